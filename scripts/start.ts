@@ -1,0 +1,26 @@
+/** `npm start`: the API on http://localhost:3000 against moto_server, until Ctrl-C. */
+import { startLocalStack } from "../test/support/local-stack.js";
+
+const apiPort = Number(process.env.PORT ?? 3000);
+const motoPort = Number(process.env.MOTO_PORT ?? 5000);
+
+const stack = await startLocalStack({ apiPort, motoPort, output: "inherit" });
+const url = `http://localhost:${apiPort}`;
+console.log(`
+EC2 key pairs API: ${url}  (EC2 emulator: ${stack.motoUrl}; Ctrl-C stops both)
+
+  curl -s -X POST ${url}/keypairs -H 'content-type: application/json' -d '{"name":"demo","keyType":"ed25519"}'
+  curl -s '${url}/keypairs?region=us-east-1'
+  curl -s '${url}/keypairs/demo?includePublicKey=true'
+  curl -s -X DELETE -o /dev/null -w '%{http_code}\\n' ${url}/keypairs/demo
+`);
+
+let stopping = false;
+const shutdown = async () => {
+  if (stopping) return;
+  stopping = true;
+  await stack.stop();
+  process.exit(0);
+};
+process.on("SIGINT", shutdown);
+process.on("SIGTERM", shutdown);

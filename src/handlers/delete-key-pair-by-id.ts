@@ -1,0 +1,9 @@
+import { httpRoute, json, noContent } from "../lib/http.js";
+import { deleteKeyPair } from "../lib/keypair-service.js";
+import { DeleteQuery, IdPath } from "../lib/schemas.js";
+
+/** DELETE /keypairs/by-id/{keyPairId} */
+export const handler = httpRoute({ path: IdPath, query: DeleteQuery }, async ({ path, query }) => {
+  const dryRun = await deleteKeyPair(path, query);
+  return dryRun ? json(200, dryRun) : noContent();
+});

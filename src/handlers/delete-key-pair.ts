@@ -1,0 +1,9 @@
+import { httpRoute, json, noContent } from "../lib/http.js";
+import { deleteKeyPair } from "../lib/keypair-service.js";
+import { DeleteQuery, NamePath } from "../lib/schemas.js";
+
+/** DELETE /keypairs/{name} */
+export const handler = httpRoute({ path: NamePath, query: DeleteQuery }, async ({ path, query }) => {
+  const dryRun = await deleteKeyPair(path, query);
+  return dryRun ? json(200, dryRun) : noContent();
+});

@@ -1,0 +1,6 @@
+import { httpRoute, json } from "../lib/http.js";
+import { getKeyPair } from "../lib/keypair-service.js";
+import { KeyQuery, NamePath } from "../lib/schemas.js";
+
+/** GET /keypairs/{name} */
+export const handler = httpRoute({ path: NamePath, query: KeyQuery }, async ({ path, query }) => json(200, await getKeyPair(path, query)));

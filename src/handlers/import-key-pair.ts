@@ -1,0 +1,9 @@
+import { httpRoute, json } from "../lib/http.js";
+import { importKeyPair, isDryRun } from "../lib/keypair-service.js";
+import { ImportKeyPairBody, RegionQuery } from "../lib/schemas.js";
+
+/** POST /keypairs/import */
+export const handler = httpRoute({ body: ImportKeyPairBody, query: RegionQuery }, async ({ body, query }) => {
+  const result = await importKeyPair(body, query.region);
+  return json(isDryRun(result) ? 200 : 201, result);
+});

@@ -1,0 +1,53 @@
+import * as z from "zod";
+
+/** The standard commercial regions enabled by default in every account (no opt-in needed). */
+export const STANDARD_REGIONS = [
+  "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+  "ca-central-1", "sa-east-1",
+  "eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-north-1",
+  "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
+  "ap-south-1", "ap-southeast-1", "ap-southeast-2",
+] as const;
+
+const csv = z
+  .string()
+  .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean));
+
+const flag = z.enum(["true", "false"]).transform((value) => value === "true");
+
+const positiveInt = z.coerce.number().int().positive();
+
+const envSchema = z
+  .object({
+    DEFAULT_REGION: z.string().min(1).default("us-east-1"),
+    // Empty means the default list, so a deployment parameter can be left blank.
+    ALLOWED_REGIONS: csv.prefault("").transform((regions) => (regions.length ? regions : [...STANDARD_REGIONS])),
+    EC2_ENDPOINT: z.url().optional().or(z.literal("").transform(() => undefined)),
+    EC2_MAX_ATTEMPTS: positiveInt.max(10).default(3),
+    EC2_REQUEST_TIMEOUT_MS: positiveInt.default(3000),
+    EC2_TOTAL_TIMEOUT_MS: positiveInt.default(10000),
+    THROTTLE_RETRY_AFTER_SECONDS: positiveInt.default(2),
+    MANAGED_TAG_KEY: z.string().min(1).max(128).default("managed-by"),
+    MANAGED_TAG_VALUE: z.string().min(1).max(256).default("ec2-keypairs-api"),
+    ALLOW_UNMANAGED_DELETE: flag.default(false),
+    MAX_BODY_BYTES: positiveInt.default(16384),
+    CORS_ALLOWED_ORIGINS: csv.prefault(""),
+  })
+  .refine((env) => env.ALLOWED_REGIONS.includes(env.DEFAULT_REGION), {
+    message: "DEFAULT_REGION must be one of ALLOWED_REGIONS",
+    path: ["DEFAULT_REGION"],
+  });
+
+export type Config = z.output<typeof envSchema>;
+
+/** Parses the environment; throws at cold start with every invalid setting named. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid configuration: ${problems.join("; ")}`);
+  }
+  return parsed.data;
+}
+
+export const config: Config = loadConfig(process.env);

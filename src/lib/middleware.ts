@@ -1,0 +1,79 @@
+/** The middleware every route shares: request guards, access logging and problem+json errors. */
+import type middy from "@middy/core";
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
+import { ApiError, toProblem, type ProblemKind } from "./errors.js";
+import { logger } from "./logger.js";
+
+type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>;
+type Middleware = middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>;
+type StructuredResult = Exclude<APIGatewayProxyResultV2, string>;
+
+/** Rejects bodies over `maxBytes` before they are parsed. */
+export function bodySizeLimit(maxBytes: number): Middleware {
+  return {
+    before: (request: Request) => {
+      const { body, isBase64Encoded } = request.event;
+      const size = body === undefined ? 0 : isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body);
+      if (size > maxBytes) throw new ApiError("payload-too-large", `The body is ${size} bytes; at most ${maxBytes} are accepted.`);
+    },
+  };
+}
+
+/** Errors thrown by Middy's own middlewares (http-errors with a statusCode) and what they become. */
+const middyErrors: Record<number, ProblemKind> = { 413: "payload-too-large", 415: "unsupported-media-type", 422: "malformed-json" };
+
+const middyDetails: Partial<Record<ProblemKind, string>> = {
+  "unsupported-media-type": "Send the body as application/json.",
+  "malformed-json": "The body is not valid JSON.",
+};
+
+function asApiError(error: unknown): ApiError | undefined {
+  if (error instanceof ApiError) return error;
+  const statusCode = (error as { statusCode?: number } | undefined)?.statusCode;
+  const kind = statusCode === undefined ? undefined : middyErrors[statusCode];
+  return kind ? new ApiError(kind, middyDetails[kind] ?? "The request was rejected.") : undefined;
+}
+
+/**
+ * Turns any error into an RFC 9457 problem+json answer. Unknown errors are logged (name, message
+ * and stack, never the event) and answered as a bare 500.
+ */
+export function problemErrorHandler(): Middleware {
+  return {
+    onError: (request: Request) => {
+      if (request.response !== undefined && request.error === undefined) return;
+      const apiError =
+        asApiError(request.error) ??
+        new ApiError("internal", "An unexpected error occurred; it has been logged with this request's id.");
+      if (apiError.kind === "internal") logger.error("unhandled error", { error: request.error });
+      request.response = {
+        statusCode: apiError.status,
+        headers: {
+          "Content-Type": "application/problem+json",
+          ...(apiError.retryAfterSeconds ? { "Retry-After": String(apiError.retryAfterSeconds) } : {}),
+        },
+        body: JSON.stringify(toProblem(apiError, request.event.rawPath)),
+      };
+    },
+  };
+}
+
+/** One structured line per request: route, region, key name, status and latency. */
+export function accessLog(): Middleware {
+  const started = new WeakMap<Request, number>();
+  const log = (request: Request) => {
+    const response = request.response as StructuredResult | undefined;
+    logger.info("request completed", {
+      route: request.event.routeKey,
+      status: response?.statusCode,
+      latencyMs: Math.round(performance.now() - (started.get(request) ?? performance.now())),
+    });
+  };
+  return {
+    before: (request: Request) => {
+      started.set(request, performance.now());
+    },
+    after: log,
+    onError: log,
+  };
+}

@@ -1,0 +1,214 @@
+/**
+ * The single source of truth for every request and response shape. Handlers validate with these
+ * schemas and scripts/generate-openapi.ts turns them into openapi.yaml; `.meta()` carries the
+ * documentation so the runtime needs nothing but zod.
+ */
+import * as z from "zod";
+
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
+
+export const Region = z
+  .string()
+  .regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "must look like an AWS region, e.g. eu-west-1")
+  .meta({
+    description:
+      "AWS region to act in. Must be in the service's allowlist (default: the standard commercial regions); defaults to the configured DEFAULT_REGION.",
+    example: "eu-west-1",
+  });
+
+export const KeyName = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(PRINTABLE_ASCII, "must be printable ASCII")
+  .refine((name) => name.trim() === name, "must not start or end with a space")
+  .meta({ description: "Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.", example: "deploy-bot" });
+
+export const KeyPairId = z
+  .string()
+  .regex(/^key-[0-9a-f]{8,32}$/, "must look like key-0123456789abcdef0")
+  .meta({ description: "EC2 key pair id.", example: "key-0123456789abcdef0" });
+
+export const KeyType = z.enum(["rsa", "ed25519"]).meta({
+  description: "rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.",
+});
+
+export const KeyFormat = z.enum(["pem", "ppk"]).meta({
+  description: "Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).",
+});
+
+const TagKey = z
+  .string()
+  .min(1)
+  .max(128)
+  .refine((key) => !key.toLowerCase().startsWith("aws:"), "tag keys must not start with aws:");
+
+export const Tags = z
+  .record(TagKey, z.string().max(256))
+  .refine((tags) => Object.keys(tags).length <= 49, "at most 49 tags (EC2 allows 50; this service reserves one)")
+  .meta({
+    id: "Tags",
+    description:
+      "Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. One tag (the managed-key marker) is reserved.",
+    example: { team: "platform", env: "prod" },
+  });
+
+const DryRun = z.boolean().meta({
+  description: "Check permissions only: nothing is created, and a 200 says whether the call would succeed.",
+});
+
+const PublicKeyMaterial = z
+  .string()
+  .min(1)
+  .max(16384)
+  .meta({
+    description: "Your public key, in OpenSSH (`ssh-rsa AAAA...`, `ssh-ed25519 AAAA...`) or RFC 4716 (SSH2) format. RSA 1024-4096 bits or ED25519.",
+    example: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMyS3Qx4g5bLqPp4cGb8dOe8WJ3oqz0wGmMq9qfVXh1E alice@laptop",
+  });
+
+export const CreateKeyPairBody = z
+  .strictObject({
+    name: KeyName,
+    keyType: KeyType.default("rsa"),
+    keyFormat: KeyFormat.default("pem"),
+    tags: Tags.optional(),
+    region: Region.optional(),
+    dryRun: DryRun.optional(),
+  })
+  .meta({ id: "CreateKeyPairRequest", example: { name: "deploy-bot", keyType: "ed25519", tags: { team: "platform" }, region: "eu-west-1" } });
+
+export const ImportKeyPairBody = z
+  .strictObject({
+    name: KeyName,
+    publicKey: PublicKeyMaterial,
+    tags: Tags.optional(),
+    region: Region.optional(),
+    dryRun: DryRun.optional(),
+  })
+  .meta({ id: "ImportKeyPairRequest" });
+
+const booleanQuery = z.enum(["true", "false"]).transform((value) => value === "true");
+
+export const RegionQuery = z.strictObject({ region: Region.optional() });
+
+export const KeyQuery = z.strictObject({
+  region: Region.optional(),
+  includePublicKey: booleanQuery.optional().meta({ description: "Include the public key (OpenSSH format)." }),
+});
+
+export const DeleteQuery = z.strictObject({
+  region: Region.optional(),
+  dryRun: booleanQuery.optional().meta({ description: "Check permissions only; nothing is deleted." }),
+});
+
+export const MAX_PAGE_SIZE = 1000;
+
+export const ListQuery = z.strictObject({
+  region: Region.optional(),
+  name: KeyName.optional().meta({ description: "Only the key with this exact name." }),
+  keyPairId: KeyPairId.optional().meta({ description: "Only the key with this id." }),
+  fingerprint: z.string().min(1).max(128).optional().meta({ description: "Only keys with this fingerprint." }),
+  keyType: KeyType.optional(),
+  tagKey: TagKey.optional().meta({ description: "Only keys that carry a tag with this key." }),
+  tag: z
+    .string()
+    .regex(/^[^=]{1,128}=.{0,256}$/, "must be key=value")
+    .optional()
+    .meta({ description: "Only keys whose tag `key` has exactly `value`, written key=value.", example: "team=platform" }),
+  includePublicKey: booleanQuery.optional().meta({ description: "Include each key's public key (OpenSSH format)." }),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(MAX_PAGE_SIZE).meta({ description: "Page size." }),
+  cursor: z.string().min(1).max(512).optional().meta({ description: "The nextCursor of the previous page." }),
+});
+
+export const NamePath = z.strictObject({ name: KeyName });
+export const IdPath = z.strictObject({ keyPairId: KeyPairId });
+
+// ---- responses ----
+
+export const KeyPair = z
+  .strictObject({
+    keyPairId: z.string(),
+    name: z.string(),
+    fingerprint: z.string(),
+    keyType: KeyType,
+    region: z.string(),
+    tags: z.record(z.string(), z.string()),
+    managed: z.boolean().meta({ description: "Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default)." }),
+    createdAt: z.iso.datetime().optional(),
+    publicKey: z.string().optional().meta({ description: "OpenSSH public key; only with includePublicKey=true." }),
+  })
+  .meta({
+    id: "KeyPair",
+    example: {
+      keyPairId: "key-0a1b2c3d4e5f60718",
+      name: "deploy-bot",
+      fingerprint: "Xk3r8yS0Wq2mYqk0sSL8cB5S0TtX4p9JZ3c3vJcQ0M4=",
+      keyType: "ed25519",
+      region: "eu-west-1",
+      tags: { team: "platform", "managed-by": "ec2-keypairs-api" },
+      managed: true,
+      createdAt: "2026-11-22T10:00:00.000Z",
+    },
+  });
+
+export const CreatedKeyPair = KeyPair.omit({ publicKey: true, createdAt: true })
+  .extend({
+    keyFormat: KeyFormat,
+    keyMaterial: z.string().meta({ description: "The private key. Returned once, in this response only: store it now." }),
+  })
+  .meta({
+    id: "CreatedKeyPair",
+    example: {
+      keyPairId: "key-0a1b2c3d4e5f60718",
+      name: "deploy-bot",
+      fingerprint: "Xk3r8yS0Wq2mYqk0sSL8cB5S0TtX4p9JZ3c3vJcQ0M4=",
+      keyType: "ed25519",
+      keyFormat: "pem",
+      region: "eu-west-1",
+      tags: { team: "platform", "managed-by": "ec2-keypairs-api" },
+      managed: true,
+      keyMaterial: "-----BEGIN OPENSSH PRIVATE KEY-----\n(redacted)\n-----END OPENSSH PRIVATE KEY-----",
+    },
+  });
+
+export const KeyPairList = z
+  .strictObject({
+    items: z.array(KeyPair),
+    nextCursor: z.string().optional().meta({ description: "Present when more keys follow: pass it as `cursor`." }),
+  })
+  .meta({ id: "KeyPairList" });
+
+export const DryRunResult = z
+  .strictObject({
+    dryRun: z.literal(true),
+    wouldSucceed: z.literal(true),
+    operation: z.enum(["CreateKeyPair", "ImportKeyPair", "DeleteKeyPair"]),
+    detail: z.string(),
+  })
+  .meta({
+    id: "DryRunResult",
+    example: { dryRun: true, wouldSucceed: true, operation: "CreateKeyPair", detail: "CreateKeyPair would succeed" },
+  });
+
+export const ProblemDetails = z
+  .strictObject({
+    type: z.string().meta({ description: "URI identifying the problem type." }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    ec2Code: z.string().optional().meta({ description: "The EC2 error code that caused this problem, when there was one." }),
+    errors: z
+      .array(z.strictObject({ field: z.string(), message: z.string() }))
+      .optional()
+      .meta({ description: "Each invalid field of the request." }),
+  })
+  .meta({ id: "Problem", description: "RFC 9457 problem details." });
+
+export type CreateKeyPairInput = z.output<typeof CreateKeyPairBody>;
+export type ImportKeyPairInput = z.output<typeof ImportKeyPairBody>;
+export type ListKeyPairsQuery = z.output<typeof ListQuery>;
+export type KeyPairView = z.output<typeof KeyPair>;
+export type CreatedKeyPairView = z.output<typeof CreatedKeyPair>;
+export type KeyPairListView = z.output<typeof KeyPairList>;
+export type DryRunView = z.output<typeof DryRunResult>;

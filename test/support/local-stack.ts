@@ -1,0 +1,122 @@
+/**
+ * Starts the local stack: moto_server (EC2 emulator) and serverless-offline wired to it, both on
+ * 127.0.0.1, waits until each answers, and stops both (whole process groups) on demand.
+ * Used by `npm start` and by the integration tests' global setup.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { setTimeout as delay } from "node:timers/promises";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface LocalStack {
+  apiUrl: string;
+  motoUrl: string;
+  stop(): Promise<void>;
+}
+
+export interface StackOptions {
+  apiPort?: number;
+  motoPort?: number;
+  /** Extra environment for the Lambda handlers (e.g. EC2_TOTAL_TIMEOUT_MS). */
+  env?: Record<string, string>;
+  /** Where the processes' output goes: inherited (npm start) or collected (tests). */
+  output?: "inherit" | ((chunk: string) => void);
+  readyTimeoutMs?: number;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Polls `url` until it answers with any HTTP status, the process dies, or the deadline passes. */
+async function waitUntilAnswering(url: string, child: ChildProcess, name: string, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
+    try {
+      await fetch(url, { signal: AbortSignal.timeout(2000) });
+      return;
+    } catch {
+      await delay(250);
+    }
+  }
+  throw new Error(`${name} did not answer at ${url} in time`);
+}
+
+function launch(command: string, args: string[], env: NodeJS.ProcessEnv, output: StackOptions["output"]): ChildProcess {
+  const child = spawn(command, args, {
+    cwd: ROOT,
+    env,
+    detached: true, // own process group, so stop() reaches grandchildren too
+    stdio: output === "inherit" ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
+  });
+  if (typeof output === "function") {
+    child.stdout?.on("data", (chunk: Buffer) => output(chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => output(chunk.toString()));
+  }
+  return child;
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  try {
+    process.kill(-child.pid, "SIGTERM");
+  } catch {
+    return;
+  }
+  const stopped = await Promise.race([exited.then(() => true), delay(5000).then(() => false)]);
+  if (!stopped) {
+    try {
+      process.kill(-child.pid, "SIGKILL");
+    } catch {
+      /* already gone */
+    }
+    await exited;
+  }
+}
+
+export async function startLocalStack(options: StackOptions = {}): Promise<LocalStack> {
+  const apiPort = options.apiPort ?? (await freePort());
+  const motoPort = options.motoPort ?? (await freePort());
+  const lambdaPort = await freePort();
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 120_000);
+  const motoUrl = `http://127.0.0.1:${motoPort}`;
+  const apiUrl = `http://127.0.0.1:${apiPort}`;
+
+  const moto = launch(`${ROOT}/.venv/bin/moto_server`, ["-H", "127.0.0.1", "-p", String(motoPort)], process.env, options.output);
+  const children: ChildProcess[] = [moto];
+  const stop = async () => {
+    await Promise.all(children.map(stopProcess));
+  };
+  try {
+    await waitUntilAnswering(`${motoUrl}/moto-api/`, moto, "moto_server", deadline);
+    const env = {
+      ...process.env,
+      AWS_ACCESS_KEY_ID: "testing",
+      AWS_SECRET_ACCESS_KEY: "testing",
+      AWS_SESSION_TOKEN: "",
+      EC2_ENDPOINT: motoUrl,
+      PORT: String(apiPort),
+      LAMBDA_PORT: String(lambdaPort),
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      ...options.env,
+    };
+    const offline = launch(`${ROOT}/node_modules/.bin/node`, [`${ROOT}/node_modules/osls/bin/serverless.js`, "offline", "start", "--stage", "local"], env, options.output);
+    children.push(offline);
+    await waitUntilAnswering(`${apiUrl}/keypairs`, offline, "serverless-offline", deadline);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { apiUrl, motoUrl, stop };
+}
