@@ -16,6 +16,12 @@ import { ApiError, type FieldError } from "./errors.js";
 import { logger } from "./logger.js";
 import { accessLog, bodySizeLimit, problemErrorHandler } from "./middleware.js";
 
+/** Helmet-style defaults, with a CSP and no permissions policy: this API serves JSON, never documents. */
+const SECURITY_HEADERS = {
+  contentSecurityPolicy: { "default-src": "'none'", "frame-ancestors": "'none'" },
+  permissionsPolicy: false,
+};
+
 export interface RouteSchemas<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
   body?: B;
   query?: Q;
@@ -66,7 +72,7 @@ export function httpRoute<B extends z.ZodType = z.ZodNever, Q extends z.ZodType 
     .use(httpEventNormalizer())
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(accessLog())
-    .use(httpSecurityHeaders());
+    .use(httpSecurityHeaders(SECURITY_HEADERS));
   if (config.CORS_ALLOWED_ORIGINS.length > 0) {
     handler.use(httpCors({ origins: config.CORS_ALLOWED_ORIGINS, credentials: false }));
   }

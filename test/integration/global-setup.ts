@@ -1,0 +1,23 @@
+/** Starts moto_server + serverless-offline once for all integration tests; all output goes to a log file. */
+import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { ROOT, startLocalStack, type LocalStack } from "../support/local-stack.js";
+
+declare global {
+  // eslint-disable-next-line no-var
+  var __LOCAL_STACK__: LocalStack | undefined;
+}
+
+export const STACK_LOG = `${ROOT}/.tmp/integration-stack.log`;
+
+export default async function globalSetup(): Promise<void> {
+  mkdirSync(`${ROOT}/.tmp`, { recursive: true });
+  writeFileSync(STACK_LOG, "");
+  const stack = await startLocalStack({
+    output: (chunk) => appendFileSync(STACK_LOG, chunk),
+    env: { POWERTOOLS_LOG_LEVEL: "INFO" },
+  });
+  globalThis.__LOCAL_STACK__ = stack;
+  process.env.API_URL = stack.apiUrl;
+  process.env.MOTO_URL = stack.motoUrl;
+  process.env.STACK_LOG = STACK_LOG;
+}

@@ -1,0 +1,70 @@
+/** Builds API Gateway HTTP API (payload 2.0) events and a Lambda context for calling handlers directly. */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+
+export interface EventInit {
+  method: string;
+  path: string;
+  routeKey?: string;
+  body?: string | object;
+  query?: Record<string, string>;
+  pathParameters?: Record<string, string>;
+  headers?: Record<string, string>;
+}
+
+export function apiEvent(init: EventInit): APIGatewayProxyEventV2 {
+  const body = init.body === undefined ? undefined : typeof init.body === "string" ? init.body : JSON.stringify(init.body);
+  return {
+    version: "2.0",
+    routeKey: init.routeKey ?? `${init.method} ${init.path}`,
+    rawPath: init.path,
+    rawQueryString: new URLSearchParams(init.query ?? {}).toString(),
+    headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...init.headers },
+    queryStringParameters: init.query,
+    pathParameters: init.pathParameters,
+    body,
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: "123456789012",
+      apiId: "local",
+      domainName: "localhost",
+      domainPrefix: "localhost",
+      http: { method: init.method, path: init.path, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "jest" },
+      requestId: "request-1",
+      routeKey: init.routeKey ?? `${init.method} ${init.path}`,
+      stage: "$default",
+      time: "22/Nov/2026:10:00:00 +0000",
+      timeEpoch: 0,
+    },
+  };
+}
+
+export function lambdaContext(): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: "test",
+    functionVersion: "$LATEST",
+    invokedFunctionArn: "arn:aws:lambda:eu-west-1:123456789012:function:test",
+    memoryLimitInMB: "512",
+    awsRequestId: "request-1",
+    logGroupName: "/aws/lambda/test",
+    logStreamName: "stream",
+    getRemainingTimeInMillis: () => 15000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+export type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
+
+export interface Answer {
+  status: number;
+  headers: Record<string, string>;
+  body: any;
+}
+
+export async function invoke(handler: Handler, init: EventInit): Promise<Answer> {
+  const result = (await handler(apiEvent(init), lambdaContext())) as APIGatewayProxyStructuredResultV2;
+  const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([key, value]) => [key.toLowerCase(), String(value)]));
+  return { status: result.statusCode ?? 200, headers, body: result.body ? JSON.parse(result.body) : undefined };
+}

@@ -1,0 +1,48 @@
+import { parsePublicKey } from "../../src/lib/public-key.js";
+import { ApiError } from "../../src/lib/errors.js";
+import { ed25519PublicKey, rsaPublicKey, sshBlob, toRfc4716 } from "../support/keys.js";
+
+const lengthPrefixed = (text: string) => {
+  const length = Buffer.alloc(4);
+  length.writeUInt32BE(text.length);
+  return Buffer.concat([length, Buffer.from(text)]);
+};
+
+function rejection(input: string): string {
+  try {
+    parsePublicKey(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).status).toBe(400);
+    return (error as ApiError).message;
+  }
+  throw new Error("expected a rejection");
+}
+
+describe("parsePublicKey", () => {
+  test.each([1024, 2048, 3072, 4096])("accepts %i-bit RSA", (bits) => {
+    const key = rsaPublicKey(bits);
+    expect(parsePublicKey(`${key} user@host`)).toEqual({ keyType: "rsa", bits, openssh: key });
+  });
+
+  test("accepts ED25519, and RFC 4716 blocks normalized to OpenSSH", () => {
+    const key = ed25519PublicKey();
+    expect(parsePublicKey(key)).toEqual({ keyType: "ed25519", bits: 256, openssh: key });
+    expect(parsePublicKey(toRfc4716(key)).openssh).toBe(key);
+  });
+
+  test.each([
+    ["RSA under 1024 bits", () => rsaPublicKey(768), "768-bit RSA key"],
+    ["RSA over 4096 bits", () => rsaPublicKey(4160), "4160-bit RSA key"],
+    ["ECDSA", () => `ecdsa-sha2-nistp256 ${sshBlob(lengthPrefixed("ecdsa-sha2-nistp256"), lengthPrefixed("nistp256"))}`, "unsupported type"],
+    ["DSA", () => `ssh-dss ${sshBlob(lengthPrefixed("ssh-dss"))}`, "unsupported type"],
+    ["a type that contradicts the data", () => `ssh-rsa ${ed25519PublicKey().split(" ")[1]}`, "declares type ssh-rsa"],
+    ["bad base64", () => "ssh-ed25519 !!!!", "not valid base64"],
+    ["truncated data", () => `ssh-ed25519 ${ed25519PublicKey().split(" ")[1]!.slice(0, 40)}`, "truncated"],
+    ["a lone word", () => "hello", "must be an OpenSSH public key"],
+    ["a private key", () => "-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn==\n-----END OPENSSH PRIVATE KEY-----", "private key"],
+    ["an unterminated RFC 4716 block", () => "---- BEGIN SSH2 PUBLIC KEY ----\nAAAA", "END SSH2 PUBLIC KEY"],
+  ])("rejects %s with a message that says so", (_label, make, message) => {
+    expect(rejection(make())).toContain(message);
+  });
+});
