@@ -17,5 +17,6 @@ export default {
       globalSetup: "<rootDir>/test/integration/global-setup.ts",
       globalTeardown: "<rootDir>/test/integration/global-teardown.ts",
     },
+    { ...common, displayName: "logs", testMatch: ["<rootDir>/test/logs/**/*.test.ts"] },
   ],
 };

@@ -27,7 +27,11 @@ export function ec2Client(region: string): EC2Client {
       endpoint: config.EC2_ENDPOINT,
       maxAttempts: config.EC2_MAX_ATTEMPTS,
       retryMode: "standard",
-      requestHandler: { requestTimeout: config.EC2_REQUEST_TIMEOUT_MS, connectionTimeout: config.EC2_REQUEST_TIMEOUT_MS },
+      requestHandler: {
+        requestTimeout: config.EC2_REQUEST_TIMEOUT_MS,
+        connectionTimeout: config.EC2_REQUEST_TIMEOUT_MS,
+        throwOnRequestTimeout: true,
+      },
     });
     clients.set(region, client);
   }

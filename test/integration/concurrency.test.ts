@@ -1,4 +1,4 @@
-import { apiClient } from "../support/contract.js";
+import { apiClient, created } from "../support/contract.js";
 
 const api = apiClient();
 
@@ -12,5 +12,5 @@ test("50 parallel creates of one name: exactly one 201 and 49 409s, no 5xx", asy
   expect(count(409)).toBe(49);
   const listed = await api.GET("/keypairs", { params: { query: { region: "us-west-2", name } } });
   expect(listed.data!.items).toHaveLength(1);
-  expect(listed.data!.items[0]!.keyPairId).toBe(answers.find((answer) => answer.response.status === 201)!.data!.keyPairId);
+  expect(listed.data!.items[0]!.keyPairId).toBe(created(answers.find((answer) => answer.response.status === 201)!.data).keyPairId);
 });

@@ -1,4 +1,4 @@
-import { apiClient } from "../support/contract.js";
+import { apiClient, created, type KeyPair } from "../support/contract.js";
 import { ed25519PublicKey, rsaPublicKey, toRfc4716 } from "../support/keys.js";
 
 const api = apiClient();
@@ -19,7 +19,7 @@ describe("POST /keypairs/import over HTTP", () => {
 
     const fetched = await api.GET("/keypairs/{name}", { params: { path: { name }, query: { includePublicKey: "true" } } });
     expect(fetched.data!.publicKey!.split(" ").slice(0, 2).join(" ")).toBe(publicKey);
-    expect(fetched.data!.fingerprint).toBe(imported.data!.fingerprint);
+    expect(fetched.data!.fingerprint).toBe(created<KeyPair>(imported.data).fingerprint);
 
     expect((await api.DELETE("/keypairs/{name}", { params: { path: { name } } })).response.status).toBe(204);
   });

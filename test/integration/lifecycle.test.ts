@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { apiClient } from "../support/contract.js";
+import { apiClient, created, type CreatedKeyPair } from "../support/contract.js";
 
 const api = apiClient();
 const unique = (prefix: string) => `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -23,10 +23,10 @@ describe.each(["rsa", "ed25519"] as const)("%s key pair lifecycle over HTTP", (k
   const name = unique(`life-${keyType}`);
 
   test("create, get, list, delete, then 404", async () => {
-    const created = await api.POST("/keypairs", { body: { name, keyType, tags: { team: "platform" }, region: "us-east-1" } });
-    expect(created.response.status).toBe(201);
-    expect(created.response.headers.get("cache-control")).toBe("no-store");
-    const key = created.data!;
+    const answer = await api.POST("/keypairs", { body: { name, keyType, tags: { team: "platform" }, region: "us-east-1" } });
+    expect(answer.response.status).toBe(201);
+    expect(answer.response.headers.get("cache-control")).toBe("no-store");
+    const key = created<CreatedKeyPair>(answer.data);
     expect(key).toMatchObject({ name, keyType, keyFormat: "pem", region: "us-east-1", managed: true, tags: { team: "platform", "managed-by": "ec2-keypairs-api" } });
     expect(key.keyPairId).toMatch(/^key-/);
     expect(key.keyMaterial).toContain(keyType === "rsa" ? "BEGIN RSA PRIVATE KEY" : "BEGIN OPENSSH PRIVATE KEY");
@@ -84,9 +84,9 @@ describe("create errors over HTTP", () => {
   });
 
   test("malformed JSON is 400 and a non-JSON content type 415", async () => {
-    const malformed = await api.POST("/keypairs", { body: "{nope" as never, bodySerializer: (body) => body as string });
+    const malformed = await api.POST("/keypairs", { body: "{nope" as never, bodySerializer: (body) => body as unknown as string });
     expect(malformed.response.status).toBe(400);
-    const wrongType = await api.POST("/keypairs", { body: "name=k" as never, bodySerializer: (body) => body as string, headers: { "content-type": "text/plain" } });
+    const wrongType = await api.POST("/keypairs", { body: "name=k" as never, bodySerializer: (body) => body as unknown as string, headers: { "content-type": "text/plain" } });
     expect(wrongType.response.status).toBe(415);
   });
 

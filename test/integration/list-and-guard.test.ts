@@ -1,5 +1,5 @@
 import { CreateKeyPairCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { apiClient } from "../support/contract.js";
+import { apiClient, created } from "../support/contract.js";
 
 const api = apiClient();
 const region = "eu-central-1"; // a region no other test file uses, so the listing is exactly ours
@@ -69,8 +69,8 @@ describe("managed-key guard over HTTP", () => {
   });
 
   test("delete by id, and a dry-run delete that keeps the key", async () => {
-    const created = await api.POST("/keypairs", { body: { name: `byid-${run}`, keyType: "ed25519" } });
-    const keyPairId = created.data!.keyPairId;
+    const answer = await api.POST("/keypairs", { body: { name: `byid-${run}`, keyType: "ed25519" } });
+    const keyPairId = created(answer.data).keyPairId;
     const dry = await api.DELETE("/keypairs/by-id/{keyPairId}", { params: { path: { keyPairId }, query: { dryRun: "true" } } });
     expect(dry.response.status).toBe(200);
     expect((await api.GET("/keypairs/by-id/{keyPairId}", { params: { path: { keyPairId } } })).response.status).toBe(200);

@@ -193,13 +193,13 @@ export interface components {
              * @default rsa
              * @enum {string}
              */
-            keyType: "rsa" | "ed25519";
+            keyType?: "rsa" | "ed25519";
             /**
              * @description Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).
              * @default pem
              * @enum {string}
              */
-            keyFormat: "pem" | "ppk";
+            keyFormat?: "pem" | "ppk";
             tags?: components["schemas"]["Tags"];
             /**
              * @description AWS region to act in. Must be in the service's allowlist (default: the standard commercial regions); defaults to the configured DEFAULT_REGION.

@@ -8,7 +8,12 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import createClient, { type Middleware } from "openapi-fetch";
 import { parse } from "yaml";
-import type { paths } from "./api.js";
+import type { components, paths } from "./api.js";
+
+export type CreatedKeyPair = components["schemas"]["CreatedKeyPair"];
+export type KeyPair = components["schemas"]["KeyPair"];
+/** Create and import answer 201 with a key or 200 with a dry-run result; tests that expect 201 say so. */
+export const created = <T = CreatedKeyPair>(data: unknown): T => data as T;
 import { ROOT } from "./local-stack.js";
 
 interface MediaType { schema: object }

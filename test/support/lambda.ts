@@ -55,7 +55,8 @@ export function lambdaContext(): Context {
   };
 }
 
-export type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<unknown>;
+// Middy handlers take an optional third argument, so the parameters are left open here.
+export type Handler = (...args: any[]) => Promise<unknown>;
 
 export interface Answer {
   status: number;

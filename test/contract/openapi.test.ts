@@ -1,0 +1,43 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { renderOpenApi } from "../../scripts/generate-openapi.js";
+import { ROOT } from "../support/local-stack.js";
+
+const committed = readFileSync(`${ROOT}/openapi.yaml`, "utf8");
+
+describe("openapi.yaml", () => {
+  test("is exactly what the zod schemas generate (run `npm run openapi` after changing them)", () => {
+    expect(renderOpenApi()).toBe(committed);
+  });
+
+  test("the typed test client is generated from the committed spec", () => {
+    const generated = execFileSync(`${ROOT}/node_modules/.bin/openapi-typescript`, [`${ROOT}/openapi.yaml`, "--default-non-nullable=false"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    expect(generated).toBe(readFileSync(`${ROOT}/test/support/api.d.ts`, "utf8"));
+  });
+
+  test("every operation is complete: id, summary, description, IAM security, examples for errors", () => {
+    const spec = parse(committed);
+    for (const [path, methods] of Object.entries<Record<string, any>>(spec.paths)) {
+      for (const [method, operation] of Object.entries<any>(methods)) {
+        const where = `${method} ${path}`;
+        expect([where, Boolean(operation.operationId && operation.summary && operation.description)]).toEqual([where, true]);
+        expect([where, operation.security]).toEqual([where, [{ sigv4: [] }]]);
+        for (const status of ["400", "500", "502", "504"]) expect([where, status, Boolean(operation.responses[status])]).toEqual([where, status, true]);
+        for (const [status, response] of Object.entries<any>(operation.responses)) {
+          const problem = response.content?.["application/problem+json"];
+          if (Number(status) >= 400) expect([where, status, Boolean(problem?.example)]).toEqual([where, status, true]);
+        }
+      }
+    }
+  });
+
+  test("serverless.yml routes are exactly the spec's operations, each behind the IAM authorizer", () => {
+    const spec = parse(committed);
+    const fromSpec = Object.entries<Record<string, unknown>>(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    const service = parse(readFileSync(`${ROOT}/serverless.yml`, "utf8"));
+    const events = Object.values<any>(service.functions).flatMap((fn) => fn.events.map((event: any) => event.httpApi));
+    expect(events.map((event) => `${event.method} ${event.path}`).sort()).toEqual(fromSpec.sort());
+    for (const event of events) expect(event.authorizer).toEqual({ type: "aws_iam" });
+  });
+});
