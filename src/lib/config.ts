@@ -1,13 +1,5 @@
 import * as z from "zod";
-
-/** The standard commercial regions enabled by default in every account (no opt-in needed). */
-export const STANDARD_REGIONS = [
-  "us-east-1", "us-east-2", "us-west-1", "us-west-2",
-  "ca-central-1", "sa-east-1",
-  "eu-central-1", "eu-west-1", "eu-west-2", "eu-west-3", "eu-north-1",
-  "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
-  "ap-south-1", "ap-southeast-1", "ap-southeast-2",
-] as const;
+import { KNOWN_REGIONS, STANDARD_REGIONS } from "./regions.js";
 
 const csv = z
   .string()
@@ -21,7 +13,12 @@ const envSchema = z
   .object({
     DEFAULT_REGION: z.string().min(1).default("us-east-1"),
     // Empty means the default list, so a deployment parameter can be left blank.
-    ALLOWED_REGIONS: csv.prefault("").transform((regions) => (regions.length ? regions : [...STANDARD_REGIONS])),
+    ALLOWED_REGIONS: csv
+      .prefault("")
+      .transform((regions) => (regions.length ? regions : [...STANDARD_REGIONS]))
+      .refine((regions) => regions.every((region) => (KNOWN_REGIONS as readonly string[]).includes(region)), {
+        message: `every region must be one of ${KNOWN_REGIONS.join(", ")}`,
+      }),
     EC2_ENDPOINT: z.url().optional().or(z.literal("").transform(() => undefined)),
     EC2_MAX_ATTEMPTS: positiveInt.max(10).default(3),
     EC2_REQUEST_TIMEOUT_MS: positiveInt.default(3000),
@@ -30,7 +27,8 @@ const envSchema = z
     MANAGED_TAG_KEY: z.string().min(1).max(128).default("managed-by"),
     MANAGED_TAG_VALUE: z.string().min(1).max(256).default("ec2-keypairs-api"),
     ALLOW_UNMANAGED_DELETE: flag.default(false),
-    MAX_BODY_BYTES: positiveInt.default(16384),
+    // Above the largest valid body (49 tags of 128+256 characters, JSON-escaped), so 413 means abuse.
+    MAX_BODY_BYTES: positiveInt.default(262144),
     CORS_ALLOWED_ORIGINS: csv.prefault(""),
   })
   .refine((env) => env.ALLOWED_REGIONS.includes(env.DEFAULT_REGION), {

@@ -14,7 +14,7 @@ import type * as z from "zod";
 import { config } from "./config.js";
 import { ApiError, type FieldError } from "./errors.js";
 import { logger } from "./logger.js";
-import { accessLog, bodySizeLimit, problemErrorHandler } from "./middleware.js";
+import { accessLog, bodyGuard, problemErrorHandler } from "./middleware.js";
 
 /** Helmet-style defaults, with a CSP and no permissions policy: this API serves JSON, never documents. */
 const SECURITY_HEADERS = {
@@ -77,7 +77,7 @@ export function httpRoute<B extends z.ZodType = z.ZodNever, Q extends z.ZodType 
     handler.use(httpCors({ origins: config.CORS_ALLOWED_ORIGINS, credentials: false }));
   }
   if (schemas.body) {
-    handler.use(bodySizeLimit(config.MAX_BODY_BYTES)).use(httpJsonBodyParser());
+    handler.use(bodyGuard(config.MAX_BODY_BYTES)).use(httpJsonBodyParser());
   }
   handler.use(problemErrorHandler());
 

@@ -124,23 +124,14 @@ function listFilters(query: ListKeyPairsQuery): Filter[] {
   return filters;
 }
 
-const encodeCursor = (name: string) => Buffer.from(name, "utf8").toString("base64url");
-
-function decodeCursor(cursor: string): string {
-  const name = Buffer.from(cursor, "base64url").toString("utf8");
-  if (!name || encodeCursor(name) !== cursor) {
-    throw new ApiError("validation", "cursor is not one this API issued", { errors: [{ field: "query.cursor", message: "invalid cursor" }] });
-  }
-  return name;
-}
-
 /**
  * EC2 returns a region's keys in one answer (no pagination), so the API sorts them by name and
- * pages them itself: a page of at most `limit` keys, the cursor being the last name served.
+ * pages them itself: a page of at most `limit` keys, the cursor being the last name served
+ * (names are unique in a region, so "after this name" is stable even when keys come and go).
  */
 export async function listKeyPairs(query: ListKeyPairsQuery): Promise<KeyPairListView> {
   const region = resolveRegion(query.region, "query.region");
-  const after = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const after = query.cursor;
   const all = await ec2.describeKeyPairs(region, listFilters(query), query.includePublicKey ?? false);
   // key-type is filtered here: moto does not implement that EC2 filter.
   const matching = all
@@ -150,7 +141,7 @@ export async function listKeyPairs(query: ListKeyPairsQuery): Promise<KeyPairLis
     .filter((view) => after === undefined || view.name > after);
   const items = matching.slice(0, query.limit);
   const last = items.at(-1);
-  return matching.length > items.length && last ? { items, nextCursor: encodeCursor(last.name) } : { items };
+  return matching.length > items.length && last ? { items, nextCursor: last.name } : { items };
 }
 
 const refFilter = (ref: KeyPairRef): Filter =>

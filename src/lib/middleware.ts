@@ -8,12 +8,16 @@ type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Er
 type Middleware = middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>;
 type StructuredResult = Exclude<APIGatewayProxyResultV2, string>;
 
-/** Rejects bodies over `maxBytes` before they are parsed. */
-export function bodySizeLimit(maxBytes: number): Middleware {
+/** Requires a body, of at most `maxBytes`, before it is parsed. */
+export function bodyGuard(maxBytes: number): Middleware {
   return {
     before: (request: Request) => {
       const { body, isBase64Encoded } = request.event;
-      const size = body === undefined ? 0 : isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body);
+      // API Gateway sends no body as undefined, serverless-offline as null.
+      if (body === undefined || body === null || body === "") {
+        throw new ApiError("validation", "A JSON request body is required.", { errors: [{ field: "body", message: "required" }] });
+      }
+      const size = isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body);
       if (size > maxBytes) throw new ApiError("payload-too-large", `The body is ${size} bytes; at most ${maxBytes} are accepted.`);
     },
   };

@@ -4,24 +4,22 @@
  * documentation so the runtime needs nothing but zod.
  */
 import * as z from "zod";
+import { KNOWN_REGIONS } from "./regions.js";
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
+/** Printable ASCII, not starting or ending with a space: EC2's rule, which moto does not enforce. */
+const KEY_NAME = /^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/;
 
-export const Region = z
-  .string()
-  .regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "must look like an AWS region, e.g. eu-west-1")
-  .meta({
-    description:
-      "AWS region to act in. Must be in the service's allowlist (default: the standard commercial regions); defaults to the configured DEFAULT_REGION.",
-    example: "eu-west-1",
-  });
+export const Region = z.enum(KNOWN_REGIONS).meta({
+  description:
+    "AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.",
+  example: "eu-west-1",
+});
 
 export const KeyName = z
   .string()
   .min(1)
   .max(255)
-  .regex(PRINTABLE_ASCII, "must be printable ASCII")
-  .refine((name) => name.trim() === name, "must not start or end with a space")
+  .regex(KEY_NAME, "must be printable ASCII without leading or trailing spaces")
   .meta({ description: "Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.", example: "deploy-bot" });
 
 export const KeyPairId = z
@@ -37,16 +35,19 @@ export const KeyFormat = z.enum(["pem", "ppk"]).meta({
   description: "Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).",
 });
 
-const TagKey = z
-  .string()
-  .min(1)
-  .max(128)
-  .refine((key) => !key.toLowerCase().startsWith("aws:"), "tag keys must not start with aws:");
+const MAX_TAGS = 49;
+
+const NOT_AWS_PREFIXED = "^(?![aA][wW][sS]:)";
+
+const TagKey = z.string().min(1).max(128).regex(new RegExp(NOT_AWS_PREFIXED), "tag keys must not start with aws:");
 
 export const Tags = z
   .record(TagKey, z.string().max(256))
-  .refine((tags) => Object.keys(tags).length <= 49, "at most 49 tags (EC2 allows 50; this service reserves one)")
+  .refine((tags) => Object.keys(tags).length <= MAX_TAGS, `at most ${MAX_TAGS} tags (EC2 allows 50; this service reserves one)`)
   .meta({
+    // zod-to-openapi does not render record key schemas: state them for the spec.
+    maxProperties: MAX_TAGS,
+    propertyNames: { minLength: 1, maxLength: 128, pattern: NOT_AWS_PREFIXED },
     id: "Tags",
     description:
       "Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. One tag (the managed-key marker) is reserved.",
@@ -60,7 +61,7 @@ const DryRun = z.boolean().meta({
 const PublicKeyMaterial = z
   .string()
   .min(1)
-  .max(16384)
+  .max(8192)
   .meta({
     description: "Your public key, in OpenSSH (`ssh-rsa AAAA...`, `ssh-ed25519 AAAA...`) or RFC 4716 (SSH2) format. RSA 1024-4096 bits or ED25519.",
     example: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMyS3Qx4g5bLqPp4cGb8dOe8WJ3oqz0wGmMq9qfVXh1E alice@laptop",
@@ -117,7 +118,7 @@ export const ListQuery = z.strictObject({
     .meta({ description: "Only keys whose tag `key` has exactly `value`, written key=value.", example: "team=platform" }),
   includePublicKey: booleanQuery.optional().meta({ description: "Include each key's public key (OpenSSH format)." }),
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(MAX_PAGE_SIZE).meta({ description: "Page size." }),
-  cursor: z.string().min(1).max(512).optional().meta({ description: "The nextCursor of the previous page." }),
+  cursor: KeyName.optional().meta({ description: "Start after this key name: the nextCursor of the previous page." }),
 });
 
 export const NamePath = z.strictObject({ name: KeyName });
@@ -174,7 +175,7 @@ export const CreatedKeyPair = KeyPair.omit({ publicKey: true, createdAt: true })
 export const KeyPairList = z
   .strictObject({
     items: z.array(KeyPair),
-    nextCursor: z.string().optional().meta({ description: "Present when more keys follow: pass it as `cursor`." }),
+    nextCursor: z.string().optional().meta({ description: "Present when more keys follow: the last name of this page; pass it as `cursor`." }),
   })
   .meta({ id: "KeyPairList" });
 

@@ -202,10 +202,11 @@ export interface components {
             keyFormat?: "pem" | "ppk";
             tags?: components["schemas"]["Tags"];
             /**
-             * @description AWS region to act in. Must be in the service's allowlist (default: the standard commercial regions); defaults to the configured DEFAULT_REGION.
+             * @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.
              * @example eu-west-1
+             * @enum {string}
              */
-            region?: string;
+            region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
             /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
             dryRun?: boolean;
         };
@@ -267,16 +268,17 @@ export interface components {
             publicKey: string;
             tags?: components["schemas"]["Tags"];
             /**
-             * @description AWS region to act in. Must be in the service's allowlist (default: the standard commercial regions); defaults to the configured DEFAULT_REGION.
+             * @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.
              * @example eu-west-1
+             * @enum {string}
              */
-            region?: string;
+            region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
             /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
             dryRun?: boolean;
         };
         KeyPairList: {
             items: components["schemas"]["KeyPair"][];
-            /** @description Present when more keys follow: pass it as `cursor`. */
+            /** @description Present when more keys follow: the last name of this page; pass it as `cursor`. */
             nextCursor?: string;
         };
     };
@@ -291,8 +293,8 @@ export interface operations {
     listKeyPairs: {
         parameters: {
             query?: {
-                /** @description AWS region to act in. Must be in the service's allowlist (default: the standard commercial regions); defaults to the configured DEFAULT_REGION. */
-                region?: string;
+                /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
+                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
                 /** @description Only the key with this exact name. */
                 name?: string;
                 /** @description Only the key with this id. */
@@ -309,7 +311,7 @@ export interface operations {
                 includePublicKey?: "true" | "false";
                 /** @description Page size. */
                 limit?: number;
-                /** @description The nextCursor of the previous page. */
+                /** @description Start after this key name: the nextCursor of the previous page. */
                 cursor?: string;
             };
             header?: never;
@@ -432,8 +434,8 @@ export interface operations {
     createKeyPair: {
         parameters: {
             query?: {
-                /** @description AWS region to act in. Must be in the service's allowlist (default: the standard commercial regions); defaults to the configured DEFAULT_REGION. */
-                region?: string;
+                /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
+                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
             };
             header?: never;
             path?: never;
@@ -663,8 +665,8 @@ export interface operations {
     importKeyPair: {
         parameters: {
             query?: {
-                /** @description AWS region to act in. Must be in the service's allowlist (default: the standard commercial regions); defaults to the configured DEFAULT_REGION. */
-                region?: string;
+                /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
+                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
             };
             header?: never;
             path?: never;
@@ -892,8 +894,8 @@ export interface operations {
     getKeyPair: {
         parameters: {
             query?: {
-                /** @description AWS region to act in. Must be in the service's allowlist (default: the standard commercial regions); defaults to the configured DEFAULT_REGION. */
-                region?: string;
+                /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
+                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
                 /** @description Include the public key (OpenSSH format). */
                 includePublicKey?: "true" | "false";
             };
@@ -1038,8 +1040,8 @@ export interface operations {
     deleteKeyPair: {
         parameters: {
             query?: {
-                /** @description AWS region to act in. Must be in the service's allowlist (default: the standard commercial regions); defaults to the configured DEFAULT_REGION. */
-                region?: string;
+                /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
+                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
                 /** @description Check permissions only; nothing is deleted. */
                 dryRun?: "true" | "false";
             };
@@ -1209,8 +1211,8 @@ export interface operations {
     getKeyPairById: {
         parameters: {
             query?: {
-                /** @description AWS region to act in. Must be in the service's allowlist (default: the standard commercial regions); defaults to the configured DEFAULT_REGION. */
-                region?: string;
+                /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
+                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
                 /** @description Include the public key (OpenSSH format). */
                 includePublicKey?: "true" | "false";
             };
@@ -1355,8 +1357,8 @@ export interface operations {
     deleteKeyPairById: {
         parameters: {
             query?: {
-                /** @description AWS region to act in. Must be in the service's allowlist (default: the standard commercial regions); defaults to the configured DEFAULT_REGION. */
-                region?: string;
+                /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
+                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
                 /** @description Check permissions only; nothing is deleted. */
                 dryRun?: "true" | "false";
             };

@@ -1,4 +1,5 @@
-import { loadConfig, STANDARD_REGIONS } from "../../src/lib/config.js";
+import { loadConfig } from "../../src/lib/config.js";
+import { STANDARD_REGIONS } from "../../src/lib/regions.js";
 
 describe("loadConfig", () => {
   test("defaults: us-east-1 in the standard regions, managed tag, no CORS", () => {
@@ -24,6 +25,7 @@ describe("loadConfig", () => {
     [{ EC2_MAX_ATTEMPTS: "0" }, "EC2_MAX_ATTEMPTS"],
     [{ ALLOW_UNMANAGED_DELETE: "yes" }, "ALLOW_UNMANAGED_DELETE"],
     [{ EC2_ENDPOINT: "not a url" }, "EC2_ENDPOINT"],
+    [{ ALLOWED_REGIONS: "us-east-1,mars-north-1" }, "ALLOWED_REGIONS"],
   ])("rejects %j naming the setting", (env, setting) => {
     expect(() => loadConfig(env)).toThrow(setting);
   });

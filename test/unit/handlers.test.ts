@@ -58,6 +58,7 @@ describe("POST /keypairs", () => {
 
   test.each([
     ["a region outside the allowlist", { name: "k1", region: "ap-east-1" }, "body.region"],
+    ["an unknown region", { name: "k1", region: "xx-nowhere-1" }, "body.region"],
     ["the reserved managed tag", { name: "k1", tags: { "managed-by": "me" } }, "body.tags"],
   ])("rejects %s with 400 before calling EC2", async (_label, body, field) => {
     const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", body });
@@ -68,8 +69,9 @@ describe("POST /keypairs", () => {
 
   test.each([
     ["malformed JSON", { body: "{not json", headers: {} }, 400, "malformed-json"],
+    ["no body at all", { headers: { "content-type": "application/json" } }, 400, "validation"],
     ["no JSON content type", { body: '{"name":"k1"}', headers: { "content-type": "text/plain" } }, 415, "unsupported-media-type"],
-    ["an oversized body", { body: JSON.stringify({ name: "k1", pad: "x".repeat(20000) }), headers: {} }, 413, "payload-too-large"],
+    ["an oversized body", { body: JSON.stringify({ name: "k1", pad: "x".repeat(300_000) }), headers: {} }, 413, "payload-too-large"],
   ])("answers %s with a problem", async (_label, request, status, kind) => {
     const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", ...request });
     expect(answer.status).toBe(status);
@@ -131,7 +133,7 @@ describe("GET /keypairs", () => {
   test.each([
     [{ limit: "0" }, "query.limit"],
     [{ limit: "1001" }, "query.limit"],
-    [{ cursor: "%%%" }, "query.cursor"],
+    [{ cursor: " bad" }, "query.cursor"],
     [{ includePublicKey: "yes" }, "query.includePublicKey"],
     [{ colour: "blue" }, "query"],
   ])("rejects %j", async (query, field) => {
