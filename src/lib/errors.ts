@@ -4,6 +4,7 @@ export type ProblemKind =
   | "validation"
   | "malformed-json"
   | "unsupported-media-type"
+  | "method-not-allowed"
   | "payload-too-large"
   | "not-found"
   | "conflict"
@@ -19,6 +20,7 @@ const statusOf: Record<ProblemKind, number> = {
   validation: 400,
   "malformed-json": 400,
   "unsupported-media-type": 415,
+  "method-not-allowed": 405,
   "payload-too-large": 413,
   "not-found": 404,
   conflict: 409,
@@ -35,6 +37,7 @@ const titleOf: Record<ProblemKind, string> = {
   validation: "Invalid request",
   "malformed-json": "Malformed JSON body",
   "unsupported-media-type": "Unsupported media type",
+  "method-not-allowed": "Method not allowed",
   "payload-too-large": "Request body too large",
   "not-found": "Key pair not found",
   conflict: "Key pair already exists",
@@ -59,6 +62,8 @@ export interface ApiErrorOptions {
   ec2Code?: string;
   errors?: FieldError[];
   retryAfterSeconds?: number;
+  /** Methods the resource supports, for the Allow header of a 405. */
+  allow?: string[];
 }
 
 export class ApiError extends Error {
@@ -68,6 +73,7 @@ export class ApiError extends Error {
   readonly ec2Code?: string;
   readonly errors?: FieldError[];
   readonly retryAfterSeconds?: number;
+  readonly allow?: string[];
 
   constructor(kind: ProblemKind, detail: string, options: ApiErrorOptions = {}) {
     super(detail);
@@ -78,6 +84,7 @@ export class ApiError extends Error {
     this.ec2Code = options.ec2Code;
     this.errors = options.errors;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.allow = options.allow;
   }
 }
 

@@ -65,7 +65,7 @@ function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
 
 export function httpRoute<B extends z.ZodType = z.ZodNever, Q extends z.ZodType = z.ZodNever, P extends z.ZodType = z.ZodNever>(
   schemas: RouteSchemas<B, Q, P>,
-  handle: (request: ParsedRequest<z.output<B>, z.output<Q>, z.output<P>>) => Promise<HttpResult>,
+  handle: (request: ParsedRequest<z.output<B>, z.output<Q>, z.output<P>>, event: APIGatewayProxyEventV2) => Promise<HttpResult>,
 ) {
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>()
     .use(httpHeaderNormalizer())
@@ -88,6 +88,6 @@ export function httpRoute<B extends z.ZodType = z.ZodNever, Q extends z.ZodType 
     // Only the name and region of a request are logged: bodies can be secrets.
     const fields = { ...(body as object), ...(query as object), ...(path as object) } as { region?: string; name?: string };
     logger.appendKeys({ region: fields.region ?? config.DEFAULT_REGION, keyName: fields.name });
-    return toResponse(await handle({ body, query, path }));
+    return toResponse(await handle({ body, query, path }, event));
   });
 }

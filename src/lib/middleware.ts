@@ -55,6 +55,7 @@ export function problemErrorHandler(): Middleware {
         headers: {
           "Content-Type": "application/problem+json",
           ...(apiError.retryAfterSeconds ? { "Retry-After": String(apiError.retryAfterSeconds) } : {}),
+          ...(apiError.allow ? { Allow: apiError.allow.join(", ") } : {}),
         },
         body: JSON.stringify(toProblem(apiError, request.event.rawPath)),
       };

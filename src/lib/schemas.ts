@@ -37,7 +37,8 @@ export const KeyFormat = z.enum(["pem", "ppk"]).meta({
 
 const MAX_TAGS = 49;
 
-const NOT_AWS_PREFIXED = "^(?![aA][wW][sS]:)";
+// The trailing "." restates minLength inside the pattern, for generators that read only the pattern.
+const NOT_AWS_PREFIXED = "^(?![aA][wW][sS]:).";
 
 const TagKey = z.string().min(1).max(128).regex(new RegExp(NOT_AWS_PREFIXED), "tag keys must not start with aws:");
 

@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { renderOpenApi } from "../../scripts/generate-openapi.js";
+import { METHODS_BY_PATH } from "../../src/handlers/method-not-allowed.js";
 import { ROOT } from "../support/local-stack.js";
 
 const committed = readFileSync(`${ROOT}/openapi.yaml`, "utf8");
@@ -37,7 +38,13 @@ describe("openapi.yaml", () => {
     const fromSpec = Object.entries<Record<string, unknown>>(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
     const service = parse(readFileSync(`${ROOT}/serverless.yml`, "utf8"));
     const events = Object.values<any>(service.functions).flatMap((fn) => fn.events.map((event: any) => event.httpApi));
-    expect(events.map((event) => `${event.method} ${event.path}`).sort()).toEqual(fromSpec.sort());
+    const served = events.filter((event) => event.method !== "*");
+    expect(served.map((event) => `${event.method} ${event.path}`).sort()).toEqual(fromSpec.sort());
     for (const event of events) expect(event.authorizer).toEqual({ type: "aws_iam" });
+    // Every resource also has a catch-all route answering 405, whose Allow list matches the spec.
+    expect(events.filter((event) => event.method === "*").map((event) => event.path).sort()).toEqual(Object.keys(spec.paths).sort());
+    for (const [path, methods] of Object.entries<Record<string, unknown>>(spec.paths)) {
+      expect([path, [...METHODS_BY_PATH[path]!].sort()]).toEqual([path, Object.keys(methods).map((method) => method.toUpperCase()).sort()]);
+    }
   });
 });

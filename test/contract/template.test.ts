@@ -25,7 +25,7 @@ describe("packaged template", () => {
 
   test("every HTTP API route requires AWS_IAM authorization", () => {
     const routes = resources("AWS::ApiGatewayV2::Route");
-    expect(routes).toHaveLength(7);
+    expect(routes).toHaveLength(11); // 7 operations + 4 catch-all (405) routes
     for (const [, route] of routes) expect([route.Properties.RouteKey, route.Properties.AuthorizationType]).toEqual([route.Properties.RouteKey, "AWS_IAM"]);
   });
 

@@ -13,6 +13,7 @@ import { handler as getByIdHandler } from "../../src/handlers/get-key-pair-by-id
 import { handler as getHandler } from "../../src/handlers/get-key-pair.js";
 import { handler as importHandler } from "../../src/handlers/import-key-pair.js";
 import { handler as listHandler } from "../../src/handlers/list-key-pairs.js";
+import { handler as methodNotAllowedHandler } from "../../src/handlers/method-not-allowed.js";
 import { invoke } from "../support/lambda.js";
 import { ed25519PublicKey } from "../support/keys.js";
 
@@ -205,5 +206,15 @@ describe("DELETE /keypairs/{name}", () => {
     const answer = await invoke(deleteHandler, { method: "DELETE", path: "/keypairs/k", pathParameters: { name: "k" }, query: { dryRun: "true" } });
     expect(answer.status).toBe(200);
     expect(answer.body.operation).toBe("DeleteKeyPair");
+  });
+});
+
+describe("other methods on known resources", () => {
+  test("answer 405 with an Allow header and a problem body", async () => {
+    const answer = await invoke(methodNotAllowedHandler, { method: "PUT", path: "/keypairs/k", routeKey: "ANY /keypairs/{name}", pathParameters: { name: "k" } });
+    expect(answer.status).toBe(405);
+    expect(answer.headers.allow).toBe("GET, DELETE");
+    expect(answer.body.detail).toContain("PUT is not supported");
+    expect(ec2.calls()).toHaveLength(0);
   });
 });
