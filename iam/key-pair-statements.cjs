@@ -3,8 +3,8 @@
 module.exports = async ({ resolveVariable }) => {
   const tagKey = await resolveVariable("param:managedTagKey");
   const tagValue = await resolveVariable("param:managedTagValue");
+  const allowUnmanagedDelete = (await resolveVariable("param:allowUnmanagedDelete")) === "true";
   const keyPairArn = { "Fn::Sub": "arn:${AWS::Partition}:ec2:*:${AWS::AccountId}:key-pair/*" };
-  const managedResource = { StringEquals: { [`aws:ResourceTag/${tagKey}`]: tagValue } };
   return [
     // DescribeKeyPairs supports no resource-level permissions: "*" is its only valid resource.
     { Sid: "DescribeKeyPairs", Effect: "Allow", Action: ["ec2:DescribeKeyPairs"], Resource: "*" },
@@ -30,7 +30,7 @@ module.exports = async ({ resolveVariable }) => {
       Effect: "Allow",
       Action: ["ec2:DeleteKeyPair"],
       Resource: keyPairArn,
-      Condition: { "Fn::If": ["AllowUnmanagedDelete", { Ref: "AWS::NoValue" }, managedResource] },
+      ...(allowUnmanagedDelete ? {} : { Condition: { StringEquals: { [`aws:ResourceTag/${tagKey}`]: tagValue } } }),
     },
   ];
 };

@@ -12,11 +12,14 @@ type StructuredResult = Exclude<APIGatewayProxyResultV2, string>;
 export function bodyGuard(maxBytes: number): Middleware {
   return {
     before: (request: Request) => {
-      const { body, isBase64Encoded } = request.event;
+      const { isBase64Encoded } = request.event;
       // API Gateway sends no body as undefined, serverless-offline as null.
-      if (body === undefined || body === null || body === "") {
+      if (request.event.body === undefined || request.event.body === null || request.event.body === "") {
         throw new ApiError("validation", "A JSON request body is required.", { errors: [{ field: "body", message: "required" }] });
       }
+      // API Gateway always sends a string; serverless-offline hands over JSON scalars it parsed itself.
+      const body = typeof request.event.body === "string" ? request.event.body : JSON.stringify(request.event.body);
+      request.event.body = body;
       const size = isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body);
       if (size > maxBytes) throw new ApiError("payload-too-large", `The body is ${size} bytes; at most ${maxBytes} are accepted.`);
     },

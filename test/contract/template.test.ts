@@ -45,7 +45,7 @@ describe("packaged template", () => {
     expect(statements.flatMap((statement: any) => statement.Action).some((action: string) => action.includes("*"))).toBe(false);
     const bySid = Object.fromEntries(statements.filter((s: any) => s.Sid).map((s: any) => [s.Sid, s]));
     expect(bySid.CreateManagedKeyPairs.Condition).toEqual({ StringEquals: { "aws:RequestTag/managed-by": "ec2-keypairs-api" } });
-    expect(bySid.DeleteManagedKeyPairs.Condition["Fn::If"][2]).toEqual({ StringEquals: { "aws:ResourceTag/managed-by": "ec2-keypairs-api" } });
+    expect(bySid.DeleteManagedKeyPairs.Condition).toEqual({ StringEquals: { "aws:ResourceTag/managed-by": "ec2-keypairs-api" } });
     expect(bySid.TagKeyPairsOnCreate.Condition).toEqual({ StringEquals: { "ec2:CreateAction": ["CreateKeyPair", "ImportKeyPair"] } });
     expect(bySid.DescribeKeyPairs.Resource).toBe("*");
   });
