@@ -1,13 +1,16 @@
-/** `npm start`: the API on http://localhost:3000 against moto_server, until Ctrl-C. */
+/** `npm start`: the API on http://localhost:3000 against moto_server (or, with LOCAL_EC2=false, real EC2), until Ctrl-C. */
 import { startLocalStack } from "../test/support/local-stack.js";
 
 const apiPort = Number(process.env.PORT ?? 3000);
 const motoPort = Number(process.env.MOTO_PORT ?? 5000);
 
-const stack = await startLocalStack({ apiPort, motoPort, output: "inherit" });
+const realAws = process.env.LOCAL_EC2 === "false";
+
+const stack = await startLocalStack({ apiPort, motoPort, realAws, output: "inherit" });
 const url = `http://localhost:${apiPort}`;
+const backend = realAws ? "real AWS EC2 with your credentials" : `EC2 emulator ${stack.motoUrl}`;
 console.log(`
-EC2 key pairs API: ${url}  (EC2 emulator: ${stack.motoUrl}; Ctrl-C stops both)
+EC2 key pairs API: ${url}  (${backend}; Ctrl-C stops everything)
 
   curl -s -X POST ${url}/keypairs -H 'content-type: application/json' -d '{"name":"demo","keyType":"ed25519"}'
   curl -s '${url}/keypairs?region=us-east-1'

@@ -6,8 +6,18 @@
 import * as z from "zod";
 import { KNOWN_REGIONS } from "./regions.js";
 
-/** Printable ASCII, not starting or ending with a space: EC2's rule, which moto does not enforce. */
-const KEY_NAME = /^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/;
+/*
+ * Patterns end with (?![\s\S]) rather than $: in Python's re (which spec-driven generators use) $
+ * also matches before a final newline, and a pattern must mean the same in every engine.
+ * "." is [\s\S] for the same reason (line terminators differ).
+ */
+const END = "(?![\\s\\S])";
+
+/**
+ * Printable ASCII, not starting or ending with a space (EC2's rule, which moto does not enforce),
+ * and not "." or "..", which cannot be a URL path segment.
+ */
+const KEY_NAME = new RegExp(`^(?!\\.{1,2}${END})[\\x21-\\x7e](?:[\\x20-\\x7e]*[\\x21-\\x7e])?${END}`);
 
 export const Region = z.enum(KNOWN_REGIONS).meta({
   description:
@@ -19,12 +29,12 @@ export const KeyName = z
   .string()
   .min(1)
   .max(255)
-  .regex(KEY_NAME, "must be printable ASCII without leading or trailing spaces")
+  .regex(KEY_NAME, "must be printable ASCII without leading or trailing spaces, and not . or ..")
   .meta({ description: "Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.", example: "deploy-bot" });
 
 export const KeyPairId = z
   .string()
-  .regex(/^key-[0-9a-f]{8,32}$/, "must look like key-0123456789abcdef0")
+  .regex(new RegExp(`^key-[0-9a-f]{8,32}${END}`), "must look like key-0123456789abcdef0")
   .meta({ description: "EC2 key pair id.", example: "key-0123456789abcdef0" });
 
 export const KeyType = z.enum(["rsa", "ed25519"]).meta({
@@ -37,8 +47,8 @@ export const KeyFormat = z.enum(["pem", "ppk"]).meta({
 
 const MAX_TAGS = 49;
 
-// The trailing "." restates minLength inside the pattern, for generators that read only the pattern.
-const NOT_AWS_PREFIXED = "^(?![aA][wW][sS]:).";
+// The trailing [\s\S] restates minLength inside the pattern, for generators that read only the pattern.
+const NOT_AWS_PREFIXED = "^(?![aA][wW][sS]:)[\\s\\S]";
 
 const TagKey = z.string().min(1).max(128).regex(new RegExp(NOT_AWS_PREFIXED), "tag keys must not start with aws:");
 
@@ -114,7 +124,7 @@ export const ListQuery = z.strictObject({
   tagKey: TagKey.optional().meta({ description: "Only keys that carry a tag with this key." }),
   tag: z
     .string()
-    .regex(/^[^=]{1,128}=.{0,256}$/, "must be key=value")
+    .regex(new RegExp(`^[^=]{1,128}=[\\s\\S]{0,256}${END}`), "must be key=value")
     .optional()
     .meta({ description: "Only keys whose tag `key` has exactly `value`, written key=value.", example: "team=platform" }),
   includePublicKey: booleanQuery.optional().meta({ description: "Include each key's public key (OpenSSH format)." }),

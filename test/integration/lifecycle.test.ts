@@ -72,6 +72,8 @@ describe("create errors over HTTP", () => {
     ["a 256-character name", { name: "x".repeat(256) }, "body.name"],
     ["a name with a trailing space", { name: "key " }, "body.name"],
     ["a non-ASCII name", { name: "clé" }, "body.name"],
+    ["a name ending in a newline", { name: "key\n" }, "body.name"],
+    ["the name .. (not addressable in a URL path)", { name: ".." }, "body.name"],
     ["an unknown key type", { name: "k", keyType: "dsa" }, "body.keyType"],
     ["an unknown field", { name: "k", colour: "red" }, "body"],
     ["a tag with the aws: prefix", { name: "k", tags: { "aws:x": "1" } }, "body.tags.aws:x"],

@@ -24,6 +24,8 @@ export interface StackOptions {
   /** Where the processes' output goes: inherited (npm start) or collected (tests). */
   output?: "inherit" | ((chunk: string) => void);
   readyTimeoutMs?: number;
+  /** Talk to real EC2 with the caller's AWS credentials instead of starting moto. */
+  realAws?: boolean;
 }
 
 export async function freePort(): Promise<number> {
@@ -90,21 +92,25 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
   const motoPort = options.motoPort ?? (await freePort());
   const lambdaPort = await freePort();
   const deadline = Date.now() + (options.readyTimeoutMs ?? 120_000);
-  const motoUrl = `http://127.0.0.1:${motoPort}`;
+  const motoUrl = options.realAws ? "" : `http://127.0.0.1:${motoPort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
 
-  const moto = launch(`${ROOT}/.venv/bin/moto_server`, ["-H", "127.0.0.1", "-p", String(motoPort)], process.env, options.output);
-  const children: ChildProcess[] = [moto];
+  const children: ChildProcess[] = [];
   const stop = async () => {
     await Promise.all(children.map(stopProcess));
   };
   try {
-    await waitUntilAnswering(`${motoUrl}/moto-api/`, moto, "moto_server", deadline);
+    if (!options.realAws) {
+      const moto = launch(`${ROOT}/.venv/bin/moto_server`, ["-H", "127.0.0.1", "-p", String(motoPort)], process.env, options.output);
+      children.push(moto);
+      await waitUntilAnswering(`${motoUrl}/moto-api/`, moto, "moto_server", deadline);
+    }
+    const emulatorCredentials = options.realAws
+      ? {}
+      : { AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing", AWS_SESSION_TOKEN: "", AWS_PROFILE: "" };
     const env = {
       ...process.env,
-      AWS_ACCESS_KEY_ID: "testing",
-      AWS_SECRET_ACCESS_KEY: "testing",
-      AWS_SESSION_TOKEN: "",
+      ...emulatorCredentials,
       EC2_ENDPOINT: motoUrl,
       PORT: String(apiPort),
       LAMBDA_PORT: String(lambdaPort),

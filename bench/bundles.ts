@@ -1,0 +1,85 @@
+/** Builds each handler the way a variant of the build would, for the benchmark to compare. */
+import { build, type BuildOptions, type Plugin } from "esbuild";
+import { createRequire } from "node:module";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { ROOT } from "../test/support/local-stack.js";
+
+const pureSdkSchemas = createRequire(import.meta.url)("../build/pure-sdk-schemas.cjs") as Plugin[];
+
+export const HANDLERS = [
+  "create-key-pair",
+  "import-key-pair",
+  "list-key-pairs",
+  "get-key-pair",
+  "get-key-pair-by-id",
+  "delete-key-pair",
+  "delete-key-pair-by-id",
+  "method-not-allowed",
+] as const;
+export type HandlerName = (typeof HANDLERS)[number];
+
+const ESM_REQUIRE_SHIM = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+export interface Variant {
+  name: string;
+  description: string;
+  options: BuildOptions;
+}
+
+/** From the straightforward build to the deployed one (serverless.yml custom.esbuild), one change at a time. */
+export const VARIANTS: Variant[] = [
+  {
+    name: "baseline",
+    description: "CJS, not minified (serverless-esbuild defaults)",
+    options: { format: "cjs", minify: false },
+  },
+  {
+    name: "esm-min",
+    description: "ESM + minify, SDK's ES modules (mainFields module,main)",
+    options: { format: "esm", minify: true, mainFields: ["module", "main"], banner: { js: ESM_REQUIRE_SHIM } },
+  },
+  {
+    name: "deployed",
+    description: "esm-min + pure-sdk-schemas plugin (what serverless.yml deploys)",
+    options: { format: "esm", minify: true, mainFields: ["module", "main"], banner: { js: ESM_REQUIRE_SHIM }, plugins: pureSdkSchemas },
+  },
+];
+
+export interface Bundle {
+  variant: string;
+  handler: HandlerName | "noop";
+  file: string;
+  bytes: number;
+}
+
+const extension = (options: BuildOptions) => (options.format === "esm" ? "mjs" : "cjs");
+
+export async function buildVariant(variant: Variant, outDir: string): Promise<Bundle[]> {
+  const dir = `${outDir}/${variant.name}`;
+  mkdirSync(dir, { recursive: true });
+  const bundles: Bundle[] = [];
+  for (const handler of HANDLERS) {
+    const file = `${dir}/${handler}.${extension(variant.options)}`;
+    const result = await build({
+      entryPoints: [`${ROOT}/src/handlers/${handler}.ts`],
+      outfile: file,
+      bundle: true,
+      platform: "node",
+      target: "node24",
+      metafile: true,
+      logLevel: "error",
+      ...variant.options,
+    });
+    bundles.push({ variant: variant.name, handler, file, bytes: result.metafile.outputs[Object.keys(result.metafile.outputs)[0]!]!.bytes });
+  }
+  // The reference: a no-op handler in the same module format.
+  const noop = `${dir}/noop.${extension(variant.options)}`;
+  writeFileSync(
+    noop,
+    variant.options.format === "esm"
+      ? 'export const handler = async () => ({ statusCode: 200, body: "{}" });\n'
+      : 'exports.handler = async () => ({ statusCode: 200, body: "{}" });\n',
+  );
+  bundles.push({ variant: variant.name, handler: "noop", file: noop, bytes: 0 });
+  return bundles;
+}

@@ -1,0 +1,28 @@
+/** A loopback EC2 endpoint that answers the key pair actions at once with fixed, valid XML. */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+const keyPairXml = `<item><keyPairId>key-0123456789abcdef0</keyPairId><keyName>bench</keyName><keyType>ed25519</keyType>
+<keyFingerprint>abc=</keyFingerprint><createTime>2026-11-22T10:00:00.000Z</createTime>
+<tagSet><item><key>managed-by</key><value>ec2-keypairs-api</value></item></tagSet></item>`;
+
+const answers: Record<string, string> = {
+  DescribeKeyPairs: `<DescribeKeyPairsResponse><requestId>r</requestId><keySet>${keyPairXml}</keySet></DescribeKeyPairsResponse>`,
+  CreateKeyPair: `<CreateKeyPairResponse><requestId>r</requestId><keyName>bench</keyName><keyPairId>key-0123456789abcdef0</keyPairId>
+<keyFingerprint>abc=</keyFingerprint><keyMaterial>-----BEGIN OPENSSH PRIVATE KEY-----\nbench\n-----END OPENSSH PRIVATE KEY-----</keyMaterial></CreateKeyPairResponse>`,
+  ImportKeyPair: `<ImportKeyPairResponse><requestId>r</requestId><keyName>bench</keyName><keyPairId>key-0123456789abcdef0</keyPairId><keyFingerprint>abc=</keyFingerprint></ImportKeyPairResponse>`,
+  DeleteKeyPair: `<DeleteKeyPairResponse><requestId>r</requestId><return>true</return></DeleteKeyPairResponse>`,
+};
+
+export async function startFakeEc2(): Promise<{ url: string; server: Server }> {
+  const server = createServer((request, response) => {
+    let body = "";
+    request.on("data", (chunk) => (body += chunk));
+    request.on("end", () => {
+      const action = new URLSearchParams(body).get("Action") ?? "";
+      response.writeHead(200, { "content-type": "text/xml" }).end(answers[action] ?? "<Response/>");
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}

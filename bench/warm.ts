@@ -1,0 +1,95 @@
+/**
+ * Warm per-request overhead: one bundle (deployed build options) holding two handlers and the
+ * SDK, with EC2 answered at once by an in-memory request handler, so what is timed is the Middy
+ * stack, zod validation, the service and the SDK's own (de)serialization. Next to it, the bare
+ * SDK call with the same in-memory answer; the difference is this service's overhead.
+ */
+import { build } from "esbuild";
+import { ROOT } from "../test/support/local-stack.js";
+import { lambdaContext } from "../test/support/lambda.js";
+import { VARIANTS } from "./bundles.js";
+import { eventFor } from "./events.js";
+import { median } from "./stats.js";
+
+const DESCRIBE_XML = `<DescribeKeyPairsResponse><requestId>r</requestId><keySet><item><keyPairId>key-0123456789abcdef0</keyPairId>
+<keyName>bench</keyName><keyType>ed25519</keyType><keyFingerprint>abc=</keyFingerprint><createTime>2026-11-22T10:00:00.000Z</createTime>
+<tagSet><item><key>managed-by</key><value>ec2-keypairs-api</value></item></tagSet></item></keySet></DescribeKeyPairsResponse>`;
+const CREATE_XML = `<CreateKeyPairResponse><requestId>r</requestId><keyName>bench</keyName><keyPairId>key-0123456789abcdef0</keyPairId>
+<keyFingerprint>abc=</keyFingerprint><keyMaterial>k</keyMaterial></CreateKeyPairResponse>`;
+
+/** An SDK request handler that answers from memory: no socket, no wait. */
+const inMemory = {
+  handle: async (request: { body?: string }) => ({
+    response: {
+      statusCode: 200,
+      headers: { "content-type": "text/xml" },
+      body: Buffer.from(String(request.body).includes("Action=CreateKeyPair") ? CREATE_XML : DESCRIBE_XML),
+    },
+  }),
+  updateHttpClientConfig: () => undefined,
+  httpHandlerConfigs: () => ({}),
+};
+
+export interface WarmResult {
+  name: string;
+  handlerUs: number;
+  bareSdkUs: number;
+}
+
+export async function warmOverhead(outDir: string, iterations: number): Promise<WarmResult[]> {
+  const deployed = VARIANTS.find((variant) => variant.name === "deployed")!;
+  const outfile = `${outDir}/warm-entry.mjs`;
+  await build({
+    stdin: {
+      contents: [
+        `export { handler as getHandler } from "${ROOT}/src/handlers/get-key-pair.ts";`,
+        `export { handler as createHandler } from "${ROOT}/src/handlers/create-key-pair.ts";`,
+        `export { ec2Client } from "${ROOT}/src/lib/ec2.ts";`,
+        `export { EC2Client, DescribeKeyPairsCommand, CreateKeyPairCommand } from "@aws-sdk/client-ec2";`,
+      ].join("\n"),
+      resolveDir: ROOT,
+      loader: "ts",
+    },
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: "node24",
+    logLevel: "error",
+    ...deployed.options,
+  });
+  const bundle = await import(outfile);
+  const region = process.env.DEFAULT_REGION!;
+  bundle.ec2Client(region).config.requestHandler = inMemory;
+  const bare = new bundle.EC2Client({ region, requestHandler: inMemory, credentials: { accessKeyId: "a", secretAccessKey: "b" } });
+
+  const cases = [
+    {
+      name: "GET /keypairs/{name}",
+      handler: () => bundle.getHandler(eventFor("get-key-pair").event, lambdaContext()),
+      sdk: () => bare.send(new bundle.DescribeKeyPairsCommand({ Filters: [{ Name: "key-name", Values: ["bench"] }] })),
+    },
+    {
+      name: "POST /keypairs",
+      handler: () => bundle.createHandler(eventFor("create-key-pair").event, lambdaContext()),
+      sdk: () => bare.send(new bundle.CreateKeyPairCommand({ KeyName: "bench", KeyType: "ed25519", KeyFormat: "pem", TagSpecifications: [{ ResourceType: "key-pair", Tags: [{ Key: "team", Value: "bench" }] }] })),
+    },
+  ];
+  const results: WarmResult[] = [];
+  for (const { name, handler, sdk } of cases) {
+    const first = (await handler()) as { statusCode: number };
+    if (first.statusCode >= 300) throw new Error(`${name}: warm-up answered ${first.statusCode}`);
+    for (let i = 0; i < 300; i += 1) await Promise.all([handler(), sdk()]);
+    const handlerTimes: number[] = [];
+    const sdkTimes: number[] = [];
+    for (let i = 0; i < iterations; i += 1) {
+      let started = process.hrtime.bigint();
+      await handler();
+      handlerTimes.push(Number(process.hrtime.bigint() - started) / 1000);
+      started = process.hrtime.bigint();
+      await sdk();
+      sdkTimes.push(Number(process.hrtime.bigint() - started) / 1000);
+    }
+    results.push({ name, handlerUs: median(handlerTimes), bareSdkUs: median(sdkTimes) });
+  }
+  return results;
+}
