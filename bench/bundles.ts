@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { ROOT } from "../test/support/local-stack.js";
 
-const pureSdkSchemas = createRequire(import.meta.url)("../build/pure-sdk-schemas.cjs") as Plugin[];
+const [pureSdkSchemas, requireNodeBuiltins] = createRequire(import.meta.url)("../build/esbuild-plugins.cjs") as Plugin[];
 
 export const HANDLERS = [
   "create-key-pair",
@@ -24,6 +24,8 @@ export interface Variant {
   name: string;
   description: string;
   options: BuildOptions;
+  /** Run every bundle once with NODE_COMPILE_CACHE set to this directory (under the variant's folder) before timing. */
+  compileCache?: boolean;
 }
 
 /** From the straightforward build to the deployed one (serverless.yml custom.esbuild), one change at a time. */
@@ -39,9 +41,20 @@ export const VARIANTS: Variant[] = [
     options: { format: "esm", minify: true, mainFields: ["module", "main"], banner: { js: ESM_REQUIRE_SHIM } },
   },
   {
+    name: "pure-schemas",
+    description: "esm-min + pure-sdk-schemas plugin (unused EC2 schemas dropped)",
+    options: { format: "esm", minify: true, mainFields: ["module", "main"], banner: { js: ESM_REQUIRE_SHIM }, plugins: [pureSdkSchemas!] },
+  },
+  {
     name: "deployed",
-    description: "esm-min + pure-sdk-schemas plugin (what serverless.yml deploys)",
-    options: { format: "esm", minify: true, mainFields: ["module", "main"], banner: { js: ESM_REQUIRE_SHIM }, plugins: pureSdkSchemas },
+    description: "pure-schemas + require-node-builtins plugin (what serverless.yml deploys)",
+    options: { format: "esm", minify: true, mainFields: ["module", "main"], banner: { js: ESM_REQUIRE_SHIM }, plugins: [pureSdkSchemas!, requireNodeBuiltins!] },
+  },
+  {
+    name: "+compile-cache",
+    description: "deployed + V8 compile cache (NODE_COMPILE_CACHE) made beforehand; measured, not shipped",
+    options: { format: "esm", minify: true, mainFields: ["module", "main"], banner: { js: ESM_REQUIRE_SHIM }, plugins: [pureSdkSchemas!, requireNodeBuiltins!] },
+    compileCache: true,
   },
 ];
 

@@ -1,11 +1,13 @@
-// esbuild plugin: lets esbuild drop the EC2 schemas this service does not use.
+// esbuild plugins for the Lambda bundles (serverless.yml custom.esbuild.plugins, and bench/).
 //
+// 1. pure-sdk-schemas: lets esbuild drop the EC2 schemas this service does not use.
 // @aws-sdk/client-ec2 (since ~3.9xx) keeps every EC2 shape in one module, schemas_0.js, as
 // top-level `var X = [...]` arrays. Many contain computed keys ({ [_xN]: ... }), which esbuild
 // must assume can have side effects, so none of the ~3,400 arrays is tree-shaken (~550 KB
 // minified; aws-sdk-js-v3#7607). Wrapping each array in an IIFE marked @__PURE__ keeps the same
 // values in the same order, and tells esbuild an unused one can go.
 const { readFile } = require("node:fs/promises");
+const { isBuiltin } = require("node:module");
 const { dirname } = require("node:path");
 
 function markSchemasPure(source) {
@@ -40,5 +42,22 @@ const pureSdkSchemas = {
   },
 };
 
-module.exports = [pureSdkSchemas];
+// 2. require-node-builtins: in an ESM bundle, `import ... from "node:http"` makes Node build an ESM
+// facade that evaluates every export of the builtin, lazy ones included (node:http's fetch-related
+// getters load undici: ~35-50 ms of a cold start). Loading builtins through require() (the
+// createRequire banner) returns the CommonJS exports without touching those getters.
+const requireNodeBuiltins = {
+  name: "require-node-builtins",
+  setup(build) {
+    build.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
+      isBuiltin(args.path) && args.namespace !== "node-builtin" ? { path: args.path, namespace: "node-builtin" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "node-builtin" }, (args) => ({
+      contents: `module.exports = require(${JSON.stringify(args.path)});`,
+      loader: "js",
+    }));
+  },
+};
+
+module.exports = [pureSdkSchemas, requireNodeBuiltins];
 module.exports.markSchemasPure = markSchemasPure;
