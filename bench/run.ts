@@ -67,12 +67,24 @@ for (const handler of HANDLERS) {
 }
 table(coldRows);
 
+console.log("\n== Where a cold start goes: each part alone, fresh process (median of 7): import ms + first call ms");
+const { coldStartComponents } = await import("./components.js");
+const components = await coldStartComponents(OUT, 7, env);
+table([["part", "bytes", "import ms", "first call ms"], ...components.map((row) => [row.part, kb(row.bytes), row.importMs.toFixed(1), row.firstCallMs.toFixed(1)])]);
+
 console.log(`\n== Warm overhead (deployed build, EC2 answered from memory; median of ${WARM_ITERATIONS} requests)`);
 const { warmOverhead } = await import("./warm.js");
 const warm = await warmOverhead(OUT, WARM_ITERATIONS);
 table([
-  ["route", "handler µs", "bare SDK call µs", "overhead µs"],
-  ...warm.map((row) => [row.name, row.handlerUs.toFixed(1), row.bareSdkUs.toFixed(1), (row.handlerUs - row.bareSdkUs).toFixed(1)]),
+  ["route", "handler µs", "bare SDK call µs", "overhead µs", "service's client call µs", "handler - that call µs"],
+  ...warm.map((row) => [
+    row.name,
+    row.handlerUs.toFixed(1),
+    row.bareSdkUs.toFixed(1),
+    (row.handlerUs - row.bareSdkUs).toFixed(1),
+    row.serviceClientUs.toFixed(1),
+    (row.handlerUs - row.serviceClientUs).toFixed(1),
+  ]),
 ]);
 fake.server.close();
 

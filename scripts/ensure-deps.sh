@@ -16,8 +16,11 @@ stamp() { sha256sum "$@" | sha256sum | cut -c1-16; }
 
 npm_stamp="$(stamp package.json package-lock.json)"
 if [[ ! -f node_modules/.deps-stamp || "$(cat node_modules/.deps-stamp)" != "$npm_stamp" ]]; then
-  echo "==> installing npm packages (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
+  echo "==> installing npm packages from package-lock.json"
+  # Not `npm ci`: it insists that the lock list every platform's optional binaries (e.g. jest's
+  # @unrs/resolver-binding-*), some of which the registry here does not serve. `npm install
+  # --no-save` installs the locked versions and leaves the lock untouched.
+  npm install --no-save --no-audit --no-fund --loglevel=error
   echo "$npm_stamp" > node_modules/.deps-stamp
 fi
 

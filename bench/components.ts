@@ -1,0 +1,45 @@
+/**
+ * Where a cold start goes: each part of a handler bundled alone (deployed build options), loaded
+ * in a fresh process; import time and first call, median of runs.
+ */
+import { build } from "esbuild";
+import { execFileSync } from "node:child_process";
+import { ROOT } from "../test/support/local-stack.js";
+import { VARIANTS } from "./bundles.js";
+import { median } from "./stats.js";
+
+const PARTS: Record<string, string> = {
+  "empty module": `export const handler = async () => ({ statusCode: 200 });`,
+  "zod (import * as z)": `import * as z from "zod"; export const handler = async () => z.string().parse("x");`,
+  "zod + our schemas.ts": `import { KeyName } from "${ROOT}/src/lib/schemas.ts"; export const handler = async () => KeyName.parse("x");`,
+  "middy + http middlewares": `import middy from "@middy/core"; import a from "@middy/http-header-normalizer"; import b from "@middy/http-event-normalizer"; import c from "@middy/http-json-body-parser"; import d from "@middy/http-security-headers"; export const handler = middy().use(a()).use(b()).use(c({ disableContentTypeError: true })).use(d()).handler(async () => ({ statusCode: 200 }));`,
+  "powertools logger": `import { Logger } from "@aws-lambda-powertools/logger"; const logger = new Logger(); export const handler = async () => { logger.info("x"); return 1; };`,
+  "client-ec2: one DescribeKeyPairs": `import { EC2Client, DescribeKeyPairsCommand } from "@aws-sdk/client-ec2"; const client = new EC2Client({ region: "us-east-1", endpoint: process.env.EC2_ENDPOINT }); export const handler = async () => client.send(new DescribeKeyPairsCommand({}));`,
+};
+
+const HARNESS = `
+const started = performance.now();
+const { handler } = await import(process.argv[1]);
+const imported = performance.now();
+await handler({}, {});
+console.log(JSON.stringify({ importMs: imported - started, firstCallMs: performance.now() - imported }));
+`;
+
+export async function coldStartComponents(outDir: string, runs: number, env: NodeJS.ProcessEnv) {
+  const deployed = VARIANTS.find((variant) => variant.name === "deployed")!;
+  const rows: { part: string; bytes: number; importMs: number; firstCallMs: number }[] = [];
+  for (const [part, contents] of Object.entries(PARTS)) {
+    const outfile = `${outDir}/components/${part.replace(/\W+/g, "-")}.mjs`;
+    const result = await build({ stdin: { contents, resolveDir: ROOT, loader: "ts" }, outfile, bundle: true, platform: "node", target: "node24", logLevel: "error", metafile: true, ...deployed.options });
+    const samples = Array.from({ length: runs }, () =>
+      JSON.parse(execFileSync(`${ROOT}/node_modules/.bin/node`, ["--input-type=module", "-e", HARNESS, outfile], { env, encoding: "utf8" })) as { importMs: number; firstCallMs: number },
+    );
+    rows.push({
+      part,
+      bytes: Object.values(result.metafile.outputs)[0]!.bytes,
+      importMs: median(samples.map((sample) => sample.importMs)),
+      firstCallMs: median(samples.map((sample) => sample.firstCallMs)),
+    });
+  }
+  return rows;
+}
