@@ -71,42 +71,47 @@ function toView(info: KeyPairInfo, region: string): KeyPairView {
   };
 }
 
+interface NewKeyOutput {
+  KeyPairId?: string;
+  KeyName?: string;
+  KeyFingerprint?: string;
+  Tags?: Tag[];
+}
+
+/** The view of a key EC2 just created or imported; tags fall back to those sent when EC2 echoes none. */
+function newKeyView(output: NewKeyOutput, sent: { name: string; tags: Tag[]; keyType: KeyPairView["keyType"]; region: string }): KeyPairView {
+  const tags = tagMap(output.Tags?.length ? output.Tags : sent.tags);
+  return {
+    keyPairId: output.KeyPairId ?? "",
+    name: output.KeyName ?? sent.name,
+    fingerprint: output.KeyFingerprint ?? "",
+    keyType: sent.keyType,
+    region: sent.region,
+    tags,
+    managed: isManaged(tags),
+  };
+}
+
+const bodyOrQueryRegion = (bodyRegion: string | undefined, queryRegion: string | undefined) =>
+  resolveRegion(bodyRegion ?? queryRegion, bodyRegion ? "body.region" : "query.region");
+
 export async function createKeyPair(input: CreateKeyPairInput, queryRegion?: string): Promise<CreatedKeyPairView | DryRunView> {
-  const region = resolveRegion(input.region ?? queryRegion, input.region ? "body.region" : "query.region");
+  const region = bodyOrQueryRegion(input.region, queryRegion);
   const tags = withManagedTag(input.tags);
   return orDryRun(async () => {
     const created = await ec2.createKeyPair(region, { name: input.name, keyType: input.keyType, keyFormat: input.keyFormat, tags, dryRun: input.dryRun ?? false });
-    const createdTags = created.Tags?.length ? tagMap(created.Tags) : tagMap(tags);
-    return {
-      keyPairId: created.KeyPairId ?? "",
-      name: created.KeyName ?? input.name,
-      fingerprint: created.KeyFingerprint ?? "",
-      keyType: input.keyType,
-      keyFormat: input.keyFormat,
-      region,
-      tags: createdTags,
-      managed: isManaged(createdTags),
-      keyMaterial: created.KeyMaterial ?? "",
-    };
+    const view = newKeyView(created, { name: input.name, tags, keyType: input.keyType, region });
+    return { ...view, keyFormat: input.keyFormat, keyMaterial: created.KeyMaterial ?? "" };
   });
 }
 
 export async function importKeyPair(input: ImportKeyPairInput, queryRegion?: string): Promise<KeyPairView | DryRunView> {
-  const region = resolveRegion(input.region ?? queryRegion, input.region ? "body.region" : "query.region");
+  const region = bodyOrQueryRegion(input.region, queryRegion);
   const publicKey = parsePublicKey(input.publicKey);
   const tags = withManagedTag(input.tags);
   return orDryRun(async () => {
     const imported = await ec2.importKeyPair(region, { name: input.name, openssh: publicKey.openssh, tags, dryRun: input.dryRun ?? false });
-    const importedTags = imported.Tags?.length ? tagMap(imported.Tags) : tagMap(tags);
-    return {
-      keyPairId: imported.KeyPairId ?? "",
-      name: imported.KeyName ?? input.name,
-      fingerprint: imported.KeyFingerprint ?? "",
-      keyType: publicKey.keyType,
-      region,
-      tags: importedTags,
-      managed: isManaged(importedTags),
-    };
+    return newKeyView(imported, { name: input.name, tags, keyType: publicKey.keyType, region });
   });
 }
 
