@@ -3,7 +3,7 @@
  * listed through the deployed list handler with includePublicKey, page by page, and the size one
  * unpaginated answer would have had. Run as its own process: the handler reads EC2_ENDPOINT at import.
  */
-import { EC2Client, ImportKeyPairCommand } from "@aws-sdk/client-ec2";
+import { DescribeKeyPairsCommand, EC2Client, ImportKeyPairCommand } from "@aws-sdk/client-ec2";
 import { apiEvent, lambdaContext } from "../test/support/lambda.js";
 import { ed25519PublicKey } from "../test/support/keys.js";
 
@@ -29,6 +29,10 @@ const worker = async () => {
 await Promise.all(Array.from({ length: 16 }, worker));
 const seedSeconds = (performance.now() - seedStarted) / 1000;
 
+const bareStarted = performance.now();
+await ec2.send(new DescribeKeyPairsCommand({ IncludePublicKey: true }));
+const bareDescribeMs = performance.now() - bareStarted;
+
 const { handler } = await import(bundle);
 const pages: { ms: number; bytes: number; items: number }[] = [];
 let cursor: string | undefined;
@@ -38,6 +42,7 @@ for (let page = 0; page < 100; page += 1) {
   const response = await handler(apiEvent({ method: "GET", path: "/keypairs", query: { region, includePublicKey: "true", limit: "1000", ...(cursor ? { cursor } : {}) } }), lambdaContext());
   const ms = performance.now() - started;
   const body = JSON.parse(response.body);
+  if (response.statusCode !== 200) throw new Error(`list answered ${response.statusCode}: ${response.body}`);
   pages.push({ ms, bytes: Buffer.byteLength(response.body), items: body.items.length });
   all += body.items.length;
   cursor = body.nextCursor;
@@ -48,5 +53,5 @@ const started = performance.now();
 const unpaged = await handler(apiEvent({ method: "GET", path: "/keypairs", query: { region, includePublicKey: "true", limit: "1000" } }), lambdaContext());
 const onePageMs = performance.now() - started;
 const perKey = Buffer.byteLength(unpaged.body) / JSON.parse(unpaged.body).items.length;
-console.log(JSON.stringify({ seeded: count, seedSeconds, listed: all, pages, onePageMs, estimatedUnpagedBytes: Math.round(perKey * count) }));
+console.log(JSON.stringify({ seeded: count, seedSeconds, listed: all, bareDescribeMs, pages, onePageMs, estimatedUnpagedBytes: Math.round(perKey * count) }));
 ec2.destroy();
