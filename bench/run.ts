@@ -3,7 +3,8 @@
  * Prints figures; fails only if something cannot run. Options (env): BENCH_PAIRS (default 11),
  * BENCH_WARM_ITERATIONS (default 3000), BENCH_SCALE_KEYS (default 5000; 0 skips).
  */
-import { spawnSync } from "node:child_process";
+import { execFile, spawnSync } from "node:child_process";
+import { promisify } from "node:util";
 import { rmSync } from "node:fs";
 import { ROOT, startLocalStack } from "../test/support/local-stack.js";
 import { buildVariant, HANDLERS, VARIANTS, type Bundle } from "./bundles.js";
@@ -86,6 +87,10 @@ table([
     (row.handlerUs - row.serviceClientUs).toFixed(1),
   ]),
 ]);
+console.log(`\n== Warm CPU per GET /keypairs/{name} by package (sampling profiler, unminified bundle; µs per request, with profiler overhead)`);
+const { warmProfile } = await import("./warm-profile.js");
+const profile = await warmProfile(OUT, WARM_ITERATIONS * 5);
+table([["package or file", "µs"], ...profile.filter((row) => row.us >= 0.5).map((row) => [row.part, row.us.toFixed(1)])]);
 fake.server.close();
 
 if (SCALE_KEYS > 0) {
@@ -93,7 +98,8 @@ if (SCALE_KEYS > 0) {
   const stack = await startLocalStack({ output: () => undefined });
   try {
     const listBundle = bundles.find((b) => b.variant === "deployed" && b.handler === "list-key-pairs")!;
-    const run = spawnSync(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/bench/scale.ts`, listBundle.file, String(SCALE_KEYS)], {
+    // Asynchronous: this process must keep draining moto_server's output, or moto blocks on it.
+    const run = await promisify(execFile)(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/bench/scale.ts`, listBundle.file, String(SCALE_KEYS)], {
       env: {
         ...env,
         EC2_ENDPOINT: stack.motoUrl,
@@ -108,7 +114,6 @@ if (SCALE_KEYS > 0) {
       encoding: "utf8",
       timeout: 1_800_000,
     });
-    if (run.status !== 0) throw new Error(`scale run failed (${run.signal ?? `exit ${run.status}`}): ${run.stderr}`);
     const result = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
     console.log(`  seeded ${result.seeded} keys in ${result.seedSeconds.toFixed(1)} s; listed ${result.listed} in ${result.pages.length} pages`);
     console.log(`  moto's own DescribeKeyPairs (all keys, public keys), bare SDK: ${result.bareDescribeMs.toFixed(0)} ms; each page below makes one such call`);

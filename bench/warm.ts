@@ -38,9 +38,10 @@ export interface WarmResult {
   serviceClientUs: number;
 }
 
-export async function warmOverhead(outDir: string, iterations: number): Promise<WarmResult[]> {
+/** The warm bundle (deployed build options, or unminified for profiling) with EC2 answered from memory. */
+export async function loadWarmBundle(outDir: string, minify = true) {
   const deployed = VARIANTS.find((variant) => variant.name === "deployed")!;
-  const outfile = `${outDir}/warm-entry.mjs`;
+  const outfile = `${outDir}/warm-entry${minify ? "" : "-unminified"}.mjs`;
   await build({
     stdin: {
       contents: [
@@ -58,10 +59,16 @@ export async function warmOverhead(outDir: string, iterations: number): Promise<
     target: "node24",
     logLevel: "error",
     ...deployed.options,
+    minify,
   });
   const bundle = await import(outfile);
+  bundle.ec2Client(process.env.DEFAULT_REGION!).config.requestHandler = inMemory;
+  return { bundle, outfile };
+}
+
+export async function warmOverhead(outDir: string, iterations: number): Promise<WarmResult[]> {
+  const { bundle } = await loadWarmBundle(outDir);
   const region = process.env.DEFAULT_REGION!;
-  bundle.ec2Client(region).config.requestHandler = inMemory;
   const bare = new bundle.EC2Client({ region, requestHandler: inMemory, credentials: { accessKeyId: "a", secretAccessKey: "b" } });
 
   const createInput = { KeyName: "bench", KeyType: "ed25519", KeyFormat: "pem", TagSpecifications: [{ ResourceType: "key-pair", Tags: [{ Key: "team", Value: "bench" }] }] };
