@@ -10,6 +10,8 @@ import { ed25519PublicKey } from "../test/support/keys.js";
 const [bundle, countText] = process.argv.slice(2) as [string, string];
 const count = Number(countText);
 const region = "us-east-1";
+// moto answers DescribeKeyPairs over thousands of keys in tens of seconds: give each call room.
+const SLOW_MOTO_MS = 300_000;
 const ec2 = new EC2Client({ region, endpoint: process.env.EC2_ENDPOINT, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
 
 let seeded = 0;
@@ -39,7 +41,7 @@ let cursor: string | undefined;
 let all = 0;
 for (let page = 0; page < 100; page += 1) {
   const started = performance.now();
-  const response = await handler(apiEvent({ method: "GET", path: "/keypairs", query: { region, includePublicKey: "true", limit: "1000", ...(cursor ? { cursor } : {}) } }), lambdaContext());
+  const response = await handler(apiEvent({ method: "GET", path: "/keypairs", query: { region, includePublicKey: "true", limit: "1000", ...(cursor ? { cursor } : {}) } }), lambdaContext(SLOW_MOTO_MS));
   const ms = performance.now() - started;
   const body = JSON.parse(response.body);
   if (response.statusCode !== 200) throw new Error(`list answered ${response.statusCode}: ${response.body}`);
@@ -50,7 +52,7 @@ for (let page = 0; page < 100; page += 1) {
 }
 // What one answer with every key would weigh (the API never sends it: pages are at most 1,000 keys).
 const started = performance.now();
-const unpaged = await handler(apiEvent({ method: "GET", path: "/keypairs", query: { region, includePublicKey: "true", limit: "1000" } }), lambdaContext());
+const unpaged = await handler(apiEvent({ method: "GET", path: "/keypairs", query: { region, includePublicKey: "true", limit: "1000" } }), lambdaContext(SLOW_MOTO_MS));
 const onePageMs = performance.now() - started;
 const perKey = Buffer.byteLength(unpaged.body) / JSON.parse(unpaged.body).items.length;
 console.log(JSON.stringify({ seeded: count, seedSeconds, listed: all, bareDescribeMs, pages, onePageMs, estimatedUnpagedBytes: Math.round(perKey * count) }));

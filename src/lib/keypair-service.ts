@@ -130,9 +130,27 @@ function listFilters(query: ListKeyPairsQuery): Filter[] {
 }
 
 /**
+ * A page's body stays under this many bytes of JSON. Lambda refuses responses over 6 MB, and API
+ * Gateway's envelope escapes the body once more; 1,000 keys with 49 maximal tags each would be ~20 MB.
+ */
+export const MAX_PAGE_BYTES = 4 * 1024 * 1024;
+
+/** The first `limit` views, stopping before the one that would take the page past MAX_PAGE_BYTES. */
+function takePage(views: KeyPairView[], limit: number): KeyPairView[] {
+  let bytes = 0;
+  let count = 0;
+  for (const view of views.slice(0, limit)) {
+    bytes += Buffer.byteLength(JSON.stringify(view)) + 1;
+    if (bytes > MAX_PAGE_BYTES && count > 0) break;
+    count += 1;
+  }
+  return views.slice(0, count);
+}
+
+/**
  * EC2 returns a region's keys in one answer (no pagination), so the API sorts them by name and
- * pages them itself: a page of at most `limit` keys, the cursor being the last name served
- * (names are unique in a region, so "after this name" is stable even when keys come and go).
+ * pages them itself: a page of at most `limit` keys and MAX_PAGE_BYTES, the cursor being the last
+ * name served (names are unique in a region, so "after this name" is stable as keys come and go).
  */
 export async function listKeyPairs(query: ListKeyPairsQuery): Promise<KeyPairListView> {
   const region = resolveRegion(query.region, "query.region");
@@ -144,7 +162,7 @@ export async function listKeyPairs(query: ListKeyPairsQuery): Promise<KeyPairLis
     .map((info) => toView(info, region))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .filter((view) => after === undefined || view.name > after);
-  const items = matching.slice(0, query.limit);
+  const items = takePage(matching, query.limit);
   const last = items.at(-1);
   return matching.length > items.length && last ? { items, nextCursor: last.name } : { items };
 }

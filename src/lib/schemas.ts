@@ -129,7 +129,7 @@ export const ListQuery = /* @__PURE__ */ z.strictObject({
     .optional()
     .meta({ description: "Only keys whose tag `key` has exactly `value`, written key=value.", example: "team=platform" }),
   includePublicKey: booleanQuery.optional().meta({ description: "Include each key's public key (OpenSSH format)." }),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(MAX_PAGE_SIZE).meta({ description: "Page size." }),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(MAX_PAGE_SIZE).meta({ description: "Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says where to go on." }),
   cursor: KeyName.optional().meta({ description: "Start after this key name: the nextCursor of the previous page." }),
 });
 

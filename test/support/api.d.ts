@@ -309,7 +309,7 @@ export interface operations {
                 tag?: string;
                 /** @description Include each key's public key (OpenSSH format). */
                 includePublicKey?: "true" | "false";
-                /** @description Page size. */
+                /** @description Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says where to go on. */
                 limit?: number;
                 /** @description Start after this key name: the nextCursor of the previous page. */
                 cursor?: string;

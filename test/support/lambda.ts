@@ -38,7 +38,7 @@ export function apiEvent(init: EventInit): APIGatewayProxyEventV2 {
   };
 }
 
-export function lambdaContext(): Context {
+export function lambdaContext(remainingMs = 15000): Context {
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName: "test",
@@ -48,7 +48,7 @@ export function lambdaContext(): Context {
     awsRequestId: "request-1",
     logGroupName: "/aws/lambda/test",
     logStreamName: "stream",
-    getRemainingTimeInMillis: () => 15000,
+    getRemainingTimeInMillis: () => remainingMs,
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,

@@ -14,6 +14,7 @@ import { handler as getHandler } from "../../src/handlers/get-key-pair.js";
 import { handler as importHandler } from "../../src/handlers/import-key-pair.js";
 import { handler as listHandler } from "../../src/handlers/list-key-pairs.js";
 import { handler as methodNotAllowedHandler } from "../../src/handlers/method-not-allowed.js";
+import { MAX_PAGE_BYTES } from "../../src/lib/keypair-service.js";
 import { invoke } from "../support/lambda.js";
 import { ed25519PublicKey } from "../support/keys.js";
 
@@ -122,6 +123,25 @@ describe("GET /keypairs", () => {
     const second = await invoke(listHandler, { method: "GET", path: "/keypairs", query: { limit: "2", cursor: first.body.nextCursor } });
     expect(second.body.items.map((item: { name: string }) => item.name)).toEqual(["c"]);
     expect(second.body.nextCursor).toBeUndefined();
+  });
+
+  test("ends a page before it outgrows MAX_PAGE_BYTES, and the next page goes on from there", async () => {
+    // 49 maximal tags make a key ~19 KB of JSON: 300 keys would be a ~5.7 MB body.
+    const bigTags = Array.from({ length: 49 }, (_, index) => ({ Key: String(index).padEnd(128, "k"), Value: "v".repeat(256) }));
+    const names = Array.from({ length: 300 }, (_, index) => `key-${String(index).padStart(3, "0")}`);
+    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: names.map((name) => keyInfo(name, bigTags)) });
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 5; page += 1) {
+      const answer = await invoke(listHandler, { method: "GET", path: "/keypairs", query: cursor ? { cursor } : {} });
+      expect(answer.status).toBe(200);
+      expect(Buffer.byteLength(JSON.stringify(answer.body))).toBeLessThanOrEqual(MAX_PAGE_BYTES + 100);
+      seen.push(...answer.body.items.map((item: { name: string }) => item.name));
+      cursor = answer.body.nextCursor;
+      if (!cursor) break;
+    }
+    expect(seen).toEqual(names);
+    expect(ec2.commandCalls(DescribeKeyPairsCommand)).toHaveLength(2);
   });
 
   test("filters key type itself and never returns key material", async () => {
