@@ -37,16 +37,39 @@ describe("packaged template", () => {
     for (const [, group] of resources("AWS::Logs::LogGroup")) expect(group.Properties.RetentionInDays).toBeGreaterThan(0);
   });
 
-  test("the role allows only the key pair actions, tag-conditioned, with no * action", () => {
-    const [[, role]] = resources("AWS::IAM::Role") as [[string, any]];
-    const statements = role.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement);
-    const actions = statements.flatMap((statement: any) => statement.Action).filter((action: string) => action.startsWith("ec2:"));
-    expect(actions.sort()).toEqual(["ec2:CreateKeyPair", "ec2:CreateTags", "ec2:DeleteKeyPair", "ec2:DescribeKeyPairs", "ec2:ImportKeyPair"]);
-    expect(statements.flatMap((statement: any) => statement.Action).some((action: string) => action.includes("*"))).toBe(false);
-    const bySid = Object.fromEntries(statements.filter((s: any) => s.Sid).map((s: any) => [s.Sid, s]));
-    expect(bySid.CreateManagedKeyPairs.Condition).toEqual({ StringEquals: { "aws:RequestTag/managed-by": "ec2-keypairs-api" } });
-    expect(bySid.DeleteManagedKeyPairs.Condition).toEqual({ StringEquals: { "aws:ResourceTag/managed-by": "ec2-keypairs-api" } });
-    expect(bySid.TagKeyPairsOnCreate.Condition).toEqual({ StringEquals: { "ec2:CreateAction": ["CreateKeyPair", "ImportKeyPair"] } });
-    expect(bySid.DescribeKeyPairs.Resource).toBe("*");
+  test("each function has its own role: only the EC2 actions it makes, tag-conditioned, and its own log group", () => {
+    const expected: Record<string, string[]> = {
+      CreateKeyPairLambdaFunction: ["ec2:CreateKeyPair", "ec2:CreateTags"],
+      ImportKeyPairLambdaFunction: ["ec2:CreateTags", "ec2:ImportKeyPair"],
+      ListKeyPairsLambdaFunction: ["ec2:DescribeKeyPairs"],
+      GetKeyPairLambdaFunction: ["ec2:DescribeKeyPairs"],
+      GetKeyPairByIdLambdaFunction: ["ec2:DescribeKeyPairs"],
+      DeleteKeyPairLambdaFunction: ["ec2:DeleteKeyPair", "ec2:DescribeKeyPairs"],
+      DeleteKeyPairByIdLambdaFunction: ["ec2:DeleteKeyPair", "ec2:DescribeKeyPairs"],
+      MethodNotAllowedLambdaFunction: [],
+    };
+    const functions = resources("AWS::Lambda::Function");
+    expect(Object.fromEntries(functions.map(([id]) => [id, true]))).toEqual(Object.fromEntries(Object.keys(expected).map((id) => [id, true])));
+    const roleIds = functions.map(([, fn]) => fn.Properties.Role["Fn::GetAtt"][0]);
+    expect(new Set(roleIds).size).toBe(functions.length);
+    expect(resources("AWS::IAM::Role")).toHaveLength(functions.length);
+
+    for (const [id, fn] of functions) {
+      const role = template.Resources[fn.Properties.Role["Fn::GetAtt"][0]];
+      const statements = role.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement);
+      const actions: string[] = statements.flatMap((statement: any) => statement.Action);
+      expect([id, actions.filter((action) => action.startsWith("ec2:")).sort()]).toEqual([id, expected[id]]);
+      expect(actions.some((action) => action.includes("*"))).toBe(false);
+      const logs = statements.find((statement: any) => statement.Sid === "OwnLogs");
+      expect(logs.Resource["Fn::Sub"]).toContain(`:log-group:/aws/lambda/${fn.Properties.FunctionName}:*`);
+      for (const statement of statements) {
+        const [action] = statement.Action as string[];
+        if (action === "ec2:CreateKeyPair" || action === "ec2:ImportKeyPair") expect(statement.Condition).toEqual({ StringEquals: { "aws:RequestTag/managed-by": "ec2-keypairs-api" } });
+        if (action === "ec2:CreateTags") expect(statement.Condition).toEqual({ StringEquals: { "ec2:CreateAction": expected[id]!.find((a) => a !== "ec2:CreateTags")!.slice(4) } });
+        if (action === "ec2:DeleteKeyPair") expect(statement.Condition).toEqual({ StringEquals: { "aws:ResourceTag/managed-by": "ec2-keypairs-api" } });
+        if (action === "ec2:DescribeKeyPairs") expect(statement.Resource).toBe("*");
+        if (action!.startsWith("ec2:") && action !== "ec2:DescribeKeyPairs") expect(statement.Resource["Fn::Sub"]).toMatch(/:key-pair\/\*$/);
+      }
+    }
   });
 });

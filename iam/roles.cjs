@@ -1,0 +1,86 @@
+// One IAM role per function, each allowed only the EC2 calls that function makes (CloudFormation
+// resources for serverless.yml). A file (not inline YAML) because the managed-key tag name is a
+// stage parameter and IAM condition keys embed it: YAML keys cannot hold variables.
+
+// What each function calls (see src/lib/keypair-service.ts); its role is `<Function>Role`.
+const GRANTS_BY_FUNCTION = {
+  createKeyPair: ["create"],
+  importKeyPair: ["import"],
+  listKeyPairs: ["describe"],
+  getKeyPair: ["describe"],
+  getKeyPairById: ["describe"],
+  // Delete looks the key up first: EC2 answers success for a missing name.
+  deleteKeyPair: ["describe", "delete"],
+  deleteKeyPairById: ["describe", "delete"],
+  methodNotAllowed: [],
+};
+
+module.exports = async ({ resolveVariable }) => {
+  const service = await resolveVariable("self:service");
+  const stage = await resolveVariable("sls:stage");
+  const tagKey = await resolveVariable("param:managedTagKey");
+  const tagValue = await resolveVariable("param:managedTagValue");
+  const allowUnmanagedDelete = (await resolveVariable("param:allowUnmanagedDelete")) === "true";
+  const keyPairArn = { "Fn::Sub": "arn:${AWS::Partition}:ec2:*:${AWS::AccountId}:key-pair/*" };
+  const createdWithManagedTag = (action) => [
+    // Create or import only with the managed-key tag in the same request...
+    {
+      Sid: "ManagedTagRequired",
+      Effect: "Allow",
+      Action: [`ec2:${action}`],
+      Resource: keyPairArn,
+      Condition: { StringEquals: { [`aws:RequestTag/${tagKey}`]: tagValue } },
+    },
+    // ...and tag only as part of that creation.
+    { Sid: "TagOnCreate", Effect: "Allow", Action: ["ec2:CreateTags"], Resource: keyPairArn, Condition: { StringEquals: { "ec2:CreateAction": action } } },
+  ];
+  const statements = {
+    create: createdWithManagedTag("CreateKeyPair"),
+    import: createdWithManagedTag("ImportKeyPair"),
+    // DescribeKeyPairs supports no resource-level permissions: "*" is its only valid resource.
+    describe: [{ Sid: "DescribeKeyPairs", Effect: "Allow", Action: ["ec2:DescribeKeyPairs"], Resource: "*" }],
+    // Delete only keys that carry the managed-key tag, unless the stage allows unmanaged deletes.
+    delete: [
+      {
+        Sid: "DeleteManagedKeyPairs",
+        Effect: "Allow",
+        Action: ["ec2:DeleteKeyPair"],
+        Resource: keyPairArn,
+        ...(allowUnmanagedDelete ? {} : { Condition: { StringEquals: { [`aws:ResourceTag/${tagKey}`]: tagValue } } }),
+      },
+    ],
+  };
+
+  const roles = {};
+  for (const [name, grants] of Object.entries(GRANTS_BY_FUNCTION)) {
+    const logGroup = `/aws/lambda/${service}-${stage}-${name}`;
+    roles[`${name[0].toUpperCase()}${name.slice(1)}Role`] = {
+      Type: "AWS::IAM::Role",
+      Properties: {
+        AssumeRolePolicyDocument: {
+          Version: "2012-10-17",
+          Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        },
+        Policies: [
+          {
+            PolicyName: `${name}-policy`,
+            PolicyDocument: {
+              Version: "2012-10-17",
+              Statement: [
+                // Its own log group only (the framework creates it, with its retention).
+                {
+                  Sid: "OwnLogs",
+                  Effect: "Allow",
+                  Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                  Resource: { "Fn::Sub": `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:${logGroup}:*` },
+                },
+                ...grants.flatMap((grant) => statements[grant]),
+              ],
+            },
+          },
+        ],
+      },
+    };
+  }
+  return roles;
+};
