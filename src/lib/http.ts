@@ -16,6 +16,8 @@ import { ApiError, type FieldError } from "./errors.js";
 import { logger } from "./logger.js";
 import { accessLog, bodyGuard, problemErrorHandler } from "./middleware.js";
 
+const FUNCTION_TIMEOUT_MARGIN_MS = 250;
+
 /** Helmet-style defaults, with a CSP and no permissions policy: this API serves JSON, never documents. */
 const SECURITY_HEADERS = {
   contentSecurityPolicy: { "default-src": "'none'", "frame-ancestors": "'none'" },
@@ -67,7 +69,8 @@ export function httpRoute<B extends z.ZodType = z.ZodNever, Q extends z.ZodType 
   schemas: RouteSchemas<B, Q, P>,
   handle: (request: ParsedRequest<z.output<B>, z.output<Q>, z.output<P>>, event: APIGatewayProxyEventV2) => Promise<HttpResult>,
 ) {
-  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>()
+  // If a call outlives every budget, answer a 504 problem this long before Lambda stops the function.
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>({ timeoutEarlyInMillis: FUNCTION_TIMEOUT_MARGIN_MS })
     .use(httpHeaderNormalizer())
     .use(httpEventNormalizer())
     .use(injectLambdaContext(logger, { resetKeys: true }))

@@ -34,8 +34,13 @@ const middyDetails: Partial<Record<ProblemKind, string>> = {
   "malformed-json": "The body is not valid JSON.",
 };
 
+/** Middy's own timeout: the Lambda's time was about to run out (a call outlived every budget). */
+const isFunctionTimeout = (error: unknown) =>
+  error instanceof Error && error.name === "TimeoutError" && (error.cause as { package?: string } | undefined)?.package === "@middy/core";
+
 function asApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
+  if (isFunctionTimeout(error)) return new ApiError("upstream-timeout", "The request did not finish within the function's time limit.");
   const statusCode = (error as { statusCode?: number } | undefined)?.statusCode;
   const kind = statusCode === undefined ? undefined : middyErrors[statusCode];
   return kind ? new ApiError(kind, middyDetails[kind] ?? "The request was rejected.") : undefined;

@@ -64,8 +64,8 @@ export interface Answer {
   body: any;
 }
 
-export async function invoke(handler: Handler, init: EventInit): Promise<Answer> {
-  const result = (await handler(apiEvent(init), lambdaContext())) as APIGatewayProxyStructuredResultV2;
+export async function invoke(handler: Handler, init: EventInit, context = lambdaContext()): Promise<Answer> {
+  const result = (await handler(apiEvent(init), context)) as APIGatewayProxyStructuredResultV2;
   const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([key, value]) => [key.toLowerCase(), String(value)]));
   return { status: result.statusCode ?? 200, headers, body: result.body ? JSON.parse(result.body) : undefined };
 }

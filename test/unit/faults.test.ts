@@ -6,7 +6,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Handler } from "../support/lambda.js";
-import { invoke } from "../support/lambda.js";
+import { invoke, lambdaContext } from "../support/lambda.js";
 
 const LAMBDA_TIMEOUT_MS = 15_000;
 const attempts = new Map<string, number>();
@@ -58,4 +58,13 @@ test.each([
   expect(elapsed).toBeLessThan(LAMBDA_TIMEOUT_MS);
   expect(attempts.get(name)).toBe(expectedAttempts);
   if (status === 429) expect(Number(answer.headers["retry-after"])).toBeGreaterThan(0);
+});
+
+test("a call that outlives the function's remaining time -> 504 before the Lambda timeout", async () => {
+  const remainingMs = 800; // less than EC2's 3 x 500 ms here, as if EC2_TOTAL_TIMEOUT_MS were set too high
+  const started = performance.now();
+  const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", body: { name: "hang-2" } }, lambdaContext(remainingMs));
+  expect(answer.status).toBe(504);
+  expect(answer.body).toMatchObject({ status: 504, detail: "The request did not finish within the function's time limit." });
+  expect(performance.now() - started).toBeLessThan(remainingMs - 100); // the answer comes 250 ms early
 });
