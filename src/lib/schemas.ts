@@ -20,7 +20,7 @@ const END = "(?![\\s\\S])";
  */
 const KEY_NAME = /* @__PURE__ */ new RegExp(`^(?!\\.{1,2}${END})[\\x21-\\x7e](?:[\\x20-\\x7e]*[\\x21-\\x7e])?${END}`);
 
-export const Region = /* @__PURE__ */ z.enum(KNOWN_REGIONS).meta({
+export const Region = /* @__PURE__ */ z.enum(KNOWN_REGIONS, { error: "must be an AWS region code, such as eu-west-1" }).meta({
   description:
     "AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.",
   example: "eu-west-1",

@@ -69,6 +69,11 @@ describe("POST /keypairs", () => {
     expect(ec2.calls()).toHaveLength(0);
   });
 
+  test("says briefly what is wrong with an unknown region", async () => {
+    const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", body: { name: "k1", region: "mars-1" } });
+    expect(answer.body.detail).toBe("body.region: must be an AWS region code, such as eu-west-1");
+  });
+
   test.each([
     ["malformed JSON", { body: "{not json", headers: {} }, 400, "malformed-json"],
     ["no body at all", { headers: { "content-type": "application/json" } }, 400, "validation"],
