@@ -54,6 +54,9 @@ async function waitUntilAnswering(url: string, child: ChildProcess, name: string
   throw new Error(`${name} did not answer at ${url} in time`);
 }
 
+/** Every process launched here that is still running, for stopAllLocalProcesses(). */
+const running = new Set<ChildProcess>();
+
 function launch(command: string, args: string[], env: NodeJS.ProcessEnv, output: StackOptions["output"]): ChildProcess {
   const child = spawn(command, args, {
     cwd: ROOT,
@@ -61,6 +64,8 @@ function launch(command: string, args: string[], env: NodeJS.ProcessEnv, output:
     detached: true, // own process group, so stop() reaches grandchildren too
     stdio: output === "inherit" ? ["ignore", "inherit", "inherit"] : ["ignore", "pipe", "pipe"],
   });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   if (typeof output === "function") {
     child.stdout?.on("data", (chunk: Buffer) => output(chunk.toString()));
     child.stderr?.on("data", (chunk: Buffer) => output(chunk.toString()));
@@ -85,6 +90,11 @@ async function stopProcess(child: ChildProcess): Promise<void> {
     }
     await exited;
   }
+}
+
+/** Stops whatever this process launched, even a stack still starting (Ctrl-C during npm start). */
+export async function stopAllLocalProcesses(): Promise<void> {
+  await Promise.all([...running].map(stopProcess));
 }
 
 export async function startLocalStack(options: StackOptions = {}): Promise<LocalStack> {
