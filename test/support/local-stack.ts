@@ -111,7 +111,8 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
   };
   try {
     if (!options.realAws) {
-      const moto = launch(`${ROOT}/.venv/bin/moto_server`, ["-H", "127.0.0.1", "-p", String(motoPort)], process.env, options.output);
+      // moto_server with EC2's atomic key pair names (see the script).
+      const moto = launch(`${ROOT}/.venv/bin/python`, [`${ROOT}/scripts/moto_server.py`, "-H", "127.0.0.1", "-p", String(motoPort)], process.env, options.output);
       children.push(moto);
       await waitUntilAnswering(`${motoUrl}/moto-api/`, moto, "moto_server", deadline);
     }
