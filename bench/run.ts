@@ -106,10 +106,6 @@ if (SCALE_KEYS > 0) {
         AWS_ACCESS_KEY_ID: "testing",
         AWS_SECRET_ACCESS_KEY: "testing",
         POWERTOOLS_LOG_LEVEL: "WARN",
-        // moto answers DescribeKeyPairs over thousands of keys in tens of seconds (EC2 does not).
-        EC2_MAX_ATTEMPTS: "1",
-        EC2_REQUEST_TIMEOUT_MS: "300000",
-        EC2_TOTAL_TIMEOUT_MS: "300000",
       },
       encoding: "utf8",
       timeout: 1_800_000,

@@ -10,8 +10,10 @@ import { ed25519PublicKey } from "../test/support/keys.js";
 const [bundle, countText] = process.argv.slice(2) as [string, string];
 const count = Number(countText);
 const region = "us-east-1";
-// moto answers DescribeKeyPairs over thousands of keys in tens of seconds: give each call room.
+// moto answers DescribeKeyPairs over thousands of keys in tens of seconds: give each call room,
+// in the handler's EC2 budget (read when the bundle is imported, below) and in its Lambda context.
 const SLOW_MOTO_MS = 300_000;
+Object.assign(process.env, { EC2_MAX_ATTEMPTS: "1", EC2_REQUEST_TIMEOUT_MS: String(SLOW_MOTO_MS), EC2_TOTAL_TIMEOUT_MS: String(SLOW_MOTO_MS) });
 const ec2 = new EC2Client({ region, endpoint: process.env.EC2_ENDPOINT, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
 
 let seeded = 0;
@@ -43,8 +45,8 @@ for (let page = 0; page < 100; page += 1) {
   const started = performance.now();
   const response = await handler(apiEvent({ method: "GET", path: "/keypairs", query: { region, includePublicKey: "true", limit: "1000", ...(cursor ? { cursor } : {}) } }), lambdaContext(SLOW_MOTO_MS));
   const ms = performance.now() - started;
-  const body = JSON.parse(response.body);
   if (response.statusCode !== 200) throw new Error(`list answered ${response.statusCode}: ${response.body}`);
+  const body = JSON.parse(response.body);
   pages.push({ ms, bytes: Buffer.byteLength(response.body), items: body.items.length });
   all += body.items.length;
   cursor = body.nextCursor;

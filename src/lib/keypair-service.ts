@@ -137,12 +137,10 @@ export const MAX_PAGE_BYTES = 4 * 1024 * 1024;
 
 /** The first `limit` views, stopping before the one that would take the page past MAX_PAGE_BYTES. */
 function takePage(views: KeyPairView[], limit: number): KeyPairView[] {
-  let bytes = 0;
   let count = 0;
-  for (const view of views.slice(0, limit)) {
-    bytes += Buffer.byteLength(JSON.stringify(view)) + 1;
+  for (let bytes = 0; count < Math.min(limit, views.length); count += 1) {
+    bytes += Buffer.byteLength(JSON.stringify(views[count])) + 1;
     if (bytes > MAX_PAGE_BYTES && count > 0) break;
-    count += 1;
   }
   return views.slice(0, count);
 }
