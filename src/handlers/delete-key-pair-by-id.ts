@@ -3,7 +3,7 @@ import { deleteKeyPair } from "../lib/keypair-service.js";
 import { DeleteQuery, IdPath } from "../lib/schemas.js";
 
 /** DELETE /keypairs/by-id/{keyPairId} */
-export const handler = httpRoute({ path: IdPath, query: DeleteQuery }, async ({ path, query }) => {
-  const dryRun = await deleteKeyPair(path, query);
+export const handler = httpRoute({ path: IdPath, query: DeleteQuery }, async ({ path, query, region }) => {
+  const dryRun = await deleteKeyPair(region, path, query);
   return dryRun ? json(200, dryRun) : noContent();
 });

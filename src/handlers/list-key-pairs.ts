@@ -3,4 +3,4 @@ import { listKeyPairs } from "../lib/keypair-service.js";
 import { ListQuery } from "../lib/schemas.js";
 
 /** GET /keypairs */
-export const handler = httpRoute({ query: ListQuery }, async ({ query }) => json(200, await listKeyPairs(query)));
+export const handler = httpRoute({ query: ListQuery }, async ({ query, region }) => json(200, await listKeyPairs(region, query)));

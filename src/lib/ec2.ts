@@ -1,6 +1,8 @@
 /**
- * The EC2 adapter: owns one SDK client per region (built lazily, reused across invocations) and
- * translates every EC2 error into the API's own error types, in one table.
+ * The EC2 adapter: the only module that knows the SDK. It owns the clients (per region, built
+ * lazily, discarded after any failure that did not come from an EC2 answer), the one table that
+ * turns EC2 errors into the API's own, the retry policy of each call, and the checks that every
+ * EC2 answer is readable and about exactly the key pair asked for. It speaks the API's types.
  */
 import {
   CreateKeyPairCommand,
@@ -8,24 +10,45 @@ import {
   DescribeKeyPairsCommand,
   EC2Client,
   ImportKeyPairCommand,
-  type CreateKeyPairCommandOutput,
-  type Filter,
-  type ImportKeyPairCommandOutput,
   type KeyPairInfo,
   type Tag,
 } from "@aws-sdk/client-ec2";
+import { setTimeout as delay } from "node:timers/promises";
 import { config } from "./config.js";
 import { ApiError, DryRunSucceeded, type ProblemKind } from "./errors.js";
+import { logger } from "./logger.js";
 
+/** A key pair as EC2 holds it, in the API's terms. */
+export interface KeyPairRecord {
+  keyPairId: string;
+  name: string;
+  fingerprint: string;
+  keyType: "rsa" | "ed25519";
+  tags: Record<string, string>;
+  createdAt?: Date;
+  publicKey?: string;
+}
+
+export interface CreatedKeyPairRecord extends Omit<KeyPairRecord, "keyType" | "createdAt" | "publicKey"> {
+  keyMaterial: string;
+}
+
+/**
+ * Two clients per region. Reads are idempotent and use the SDK's retries. Mutations are sent
+ * once per attempt of this adapter's own loop (mutate()), because a call that timed out may have
+ * been carried out by EC2: retrying it blindly creates a key twice or deletes one twice.
+ */
+type ClientKind = "read" | "mutate";
 const clients = new Map<string, EC2Client>();
 
-export function ec2Client(region: string): EC2Client {
-  let client = clients.get(region);
+function ec2Client(region: string, kind: ClientKind): EC2Client {
+  const id = `${kind}:${region}`;
+  let client = clients.get(id);
   if (!client) {
     client = new EC2Client({
       region,
       endpoint: config.EC2_ENDPOINT,
-      maxAttempts: config.EC2_MAX_ATTEMPTS,
+      maxAttempts: kind === "read" ? config.EC2_MAX_ATTEMPTS : 1,
       retryMode: "standard",
       requestHandler: {
         requestTimeout: config.EC2_REQUEST_TIMEOUT_MS,
@@ -33,9 +56,21 @@ export function ec2Client(region: string): EC2Client {
         throwOnRequestTimeout: true,
       },
     });
-    clients.set(region, client);
+    clients.set(id, client);
   }
   return client;
+}
+
+/**
+ * Forgets a region's clients. The SDK's query serializer keeps what it had written when a write
+ * throws (e.g. URIError on an unpaired surrogate) and sends it ahead of the next request made with
+ * that client: after any failure that is not an EC2 answer, no client state is trusted again.
+ */
+function discardClients(region: string): void {
+  for (const kind of ["read", "mutate"] as const) {
+    clients.get(`${kind}:${region}`)?.destroy();
+    clients.delete(`${kind}:${region}`);
+  }
 }
 
 type Operation = "CreateKeyPair" | "ImportKeyPair" | "DescribeKeyPairs" | "DeleteKeyPair";
@@ -46,7 +81,13 @@ interface Translation {
   detail?: string;
 }
 
-/** Every EC2 error code the API distinguishes, and what it becomes. Unlisted codes: see translate(). */
+const QUOTA = "The region's key pair quota (5,000 by default) is reached: delete keys or request a quota increase.";
+const THROTTLED = "EC2 is throttling requests; retry after the delay in Retry-After.";
+const INTERNAL = "EC2 reported an internal error.";
+const UNAVAILABLE = "EC2 is unavailable.";
+const TIMED_OUT = "EC2 did not answer in time.";
+
+/** Every EC2 error code the API distinguishes, and what it becomes. Unlisted codes: see translateEc2Error(). */
 const EC2_ERRORS: Record<string, Translation> = {
   "InvalidKeyPair.Duplicate": { kind: "conflict", detail: "A key pair with this name already exists in this region." },
   "InvalidKeyPair.NotFound": { kind: "not-found", detail: "No such key pair in this region." },
@@ -56,21 +97,21 @@ const EC2_ERRORS: Record<string, Translation> = {
   InvalidParameter: { kind: "validation" },
   InvalidParameterCombination: { kind: "validation" },
   MissingParameter: { kind: "validation" },
-  KeyPairLimitExceeded: { kind: "quota-exceeded", detail: "The region's key pair quota (5,000 by default) is reached: delete keys or request a quota increase." },
-  ResourceLimitExceeded: { kind: "quota-exceeded", detail: "The region's key pair quota (5,000 by default) is reached: delete keys or request a quota increase." },
-  RequestLimitExceeded: { kind: "throttled", detail: "EC2 is throttling requests; retry after the delay in Retry-After." },
-  Throttling: { kind: "throttled", detail: "EC2 is throttling requests; retry after the delay in Retry-After." },
-  ThrottlingException: { kind: "throttled", detail: "EC2 is throttling requests; retry after the delay in Retry-After." },
+  KeyPairLimitExceeded: { kind: "quota-exceeded", detail: QUOTA },
+  ResourceLimitExceeded: { kind: "quota-exceeded", detail: QUOTA },
+  RequestLimitExceeded: { kind: "throttled", detail: THROTTLED },
+  Throttling: { kind: "throttled", detail: THROTTLED },
+  ThrottlingException: { kind: "throttled", detail: THROTTLED },
   OptInRequired: { kind: "validation", detail: "This region is not enabled for the account." },
   AuthFailure: { kind: "upstream-error", detail: "The service could not authenticate to EC2." },
   UnauthorizedOperation: { kind: "upstream-error", detail: "The service is not permitted to perform this EC2 operation." },
-  InternalError: { kind: "upstream-error", detail: "EC2 reported an internal error." },
-  InternalFailure: { kind: "upstream-error", detail: "EC2 reported an internal error." },
-  Unavailable: { kind: "upstream-error", detail: "EC2 is unavailable." },
-  ServiceUnavailable: { kind: "upstream-error", detail: "EC2 is unavailable." },
-  TimeoutError: { kind: "upstream-timeout", detail: "EC2 did not answer in time." },
-  AbortError: { kind: "upstream-timeout", detail: "EC2 did not answer in time." },
-  RequestTimeout: { kind: "upstream-timeout", detail: "EC2 did not answer in time." },
+  InternalError: { kind: "upstream-error", detail: INTERNAL },
+  InternalFailure: { kind: "upstream-error", detail: INTERNAL },
+  Unavailable: { kind: "upstream-error", detail: UNAVAILABLE },
+  ServiceUnavailable: { kind: "upstream-error", detail: UNAVAILABLE },
+  TimeoutError: { kind: "upstream-timeout", detail: TIMED_OUT },
+  AbortError: { kind: "upstream-timeout", detail: TIMED_OUT },
+  RequestTimeout: { kind: "upstream-timeout", detail: TIMED_OUT },
 };
 
 interface SdkError {
@@ -82,6 +123,11 @@ interface SdkError {
   $metadata?: { httpStatusCode?: number };
 }
 
+/** An error EC2 itself answered (an error document the SDK could read), as opposed to one raised on our side. */
+const isEc2Answer = (error: SdkError): boolean => error.$fault !== undefined && (error.$metadata?.httpStatusCode ?? 0) >= 300;
+
+const CLIENT_SIDE_TIMEOUTS = new Set(["TimeoutError", "AbortError", "RequestTimeout"]);
+
 export function translateEc2Error(error: unknown, operation: Operation, dryRun = false): Error {
   if (error instanceof ApiError) return error;
   const sdkError = (error ?? {}) as SdkError;
@@ -91,87 +137,244 @@ export function translateEc2Error(error: unknown, operation: Operation, dryRun =
     return new ApiError("forbidden", `${operation} would fail: the service is not permitted to perform it.`, { ec2Code: code });
   }
   const translation = EC2_ERRORS[code];
-  if (translation) {
+  if (translation && (isEc2Answer(sdkError) || CLIENT_SIDE_TIMEOUTS.has(code))) {
     return new ApiError(translation.kind, translation.detail ?? sdkError.message ?? code, {
-      ec2Code: code,
+      cause: error,
+      ec2Code: isEc2Answer(sdkError) ? code : undefined,
       retryAfterSeconds: translation.kind === "throttled" ? config.THROTTLE_RETRY_AFTER_SECONDS : undefined,
     });
   }
-  const serverSide = sdkError.$fault === "server" || (sdkError.$metadata?.httpStatusCode ?? 0) >= 500;
+  const status = sdkError.$metadata?.httpStatusCode ?? 0;
+  if (status >= 200 && status < 300) {
+    return new ApiError("upstream-error", `EC2's answer to ${operation} could not be read.`, { cause: error });
+  }
   const network = typeof sdkError.code === "string" && /^E[A-Z]+/.test(sdkError.code);
-  if (serverSide || network) {
-    return new ApiError("upstream-error", "EC2 request failed.", { ec2Code: sdkError.$fault ? code : undefined });
+  if (isEc2Answer(sdkError) || status >= 500 || network) {
+    return new ApiError("upstream-error", "EC2 request failed.", { cause: error, ec2Code: isEc2Answer(sdkError) ? code : undefined });
   }
   // Not an EC2 answer we know: keep the original for the logs, the caller gets a bare 500.
   return error instanceof Error ? error : new Error(String(error));
 }
 
-async function send<T>(region: string, operation: Operation, dryRun: boolean, run: (client: EC2Client, abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+async function send<T>(region: string, kind: ClientKind, operation: Operation, dryRun: boolean, signal: AbortSignal, run: (client: EC2Client) => Promise<T>): Promise<T> {
   try {
-    return await run(ec2Client(region), AbortSignal.timeout(config.EC2_TOTAL_TIMEOUT_MS));
+    return await run(ec2Client(region, kind));
   } catch (error) {
-    throw translateEc2Error(error, operation, dryRun);
+    if (!isEc2Answer((error ?? {}) as SdkError)) discardClients(region);
+    throw translateEc2Error(signal.aborted ? signal.reason ?? error : error, operation, dryRun);
   }
+}
+
+/**
+ * Whether EC2 may have carried out a call that failed this way: no answer in time, an answer lost
+ * or unreadable, or EC2's own fault (5xx). An error EC2 answered as the caller's fault (4xx:
+ * throttled, duplicate, invalid, not permitted) was not carried out.
+ */
+function mayHaveActed(error: ApiError): boolean {
+  if (error.kind === "upstream-timeout") return true;
+  const cause = (error.cause ?? {}) as SdkError;
+  return error.kind === "upstream-error" && (!isEc2Answer(cause) || cause.$fault === "server");
+}
+
+/**
+ * Tells whether a key pair that EC2 says already exists was made by this very request (e.g. by a
+ * request token tag it carries). Asked only after an attempt whose outcome is unknown, so a
+ * genuine name conflict stays a conflict.
+ */
+export type Recognise = (existing: KeyPairRecord) => boolean;
+
+interface Mutation<T> {
+  region: string;
+  operation: Operation;
+  name: string;
+  dryRun: boolean;
+  send: (client: EC2Client, abortSignal: AbortSignal) => Promise<T>;
+  /** What to do when a retry meets a key of our own: its result, or undefined to try again. */
+  ownKey?: { recognise: Recognise; reuse: (existing: KeyPairRecord) => Promise<T | undefined> };
+}
+
+/**
+ * Runs a mutation, deciding retries per error class: a throttled call was not carried out, so it
+ * is sent again (jittered backoff); one whose outcome is unknown (timeout, unreadable answer) is
+ * sent again only by create and import, which recognise their own key if EC2 had carried it out;
+ * everything else is final. All attempts share one time budget.
+ */
+async function mutate<T>(mutation: Mutation<T>): Promise<T> {
+  const { region, operation, dryRun, ownKey } = mutation;
+  const signal = AbortSignal.timeout(config.EC2_TOTAL_TIMEOUT_MS);
+  let outcomeUnknown = false;
+  for (let attempt = 1; ; attempt += 1) {
+    let error: unknown;
+    try {
+      return await send(region, "mutate", operation, dryRun, signal, (client) => mutation.send(client, signal));
+    } catch (thrown) {
+      error = thrown;
+    }
+    if (!(error instanceof ApiError)) throw error;
+    outcomeUnknown ||= mayHaveActed(error);
+    const canRetry = attempt < config.EC2_MAX_ATTEMPTS && !signal.aborted;
+    if (canRetry && error.kind === "throttled") {
+      await delay(Math.random() * 100 * 2 ** attempt);
+      continue;
+    }
+    if (canRetry && ownKey && mayHaveActed(error)) continue;
+    if (ownKey && outcomeUnknown && error.kind === "conflict") {
+      const [existing] = await describeKeyPairs(region, { name: mutation.name }, false);
+      if (existing && ownKey.recognise(existing)) {
+        const reused = await ownKey.reuse(existing);
+        if (reused !== undefined) return reused;
+        if (canRetry) continue;
+        throw new ApiError("upstream-timeout", `EC2 did not answer in time, and the key pair ${mutation.name} it made meanwhile was removed again (its answer was lost). Nothing was kept: send the request again.`);
+      }
+    }
+    throw outcomeUnknown ? withUnknownOutcome(error, operation, mutation.name) : error;
+  }
+}
+
+const OUTCOME: Record<Operation, string> = {
+  CreateKeyPair: "may have been created",
+  ImportKeyPair: "may have been imported",
+  DeleteKeyPair: "may have been deleted",
+  DescribeKeyPairs: "is unchanged",
+};
+
+/** The same problem, saying that EC2 may have carried the call out: the caller can look the key up. */
+function withUnknownOutcome(error: ApiError, operation: Operation, name: string): ApiError {
+  return new ApiError(error.kind, `${error.message} The key pair ${name} ${OUTCOME[operation]}: look it up by name to know.`, { ec2Code: error.ec2Code, retryAfterSeconds: error.retryAfterSeconds });
+}
+
+const toTags = (tags: Record<string, string>): Tag[] => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+const tagMap = (tags: Tag[] | undefined): Record<string, string> => Object.fromEntries((tags ?? []).map((tag) => [tag.Key ?? "", tag.Value ?? ""]));
+const keyPairTags = (tags: Record<string, string>) => (Object.keys(tags).length ? [{ ResourceType: "key-pair" as const, Tags: toTags(tags) }] : undefined);
+
+/** An EC2 answer that lacks what every key pair has, or names another key than the one asked for. */
+function inconsistent(operation: Operation, what: string): ApiError {
+  return new ApiError("upstream-error", `EC2's answer to ${operation} ${what}.`);
+}
+
+function readKeyPair(info: KeyPairInfo): KeyPairRecord {
+  if (!info.KeyPairId || !info.KeyName || !info.KeyFingerprint) throw inconsistent("DescribeKeyPairs", "lists a key pair without an id, name or fingerprint");
+  return {
+    keyPairId: info.KeyPairId,
+    name: info.KeyName,
+    fingerprint: info.KeyFingerprint,
+    keyType: info.KeyType === "ed25519" ? "ed25519" : "rsa",
+    tags: tagMap(info.Tags),
+    ...(info.CreateTime ? { createdAt: info.CreateTime } : {}),
+    ...(info.PublicKey ? { publicKey: info.PublicKey.trim() } : {}),
+  };
+}
+
+interface NewKeyOutput {
+  KeyPairId?: string;
+  KeyName?: string;
+  KeyFingerprint?: string;
+  Tags?: Tag[];
+}
+
+type CreatedRecord = Omit<CreatedKeyPairRecord, "keyMaterial">;
+
+/** The record of a key EC2 says it just made; tags fall back to those sent when EC2 echoes none. */
+function readNewKey(operation: Operation, output: NewKeyOutput, sent: { name: string; tags: Record<string, string> }): CreatedRecord {
+  if (!output.KeyPairId || !output.KeyFingerprint || output.KeyName !== sent.name) {
+    const what = output.KeyName && output.KeyName !== sent.name ? "names another key pair" : "lacks the key pair's id, name or fingerprint";
+    throw withUnknownOutcome(inconsistent(operation, what), operation, sent.name);
+  }
+  return { keyPairId: output.KeyPairId, name: sent.name, fingerprint: output.KeyFingerprint, tags: output.Tags?.length ? tagMap(output.Tags) : sent.tags };
+}
+
+/** What identifies a key pair to look up; both are matched literally. */
+export type KeyPairLookup = { name: string } | { keyPairId: string };
+
+/**
+ * The key pairs of a region, or the one named by `lookup`. Names go in KeyNames (literal, unlike
+ * the key-name filter, where * and ? are wildcards); ids in the key-pair-id filter (moto ignores
+ * KeyPairIds; ids are validated hex, so no wildcard can be in one). Whatever EC2 answers is then
+ * checked: a key that is not exactly the one asked for is never handed on.
+ */
+export async function describeKeyPairs(region: string, lookup: KeyPairLookup | undefined, includePublicKey: boolean): Promise<KeyPairRecord[]> {
+  const signal = AbortSignal.timeout(config.EC2_TOTAL_TIMEOUT_MS);
+  const selector =
+    lookup === undefined ? {} : "name" in lookup ? { KeyNames: [lookup.name] } : { Filters: [{ Name: "key-pair-id", Values: [lookup.keyPairId] }] };
+  let infos: KeyPairInfo[];
+  try {
+    const output = await send(region, "read", "DescribeKeyPairs", false, signal, (client) =>
+      client.send(new DescribeKeyPairsCommand({ ...selector, IncludePublicKey: includePublicKey }), { abortSignal: signal }),
+    );
+    infos = output.KeyPairs ?? [];
+  } catch (error) {
+    // KeyNames answers NotFound for a missing name; the API's answer is "no such key".
+    if (error instanceof ApiError && error.kind === "not-found" && lookup) return [];
+    throw error;
+  }
+  const records = infos.map(readKeyPair);
+  const exact = records.filter((record) => lookup === undefined || ("name" in lookup ? record.name === lookup.name : record.keyPairId === lookup.keyPairId));
+  if (exact.length !== records.length) logger.warn("EC2 answered key pairs other than the one asked for; ignored", { ignored: records.length - exact.length });
+  return exact;
 }
 
 export interface NewKeyPair {
   name: string;
   keyType: "rsa" | "ed25519";
   keyFormat: "pem" | "ppk";
-  tags: Tag[];
+  tags: Record<string, string>;
   dryRun: boolean;
-}
-
-const keyPairTags = (tags: Tag[]) => (tags.length ? [{ ResourceType: "key-pair" as const, Tags: tags }] : undefined);
-
-export function createKeyPair(region: string, input: NewKeyPair): Promise<CreateKeyPairCommandOutput> {
-  return send(region, "CreateKeyPair", input.dryRun, (client, abortSignal) =>
-    client.send(
-      new CreateKeyPairCommand({
-        KeyName: input.name,
-        KeyType: input.keyType,
-        KeyFormat: input.keyFormat,
-        TagSpecifications: keyPairTags(input.tags),
-        DryRun: input.dryRun,
-      }),
-      { abortSignal },
-    ),
-  );
 }
 
 export interface PublicKeyImport {
   name: string;
   openssh: string;
-  tags: Tag[];
+  tags: Record<string, string>;
   dryRun: boolean;
 }
 
-export function importKeyPair(region: string, input: PublicKeyImport): Promise<ImportKeyPairCommandOutput> {
-  return send(region, "ImportKeyPair", input.dryRun, (client, abortSignal) =>
-    client.send(
-      new ImportKeyPairCommand({
-        KeyName: input.name,
-        PublicKeyMaterial: Buffer.from(input.openssh),
-        TagSpecifications: keyPairTags(input.tags),
-        DryRun: input.dryRun,
-      }),
-      { abortSignal },
-    ),
-  );
+/**
+ * Creates a key pair. When an attempt's outcome is unknown and the next one meets
+ * InvalidKeyPair.Duplicate for this request's own key, that key's private key was lost on the
+ * way: nobody holds it, so the key is deleted and created again.
+ */
+export async function createKeyPair(region: string, input: NewKeyPair, recognise: Recognise): Promise<CreatedKeyPairRecord> {
+  const output = await mutate({
+    region,
+    operation: "CreateKeyPair",
+    name: input.name,
+    dryRun: input.dryRun,
+    send: (client, abortSignal) =>
+      client.send(
+        new CreateKeyPairCommand({ KeyName: input.name, KeyType: input.keyType, KeyFormat: input.keyFormat, TagSpecifications: keyPairTags(input.tags), DryRun: input.dryRun }),
+        { abortSignal },
+      ),
+    ownKey: { recognise, reuse: async (existing) => void (await deleteKeyPair(region, existing.name, false)) },
+  });
+  const created = readNewKey("CreateKeyPair", output, input);
+  if (!output.KeyMaterial) throw withUnknownOutcome(inconsistent("CreateKeyPair", "holds no private key"), "CreateKeyPair", input.name);
+  return { ...created, keyMaterial: output.KeyMaterial };
 }
 
-export async function describeKeyPairs(region: string, filters: Filter[], includePublicKey: boolean): Promise<KeyPairInfo[]> {
-  const output = await send(region, "DescribeKeyPairs", false, (client, abortSignal) =>
-    client.send(
-      new DescribeKeyPairsCommand({ Filters: filters.length ? filters : undefined, IncludePublicKey: includePublicKey }),
-      { abortSignal },
-    ),
-  );
-  return output.KeyPairs ?? [];
+/** Imports a public key. A retry that meets this request's own key answers with that key. */
+export async function importKeyPair(region: string, input: PublicKeyImport, recognise: Recognise): Promise<CreatedRecord> {
+  const output = await mutate<NewKeyOutput>({
+    region,
+    operation: "ImportKeyPair",
+    name: input.name,
+    dryRun: input.dryRun,
+    send: (client, abortSignal) =>
+      client.send(
+        new ImportKeyPairCommand({ KeyName: input.name, PublicKeyMaterial: Buffer.from(input.openssh), TagSpecifications: keyPairTags(input.tags), DryRun: input.dryRun }),
+        { abortSignal },
+      ),
+    ownKey: { recognise, reuse: async (existing) => ({ KeyPairId: existing.keyPairId, KeyName: existing.name, KeyFingerprint: existing.fingerprint, Tags: toTags(existing.tags) }) },
+  });
+  return readNewKey("ImportKeyPair", output, input);
 }
 
+/** Deletes a key pair by name, once: a retry after an unknown outcome could delete a successor of the same name. */
 export async function deleteKeyPair(region: string, name: string, dryRun: boolean): Promise<void> {
-  await send(region, "DeleteKeyPair", dryRun, (client, abortSignal) =>
-    client.send(new DeleteKeyPairCommand({ KeyName: name, DryRun: dryRun }), { abortSignal }),
-  );
+  await mutate({
+    region,
+    operation: "DeleteKeyPair",
+    name,
+    dryRun,
+    send: (client, abortSignal) => client.send(new DeleteKeyPairCommand({ KeyName: name, DryRun: dryRun }), { abortSignal }),
+  });
 }

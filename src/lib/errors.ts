@@ -64,6 +64,8 @@ export interface ApiErrorOptions {
   retryAfterSeconds?: number;
   /** Methods the resource supports, for the Allow header of a 405. */
   allow?: string[];
+  /** What went wrong underneath (e.g. the SDK's error), for the logs and the adapter's retry decisions. */
+  cause?: unknown;
 }
 
 export class ApiError extends Error {
@@ -76,7 +78,7 @@ export class ApiError extends Error {
   readonly allow?: string[];
 
   constructor(kind: ProblemKind, detail: string, options: ApiErrorOptions = {}) {
-    super(detail);
+    super(detail, { cause: options.cause });
     this.name = "ApiError";
     this.kind = kind;
     this.status = statusOf[kind];

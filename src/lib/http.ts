@@ -34,6 +34,8 @@ export interface ParsedRequest<B, Q, P> {
   body: B;
   query: Q;
   path: P;
+  /** The one region this request acts in: resolved and allow-listed once, here. */
+  region: string;
 }
 
 export interface HttpResult {
@@ -54,6 +56,36 @@ function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, p
     message: issue.code === "unrecognized_keys" ? `unknown field(s): ${issue.keys.join(", ")}` : issue.message,
   }));
   throw new ApiError("validation", errors.map((error) => `${error.field}: ${error.message}`).join("; "), { errors });
+}
+
+/**
+ * API Gateway joins a repeated query parameter's values with commas (`name=a&name=b` arrives as
+ * `a,b`, itself a valid key name), so a repeated name is refused, read from the raw query string.
+ */
+function refuseRepeatedParameters(rawQueryString: string | undefined): void {
+  const names = [...new URLSearchParams(rawQueryString ?? "").keys()];
+  const repeated = [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
+  if (repeated.length === 0) return;
+  const errors = repeated.map((name) => ({ field: `query.${name}`, message: "is given more than once; send each parameter once" }));
+  throw new ApiError("validation", errors.map((error) => `${error.field}: ${error.message}`).join("; "), { errors });
+}
+
+/**
+ * The region a request acts in: its body's, else its query's, else the default; naming two
+ * different regions is refused rather than one silently winning.
+ */
+function requestRegion(body: { region?: string }, query: { region?: string }): string {
+  if (body.region !== undefined && query.region !== undefined && body.region !== query.region) {
+    const message = `names ${body.region} while query.region names ${query.region}; give the region once`;
+    throw new ApiError("validation", `body.region: ${message}`, { errors: [{ field: "body.region", message }] });
+  }
+  const field = body.region !== undefined ? "body.region" : "query.region";
+  const region = body.region ?? query.region ?? config.DEFAULT_REGION;
+  if (!config.ALLOWED_REGIONS.includes(region)) {
+    const message = `region ${region} is not allowed; allowed: ${config.ALLOWED_REGIONS.join(", ")}`;
+    throw new ApiError("validation", `${field}: ${message}`, { errors: [{ field, message }] });
+  }
+  return region;
 }
 
 function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
@@ -85,12 +117,14 @@ export function httpRoute<B extends z.ZodType = z.ZodNever, Q extends z.ZodType 
   handler.use(problemErrorHandler());
 
   return handler.handler(async (event) => {
+    refuseRepeatedParameters(event.rawQueryString);
     const query = parsePart(schemas.query, event.queryStringParameters, "query");
     const path = parsePart(schemas.path, event.pathParameters, "path");
     const body = parsePart(schemas.body, event.body, "body");
+    const region = requestRegion(body as { region?: string }, query as { region?: string });
     // Only the name and region of a request are logged: bodies can be secrets.
-    const fields = { ...(body as object), ...(query as object), ...(path as object) } as { region?: string; name?: string };
-    logger.appendKeys({ region: fields.region ?? config.DEFAULT_REGION, keyName: fields.name });
-    return toResponse(await handle({ body, query, path }, event));
+    const { name } = { ...(query as object), ...(path as object), ...(body as object) } as { name?: string };
+    logger.appendKeys({ region, keyName: name });
+    return toResponse(await handle({ body, query, path, region }, event));
   });
 }

@@ -1,7 +1,8 @@
-/** What the API does with key pairs, independent of HTTP: region checks, tagging, lookups, the delete guard. */
-import type { Filter, KeyPairInfo, Tag } from "@aws-sdk/client-ec2";
+/** What the API does with key pairs, independent of HTTP: tagging, literal lookups, the delete guard. */
+import { randomUUID } from "node:crypto";
 import { config } from "./config.js";
 import * as ec2 from "./ec2.js";
+import type { KeyPairRecord } from "./ec2.js";
 import { ApiError, DryRunSucceeded } from "./errors.js";
 import { parsePublicKey } from "./public-key.js";
 import type {
@@ -14,29 +15,25 @@ import type {
   ListKeyPairsQuery,
 } from "./schemas.js";
 
-export type KeyPairRef = { name: string } | { keyPairId: string };
+export type KeyPairRef = ec2.KeyPairLookup;
 
-export function resolveRegion(requested: string | undefined, field: string): string {
-  const region = requested ?? config.DEFAULT_REGION;
-  if (!config.ALLOWED_REGIONS.includes(region)) {
-    const message = `region ${region} is not allowed; allowed: ${config.ALLOWED_REGIONS.join(", ")}`;
-    throw new ApiError("validation", message, { errors: [{ field, message }] });
+/** Tag on every key this service makes: which request made it, so a retry can recognise its own key. */
+export const REQUEST_TOKEN_TAG = "ec2-keypairs-api:request-token";
+
+/** The tags sent to EC2: the caller's, the managed-key marker and this request's token. */
+function serviceTags(tags: Record<string, string> = {}, token: string): Record<string, string> {
+  const reserved = Object.keys(tags).filter((key) => key === config.MANAGED_TAG_KEY || key === REQUEST_TOKEN_TAG);
+  if (reserved.length > 0) {
+    const message = `tag key ${reserved.join(", ")} is reserved for this service`;
+    throw new ApiError("validation", `body.tags: ${message}`, { errors: [{ field: "body.tags", message }] });
   }
-  return region;
+  return { ...tags, [config.MANAGED_TAG_KEY]: config.MANAGED_TAG_VALUE, [REQUEST_TOKEN_TAG]: token };
 }
-
-function withManagedTag(tags: Record<string, string> = {}): Tag[] {
-  if (Object.keys(tags).some((key) => key === config.MANAGED_TAG_KEY)) {
-    const message = `tag key ${config.MANAGED_TAG_KEY} is reserved for this service`;
-    throw new ApiError("validation", message, { errors: [{ field: "body.tags", message }] });
-  }
-  return [...Object.entries(tags).map(([Key, Value]) => ({ Key, Value })), { Key: config.MANAGED_TAG_KEY, Value: config.MANAGED_TAG_VALUE }];
-}
-
-const tagMap = (tags: Tag[] | undefined): Record<string, string> =>
-  Object.fromEntries((tags ?? []).map((tag) => [tag.Key ?? "", tag.Value ?? ""]));
 
 const isManaged = (tags: Record<string, string>): boolean => tags[config.MANAGED_TAG_KEY] === config.MANAGED_TAG_VALUE;
+
+/** Recognises the key a request made by its token (and the managed marker). */
+const madeBy = (token: string) => (existing: KeyPairRecord) => isManaged(existing.tags) && existing.tags[REQUEST_TOKEN_TAG] === token;
 
 function dryRunResult(outcome: DryRunSucceeded): DryRunView {
   return { dryRun: true, wouldSucceed: true, operation: outcome.operation as DryRunView["operation"], detail: outcome.message };
@@ -56,77 +53,50 @@ export function isDryRun(result: object): result is DryRunView {
   return "dryRun" in result && result.dryRun === true;
 }
 
-function toView(info: KeyPairInfo, region: string): KeyPairView {
-  const tags = tagMap(info.Tags);
+function toView(record: KeyPairRecord, region: string): KeyPairView {
   return {
-    keyPairId: info.KeyPairId ?? "",
-    name: info.KeyName ?? "",
-    fingerprint: info.KeyFingerprint ?? "",
-    keyType: info.KeyType === "ed25519" ? "ed25519" : "rsa",
+    keyPairId: record.keyPairId,
+    name: record.name,
+    fingerprint: record.fingerprint,
+    keyType: record.keyType,
     region,
-    tags,
-    managed: isManaged(tags),
-    ...(info.CreateTime ? { createdAt: info.CreateTime.toISOString() } : {}),
-    ...(info.PublicKey ? { publicKey: info.PublicKey.trim() } : {}),
+    tags: record.tags,
+    managed: isManaged(record.tags),
+    ...(record.createdAt ? { createdAt: record.createdAt.toISOString() } : {}),
+    ...(record.publicKey ? { publicKey: record.publicKey } : {}),
   };
 }
 
-interface NewKeyOutput {
-  KeyPairId?: string;
-  KeyName?: string;
-  KeyFingerprint?: string;
-  Tags?: Tag[];
-}
-
-/** The view of a key EC2 just created or imported; tags fall back to those sent when EC2 echoes none. */
-function newKeyView(output: NewKeyOutput, sent: { name: string; tags: Tag[]; keyType: KeyPairView["keyType"]; region: string }): KeyPairView {
-  const tags = tagMap(output.Tags?.length ? output.Tags : sent.tags);
-  return {
-    keyPairId: output.KeyPairId ?? "",
-    name: output.KeyName ?? sent.name,
-    fingerprint: output.KeyFingerprint ?? "",
-    keyType: sent.keyType,
-    region: sent.region,
-    tags,
-    managed: isManaged(tags),
-  };
-}
-
-const bodyOrQueryRegion = (bodyRegion: string | undefined, queryRegion: string | undefined) =>
-  resolveRegion(bodyRegion ?? queryRegion, bodyRegion ? "body.region" : "query.region");
-
-export async function createKeyPair(input: CreateKeyPairInput, queryRegion?: string): Promise<CreatedKeyPairView | DryRunView> {
-  const region = bodyOrQueryRegion(input.region, queryRegion);
-  const tags = withManagedTag(input.tags);
+export async function createKeyPair(region: string, input: CreateKeyPairInput): Promise<CreatedKeyPairView | DryRunView> {
+  const token = randomUUID();
+  const tags = serviceTags(input.tags, token);
   return orDryRun(async () => {
-    const created = await ec2.createKeyPair(region, { name: input.name, keyType: input.keyType, keyFormat: input.keyFormat, tags, dryRun: input.dryRun ?? false });
-    const view = newKeyView(created, { name: input.name, tags, keyType: input.keyType, region });
-    return { ...view, keyFormat: input.keyFormat, keyMaterial: created.KeyMaterial ?? "" };
+    const { keyMaterial, ...created } = await ec2.createKeyPair(region, { name: input.name, keyType: input.keyType, keyFormat: input.keyFormat, tags, dryRun: input.dryRun ?? false }, madeBy(token));
+    return { ...toView({ ...created, keyType: input.keyType }, region), keyFormat: input.keyFormat, keyMaterial };
   });
 }
 
-export async function importKeyPair(input: ImportKeyPairInput, queryRegion?: string): Promise<KeyPairView | DryRunView> {
-  const region = bodyOrQueryRegion(input.region, queryRegion);
+export async function importKeyPair(region: string, input: ImportKeyPairInput): Promise<KeyPairView | DryRunView> {
   const publicKey = parsePublicKey(input.publicKey);
-  const tags = withManagedTag(input.tags);
+  const token = randomUUID();
+  const tags = serviceTags(input.tags, token);
   return orDryRun(async () => {
-    const imported = await ec2.importKeyPair(region, { name: input.name, openssh: publicKey.openssh, tags, dryRun: input.dryRun ?? false });
-    return newKeyView(imported, { name: input.name, tags, keyType: publicKey.keyType, region });
+    const imported = await ec2.importKeyPair(region, { name: input.name, openssh: publicKey.openssh, tags, dryRun: input.dryRun ?? false }, madeBy(token));
+    return toView({ ...imported, keyType: publicKey.keyType }, region);
   });
 }
 
-function listFilters(query: ListKeyPairsQuery): Filter[] {
-  const filters: Filter[] = [];
-  const add = (Name: string, value: string | undefined) => value !== undefined && filters.push({ Name, Values: [value] });
-  add("key-name", query.name);
-  add("key-pair-id", query.keyPairId);
-  add("fingerprint", query.fingerprint);
-  add("tag-key", query.tagKey);
-  if (query.tag) {
-    const separator = query.tag.indexOf("=");
-    add(`tag:${query.tag.slice(0, separator)}`, query.tag.slice(separator + 1));
-  }
-  return filters;
+/** Whether a key passes the list's filters, each matched literally (EC2 filters would read * and ? as wildcards). */
+function matchesFilters(record: KeyPairRecord, query: ListKeyPairsQuery): boolean {
+  const separator = query.tag?.indexOf("=") ?? -1;
+  return (
+    (query.name === undefined || record.name === query.name) &&
+    (query.keyPairId === undefined || record.keyPairId === query.keyPairId) &&
+    (query.fingerprint === undefined || record.fingerprint === query.fingerprint) &&
+    (query.keyType === undefined || record.keyType === query.keyType) &&
+    (query.tagKey === undefined || Object.hasOwn(record.tags, query.tagKey)) &&
+    (query.tag === undefined || (Object.hasOwn(record.tags, query.tag.slice(0, separator)) && record.tags[query.tag.slice(0, separator)] === query.tag.slice(separator + 1)))
+  );
 }
 
 /**
@@ -150,14 +120,12 @@ function takePage(views: KeyPairView[], limit: number): KeyPairView[] {
  * pages them itself: a page of at most `limit` keys and MAX_PAGE_BYTES, the cursor being the last
  * name served (names are unique in a region, so "after this name" is stable as keys come and go).
  */
-export async function listKeyPairs(query: ListKeyPairsQuery): Promise<KeyPairListView> {
-  const region = resolveRegion(query.region, "query.region");
+export async function listKeyPairs(region: string, query: ListKeyPairsQuery): Promise<KeyPairListView> {
   const after = query.cursor;
-  const all = await ec2.describeKeyPairs(region, listFilters(query), query.includePublicKey ?? false);
-  // key-type is filtered here: moto does not implement that EC2 filter.
-  const matching = all
-    .filter((info) => query.keyType === undefined || (info.KeyType ?? "rsa") === query.keyType)
-    .map((info) => toView(info, region))
+  const lookup = query.name !== undefined ? { name: query.name } : query.keyPairId !== undefined ? { keyPairId: query.keyPairId } : undefined;
+  const matching = (await ec2.describeKeyPairs(region, lookup, query.includePublicKey ?? false))
+    .filter((record) => matchesFilters(record, query))
+    .map((record) => toView(record, region))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .filter((view) => after === undefined || view.name > after);
   const items = takePage(matching, query.limit);
@@ -165,12 +133,8 @@ export async function listKeyPairs(query: ListKeyPairsQuery): Promise<KeyPairLis
   return matching.length > items.length && last ? { items, nextCursor: last.name } : { items };
 }
 
-const refFilter = (ref: KeyPairRef): Filter =>
-  "name" in ref ? { Name: "key-name", Values: [ref.name] } : { Name: "key-pair-id", Values: [ref.keyPairId] };
-
 async function findKeyPair(region: string, ref: KeyPairRef, includePublicKey: boolean): Promise<KeyPairView> {
-  // A filter (not KeyNames/KeyPairIds) answers an empty list for a missing key on EC2 and moto alike.
-  const [found] = await ec2.describeKeyPairs(region, [refFilter(ref)], includePublicKey);
+  const [found] = await ec2.describeKeyPairs(region, ref, includePublicKey);
   if (!found) {
     const which = "name" in ref ? `named ${ref.name}` : `with id ${ref.keyPairId}`;
     throw new ApiError("not-found", `No key pair ${which} in ${region}.`);
@@ -178,16 +142,15 @@ async function findKeyPair(region: string, ref: KeyPairRef, includePublicKey: bo
   return toView(found, region);
 }
 
-export function getKeyPair(ref: KeyPairRef, options: { region?: string; includePublicKey?: boolean }): Promise<KeyPairView> {
-  return findKeyPair(resolveRegion(options.region, "query.region"), ref, options.includePublicKey ?? false);
+export function getKeyPair(region: string, ref: KeyPairRef, options: { includePublicKey?: boolean }): Promise<KeyPairView> {
+  return findKeyPair(region, ref, options.includePublicKey ?? false);
 }
 
 /**
  * Deletes a key after checking that it exists (EC2 answers success for a missing name) and that
  * this service manages it (unless ALLOW_UNMANAGED_DELETE): the IAM policy enforces the same tag.
  */
-export async function deleteKeyPair(ref: KeyPairRef, options: { region?: string; dryRun?: boolean }): Promise<void | DryRunView> {
-  const region = resolveRegion(options.region, "query.region");
+export async function deleteKeyPair(region: string, ref: KeyPairRef, options: { dryRun?: boolean }): Promise<void | DryRunView> {
   const keyPair = await findKeyPair(region, ref, false);
   if (!keyPair.managed && !config.ALLOW_UNMANAGED_DELETE) {
     throw new ApiError(

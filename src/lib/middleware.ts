@@ -3,12 +3,13 @@ import type middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { ApiError, toProblem, type ProblemKind } from "./errors.js";
 import { logger } from "./logger.js";
+import { findDuplicateMember } from "./strict-json.js";
 
 type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>;
 type Middleware = middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>;
 type StructuredResult = Exclude<APIGatewayProxyResultV2, string>;
 
-/** Requires a body, of at most `maxBytes`, before it is parsed. */
+/** Requires a body, of at most `maxBytes` and without repeated member names, before it is parsed. */
 export function bodyGuard(maxBytes: number): Middleware {
   return {
     before: (request: Request) => {
@@ -22,6 +23,11 @@ export function bodyGuard(maxBytes: number): Middleware {
       request.event.body = body;
       const size = isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body);
       if (size > maxBytes) throw new ApiError("payload-too-large", `The body is ${size} bytes; at most ${maxBytes} are accepted.`);
+      const duplicate = findDuplicateMember(isBase64Encoded ? Buffer.from(body, "base64").toString("utf8") : body);
+      if (duplicate !== undefined) {
+        const message = "is given more than once; send each member once";
+        throw new ApiError("validation", `body.${duplicate}: ${message}`, { errors: [{ field: `body.${duplicate}`, message }] });
+      }
     },
   };
 }

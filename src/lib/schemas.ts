@@ -20,22 +20,40 @@ const END = "(?![\\s\\S])";
  */
 const KEY_NAME = /* @__PURE__ */ new RegExp(`^(?!\\.{1,2}${END})[\\x21-\\x7e](?:[\\x20-\\x7e]*[\\x21-\\x7e])?${END}`);
 
+/** C0 and C1 control characters and DEL: EC2 does not store them (moto emits XML that cannot be parsed). */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+/** The same, except the line breaks of a multi-line value (an RFC 4716 public key). */
+const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** What the spec says of a field without a pattern of its own (a pattern here must exclude CONTROL). */
+const PRINTABLE = `[^\\x00-\\x1f\\x7f-\\x9f]`;
+
+/**
+ * Every string a request carries is built from this: well-formed Unicode (an unpaired surrogate
+ * makes the SDK's serializer throw mid-request) and free of control characters, whatever else the
+ * field's `pattern` asks. The one place this rule lives; test/unit/hostile-input.test.ts proves
+ * that every request field goes through it.
+ */
+export function text(options: { pattern?: RegExp; message?: string; multiline?: boolean } = {}) {
+  const control = options.multiline ? CONTROL_BUT_LINE_BREAKS : CONTROL;
+  return z
+    .string()
+    .refine((value) => value.isWellFormed(), { error: "must be well-formed Unicode (no unpaired surrogates)", abort: true })
+    .refine((value) => !control.test(value), { error: "must not contain control characters", abort: true })
+    .regex(options.pattern ?? new RegExp(`^${options.multiline ? "[^\\x00-\\x09\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]" : PRINTABLE}*${END}`), options.message);
+}
+
 export const Region = /* @__PURE__ */ z.enum(KNOWN_REGIONS, { error: "must be an AWS region code, such as eu-west-1" }).meta({
   description:
     "AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.",
   example: "eu-west-1",
 });
 
-export const KeyName = /* @__PURE__ */ z
-  .string()
+export const KeyName = /* @__PURE__ */ text({ pattern: KEY_NAME, message: "must be printable ASCII without leading or trailing spaces, and not . or .." })
   .min(1)
   .max(255)
-  .regex(KEY_NAME, "must be printable ASCII without leading or trailing spaces, and not . or ..")
   .meta({ description: "Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.", example: "deploy-bot" });
 
-export const KeyPairId = /* @__PURE__ */ z
-  .string()
-  .regex(new RegExp(`^key-[0-9a-f]{8,32}${END}`), "must look like key-0123456789abcdef0")
+export const KeyPairId = /* @__PURE__ */ text({ pattern: new RegExp(`^key-[0-9a-f]{8,32}${END}`), message: "must look like key-0123456789abcdef0" })
   .meta({ description: "EC2 key pair id.", example: "key-0123456789abcdef0" });
 
 export const KeyType = /* @__PURE__ */ z.enum(["rsa", "ed25519"]).meta({
@@ -46,23 +64,24 @@ export const KeyFormat = /* @__PURE__ */ z.enum(["pem", "ppk"]).meta({
   description: "Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).",
 });
 
-const MAX_TAGS = 49;
+/** EC2 allows 50 tags per key pair; this service writes two of its own (the managed-key marker and the request token). */
+const MAX_TAGS = 48;
 
 // The trailing [\s\S] restates minLength inside the pattern, for generators that read only the pattern.
-const NOT_AWS_PREFIXED = "^(?![aA][wW][sS]:)[\\s\\S]";
+const NOT_AWS_PREFIXED = `^(?![aA][wW][sS]:)${PRINTABLE}+${END}`;
 
-const TagKey = /* @__PURE__ */ z.string().min(1).max(128).regex(new RegExp(NOT_AWS_PREFIXED), "tag keys must not start with aws:");
+const TagKey = /* @__PURE__ */ text({ pattern: new RegExp(NOT_AWS_PREFIXED), message: "tag keys must not start with aws:" }).min(1).max(128);
 
 export const Tags = /* @__PURE__ */ z
-  .record(TagKey, z.string().max(256))
-  .refine((tags) => Object.keys(tags).length <= MAX_TAGS, `at most ${MAX_TAGS} tags (EC2 allows 50; this service reserves one)`)
+  .record(TagKey, text().max(256))
+  .refine((tags) => Object.keys(tags).length <= MAX_TAGS, `at most ${MAX_TAGS} tags (EC2 allows 50; this service reserves two)`)
   .meta({
     // zod-to-openapi does not render record key schemas: state them for the spec.
     maxProperties: MAX_TAGS,
     propertyNames: { minLength: 1, maxLength: 128, pattern: NOT_AWS_PREFIXED },
     id: "Tags",
     description:
-      "Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. One tag (the managed-key marker) is reserved.",
+      "Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Two tag keys are reserved: the managed-key marker and ec2-keypairs-api:request-token, which records the request that made the key.",
     example: { team: "platform", env: "prod" },
   });
 
@@ -70,8 +89,7 @@ const DryRun = /* @__PURE__ */ z.boolean().meta({
   description: "Check permissions only: nothing is created, and a 200 says whether the call would succeed.",
 });
 
-const PublicKeyMaterial = /* @__PURE__ */ z
-  .string()
+const PublicKeyMaterial = /* @__PURE__ */ text({ multiline: true })
   .min(1)
   .max(8192)
   .meta({
@@ -100,7 +118,20 @@ export const ImportKeyPairBody = /* @__PURE__ */ z
   })
   .meta({ id: "ImportKeyPairRequest" });
 
+// Query strings carry text: booleans are exactly true/false, integers decimal digits (not 0x10, 1e3, " 5").
 const booleanQuery = /* @__PURE__ */ z.enum(["true", "false"]).transform((value) => value === "true");
+
+const decimalQuery = (max: number) =>
+  text({ pattern: /^[0-9]{1,9}$/, message: "must be decimal digits" })
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(max))
+    .meta({ type: "integer", minimum: 1, maximum: max, default: max });
+
+/** Colon-separated hex (MD5, SHA-1) or base64 (SHA-256): no character EC2 would read as a wildcard. */
+const Fingerprint = /* @__PURE__ */ text({
+  pattern: new RegExp(`^(?:(?:[0-9a-fA-F]{2}:){15,31}[0-9a-fA-F]{2}|[A-Za-z0-9+/]{40,64}={0,2})${END}`),
+  message: "must be a colon-separated hex or base64 fingerprint",
+});
 
 export const RegionQuery = /* @__PURE__ */ z.strictObject({ region: Region.optional() });
 
@@ -118,18 +149,16 @@ export const MAX_PAGE_SIZE = 1000;
 
 export const ListQuery = /* @__PURE__ */ z.strictObject({
   region: Region.optional(),
-  name: KeyName.optional().meta({ description: "Only the key with this exact name." }),
+  name: KeyName.optional().meta({ description: "Only the key with exactly this name (matched literally: `*` and `?` are ordinary characters)." }),
   keyPairId: KeyPairId.optional().meta({ description: "Only the key with this id." }),
-  fingerprint: z.string().min(1).max(128).optional().meta({ description: "Only keys with this fingerprint." }),
+  fingerprint: Fingerprint.optional().meta({ description: "Only keys with exactly this fingerprint." }),
   keyType: KeyType.optional(),
   tagKey: TagKey.optional().meta({ description: "Only keys that carry a tag with this key." }),
-  tag: z
-    .string()
-    .regex(new RegExp(`^[^=]{1,128}=[\\s\\S]{0,256}${END}`), "must be key=value")
+  tag: text({ pattern: new RegExp(`^[^=\\x00-\\x1f\\x7f-\\x9f]{1,128}=${PRINTABLE}{0,256}${END}`), message: "must be key=value" })
     .optional()
-    .meta({ description: "Only keys whose tag `key` has exactly `value`, written key=value.", example: "team=platform" }),
+    .meta({ description: "Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters).", example: "team=platform" }),
   includePublicKey: booleanQuery.optional().meta({ description: "Include each key's public key (OpenSSH format)." }),
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(MAX_PAGE_SIZE).meta({ description: "Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says where to go on." }),
+  limit: decimalQuery(MAX_PAGE_SIZE).default(MAX_PAGE_SIZE).meta({ description: "Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says where to go on." }),
   cursor: KeyName.optional().meta({ description: "Start after this key name: the nextCursor of the previous page." }),
 });
 

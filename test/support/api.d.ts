@@ -211,7 +211,7 @@ export interface components {
             dryRun?: boolean;
         };
         /**
-         * @description Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. One tag (the managed-key marker) is reserved.
+         * @description Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Two tag keys are reserved: the managed-key marker and ec2-keypairs-api:request-token, which records the request that made the key.
          * @example {
          *       "team": "platform",
          *       "env": "prod"
@@ -295,17 +295,17 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
-                /** @description Only the key with this exact name. */
+                /** @description Only the key with exactly this name (matched literally: `*` and `?` are ordinary characters). */
                 name?: string;
                 /** @description Only the key with this id. */
                 keyPairId?: string;
-                /** @description Only keys with this fingerprint. */
+                /** @description Only keys with exactly this fingerprint. */
                 fingerprint?: string;
                 /** @description rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances. */
                 keyType?: "rsa" | "ed25519";
                 /** @description Only keys that carry a tag with this key. */
                 tagKey?: string;
-                /** @description Only keys whose tag `key` has exactly `value`, written key=value. */
+                /** @description Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters). */
                 tag?: string;
                 /** @description Include each key's public key (OpenSSH format). */
                 includePublicKey?: "true" | "false";

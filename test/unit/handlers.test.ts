@@ -41,7 +41,9 @@ describe("POST /keypairs", () => {
     expect(answer.body.keyMaterial).toContain("PuTTY-User-Key-File");
     const input = ec2.commandCalls(CreateKeyPairCommand)[0]!.args[0].input;
     expect(input).toMatchObject({ KeyName: "k1", KeyType: "ed25519", KeyFormat: "ppk" });
-    expect(input.TagSpecifications).toEqual([{ ResourceType: "key-pair", Tags: [{ Key: "team", Value: "a" }, managedTag] }]);
+    expect(input.TagSpecifications).toEqual([
+      { ResourceType: "key-pair", Tags: [{ Key: "team", Value: "a" }, managedTag, { Key: "ec2-keypairs-api:request-token", Value: expect.stringMatching(/^[0-9a-f-]{36}$/) }] },
+    ]);
     expect(await ec2.call(0).thisValue.config.region()).toBe("us-east-1");
   });
 
@@ -116,16 +118,19 @@ describe("POST /keypairs/import", () => {
 });
 
 describe("GET /keypairs", () => {
-  test("sends filters, sorts by name and pages with a cursor", async () => {
-    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: ["c", "a", "b"].map((name) => keyInfo(name)) });
+  test("matches tag filters literally itself, sorts by name and pages with a cursor", async () => {
+    const teamTag = (value: string) => [managedTag, { Key: "team", Value: value }];
+    ec2.on(DescribeKeyPairsCommand).resolves({
+      KeyPairs: [keyInfo("c", teamTag("a=b")), keyInfo("a", teamTag("a=b")), keyInfo("b", teamTag("a=b")), keyInfo("d", teamTag("a=*")), keyInfo("e")],
+    });
     const first = await invoke(listHandler, { method: "GET", path: "/keypairs", query: { tagKey: "team", tag: "team=a=b", limit: "2" } });
     expect(first.status).toBe(200);
     expect(first.body.items.map((item: { name: string }) => item.name)).toEqual(["a", "b"]);
-    expect(ec2.commandCalls(DescribeKeyPairsCommand)[0]!.args[0].input.Filters).toEqual([
-      { Name: "tag-key", Values: ["team"] },
-      { Name: "tag:team", Values: ["a=b"] },
-    ]);
-    const second = await invoke(listHandler, { method: "GET", path: "/keypairs", query: { limit: "2", cursor: first.body.nextCursor } });
+    // No EC2 filter: in one, * and ? would be wildcards.
+    expect(ec2.commandCalls(DescribeKeyPairsCommand)[0]!.args[0].input.Filters).toBeUndefined();
+    const wildcard = await invoke(listHandler, { method: "GET", path: "/keypairs", query: { tag: "team=a=*" } });
+    expect(wildcard.body.items.map((item: { name: string }) => item.name)).toEqual(["d"]);
+    const second = await invoke(listHandler, { method: "GET", path: "/keypairs", query: { tag: "team=a=b", limit: "2", cursor: first.body.nextCursor } });
     expect(second.body.items.map((item: { name: string }) => item.name)).toEqual(["c"]);
     expect(second.body.nextCursor).toBeUndefined();
   });
@@ -170,16 +175,33 @@ describe("GET /keypairs", () => {
 });
 
 describe("GET /keypairs/{name} and /keypairs/by-id/{keyPairId}", () => {
-  test("looks keys up through filters and answers 404 for none", async () => {
-    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [] });
+  test("looks names up literally (KeyNames), ids through the id filter, and answers 404 for none", async () => {
+    ec2.on(DescribeKeyPairsCommand, { KeyNames: ["nope"] }).rejects(Object.assign(new Error("not found"), { name: "InvalidKeyPair.NotFound", $fault: "client", $metadata: { httpStatusCode: 400 } }));
+    ec2.on(DescribeKeyPairsCommand, { Filters: [{ Name: "key-pair-id", Values: ["key-0123456789abcdef0"] }] }).resolves({ KeyPairs: [] });
     const byName = await invoke(getHandler, { method: "GET", path: "/keypairs/nope", pathParameters: { name: "nope" } });
     expect(byName.status).toBe(404);
     const byId = await invoke(getByIdHandler, { method: "GET", path: "/keypairs/by-id/key-0123456789abcdef0", pathParameters: { keyPairId: "key-0123456789abcdef0" } });
     expect(byId.status).toBe(404);
-    expect(ec2.commandCalls(DescribeKeyPairsCommand).map((call) => call.args[0].input.Filters)).toEqual([
-      [{ Name: "key-name", Values: ["nope"] }],
-      [{ Name: "key-pair-id", Values: ["key-0123456789abcdef0"] }],
+    expect(ec2.commandCalls(DescribeKeyPairsCommand).map((call) => call.args[0].input)).toEqual([
+      { KeyNames: ["nope"], IncludePublicKey: false },
+      { Filters: [{ Name: "key-pair-id", Values: ["key-0123456789abcdef0"] }], IncludePublicKey: false },
     ]);
+  });
+
+  test("never hands on a key other than the one named, whatever EC2 answers", async () => {
+    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [keyInfo("team-alpha"), keyInfo("team-beta")] });
+    const byName = await invoke(getHandler, { method: "GET", path: "/keypairs/team-*", pathParameters: { name: "team-*" } });
+    expect(byName.status).toBe(404);
+    const deleted = await invoke(deleteHandler, { method: "DELETE", path: "/keypairs/team-*", pathParameters: { name: "team-*" } });
+    expect(deleted.status).toBe(404);
+    expect(ec2.commandCalls(DeleteKeyPairCommand)).toHaveLength(0);
+  });
+
+  test("a key EC2 lists without id, name or fingerprint is a 502, not a half-filled answer", async () => {
+    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [{ KeyName: "k" }] });
+    const answer = await invoke(getHandler, { method: "GET", path: "/keypairs/k", pathParameters: { name: "k" } });
+    expect(answer.status).toBe(502);
+    expect(answer.body.type).toMatch(/upstream-error$/);
   });
 
   test("returns the public key only when asked", async () => {
