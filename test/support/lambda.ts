@@ -9,6 +9,8 @@ export interface EventInit {
   query?: Record<string, string>;
   pathParameters?: Record<string, string>;
   headers?: Record<string, string>;
+  /** Defaults to the query encoded; API Gateway sends both. */
+  rawQueryString?: string;
 }
 
 export function apiEvent(init: EventInit): APIGatewayProxyEventV2 {
@@ -17,7 +19,7 @@ export function apiEvent(init: EventInit): APIGatewayProxyEventV2 {
     version: "2.0",
     routeKey: init.routeKey ?? `${init.method} ${init.path}`,
     rawPath: init.path,
-    rawQueryString: new URLSearchParams(init.query ?? {}).toString(),
+    rawQueryString: init.rawQueryString ?? new URLSearchParams(init.query ?? {}).toString(),
     headers: { ...(body !== undefined ? { "content-type": "application/json" } : {}), ...init.headers },
     queryStringParameters: init.query,
     pathParameters: init.pathParameters,
