@@ -2,7 +2,7 @@
 import { build, type BuildOptions, type Plugin } from "esbuild";
 import { createRequire } from "node:module";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { ROOT } from "../test/support/local-stack.js";
+import { ROOT } from "../scripts/local-stack.js";
 
 const [pureSdkSchemas, requireNodeBuiltins] = createRequire(import.meta.url)("../build/esbuild-plugins.cjs") as Plugin[];
 

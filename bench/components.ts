@@ -5,7 +5,7 @@
 import { build } from "esbuild";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { ROOT } from "../test/support/local-stack.js";
+import { ROOT } from "../scripts/local-stack.js";
 import { VARIANTS } from "./bundles.js";
 import { median } from "./stats.js";
 

@@ -6,7 +6,7 @@
 import { execFile, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import { rmSync } from "node:fs";
-import { ROOT, startLocalStack } from "../test/support/local-stack.js";
+import { ROOT, startLocalStack } from "../scripts/local-stack.js";
 import { buildVariant, HANDLERS, VARIANTS, type Bundle } from "./bundles.js";
 import { pairedColdStarts } from "./cold-start.js";
 import { eventFor } from "./events.js";

@@ -1,14 +1,14 @@
 /**
  * Starts the local stack: moto_server (EC2 emulator) and serverless-offline wired to it, both on
  * 127.0.0.1, waits until each answers, and stops both (whole process groups) on demand.
- * Used by `npm start` and by the integration tests' global setup.
+ * Used by `npm start`, the fuzzer (scripts/fuzz.ts), the integration tests' global setup and the benchmark.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 
-export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 export interface LocalStack {
   apiUrl: string;
