@@ -1,5 +1,5 @@
 /** Builds each handler the way a variant of the build would, for the benchmark to compare. */
-import { build, type BuildOptions, type Plugin } from "esbuild";
+import { build, type BuildOptions, type BuildResult, type Plugin } from "esbuild";
 import { createRequire } from "node:module";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { ROOT } from "../scripts/local-stack.js";
@@ -65,6 +65,13 @@ export interface Bundle {
   bytes: number;
 }
 
+/** Bytes of a build's single output file (the builds here ask esbuild for a metafile). */
+export function outputBytes(result: BuildResult): number {
+  const output = Object.values(result.metafile?.outputs ?? {})[0];
+  if (!output) throw new Error("esbuild returned no metafile output");
+  return output.bytes;
+}
+
 const extension = (options: BuildOptions) => (options.format === "esm" ? "mjs" : "cjs");
 
 export async function buildVariant(variant: Variant, outDir: string): Promise<Bundle[]> {
@@ -83,7 +90,7 @@ export async function buildVariant(variant: Variant, outDir: string): Promise<Bu
       logLevel: "error",
       ...variant.options,
     });
-    bundles.push({ variant: variant.name, handler, file, bytes: result.metafile.outputs[Object.keys(result.metafile.outputs)[0]!]!.bytes });
+    bundles.push({ variant: variant.name, handler, file, bytes: outputBytes(result) });
   }
   // The reference: a no-op handler in the same module format.
   const noop = `${dir}/noop.${extension(variant.options)}`;
