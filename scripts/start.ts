@@ -17,7 +17,7 @@ const shutdown = async () => {
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
 
-const stack = await startLocalStack({ apiPort, motoPort, realAws, output: "inherit" });
+const stack = await startLocalStack({ apiPort, motoPort, realAws, output: "inherit", progress: (message) => console.log(`==> ${message}`) });
 const url = `http://localhost:${apiPort}`;
 const backend = realAws ? "real AWS EC2 with your credentials" : `EC2 emulator ${stack.motoUrl}`;
 console.log(`
