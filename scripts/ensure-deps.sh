@@ -58,18 +58,6 @@ step() {
 # uv must not fetch Python builds (only PyPI is reachable where this runs); it uses python3.
 export UV_PYTHON_DOWNLOADS=never
 
-if [[ "$mode" != --python-only ]]; then
-  npm_stamp="$(stamp package.json package-lock.json)"
-  if [[ ! -f node_modules/.deps-stamp || "$(cat node_modules/.deps-stamp)" != "$npm_stamp" ]]; then
-    # Not `npm ci`: it insists that the lock list every platform's optional binaries (e.g. jest's
-    # @unrs/resolver-binding-*), some of which the registry here does not serve. `npm install
-    # --no-save` installs the locked versions and leaves the lock untouched.
-    step "installing npm packages from package-lock.json (~700 packages, Node 24 among them; 30-45 s from an empty cache)" \
-      npm install --no-save --no-audit --no-fund --loglevel=error
-    echo "$npm_stamp" > node_modules/.deps-stamp
-  fi
-fi
-
 # make_venv DIR REQUIREMENTS: (re)creates DIR with the locked REQUIREMENTS (uv lives in .venv).
 make_venv() {
   local dir="$1" requirements="$2"
@@ -84,11 +72,33 @@ make_venv() {
   .venv/bin/uv pip install --python "$dir/bin/python" -r "$requirements"
 }
 
+# The moto venv is made while npm installs (both mostly wait on downloads), its lines marked [.venv].
 start_stamp="$(stamp requirements-uv.txt requirements-start.txt)"
+venv_job=""
 if [[ ! -f .venv/.deps-stamp || "$(cat .venv/.deps-stamp)" != "$start_stamp" ]]; then
-  step "creating the Python venv .venv with moto (EC2 emulator) from requirements-start.txt" \
-    make_venv .venv requirements-start.txt
-  echo "$start_stamp" > .venv/.deps-stamp
+  (
+    step "creating the Python venv .venv with moto (EC2 emulator) from requirements-start.txt" \
+      make_venv .venv requirements-start.txt
+    echo "$start_stamp" > .venv/.deps-stamp
+  ) 2>&1 | sed -u 's/^/[.venv] /' &
+  venv_job=$!
+fi
+
+if [[ "$mode" != --python-only ]]; then
+  npm_stamp="$(stamp package.json package-lock.json)"
+  if [[ ! -f node_modules/.deps-stamp || "$(cat node_modules/.deps-stamp)" != "$npm_stamp" ]]; then
+    # Not `npm ci`: it insists that the lock list every platform's optional binaries (e.g. jest's
+    # @unrs/resolver-binding-*), some of which the registry here does not serve. `npm install
+    # --no-save` installs the locked versions and leaves the lock untouched.
+    step "installing npm packages from package-lock.json (~700 packages, Node 24 among them; 30-45 s from an empty cache)" \
+      npm install --no-save --no-audit --no-fund --loglevel=error
+    echo "$npm_stamp" > node_modules/.deps-stamp
+  fi
+fi
+
+if [[ -n "$venv_job" ]]; then
+  wait "$venv_job" || true
+  [[ -f .venv/.deps-stamp && "$(cat .venv/.deps-stamp)" == "$start_stamp" ]] || { echo "error: creating .venv failed (see the [.venv] lines above)" >&2; exit 1; }
 fi
 
 if [[ "$mode" == --test ]]; then
