@@ -1,22 +1,27 @@
 /** Builds each handler the way a variant of the build would, for the benchmark to compare. */
-import { build, type BuildOptions, type Plugin } from "esbuild";
+import { build, type BuildOptions, type BuildResult, type Plugin } from "esbuild";
 import { createRequire } from "node:module";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { ROOT } from "../test/support/local-stack.js";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { parse } from "yaml";
+import { ROOT } from "../scripts/local-stack.js";
 
 const [pureSdkSchemas, requireNodeBuiltins] = createRequire(import.meta.url)("../build/esbuild-plugins.cjs") as Plugin[];
 
-export const HANDLERS = [
-  "create-key-pair",
-  "import-key-pair",
-  "list-key-pairs",
-  "get-key-pair",
-  "get-key-pair-by-id",
-  "delete-key-pair",
-  "delete-key-pair-by-id",
-  "method-not-allowed",
-] as const;
-export type HandlerName = (typeof HANDLERS)[number];
+/**
+ * Every deployed handler, in serverless.yml's order: the file names (src/handlers/<name>.ts) of its
+ * functions' `handler:` entries. serverless.yml is the one list; `${...}` variables parse as strings.
+ */
+export function handlersOf(serverlessYml: string): string[] {
+  const service = parse(serverlessYml) as { functions?: Record<string, { handler?: unknown }> };
+  return Object.entries(service.functions ?? {}).map(([name, fn]) => {
+    const match = /^src\/handlers\/([\w-]+)\.handler$/.exec(String(fn.handler));
+    if (!match) throw new Error(`serverless.yml: function ${name} has handler ${String(fn.handler)}, not src/handlers/<name>.handler`);
+    return match[1]!;
+  });
+}
+
+export const HANDLERS = handlersOf(readFileSync(`${ROOT}/serverless.yml`, "utf8"));
+export type HandlerName = string;
 
 const ESM_REQUIRE_SHIM = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
@@ -65,6 +70,13 @@ export interface Bundle {
   bytes: number;
 }
 
+/** Bytes of a build's single output file (the builds here ask esbuild for a metafile). */
+export function outputBytes(result: BuildResult): number {
+  const output = Object.values(result.metafile?.outputs ?? {})[0];
+  if (!output) throw new Error("esbuild returned no metafile output");
+  return output.bytes;
+}
+
 const extension = (options: BuildOptions) => (options.format === "esm" ? "mjs" : "cjs");
 
 export async function buildVariant(variant: Variant, outDir: string): Promise<Bundle[]> {
@@ -83,7 +95,7 @@ export async function buildVariant(variant: Variant, outDir: string): Promise<Bu
       logLevel: "error",
       ...variant.options,
     });
-    bundles.push({ variant: variant.name, handler, file, bytes: result.metafile.outputs[Object.keys(result.metafile.outputs)[0]!]!.bytes });
+    bundles.push({ variant: variant.name, handler, file, bytes: outputBytes(result) });
   }
   // The reference: a no-op handler in the same module format.
   const noop = `${dir}/noop.${extension(variant.options)}`;

@@ -1,7 +1,7 @@
 /** Paired cold starts: a fresh process per run, handler bundle vs no-op bundle, alternating. */
 import { spawn } from "node:child_process";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { ROOT } from "../test/support/local-stack.js";
+import { ROOT } from "../scripts/local-stack.js";
 
 const HARNESS = `${ROOT}/bench/cold-start-harness.mjs`;
 const NODE = `${ROOT}/node_modules/.bin/node`;

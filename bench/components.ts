@@ -5,8 +5,8 @@
 import { build } from "esbuild";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { ROOT } from "../test/support/local-stack.js";
-import { VARIANTS } from "./bundles.js";
+import { ROOT } from "../scripts/local-stack.js";
+import { outputBytes, VARIANTS } from "./bundles.js";
 import { median } from "./stats.js";
 
 const PARTS: Record<string, string> = {
@@ -42,7 +42,7 @@ export async function coldStartComponents(outDir: string, runs: number, env: Nod
     }
     rows.push({
       part,
-      bytes: Object.values(result.metafile.outputs)[0]!.bytes,
+      bytes: outputBytes(result),
       importMs: median(samples.map((sample) => sample.importMs)),
       firstCallMs: median(samples.map((sample) => sample.firstCallMs)),
     });

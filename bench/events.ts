@@ -16,4 +16,8 @@ const inits: Record<HandlerName, EventInit & { expect: number }> = {
   "method-not-allowed": { method: "PUT", path: "/keypairs", routeKey: "ANY /keypairs", expect: 405 },
 };
 
-export const eventFor = (handler: HandlerName) => ({ event: apiEvent(inits[handler]), expect: inits[handler].expect });
+export const eventFor = (handler: HandlerName) => {
+  const init = inits[handler];
+  if (!init) throw new Error(`bench/events.ts has no event for handler ${handler} (serverless.yml lists it): add one`);
+  return { event: apiEvent(init), expect: init.expect };
+};

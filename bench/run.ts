@@ -6,7 +6,7 @@
 import { execFile, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import { rmSync } from "node:fs";
-import { ROOT, startLocalStack } from "../test/support/local-stack.js";
+import { ROOT, startLocalStack } from "../scripts/local-stack.js";
 import { buildVariant, HANDLERS, VARIANTS, type Bundle } from "./bundles.js";
 import { pairedColdStarts } from "./cold-start.js";
 import { eventFor } from "./events.js";
@@ -54,7 +54,7 @@ console.log("\n== Cold start: fresh process, load bundle + serve one event, / sa
 const coldRows: string[][] = [["handler", ...VARIANTS.map((variant) => variant.name)]];
 for (const handler of HANDLERS) {
   const { event, expect } = eventFor(handler);
-  const row = [handler];
+  const row: string[] = [handler];
   for (const variant of VARIANTS) {
     const bundle = bundles.find((b) => b.variant === variant.name && b.handler === handler)!;
     const noop = bundles.find((b) => b.variant === variant.name && b.handler === "noop")!;

@@ -5,7 +5,7 @@
  * SDK call with the same in-memory answer; the difference is this service's overhead.
  */
 import { build } from "esbuild";
-import { ROOT } from "../test/support/local-stack.js";
+import { ROOT } from "../scripts/local-stack.js";
 import { lambdaContext } from "../test/support/lambda.js";
 import { VARIANTS } from "./bundles.js";
 import { eventFor } from "./events.js";

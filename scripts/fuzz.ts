@@ -1,11 +1,11 @@
 /**
- * Runs schemathesis (project venv) against a fresh local stack, bounded by schemathesis.toml
+ * Runs schemathesis (.venv-test, installed by `npm test`) against a fresh local stack, bounded by schemathesis.toml
  * (examples per operation, max-time) and a hard 5-minute timeout. Exits with its status.
  */
 import { spawn } from "node:child_process";
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { KNOWN_REGIONS } from "../src/lib/regions.js";
-import { ROOT, startLocalStack } from "../test/support/local-stack.js";
+import { ROOT, startLocalStack } from "./local-stack.js";
 
 const STACK_LOG = `${ROOT}/.tmp/fuzz-stack.log`;
 mkdirSync(`${ROOT}/.tmp`, { recursive: true });
@@ -19,7 +19,7 @@ const stack = await startLocalStack({
 let status = 1;
 try {
   // Asynchronous on purpose: this process must keep draining the stack's output pipes.
-  const schemathesis = spawn(`${ROOT}/.venv/bin/st`, ["run", `${ROOT}/openapi.yaml`, "--url", stack.apiUrl], {
+  const schemathesis = spawn(`${ROOT}/.venv-test/bin/st`, ["run", `${ROOT}/openapi.yaml`, "--url", stack.apiUrl], {
     cwd: ROOT,
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NO_COLOR: "1" },

@@ -1,5 +1,5 @@
 /** `npm start`: the API on http://localhost:3000 against moto_server (or, with LOCAL_EC2=false, real EC2), until Ctrl-C. */
-import { startLocalStack, stopAllLocalProcesses } from "../test/support/local-stack.js";
+import { startLocalStack, stopAllLocalProcesses } from "./local-stack.js";
 
 const apiPort = Number(process.env.PORT ?? 3000);
 const motoPort = Number(process.env.MOTO_PORT ?? 5000);
@@ -17,7 +17,7 @@ const shutdown = async () => {
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
 
-const stack = await startLocalStack({ apiPort, motoPort, realAws, output: "inherit" });
+const stack = await startLocalStack({ apiPort, motoPort, realAws, output: "inherit", progress: (message) => console.log(`==> ${message}`) });
 const url = `http://localhost:${apiPort}`;
 const backend = realAws ? "real AWS EC2 with your credentials" : `EC2 emulator ${stack.motoUrl}`;
 console.log(`

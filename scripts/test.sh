@@ -3,7 +3,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-bash scripts/ensure-deps.sh
+bash scripts/ensure-deps.sh --test
 export PATH="$ROOT/node_modules/.bin:$PATH"
 export AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED=true SLS_TELEMETRY_DISABLED=1 NO_COLOR=1
 mkdir -p .tmp
@@ -25,8 +25,8 @@ step "unit + contract tests (includes serverless package)"
 jest_run unit --selectProjects unit
 
 step "CloudFormation template: cfn-lint and checkov"
-.venv/bin/cfn-lint .serverless/cloudformation-template-update-stack.json
-.venv/bin/checkov --quiet --compact --framework cloudformation --config-file .checkov.yaml -f .serverless/cloudformation-template-update-stack.json
+.venv-test/bin/cfn-lint .serverless/cloudformation-template-update-stack.json
+.venv-test/bin/checkov --quiet --compact --framework cloudformation --config-file .checkov.yaml -f .serverless/cloudformation-template-update-stack.json
 
 step "integration tests (serverless-offline + moto_server)"
 jest_run integration --selectProjects integration

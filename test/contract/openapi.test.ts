@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { renderOpenApi } from "../../scripts/generate-openapi.js";
 import { METHODS_BY_PATH } from "../../src/handlers/method-not-allowed.js";
-import { ROOT } from "../support/local-stack.js";
+import { ROOT } from "../../scripts/local-stack.js";
 
 const committed = readFileSync(`${ROOT}/openapi.yaml`, "utf8");
 

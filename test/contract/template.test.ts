@@ -1,7 +1,7 @@
 /** Checks the CloudFormation template that `serverless package` produces (offline, no AWS account). */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { ROOT } from "../support/local-stack.js";
+import { ROOT } from "../../scripts/local-stack.js";
 
 let template: any;
 let packageOutput: string;

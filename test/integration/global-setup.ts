@@ -1,6 +1,6 @@
 /** Starts moto_server + serverless-offline once for all integration tests; all output goes to a log file. */
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import { ROOT, startLocalStack, type LocalStack } from "../support/local-stack.ts";
+import { ROOT, startLocalStack, type LocalStack } from "../../scripts/local-stack.ts";
 
 declare global {
   // eslint-disable-next-line no-var

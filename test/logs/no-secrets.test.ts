@@ -3,7 +3,7 @@
  * free of private key text, while still holding one structured access line per request.
  */
 import { readFileSync } from "node:fs";
-import { ROOT } from "../support/local-stack.js";
+import { ROOT } from "../../scripts/local-stack.js";
 
 const log = readFileSync(`${ROOT}/.tmp/integration-stack.log`, "utf8");
 

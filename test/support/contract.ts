@@ -14,7 +14,7 @@ export type CreatedKeyPair = components["schemas"]["CreatedKeyPair"];
 export type KeyPair = components["schemas"]["KeyPair"];
 /** Create and import answer 201 with a key or 200 with a dry-run result; tests that expect 201 say so. */
 export const created = <T = CreatedKeyPair>(data: unknown): T => data as T;
-import { ROOT } from "./local-stack.js";
+import { ROOT } from "../../scripts/local-stack.js";
 
 interface MediaType { schema: object }
 interface Header { schema: object }

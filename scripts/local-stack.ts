@@ -1,14 +1,14 @@
 /**
  * Starts the local stack: moto_server (EC2 emulator) and serverless-offline wired to it, both on
  * 127.0.0.1, waits until each answers, and stops both (whole process groups) on demand.
- * Used by `npm start` and by the integration tests' global setup.
+ * Used by `npm start`, the fuzzer (scripts/fuzz.ts), the integration tests' global setup and the benchmark.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 
-export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 export interface LocalStack {
   apiUrl: string;
@@ -26,6 +26,8 @@ export interface StackOptions {
   readyTimeoutMs?: number;
   /** Talk to real EC2 with the caller's AWS credentials instead of starting moto. */
   realAws?: boolean;
+  /** Told what is being started and when each part answers (npm start prints it). */
+  progress?: (message: string) => void;
 }
 
 export async function freePort(): Promise<number> {
@@ -109,12 +111,17 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
   const stop = async () => {
     await Promise.all(children.map(stopProcess));
   };
+  const progress = options.progress ?? (() => undefined);
+  const started = Date.now();
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   try {
+    // moto and serverless-offline boot at the same time; the API is polled once moto answers.
+    let moto: ChildProcess | undefined;
     if (!options.realAws) {
+      progress(`starting moto_server (EC2 emulator) on ${motoUrl}`);
       // moto_server with EC2's atomic key pair names (see the script).
-      const moto = launch(`${ROOT}/.venv/bin/python`, [`${ROOT}/scripts/moto_server.py`, "-H", "127.0.0.1", "-p", String(motoPort)], process.env, options.output);
+      moto = launch(`${ROOT}/.venv/bin/python`, [`${ROOT}/scripts/moto_server.py`, "-H", "127.0.0.1", "-p", String(motoPort)], process.env, options.output);
       children.push(moto);
-      await waitUntilAnswering(`${motoUrl}/moto-api/`, moto, "moto_server", deadline);
     }
     const emulatorCredentials = options.realAws
       ? {}
@@ -128,9 +135,15 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       ...options.env,
     };
+    progress(`starting serverless-offline on ${apiUrl} (it bundles every handler with esbuild first)`);
     const offline = launch(`${ROOT}/node_modules/.bin/node`, [`${ROOT}/node_modules/osls/bin/serverless.js`, "offline", "start", "--stage", "local"], env, options.output);
     children.push(offline);
+    if (moto) {
+      await waitUntilAnswering(`${motoUrl}/moto-api/`, moto, "moto_server", deadline);
+      progress(`moto_server answers (${elapsed()})`);
+    }
     await waitUntilAnswering(`${apiUrl}/keypairs`, offline, "serverless-offline", deadline);
+    progress(`serverless-offline answers (${elapsed()})`);
   } catch (error) {
     await stop();
     throw error;
