@@ -36,10 +36,28 @@ async function invoker({ resolveVariable }) {
   const routes = ["keypairs", "keypairs/*"].map((path) => ({
     "Fn::Sub": `arn:\${AWS::Partition}:execute-api:\${AWS::Region}:\${AWS::AccountId}:\${HttpApi}/*/*/${path}`,
   }));
+  // checkov CKV_AWS_61 flags a trust policy that names a whole account. That is what an account id
+  // here means, on purpose; so the skip is written, with its reason, only when one is configured.
+  const wholeAccounts = principals.filter((item) => ACCOUNT_ID.test(item));
+  const metadata = wholeAccounts.length
+    ? {
+        Metadata: {
+          checkov: {
+            skip: [
+              {
+                id: "CKV_AWS_61",
+                comment: `invokerTrustedPrincipals names whole accounts (${wholeAccounts.join(", ")}): their administrators decide who may assume this role, which can only invoke this API`,
+              },
+            ],
+          },
+        },
+      }
+    : {};
   return {
     Resources: {
       InvokerRole: {
         Type: "AWS::IAM::Role",
+        ...metadata,
         Properties: {
           Description: "Assumed by callers in other accounts to invoke the EC2 key pairs HTTP API (execute-api:Invoke only)",
           MaxSessionDuration: 3600,
