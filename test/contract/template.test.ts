@@ -24,19 +24,19 @@ const EXTERNAL_ID = "contract-test-external-id";
 
 let template: any;
 let packageOutput: string;
-// Packaged a second time with an invoker role configured (into a temporary directory, so the
-// default template stays in .serverless/ for cfn-lint and checkov).
+// Also packaged with an invoker role configured, into a temporary directory and first: every
+// package run empties .serverless/, where the default template must stay for cfn-lint and checkov.
 let invokerTemplate: any;
 let invokerPackageOutput: string;
 
 beforeAll(() => {
-  ({ output: packageOutput, template } = packageStack(`${ROOT}/.serverless`));
   const dir = mkdtempSync(join(tmpdir(), "keypairs-invoker-"));
   try {
     ({ output: invokerPackageOutput, template: invokerTemplate } = packageStack(dir, [`invokerTrustedPrincipals=${TRUSTED.join(",")}`, `invokerExternalId=${EXTERNAL_ID}`]));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  ({ output: packageOutput, template } = packageStack(`${ROOT}/.serverless`));
 }, 240_000);
 
 const resources = (type: string, from: any = template) => Object.entries<any>(from.Resources).filter(([, resource]) => resource.Type === type);
