@@ -1,6 +1,9 @@
 // One IAM role per function, each allowed only the EC2 calls that function makes (CloudFormation
 // resources for serverless.yml). A file (not inline YAML) because the managed-key tag name is a
 // stage parameter and IAM condition keys embed it: YAML keys cannot hold variables.
+// The optional invoker role for callers in other accounts comes from invoker.cjs.
+
+const invoker = require("./invoker.cjs");
 
 // What each function calls (see src/lib/keypair-service.ts); its role is `<Function>Role`.
 const GRANTS_BY_FUNCTION = {
@@ -82,5 +85,6 @@ module.exports = async ({ resolveVariable }) => {
       },
     };
   }
-  return roles;
+  const { Resources: invokerResources } = await invoker({ resolveVariable });
+  return { ...roles, ...invokerResources };
 };

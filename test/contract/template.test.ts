@@ -1,26 +1,50 @@
 /** Checks the CloudFormation template that `serverless package` produces (offline, no AWS account). */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ROOT } from "../../scripts/local-stack.js";
 
-let template: any;
-let packageOutput: string;
-
-beforeAll(() => {
-  packageOutput = execFileSync(`${ROOT}/node_modules/.bin/node`, [`${ROOT}/node_modules/osls/bin/serverless.js`, "package", "--stage", "ci"], {
+/** Runs `serverless package`; returns its output and the template it wrote to `dir`. */
+function packageStack(dir: string, params: string[] = []) {
+  const args = [`${ROOT}/node_modules/osls/bin/serverless.js`, "package", "--stage", "ci", "--package", dir, ...params.map((param) => `--param=${param}`)];
+  const output = execFileSync(`${ROOT}/node_modules/.bin/node`, args, {
     cwd: ROOT,
     encoding: "utf8",
     env: { ...process.env, SLS_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
-  template = JSON.parse(readFileSync(`${ROOT}/.serverless/cloudformation-template-update-stack.json`, "utf8"));
-}, 120_000);
+  return { output, template: JSON.parse(readFileSync(join(dir, "cloudformation-template-update-stack.json"), "utf8")) };
+}
 
-const resources = (type: string) => Object.entries<any>(template.Resources).filter(([, resource]) => resource.Type === type);
+// The stage parameters' defaults (serverless.yml `params.default`).
+const DEFAULTS = { throttleRateLimit: 1, throttleBurstLimit: 5, deleteThrottleRateLimit: 0.5, deleteThrottleBurstLimit: 2, reservedConcurrency: 10 };
+const TRUSTED = ["111122223333", "arn:aws:iam::444455556666:role/team/key-requester"];
+const EXTERNAL_ID = "contract-test-external-id";
+
+let template: any;
+let packageOutput: string;
+// Also packaged with an invoker role configured, into a temporary directory and first: every
+// package run empties .serverless/, where the default template must stay for cfn-lint and checkov.
+let invokerTemplate: any;
+let invokerPackageOutput: string;
+
+beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), "keypairs-invoker-"));
+  try {
+    ({ output: invokerPackageOutput, template: invokerTemplate } = packageStack(dir, [`invokerTrustedPrincipals=${TRUSTED.join(",")}`, `invokerExternalId=${EXTERNAL_ID}`]));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  ({ output: packageOutput, template } = packageStack(`${ROOT}/.serverless`));
+}, 240_000);
+
+const resources = (type: string, from: any = template) => Object.entries<any>(from.Resources).filter(([, resource]) => resource.Type === type);
 
 describe("packaged template", () => {
   test("packages with no configuration warnings", () => {
     expect(packageOutput).not.toMatch(/warning/i);
+    expect(invokerPackageOutput).not.toMatch(/warning/i);
   });
 
   test("every HTTP API route requires AWS_IAM authorization", () => {
@@ -52,6 +76,7 @@ describe("packaged template", () => {
     expect(Object.fromEntries(functions.map(([id]) => [id, true]))).toEqual(Object.fromEntries(Object.keys(expected).map((id) => [id, true])));
     const roleIds = functions.map(([, fn]) => fn.Properties.Role["Fn::GetAtt"][0]);
     expect(new Set(roleIds).size).toBe(functions.length);
+    // The function roles only: the invoker role is absent by default (see below).
     expect(resources("AWS::IAM::Role")).toHaveLength(functions.length);
 
     for (const [id, fn] of functions) {
@@ -71,5 +96,61 @@ describe("packaged template", () => {
         if (action!.startsWith("ec2:") && action !== "ec2:DescribeKeyPairs") expect(statement.Resource["Fn::Sub"]).toMatch(/:key-pair\/\*$/);
       }
     }
+  });
+
+  test("HTTP API stage throttling: every route by default, the DELETE routes lower", () => {
+    const [[, stage]] = resources("AWS::ApiGatewayV2::Stage");
+    expect(stage.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: DEFAULTS.throttleRateLimit, ThrottlingBurstLimit: DEFAULTS.throttleBurstLimit });
+    const deleteRoutes = resources("AWS::ApiGatewayV2::Route").filter(([, route]) => route.Properties.RouteKey.startsWith("DELETE "));
+    expect(deleteRoutes).toHaveLength(2);
+    const deleteLimits = { ThrottlingRateLimit: DEFAULTS.deleteThrottleRateLimit, ThrottlingBurstLimit: DEFAULTS.deleteThrottleBurstLimit };
+    expect(stage.Properties.RouteSettings).toEqual(Object.fromEntries(deleteRoutes.map(([, route]) => [route.Properties.RouteKey, deleteLimits])));
+    // Route settings name routes by key, so the stage waits for those routes.
+    for (const [id] of deleteRoutes) expect(stage.DependsOn).toContain(id);
+  });
+
+  test("every function has the default reserved concurrency", () => {
+    const functions = resources("AWS::Lambda::Function");
+    expect(functions.length).toBeGreaterThan(0);
+    for (const [id, fn] of functions) expect([id, fn.Properties.ReservedConcurrentExecutions]).toEqual([id, DEFAULTS.reservedConcurrency]);
+  });
+
+  test("outputs: the API URL always, no invoker role unless trusted principals are configured", () => {
+    expect(template.Outputs.HttpApiUrl).toBeDefined();
+    expect(template.Resources.InvokerRole).toBeUndefined();
+    expect(template.Outputs.InvokerRoleArn).toBeUndefined();
+    expect(invokerTemplate.Outputs.HttpApiUrl).toEqual(template.Outputs.HttpApiUrl);
+    expect(invokerTemplate.Outputs.InvokerRoleArn.Value).toEqual({ "Fn::GetAtt": ["InvokerRole", "Arn"] });
+  });
+
+  test("with trusted principals: an invoker role they alone can assume (with the external id), allowed only to invoke this API", () => {
+    const roles = resources("AWS::IAM::Role", invokerTemplate);
+    expect(roles).toHaveLength(resources("AWS::IAM::Role").length + 1);
+    const role = invokerTemplate.Resources.InvokerRole;
+    expect(role.Type).toBe("AWS::IAM::Role");
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      {
+        Sid: "TrustedCallers",
+        Effect: "Allow",
+        Principal: { AWS: TRUSTED },
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "sts:ExternalId": EXTERNAL_ID } },
+      },
+    ]);
+    expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    const statements = role.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement);
+    const api = "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${HttpApi}";
+    expect(statements).toEqual([
+      {
+        Sid: "InvokeThisApi",
+        Effect: "Allow",
+        Action: ["execute-api:Invoke"],
+        Resource: [{ "Fn::Sub": `${api}/*/*/keypairs` }, { "Fn::Sub": `${api}/*/*/keypairs/*` }],
+      },
+    ]);
+    // ${HttpApi} in those ARNs is this stack's API.
+    expect(invokerTemplate.Resources.HttpApi.Type).toBe("AWS::ApiGatewayV2::Api");
+    // Trusting a whole account is flagged by checkov (CKV_AWS_61): the skip says so, only then.
+    expect(role.Metadata.checkov.skip).toEqual([expect.objectContaining({ id: "CKV_AWS_61" })]);
   });
 });
