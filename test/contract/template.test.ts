@@ -99,7 +99,7 @@ describe("packaged template", () => {
   });
 
   test("HTTP API stage throttling: every route by default, the DELETE routes lower", () => {
-    const [[, stage]] = resources("AWS::ApiGatewayV2::Stage");
+    const [, stage] = resources("AWS::ApiGatewayV2::Stage")[0]!;
     expect(stage.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: DEFAULTS.throttleRateLimit, ThrottlingBurstLimit: DEFAULTS.throttleBurstLimit });
     const deleteRoutes = resources("AWS::ApiGatewayV2::Route").filter(([, route]) => route.Properties.RouteKey.startsWith("DELETE "));
     expect(deleteRoutes).toHaveLength(2);
