@@ -1,0 +1,108 @@
+/**
+ * The real handlers and SDK, in this process, against the local EC2 (moto) through a proxy that
+ * can stall EC2's answers: client state never carries one request into another, and a create
+ * whose answer is lost after EC2 carried it out still ends with a working private key.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ed25519PublicKey } from "../support/keys.js";
+import { invoke, type Handler } from "../support/lambda.js";
+import { startStallingProxy, type StallingProxy } from "../support/stalling-proxy.js";
+
+const region = "ap-northeast-3"; // used by no other test file
+const run = `a${process.pid}${Math.random().toString(36).slice(2, 6)}`;
+const REQUEST_TIMEOUT_MS = 1000;
+
+let proxy: StallingProxy;
+let ec2: typeof import("../../src/lib/ec2.js");
+let createHandler: Handler;
+let getHandler: Handler;
+
+beforeAll(async () => {
+  proxy = await startStallingProxy(process.env.MOTO_URL!);
+  Object.assign(process.env, {
+    EC2_ENDPOINT: proxy.url,
+    DEFAULT_REGION: region,
+    ALLOWED_REGIONS: region,
+    EC2_MAX_ATTEMPTS: "3",
+    EC2_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+    EC2_TOTAL_TIMEOUT_MS: "8000",
+    AWS_ACCESS_KEY_ID: "testing",
+    AWS_SECRET_ACCESS_KEY: "testing",
+    POWERTOOLS_LOG_LEVEL: "SILENT",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  });
+  // Imported only now: the configuration is read once, at import.
+  ec2 = await import("../../src/lib/ec2.js");
+  ({ handler: createHandler } = await import("../../src/handlers/create-key-pair.js"));
+  ({ handler: getHandler } = await import("../../src/handlers/get-key-pair.js"));
+});
+
+afterAll(() => proxy.close());
+
+const notOurs = () => false;
+
+/** The "type base64" of the public key ssh-keygen derives from a private key. */
+function derivePublicKey(privateKey: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "keypair-"));
+  try {
+    writeFileSync(join(dir, "id"), privateKey, { mode: 0o600 });
+    return execFileSync("ssh-keygen", ["-y", "-f", join(dir, "id")]).toString().trim().split(" ").slice(0, 2).join(" ");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe("no client state carries one request into the next", () => {
+  test("a poisoned import followed by a clean one stores exactly the clean request's key", async () => {
+    const attackerKey = ed25519PublicKey();
+    const victimKey = ed25519PublicKey();
+    const poisoned = ec2.importKeyPair(region, { name: `${run}-attacker`, openssh: attackerKey, tags: { x: "\ud800" }, dryRun: false }, notOurs);
+    await expect(poisoned).rejects.toThrow(URIError); // thrown by the SDK's serializer, mid-request
+    const victim = await ec2.importKeyPair(region, { name: `${run}-victim`, openssh: victimKey, tags: { owner: "victim" }, dryRun: false }, notOurs);
+    expect(victim.name).toBe(`${run}-victim`);
+    const [stored] = await ec2.describeKeyPairs(region, { name: `${run}-victim` }, true);
+    expect(stored!.publicKey!.split(" ").slice(0, 2).join(" ")).toBe(victimKey);
+    expect(stored!.tags).toEqual({ owner: "victim" });
+    expect(await ec2.describeKeyPairs(region, { name: `${run}-attacker` }, false)).toEqual([]);
+  });
+
+  test("a poisoned create followed by a clean one creates exactly the clean request's key", async () => {
+    const poisoned = ec2.createKeyPair(region, { name: `${run}-evil`, keyType: "rsa", keyFormat: "pem", tags: { x: "\udfff" }, dryRun: false }, notOurs);
+    await expect(poisoned).rejects.toThrow(URIError);
+    const created = await ec2.createKeyPair(region, { name: `${run}-clean`, keyType: "ed25519", keyFormat: "pem", tags: { owner: "clean" }, dryRun: false }, notOurs);
+    expect(created.name).toBe(`${run}-clean`);
+    const [stored] = await ec2.describeKeyPairs(region, { name: `${run}-clean` }, true);
+    expect(stored!.keyType).toBe("ed25519");
+    expect(derivePublicKey(created.keyMaterial)).toBe(stored!.publicKey!.split(" ").slice(0, 2).join(" "));
+    expect(await ec2.describeKeyPairs(region, { name: `${run}-evil` }, false)).toEqual([]);
+  });
+});
+
+describe("EC2 carries out a create but its answer comes too late", () => {
+  test.each(["ed25519", "rsa"] as const)("%s: 201 with a private key that works against the key EC2 holds", async (keyType) => {
+    const name = `${run}-stalled-${keyType}`;
+    proxy.stall("CreateKeyPair", REQUEST_TIMEOUT_MS * 2);
+    const seenBefore = proxy.seen.length;
+    const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", body: { name, keyType } });
+    expect(answer.status).toBe(201);
+    // The first answer was held past the per-attempt timeout; the retry met the key the first attempt made.
+    expect(proxy.seen.slice(seenBefore)).toEqual(["CreateKeyPair", "CreateKeyPair", "DescribeKeyPairs", "DeleteKeyPair", "CreateKeyPair"]);
+    const held = await invoke(getHandler, { method: "GET", path: `/keypairs/${name}`, pathParameters: { name }, query: { includePublicKey: "true" } });
+    expect(held.body.keyPairId).toBe(answer.body.keyPairId);
+    expect(derivePublicKey(answer.body.keyMaterial)).toBe(held.body.publicKey.split(" ").slice(0, 2).join(" "));
+  });
+
+  test("a name taken by another request stays a 409 after a stalled attempt, and that key is untouched", async () => {
+    const name = `${run}-taken`;
+    const first = await invoke(createHandler, { method: "POST", path: "/keypairs", body: { name, keyType: "ed25519" } });
+    expect(first.status).toBe(201);
+    proxy.stall("CreateKeyPair", REQUEST_TIMEOUT_MS * 2);
+    const second = await invoke(createHandler, { method: "POST", path: "/keypairs", body: { name, keyType: "ed25519" } });
+    expect(second.status).toBe(409);
+    const held = await invoke(getHandler, { method: "GET", path: `/keypairs/${name}`, pathParameters: { name } });
+    expect(held.body.keyPairId).toBe(first.body.keyPairId);
+  });
+});
