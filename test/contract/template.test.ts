@@ -63,8 +63,8 @@ describe("packaged template", () => {
 
   test("each function has its own role: only the EC2 actions it makes, tag-conditioned, and its own log group", () => {
     const expected: Record<string, string[]> = {
-      CreateKeyPairLambdaFunction: ["ec2:CreateKeyPair", "ec2:CreateTags"],
-      ImportKeyPairLambdaFunction: ["ec2:CreateTags", "ec2:ImportKeyPair"],
+      CreateKeyPairLambdaFunction: ["ec2:CreateKeyPair", "ec2:CreateTags", "ec2:DeleteKeyPair", "ec2:DescribeKeyPairs"],
+      ImportKeyPairLambdaFunction: ["ec2:CreateTags", "ec2:DescribeKeyPairs", "ec2:ImportKeyPair"],
       ListKeyPairsLambdaFunction: ["ec2:DescribeKeyPairs"],
       GetKeyPairLambdaFunction: ["ec2:DescribeKeyPairs"],
       GetKeyPairByIdLambdaFunction: ["ec2:DescribeKeyPairs"],
@@ -90,7 +90,7 @@ describe("packaged template", () => {
       for (const statement of statements) {
         const [action] = statement.Action as string[];
         if (action === "ec2:CreateKeyPair" || action === "ec2:ImportKeyPair") expect(statement.Condition).toEqual({ StringEquals: { "aws:RequestTag/managed-by": "ec2-keypairs-api" } });
-        if (action === "ec2:CreateTags") expect(statement.Condition).toEqual({ StringEquals: { "ec2:CreateAction": expected[id]!.find((a) => a !== "ec2:CreateTags")!.slice(4) } });
+        if (action === "ec2:CreateTags") expect(statement.Condition).toEqual({ StringEquals: { "ec2:CreateAction": expected[id]!.find((a) => /^ec2:(Create|Import)KeyPair$/.test(a))!.slice(4) } });
         if (action === "ec2:DeleteKeyPair") expect(statement.Condition).toEqual({ StringEquals: { "aws:ResourceTag/managed-by": "ec2-keypairs-api" } });
         if (action === "ec2:DescribeKeyPairs") expect(statement.Resource).toBe("*");
         if (action!.startsWith("ec2:") && action !== "ec2:DescribeKeyPairs") expect(statement.Resource["Fn::Sub"]).toMatch(/:key-pair\/\*$/);
