@@ -24,6 +24,8 @@ const envSchema = z
     EC2_REQUEST_TIMEOUT_MS: positiveInt.default(3000),
     EC2_TOTAL_TIMEOUT_MS: positiveInt.default(10000),
     THROTTLE_RETRY_AFTER_SECONDS: positiveInt.default(2),
+    // The longest a request can run (the function timeout): an Idempotency-Key retry sooner may meet it still running.
+    REQUEST_MAX_SECONDS: positiveInt.default(15),
     MANAGED_TAG_KEY: z.string().min(1).max(128).default("managed-by"),
     MANAGED_TAG_VALUE: z.string().min(1).max(256).default("ec2-keypairs-api"),
     ALLOW_UNMANAGED_DELETE: flag.default(false),

@@ -283,23 +283,34 @@ function readNewKey(operation: Operation, output: NewKeyOutput, sent: { name: st
   return { keyPairId: output.KeyPairId, name: sent.name, fingerprint: output.KeyFingerprint, tags: output.Tags?.length ? tagMap(output.Tags) : sent.tags };
 }
 
-/** What identifies a key pair to look up; both are matched literally. */
-export type KeyPairLookup = { name: string } | { keyPairId: string };
+/** What identifies a key pair to look up; all are matched literally. */
+export type KeyPairLookup = { name: string } | { keyPairId: string } | { tag: { key: string; value: string } };
+
+/** The DescribeKeyPairs parameters for a lookup, and the check every answered key must pass. */
+function selectorFor(lookup: KeyPairLookup | undefined) {
+  if (lookup === undefined) return { input: {}, matches: () => true };
+  if ("name" in lookup) return { input: { KeyNames: [lookup.name] }, matches: (record: KeyPairRecord) => record.name === lookup.name };
+  if ("keyPairId" in lookup) {
+    return { input: { Filters: [{ Name: "key-pair-id", Values: [lookup.keyPairId] }] }, matches: (record: KeyPairRecord) => record.keyPairId === lookup.keyPairId };
+  }
+  // Only the service's own tags are looked up (hashes: no * or ? in them), and checked exactly again.
+  const { key, value } = lookup.tag;
+  return { input: { Filters: [{ Name: `tag:${key}`, Values: [value] }] }, matches: (record: KeyPairRecord) => record.tags[key] === value };
+}
 
 /**
- * The key pairs of a region, or the one named by `lookup`. Names go in KeyNames (literal, unlike
- * the key-name filter, where * and ? are wildcards); ids in the key-pair-id filter (moto ignores
+ * The key pairs of a region, or those `lookup` names. Names go in KeyNames (literal, unlike the
+ * key-name filter, where * and ? are wildcards); ids in the key-pair-id filter (moto ignores
  * KeyPairIds; ids are validated hex, so no wildcard can be in one). Whatever EC2 answers is then
  * checked: a key that is not exactly the one asked for is never handed on.
  */
 export async function describeKeyPairs(region: string, lookup: KeyPairLookup | undefined, includePublicKey: boolean): Promise<KeyPairRecord[]> {
   const signal = AbortSignal.timeout(config.EC2_TOTAL_TIMEOUT_MS);
-  const selector =
-    lookup === undefined ? {} : "name" in lookup ? { KeyNames: [lookup.name] } : { Filters: [{ Name: "key-pair-id", Values: [lookup.keyPairId] }] };
+  const selector = selectorFor(lookup);
   let infos: KeyPairInfo[];
   try {
     const output = await send(region, "read", "DescribeKeyPairs", false, signal, (client) =>
-      client.send(new DescribeKeyPairsCommand({ ...selector, IncludePublicKey: includePublicKey }), { abortSignal: signal }),
+      client.send(new DescribeKeyPairsCommand({ ...selector.input, IncludePublicKey: includePublicKey }), { abortSignal: signal }),
     );
     infos = output.KeyPairs ?? [];
   } catch (error) {
@@ -308,7 +319,7 @@ export async function describeKeyPairs(region: string, lookup: KeyPairLookup | u
     throw error;
   }
   const records = infos.map(readKeyPair);
-  const exact = records.filter((record) => lookup === undefined || ("name" in lookup ? record.name === lookup.name : record.keyPairId === lookup.keyPairId));
+  const exact = records.filter(selector.matches);
   if (exact.length !== records.length) logger.warn("EC2 answered key pairs other than the one asked for; ignored", { ignored: records.length - exact.length });
   return exact;
 }

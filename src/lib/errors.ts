@@ -8,6 +8,8 @@ export type ProblemKind =
   | "payload-too-large"
   | "not-found"
   | "conflict"
+  | "request-in-progress"
+  | "idempotency-key-reused"
   | "quota-exceeded"
   | "unmanaged-key"
   | "forbidden"
@@ -24,6 +26,8 @@ const statusOf: Record<ProblemKind, number> = {
   "payload-too-large": 413,
   "not-found": 404,
   conflict: 409,
+  "request-in-progress": 409,
+  "idempotency-key-reused": 422,
   "quota-exceeded": 422,
   "unmanaged-key": 403,
   forbidden: 403,
@@ -41,6 +45,8 @@ const titleOf: Record<ProblemKind, string> = {
   "payload-too-large": "Request body too large",
   "not-found": "Key pair not found",
   conflict: "Key pair already exists",
+  "request-in-progress": "An earlier request with this Idempotency-Key may still be running",
+  "idempotency-key-reused": "Idempotency-Key already used for another request",
   "quota-exceeded": "Key pair quota exceeded",
   "unmanaged-key": "Key pair is not managed by this service",
   forbidden: "Operation not permitted",

@@ -11,6 +11,7 @@ import httpSecurityHeaders from "@middy/http-security-headers";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import type * as z from "zod";
+import { callerArn } from "./caller.js";
 import { config } from "./config.js";
 import { ApiError, type FieldError } from "./errors.js";
 import { logger } from "./logger.js";
@@ -24,18 +25,23 @@ const SECURITY_HEADERS = {
   permissionsPolicy: false,
 };
 
-export interface RouteSchemas<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType> {
+export interface RouteSchemas<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, H extends z.ZodType> {
   body?: B;
   query?: Q;
   path?: P;
+  /** Headers the route reads (lower-case names); others are not validated. */
+  headers?: H;
 }
 
-export interface ParsedRequest<B, Q, P> {
+export interface ParsedRequest<B, Q, P, H> {
   body: B;
   query: Q;
   path: P;
+  headers: H;
   /** The one region this request acts in: resolved and allow-listed once, here. */
   region: string;
+  /** The caller's IAM identity (see caller.ts). */
+  caller: string;
 }
 
 export interface HttpResult {
@@ -97,9 +103,9 @@ function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
   };
 }
 
-export function httpRoute<B extends z.ZodType = z.ZodNever, Q extends z.ZodType = z.ZodNever, P extends z.ZodType = z.ZodNever>(
-  schemas: RouteSchemas<B, Q, P>,
-  handle: (request: ParsedRequest<z.output<B>, z.output<Q>, z.output<P>>, event: APIGatewayProxyEventV2) => Promise<HttpResult>,
+export function httpRoute<B extends z.ZodType = z.ZodNever, Q extends z.ZodType = z.ZodNever, P extends z.ZodType = z.ZodNever, H extends z.ZodType = z.ZodNever>(
+  schemas: RouteSchemas<B, Q, P, H>,
+  handle: (request: ParsedRequest<z.output<B>, z.output<Q>, z.output<P>, z.output<H>>, event: APIGatewayProxyEventV2) => Promise<HttpResult>,
 ) {
   // If a call outlives every budget, answer a 504 problem this long before Lambda stops the function.
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>({ timeoutEarlyInMillis: FUNCTION_TIMEOUT_MARGIN_MS })
@@ -121,10 +127,11 @@ export function httpRoute<B extends z.ZodType = z.ZodNever, Q extends z.ZodType 
     const query = parsePart(schemas.query, event.queryStringParameters, "query");
     const path = parsePart(schemas.path, event.pathParameters, "path");
     const body = parsePart(schemas.body, event.body, "body");
+    const headers = parsePart(schemas.headers, event.headers, "header");
     const region = requestRegion(body as { region?: string }, query as { region?: string });
-    // Only the name and region of a request are logged: bodies can be secrets.
+    // Only the name, region and caller of a request are logged: bodies can be secrets.
     const { name } = { ...(query as object), ...(path as object), ...(body as object) } as { name?: string };
     logger.appendKeys({ region, keyName: name });
-    return toResponse(await handle({ body, query, path, region }, event));
+    return toResponse(await handle({ body, query, path, headers, region, caller: callerArn(event) }, event));
   });
 }

@@ -1,10 +1,10 @@
 /** What the API does with key pairs, independent of HTTP: tagging, literal lookups, the delete guard. */
-import { randomUUID } from "node:crypto";
 import { config } from "./config.js";
 import * as ec2 from "./ec2.js";
 import type { KeyPairRecord } from "./ec2.js";
 import { ApiError, DryRunSucceeded } from "./errors.js";
 import { parsePublicKey } from "./public-key.js";
+import { earlierRequest, markRequest, REQUEST_TOKEN_TAG, RESERVED_TAG_KEYS, type Caller, type RequestMarks } from "./request-marks.js";
 import type {
   CreateKeyPairInput,
   CreatedKeyPairView,
@@ -15,25 +15,22 @@ import type {
   ListKeyPairsQuery,
 } from "./schemas.js";
 
-export type KeyPairRef = ec2.KeyPairLookup;
+export type KeyPairRef = { name: string } | { keyPairId: string };
 
-/** Tag on every key this service makes: which request made it, so a retry can recognise its own key. */
-export const REQUEST_TOKEN_TAG = "ec2-keypairs-api:request-token";
+const isManaged = (tags: Record<string, string>): boolean => tags[config.MANAGED_TAG_KEY] === config.MANAGED_TAG_VALUE;
 
-/** The tags sent to EC2: the caller's, the managed-key marker and this request's token. */
-function serviceTags(tags: Record<string, string> = {}, token: string): Record<string, string> {
-  const reserved = Object.keys(tags).filter((key) => key === config.MANAGED_TAG_KEY || key === REQUEST_TOKEN_TAG);
+/** The tags sent to EC2: the caller's, the managed-key marker and the marks of this request. */
+function serviceTags(tags: Record<string, string> = {}, marks: RequestMarks): Record<string, string> {
+  const reserved = Object.keys(tags).filter((key) => key === config.MANAGED_TAG_KEY || RESERVED_TAG_KEYS.includes(key));
   if (reserved.length > 0) {
     const message = `tag key ${reserved.join(", ")} is reserved for this service`;
     throw new ApiError("validation", `body.tags: ${message}`, { errors: [{ field: "body.tags", message }] });
   }
-  return { ...tags, [config.MANAGED_TAG_KEY]: config.MANAGED_TAG_VALUE, [REQUEST_TOKEN_TAG]: token };
+  return { ...tags, [config.MANAGED_TAG_KEY]: config.MANAGED_TAG_VALUE, ...marks.tags };
 }
 
-const isManaged = (tags: Record<string, string>): boolean => tags[config.MANAGED_TAG_KEY] === config.MANAGED_TAG_VALUE;
-
-/** Recognises the key a request made by its token (and the managed marker). */
-const madeBy = (token: string) => (existing: KeyPairRecord) => isManaged(existing.tags) && existing.tags[REQUEST_TOKEN_TAG] === token;
+/** Recognises the key this very request made (its random token), after an attempt whose answer was lost. */
+const madeBy = (marks: RequestMarks) => (existing: KeyPairRecord) => isManaged(existing.tags) && existing.tags[REQUEST_TOKEN_TAG] === marks.tags[REQUEST_TOKEN_TAG];
 
 function dryRunResult(outcome: DryRunSucceeded): DryRunView {
   return { dryRun: true, wouldSucceed: true, operation: outcome.operation as DryRunView["operation"], detail: outcome.message };
@@ -67,23 +64,51 @@ function toView(record: KeyPairRecord, region: string): KeyPairView {
   };
 }
 
-export async function createKeyPair(region: string, input: CreateKeyPairInput): Promise<CreatedKeyPairView | DryRunView> {
-  const token = randomUUID();
-  const tags = serviceTags(input.tags, token);
+/**
+ * Creates a key pair. With an Idempotency-Key, the key an earlier request with the same key made
+ * is the one to answer for: its private key was never kept, so it is replaced by a new one.
+ */
+export async function createKeyPair(region: string, input: CreateKeyPairInput, caller: Caller): Promise<CreatedKeyPairView | DryRunView> {
+  const { dryRun, ...request } = input;
+  const marks = markRequest(caller, { operation: "CreateKeyPair", region, ...request });
+  const tags = serviceTags(input.tags, marks);
   return orDryRun(async () => {
-    const { keyMaterial, ...created } = await ec2.createKeyPair(region, { name: input.name, keyType: input.keyType, keyFormat: input.keyFormat, tags, dryRun: input.dryRun ?? false }, madeBy(token));
+    const earlier = dryRun ? undefined : await earlierRequest(region, marks, "refuse");
+    if (earlier) await ec2.deleteKeyPair(region, earlier.name, false);
+    const { keyMaterial, ...created } = await ec2
+      .createKeyPair(region, { name: input.name, keyType: input.keyType, keyFormat: input.keyFormat, tags, dryRun: dryRun ?? false }, madeBy(marks))
+      .catch(concurrentSameKey(region, marks));
     return { ...toView({ ...created, keyType: input.keyType }, region), keyFormat: input.keyFormat, keyMaterial };
   });
 }
 
-export async function importKeyPair(region: string, input: ImportKeyPairInput): Promise<KeyPairView | DryRunView> {
+/** Imports a public key. With an Idempotency-Key, a repeat answers with the key the first request imported. */
+export async function importKeyPair(region: string, input: ImportKeyPairInput, caller: Caller): Promise<KeyPairView | DryRunView> {
   const publicKey = parsePublicKey(input.publicKey);
-  const token = randomUUID();
-  const tags = serviceTags(input.tags, token);
+  const { dryRun, ...request } = input;
+  const marks = markRequest(caller, { operation: "ImportKeyPair", region, ...request, publicKey: publicKey.openssh });
+  const tags = serviceTags(input.tags, marks);
   return orDryRun(async () => {
-    const imported = await ec2.importKeyPair(region, { name: input.name, openssh: publicKey.openssh, tags, dryRun: input.dryRun ?? false }, madeBy(token));
+    const earlier = dryRun ? undefined : await earlierRequest(region, marks, "accept");
+    if (earlier) return toView(earlier, region);
+    const imported = await ec2
+      .importKeyPair(region, { name: input.name, openssh: publicKey.openssh, tags, dryRun: dryRun ?? false }, madeBy(marks))
+      .catch(concurrentSameKey(region, marks));
     return toView({ ...imported, keyType: publicKey.keyType }, region);
   });
+}
+
+/**
+ * A name conflict with a key made under the same Idempotency-Key means a request with that key is
+ * running right now (it made the key after this one looked): 409 with Retry-After, not "exists".
+ */
+function concurrentSameKey(region: string, marks: RequestMarks) {
+  return async (error: unknown): Promise<never> => {
+    if (error instanceof ApiError && error.kind === "conflict" && marks.idempotent) {
+      await earlierRequest(region, marks, "refuse");
+    }
+    throw error;
+  };
 }
 
 /** Whether a key passes the list's filters, each matched literally (EC2 filters would read * and ? as wildcards). */

@@ -1,6 +1,7 @@
 /** The middleware every route shares: request guards, access logging and problem+json errors. */
 import type middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
+import { callerArn } from "./caller.js";
 import { ApiError, toProblem, type ProblemKind } from "./errors.js";
 import { logger } from "./logger.js";
 import { findDuplicateMember } from "./strict-json.js";
@@ -77,7 +78,7 @@ export function problemErrorHandler(): Middleware {
   };
 }
 
-/** One structured line per request: route, region, key name, status and latency. */
+/** One structured line per request: route, region, key name, status and latency; every line of the request names its caller. */
 export function accessLog(): Middleware {
   const started = new WeakMap<Request, number>();
   const log = (request: Request) => {
@@ -91,6 +92,7 @@ export function accessLog(): Middleware {
   return {
     before: (request: Request) => {
       started.set(request, performance.now());
+      logger.appendKeys({ caller: callerArn(request.event) });
     },
     after: log,
     onError: log,

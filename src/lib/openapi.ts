@@ -10,6 +10,7 @@ import {
   CreatedKeyPair,
   DeleteQuery,
   DryRunResult,
+  IdempotencyHeaders,
   IdPath,
   ImportKeyPairBody,
   KeyPair,
@@ -62,10 +63,15 @@ const bodyErrors = {
     errors: [{ field: "body.publicKey", message: "is a 768-bit RSA key: EC2 accepts 1024 to 4096 bits" }],
   }),
   403: problem("Dry run: the service is not permitted to perform the call.", "forbidden", "CreateKeyPair would fail: the service is not permitted to perform it.", { ec2Code: "UnauthorizedOperation" }),
-  409: problem("A key pair with this name already exists in the region.", "conflict", "A key pair with this name already exists in this region.", { ec2Code: "InvalidKeyPair.Duplicate" }),
+  409: problem(
+    "A key pair with this name already exists in the region; or (problem type request-in-progress, with a Retry-After header) an earlier request with the same Idempotency-Key may still be running.",
+    "conflict",
+    "A key pair with this name already exists in this region.",
+    { ec2Code: "InvalidKeyPair.Duplicate" },
+  ),
   413: problem("The body is larger than the service accepts (16 KiB by default).", "payload-too-large", "The body is 20480 bytes; at most 16384 are accepted."),
   415: problem("The body is not sent as application/json.", "unsupported-media-type", "Send the body as application/json."),
-  422: problem("The region's key pair quota is reached.", "quota-exceeded", "The region's key pair quota (5,000 by default) is reached: delete keys or request a quota increase.", { ec2Code: "KeyPairLimitExceeded" }),
+  422: problem("The region's key pair quota is reached; or (problem type idempotency-key-reused) the Idempotency-Key was used for a different request.", "quota-exceeded", "The region's key pair quota (5,000 by default) is reached: delete keys or request a quota increase.", { ec2Code: "KeyPairLimitExceeded" }),
 };
 
 const json = (description: string, schema: z.ZodType, headers?: ResponseConfig["headers"]): ResponseConfig => ({
@@ -87,7 +93,7 @@ route({
   summary: "Create a key pair",
   description:
     "Creates an RSA (2048-bit) or ED25519 key pair in EC2 and returns its private key in PEM or PPK format. The private key appears in this response only and is never stored or logged: keep it (chmod 400). The key is tagged as managed by this service. ED25519 keys do not work for Windows instances. The region comes from the body, else the `region` query parameter, else the service's default.",
-  request: { query: RegionQuery, body: { required: true, content: { "application/json": { schema: CreateKeyPairBody } } } },
+  request: { query: RegionQuery, headers: IdempotencyHeaders, body: { required: true, content: { "application/json": { schema: CreateKeyPairBody } } } },
   responses: {
     201: json("Created. The body holds the private key: it cannot be retrieved again.", CreatedKeyPair, {
       "Cache-Control": { description: "Always no-store: the body holds a private key.", schema: { type: "string", enum: ["no-store"] } },
@@ -105,7 +111,7 @@ route({
   summary: "Import a public key",
   description:
     "Registers your own public key (OpenSSH or RFC 4716; RSA 1024-4096 bits or ED25519) as an EC2 key pair. The key is checked first: a malformed key gets a 400 saying what is wrong with it. The request body is treated as a secret and never logged.",
-  request: { query: RegionQuery, body: { required: true, content: { "application/json": { schema: ImportKeyPairBody } } } },
+  request: { query: RegionQuery, headers: IdempotencyHeaders, body: { required: true, content: { "application/json": { schema: ImportKeyPairBody } } } },
   responses: { 201: json("Imported.", KeyPair), 200: dryRun, ...common, ...bodyErrors },
 });
 

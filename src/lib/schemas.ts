@@ -64,8 +64,8 @@ export const KeyFormat = /* @__PURE__ */ z.enum(["pem", "ppk"]).meta({
   description: "Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).",
 });
 
-/** EC2 allows 50 tags per key pair; this service writes two of its own (the managed-key marker and the request token). */
-const MAX_TAGS = 48;
+/** EC2 allows 50 tags per key pair; this service writes up to five of its own (see RESERVED_TAG_KEYS). */
+const MAX_TAGS = 45;
 
 // The trailing [\s\S] restates minLength inside the pattern, for generators that read only the pattern.
 const NOT_AWS_PREFIXED = `^(?![aA][wW][sS]:)${PRINTABLE}+${END}`;
@@ -74,14 +74,14 @@ const TagKey = /* @__PURE__ */ text({ pattern: new RegExp(NOT_AWS_PREFIXED), mes
 
 export const Tags = /* @__PURE__ */ z
   .record(TagKey, text().max(256))
-  .refine((tags) => Object.keys(tags).length <= MAX_TAGS, `at most ${MAX_TAGS} tags (EC2 allows 50; this service reserves two)`)
+  .refine((tags) => Object.keys(tags).length <= MAX_TAGS, `at most ${MAX_TAGS} tags (EC2 allows 50; this service reserves five)`)
   .meta({
     // zod-to-openapi does not render record key schemas: state them for the spec.
     maxProperties: MAX_TAGS,
     propertyNames: { minLength: 1, maxLength: 128, pattern: NOT_AWS_PREFIXED },
     id: "Tags",
     description:
-      "Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Two tag keys are reserved: the managed-key marker and ec2-keypairs-api:request-token, which records the request that made the key.",
+      "Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Five tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key, :request-digest and :created-by, which record the request that made the key and its IAM caller.",
     example: { team: "platform", env: "prod" },
   });
 
@@ -131,6 +131,21 @@ const decimalQuery = (max: number) =>
 const Fingerprint = /* @__PURE__ */ text({
   pattern: new RegExp(`^(?:(?:[0-9a-fA-F]{2}:){15,31}[0-9a-fA-F]{2}|[A-Za-z0-9+/]{40,64}={0,2})${END}`),
   message: "must be a colon-separated hex or base64 fingerprint",
+});
+
+/**
+ * The IETF httpapi draft's Idempotency-Key: a structured-field string ("...", as the draft writes
+ * it) or the same characters bare.
+ */
+export const IdempotencyHeaders = /* @__PURE__ */ z.object({
+  "idempotency-key": text({ pattern: new RegExp(`^(?:"[\\x21\\x23-\\x5b\\x5d-\\x7e]{1,255}"|[\\x21\\x23-\\x5b\\x5d-\\x7e]{1,255})${END}`), message: "must be 1-255 printable ASCII characters, optionally in double quotes" })
+    .transform((key) => key.replace(/^"(.*)"$/, "$1"))
+    .optional()
+    .meta({
+      description:
+        "Makes a retry safe (IETF draft-ietf-httpapi-idempotency-key-header): the same key with the same body gives the same outcome (for create: a new private key for the same name, since the first one is never stored, unless it was escrowed); with another body it is a 422; while an earlier request with the key may still be running, a 409 with Retry-After. Scoped to the caller and the region.",
+      example: '"8e03978e-40d5-43e8-bc93-6894a57f9324"',
+    }),
 });
 
 export const RegionQuery = /* @__PURE__ */ z.strictObject({ region: Region.optional() });

@@ -211,7 +211,7 @@ export interface components {
             dryRun?: boolean;
         };
         /**
-         * @description Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Two tag keys are reserved: the managed-key marker and ec2-keypairs-api:request-token, which records the request that made the key.
+         * @description Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Five tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key, :request-digest and :created-by, which record the request that made the key and its IAM caller.
          * @example {
          *       "team": "platform",
          *       "env": "prod"
@@ -437,7 +437,10 @@ export interface operations {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
             };
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF draft-ietf-httpapi-idempotency-key-header): the same key with the same body gives the same outcome (for create: a new private key for the same name, since the first one is never stored, unless it was escrowed); with another body it is a 422; while an earlier request with the key may still be running, a 409 with Retry-After. Scoped to the caller and the region. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -510,7 +513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A key pair with this name already exists in the region. */
+            /** @description A key pair with this name already exists in the region; or (problem type request-in-progress, with a Retry-After header) an earlier request with the same Idempotency-Key may still be running. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -565,7 +568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The region's key pair quota is reached. */
+            /** @description The region's key pair quota is reached; or (problem type idempotency-key-reused) the Idempotency-Key was used for a different request. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -668,7 +671,10 @@ export interface operations {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
             };
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (IETF draft-ietf-httpapi-idempotency-key-header): the same key with the same body gives the same outcome (for create: a new private key for the same name, since the first one is never stored, unless it was escrowed); with another body it is a 422; while an earlier request with the key may still be running, a 409 with Retry-After. Scoped to the caller and the region. */
+                "idempotency-key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -739,7 +745,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A key pair with this name already exists in the region. */
+            /** @description A key pair with this name already exists in the region; or (problem type request-in-progress, with a Retry-After header) an earlier request with the same Idempotency-Key may still be running. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -794,7 +800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The region's key pair quota is reached. */
+            /** @description The region's key pair quota is reached; or (problem type idempotency-key-reused) the Idempotency-Key was used for a different request. */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -42,7 +42,7 @@ describe("POST /keypairs", () => {
     const input = ec2.commandCalls(CreateKeyPairCommand)[0]!.args[0].input;
     expect(input).toMatchObject({ KeyName: "k1", KeyType: "ed25519", KeyFormat: "ppk" });
     expect(input.TagSpecifications).toEqual([
-      { ResourceType: "key-pair", Tags: [{ Key: "team", Value: "a" }, managedTag, { Key: "ec2-keypairs-api:request-token", Value: expect.stringMatching(/^[0-9a-f-]{36}$/) }] },
+      { ResourceType: "key-pair", Tags: [{ Key: "team", Value: "a" }, managedTag, { Key: "ec2-keypairs-api:request-token", Value: expect.stringMatching(/^[0-9a-f-]{36}$/) }, { Key: "ec2-keypairs-api:created-by", Value: "unauthenticated" }] },
     ]);
     expect(await ec2.call(0).thisValue.config.region()).toBe("us-east-1");
   });

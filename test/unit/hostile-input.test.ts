@@ -45,6 +45,7 @@ const VALID: Record<string, string> = {
   includePublicKey: "true",
   dryRun: "true",
   publicKey: ed25519PublicKey(),
+  "idempotency-key": "8e03978e-40d5",
 };
 
 const POISONS: Array<[label: string, poison: string]> = [
@@ -65,7 +66,7 @@ const poisoned = (field: string, poison: string) => {
 interface Case {
   operation: string;
   field: string;
-  request: { method: string; path: string; body?: object; query?: Record<string, string>; pathParameters?: Record<string, string> };
+  request: { method: string; path: string; body?: object; query?: Record<string, string>; pathParameters?: Record<string, string>; headers?: Record<string, string> };
 }
 
 /** One request per (operation, string field): everything else valid, that field poisoned. */
@@ -91,8 +92,10 @@ function cases(poison: string): Case[] {
         const request =
           parameter.in === "path"
             ? { ...base, body, pathParameters: { ...pathParameters, [parameter.name]: value } }
-            : { ...base, body, query: { [parameter.name]: value } };
-        all.push({ operation: operation.operationId, field: `${parameter.in === "path" ? "path" : "query"}.${parameter.name}`, request });
+            : parameter.in === "header"
+              ? { ...base, body, headers: { "content-type": "application/json", [parameter.name]: value } }
+              : { ...base, body, query: { [parameter.name]: value } };
+        all.push({ operation: operation.operationId, field: `${parameter.in}.${parameter.name}`, request });
       }
       if (body && operation.requestBody) {
         for (const field of bodyFields(operation.requestBody.content["application/json"]!.schema.$ref)) {

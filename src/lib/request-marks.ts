@@ -1,0 +1,72 @@
+/**
+ * The marks (tags) a create or import leaves on its key pair, so that a retry can recognise the
+ * request that made it without any store besides EC2 itself: a random token per request (for the
+ * adapter's own retries), the caller, and with an Idempotency-Key its hash and the request's digest.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { config } from "./config.js";
+import * as ec2 from "./ec2.js";
+import type { KeyPairRecord } from "./ec2.js";
+import { ApiError } from "./errors.js";
+
+export const REQUEST_TOKEN_TAG = "ec2-keypairs-api:request-token";
+export const CREATED_BY_TAG = "ec2-keypairs-api:created-by";
+export const IDEMPOTENCY_KEY_TAG = "ec2-keypairs-api:idempotency-key";
+export const REQUEST_DIGEST_TAG = "ec2-keypairs-api:request-digest";
+/** Tag keys callers may not set (the managed-key marker is reserved too; it is configurable). */
+export const RESERVED_TAG_KEYS: readonly string[] = [REQUEST_TOKEN_TAG, CREATED_BY_TAG, IDEMPOTENCY_KEY_TAG, REQUEST_DIGEST_TAG];
+
+/** Who asks (see caller.ts), and the Idempotency-Key they sent, if any. */
+export interface Caller {
+  arn: string;
+  idempotencyKey?: string;
+}
+
+export interface RequestMarks {
+  tags: Record<string, string>;
+  idempotent: boolean;
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("base64url");
+
+/** JSON with object members in sorted order, so that equal requests have equal digests. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const members = Object.entries(value).filter(([, member]) => member !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${members.map(([name, member]) => `${JSON.stringify(name)}:${canonical(member)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The tags that mark this request; `request` is what an equal retry must repeat (operation, region, body). */
+export function markRequest(caller: Caller, request: object): RequestMarks {
+  const tags = { [REQUEST_TOKEN_TAG]: randomUUID(), [CREATED_BY_TAG]: caller.arn };
+  if (caller.idempotencyKey === undefined) return { tags, idempotent: false };
+  // Hashed with the caller, so one caller's key can never match another's.
+  const idempotency = { [IDEMPOTENCY_KEY_TAG]: sha256(`${caller.arn}\n${caller.idempotencyKey}`), [REQUEST_DIGEST_TAG]: sha256(canonical(request)) };
+  return { tags: { ...tags, ...idempotency }, idempotent: true };
+}
+
+/**
+ * The key pair an earlier request with the same Idempotency-Key made in this region, if any.
+ * Another request under that key is a 422. With `whileRunning: "refuse"`, a key young enough that
+ * its request may still be running (made less than REQUEST_MAX_SECONDS ago) is a 409 with
+ * Retry-After: that request will still hand its answer to its caller.
+ */
+export async function earlierRequest(region: string, marks: RequestMarks, whileRunning: "refuse" | "accept"): Promise<KeyPairRecord | undefined> {
+  if (!marks.idempotent) return undefined;
+  const [earlier] = await ec2.describeKeyPairs(region, { tag: { key: IDEMPOTENCY_KEY_TAG, value: marks.tags[IDEMPOTENCY_KEY_TAG]! } }, false);
+  if (!earlier) return undefined;
+  if (earlier.tags[REQUEST_DIGEST_TAG] !== marks.tags[REQUEST_DIGEST_TAG]) {
+    throw new ApiError("idempotency-key-reused", `This Idempotency-Key was used for another request (key pair ${earlier.name}); use a new key for a new request.`);
+  }
+  // +1: EC2's CreateTime has whole seconds.
+  const waitSeconds = Math.ceil(config.REQUEST_MAX_SECONDS + 1 - (Date.now() - (earlier.createdAt?.getTime() ?? 0)) / 1000);
+  if (whileRunning === "refuse" && waitSeconds > 0) {
+    throw new ApiError("request-in-progress", `The request that made key pair ${earlier.name} with this Idempotency-Key may still be running; retry after ${waitSeconds} s.`, {
+      retryAfterSeconds: waitSeconds,
+    });
+  }
+  return earlier;
+}
