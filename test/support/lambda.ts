@@ -11,6 +11,8 @@ export interface EventInit {
   headers?: Record<string, string>;
   /** Defaults to the query encoded; API Gateway sends both. */
   rawQueryString?: string;
+  /** The caller's ARN as API Gateway's aws_iam authorizer reports it (none: an unsigned local request). */
+  iamUserArn?: string;
 }
 
 export function apiEvent(init: EventInit): APIGatewayProxyEventV2 {
@@ -36,8 +38,14 @@ export function apiEvent(init: EventInit): APIGatewayProxyEventV2 {
       stage: "$default",
       time: "22/Nov/2026:10:00:00 +0000",
       timeEpoch: 0,
+      ...(init.iamUserArn ? { authorizer: iamAuthorizer(init.iamUserArn) } : {}),
     },
   };
+}
+
+/** The authorizer context API Gateway's aws_iam authorizer gives an HTTP API (payload 2.0). */
+function iamAuthorizer(userArn: string) {
+  return { iam: { accessKey: "ASIAEXAMPLE", accountId: "123456789012", callerId: "AROAEXAMPLE:session", principalOrgId: null, userArn, userId: "AROAEXAMPLE:session" } };
 }
 
 export function lambdaContext(remainingMs = 15000): Context {

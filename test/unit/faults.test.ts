@@ -24,7 +24,7 @@ beforeAll(async () => {
       const name = new URLSearchParams(body).get("KeyName") ?? "";
       attempts.set(name, (attempts.get(name) ?? 0) + 1);
       if (name.startsWith("hang")) return; // never answer
-      const [status, code] = name.startsWith("throttle") ? [503, "RequestLimitExceeded"] : [500, "InternalError"];
+      const [status, code] = name.startsWith("throttle") ? [503, "RequestLimitExceeded"] : name.startsWith("invalid") ? [400, "InvalidParameterValue"] : [500, "InternalError"];
       response.writeHead(status, { "content-type": "text/xml" }).end(ec2ErrorXml(code));
     });
   });
@@ -48,6 +48,7 @@ test.each([
   ["throttle-1", 429, "throttled", 3],
   ["fail-1", 502, "upstream-error", 3],
   ["hang-1", 504, "upstream-timeout", 3], // 3 attempts of 500 ms each
+  ["invalid-1", 400, "validation", 1], // EC2 refused it: not carried out, and sending it again cannot help
 ])("%s -> %i %s within the Lambda timeout", async (name, status, kind, expectedAttempts) => {
   const started = performance.now();
   const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", body: { name } });
