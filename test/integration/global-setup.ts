@@ -14,7 +14,8 @@ export default async function globalSetup(): Promise<void> {
   writeFileSync(STACK_LOG, "");
   const stack = await startLocalStack({
     output: (chunk) => appendFileSync(STACK_LOG, chunk),
-    env: { POWERTOOLS_LOG_LEVEL: "INFO" },
+    // A short "may still be running" window, so that Idempotency-Key repeats complete within a test.
+    env: { POWERTOOLS_LOG_LEVEL: "INFO", REQUEST_MAX_SECONDS: "2" },
   });
   globalThis.__LOCAL_STACK__ = stack;
   process.env.API_URL = stack.apiUrl;
