@@ -45,13 +45,23 @@ const problem = (description: string, kind: ProblemKind, detail: string, extra: 
   content: { "application/problem+json": { schema: ProblemDetails, example: problemExample(kind, detail, extra) } },
 });
 
+/** API Gateway's own answers (stage throttling, IAM refusals) are {"message": ...}, not problems. */
+const GatewayMessage = z.strictObject({ message: z.string() }).meta({ id: "GatewayMessage", description: "An answer API Gateway itself sends, before any function runs." });
+
+function withGatewayAnswer(response: ResponseConfig, message: string): ResponseConfig {
+  return { ...response, content: { ...response.content, "application/json": { schema: GatewayMessage, example: { message } } } };
+}
+
 const common = {
   400: problem("Invalid request: a field, the region or the cursor is wrong.", "validation", "body.name: Too big: expected string to have <=255 characters", {
     errors: [{ field: "body.name", message: "Too big: expected string to have <=255 characters" }],
   }),
-  429: problem("EC2 throttled the request even after the SDK's retries.", "throttled", "EC2 is throttling requests; retry after the delay in Retry-After.", { ec2Code: "RequestLimitExceeded" }, {
-    "Retry-After": { description: "Seconds to wait before retrying.", schema: { type: "integer" } },
-  }),
+  429: withGatewayAnswer(
+    problem("Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {\"message\":\"Too Many Requests\"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After).", "throttled", "EC2 is throttling requests; retry after the delay in Retry-After.", { ec2Code: "RequestLimitExceeded" }, {
+      "Retry-After": { description: "Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none).", schema: { type: "integer" } },
+    }),
+    "Too Many Requests",
+  ),
   500: problem("Unexpected error; details are in the service's logs only.", "internal", "An unexpected error occurred; it has been logged with this request's id."),
   502: problem("EC2 failed or refused the service's own credentials.", "upstream-error", "EC2 reported an internal error.", { ec2Code: "InternalError" }),
   504: problem("EC2 did not answer within the service's time budget.", "upstream-timeout", "EC2 did not answer in time."),

@@ -172,6 +172,10 @@ export interface components {
                 message: string;
             }[];
         };
+        /** @description An answer API Gateway itself sends, before any function runs. */
+        GatewayMessage: {
+            message: string;
+        };
         /**
          * @example {
          *       "name": "deploy-bot",
@@ -353,10 +357,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description EC2 throttled the request even after the SDK's retries. */
+            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
+                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -372,6 +376,12 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "message": "Too Many Requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Unexpected error; details are in the service's logs only. */
@@ -587,10 +597,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description EC2 throttled the request even after the SDK's retries. */
+            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
+                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -606,6 +616,12 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "message": "Too Many Requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Unexpected error; details are in the service's logs only. */
@@ -819,10 +835,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description EC2 throttled the request even after the SDK's retries. */
+            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
+                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -838,6 +854,12 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "message": "Too Many Requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Unexpected error; details are in the service's logs only. */
@@ -965,10 +987,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description EC2 throttled the request even after the SDK's retries. */
+            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
+                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -984,6 +1006,12 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "message": "Too Many Requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Unexpected error; details are in the service's logs only. */
@@ -1136,10 +1164,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description EC2 throttled the request even after the SDK's retries. */
+            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
+                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -1155,6 +1183,12 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "message": "Too Many Requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Unexpected error; details are in the service's logs only. */
@@ -1282,10 +1316,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description EC2 throttled the request even after the SDK's retries. */
+            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
+                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -1301,6 +1335,12 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "message": "Too Many Requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Unexpected error; details are in the service's logs only. */
@@ -1453,10 +1493,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description EC2 throttled the request even after the SDK's retries. */
+            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying. */
+                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -1472,6 +1512,12 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "message": "Too Many Requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description Unexpected error; details are in the service's logs only. */
