@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { config } from "./config.js";
 import * as ec2 from "./ec2.js";
+import { deleteEscrowedKey } from "./escrow.js";
 import type { KeyPairRecord } from "./ec2.js";
 import { ApiError, DryRunSucceeded } from "./errors.js";
 import { parsePublicKey } from "./public-key.js";
@@ -158,5 +159,8 @@ export async function deleteKeyPair(region: string, ref: KeyPairRef, options: { 
       `Key pair ${keyPair.name} was not created or imported through this service (no ${config.MANAGED_TAG_KEY}=${config.MANAGED_TAG_VALUE} tag); delete it in EC2 directly.`,
     );
   }
-  return orDryRun(() => ec2.deleteKeyPair(region, keyPair.name, options.dryRun ?? false));
+  return orDryRun(async () => {
+    await ec2.deleteKeyPair(region, keyPair.name, options.dryRun ?? false);
+    await deleteEscrowedKey(region, keyPair.keyPairId); // not reached on a dry run (it throws DryRunSucceeded)
+  });
 }
