@@ -1,5 +1,9 @@
 /** Public keys in OpenSSH and RFC 4716 formats, made with node:crypto for the tests. */
+import { execFileSync } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 
 const sshString = (data: Buffer) => {
   const length = Buffer.alloc(4);
@@ -29,4 +33,15 @@ export function toRfc4716(openssh: string, comment = "test key"): string {
   const base64 = openssh.split(" ")[1]!;
   const lines = base64.match(/.{1,70}/g)!;
   return ["---- BEGIN SSH2 PUBLIC KEY ----", `Comment: "${comment}"`, ...lines, "---- END SSH2 PUBLIC KEY ----", ""].join("\n");
+}
+
+/** What ssh-keygen derives from a private key: the "type base64" part of its public key (proves the private key is that key's). */
+export function derivePublicKey(privateKey: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "keypair-"));
+  try {
+    writeFileSync(join(dir, "id"), privateKey, { mode: 0o600 });
+    return execFileSync("ssh-keygen", ["-y", "-f", join(dir, "id")]).toString().trim().split(" ").slice(0, 2).join(" ");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
