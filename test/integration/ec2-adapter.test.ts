@@ -40,7 +40,6 @@ afterAll(() => proxy.close());
 
 const notOurs = () => false;
 
-
 describe("no client state carries one request into the next", () => {
   test("a poisoned import followed by a clean one stores exactly the clean request's key", async () => {
     const attackerKey = ed25519PublicKey();
