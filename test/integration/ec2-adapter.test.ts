@@ -3,7 +3,11 @@
  * can stall EC2's answers: client state never carries one request into another, and a create
  * whose answer is lost after EC2 carried it out still ends with a working private key.
  */
-import { derivePublicKey, ed25519PublicKey } from "../support/keys.js";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ed25519PublicKey } from "../support/keys.js";
 import { invoke, type Handler } from "../support/lambda.js";
 import { startStallingProxy, type StallingProxy } from "../support/stalling-proxy.js";
 
@@ -39,6 +43,17 @@ beforeAll(async () => {
 afterAll(() => proxy.close());
 
 const notOurs = () => false;
+
+/** The "type base64" of the public key ssh-keygen derives from a private key. */
+function derivePublicKey(privateKey: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "keypair-"));
+  try {
+    writeFileSync(join(dir, "id"), privateKey, { mode: 0o600 });
+    return execFileSync("ssh-keygen", ["-y", "-f", join(dir, "id")]).toString().trim().split(" ").slice(0, 2).join(" ");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe("no client state carries one request into the next", () => {
   test("a poisoned import followed by a clean one stores exactly the clean request's key", async () => {

@@ -1,8 +1,23 @@
-import { derivePublicKey } from "../support/keys.js";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { apiClient, created, type CreatedKeyPair } from "../support/contract.js";
 
 const api = apiClient();
 const unique = (prefix: string) => `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
+/** What ssh-keygen derives from a private key: the "type base64" part of its public key. */
+function derivePublicKey(privateKey: string): string {
+  const dir = mkdtempSync(join(tmpdir(), "keypair-"));
+  try {
+    const file = join(dir, "id");
+    writeFileSync(file, privateKey, { mode: 0o600 });
+    return execFileSync("ssh-keygen", ["-y", "-f", file]).toString().trim().split(" ").slice(0, 2).join(" ");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
 
 describe.each(["rsa", "ed25519"] as const)("%s key pair lifecycle over HTTP", (keyType) => {
   const name = unique(`life-${keyType}`);
