@@ -1,9 +1,9 @@
 // esbuild plugins for the Lambda bundles (serverless.yml custom.esbuild.plugins, and bench/).
 //
-// 1. pure-sdk-schemas: lets esbuild drop the EC2 schemas this service does not use.
+// 1. pure-sdk-schemas: lets esbuild drop the EC2 and SSM schemas this service does not use.
 // @aws-sdk/client-ec2 (since ~3.9xx) keeps every EC2 shape in one module, schemas_0.js, as
 // top-level `var X = [...]` arrays. Many contain computed keys ({ [_xN]: ... }), which esbuild
-// must assume can have side effects, so none of the ~3,400 arrays is tree-shaken (~550 KB
+// must assume can have side effects, so none of the ~3,400 arrays is tree-shaken (~550 KB for EC2,
 // minified; aws-sdk-js-v3#7607). Wrapping each array in an IIFE marked @__PURE__ keeps the same
 // values in the same order, and tells esbuild an unused one can go.
 const { readFile } = require("node:fs/promises");
@@ -34,7 +34,7 @@ function markSchemasPure(source) {
 const pureSdkSchemas = {
   name: "pure-sdk-schemas",
   setup(build) {
-    build.onLoad({ filter: /@aws-sdk[\\/]client-ec2[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/ }, async (args) => ({
+    build.onLoad({ filter: /@aws-sdk[\\/]client-(?:ec2|ssm)[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/ }, async (args) => ({
       contents: markSchemasPure(await readFile(args.path, "utf8")),
       loader: "js",
       resolveDir: dirname(args.path),

@@ -5,7 +5,7 @@ import { deleteEscrowedKey, escrowedKeyPair, escrowPrivateKey } from "./escrow.j
 import type { KeyPairRecord } from "./ec2.js";
 import { ApiError, DryRunSucceeded } from "./errors.js";
 import { parsePublicKey } from "./public-key.js";
-import { earlierRequest, markRequest, REQUEST_TOKEN_TAG, RESERVED_TAG_KEYS, type Caller, type RequestMarks } from "./request-marks.js";
+import { earlierRequest, ESCROW_TAG, markRequest, REQUEST_TOKEN_TAG, RESERVED_TAG_KEYS, type Caller, type RequestMarks } from "./request-marks.js";
 import type {
   CreateKeyPairInput,
   CreatedKeyPairView,
@@ -74,7 +74,7 @@ function toView(record: KeyPairRecord, region: string): KeyPairView {
 export async function createKeyPair(region: string, input: CreateKeyPairInput, caller: Caller): Promise<CreatedKeyPairView | EscrowedKeyPairView | DryRunView> {
   const { dryRun, ...request } = input;
   const marks = markRequest(caller, { operation: "CreateKeyPair", region, ...request });
-  const tags = serviceTags(input.tags, marks);
+  const tags = { ...serviceTags(input.tags, marks), ...(input.escrow ? { [ESCROW_TAG]: "ssm" } : {}) };
   return orDryRun(async () => {
     const earlier = dryRun ? undefined : await earlierRequest(region, marks, "refuse");
     if (earlier && input.escrow) return escrowedKeyPair({ ...newKeyView(earlier, region), keyFormat: input.keyFormat });
@@ -196,6 +196,7 @@ export async function deleteKeyPair(region: string, ref: KeyPairRef, options: { 
   }
   return orDryRun(async () => {
     await ec2.deleteKeyPair(region, keyPair.name, options.dryRun ?? false);
-    await deleteEscrowedKey(region, keyPair.keyPairId); // not reached on a dry run (it throws DryRunSucceeded)
+    // Not reached on a dry run (it throws DryRunSucceeded); only escrowed keys have a parameter.
+    if (keyPair.tags[ESCROW_TAG]) await deleteEscrowedKey(region, keyPair.keyPairId);
   });
 }

@@ -15,6 +15,12 @@ const SUPPORTED = { "ssh-rsa": "rsa", "ssh-ed25519": "ed25519" } as const;
 const RFC4716_BEGIN = "---- BEGIN SSH2 PUBLIC KEY ----";
 const RFC4716_END = "---- END SSH2 PUBLIC KEY ----";
 
+/**
+ * A key type named in an error, only if it looks like one: anything else the caller sent is never
+ * echoed (a private key pasted without its BEGIN line would come back in the error body).
+ */
+const shown = (type: string): string => (/^[a-z][a-z0-9@.-]{0,63}$/.test(type) ? type : "an unrecognised type");
+
 function invalid(detail: string): ApiError {
   return new ApiError("validation", `publicKey ${detail}`, {
     errors: [{ field: "body.publicKey", message: detail }],
@@ -82,11 +88,11 @@ export function parsePublicKey(input: string): ParsedPublicKey {
   const reader = new SshReader(Buffer.from(base64, "base64"));
   const blobType = reader.bytes().toString("latin1");
   if (declaredType && declaredType !== blobType) {
-    throw invalid(`declares type ${declaredType} but its data is ${blobType}`);
+    throw invalid(`declares type ${shown(declaredType)} but its data is ${shown(blobType)}`);
   }
   const keyType = SUPPORTED[blobType as keyof typeof SUPPORTED];
   if (!keyType) {
-    throw invalid(`has unsupported type ${JSON.stringify(blobType)}: EC2 accepts ssh-rsa and ssh-ed25519 only`);
+    throw invalid(`has unsupported type ${shown(blobType)}: EC2 accepts ssh-rsa and ssh-ed25519 only`);
   }
 
   let bits: number;

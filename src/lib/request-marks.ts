@@ -13,8 +13,10 @@ export const REQUEST_TOKEN_TAG = "ec2-keypairs-api:request-token";
 export const CREATED_BY_TAG = "ec2-keypairs-api:created-by";
 export const IDEMPOTENCY_KEY_TAG = "ec2-keypairs-api:idempotency-key";
 export const REQUEST_DIGEST_TAG = "ec2-keypairs-api:request-digest";
+/** On a created key whose private key was escrowed: where it is kept ("ssm"), so that DELETE removes it there too. */
+export const ESCROW_TAG = "ec2-keypairs-api:escrow";
 /** Tag keys callers may not set (the managed-key marker is reserved too; it is configurable). */
-export const RESERVED_TAG_KEYS: readonly string[] = [REQUEST_TOKEN_TAG, CREATED_BY_TAG, IDEMPOTENCY_KEY_TAG, REQUEST_DIGEST_TAG];
+export const RESERVED_TAG_KEYS: readonly string[] = [REQUEST_TOKEN_TAG, CREATED_BY_TAG, IDEMPOTENCY_KEY_TAG, REQUEST_DIGEST_TAG, ESCROW_TAG];
 
 /** Who asks (see caller.ts), and the Idempotency-Key they sent, if any. */
 export interface Caller {

@@ -64,8 +64,8 @@ export const KeyFormat = /* @__PURE__ */ z.enum(["pem", "ppk"]).meta({
   description: "Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).",
 });
 
-/** EC2 allows 50 tags per key pair; this service writes up to five of its own (see RESERVED_TAG_KEYS). */
-const MAX_TAGS = 45;
+/** EC2 allows 50 tags per key pair; this service writes up to six of its own (see RESERVED_TAG_KEYS). */
+const MAX_TAGS = 44;
 
 // The trailing [\s\S] restates minLength inside the pattern, for generators that read only the pattern.
 const NOT_AWS_PREFIXED = `^(?![aA][wW][sS]:)${PRINTABLE}+${END}`;
@@ -74,14 +74,14 @@ const TagKey = /* @__PURE__ */ text({ pattern: new RegExp(NOT_AWS_PREFIXED), mes
 
 export const Tags = /* @__PURE__ */ z
   .record(TagKey, text().max(256))
-  .refine((tags) => Object.keys(tags).length <= MAX_TAGS, `at most ${MAX_TAGS} tags (EC2 allows 50; this service reserves five)`)
+  .refine((tags) => Object.keys(tags).length <= MAX_TAGS, `at most ${MAX_TAGS} tags (EC2 allows 50; this service reserves six)`)
   .meta({
     // zod-to-openapi does not render record key schemas: state them for the spec.
     maxProperties: MAX_TAGS,
     propertyNames: { minLength: 1, maxLength: 128, pattern: NOT_AWS_PREFIXED },
     id: "Tags",
     description:
-      "Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Five tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key, :request-digest and :created-by, which record the request that made the key and its IAM caller.",
+      "Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Six tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key, :request-digest, :created-by and :escrow, which record the request that made the key, its IAM caller and where an escrowed private key is kept.",
     example: { team: "platform", env: "prod" },
   });
 

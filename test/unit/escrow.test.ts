@@ -102,16 +102,24 @@ describe("POST /keypairs with escrow: true", () => {
 
 describe("DELETE /keypairs/{name} and the escrowed key", () => {
   beforeEach(() => {
-    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [{ KeyPairId: KEY_ID, KeyName: "k1", KeyFingerprint: "fp", KeyType: "ed25519", Tags: [managedTag] }] });
+    const escrowed = { Key: "ec2-keypairs-api:escrow", Value: "ssm" };
+    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [{ KeyPairId: KEY_ID, KeyName: "k1", KeyFingerprint: "fp", KeyType: "ed25519", Tags: [managedTag, escrowed] }] });
     ec2.on(DeleteKeyPairCommand).resolves({ Return: true });
   });
   const deleteK1 = () => invoke(deleteHandler, { method: "DELETE", path: "/keypairs/k1", pathParameters: { name: "k1" } });
 
-  test("deletes /ec2/keypair/<id> after the key pair; none there (never escrowed) is fine", async () => {
+  test("deletes /ec2/keypair/<id> after an escrowed key pair; a parameter already gone is fine", async () => {
     ssm.on(DeleteParameterCommand).rejects(sdkError("ParameterNotFound", 400));
     const answer = await deleteK1();
     expect(answer.status).toBe(204);
     expect(ssm.commandCalls(DeleteParameterCommand).map((call) => call.args[0].input)).toEqual([{ Name: PARAMETER }]);
+  });
+
+  test("a key pair that was never escrowed: SSM is not called", async () => {
+    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [{ KeyPairId: KEY_ID, KeyName: "k1", KeyFingerprint: "fp", KeyType: "ed25519", Tags: [managedTag] }] });
+    const answer = await deleteK1();
+    expect(answer.status).toBe(204);
+    expect(ssm.commandCalls(DeleteParameterCommand)).toHaveLength(0);
   });
 
   test("the key pair is gone but its parameter could not be deleted: 502 naming the parameter", async () => {

@@ -45,4 +45,11 @@ describe("parsePublicKey", () => {
   ])("rejects %s with a message that says so", (_label, make, message) => {
     expect(rejection(make())).toContain(message);
   });
+
+  test("never echoes what it cannot name: a private key's base64 pasted ahead of a public key stays out of the error", () => {
+    const privateBody = Buffer.from("openssh-key-v1\0 secret seed bytes").toString("base64");
+    const message = rejection(`${privateBody} ${ed25519PublicKey().split(" ")[1]}`);
+    expect(message).toContain("declares type an unrecognised type");
+    expect(message).not.toContain(privateBody);
+  });
 });
