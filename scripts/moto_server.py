@@ -1,16 +1,21 @@
-"""moto_server for the local stack, with EC2's atomic key pair names.
+"""moto_server for the local stack, with two behaviours of EC2 that moto lacks.
 
-moto checks that a key pair name is free, then generates the key, then stores it, with no lock,
-while its server answers requests on parallel threads: two concurrent creates of one name can
-both succeed (seen: 2 x 201 of 50 in the concurrency test). EC2 never does that. This launcher
-makes the check-and-store of CreateKeyPair and ImportKeyPair atomic, then runs moto_server
-unchanged (same arguments).
+1. Atomic key pair names. moto checks that a key pair name is free, then generates the key, then
+   stores it, with no lock, while its server answers requests on parallel threads: two concurrent
+   creates of one name can both succeed (seen: 2 x 201 of 50 in the concurrency test). EC2 never
+   does that. The check-and-store of CreateKeyPair and ImportKeyPair is made atomic here.
+2. DeleteKeyPair by KeyPairId. moto reads only KeyName (a KeyPairId alone deletes nothing); EC2
+   deletes the key with that id, and the API relies on it to delete exactly the key it looked up,
+   never a successor that took the same name meanwhile.
+Then moto_server runs unchanged (same arguments).
 """
 import functools
 import sys
 import threading
 
 from moto.ec2.models.key_pairs import KeyPairBackend
+from moto.core.responses import ActionResult
+from moto.ec2.responses.key_pairs import KeyPairs
 from moto.server import main
 
 _names_lock = threading.Lock()
@@ -27,6 +32,23 @@ def _atomic(method):
 
 KeyPairBackend.create_key_pair = _atomic(KeyPairBackend.create_key_pair)
 KeyPairBackend.import_key_pair = _atomic(KeyPairBackend.import_key_pair)
+
+_delete_by_name = KeyPairs.delete_key_pair
+
+
+def _delete_by_name_or_id(self):
+    key_pair_id = self._get_param("KeyPairId")
+    if not key_pair_id or self._get_param("KeyName"):
+        return _delete_by_name(self)
+    self.error_on_dryrun()
+    with _names_lock:
+        match = next((kp for kp in self.ec2_backend.key_pairs.values() if kp.id == key_pair_id), None)
+        if match:
+            self.ec2_backend.delete_key_pair(match.key_name)
+    return ActionResult({"Return": True, "KeyPairId": key_pair_id if match else None})
+
+
+KeyPairs.delete_key_pair = _delete_by_name_or_id
 
 if __name__ == "__main__":
     sys.exit(main())

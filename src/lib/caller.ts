@@ -4,20 +4,18 @@ import type { APIGatewayProxyEventV2 } from "aws-lambda";
 /** What the local stack (serverless-offline, which enforces no IAM) records instead of an identity. */
 export const UNAUTHENTICATED = "unauthenticated";
 
-/** EC2 tag values hold at most 256 characters. */
-const MAX_TAG_VALUE = 256;
-
 interface IamAuthorizerContext {
   authorizer?: { iam?: { userArn?: string } };
 }
 
 /**
  * The caller's IAM identity: a user's ARN as it is, an assumed role's ARN without its session name
- * (`arn:aws:sts::123456789012:assumed-role/deployer`), which changes with every session.
+ * (`arn:aws:sts::123456789012:assumed-role/deployer`), which changes with every session. Whole:
+ * it scopes Idempotency-Keys, so two callers must never share one (see request-marks.ts for the tag).
  */
 export function callerArn(event: APIGatewayProxyEventV2): string {
   const arn = (event.requestContext as IamAuthorizerContext).authorizer?.iam?.userArn;
   if (!arn) return UNAUTHENTICATED;
   const assumed = /^(arn:[^:]+:sts::\d+:assumed-role\/[^/]+)\/.+$/.exec(arn);
-  return (assumed ? assumed[1]! : arn).slice(0, MAX_TAG_VALUE);
+  return assumed ? assumed[1]! : arn;
 }

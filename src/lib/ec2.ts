@@ -357,7 +357,7 @@ export async function createKeyPair(region: string, input: NewKeyPair, recognise
         new CreateKeyPairCommand({ KeyName: input.name, KeyType: input.keyType, KeyFormat: input.keyFormat, TagSpecifications: keyPairTags(input.tags), DryRun: input.dryRun }),
         { abortSignal },
       ),
-    ownKey: { recognise, reuse: async (existing) => void (await deleteKeyPair(region, existing.name, false)) },
+    ownKey: { recognise, reuse: async (existing) => void (await deleteKeyPair(region, existing, false)) },
   });
   const created = readNewKey("CreateKeyPair", output, input);
   if (!output.KeyMaterial) throw withUnknownOutcome(inconsistent("CreateKeyPair", "holds no private key"), "CreateKeyPair", input.name);
@@ -381,13 +381,17 @@ export async function importKeyPair(region: string, input: PublicKeyImport, reco
   return readNewKey("ImportKeyPair", output, input);
 }
 
-/** Deletes a key pair by name, once: a retry after an unknown outcome could delete a successor of the same name. */
-export async function deleteKeyPair(region: string, name: string, dryRun: boolean): Promise<void> {
+/**
+ * Deletes exactly the key pair that was looked up, by its id: by name, a key deleted and made again
+ * under the same name meanwhile (by anyone, or by a racing retry) would be the one deleted. Sent
+ * once per attempt of mutate(): not again after an unknown outcome.
+ */
+export async function deleteKeyPair(region: string, keyPair: { name: string; keyPairId: string }, dryRun: boolean): Promise<void> {
   await mutate({
     region,
     operation: "DeleteKeyPair",
-    name,
+    name: keyPair.name,
     dryRun,
-    send: (client, abortSignal) => client.send(new DeleteKeyPairCommand({ KeyName: name, DryRun: dryRun }), { abortSignal }),
+    send: (client, abortSignal) => client.send(new DeleteKeyPairCommand({ KeyPairId: keyPair.keyPairId, DryRun: dryRun }), { abortSignal }),
   });
 }

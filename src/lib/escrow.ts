@@ -33,7 +33,7 @@ async function withdraw(region: string, keyPair: Omit<CreatedKeyPairView, "keyMa
   const reason = ssm.translateSsmError(error).message;
   logger.warn("private key escrow failed; deleting the key pair", { reason, keyPairId: keyPair.keyPairId });
   try {
-    await ec2.deleteKeyPair(region, keyPair.name, false);
+    await ec2.deleteKeyPair(region, keyPair, false);
   } catch (deleteError) {
     logger.error("key pair could not be deleted after a failed escrow", { keyPairId: keyPair.keyPairId, error: deleteError instanceof ApiError ? deleteError.message : "unexpected" });
     return new ApiError(

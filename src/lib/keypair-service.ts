@@ -5,7 +5,7 @@ import { deleteEscrowedKey, escrowedKeyPair, escrowPrivateKey } from "./escrow.j
 import type { KeyPairRecord } from "./ec2.js";
 import { ApiError, DryRunSucceeded } from "./errors.js";
 import { parsePublicKey } from "./public-key.js";
-import { earlierRequest, ESCROW_TAG, markRequest, REQUEST_TOKEN_TAG, RESERVED_TAG_KEYS, type Caller, type RequestMarks } from "./request-marks.js";
+import { earlierRequest, ESCROW_TAG, isReservedTagKey, lostRace, markRequest, REQUEST_TOKEN_TAG, type Caller, type RequestMarks } from "./request-marks.js";
 import type {
   CreateKeyPairInput,
   CreatedKeyPairView,
@@ -23,7 +23,7 @@ const isManaged = (tags: Record<string, string>): boolean => tags[config.MANAGED
 
 /** The tags sent to EC2: the caller's, the managed-key marker and the marks of this request. */
 function serviceTags(tags: Record<string, string> = {}, marks: RequestMarks): Record<string, string> {
-  const reserved = Object.keys(tags).filter((key) => key === config.MANAGED_TAG_KEY || RESERVED_TAG_KEYS.includes(key));
+  const reserved = Object.keys(tags).filter((key) => isReservedTagKey(key, config.MANAGED_TAG_KEY));
   if (reserved.length > 0) {
     const message = `tag key ${reserved.join(", ")} is reserved for this service`;
     throw new ApiError("validation", `body.tags: ${message}`, { errors: [{ field: "body.tags", message }] });
@@ -78,10 +78,11 @@ export async function createKeyPair(region: string, input: CreateKeyPairInput, c
   return orDryRun(async () => {
     const earlier = dryRun ? undefined : await earlierRequest(region, marks, "refuse");
     if (earlier && input.escrow) return escrowedKeyPair({ ...newKeyView(earlier, region), keyFormat: input.keyFormat });
-    if (earlier) await ec2.deleteKeyPair(region, earlier.name, false);
+    if (earlier) await ec2.deleteKeyPair(region, earlier, false);
     const { keyMaterial, ...created } = await ec2
       .createKeyPair(region, { name: input.name, keyType: input.keyType, keyFormat: input.keyFormat, tags, dryRun: dryRun ?? false }, madeBy(marks))
       .catch(concurrentSameKey(region, marks));
+    await undoIfRaceLost(region, marks, created);
     const view = { ...newKeyView({ ...created, keyType: input.keyType }, region), keyFormat: input.keyFormat, keyMaterial };
     return input.escrow ? escrowPrivateKey(region, view) : view;
   });
@@ -105,8 +106,17 @@ export async function importKeyPair(region: string, input: ImportKeyPairInput, c
     const imported = await ec2
       .importKeyPair(region, { name: input.name, openssh: publicKey.openssh, tags, dryRun: dryRun ?? false }, madeBy(marks))
       .catch(concurrentSameKey(region, marks));
+    await undoIfRaceLost(region, marks, imported);
     return toView({ ...imported, keyType: publicKey.keyType }, region);
   });
+}
+
+/** Deletes the key this request just made if a racing request under its Idempotency-Key made one first. */
+async function undoIfRaceLost(region: string, marks: RequestMarks, ours: { name: string; keyPairId: string }): Promise<void> {
+  const lost = await lostRace(region, marks, ours);
+  if (!lost) return;
+  await ec2.deleteKeyPair(region, ours, false);
+  throw lost;
 }
 
 /**
@@ -195,7 +205,7 @@ export async function deleteKeyPair(region: string, ref: KeyPairRef, options: { 
     );
   }
   return orDryRun(async () => {
-    await ec2.deleteKeyPair(region, keyPair.name, options.dryRun ?? false);
+    await ec2.deleteKeyPair(region, keyPair, options.dryRun ?? false);
     // Not reached on a dry run (it throws DryRunSucceeded); only escrowed keys have a parameter.
     if (keyPair.tags[ESCROW_TAG]) await deleteEscrowedKey(region, keyPair.keyPairId);
   });

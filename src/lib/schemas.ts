@@ -142,7 +142,8 @@ const Fingerprint = /* @__PURE__ */ text({
  * it) or the same characters bare.
  */
 export const IdempotencyHeaders = /* @__PURE__ */ z.object({
-  "idempotency-key": text({ pattern: new RegExp(`^(?:"[\\x21\\x23-\\x5b\\x5d-\\x7e]{1,255}"|[\\x21\\x23-\\x5b\\x5d-\\x7e]{1,255})${END}`), message: "must be 1-255 printable ASCII characters, optionally in double quotes" })
+  // No comma: API Gateway joins a repeated header's values with commas, which must not make a new key.
+  "idempotency-key": text({ pattern: new RegExp(`^(?:"[\\x21\\x23-\\x2b\\x2d-\\x5b\\x5d-\\x7e]{1,255}"|[\\x21\\x23-\\x2b\\x2d-\\x5b\\x5d-\\x7e]{1,255})${END}`), message: "must be 1-255 printable ASCII characters without comma, optionally in double quotes, given once" })
     .transform((key) => key.replace(/^"(.*)"$/, "$1"))
     .optional()
     .meta({

@@ -78,7 +78,7 @@ describe("POST /keypairs with escrow: true", () => {
     expect(answer.body.detail).toContain("was deleted again: nothing was kept");
     expect(answer.headers["cache-control"]).toBeUndefined();
     expect(JSON.stringify(answer)).not.toMatch(/PRIVATE KEY|secret-escrow-test-material/);
-    expect(ec2.commandCalls(DeleteKeyPairCommand).map((call) => call.args[0].input)).toEqual([{ KeyName: "k1", DryRun: false }]);
+    expect(ec2.commandCalls(DeleteKeyPairCommand).map((call) => call.args[0].input)).toEqual([{ KeyPairId: KEY_ID, DryRun: false }]);
   });
 
   test("PutParameter fails and so does the delete: 502 says the key pair may still exist, without the key", async () => {

@@ -226,17 +226,18 @@ describe("DELETE /keypairs/{name}", () => {
     const answer = await invoke(deleteHandler, { method: "DELETE", path: "/keypairs/k", pathParameters: { name: "k" } });
     expect(answer.status).toBe(204);
     expect(answer.body).toBeUndefined();
-    expect(ec2.commandCalls(DeleteKeyPairCommand)[0]!.args[0].input).toEqual({ KeyName: "k", DryRun: false });
+    // By the id it looked up: never a key that took the same name meanwhile.
+    expect(ec2.commandCalls(DeleteKeyPairCommand)[0]!.args[0].input).toEqual({ KeyPairId: keyInfo("k").KeyPairId, DryRun: false });
     expect(ssm.commandCalls(DeleteParameterCommand)).toHaveLength(0); // never escrowed
   });
 
-  test("deletes by id through the key's name (moto ignores KeyPairId on delete)", async () => {
+  test("deletes by id: the id looked up, after checking the key is managed", async () => {
     const info = keyInfo("k");
     ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [info] });
     ec2.on(DeleteKeyPairCommand).resolves({ Return: true });
     const answer = await invoke(deleteByIdHandler, { method: "DELETE", path: `/keypairs/by-id/${info.KeyPairId}`, pathParameters: { keyPairId: info.KeyPairId } });
     expect(answer.status).toBe(204);
-    expect(ec2.commandCalls(DeleteKeyPairCommand)[0]!.args[0].input.KeyName).toBe("k");
+    expect(ec2.commandCalls(DeleteKeyPairCommand)[0]!.args[0].input.KeyPairId).toBe(info.KeyPairId);
   });
 
   test("a missing key is 404 and nothing is deleted", async () => {

@@ -30,25 +30,34 @@ describe("the caller's identity", () => {
     expect(callerArn(apiEvent({ method: "POST", path: "/keypairs", iamUserArn: userArn }))).toBe(expected);
   });
 
-  test("is tagged on the key and logged on the request's lines", async () => {
+  test("a caller too long for a tag keeps a unique created-by tag and its own Idempotency-Key scope", async () => {
+    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [] });
     ec2.on(CreateKeyPairCommand).resolves(created);
-    const lines: string[] = [];
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((chunk: string) => (lines.push(String(chunk)), true)) as typeof process.stdout.write;
-    try {
-      const { logger } = await import("../../src/lib/logger.js");
-      logger.setLogLevel("INFO");
-      const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", body: { name: "k" }, iamUserArn: "arn:aws:sts::123456789012:assumed-role/deployer/s1" });
-      expect(answer.status).toBe(201);
-      logger.setLogLevel("SILENT");
-    } finally {
-      process.stdout.write = write;
+    const path = "p".repeat(240);
+    for (const user of ["alice", "mallory"]) {
+      const headers = { "content-type": "application/json", "idempotency-key": "deploy-1" };
+      await invoke(createHandler, { method: "POST", path: "/keypairs", body: { name: "k" }, headers, iamUserArn: `arn:aws:iam::123456789012:user/${path}/${user}` });
     }
+    const [alice, mallory] = [sentTags(0), sentTags(1)];
+    expect(alice["ec2-keypairs-api:created-by"]!.length).toBeLessThanOrEqual(256);
+    expect(alice["ec2-keypairs-api:created-by"]).not.toBe(mallory["ec2-keypairs-api:created-by"]);
+    expect(alice["ec2-keypairs-api:idempotency-key"]).not.toBe(mallory["ec2-keypairs-api:idempotency-key"]);
+  });
+
+  test.each(["Managed-By", " managed-by", "EC2-KEYPAIRS-API:created-by", "ec2-keypairs-api:Request-Token ", "ec2-keypairs-api:escrow"])(
+    "the reserved tag key %j cannot be set or imitated by a caller",
+    async (key) => {
+      const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", body: { name: "k", tags: { [key]: "forged" } } });
+      expect(answer.status).toBe(400);
+      expect(ec2.calls()).toHaveLength(0);
+    },
+  );
+
+  test("is tagged on the key (every log line's caller field: test/logs/no-secrets.test.ts)", async () => {
+    ec2.on(CreateKeyPairCommand).resolves(created);
+    const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", body: { name: "k" }, iamUserArn: "arn:aws:sts::123456789012:assumed-role/deployer/s1" });
+    expect(answer.status).toBe(201);
     expect(sentTags()["ec2-keypairs-api:created-by"]).toBe("arn:aws:sts::123456789012:assumed-role/deployer");
-    const logged = lines.filter((line) => line.startsWith("{")).map((line) => JSON.parse(line));
-    expect(logged.length).toBeGreaterThan(0);
-    for (const line of logged) expect(line.caller).toBe("arn:aws:sts::123456789012:assumed-role/deployer");
-    expect(lines.join("")).not.toContain("PRIVATE KEY");
   });
 });
 
@@ -71,6 +80,12 @@ describe("Idempotency-Key", () => {
     expect(ec2.commandCalls(DescribeKeyPairsCommand)[0]!.args[0].input.Filters).toEqual([{ Name: "tag:ec2-keypairs-api:idempotency-key", Values: [first["ec2-keypairs-api:idempotency-key"]] }]);
   });
 
+  test.each(["ka,kb", '"ka","kb"', ""])("Idempotency-Key %j (e.g. a repeated header, joined by the gateway) is a 400", async (key) => {
+    const answer = await post(key);
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors[0].field).toBe("header.idempotency-key");
+  });
+
   test("another caller's identical key does not match", async () => {
     ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [] });
     ec2.on(CreateKeyPairCommand).resolves(created);
@@ -90,6 +105,7 @@ describe("Idempotency-Key", () => {
     ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [info] });
     ec2.on(CreateKeyPairCommand).resolves(created);
     ec2.on(DeleteKeyPairCommand).resolves({ Return: true });
+    return info;
   }
 
   test("a repeat while the first may still run is a 409 with Retry-After, and nothing is touched", async () => {
@@ -103,10 +119,12 @@ describe("Idempotency-Key", () => {
   });
 
   test("a repeat after that: the key is made anew under the same name (its first private key was never kept): 201", async () => {
-    await earlierKey(60);
+    const earlier = await earlierKey(60);
+    // The earlier key is found, then gone (deleted by id), and the new one is the only one under the key.
+    ec2.on(DescribeKeyPairsCommand).resolvesOnce({ KeyPairs: [earlier] }).resolves({ KeyPairs: [{ ...earlier, KeyPairId: created.KeyPairId, CreateTime: new Date() }] });
     const answer = await post("abc");
     expect(answer.status).toBe(201);
-    expect(ec2.commandCalls(DeleteKeyPairCommand)[0]!.args[0].input.KeyName).toBe("k");
+    expect(ec2.commandCalls(DeleteKeyPairCommand)[0]!.args[0].input.KeyPairId).toBe("key-0aaaaaaaaaaaaaaa0");
     expect(ec2.commandCalls(CreateKeyPairCommand)).toHaveLength(1);
   });
 
@@ -129,6 +147,16 @@ describe("Idempotency-Key", () => {
     expect(answer.body.type).toMatch(/idempotency-key-reused$/);
     expect(ec2.commandCalls(DeleteKeyPairCommand)).toHaveLength(0);
     expect(ec2.commandCalls(CreateKeyPairCommand)).toHaveLength(0);
+  });
+
+  test("racing requests under one key: a request whose key was made after another's undoes its own, by id, and answers 422", async () => {
+    const rival = await earlierKey(0, { name: "rival" });
+    // The lookup finds nothing yet; after our create, the rival's older key shows up beside ours.
+    const ours = { ...rival, KeyPairId: created.KeyPairId, KeyName: "k", CreateTime: new Date(Date.now() + 1000) };
+    ec2.on(DescribeKeyPairsCommand).resolvesOnce({ KeyPairs: [] }).resolves({ KeyPairs: [ours, rival] });
+    const answer = await post("abc", { name: "k" });
+    expect(answer.status).toBe(422);
+    expect(ec2.commandCalls(DeleteKeyPairCommand).map((call) => call.args[0].input.KeyPairId)).toEqual([created.KeyPairId]);
   });
 
   test("an import repeat answers the key the first one imported, at once", async () => {
