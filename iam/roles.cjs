@@ -9,16 +9,27 @@ const invoker = require("./invoker.cjs");
 const GRANTS_BY_FUNCTION = {
   // After an attempt whose answer was lost, create and import look the name up to recognise their
   // own key (request token tag); create then deletes that key, whose private key nobody received.
-  createKeyPair: ["create", "describe", "delete"],
+  // With escrow, create also puts the private key in SSM, and deletes the key pair when that fails.
+  createKeyPair: ["create", "describe", "delete", "escrow"],
   importKeyPair: ["import", "describe"],
   listKeyPairs: ["describe"],
   getKeyPair: ["describe"],
   getKeyPairById: ["describe"],
   // Delete looks the key up first: EC2 answers success for a missing name.
-  deleteKeyPair: ["describe", "delete"],
-  deleteKeyPairById: ["describe", "delete"],
+  // ...and removes the key's escrowed private key, if any.
+  deleteKeyPair: ["describe", "delete", "forgetEscrow"],
+  deleteKeyPairById: ["describe", "delete", "forgetEscrow"],
   methodNotAllowed: [],
 };
+
+/** The stage's escrow KMS key as an IAM resource: a key ARN as given, a key id in any region (a multi-region key's id is the same everywhere). */
+async function escrowKmsKeyArn(keyId) {
+  if (!keyId) return undefined;
+  if (keyId.startsWith("alias/") || keyId.includes(":alias/")) {
+    throw new Error("escrowKmsKeyId must be a key id or key ARN: IAM cannot grant use of a key through its alias");
+  }
+  return keyId.startsWith("arn:") ? keyId : { "Fn::Sub": `arn:\${AWS::Partition}:kms:*:\${AWS::AccountId}:key/${keyId}` };
+}
 
 module.exports = async ({ resolveVariable }) => {
   const service = await resolveVariable("self:service");
@@ -27,6 +38,9 @@ module.exports = async ({ resolveVariable }) => {
   const tagValue = await resolveVariable("param:managedTagValue");
   const allowUnmanagedDelete = (await resolveVariable("param:allowUnmanagedDelete")) === "true";
   const keyPairArn = { "Fn::Sub": "arn:${AWS::Partition}:ec2:*:${AWS::AccountId}:key-pair/*" };
+  // Escrowed private keys (src/lib/ssm.ts); no function may read them back.
+  const escrowArn = { "Fn::Sub": "arn:${AWS::Partition}:ssm:*:${AWS::AccountId}:parameter/ec2/keypair/*" };
+  const escrowKmsKey = await escrowKmsKeyArn(await resolveVariable("param:escrowKmsKeyId"));
   const createdWithManagedTag = (action) => [
     // Create or import only with the managed-key tag in the same request...
     {
@@ -44,6 +58,16 @@ module.exports = async ({ resolveVariable }) => {
     import: createdWithManagedTag("ImportKeyPair"),
     // DescribeKeyPairs supports no resource-level permissions: "*" is its only valid resource.
     describe: [{ Sid: "DescribeKeyPairs", Effect: "Allow", Action: ["ec2:DescribeKeyPairs"], Resource: "*" }],
+    escrow: [
+      // AddTagsToResource: PutParameter with Tags needs it too.
+      { Sid: "EscrowPrivateKeys", Effect: "Allow", Action: ["ssm:AddTagsToResource", "ssm:PutParameter"], Resource: escrowArn },
+      // The AWS managed key aws/ssm needs no grant (its key policy allows the account's principals
+      // through SSM); a customer managed key does, and only through SSM.
+      ...(escrowKmsKey
+        ? [{ Sid: "EncryptEscrowedKeys", Effect: "Allow", Action: ["kms:Encrypt"], Resource: escrowKmsKey, Condition: { StringLike: { "kms:ViaService": "ssm.*.amazonaws.com" } } }]
+        : []),
+    ],
+    forgetEscrow: [{ Sid: "DeleteEscrowedKeys", Effect: "Allow", Action: ["ssm:DeleteParameter"], Resource: escrowArn }],
     // Delete only keys that carry the managed-key tag, unless the stage allows unmanaged deletes.
     delete: [
       {

@@ -130,6 +130,7 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
       ...process.env,
       ...emulatorCredentials,
       EC2_ENDPOINT: motoUrl,
+      SSM_ENDPOINT: motoUrl, // moto serves Parameter Store too (escrowed private keys)
       PORT: String(apiPort),
       LAMBDA_PORT: String(lambdaPort),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",

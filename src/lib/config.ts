@@ -20,6 +20,10 @@ const envSchema = z
         message: `every region must be one of ${KNOWN_REGIONS.join(", ")}`,
       }),
     EC2_ENDPOINT: z.url().optional().or(z.literal("").transform(() => undefined)),
+    // Parameter Store, where a create with escrow puts the private key (locally: moto, like EC2_ENDPOINT).
+    SSM_ENDPOINT: z.url().optional().or(z.literal("").transform(() => undefined)),
+    // Empty: the AWS managed key alias/aws/ssm.
+    ESCROW_KMS_KEY_ID: z.string().optional().transform((value) => value || undefined),
     EC2_MAX_ATTEMPTS: positiveInt.max(10).default(3),
     EC2_REQUEST_TIMEOUT_MS: positiveInt.default(3000),
     EC2_TOTAL_TIMEOUT_MS: positiveInt.default(10000),

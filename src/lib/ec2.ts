@@ -185,7 +185,7 @@ export type Recognise = (existing: KeyPairRecord) => boolean;
 
 interface Mutation<T> {
   region: string;
-  operation: Operation;
+  operation: Mutating;
   name: string;
   dryRun: boolean;
   send: (client: EC2Client, abortSignal: AbortSignal) => Promise<T>;
@@ -227,19 +227,21 @@ async function mutate<T>(mutation: Mutation<T>): Promise<T> {
         throw new ApiError("upstream-timeout", `EC2 did not answer in time, and the key pair ${mutation.name} it made meanwhile was removed again (its answer was lost). Nothing was kept: send the request again.`);
       }
     }
-    throw outcomeUnknown ? withUnknownOutcome(error, operation, mutation.name) : error;
+    // A name held by a key that is not ours means ours was never made: names are unique.
+    throw outcomeUnknown && error.kind !== "conflict" ? withUnknownOutcome(error, operation, mutation.name) : error;
   }
 }
 
-const OUTCOME: Record<Operation, string> = {
+type Mutating = Exclude<Operation, "DescribeKeyPairs">;
+
+const OUTCOME: Record<Mutating, string> = {
   CreateKeyPair: "may have been created",
   ImportKeyPair: "may have been imported",
   DeleteKeyPair: "may have been deleted",
-  DescribeKeyPairs: "is unchanged",
 };
 
 /** The same problem, saying that EC2 may have carried the call out: the caller can look the key up. */
-function withUnknownOutcome(error: ApiError, operation: Operation, name: string): ApiError {
+function withUnknownOutcome(error: ApiError, operation: Mutating, name: string): ApiError {
   return new ApiError(error.kind, `${error.message} The key pair ${name} ${OUTCOME[operation]}: look it up by name to know.`, { ec2Code: error.ec2Code, retryAfterSeconds: error.retryAfterSeconds });
 }
 
@@ -275,7 +277,7 @@ interface NewKeyOutput {
 type CreatedRecord = Omit<CreatedKeyPairRecord, "keyMaterial">;
 
 /** The record of a key EC2 says it just made; tags fall back to those sent when EC2 echoes none. */
-function readNewKey(operation: Operation, output: NewKeyOutput, sent: { name: string; tags: Record<string, string> }): CreatedRecord {
+function readNewKey(operation: Mutating, output: NewKeyOutput, sent: { name: string; tags: Record<string, string> }): CreatedRecord {
   if (!output.KeyPairId || !output.KeyFingerprint || output.KeyName !== sent.name) {
     const what = output.KeyName && output.KeyName !== sent.name ? "names another key pair" : "lacks the key pair's id, name or fingerprint";
     throw withUnknownOutcome(inconsistent(operation, what), operation, sent.name);

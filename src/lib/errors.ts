@@ -16,6 +16,7 @@ export type ProblemKind =
   | "throttled"
   | "upstream-error"
   | "upstream-timeout"
+  | "escrow-failed"
   | "internal";
 
 const statusOf: Record<ProblemKind, number> = {
@@ -34,6 +35,7 @@ const statusOf: Record<ProblemKind, number> = {
   throttled: 429,
   "upstream-error": 502,
   "upstream-timeout": 504,
+  "escrow-failed": 502,
   internal: 500,
 };
 
@@ -53,6 +55,7 @@ const titleOf: Record<ProblemKind, string> = {
   throttled: "Too many requests to EC2",
   "upstream-error": "EC2 request failed",
   "upstream-timeout": "EC2 did not answer in time",
+  "escrow-failed": "Private key escrow failed",
   internal: "Internal server error",
 };
 

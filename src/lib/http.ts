@@ -123,7 +123,7 @@ export function httpRoute<B extends z.ZodType = z.ZodNever, Q extends z.ZodType 
   handler.use(problemErrorHandler());
 
   return handler.handler(async (event) => {
-    refuseRepeatedParameters(event.rawQueryString);
+    if (schemas.query) refuseRepeatedParameters(event.rawQueryString);
     const query = parsePart(schemas.query, event.queryStringParameters, "query");
     const path = parsePart(schemas.path, event.pathParameters, "path");
     const body = parsePart(schemas.body, event.body, "body");

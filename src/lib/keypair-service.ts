@@ -2,6 +2,7 @@
 import { config } from "./config.js";
 import * as ec2 from "./ec2.js";
 import { logger } from "./logger.js";
+import { deleteEscrowedKey, escrowedKeyPair, escrowPrivateKey } from "./escrow.js";
 import type { KeyPairRecord } from "./ec2.js";
 import { ApiError, DryRunSucceeded, toProblem } from "./errors.js";
 import { parsePublicKey } from "./public-key.js";
@@ -10,6 +11,7 @@ import type {
   CreateKeyPairInput,
   CreatedKeyPairView,
   DryRunView,
+  EscrowedKeyPairView,
   ImportKeyPairInput,
   KeyPairListView,
   KeyPairView,
@@ -67,21 +69,30 @@ function toView(record: KeyPairRecord, region: string): KeyPairView {
 }
 
 /**
- * Creates a key pair. With an Idempotency-Key, the key an earlier request with the same key made
- * is the one to answer for: its private key was never kept, so it is replaced by a new one.
+ * Creates a key pair, and with `escrow` puts its private key in SSM instead of the answer. With an
+ * Idempotency-Key, the key an earlier request with the same key made is the one to answer for: an
+ * escrowed one is named again; otherwise its private key was never kept, so it is made anew.
  */
-export async function createKeyPair(region: string, input: CreateKeyPairInput, caller: Caller): Promise<CreatedKeyPairView | DryRunView> {
+export async function createKeyPair(region: string, input: CreateKeyPairInput, caller: Caller): Promise<CreatedKeyPairView | EscrowedKeyPairView | DryRunView> {
   const { dryRun, ...request } = input;
   const marks = markRequest(caller, { operation: "CreateKeyPair", region, ...request });
   const tags = serviceTags(input.tags, marks);
   return orDryRun(async () => {
     const earlier = dryRun ? undefined : await earlierRequest(region, marks, "refuse");
+    if (earlier && input.escrow) return escrowedKeyPair({ ...newKeyView(earlier, region), keyFormat: input.keyFormat });
     if (earlier) await ec2.deleteKeyPair(region, earlier.name, false);
     const { keyMaterial, ...created } = await ec2
       .createKeyPair(region, { name: input.name, keyType: input.keyType, keyFormat: input.keyFormat, tags, dryRun: dryRun ?? false }, madeBy(marks))
       .catch(concurrentSameKey(region, marks));
-    return { ...toView({ ...created, keyType: input.keyType }, region), keyFormat: input.keyFormat, keyMaterial };
+    const view = { ...newKeyView({ ...created, keyType: input.keyType }, region), keyFormat: input.keyFormat, keyMaterial };
+    return input.escrow ? escrowPrivateKey(region, view) : view;
   });
+}
+
+/** A created key's view: what GET shows, without what only GET answers (creation time, public key). */
+function newKeyView(record: KeyPairRecord, region: string) {
+  const { createdAt: _createdAt, publicKey: _publicKey, ...view } = toView(record, region);
+  return view;
 }
 
 /** Imports a public key. With an Idempotency-Key, a repeat answers with the key the first request imported. */
@@ -249,5 +260,8 @@ export async function deleteKeyPair(region: string, ref: KeyPairRef, options: { 
       `Key pair ${keyPair.name} was not created or imported through this service (no ${config.MANAGED_TAG_KEY}=${config.MANAGED_TAG_VALUE} tag); delete it in EC2 directly.`,
     );
   }
-  return orDryRun(() => ec2.deleteKeyPair(region, keyPair.name, options.dryRun ?? false));
+  return orDryRun(async () => {
+    await ec2.deleteKeyPair(region, keyPair.name, options.dryRun ?? false);
+    await deleteEscrowedKey(region, keyPair.keyPairId); // not reached on a dry run (it throws DryRunSucceeded)
+  });
 }

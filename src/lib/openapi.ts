@@ -11,6 +11,7 @@ import {
   DeleteQuery,
   DryRunResult,
   IdempotencyHeaders,
+  EscrowedKeyPair,
   IdPath,
   ImportKeyPairBody,
   KeyPair,
@@ -90,6 +91,9 @@ const json = (description: string, schema: z.ZodType, headers?: ResponseConfig["
   content: { "application/json": { schema } },
 });
 
+// Exactly one of the two, by the request's escrow flag (oneOf: zod-to-openapi reads this internal metadata).
+const createAnswer = z.union([CreatedKeyPair, EscrowedKeyPair]).meta({ _internal: { unionPreferredType: "oneOf" } });
+
 const dryRun = json("Dry run: the call would succeed; nothing was changed.", DryRunResult);
 
 function route(config: Omit<RouteConfig, "security">): void {
@@ -105,7 +109,7 @@ route({
     "Creates an RSA (2048-bit) or ED25519 key pair in EC2 and returns its private key in PEM or PPK format. The private key appears in this response only and is never stored or logged: keep it (chmod 400). The key is tagged as managed by this service. ED25519 keys do not work for Windows instances. The region comes from the body, else the `region` query parameter, else the service's default.",
   request: { query: RegionQuery, headers: IdempotencyHeaders, body: { required: true, content: { "application/json": { schema: CreateKeyPairBody } } } },
   responses: {
-    201: json("Created. The body holds the private key: it cannot be retrieved again.", CreatedKeyPair, {
+    201: json("Created. The body holds the private key (it cannot be retrieved again), or with escrow: true where it is stored.", createAnswer, {
       "Cache-Control": { description: "Always no-store: the body holds a private key.", schema: { type: "string", enum: ["no-store"] } },
     }),
     200: dryRun,

@@ -105,6 +105,10 @@ export const CreateKeyPairBody = /* @__PURE__ */ z
     tags: Tags.optional(),
     region: Region.optional(),
     dryRun: DryRun.optional(),
+    escrow: z.boolean().default(false).meta({
+      description:
+        "Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's AWS::EC2::KeyPair does: a SecureString parameter named /ec2/keypair/<keyPairId> (KMS-encrypted with alias/aws/ssm unless the deployment names another key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be stored, the key pair is deleted again and the answer is a 502.",
+    }),
   })
   .meta({ id: "CreateKeyPairRequest", example: { name: "deploy-bot", keyType: "ed25519", tags: { team: "platform" }, region: "eu-west-1" } });
 
@@ -212,6 +216,18 @@ export const KeyPair = /* @__PURE__ */ z
     },
   });
 
+/** A new key's fields, shared by the examples of both create answers. */
+const NEW_KEY_EXAMPLE = {
+  keyPairId: "key-0a1b2c3d4e5f60718",
+  name: "deploy-bot",
+  fingerprint: "Xk3r8yS0Wq2mYqk0sSL8cB5S0TtX4p9JZ3c3vJcQ0M4=",
+  keyType: "ed25519",
+  keyFormat: "pem",
+  region: "eu-west-1",
+  tags: { team: "platform", "managed-by": "ec2-keypairs-api" },
+  managed: true,
+};
+
 export const CreatedKeyPair = /* @__PURE__ */ KeyPair.omit({ publicKey: true, createdAt: true })
   .extend({
     keyFormat: KeyFormat,
@@ -219,17 +235,16 @@ export const CreatedKeyPair = /* @__PURE__ */ KeyPair.omit({ publicKey: true, cr
   })
   .meta({
     id: "CreatedKeyPair",
-    example: {
-      keyPairId: "key-0a1b2c3d4e5f60718",
-      name: "deploy-bot",
-      fingerprint: "Xk3r8yS0Wq2mYqk0sSL8cB5S0TtX4p9JZ3c3vJcQ0M4=",
-      keyType: "ed25519",
-      keyFormat: "pem",
-      region: "eu-west-1",
-      tags: { team: "platform", "managed-by": "ec2-keypairs-api" },
-      managed: true,
-      keyMaterial: "-----BEGIN OPENSSH PRIVATE KEY-----\n(redacted)\n-----END OPENSSH PRIVATE KEY-----",
-    },
+    example: { ...NEW_KEY_EXAMPLE, keyMaterial: "-----BEGIN OPENSSH PRIVATE KEY-----\n(redacted)\n-----END OPENSSH PRIVATE KEY-----" },
+  });
+
+export const EscrowedKeyPair = /* @__PURE__ */ CreatedKeyPair.omit({ keyMaterial: true })
+  .extend({
+    privateKeyParameter: z.string().meta({ description: "The SSM Parameter Store SecureString parameter that holds the private key (requested with escrow: true)." }),
+  })
+  .meta({
+    id: "EscrowedKeyPair",
+    example: { ...NEW_KEY_EXAMPLE, privateKeyParameter: "/ec2/keypair/key-0a1b2c3d4e5f60718" },
   });
 
 /** How listing one region went, in an allRegions answer. */
@@ -291,6 +306,7 @@ export type ImportKeyPairInput = z.output<typeof ImportKeyPairBody>;
 export type ListKeyPairsQuery = z.output<typeof ListQuery>;
 export type KeyPairView = z.output<typeof KeyPair>;
 export type CreatedKeyPairView = z.output<typeof CreatedKeyPair>;
+export type EscrowedKeyPairView = z.output<typeof EscrowedKeyPair>;
 export type KeyPairListView = z.output<typeof KeyPairList>;
 export type RegionListingView = z.output<typeof RegionListing>;
 export type DryRunView = z.output<typeof DryRunResult>;

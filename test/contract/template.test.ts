@@ -21,10 +21,11 @@ function packageStack(dir: string, params: string[] = []) {
 const DEFAULTS = { throttleRateLimit: 1, throttleBurstLimit: 5, deleteThrottleRateLimit: 0.5, deleteThrottleBurstLimit: 2, reservedConcurrency: 10 };
 const TRUSTED = ["111122223333", "arn:aws:iam::444455556666:role/team/key-requester"];
 const EXTERNAL_ID = "contract-test-external-id";
+const ESCROW_KMS_KEY = "mrk-0123456789abcdef0123456789abcdef";
 
 let template: any;
 let packageOutput: string;
-// Also packaged with an invoker role configured, into a temporary directory and first: every
+// Also packaged with an invoker role and an escrow KMS key configured, into a temporary directory and first: every
 // package run empties .serverless/, where the default template must stay for cfn-lint and checkov.
 let invokerTemplate: any;
 let invokerPackageOutput: string;
@@ -32,7 +33,7 @@ let invokerPackageOutput: string;
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), "keypairs-invoker-"));
   try {
-    ({ output: invokerPackageOutput, template: invokerTemplate } = packageStack(dir, [`invokerTrustedPrincipals=${TRUSTED.join(",")}`, `invokerExternalId=${EXTERNAL_ID}`]));
+    ({ output: invokerPackageOutput, template: invokerTemplate } = packageStack(dir, [`invokerTrustedPrincipals=${TRUSTED.join(",")}`, `invokerExternalId=${EXTERNAL_ID}`, `escrowKmsKeyId=${ESCROW_KMS_KEY}`]));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -96,6 +97,37 @@ describe("packaged template", () => {
         if (action!.startsWith("ec2:") && action !== "ec2:DescribeKeyPairs") expect(statement.Resource["Fn::Sub"]).toMatch(/:key-pair\/\*$/);
       }
     }
+  });
+
+  test("escrow: only create may put (and tag) /ec2/keypair/* parameters, only the deletes may delete them, none may read; KMS only for a customer key, to create", () => {
+    const expected: Record<string, string[]> = {
+      CreateKeyPairLambdaFunction: ["ssm:AddTagsToResource", "ssm:PutParameter"],
+      DeleteKeyPairLambdaFunction: ["ssm:DeleteParameter"],
+      DeleteKeyPairByIdLambdaFunction: ["ssm:DeleteParameter"],
+    };
+    const statementsOf = (from: any, fn: any) => from.Resources[fn.Properties.Role["Fn::GetAtt"][0]].Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement);
+    for (const [id, fn] of resources("AWS::Lambda::Function")) {
+      const statements = statementsOf(template, fn);
+      const ssm = statements.filter((statement: any) => statement.Action.some((action: string) => action.startsWith("ssm:")));
+      expect([id, ssm.flatMap((statement: any) => statement.Action).sort()]).toEqual([id, expected[id] ?? []]);
+      for (const statement of ssm) expect(statement.Resource).toEqual({ "Fn::Sub": "arn:${AWS::Partition}:ssm:*:${AWS::AccountId}:parameter/ec2/keypair/*" });
+      expect([id, statements.filter((statement: any) => statement.Action.some((action: string) => action.startsWith("kms:")))]).toEqual([id, []]);
+    }
+    const kms = resources("AWS::Lambda::Function", invokerTemplate).flatMap(([id, fn]) =>
+      statementsOf(invokerTemplate, fn).filter((statement: any) => statement.Action.some((action: string) => action.startsWith("kms:"))).map((statement: any) => [id, statement]),
+    );
+    expect(kms).toEqual([
+      [
+        "CreateKeyPairLambdaFunction",
+        {
+          Sid: "EncryptEscrowedKeys",
+          Effect: "Allow",
+          Action: ["kms:Encrypt"],
+          Resource: { "Fn::Sub": `arn:\${AWS::Partition}:kms:*:\${AWS::AccountId}:key/${ESCROW_KMS_KEY}` },
+          Condition: { StringLike: { "kms:ViaService": "ssm.*.amazonaws.com" } },
+        },
+      ],
+    ]);
   });
 
   test("HTTP API stage throttling: every route by default, the DELETE routes lower", () => {

@@ -1,4 +1,4 @@
-import { apiClient, created, type KeyPair } from "../support/contract.js";
+import { apiClient, created, problem, type KeyPair } from "../support/contract.js";
 import { ed25519PublicKey, rsaPublicKey, toRfc4716 } from "../support/keys.js";
 
 const api = apiClient();
@@ -27,7 +27,7 @@ describe("POST /keypairs/import over HTTP", () => {
   test("a malformed key is a 400 saying what is wrong", async () => {
     const answer = await api.POST("/keypairs/import", { body: { name: unique("bad"), publicKey: rsaPublicKey(768) } });
     expect(answer.response.status).toBe(400);
-    expect(answer.error!.detail).toContain("768-bit RSA key");
+    expect(problem(answer.error).detail).toContain("768-bit RSA key");
   });
 
   test("importing over an existing name is 409", async () => {

@@ -1,5 +1,5 @@
 import { CreateKeyPairCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { apiClient, created } from "../support/contract.js";
+import { apiClient, created, problem } from "../support/contract.js";
 
 const api = apiClient();
 const region = "eu-central-1"; // a region no other test file uses, so the listing is exactly ours
@@ -64,7 +64,7 @@ describe("managed-key guard over HTTP", () => {
     ec2.destroy();
     const refused = await api.DELETE("/keypairs/{name}", { params: { path: { name } } });
     expect(refused.response.status).toBe(403);
-    expect(refused.error!.type).toMatch(/unmanaged-key$/);
+    expect(problem(refused.error).type).toMatch(/unmanaged-key$/);
     expect((await api.GET("/keypairs/{name}", { params: { path: { name } } })).data?.managed).toBe(false);
   });
 

@@ -5,6 +5,7 @@ import {
   EC2Client,
   ImportKeyPairCommand,
 } from "@aws-sdk/client-ec2";
+import { DeleteParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { mockClient } from "aws-sdk-client-mock";
 import { handler as createHandler } from "../../src/handlers/create-key-pair.js";
 import { handler as deleteByIdHandler } from "../../src/handlers/delete-key-pair-by-id.js";
@@ -19,7 +20,12 @@ import { invoke } from "../support/lambda.js";
 import { ed25519PublicKey } from "../support/keys.js";
 
 const ec2 = mockClient(EC2Client);
-beforeEach(() => ec2.reset());
+// Delete also removes an escrowed private key (test/unit/escrow.test.ts has the rest of escrow).
+const ssm = mockClient(SSMClient);
+beforeEach(() => {
+  ec2.reset();
+  ssm.reset();
+});
 
 const managedTag = { Key: "managed-by", Value: "ec2-keypairs-api" };
 const keyInfo = (name: string, tags = [managedTag]) => ({
@@ -221,6 +227,7 @@ describe("DELETE /keypairs/{name}", () => {
     expect(answer.status).toBe(204);
     expect(answer.body).toBeUndefined();
     expect(ec2.commandCalls(DeleteKeyPairCommand)[0]!.args[0].input).toEqual({ KeyName: "k", DryRun: false });
+    expect(ssm.commandCalls(DeleteParameterCommand).map((call) => call.args[0].input)).toEqual([{ Name: `/ec2/keypair/${keyInfo("k").KeyPairId}` }]);
   });
 
   test("deletes by id through the key's name (moto ignores KeyPairId on delete)", async () => {
@@ -230,6 +237,7 @@ describe("DELETE /keypairs/{name}", () => {
     const answer = await invoke(deleteByIdHandler, { method: "DELETE", path: `/keypairs/by-id/${info.KeyPairId}`, pathParameters: { keyPairId: info.KeyPairId } });
     expect(answer.status).toBe(204);
     expect(ec2.commandCalls(DeleteKeyPairCommand)[0]!.args[0].input.KeyName).toBe("k");
+    expect(ssm.commandCalls(DeleteParameterCommand).map((call) => call.args[0].input)).toEqual([{ Name: `/ec2/keypair/${info.KeyPairId}` }]);
   });
 
   test("a missing key is 404 and nothing is deleted", async () => {
@@ -253,6 +261,7 @@ describe("DELETE /keypairs/{name}", () => {
     const answer = await invoke(deleteHandler, { method: "DELETE", path: "/keypairs/k", pathParameters: { name: "k" }, query: { dryRun: "true" } });
     expect(answer.status).toBe(200);
     expect(answer.body.operation).toBe("DeleteKeyPair");
+    expect(ssm.calls()).toHaveLength(0);
   });
 });
 

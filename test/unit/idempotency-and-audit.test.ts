@@ -3,6 +3,7 @@
  * what is sent, what is recognised, and what the caller is told.
  */
 import { CreateKeyPairCommand, DeleteKeyPairCommand, DescribeKeyPairsCommand, EC2Client, ImportKeyPairCommand } from "@aws-sdk/client-ec2";
+import { PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { mockClient } from "aws-sdk-client-mock";
 import { handler as createHandler } from "../../src/handlers/create-key-pair.js";
 import { handler as importHandler } from "../../src/handlers/import-key-pair.js";
@@ -11,7 +12,11 @@ import { ed25519PublicKey } from "../support/keys.js";
 import { apiEvent, invoke } from "../support/lambda.js";
 
 const ec2 = mockClient(EC2Client);
-beforeEach(() => ec2.reset());
+const ssm = mockClient(SSMClient);
+beforeEach(() => {
+  ec2.reset();
+  ssm.reset();
+});
 
 const sentTags = (call = 0): Record<string, string> => Object.fromEntries(ec2.commandCalls(CreateKeyPairCommand)[call]!.args[0].input.TagSpecifications![0]!.Tags!.map((tag) => [tag.Key, tag.Value]));
 const created = { KeyPairId: "key-0123456789abcdef0", KeyName: "k", KeyFingerprint: "ab:cd", KeyMaterial: "-----BEGIN OPENSSH PRIVATE KEY-----" };
@@ -80,6 +85,7 @@ describe("Idempotency-Key", () => {
     await post("abc", body);
     const tags = sentTags(0);
     ec2.reset();
+    ssm.reset();
     const info = { KeyPairId: "key-0aaaaaaaaaaaaaaa0", KeyName: "k", KeyFingerprint: "ab", KeyType: "rsa" as const, CreateTime: new Date(Date.now() - ageSeconds * 1000), Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) };
     ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [info] });
     ec2.on(CreateKeyPairCommand).resolves(created);
@@ -102,6 +108,18 @@ describe("Idempotency-Key", () => {
     expect(answer.status).toBe(201);
     expect(ec2.commandCalls(DeleteKeyPairCommand)[0]!.args[0].input.KeyName).toBe("k");
     expect(ec2.commandCalls(CreateKeyPairCommand)).toHaveLength(1);
+  });
+
+  test("a repeat of an escrowed create names the same parameter: nothing is deleted, created or stored again", async () => {
+    ssm.on(PutParameterCommand).resolves({ Version: 1 });
+    await earlierKey(60, { name: "k", escrow: true });
+    const answer = await post("abc", { name: "k", escrow: true });
+    expect(answer.status).toBe(201);
+    expect(answer.body).toMatchObject({ keyPairId: "key-0aaaaaaaaaaaaaaa0", privateKeyParameter: "/ec2/keypair/key-0aaaaaaaaaaaaaaa0" });
+    expect(answer.body.keyMaterial).toBeUndefined();
+    expect(ec2.commandCalls(DeleteKeyPairCommand)).toHaveLength(0);
+    expect(ec2.commandCalls(CreateKeyPairCommand)).toHaveLength(0);
+    expect(ssm.commandCalls(PutParameterCommand)).toHaveLength(0);
   });
 
   test("the same key with another body is a 422, and nothing is touched", async () => {

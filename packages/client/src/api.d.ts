@@ -156,6 +156,45 @@ export interface components {
             /** @description The private key. Returned once, in this response only: store it now. */
             keyMaterial: string;
         };
+        /**
+         * @example {
+         *       "keyPairId": "key-0a1b2c3d4e5f60718",
+         *       "name": "deploy-bot",
+         *       "fingerprint": "Xk3r8yS0Wq2mYqk0sSL8cB5S0TtX4p9JZ3c3vJcQ0M4=",
+         *       "keyType": "ed25519",
+         *       "keyFormat": "pem",
+         *       "region": "eu-west-1",
+         *       "tags": {
+         *         "team": "platform",
+         *         "managed-by": "ec2-keypairs-api"
+         *       },
+         *       "managed": true,
+         *       "privateKeyParameter": "/ec2/keypair/key-0a1b2c3d4e5f60718"
+         *     }
+         */
+        EscrowedKeyPair: {
+            keyPairId: string;
+            name: string;
+            fingerprint: string;
+            /**
+             * @description rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
+             * @enum {string}
+             */
+            keyType: "rsa" | "ed25519";
+            region: string;
+            tags: {
+                [key: string]: string;
+            };
+            /** @description Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default). */
+            managed: boolean;
+            /**
+             * @description Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).
+             * @enum {string}
+             */
+            keyFormat: "pem" | "ppk";
+            /** @description The SSM Parameter Store SecureString parameter that holds the private key (requested with escrow: true). */
+            privateKeyParameter: string;
+        };
         /** @description RFC 9457 problem details. */
         Problem: {
             /** @description URI identifying the problem type. */
@@ -213,6 +252,11 @@ export interface components {
             region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
             /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
             dryRun?: boolean;
+            /**
+             * @description Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's AWS::EC2::KeyPair does: a SecureString parameter named /ec2/keypair/<keyPairId> (KMS-encrypted with alias/aws/ssm unless the deployment names another key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be stored, the key pair is deleted again and the answer is a 502.
+             * @default false
+             */
+            escrow?: boolean;
         };
         /**
          * @description Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Five tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key, :request-digest and :created-by, which record the request that made the key and its IAM caller.
@@ -515,7 +559,7 @@ export interface operations {
                     "application/json": components["schemas"]["DryRunResult"];
                 };
             };
-            /** @description Created. The body holds the private key: it cannot be retrieved again. */
+            /** @description Created. The body holds the private key (it cannot be retrieved again), or with escrow: true where it is stored. */
             201: {
                 headers: {
                     /** @description Always no-store: the body holds a private key. */
@@ -523,7 +567,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedKeyPair"];
+                    "application/json": components["schemas"]["CreatedKeyPair"] | components["schemas"]["EscrowedKeyPair"];
                 };
             };
             /** @description Invalid request, malformed JSON or a malformed public key. */

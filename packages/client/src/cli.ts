@@ -159,6 +159,10 @@ async function create(client: KeyPairsClient, name: string, values: Values, io: 
     io.stdout(values.json ? JSON.stringify(result) + "\n" : `dry run: ${result.detail}\n`);
     return EXIT.ok;
   }
+  if (!("keyMaterial" in result)) {
+    io.stdout(values.json ? JSON.stringify(result) + "\n" : `created ${result.name} (${result.keyPairId}); the private key is in SSM parameter ${result.privateKeyParameter}\n`);
+    return EXIT.ok;
+  }
   const { keyMaterial, ...metadata } = result;
   if (!keyMaterial) throw new ProblemError({ type: "about:blank", title: "No private key in the answer", status: 502, detail: `the API created ${name} but sent no private key` });
   if (!out) {

@@ -10,6 +10,8 @@ import { signingFetch, type Credentials } from "./sign.js";
 
 export type KeyPair = components["schemas"]["KeyPair"];
 export type CreatedKeyPair = components["schemas"]["CreatedKeyPair"];
+/** A create with escrow: true: the private key went to SSM Parameter Store, not into the answer. */
+export type EscrowedKeyPair = components["schemas"]["EscrowedKeyPair"];
 export type KeyPairList = components["schemas"]["KeyPairList"];
 export type RegionListing = components["schemas"]["RegionListing"];
 export type DryRunResult = components["schemas"]["DryRunResult"];
@@ -105,7 +107,7 @@ export function createKeyPairsClient(options: ClientOptions) {
     signingRegion,
 
     /** POST /keypairs: the answer holds the private key (keyMaterial), once. */
-    async createKeyPair(body: CreateKeyPairRequest, idempotencyKey?: string): Promise<CreatedKeyPair | DryRunResult> {
+    async createKeyPair(body: CreateKeyPairRequest, idempotencyKey?: string): Promise<CreatedKeyPair | EscrowedKeyPair | DryRunResult> {
       const params = idempotencyKey ? { header: { "idempotency-key": idempotencyKey } } : {};
       return (await unwrap(http.POST("/keypairs", { body, params }))).data;
     },

@@ -1,0 +1,123 @@
+/**
+ * The SSM Parameter Store adapter: the only module that knows @aws-sdk/client-ssm. It keeps
+ * escrowed private keys at /ec2/keypair/<keyPairId> (CloudFormation's AWS::EC2::KeyPair uses the
+ * same name). Like ec2.ts: clients per region, built lazily and discarded after any failure that
+ * is not an SSM answer; one error table. No error or log line ever carries a parameter's value:
+ * SSM's own messages are dropped (a validation message may quote the value it refused).
+ */
+import { DeleteParameterCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { config } from "./config.js";
+import { ApiError, type ProblemKind } from "./errors.js";
+
+/** Where a key pair's escrowed private key lives. */
+export const privateKeyParameterName = (keyPairId: string): string => `/ec2/keypair/${keyPairId}`;
+
+/** SSM's default for SecureString, named so the request says which key encrypts the value. */
+const AWS_MANAGED_KEY = "alias/aws/ssm";
+
+const clients = new Map<string, SSMClient>();
+
+function ssmClient(region: string): SSMClient {
+  let client = clients.get(region);
+  if (!client) {
+    client = new SSMClient({
+      region,
+      endpoint: config.SSM_ENDPOINT,
+      // Both calls are safe to repeat: a repeated put meets its own parameter (see putPrivateKey), a repeated delete finds none.
+      maxAttempts: config.EC2_MAX_ATTEMPTS,
+      retryMode: "standard",
+      requestHandler: {
+        requestTimeout: config.EC2_REQUEST_TIMEOUT_MS,
+        connectionTimeout: config.EC2_REQUEST_TIMEOUT_MS,
+        throwOnRequestTimeout: true,
+      },
+    });
+    clients.set(region, client);
+  }
+  return client;
+}
+
+interface SdkError {
+  name?: string;
+  $fault?: "client" | "server";
+  $metadata?: { httpStatusCode?: number; attempts?: number };
+}
+
+const isSsmAnswer = (error: SdkError): boolean => error.$fault !== undefined && (error.$metadata?.httpStatusCode ?? 0) >= 300;
+
+const THROTTLED = "SSM Parameter Store is throttling requests.";
+const REFUSED = "SSM Parameter Store refused the service's request (permissions, KMS key or quota).";
+const FAILED = "SSM Parameter Store request failed.";
+const TIMED_OUT = "SSM Parameter Store did not answer in time.";
+
+/** The SSM error codes the API distinguishes; any other SSM answer or failure is FAILED. */
+const SSM_ERRORS: Record<string, { kind: ProblemKind; detail: string }> = {
+  ThrottlingException: { kind: "throttled", detail: THROTTLED },
+  TooManyUpdates: { kind: "throttled", detail: THROTTLED },
+  AccessDeniedException: { kind: "upstream-error", detail: REFUSED },
+  InvalidKeyId: { kind: "upstream-error", detail: REFUSED },
+  ParameterLimitExceeded: { kind: "upstream-error", detail: REFUSED },
+  TooManyTagsError: { kind: "upstream-error", detail: REFUSED },
+  TimeoutError: { kind: "upstream-timeout", detail: TIMED_OUT },
+  AbortError: { kind: "upstream-timeout", detail: TIMED_OUT },
+  RequestTimeout: { kind: "upstream-timeout", detail: TIMED_OUT },
+};
+
+/** The API's error for an SSM failure: a fixed text and the code, never SSM's message nor the SDK error. */
+export function translateSsmError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const code = ((error ?? {}) as SdkError).name ?? "Unknown";
+  const translation = SSM_ERRORS[code] ?? { kind: "upstream-error", detail: FAILED };
+  return new ApiError(translation.kind, `${translation.detail} (${code})`, {
+    retryAfterSeconds: translation.kind === "throttled" ? config.THROTTLE_RETRY_AFTER_SECONDS : undefined,
+  });
+}
+
+async function send<T>(region: string, run: (client: SSMClient, abortSignal: AbortSignal) => Promise<T>): Promise<T> {
+  const signal = AbortSignal.timeout(config.EC2_TOTAL_TIMEOUT_MS);
+  try {
+    return await run(ssmClient(region), signal);
+  } catch (error) {
+    if (!isSsmAnswer((error ?? {}) as SdkError)) {
+      clients.get(region)?.destroy();
+      clients.delete(region);
+    }
+    throw error;
+  }
+}
+
+/**
+ * Stores a private key as a SecureString (the stage's KMS key, else the AWS managed one), never
+ * overwriting. ParameterAlreadyExists after more than one attempt is this call's own earlier
+ * attempt: the name holds a key pair id EC2 issued moments ago, so nobody else can have used it.
+ */
+export async function putPrivateKey(region: string, keyPairId: string, keyMaterial: string, tags: Record<string, string>): Promise<string> {
+  const name = privateKeyParameterName(keyPairId);
+  const input = {
+    Name: name,
+    Value: keyMaterial,
+    Type: "SecureString" as const,
+    KeyId: config.ESCROW_KMS_KEY_ID ?? AWS_MANAGED_KEY,
+    Overwrite: false,
+    Description: `Private key of EC2 key pair ${keyPairId}`,
+    Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+  };
+  try {
+    await send(region, (client, abortSignal) => client.send(new PutParameterCommand(input), { abortSignal }));
+  } catch (error) {
+    const sdkError = (error ?? {}) as SdkError;
+    if (sdkError.name === "ParameterAlreadyExists" && (sdkError.$metadata?.attempts ?? 1) > 1) return name;
+    throw translateSsmError(error);
+  }
+  return name;
+}
+
+/** Deletes a key pair's escrowed private key; none there (never escrowed, or already gone) is success. */
+export async function deletePrivateKey(region: string, keyPairId: string): Promise<void> {
+  try {
+    await send(region, (client, abortSignal) => client.send(new DeleteParameterCommand({ Name: privateKeyParameterName(keyPairId) }), { abortSignal }));
+  } catch (error) {
+    if (((error ?? {}) as SdkError).name === "ParameterNotFound") return;
+    throw translateSsmError(error);
+  }
+}
