@@ -9,11 +9,11 @@ const common = {
 export default {
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts", "<rootDir>/test/contract/**/*.test.ts"], setupFiles: ["<rootDir>/test/unit/env.ts"] },
+    { ...common, displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts", "<rootDir>/test/contract/**/*.test.ts", "<rootDir>/packages/*/test/unit/**/*.test.ts"], setupFiles: ["<rootDir>/test/unit/env.ts"] },
     {
       ...common,
       displayName: "integration",
-      testMatch: ["<rootDir>/test/integration/**/*.test.ts"],
+      testMatch: ["<rootDir>/test/integration/**/*.test.ts", "<rootDir>/packages/*/test/integration/**/*.test.ts"],
       globalSetup: "<rootDir>/test/integration/global-setup.ts",
       globalTeardown: "<rootDir>/test/integration/global-teardown.ts",
     },

@@ -1,9 +1,10 @@
 /** What the API does with key pairs, independent of HTTP: tagging, literal lookups, the delete guard. */
 import { config } from "./config.js";
 import * as ec2 from "./ec2.js";
+import { logger } from "./logger.js";
 import { deleteEscrowedKey, escrowedKeyPair, escrowPrivateKey } from "./escrow.js";
 import type { KeyPairRecord } from "./ec2.js";
-import { ApiError, DryRunSucceeded } from "./errors.js";
+import { ApiError, DryRunSucceeded, toProblem } from "./errors.js";
 import { parsePublicKey } from "./public-key.js";
 import { earlierRequest, ESCROW_TAG, isReservedTagKey, lostRace, markRequest, REQUEST_TOKEN_TAG, type Caller, type RequestMarks } from "./request-marks.js";
 import type {
@@ -15,6 +16,7 @@ import type {
   KeyPairListView,
   KeyPairView,
   ListKeyPairsQuery,
+  RegionListingView,
 } from "./schemas.js";
 
 export type KeyPairRef = { name: string } | { keyPairId: string };
@@ -177,6 +179,70 @@ export async function listKeyPairs(region: string, query: ListKeyPairsQuery): Pr
   const items = takePage(matching, query.limit);
   const last = items.at(-1);
   return matching.length > items.length && last ? { items, nextCursor: last.name } : { items };
+}
+
+/** How many regions an allRegions list asks EC2 about at once. */
+export const ALL_REGIONS_CONCURRENCY = 4;
+
+/**
+ * GET /keypairs?allRegions=true: every allowed region, ALL_REGIONS_CONCURRENCY at a time, each
+ * through the same describe and filters as a one-region list. A region that fails is reported in
+ * `regions` with the problem a one-region list would have answered; the others are still listed.
+ * All regions share one time budget (EC2_TOTAL_TIMEOUT_MS): a region not done by then is a 504
+ * problem of its own. Items are ordered by region (in ALLOWED_REGIONS order), then name, and the
+ * page is cut as a one-region page is (`limit`, MAX_PAGE_BYTES); a region cut short says so
+ * (complete: false, nextCursor) and continues as a one-region list.
+ */
+export async function listKeyPairsInAllRegions(query: ListKeyPairsQuery): Promise<KeyPairListView> {
+  for (const field of ["region", "cursor"] as const) {
+    if (query[field] !== undefined) {
+      const message = `cannot be combined with allRegions=true`;
+      throw new ApiError("validation", `query.${field}: ${message}`, { errors: [{ field: `query.${field}`, message }] });
+    }
+  }
+  const regions = [...config.ALLOWED_REGIONS];
+  const outcomes = new Map<string, { views: KeyPairView[]; more: boolean } | { error: unknown }>();
+  const deadline = AbortSignal.timeout(config.EC2_TOTAL_TIMEOUT_MS);
+  const timedOut = new Promise<never>((_, reject) =>
+    deadline.addEventListener("abort", () => reject(new ApiError("upstream-timeout", "EC2 did not answer in time.")), { once: true }),
+  );
+  timedOut.catch(() => undefined);
+  let next = 0;
+  const worker = async () => {
+    while (next < regions.length) {
+      const region = regions[next++]!;
+      try {
+        const listed = listKeyPairs(region, { ...query, limit: Number.MAX_SAFE_INTEGER });
+        const page = await Promise.race([listed, timedOut]);
+        outcomes.set(region, { views: page.items, more: page.nextCursor !== undefined });
+      } catch (error) {
+        outcomes.set(region, { error });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(ALL_REGIONS_CONCURRENCY, regions.length) }, worker));
+
+  const all = regions.flatMap((region) => {
+    const outcome = outcomes.get(region);
+    return outcome && "views" in outcome ? outcome.views : [];
+  });
+  const items = takePage(all, query.limit);
+  const summary: Record<string, RegionListingView> = {};
+  for (const region of regions) {
+    const outcome = outcomes.get(region)!;
+    if ("error" in outcome) {
+      const error = outcome.error instanceof ApiError ? outcome.error : new ApiError("internal", "An unexpected error occurred; it has been logged with this request's id.");
+      if (!(outcome.error instanceof ApiError)) logger.error("listing a region failed", { region, error: outcome.error as Error });
+      else logger.warn("listing a region failed", { region, problem: error.kind });
+      summary[region] = { status: "error", problem: toProblem(error, `/keypairs?region=${region}`) };
+      continue;
+    }
+    const served = items.filter((view) => view.region === region);
+    const complete = served.length === outcome.views.length && !outcome.more;
+    const last = served.at(-1);
+    summary[region] = { status: "ok", count: served.length, complete, ...(!complete && last ? { nextCursor: last.name } : {}) };
+  }
+  return { items, regions: summary };
 }
 
 async function findKeyPair(region: string, ref: KeyPairRef, includePublicKey: boolean): Promise<KeyPairView> {

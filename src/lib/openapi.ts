@@ -135,7 +135,8 @@ route({
   operationId: "listKeyPairs",
   summary: "List key pairs",
   description:
-    "Lists the key pairs of a region, sorted by name, optionally filtered. Pages hold at most `limit` keys; follow `nextCursor` for the rest. Private keys are never returned.",
+    "Lists the key pairs of a region, sorted by name, optionally filtered. Pages hold at most `limit` keys; follow `nextCursor` for the rest. Private keys are never returned." +
+    " With `allRegions=true`, lists every allowed region at once (4 regions at a time, one shared time budget): each item carries its region, and `regions` reports each region as `ok` (count, complete, nextCursor) or `error` (the region's problem), so a failing region never fails the whole answer.",
   request: { query: ListQuery },
   responses: { 200: json("One page of key pairs.", KeyPairList), ...common },
 });

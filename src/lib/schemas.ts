@@ -180,6 +180,10 @@ export const ListQuery = /* @__PURE__ */ z.strictObject({
   includePublicKey: booleanQuery.optional().meta({ description: "Include each key's public key (OpenSSH format)." }),
   limit: decimalQuery(MAX_PAGE_SIZE).default(MAX_PAGE_SIZE).meta({ description: "Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says where to go on." }),
   cursor: KeyName.optional().meta({ description: "Start after this key name: the nextCursor of the previous page." }),
+  allRegions: booleanQuery.optional().meta({
+    description:
+      "List every allowed region at once (in parallel, a few regions at a time) instead of one: each item says its region, and `regions` says per region whether it was listed or what went wrong, so one failing region does not fail the answer. Not combinable with `region` or `cursor` (400). At most `limit` keys in all, ordered by region then name; a region with more keys than the page holds has `complete: false` and continues with `GET /keypairs?region=<region>&cursor=<its nextCursor>` (same filters).",
+  }),
 });
 
 export const NamePath = /* @__PURE__ */ z.strictObject({ name: KeyName });
@@ -244,10 +248,30 @@ export const EscrowedKeyPair = /* @__PURE__ */ CreatedKeyPair.omit({ keyMaterial
     example: { ...NEW_KEY_EXAMPLE, privateKeyParameter: "/ec2/keypair/key-0a1b2c3d4e5f60718" },
   });
 
+/** How listing one region went, in an allRegions answer. */
+export const RegionListing = /* @__PURE__ */ z
+  .discriminatedUnion("status", [
+    z.strictObject({
+      status: z.literal("ok"),
+      count: z.number().int().min(0).meta({ description: "How many of this region's matching keys are in `items`." }),
+      complete: z.boolean().meta({ description: "Whether `items` holds all of this region's matching keys." }),
+      nextCursor: z.string().optional().meta({ description: "When not complete and count > 0: the last name served; continue with GET /keypairs?region=<region>&cursor=<nextCursor>." }),
+    }),
+    z.strictObject({
+      status: z.literal("error"),
+      problem: z.lazy(() => ProblemDetails).meta({ description: "Why this region could not be listed (the problem a single-region list would have answered)." }),
+    }),
+  ])
+  .meta({ id: "RegionListing", example: { status: "ok", count: 2, complete: true } });
+
 export const KeyPairList = /* @__PURE__ */ z
   .strictObject({
     items: z.array(KeyPair),
     nextCursor: z.string().optional().meta({ description: "Present when more keys follow: the last name of this page; pass it as `cursor`." }),
+    regions: z
+      .record(z.string(), RegionListing)
+      .optional()
+      .meta({ description: "Only with allRegions=true: each allowed region and how listing it went.", example: { "eu-west-1": { status: "ok", count: 2, complete: true }, "ap-south-1": { status: "error", problem: { type: "https://ec2-keypairs-api.example.com/problems/upstream-timeout", title: "EC2 did not answer in time", status: 504, detail: "EC2 did not answer in time." } } } }),
   })
   .meta({ id: "KeyPairList" });
 
@@ -285,4 +309,5 @@ export type KeyPairView = z.output<typeof KeyPair>;
 export type CreatedKeyPairView = z.output<typeof CreatedKeyPair>;
 export type EscrowedKeyPairView = z.output<typeof EscrowedKeyPair>;
 export type KeyPairListView = z.output<typeof KeyPairList>;
+export type RegionListingView = z.output<typeof RegionListing>;
 export type DryRunView = z.output<typeof DryRunResult>;

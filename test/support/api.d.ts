@@ -13,7 +13,7 @@ export interface paths {
         };
         /**
          * List key pairs
-         * @description Lists the key pairs of a region, sorted by name, optionally filtered. Pages hold at most `limit` keys; follow `nextCursor` for the rest. Private keys are never returned.
+         * @description Lists the key pairs of a region, sorted by name, optionally filtered. Pages hold at most `limit` keys; follow `nextCursor` for the rest. Private keys are never returned. With `allRegions=true`, lists every allowed region at once (4 regions at a time, one shared time budget): each item carries its region, and `regions` reports each region as `ok` (count, complete, nextCursor) or `error` (the region's problem), so a failing region never fails the whole answer.
          */
         get: operations["listKeyPairs"];
         put?: never;
@@ -328,6 +328,50 @@ export interface components {
             items: components["schemas"]["KeyPair"][];
             /** @description Present when more keys follow: the last name of this page; pass it as `cursor`. */
             nextCursor?: string;
+            /**
+             * @description Only with allRegions=true: each allowed region and how listing it went.
+             * @example {
+             *       "eu-west-1": {
+             *         "status": "ok",
+             *         "count": 2,
+             *         "complete": true
+             *       },
+             *       "ap-south-1": {
+             *         "status": "error",
+             *         "problem": {
+             *           "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
+             *           "title": "EC2 did not answer in time",
+             *           "status": 504,
+             *           "detail": "EC2 did not answer in time."
+             *         }
+             *       }
+             *     }
+             */
+            regions?: {
+                [key: string]: components["schemas"]["RegionListing"];
+            };
+        };
+        /**
+         * @example {
+         *       "status": "ok",
+         *       "count": 2,
+         *       "complete": true
+         *     }
+         */
+        RegionListing: {
+            /** @enum {string} */
+            status: "ok";
+            /** @description How many of this region's matching keys are in `items`. */
+            count: number;
+            /** @description Whether `items` holds all of this region's matching keys. */
+            complete: boolean;
+            /** @description When not complete and count > 0: the last name served; continue with GET /keypairs?region=<region>&cursor=<nextCursor>. */
+            nextCursor?: string;
+        } | {
+            /** @enum {string} */
+            status: "error";
+            /** @description Why this region could not be listed (the problem a single-region list would have answered). */
+            problem: components["schemas"]["Problem"];
         };
     };
     responses: never;
@@ -361,6 +405,8 @@ export interface operations {
                 limit?: number;
                 /** @description Start after this key name: the nextCursor of the previous page. */
                 cursor?: string;
+                /** @description List every allowed region at once (in parallel, a few regions at a time) instead of one: each item says its region, and `regions` says per region whether it was listed or what went wrong, so one failing region does not fail the answer. Not combinable with `region` or `cursor` (400). At most `limit` keys in all, ordered by region then name; a region with more keys than the page holds has `complete: false` and continues with `GET /keypairs?region=<region>&cursor=<its nextCursor>` (same filters). */
+                allRegions?: "true" | "false";
             };
             header?: never;
             path?: never;

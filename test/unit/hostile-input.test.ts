@@ -43,6 +43,7 @@ const VALID: Record<string, string> = {
   limit: "10",
   cursor: "key-name",
   includePublicKey: "true",
+  allRegions: "true",
   dryRun: "true",
   publicKey: ed25519PublicKey(),
   "idempotency-key": "8e03978e-40d5",

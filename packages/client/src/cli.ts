@@ -1,0 +1,317 @@
+/**
+ * ec2-keypairs: a command line for the EC2 Key Pairs API (SigV4-signed with the standard AWS
+ * credential chain). Exit codes: 0 done, 1 the API or the network refused (problem on stderr),
+ * 2 usage, 3 file error (exists, cannot write), 4 ls --all-regions with some region failing.
+ */
+import { randomBytes } from "node:crypto";
+import { constants } from "node:fs";
+import { link, lstat, open, readFile, unlink } from "node:fs/promises";
+import { basename, dirname, join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { createKeyPairsClient, isDryRun, ProblemError, type KeyPair, type KeyPairList, type KeyPairsClient, type ListQuery, type Region } from "./client.js";
+
+export const EXIT = { ok: 0, api: 1, usage: 2, file: 3, partial: 4 } as const;
+
+export const USAGE = `Usage: ec2-keypairs <command> [options]
+
+Commands:
+  create NAME [--type rsa|ed25519] [--format pem|ppk] [--tag k=v]... [--out FILE] [--dry-run]
+                 create a key pair; the private key goes to FILE (new, mode 0400) or else to stdout
+  import NAME --public-key-file FILE|- [--tag k=v]...
+                 register your own public key (OpenSSH or RFC 4716)
+  ls [--all-regions] [--type rsa|ed25519] [--tag k=v] [--name NAME] [--public-key]
+                 list key pairs (a table, or --json)
+  get NAME [--public-key]      show one key pair
+  rm NAME [--dry-run]          delete a key pair made through the API
+
+Options for every command:
+  --region REGION        the region of the key pairs (default: the API's default region)
+  --endpoint URL         the API (default: $EC2_KEYPAIRS_ENDPOINT, else http://localhost:3000)
+  --signing-region R     the API's own region, for SigV4 (default: from the endpoint's host name,
+                         else $AWS_REGION, else us-east-1)
+  --json                 machine-readable output
+  -h, --help
+
+Credentials come from the standard AWS chain (environment, AWS_PROFILE, SSO, instance roles).
+Exit codes: 0 ok, 1 API/network error, 2 usage, 3 file error, 4 some regions failed (ls --all-regions).`;
+
+class UsageError extends Error {}
+class FileError extends Error {}
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  /** Replaces the client (tests). */
+  client?: KeyPairsClient;
+}
+
+const defaultIo = (): Io => ({ stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), env: process.env });
+
+const OPTIONS = {
+  region: { type: "string" },
+  endpoint: { type: "string" },
+  "signing-region": { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+  type: { type: "string" },
+  format: { type: "string" },
+  tag: { type: "string", multiple: true },
+  out: { type: "string" },
+  "dry-run": { type: "boolean" },
+  "public-key-file": { type: "string" },
+  "public-key": { type: "boolean" },
+  "all-regions": { type: "boolean" },
+  name: { type: "string" },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
+
+const ALLOWED: Record<string, Array<keyof typeof OPTIONS>> = {
+  create: ["type", "format", "tag", "out", "dry-run"],
+  import: ["public-key-file", "tag"],
+  ls: ["all-regions", "type", "tag", "name", "public-key"],
+  get: ["public-key"],
+  rm: ["dry-run"],
+};
+const GLOBAL: Array<keyof typeof OPTIONS> = ["region", "endpoint", "signing-region", "json", "help"];
+
+function tags(values: Values): Record<string, string> | undefined {
+  if (!values.tag) return undefined;
+  const result: Record<string, string> = {};
+  for (const pair of values.tag) {
+    const at = pair.indexOf("=");
+    if (at < 1) throw new UsageError(`--tag ${pair}: write key=value`);
+    result[pair.slice(0, at)] = pair.slice(at + 1);
+  }
+  return result;
+}
+
+function oneOf<T extends string>(option: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if (!allowed.includes(value as T)) throw new UsageError(`--${option} must be one of ${allowed.join(", ")}`);
+  return value as T;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join("  ")).join("\n") + "\n";
+}
+
+const keyRows = (items: KeyPair[]) => [
+  ["NAME", "REGION", "TYPE", "KEY PAIR ID", "MANAGED", "CREATED", "FINGERPRINT"],
+  ...items.map((item) => [item.name, item.region, item.keyType, item.keyPairId, item.managed ? "yes" : "no", item.createdAt ?? "-", item.fingerprint]),
+];
+
+const describeProblem = (error: ProblemError): string =>
+  [`error: ${error.status} ${error.title}: ${error.detail}`, ...(error.errors ?? []).map((field) => `  ${field.field}: ${field.message}`)].join("\n") + "\n";
+
+/** Refuses early (before any key is made) when FILE exists or its directory does not. */
+async function checkWritable(path: string): Promise<void> {
+  const exists = await lstat(path).then(() => true, (error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? false : Promise.reject(error)));
+  if (exists) throw new FileError(`${path} already exists; refusing to overwrite it (nothing was created)`);
+  const directory = await lstat(dirname(path)).catch(() => undefined);
+  if (!directory?.isDirectory()) throw new FileError(`${dirname(path)} is not a directory (nothing was created)`);
+}
+
+/**
+ * Writes `content` to a new file `path` with mode 0400, all or nothing: into a new temporary file
+ * beside it (exclusive create, 0400), flushed, then hard-linked to `path`, which fails if `path`
+ * exists by then. `path` therefore never exists partly written, empty, or replaced.
+ */
+export async function writeNewSecretFile(path: string, content: string): Promise<void> {
+  if (content.length === 0) throw new FileError("refusing to write an empty key file");
+  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o400);
+  try {
+    try {
+      await handle.writeFile(content, "utf8");
+      await handle.chmod(0o400);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await link(temporary, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new FileError(code === "EEXIST" ? `${path} appeared meanwhile; refusing to overwrite it` : `cannot write ${path}: ${(error as Error).message}`);
+  } finally {
+    await unlink(temporary).catch(() => undefined);
+  }
+}
+
+async function create(client: KeyPairsClient, name: string, values: Values, io: Io): Promise<number> {
+  const out = values.out === undefined ? undefined : resolve(values.out);
+  if (out) await checkWritable(out);
+  const region = values.region as Region | undefined;
+  const keyType = oneOf("type", values.type, ["rsa", "ed25519"] as const);
+  const keyFormat = oneOf("format", values.format, ["pem", "ppk"] as const);
+  const tagMap = tags(values);
+  const result = await client.createKeyPair({
+    name,
+    ...(keyType ? { keyType } : {}),
+    ...(keyFormat ? { keyFormat } : {}),
+    ...(tagMap ? { tags: tagMap } : {}),
+    ...(region ? { region } : {}),
+    ...(values["dry-run"] ? { dryRun: true } : {}),
+  });
+  if (isDryRun(result)) {
+    io.stdout(values.json ? JSON.stringify(result) + "\n" : `dry run: ${result.detail}\n`);
+    return EXIT.ok;
+  }
+  if (!("keyMaterial" in result)) {
+    io.stdout(values.json ? JSON.stringify(result) + "\n" : `created ${result.name} (${result.keyPairId}); the private key is in SSM parameter ${result.privateKeyParameter}\n`);
+    return EXIT.ok;
+  }
+  const { keyMaterial, ...metadata } = result;
+  if (!keyMaterial) throw new ProblemError({ type: "about:blank", title: "No private key in the answer", status: 502, detail: `the API created ${name} but sent no private key` });
+  if (!out) {
+    io.stdout(keyMaterial.endsWith("\n") ? keyMaterial : keyMaterial + "\n");
+    io.stderr(`created ${metadata.name} (${metadata.keyPairId}, ${metadata.keyType}) in ${metadata.region}; the private key above is shown once\n`);
+    return EXIT.ok;
+  }
+  try {
+    await writeNewSecretFile(out, keyMaterial.endsWith("\n") ? keyMaterial : keyMaterial + "\n");
+  } catch (error) {
+    // The private key exists nowhere else: a key pair nobody can use is removed again.
+    const undone = await client.deleteKeyPair(name, region ? { region } : {}).then(() => true, () => false);
+    throw new FileError(`${(error as Error).message}; the key pair ${name} ${undone ? "was deleted again" : `could NOT be deleted again: delete it (ec2-keypairs rm ${name})`}`);
+  }
+  io.stdout(values.json ? JSON.stringify({ ...metadata, privateKeyFile: out }) + "\n" : `created ${metadata.name} (${metadata.keyPairId}, ${metadata.keyType}, ${metadata.fingerprint}) in ${metadata.region}; private key written to ${out} (mode 0400)\n`);
+  return EXIT.ok;
+}
+
+async function importKey(client: KeyPairsClient, name: string, values: Values, io: Io): Promise<number> {
+  const file = values["public-key-file"];
+  if (!file) throw new UsageError("import needs --public-key-file FILE (or - for stdin)");
+  let publicKey: string;
+  try {
+    publicKey = file === "-" ? (await readFile("/dev/stdin")).toString("utf8") : await readFile(file, "utf8");
+  } catch (error) {
+    throw new FileError(`cannot read ${file}: ${(error as Error).message}`);
+  }
+  const tagMap = tags(values);
+  const result = await client.importKeyPair({ name, publicKey: publicKey.trim(), ...(tagMap ? { tags: tagMap } : {}), ...(values.region ? { region: values.region as Region } : {}) });
+  io.stdout(values.json ? JSON.stringify(result) + "\n" : isDryRun(result) ? `dry run: ${result.detail}\n` : `imported ${result.name} (${result.keyPairId}, ${result.keyType}, ${result.fingerprint}) in ${result.region}\n`);
+  return EXIT.ok;
+}
+
+async function list(client: KeyPairsClient, values: Values, io: Io): Promise<number> {
+  const keyType = oneOf("type", values.type, ["rsa", "ed25519"] as const);
+  const tagList = values.tag ?? [];
+  if (tagList.length > 1) throw new UsageError("ls takes one --tag k=v");
+  if (values["all-regions"] && values.region) throw new UsageError("--all-regions and --region do not go together");
+  const filters: ListQuery = {
+    ...(keyType ? { keyType } : {}),
+    ...(tagList[0] ? { tag: tagList[0] } : {}),
+    ...(values.name ? { name: values.name } : {}),
+    ...(values["public-key"] ? { includePublicKey: "true" as const } : {}),
+  };
+  let answer: KeyPairList;
+  if (values["all-regions"]) {
+    answer = await client.listKeyPairs({ ...filters, allRegions: "true" });
+    // A region the page could not hold goes on as a one-region list from where it stopped.
+    for (const [region, outcome] of Object.entries(answer.regions ?? {})) {
+      if (outcome.status !== "ok" || outcome.complete) continue;
+      let cursor = outcome.nextCursor;
+      for (;;) {
+        const page = await client.listKeyPairs({ ...filters, region: region as Region, ...(cursor ? { cursor } : {}) });
+        answer.items.push(...page.items);
+        outcome.count += page.items.length;
+        cursor = page.nextCursor;
+        if (!cursor) break;
+      }
+      outcome.complete = true;
+      delete outcome.nextCursor;
+    }
+  } else {
+    answer = await client.listAllKeyPairs({ ...filters, ...(values.region ? { region: values.region as Region } : {}) });
+  }
+  const failed = Object.entries(answer.regions ?? {}).flatMap(([region, outcome]) => (outcome.status === "error" ? [[region, outcome.problem] as const] : []));
+  if (values.json) {
+    io.stdout(JSON.stringify(answer.regions ? { items: answer.items, regions: answer.regions } : { items: answer.items }) + "\n");
+  } else {
+    io.stdout(answer.items.length ? table(keyRows(answer.items)) : "no key pairs\n");
+    if (answer.regions) io.stderr(`${Object.keys(answer.regions).length - failed.length} of ${Object.keys(answer.regions).length} regions listed\n`);
+  }
+  for (const [region, problem] of failed) io.stderr(`region ${region} failed: ${problem.status} ${problem.title}: ${problem.detail}\n`);
+  return failed.length ? EXIT.partial : EXIT.ok;
+}
+
+async function get(client: KeyPairsClient, name: string, values: Values, io: Io): Promise<number> {
+  const key = await client.getKeyPair(name, { ...(values.region ? { region: values.region as Region } : {}), ...(values["public-key"] ? { includePublicKey: "true" as const } : {}) });
+  if (values.json) io.stdout(JSON.stringify(key) + "\n");
+  else {
+    io.stdout(table(keyRows([key])));
+    io.stdout(`tags: ${Object.entries(key.tags).map(([k, v]) => `${k}=${v}`).join(", ") || "-"}\n`);
+    if (key.publicKey) io.stdout(`${key.publicKey}\n`);
+  }
+  return EXIT.ok;
+}
+
+async function remove(client: KeyPairsClient, name: string, values: Values, io: Io): Promise<number> {
+  const result = await client.deleteKeyPair(name, { ...(values.region ? { region: values.region as Region } : {}), ...(values["dry-run"] ? { dryRun: "true" as const } : {}) });
+  if (values.json) io.stdout(JSON.stringify(result ?? { deleted: name }) + "\n");
+  else io.stdout(result ? `dry run: ${result.detail}\n` : `deleted ${name}\n`);
+  return EXIT.ok;
+}
+
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  let values: Values;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
+  } catch (error) {
+    io.stderr(`${(error as Error).message}\n\n${USAGE}\n`);
+    return EXIT.usage;
+  }
+  const [command, ...rest] = positionals;
+  if (values.help || command === "help") {
+    io.stdout(USAGE + "\n");
+    return EXIT.ok;
+  }
+  try {
+    if (!command || !(command in ALLOWED)) throw new UsageError(command ? `unknown command ${command}` : "no command given");
+    const misplaced = (Object.keys(values) as Array<keyof typeof OPTIONS>).filter((option) => !GLOBAL.includes(option) && !ALLOWED[command]!.includes(option));
+    if (misplaced.length) throw new UsageError(`${command} does not take ${misplaced.map((option) => `--${option}`).join(", ")}`);
+    const wantsName = command !== "ls";
+    if (wantsName && rest.length !== 1) throw new UsageError(`${command} takes one NAME`);
+    if (!wantsName && rest.length !== 0) throw new UsageError(`ls takes no NAME (use --name)`);
+    const endpoint = values.endpoint ?? io.env.EC2_KEYPAIRS_ENDPOINT ?? "http://localhost:3000";
+    try {
+      new URL(endpoint);
+    } catch {
+      throw new UsageError(`--endpoint ${endpoint} is not a URL`);
+    }
+    const client = io.client ?? createKeyPairsClient({ endpoint, ...(values["signing-region"] ? { signingRegion: values["signing-region"] } : {}) });
+    const name = rest[0]!;
+    switch (command) {
+      case "create":
+        return await create(client, name, values, io);
+      case "import":
+        return await importKey(client, name, values, io);
+      case "ls":
+        return await list(client, values, io);
+      case "get":
+        return await get(client, name, values, io);
+      default:
+        return await remove(client, name, values, io);
+    }
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`${error.message}\n\n${USAGE}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof FileError) {
+      io.stderr(`error: ${error.message}\n`);
+      return EXIT.file;
+    }
+    if (error instanceof ProblemError) {
+      io.stderr(values.json ? JSON.stringify(error.toProblem()) + "\n" : describeProblem(error));
+      return EXIT.api;
+    }
+    const cause = (error as Error & { cause?: Error }).cause;
+    io.stderr(`error: ${(error as Error).message}${cause?.message ? ` (${cause.message})` : ""}\n`);
+    return EXIT.api;
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * A typed client for the EC2 Key Pairs API: types generated from openapi.yaml (src/api.d.ts),
+ * requests through openapi-fetch, SigV4-signed with the standard AWS credential chain, and every
+ * non-2xx answer thrown as a ProblemError.
+ */
+import { defaultProvider } from "@aws-sdk/credential-provider-node";
+import createClient from "openapi-fetch";
+import type { components, operations, paths } from "./api.js";
+import { signingFetch, type Credentials } from "./sign.js";
+
+export type KeyPair = components["schemas"]["KeyPair"];
+export type CreatedKeyPair = components["schemas"]["CreatedKeyPair"];
+/** A create with escrow: true: the private key went to SSM Parameter Store, not into the answer. */
+export type EscrowedKeyPair = components["schemas"]["EscrowedKeyPair"];
+export type KeyPairList = components["schemas"]["KeyPairList"];
+export type RegionListing = components["schemas"]["RegionListing"];
+export type DryRunResult = components["schemas"]["DryRunResult"];
+export type Problem = components["schemas"]["Problem"];
+export type CreateKeyPairRequest = components["schemas"]["CreateKeyPairRequest"];
+export type ImportKeyPairRequest = components["schemas"]["ImportKeyPairRequest"];
+export type ListQuery = NonNullable<operations["listKeyPairs"]["parameters"]["query"]>;
+export type Region = NonNullable<CreateKeyPairRequest["region"]>;
+
+/**
+ * A refused request: the API's RFC 9457 problem, or API Gateway's own `{"message": ...}` answer
+ * (IAM refusal, stage throttling), made into a problem with type about:blank and `gateway: true`.
+ */
+export class ProblemError extends Error {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly instance?: string;
+  readonly ec2Code?: string;
+  readonly errors?: Array<{ field: string; message: string }>;
+  /** Seconds from a Retry-After header, when the answer had one. */
+  readonly retryAfterSeconds?: number;
+  /** True when API Gateway answered, not the API (e.g. 403 Forbidden for a bad signature). */
+  readonly gateway: boolean;
+
+  constructor(problem: Problem, options: { gateway?: boolean; retryAfterSeconds?: number } = {}) {
+    super(`${problem.status} ${problem.title}: ${problem.detail}`);
+    this.name = "ProblemError";
+    this.type = problem.type;
+    this.title = problem.title;
+    this.status = problem.status;
+    this.detail = problem.detail;
+    if (problem.instance !== undefined) this.instance = problem.instance;
+    if (problem.ec2Code !== undefined) this.ec2Code = problem.ec2Code;
+    if (problem.errors !== undefined) this.errors = problem.errors;
+    if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
+    this.gateway = options.gateway ?? false;
+  }
+
+  toProblem(): Problem {
+    return { type: this.type, title: this.title, status: this.status, detail: this.detail, ...(this.instance ? { instance: this.instance } : {}), ...(this.ec2Code ? { ec2Code: this.ec2Code } : {}), ...(this.errors ? { errors: this.errors } : {}) };
+  }
+}
+
+const isProblem = (body: unknown): body is Problem =>
+  typeof body === "object" && body !== null && typeof (body as Problem).type === "string" && typeof (body as Problem).status === "number" && typeof (body as Problem).title === "string";
+
+/** The ProblemError for a non-2xx response and its parsed body (if any). */
+export function problemFrom(response: Response, body: unknown): ProblemError {
+  const retryAfter = Number(response.headers.get("retry-after") ?? Number.NaN);
+  const options = Number.isFinite(retryAfter) ? { retryAfterSeconds: retryAfter } : {};
+  if (isProblem(body)) return new ProblemError({ ...body, detail: body.detail ?? "" }, options);
+  const message = typeof body === "object" && body !== null && typeof (body as { message?: unknown }).message === "string" ? (body as { message: string }).message : response.statusText || "Request refused";
+  return new ProblemError({ type: "about:blank", title: message, status: response.status, detail: `API Gateway answered ${response.status}: ${message}` }, { ...options, gateway: true });
+}
+
+export interface ClientOptions {
+  /** The API's base URL, e.g. https://abcdef1234.execute-api.eu-west-1.amazonaws.com or http://localhost:3000. */
+  endpoint: string;
+  /**
+   * The region requests are signed for: the API's own region. Defaults to the region in an
+   * execute-api host name, else AWS_REGION / AWS_DEFAULT_REGION, else us-east-1.
+   */
+  signingRegion?: string;
+  /** Defaults to the standard AWS credential chain (environment, profiles, SSO, web identity, ECS/EC2 metadata). */
+  credentials?: Credentials;
+  /** The fetch used to send (signed) requests. */
+  fetch?: typeof fetch;
+}
+
+export function defaultSigningRegion(endpoint: string, env: NodeJS.ProcessEnv = process.env): string {
+  const match = /\.execute-api\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(new URL(endpoint).hostname);
+  return match?.[1] ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
+}
+
+type Answer<T> = { data?: T; error?: unknown; response: Response };
+
+async function unwrap<T>(call: Promise<Answer<T>>): Promise<{ data: T; response: Response }> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw problemFrom(response, error);
+  return { data: data as T, response };
+}
+
+export function createKeyPairsClient(options: ClientOptions) {
+  const credentials = options.credentials ?? defaultProvider();
+  const signingRegion = options.signingRegion ?? defaultSigningRegion(options.endpoint);
+  const http = createClient<paths>({ baseUrl: options.endpoint.replace(/\/+$/, ""), fetch: signingFetch(signingRegion, credentials, options.fetch) });
+
+  return {
+    /** The underlying openapi-fetch client (signed), for anything the methods below do not cover. */
+    http,
+    signingRegion,
+
+    /** POST /keypairs: the answer holds the private key (keyMaterial), once. */
+    async createKeyPair(body: CreateKeyPairRequest, idempotencyKey?: string): Promise<CreatedKeyPair | EscrowedKeyPair | DryRunResult> {
+      const params = idempotencyKey ? { header: { "idempotency-key": idempotencyKey } } : {};
+      return (await unwrap(http.POST("/keypairs", { body, params }))).data;
+    },
+
+    /** POST /keypairs/import */
+    async importKeyPair(body: ImportKeyPairRequest, idempotencyKey?: string): Promise<KeyPair | DryRunResult> {
+      const params = idempotencyKey ? { header: { "idempotency-key": idempotencyKey } } : {};
+      return (await unwrap(http.POST("/keypairs/import", { body, params }))).data;
+    },
+
+    /** GET /keypairs: one page. */
+    async listKeyPairs(query: ListQuery = {}): Promise<KeyPairList> {
+      return (await unwrap(http.GET("/keypairs", { params: { query } }))).data;
+    },
+
+    /** Every key of a region (or, with allRegions, of every region: one answer), following nextCursor. */
+    async listAllKeyPairs(query: Omit<ListQuery, "cursor"> = {}): Promise<KeyPairList> {
+      const first = await this.listKeyPairs(query);
+      const items = [...first.items];
+      let cursor = first.nextCursor;
+      while (cursor !== undefined) {
+        const page = await this.listKeyPairs({ ...query, cursor });
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      }
+      return { ...first, items, nextCursor: undefined };
+    },
+
+    /** GET /keypairs/{name} */
+    async getKeyPair(name: string, query: { region?: Region; includePublicKey?: "true" | "false" } = {}): Promise<KeyPair> {
+      return (await unwrap(http.GET("/keypairs/{name}", { params: { path: { name }, query } }))).data;
+    },
+
+    /** GET /keypairs/by-id/{keyPairId} */
+    async getKeyPairById(keyPairId: string, query: { region?: Region; includePublicKey?: "true" | "false" } = {}): Promise<KeyPair> {
+      return (await unwrap(http.GET("/keypairs/by-id/{keyPairId}", { params: { path: { keyPairId }, query } }))).data;
+    },
+
+    /** DELETE /keypairs/{name}: undefined when deleted, a DryRunResult for a dry run. */
+    async deleteKeyPair(name: string, query: { region?: Region; dryRun?: "true" | "false" } = {}): Promise<DryRunResult | undefined> {
+      const { data, response } = await unwrap(http.DELETE("/keypairs/{name}", { params: { path: { name }, query } }));
+      return response.status === 204 ? undefined : (data as DryRunResult);
+    },
+  };
+}
+
+export type KeyPairsClient = ReturnType<typeof createKeyPairsClient>;
+export const isDryRun = (result: object): result is DryRunResult => "dryRun" in result && result.dryRun === true;
