@@ -259,7 +259,7 @@ export interface components {
             escrow?: boolean;
         };
         /**
-         * @description Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Five tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key, :request-digest and :created-by, which record the request that made the key and its IAM caller.
+         * @description Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Six tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key, :request-digest, :created-by and :escrow, which record the request that made the key, its IAM caller and where an escrowed private key is kept.
          * @example {
          *       "team": "platform",
          *       "env": "prod"
