@@ -53,7 +53,7 @@ export interface HttpResult {
 export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult => ({ statusCode, body, headers });
 export const noContent = (): HttpResult => ({ statusCode: 204 });
 
-function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, part: string): z.output<S> {
+export function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, part: string): z.output<S> {
   if (!schema) return {} as z.output<S>;
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;

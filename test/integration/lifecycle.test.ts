@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { apiClient, created, type CreatedKeyPair } from "../support/contract.js";
+import { apiClient, created, problemOf, type CreatedKeyPair } from "../support/contract.js";
 
 const api = apiClient();
 const unique = (prefix: string) => `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -31,7 +31,7 @@ describe.each(["rsa", "ed25519"] as const)("%s key pair lifecycle over HTTP", (k
     expect(key.keyPairId).toMatch(/^key-/);
     expect(key.keyMaterial).toContain(keyType === "rsa" ? "BEGIN RSA PRIVATE KEY" : "BEGIN OPENSSH PRIVATE KEY");
 
-    const fetched = await api.GET("/keypairs/{name}", { params: { path: { name }, query: { region: "us-east-1", includePublicKey: "true" } } });
+    const fetched = await api.GET("/keypairs/{name}", { params: { path: { name }, query: { region: "us-east-1", includePublicKey: true } } });
     expect(fetched.response.status).toBe(200);
     expect(fetched.data).toMatchObject({ keyPairId: key.keyPairId, name, keyType, fingerprint: key.fingerprint });
     expect(fetched.data!.createdAt).toBeDefined();
@@ -82,7 +82,7 @@ describe("create errors over HTTP", () => {
   ])("%s is a 400 problem naming the field", async (_label, body, field) => {
     const answer = await api.POST("/keypairs", { body: body as never });
     expect(answer.response.status).toBe(400);
-    expect(answer.error!.errors!.map((error) => error.field)).toContain(field);
+    expect(problemOf(answer.error).errors!.map((error) => error.field)).toContain(field);
   });
 
   test("malformed JSON is 400 and a non-JSON content type 415", async () => {

@@ -137,29 +137,34 @@ export interface components {
             keyPairId: string;
             name: string;
             fingerprint: string;
-            /**
-             * @description rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
-             * @enum {string}
-             */
-            keyType: "rsa" | "ed25519";
+            keyType: components["schemas"]["KeyType"];
             region: string;
             tags: {
                 [key: string]: string;
             };
             /** @description Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default). */
             managed: boolean;
-            /**
-             * @description Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).
-             * @enum {string}
-             */
-            keyFormat: "pem" | "ppk";
+            keyFormat: components["schemas"]["KeyFormat"];
             /** @description The private key. Returned once, in this response only: store it now. */
             keyMaterial: string;
         };
+        /**
+         * @description rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
+         * @enum {string}
+         */
+        KeyType: "rsa" | "ed25519";
+        /**
+         * @description Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).
+         * @enum {string}
+         */
+        KeyFormat: "pem" | "ppk";
         /** @description RFC 9457 problem details. */
         Problem: {
-            /** @description URI identifying the problem type. */
-            type: string;
+            /**
+             * @description URI identifying the problem type (src/lib/errors.ts PROBLEM_TABLE).
+             * @enum {string}
+             */
+            type: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/internal";
             title: string;
             status: number;
             detail: string;
@@ -167,15 +172,24 @@ export interface components {
             /** @description The EC2 error code that caused this problem, when there was one. */
             ec2Code?: string;
             /** @description Each invalid field of the request. */
-            errors?: {
-                field: string;
-                message: string;
-            }[];
+            errors?: components["schemas"]["ProblemFieldError"][];
+        };
+        /** @description One invalid field of the request. */
+        ProblemFieldError: {
+            /** @description Location of the offending value, e.g. `body.tags` or `query.region`. */
+            field: string;
+            message: string;
         };
         /** @description An answer API Gateway itself sends, before any function runs. */
         GatewayMessage: {
             message: string;
         };
+        /**
+         * @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.
+         * @example eu-west-1
+         * @enum {string}
+         */
+        Region: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
         /**
          * @example {
          *       "name": "deploy-bot",
@@ -192,25 +206,10 @@ export interface components {
              * @example deploy-bot
              */
             name: string;
-            /**
-             * @description rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
-             * @default rsa
-             * @enum {string}
-             */
-            keyType?: "rsa" | "ed25519";
-            /**
-             * @description Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).
-             * @default pem
-             * @enum {string}
-             */
-            keyFormat?: "pem" | "ppk";
+            keyType?: components["schemas"]["KeyType"];
+            keyFormat?: components["schemas"]["KeyFormat"];
             tags?: components["schemas"]["Tags"];
-            /**
-             * @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.
-             * @example eu-west-1
-             * @enum {string}
-             */
-            region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
+            region?: components["schemas"]["Region"];
             /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
             dryRun?: boolean;
         };
@@ -243,11 +242,7 @@ export interface components {
             keyPairId: string;
             name: string;
             fingerprint: string;
-            /**
-             * @description rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
-             * @enum {string}
-             */
-            keyType: "rsa" | "ed25519";
+            keyType: components["schemas"]["KeyType"];
             region: string;
             tags: {
                 [key: string]: string;
@@ -271,12 +266,7 @@ export interface components {
              */
             publicKey: string;
             tags?: components["schemas"]["Tags"];
-            /**
-             * @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.
-             * @example eu-west-1
-             * @enum {string}
-             */
-            region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
+            region?: components["schemas"]["Region"];
             /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
             dryRun?: boolean;
         };
@@ -298,7 +288,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
-                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
+                region?: components["schemas"]["Region"];
                 /** @description Only the key with exactly this name (matched literally: `*` and `?` are ordinary characters). */
                 name?: string;
                 /** @description Only the key with this id. */
@@ -306,13 +296,13 @@ export interface operations {
                 /** @description Only keys with exactly this fingerprint. */
                 fingerprint?: string;
                 /** @description rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances. */
-                keyType?: "rsa" | "ed25519";
+                keyType?: components["schemas"]["KeyType"];
                 /** @description Only keys that carry a tag with this key. */
                 tagKey?: string;
                 /** @description Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters). */
                 tag?: string;
                 /** @description Include each key's public key (OpenSSH format). */
-                includePublicKey?: "true" | "false";
+                includePublicKey?: boolean;
                 /** @description Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says where to go on. */
                 limit?: number;
                 /** @description Start after this key name: the nextCursor of the previous page. */
@@ -333,7 +323,7 @@ export interface operations {
                     "application/json": components["schemas"]["KeyPairList"];
                 };
             };
-            /** @description Invalid request: a field, the region or the cursor is wrong. */
+            /** @description Invalid request: a parameter or the region is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -342,16 +332,53 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
-                     *       "title": "Validation",
+                     *       "title": "Invalid request",
                      *       "status": 400,
-                     *       "detail": "body.name: Too big: expected string to have <=255 characters",
+                     *       "detail": "query.includePublicKey: Invalid option: expected one of \"true\"|\"false\"",
                      *       "instance": "/keypairs",
                      *       "errors": [
                      *         {
-                     *           "field": "body.name",
-                     *           "message": "Too big: expected string to have <=255 characters"
+                     *           "field": "query.includePublicKey",
+                     *           "message": "Invalid option: expected one of \"true\"|\"false\""
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs (here GET, POST) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example GET, POST
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use GET or POST.",
+                     *       "instance": "/keypairs"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -360,7 +387,10 @@ export interface operations {
             /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
+                    /**
+                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
+                     * @example 2
+                     */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -368,7 +398,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Throttled",
+                     *       "title": "Too many requests to EC2",
                      *       "status": 429,
                      *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
                      *       "instance": "/keypairs",
@@ -393,7 +423,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal",
+                     *       "title": "Internal server error",
                      *       "status": 500,
                      *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
                      *       "instance": "/keypairs"
@@ -411,7 +441,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "Upstream error",
+                     *       "title": "EC2 request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
                      *       "instance": "/keypairs",
@@ -430,7 +460,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "Upstream timeout",
+                     *       "title": "EC2 did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs"
@@ -445,7 +475,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
-                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
+                region?: components["schemas"]["Region"];
             };
             header?: {
                 /** @description Makes a retry safe (IETF draft-ietf-httpapi-idempotency-key-header): the same key with the same body gives the same outcome (for create: a new private key for the same name, since the first one is never stored, unless it was escrowed); with another body it is a 422; while an earlier request with the key may still be running, a 409 with Retry-After. Scoped to the caller and the region. */
@@ -480,7 +510,7 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedKeyPair"];
                 };
             };
-            /** @description Invalid request, malformed JSON or a malformed public key. */
+            /** @description Invalid request or malformed JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -489,14 +519,14 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
-                     *       "title": "Validation",
+                     *       "title": "Invalid request",
                      *       "status": 400,
-                     *       "detail": "publicKey is a 768-bit RSA key: EC2 accepts 1024 to 4096 bits",
+                     *       "detail": "body.keyType: Invalid option: expected one of \"rsa\"|\"ed25519\"",
                      *       "instance": "/keypairs",
                      *       "errors": [
                      *         {
-                     *           "field": "body.publicKey",
-                     *           "message": "is a 768-bit RSA key: EC2 accepts 1024 to 4096 bits"
+                     *           "field": "body.keyType",
+                     *           "message": "Invalid option: expected one of \"rsa\"|\"ed25519\""
                      *         }
                      *       ]
                      *     }
@@ -504,7 +534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Dry run: the service is not permitted to perform the call. */
+            /** @description Dry run: the service is not permitted to perform the call (a problem); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -513,11 +543,40 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/forbidden",
-                     *       "title": "Forbidden",
+                     *       "title": "Operation not permitted",
                      *       "status": 403,
                      *       "detail": "CreateKeyPair would fail: the service is not permitted to perform it.",
                      *       "instance": "/keypairs",
                      *       "ec2Code": "UnauthorizedOperation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs (here GET, POST) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example GET, POST
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use GET or POST.",
+                     *       "instance": "/keypairs"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -532,7 +591,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/conflict",
-                     *       "title": "Conflict",
+                     *       "title": "Key pair already exists",
                      *       "status": 409,
                      *       "detail": "A key pair with this name already exists in this region.",
                      *       "instance": "/keypairs",
@@ -542,7 +601,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the service accepts (16 KiB by default). */
+            /** @description The body is larger than the service accepts (MAX_BODY_BYTES, 262144 bytes = 256 KiB by default). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -551,9 +610,9 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/payload-too-large",
-                     *       "title": "Payload too large",
+                     *       "title": "Request body too large",
                      *       "status": 413,
-                     *       "detail": "The body is 20480 bytes; at most 16384 are accepted.",
+                     *       "detail": "The body is 262145 bytes; at most 262144 are accepted.",
                      *       "instance": "/keypairs"
                      *     }
                      */
@@ -587,7 +646,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/quota-exceeded",
-                     *       "title": "Quota exceeded",
+                     *       "title": "Key pair quota exceeded",
                      *       "status": 422,
                      *       "detail": "The region's key pair quota (5,000 by default) is reached: delete keys or request a quota increase.",
                      *       "instance": "/keypairs",
@@ -600,7 +659,10 @@ export interface operations {
             /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
+                    /**
+                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
+                     * @example 2
+                     */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -608,7 +670,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Throttled",
+                     *       "title": "Too many requests to EC2",
                      *       "status": 429,
                      *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
                      *       "instance": "/keypairs",
@@ -633,7 +695,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal",
+                     *       "title": "Internal server error",
                      *       "status": 500,
                      *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
                      *       "instance": "/keypairs"
@@ -651,7 +713,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "Upstream error",
+                     *       "title": "EC2 request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
                      *       "instance": "/keypairs",
@@ -670,7 +732,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "Upstream timeout",
+                     *       "title": "EC2 did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs"
@@ -685,7 +747,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
-                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
+                region?: components["schemas"]["Region"];
             };
             header?: {
                 /** @description Makes a retry safe (IETF draft-ietf-httpapi-idempotency-key-header): the same key with the same body gives the same outcome (for create: a new private key for the same name, since the first one is never stored, unless it was escrowed); with another body it is a 422; while an earlier request with the key may still be running, a 409 with Retry-After. Scoped to the caller and the region. */
@@ -727,10 +789,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
-                     *       "title": "Validation",
+                     *       "title": "Invalid request",
                      *       "status": 400,
                      *       "detail": "publicKey is a 768-bit RSA key: EC2 accepts 1024 to 4096 bits",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/import",
                      *       "errors": [
                      *         {
                      *           "field": "body.publicKey",
@@ -742,7 +804,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Dry run: the service is not permitted to perform the call. */
+            /** @description Dry run: the service is not permitted to perform the call (a problem); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -751,11 +813,40 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/forbidden",
-                     *       "title": "Forbidden",
+                     *       "title": "Operation not permitted",
                      *       "status": 403,
-                     *       "detail": "CreateKeyPair would fail: the service is not permitted to perform it.",
-                     *       "instance": "/keypairs",
+                     *       "detail": "ImportKeyPair would fail: the service is not permitted to perform it.",
+                     *       "instance": "/keypairs/import",
                      *       "ec2Code": "UnauthorizedOperation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs/import (here POST) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example POST
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use POST.",
+                     *       "instance": "/keypairs/import"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -770,17 +861,17 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/conflict",
-                     *       "title": "Conflict",
+                     *       "title": "Key pair already exists",
                      *       "status": 409,
                      *       "detail": "A key pair with this name already exists in this region.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/import",
                      *       "ec2Code": "InvalidKeyPair.Duplicate"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the service accepts (16 KiB by default). */
+            /** @description The body is larger than the service accepts (MAX_BODY_BYTES, 262144 bytes = 256 KiB by default). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -789,10 +880,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/payload-too-large",
-                     *       "title": "Payload too large",
+                     *       "title": "Request body too large",
                      *       "status": 413,
-                     *       "detail": "The body is 20480 bytes; at most 16384 are accepted.",
-                     *       "instance": "/keypairs"
+                     *       "detail": "The body is 262145 bytes; at most 262144 are accepted.",
+                     *       "instance": "/keypairs/import"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -810,7 +901,7 @@ export interface operations {
                      *       "title": "Unsupported media type",
                      *       "status": 415,
                      *       "detail": "Send the body as application/json.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/import"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -825,10 +916,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/quota-exceeded",
-                     *       "title": "Quota exceeded",
+                     *       "title": "Key pair quota exceeded",
                      *       "status": 422,
                      *       "detail": "The region's key pair quota (5,000 by default) is reached: delete keys or request a quota increase.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/import",
                      *       "ec2Code": "KeyPairLimitExceeded"
                      *     }
                      */
@@ -838,7 +929,10 @@ export interface operations {
             /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
+                    /**
+                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
+                     * @example 2
+                     */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -846,10 +940,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Throttled",
+                     *       "title": "Too many requests to EC2",
                      *       "status": 429,
                      *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/import",
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
@@ -871,10 +965,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal",
+                     *       "title": "Internal server error",
                      *       "status": 500,
                      *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/import"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -889,10 +983,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "Upstream error",
+                     *       "title": "EC2 request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/import",
                      *       "ec2Code": "InternalError"
                      *     }
                      */
@@ -908,10 +1002,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "Upstream timeout",
+                     *       "title": "EC2 did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/import"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -923,9 +1017,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
-                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
+                region?: components["schemas"]["Region"];
                 /** @description Include the public key (OpenSSH format). */
-                includePublicKey?: "true" | "false";
+                includePublicKey?: boolean;
             };
             header?: never;
             path: {
@@ -945,7 +1039,7 @@ export interface operations {
                     "application/json": components["schemas"]["KeyPair"];
                 };
             };
-            /** @description Invalid request: a field, the region or the cursor is wrong. */
+            /** @description Invalid request: the name, a parameter or the region is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -954,19 +1048,33 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
-                     *       "title": "Validation",
+                     *       "title": "Invalid request",
                      *       "status": 400,
-                     *       "detail": "body.name: Too big: expected string to have <=255 characters",
-                     *       "instance": "/keypairs",
+                     *       "detail": "path.name: must be printable ASCII without leading or trailing spaces, and not . or ..",
+                     *       "instance": "/keypairs/deploy-bot",
                      *       "errors": [
                      *         {
-                     *           "field": "body.name",
-                     *           "message": "Too big: expected string to have <=255 characters"
+                     *           "field": "path.name",
+                     *           "message": "must be printable ASCII without leading or trailing spaces, and not . or .."
                      *         }
                      *       ]
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description No such key pair in the region. */
@@ -978,10 +1086,33 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/not-found",
-                     *       "title": "Not found",
+                     *       "title": "Key pair not found",
                      *       "status": 404,
                      *       "detail": "No key pair named deploy-bot in eu-west-1.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/deploy-bot"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs/{name} (here GET, DELETE) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example GET, DELETE
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use GET or DELETE.",
+                     *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -990,7 +1121,10 @@ export interface operations {
             /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
+                    /**
+                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
+                     * @example 2
+                     */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -998,10 +1132,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Throttled",
+                     *       "title": "Too many requests to EC2",
                      *       "status": 429,
                      *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/deploy-bot",
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
@@ -1023,10 +1157,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal",
+                     *       "title": "Internal server error",
                      *       "status": 500,
                      *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1041,10 +1175,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "Upstream error",
+                     *       "title": "EC2 request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/deploy-bot",
                      *       "ec2Code": "InternalError"
                      *     }
                      */
@@ -1060,10 +1194,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "Upstream timeout",
+                     *       "title": "EC2 did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1075,9 +1209,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
-                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
+                region?: components["schemas"]["Region"];
                 /** @description Check permissions only; nothing is deleted. */
-                dryRun?: "true" | "false";
+                dryRun?: boolean;
             };
             header?: never;
             path: {
@@ -1104,7 +1238,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid request: a field, the region or the cursor is wrong. */
+            /** @description Invalid request: a parameter or the region is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1113,14 +1247,14 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
-                     *       "title": "Validation",
+                     *       "title": "Invalid request",
                      *       "status": 400,
-                     *       "detail": "body.name: Too big: expected string to have <=255 characters",
-                     *       "instance": "/keypairs",
+                     *       "detail": "query.dryRun: Invalid option: expected one of \"true\"|\"false\"",
+                     *       "instance": "/keypairs/deploy-bot",
                      *       "errors": [
                      *         {
-                     *           "field": "body.name",
-                     *           "message": "Too big: expected string to have <=255 characters"
+                     *           "field": "query.dryRun",
+                     *           "message": "Invalid option: expected one of \"true\"|\"false\""
                      *         }
                      *       ]
                      *     }
@@ -1128,7 +1262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted. */
+            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted (a problem); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1137,13 +1271,19 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/unmanaged-key",
-                     *       "title": "Unmanaged key",
+                     *       "title": "Key pair is not managed by this service",
                      *       "status": 403,
                      *       "detail": "Key pair console-key was not created or imported through this service (no managed-by=ec2-keypairs-api tag); delete it in EC2 directly.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description No such key pair in the region. */
@@ -1155,10 +1295,33 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/not-found",
-                     *       "title": "Not found",
+                     *       "title": "Key pair not found",
                      *       "status": 404,
                      *       "detail": "No key pair named deploy-bot in eu-west-1.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/deploy-bot"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs/{name} (here GET, DELETE) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example GET, DELETE
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use GET or DELETE.",
+                     *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1167,7 +1330,10 @@ export interface operations {
             /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
+                    /**
+                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
+                     * @example 2
+                     */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -1175,10 +1341,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Throttled",
+                     *       "title": "Too many requests to EC2",
                      *       "status": 429,
                      *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/deploy-bot",
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
@@ -1200,10 +1366,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal",
+                     *       "title": "Internal server error",
                      *       "status": 500,
                      *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1218,10 +1384,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "Upstream error",
+                     *       "title": "EC2 request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/deploy-bot",
                      *       "ec2Code": "InternalError"
                      *     }
                      */
@@ -1237,10 +1403,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "Upstream timeout",
+                     *       "title": "EC2 did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1252,9 +1418,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
-                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
+                region?: components["schemas"]["Region"];
                 /** @description Include the public key (OpenSSH format). */
-                includePublicKey?: "true" | "false";
+                includePublicKey?: boolean;
             };
             header?: never;
             path: {
@@ -1274,7 +1440,7 @@ export interface operations {
                     "application/json": components["schemas"]["KeyPair"];
                 };
             };
-            /** @description Invalid request: a field, the region or the cursor is wrong. */
+            /** @description Invalid request: the id, a parameter or the region is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1283,19 +1449,33 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
-                     *       "title": "Validation",
+                     *       "title": "Invalid request",
                      *       "status": 400,
-                     *       "detail": "body.name: Too big: expected string to have <=255 characters",
-                     *       "instance": "/keypairs",
+                     *       "detail": "path.keyPairId: must look like key-0123456789abcdef0",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
                      *       "errors": [
                      *         {
-                     *           "field": "body.name",
-                     *           "message": "Too big: expected string to have <=255 characters"
+                     *           "field": "path.keyPairId",
+                     *           "message": "must look like key-0123456789abcdef0"
                      *         }
                      *       ]
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description No such key pair in the region. */
@@ -1307,10 +1487,33 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/not-found",
-                     *       "title": "Not found",
+                     *       "title": "Key pair not found",
                      *       "status": 404,
                      *       "detail": "No key pair named deploy-bot in eu-west-1.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs/by-id/{keyPairId} (here GET, DELETE) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example GET, DELETE
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use GET or DELETE.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1319,7 +1522,10 @@ export interface operations {
             /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
+                    /**
+                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
+                     * @example 2
+                     */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -1327,10 +1533,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Throttled",
+                     *       "title": "Too many requests to EC2",
                      *       "status": 429,
                      *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
@@ -1352,10 +1558,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal",
+                     *       "title": "Internal server error",
                      *       "status": 500,
                      *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1370,10 +1576,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "Upstream error",
+                     *       "title": "EC2 request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
                      *       "ec2Code": "InternalError"
                      *     }
                      */
@@ -1389,10 +1595,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "Upstream timeout",
+                     *       "title": "EC2 did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1404,9 +1610,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
-                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
+                region?: components["schemas"]["Region"];
                 /** @description Check permissions only; nothing is deleted. */
-                dryRun?: "true" | "false";
+                dryRun?: boolean;
             };
             header?: never;
             path: {
@@ -1433,7 +1639,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid request: a field, the region or the cursor is wrong. */
+            /** @description Invalid request: a parameter or the region is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1442,14 +1648,14 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
-                     *       "title": "Validation",
+                     *       "title": "Invalid request",
                      *       "status": 400,
-                     *       "detail": "body.name: Too big: expected string to have <=255 characters",
-                     *       "instance": "/keypairs",
+                     *       "detail": "query.dryRun: Invalid option: expected one of \"true\"|\"false\"",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
                      *       "errors": [
                      *         {
-                     *           "field": "body.name",
-                     *           "message": "Too big: expected string to have <=255 characters"
+                     *           "field": "query.dryRun",
+                     *           "message": "Invalid option: expected one of \"true\"|\"false\""
                      *         }
                      *       ]
                      *     }
@@ -1457,7 +1663,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted. */
+            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted (a problem); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1466,13 +1672,19 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/unmanaged-key",
-                     *       "title": "Unmanaged key",
+                     *       "title": "Key pair is not managed by this service",
                      *       "status": 403,
                      *       "detail": "Key pair console-key was not created or imported through this service (no managed-by=ec2-keypairs-api tag); delete it in EC2 directly.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description No such key pair in the region. */
@@ -1484,10 +1696,33 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/not-found",
-                     *       "title": "Not found",
+                     *       "title": "Key pair not found",
                      *       "status": 404,
                      *       "detail": "No key pair named deploy-bot in eu-west-1.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs/by-id/{keyPairId} (here GET, DELETE) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example GET, DELETE
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use GET or DELETE.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1496,7 +1731,10 @@ export interface operations {
             /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
+                    /**
+                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
+                     * @example 2
+                     */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -1504,10 +1742,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Throttled",
+                     *       "title": "Too many requests to EC2",
                      *       "status": 429,
                      *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
@@ -1529,10 +1767,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal",
+                     *       "title": "Internal server error",
                      *       "status": 500,
                      *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1547,10 +1785,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "Upstream error",
+                     *       "title": "EC2 request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
                      *       "ec2Code": "InternalError"
                      *     }
                      */
@@ -1566,10 +1804,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "Upstream timeout",
+                     *       "title": "EC2 did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

@@ -12,6 +12,9 @@ import type { components, paths } from "./api.js";
 
 export type CreatedKeyPair = components["schemas"]["CreatedKeyPair"];
 export type KeyPair = components["schemas"]["KeyPair"];
+export type Problem = components["schemas"]["Problem"];
+/** An error answer the function sent (a problem), as opposed to the gateway's own {"message"}. */
+export const problemOf = (error: unknown): Problem => error as Problem;
 /** Create and import answer 201 with a key or 200 with a dry-run result; tests that expect 201 say so. */
 export const created = <T = CreatedKeyPair>(data: unknown): T => data as T;
 import { ROOT } from "../../scripts/local-stack.js";
