@@ -257,8 +257,27 @@ route({
   responses: deleteResponses,
 });
 
+/**
+ * zod-to-openapi inlines a component when its use adds a default (keyType: KeyType.default("rsa")):
+ * put back the $ref, with the default beside it (OpenAPI 3.1 allows siblings of $ref).
+ */
+function refsForInlinedComponents<T extends { components?: { schemas?: Record<string, unknown> } }>(document: T): T {
+  const components = Object.entries(document.components?.schemas ?? {}).map(([name, schema]) => [name, JSON.stringify(schema)] as const);
+  const visit = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(visit);
+    if (node === null || typeof node !== "object") return node;
+    if ("default" in node) {
+      const { default: fallback, ...rest } = node as Record<string, unknown>;
+      const match = components.find(([, schema]) => schema === JSON.stringify(rest));
+      if (match) return { $ref: `#/components/schemas/${match[0]}`, default: fallback };
+    }
+    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, visit(value)]));
+  };
+  return visit(document) as T;
+}
+
 export function openApiDocument() {
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  return refsForInlinedComponents(new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {
       title: "EC2 Key Pairs API",
@@ -272,5 +291,5 @@ export function openApiDocument() {
       { url: "https://{apiId}.execute-api.{region}.amazonaws.com", description: "The deployed HTTP API (locally, npm start serves it at http://localhost:3000)", variables: { apiId: { default: "abcdef1234" }, region: { default: "us-east-1" } } },
     ],
     tags: [{ name: "key pairs", description: "EC2 key pairs of one region." }],
-  });
+  }));
 }

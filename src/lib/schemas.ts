@@ -104,13 +104,16 @@ const PublicKeyMaterial = /* @__PURE__ */ text({ multiline: true })
 export const CreateKeyPairBody = /* @__PURE__ */ z
   .strictObject({
     name: KeyName,
-    keyType: KeyType.default("rsa"),
-    keyFormat: KeyFormat.default("pem"),
+    // The meta restates each default beside the component's $ref (zod-to-openapi drops it there).
+    keyType: KeyType.default("rsa").meta({ default: "rsa" }),
+    keyFormat: KeyFormat.default("pem").meta({ default: "pem" }),
     tags: Tags.optional(),
     region: Region.optional(),
     dryRun: DryRun.optional(),
   })
-  .meta({ id: "CreateKeyPairRequest", example: { name: "deploy-bot", keyType: "ed25519", tags: { team: "platform" }, region: "eu-west-1" } });
+  // No component id: inline under requestBody, a generator does not make the defaulted fields required
+  // (openapi-typescript's default defaultNonNullable does so for component schemas).
+  .meta({ example: { name: "deploy-bot", keyType: "ed25519", tags: { team: "platform" }, region: "eu-west-1" } });
 
 export const ImportKeyPairBody = /* @__PURE__ */ z
   .strictObject({
@@ -120,7 +123,7 @@ export const ImportKeyPairBody = /* @__PURE__ */ z
     region: Region.optional(),
     dryRun: DryRun.optional(),
   })
-  .meta({ id: "ImportKeyPairRequest" });
+  .meta({ description: "A public key to register as an EC2 key pair." });
 
 // Query strings carry text: booleans are exactly true/false, integers decimal digits (not 0x10, 1e3, " 5").
 // The spec says boolean (a generator's client sends true/false, which is all the runtime accepts).

@@ -191,29 +191,6 @@ export interface components {
          */
         Region: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
         /**
-         * @example {
-         *       "name": "deploy-bot",
-         *       "keyType": "ed25519",
-         *       "tags": {
-         *         "team": "platform"
-         *       },
-         *       "region": "eu-west-1"
-         *     }
-         */
-        CreateKeyPairRequest: {
-            /**
-             * @description Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.
-             * @example deploy-bot
-             */
-            name: string;
-            keyType?: components["schemas"]["KeyType"];
-            keyFormat?: components["schemas"]["KeyFormat"];
-            tags?: components["schemas"]["Tags"];
-            region?: components["schemas"]["Region"];
-            /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
-            dryRun?: boolean;
-        };
-        /**
          * @description Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Five tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key, :request-digest and :created-by, which record the request that made the key and its IAM caller.
          * @example {
          *       "team": "platform",
@@ -253,22 +230,6 @@ export interface components {
             createdAt?: string;
             /** @description OpenSSH public key; only with includePublicKey=true. */
             publicKey?: string;
-        };
-        ImportKeyPairRequest: {
-            /**
-             * @description Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.
-             * @example deploy-bot
-             */
-            name: string;
-            /**
-             * @description Your public key, in OpenSSH (`ssh-rsa AAAA...`, `ssh-ed25519 AAAA...`) or RFC 4716 (SSH2) format. RSA 1024-4096 bits or ED25519.
-             * @example ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMyS3Qx4g5bLqPp4cGb8dOe8WJ3oqz0wGmMq9qfVXh1E alice@laptop
-             */
-            publicKey: string;
-            tags?: components["schemas"]["Tags"];
-            region?: components["schemas"]["Region"];
-            /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
-            dryRun?: boolean;
         };
         KeyPairList: {
             items: components["schemas"]["KeyPair"][];
@@ -486,7 +447,21 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateKeyPairRequest"];
+                "application/json": {
+                    /**
+                     * @description Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.
+                     * @example deploy-bot
+                     */
+                    name: string;
+                    /** @default rsa */
+                    keyType?: components["schemas"]["KeyType"];
+                    /** @default pem */
+                    keyFormat?: components["schemas"]["KeyFormat"];
+                    tags?: components["schemas"]["Tags"];
+                    region?: components["schemas"]["Region"];
+                    /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
+                    dryRun?: boolean;
+                };
             };
         };
         responses: {
@@ -758,7 +733,22 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ImportKeyPairRequest"];
+                "application/json": {
+                    /**
+                     * @description Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.
+                     * @example deploy-bot
+                     */
+                    name: string;
+                    /**
+                     * @description Your public key, in OpenSSH (`ssh-rsa AAAA...`, `ssh-ed25519 AAAA...`) or RFC 4716 (SSH2) format. RSA 1024-4096 bits or ED25519.
+                     * @example ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMyS3Qx4g5bLqPp4cGb8dOe8WJ3oqz0wGmMq9qfVXh1E alice@laptop
+                     */
+                    publicKey: string;
+                    tags?: components["schemas"]["Tags"];
+                    region?: components["schemas"]["Region"];
+                    /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
+                    dryRun?: boolean;
+                };
             };
         };
         responses: {
