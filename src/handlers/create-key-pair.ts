@@ -1,9 +1,26 @@
-import { httpRoute, json } from "../lib/http.js";
+import { ApiError } from "../lib/errors.js";
+import { acceptQuality, httpRoute, json, textBody } from "../lib/http.js";
 import { createKeyPair, isDryRun } from "../lib/keypair-service.js";
 import { CreateKeyPairBody, IdempotencyHeaders, RegionQuery } from "../lib/schemas.js";
 
+export const PEM = "application/x-pem-file";
+
+/**
+ * Whether the caller asked for the private key itself (Accept: application/x-pem-file, preferred
+ * to JSON): decided before the key is made, so a key is never made for an answer that cannot be given.
+ */
+function wantsPem(accept: string | undefined, keyFormat: string): boolean {
+  const pem = acceptQuality(accept, PEM);
+  if (pem === 0 || accept === undefined || !accept.toLowerCase().includes(PEM) || pem < acceptQuality(accept, "application/json")) return false;
+  if (keyFormat !== "pem") throw new ApiError("not-acceptable", `A ${keyFormat} key is not a PEM file: ask for keyFormat pem, or accept application/json.`);
+  return true;
+}
+
 /** POST /keypairs */
-export const handler = httpRoute({ body: CreateKeyPairBody, query: RegionQuery, headers: IdempotencyHeaders }, async ({ body, headers, region, caller }) => {
+export const handler = httpRoute({ body: CreateKeyPairBody, query: RegionQuery, headers: IdempotencyHeaders }, async ({ body, headers, region, caller }, event) => {
+  const pem = wantsPem(event.headers?.accept, body.keyFormat);
   const result = await createKeyPair(region, body, { arn: caller, idempotencyKey: headers["idempotency-key"] });
-  return isDryRun(result) ? json(200, result) : json(201, result, { "Cache-Control": "no-store" });
+  if (isDryRun(result)) return json(200, result);
+  // With Accept: application/x-pem-file, the body is the private key alone (curl -o key.pem).
+  return pem ? textBody(201, result.keyMaterial, PEM, { "Cache-Control": "no-store" }) : json(201, result, { "Cache-Control": "no-store" });
 });

@@ -7,6 +7,7 @@ export type ProblemKind =
   | "malformed-json"
   | "unsupported-media-type"
   | "method-not-allowed"
+  | "not-acceptable"
   | "payload-too-large"
   | "not-found"
   | "conflict"
@@ -29,6 +30,7 @@ export const PROBLEM_TABLE: Record<ProblemKind, { status: number; title: string 
   "malformed-json": { status: 400, title: "Malformed JSON body" },
   "unsupported-media-type": { status: 415, title: "Unsupported media type" },
   "method-not-allowed": { status: 405, title: "Method not allowed" },
+  "not-acceptable": { status: 406, title: "Not acceptable" },
   "payload-too-large": { status: 413, title: "Request body too large" },
   "not-found": { status: 404, title: "Key pair not found" },
   conflict: { status: 409, title: "Key pair already exists" },

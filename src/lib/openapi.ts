@@ -4,6 +4,7 @@
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import * as z from "zod";
+import { PEM } from "../handlers/create-key-pair.js";
 import { METHODS_BY_PATH, methodNotAllowed } from "../handlers/method-not-allowed.js";
 import { loadConfig } from "./config.js";
 import { translateEc2Error, type Operation } from "./ec2.js";
@@ -144,6 +145,12 @@ const json = (description: string, schema: z.ZodType, headers?: ResponseConfig["
   content: { "application/json": { schema } },
 });
 
+/** Create's alternative 201: the private key itself (Accept: application/x-pem-file). */
+function withPrivateKeyFile(response: ResponseConfig): ResponseConfig {
+  const example = "-----BEGIN OPENSSH PRIVATE KEY-----\n(redacted)\n-----END OPENSSH PRIVATE KEY-----\n";
+  return { ...response, content: { ...response.content, [PEM]: { schema: { type: "string", description: "The private key: PKCS#1 PEM (RSA) or OpenSSH (ED25519)." }, example } } };
+}
+
 const dryRun = json("Dry run: the call would succeed; nothing was changed.", DryRunResult);
 
 function route(config: Omit<RouteConfig, "security">): void {
@@ -166,9 +173,12 @@ route({
     "Creates an RSA (2048-bit) or ED25519 key pair in EC2 and returns its private key in PEM or PPK format. The private key appears in this response only and is never stored or logged: keep it (chmod 400). The key is tagged as managed by this service. ED25519 keys do not work for Windows instances. The region comes from the body, else the `region` query parameter, else the service's default.",
   request: { query: RegionQuery, headers: IdempotencyHeaders, body: { required: true, content: { "application/json": { schema: CreateKeyPairBody } } } },
   responses: {
-    201: json("Created. The body holds the private key: it cannot be retrieved again.", CreatedKeyPair, {
-      "Cache-Control": { description: "Always no-store: the body holds a private key.", schema: { type: "string", enum: ["no-store"] } },
-    }),
+    201: withPrivateKeyFile(
+      json("Created. The body holds the private key: it cannot be retrieved again. With `Accept: application/x-pem-file` (preferred to application/json) the body is the private key alone, as text (`umask 077; curl -fsS ... -o key.pem`); errors and dry runs stay JSON.", CreatedKeyPair, {
+        "Cache-Control": { description: "Always no-store: the body holds a private key.", schema: { type: "string", enum: ["no-store"] } },
+      }),
+    ),
+    406: problem("`Accept: application/x-pem-file` with keyFormat ppk: a PPK key is not a PEM file. Checked before any key is made.", new ApiError("not-acceptable", "A ppk key is not a PEM file: ask for keyFormat pem, or accept application/json.")),
     200: dryRun,
     ...common("CreateKeyPair"),
     ...bodyErrors("CreateKeyPair", invalid("Invalid request or malformed JSON.", CreateKeyPairBody, { name: "deploy-bot", keyType: "dsa" }, "body")),

@@ -164,7 +164,7 @@ export interface components {
              * @description URI identifying the problem type (src/lib/errors.ts PROBLEM_TABLE).
              * @enum {string}
              */
-            type: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/internal";
+            type: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/not-acceptable" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/internal";
             title: string;
             status: number;
             detail: string;
@@ -474,7 +474,7 @@ export interface operations {
                     "application/json": components["schemas"]["DryRunResult"];
                 };
             };
-            /** @description Created. The body holds the private key: it cannot be retrieved again. */
+            /** @description Created. The body holds the private key: it cannot be retrieved again. With `Accept: application/x-pem-file` (preferred to application/json) the body is the private key alone, as text (`umask 077; curl -fsS ... -o key.pem`); errors and dry runs stay JSON. */
             201: {
                 headers: {
                     /** @description Always no-store: the body holds a private key. */
@@ -483,6 +483,12 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedKeyPair"];
+                    /**
+                     * @example -----BEGIN OPENSSH PRIVATE KEY-----
+                     *     (redacted)
+                     *     -----END OPENSSH PRIVATE KEY-----
+                     */
+                    "application/x-pem-file": string;
                 };
             };
             /** @description Invalid request or malformed JSON. */
@@ -551,6 +557,24 @@ export interface operations {
                      *       "title": "Method not allowed",
                      *       "status": 405,
                      *       "detail": "PUT is not supported here; use GET or POST.",
+                     *       "instance": "/keypairs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Accept: application/x-pem-file` with keyFormat ppk: a PPK key is not a PEM file. Checked before any key is made. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "A ppk key is not a PEM file: ask for keyFormat pem, or accept application/json.",
                      *       "instance": "/keypairs"
                      *     }
                      */

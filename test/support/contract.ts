@@ -56,7 +56,8 @@ export function assertMatchesSpec(method: string, schemaPath: string, status: nu
   } else {
     const contentType = (headers.get("content-type") ?? "").split(";")[0]!.trim();
     if (!declared.content[contentType]) throw new ContractViolation(`${where}: content type ${contentType} not declared`);
-    body = JSON.parse(text);
+    // JSON answers parsed; text ones (the private key as application/x-pem-file) validated as strings.
+    body = /json$/.test(contentType) ? JSON.parse(text) : text;
     const ref = `openapi.yaml#/${pointer("paths", schemaPath, method.toLowerCase(), "responses", String(status), "content", contentType, "schema")}`;
     const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });
     if (!validate(body)) throw new ContractViolation(`${where}: body ${ajv.errorsText(validate.errors)}`);
