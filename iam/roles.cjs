@@ -18,6 +18,8 @@ const GRANTS_BY_FUNCTION = {
   deleteKeyPair: ["describe", "delete"],
   deleteKeyPairById: ["describe", "delete"],
   methodNotAllowed: [],
+  // Serves the spec and the docs page built into its bundle: no AWS call at all.
+  apiDocs: [],
 };
 
 module.exports = async ({ resolveVariable }) => {

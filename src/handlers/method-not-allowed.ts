@@ -7,6 +7,8 @@ export const METHODS_BY_PATH: Record<string, string[]> = {
   "/keypairs/import": ["POST"],
   "/keypairs/{name}": ["GET", "DELETE"],
   "/keypairs/by-id/{keyPairId}": ["GET", "DELETE"],
+  "/openapi.json": ["GET"],
+  "/docs": ["GET"],
 };
 
 /** The 405 for `method` on the resource `path` (a route path, e.g. /keypairs/{name}); the spec's example is made by this too. */

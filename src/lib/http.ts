@@ -95,7 +95,7 @@ export function parsePart<S extends z.ZodType>(schema: S | undefined, value: unk
  * API Gateway joins a repeated query parameter's values with commas (`name=a&name=b` arrives as
  * `a,b`, itself a valid key name), so a repeated name is refused, read from the raw query string.
  */
-function refuseRepeatedParameters(rawQueryString: string | undefined): void {
+export function refuseRepeatedParameters(rawQueryString: string | undefined): void {
   const names = [...new URLSearchParams(rawQueryString ?? "").keys()];
   const repeated = [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
   if (repeated.length === 0) return;

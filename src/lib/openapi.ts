@@ -9,7 +9,7 @@ import { METHODS_BY_PATH, methodNotAllowed } from "../handlers/method-not-allowe
 import { loadConfig } from "./config.js";
 import { translateEc2Error, type Operation } from "./ec2.js";
 import { ApiError, toProblem } from "./errors.js";
-import { parsePart } from "./http.js";
+import { parsePart, refuseRepeatedParameters } from "./http.js";
 import { asApiError, payloadTooLarge } from "./middleware.js";
 import { parsePublicKey } from "./public-key.js";
 import {
@@ -153,7 +153,7 @@ function withPrivateKeyFile(response: ResponseConfig): ResponseConfig {
 
 const dryRun = json("Dry run: the call would succeed; nothing was changed.", DryRunResult);
 
-function route(config: Omit<RouteConfig, "security">): void {
+function route(config: Omit<RouteConfig, "security">, tag = "key pairs"): void {
   const instance = examplePath(config.path);
   const atInstance = (response: ResponseConfig): ResponseConfig => {
     if (!response.content?.["application/problem+json"]) return response;
@@ -161,7 +161,7 @@ function route(config: Omit<RouteConfig, "security">): void {
     return { ...response, content: { ...response.content, "application/problem+json": { ...media, example: { ...((media as { example?: object }).example), instance } } } };
   };
   const responses = Object.fromEntries(Object.entries({ ...config.responses, 405: methodNotAllowedResponse(config.path) }).map(([status, response]) => [status, atInstance(response)]));
-  registry.registerPath({ ...config, responses, tags: ["key pairs"], security: [{ [sigv4.name]: [] }] });
+  registry.registerPath({ ...config, responses, tags: [tag], security: [{ [sigv4.name]: [] }] });
 }
 
 route({
@@ -286,6 +286,39 @@ function refsForInlinedComponents<T extends { components?: { schemas?: Record<st
   return visit(document) as T;
 }
 
+/** What the docs routes can answer besides their 200 (they call nothing: no 502/504, no EC2 throttling). */
+const docsErrors = {
+  400: problem("A query parameter is given more than once (the routes take none, and ignore others).", thrown(() => refuseRepeatedParameters("v=1&v=2"))),
+  403: gatewayForbidden,
+  429: withGatewayAnswer({ description: "Too many requests: the API's stage throttling refused it (API Gateway's own answer)." }, "Too Many Requests"),
+  500: common("DescribeKeyPairs")[500],
+};
+const DOCS_ACCESS = "Signed (IAM) like every route by default; a stage with the docsAuthorization parameter NONE serves it publicly.";
+
+route(
+  {
+    method: "get",
+    path: "/openapi.json",
+    operationId: "getOpenApiDocument",
+    summary: "This API's OpenAPI document",
+    description: `This document, as JSON (the committed openapi.yaml, built into the function at package time). ${DOCS_ACCESS}`,
+    responses: { 200: { description: "The OpenAPI 3.1 document.", content: { "application/json": { schema: { type: "object", description: "An OpenAPI 3.1 document." } } } }, ...docsErrors },
+  },
+  "docs",
+);
+
+route(
+  {
+    method: "get",
+    path: "/docs",
+    operationId: "getDocsPage",
+    summary: "This API's documentation page",
+    description: `This document rendered by Redoc, as one self-contained HTML page (built at package time; it loads nothing from elsewhere, and its Content-Security-Policy allows only its own inline scripts and styles). ${DOCS_ACCESS}`,
+    responses: { 200: { description: "The documentation page.", content: { "text/html": { schema: { type: "string" } } } }, ...docsErrors },
+  },
+  "docs",
+);
+
 export function openApiDocument() {
   return refsForInlinedComponents(new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
@@ -300,6 +333,9 @@ export function openApiDocument() {
       { url: "http://localhost:3000", description: "The local stack (npm start: serverless-offline and moto_server; IAM authorization is not enforced there)" },
       { url: "https://{apiId}.execute-api.{region}.amazonaws.com", description: "The deployed HTTP API (locally, npm start serves it at http://localhost:3000)", variables: { apiId: { default: "abcdef1234" }, region: { default: "us-east-1" } } },
     ],
-    tags: [{ name: "key pairs", description: "EC2 key pairs of one region." }],
+    tags: [
+      { name: "key pairs", description: "EC2 key pairs of one region." },
+      { name: "docs", description: "This API's own description: the OpenAPI document and its documentation page." },
+    ],
   }));
 }

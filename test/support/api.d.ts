@@ -96,6 +96,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This API's OpenAPI document
+         * @description This document, as JSON (the committed openapi.yaml, built into the function at package time). Signed (IAM) like every route by default; a stage with the docsAuthorization parameter NONE serves it publicly.
+         */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This API's documentation page
+         * @description This document rendered by Redoc, as one self-contained HTML page (built at package time; it loads nothing from elsewhere, and its Content-Security-Policy allows only its own inline scripts and styles). Signed (IAM) like every route by default; a stage with the docsAuthorization parameter NONE serves it publicly.
+         */
+        get: operations["getDocsPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1822,6 +1862,232 @@ export interface operations {
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI 3.1 document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description A query parameter is given more than once (the routes take none, and ignore others). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "query.v: is given more than once; send each parameter once",
+                     *       "instance": "/openapi.json",
+                     *       "errors": [
+                     *         {
+                     *           "field": "query.v",
+                     *           "message": "is given more than once; send each parameter once"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /openapi.json (here GET) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example GET
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use GET.",
+                     *       "instance": "/openapi.json"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Too Many Requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Unexpected error; details are in the service's logs only. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
+                     *       "instance": "/openapi.json"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDocsPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The documentation page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A query parameter is given more than once (the routes take none, and ignore others). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "query.v: is given more than once; send each parameter once",
+                     *       "instance": "/docs",
+                     *       "errors": [
+                     *         {
+                     *           "field": "query.v",
+                     *           "message": "is given more than once; send each parameter once"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /docs (here GET) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example GET
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use GET.",
+                     *       "instance": "/docs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Too Many Requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Unexpected error; details are in the service's logs only. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
+                     *       "instance": "/docs"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

@@ -14,7 +14,8 @@ export async function roundTrip(baseUrl: string): Promise<void> {
   // The deployed API wants SigV4: sign in a custom fetch (e.g. with @smithy/signature-v4).
   const api = createClient<paths>({ baseUrl });
   const created = await api.POST("/keypairs", { body: { name: "ts-client-key", keyType: "ed25519" }, params: { query: { region: "us-east-1" } } });
-  if (created.response.status !== 201 || !created.data || !("keyMaterial" in created.data)) throw new Error(`create failed: ${created.response.status}`);
+  // data is JSON here (a string only when asking for Accept: application/x-pem-file, with parseAs: "text").
+  if (created.response.status !== 201 || typeof created.data !== "object" || !("keyMaterial" in created.data)) throw new Error(`create failed: ${created.response.status}`);
   const key: CreatedKeyPair = created.data;
   const privateKey: string = key.keyMaterial;
 
