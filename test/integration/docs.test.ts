@@ -11,7 +11,7 @@ describe("served docs", () => {
   test("GET /openapi.json is the committed openapi.yaml, as JSON", async () => {
     const answer = await get("/openapi.json");
     const text = await answer.text();
-    expect([answer.status, answer.headers.get("content-type")]).toEqual([200, "application/json"]);
+    expect([answer.status, answer.headers.get("content-type")]).toEqual([200, expect.stringMatching(/^application\/json\b/)]);
     expect(JSON.parse(text)).toEqual(parse(readFileSync(`${ROOT}/openapi.yaml`, "utf8")));
     assertMatchesSpec("GET", "/openapi.json", answer.status, answer.headers, text);
   });
@@ -32,7 +32,9 @@ describe("served docs", () => {
   });
 
   test("the API's own answers keep default-src 'none'; other methods on the docs paths are 405", async () => {
-    expect((await get("/openapi.json")).headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    const policy = (await get("/openapi.json")).headers.get("content-security-policy")!;
+    expect(policy).toMatch(/^default-src 'none';/);
+    expect(policy).not.toMatch(/script-src|unsafe-inline/);
     const put = await get("/docs", { method: "PUT" });
     expect([put.status, put.headers.get("allow"), put.headers.get("content-type")]).toEqual([405, "GET", "application/problem+json"]);
     assertMatchesSpec("GET", "/docs", put.status, put.headers, await put.text());
