@@ -85,7 +85,8 @@ describe("create errors over HTTP", () => {
     expect(problemOf(answer.error).errors!.map((error) => error.field)).toContain(field);
   });
 
-  test("malformed JSON is 400 and a non-JSON content type 415", async () => {
+  // Not replayed through Prism (scripts/prism-replay.ts): Prism 5.16 never answers a request whose JSON body it cannot parse.
+  (process.env.CONTRACT_PROXY === "prism" ? test.skip : test)("malformed JSON is 400 and a non-JSON content type 415", async () => {
     const malformed = await api.POST("/keypairs", { body: "{nope" as never, bodySerializer: (body) => body as unknown as string });
     expect(malformed.response.status).toBe(400);
     const wrongType = await api.POST("/keypairs", { body: "name=k" as never, bodySerializer: (body) => body as unknown as string, headers: { "content-type": "text/plain" } });
