@@ -59,5 +59,6 @@ const requireNodeBuiltins = {
   },
 };
 
-module.exports = [pureSdkSchemas, requireNodeBuiltins];
+// 3. docs-page (build/docs-plugin.cjs): the spec and the docs page the docs function serves, built here.
+module.exports = [pureSdkSchemas, requireNodeBuiltins, require("./docs-plugin.cjs").docsPlugin];
 module.exports.markSchemasPure = markSchemasPure;

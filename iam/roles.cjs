@@ -20,6 +20,8 @@ const GRANTS_BY_FUNCTION = {
   deleteKeyPair: ["describe", "delete", "forgetEscrow"],
   deleteKeyPairById: ["describe", "delete", "forgetEscrow"],
   methodNotAllowed: [],
+  // Serves the spec and the docs page built into its bundle: no AWS call at all.
+  apiDocs: [],
 };
 
 /** The stage's escrow KMS key as an IAM resource: a key ARN as given, a key id in any region (a multi-region key's id is the same everywhere). */

@@ -33,6 +33,9 @@ jest_run integration --selectProjects integration
 jest_run logs --selectProjects logs
 echo "responses validated against openapi.yaml: $(wc -l < .tmp/contract-validations.log)"
 
+step "the integration session replayed through Prism's validating proxy (zero response violations)"
+tsx scripts/prism-replay.ts
+
 step "schemathesis against the local stack"
 tsx scripts/fuzz.ts
 

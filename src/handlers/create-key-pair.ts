@@ -1,10 +1,27 @@
-import { httpRoute, json } from "../lib/http.js";
+import { ApiError } from "../lib/errors.js";
+import { acceptQuality, httpRoute, json, textBody } from "../lib/http.js";
 import { createKeyPair, isDryRun } from "../lib/keypair-service.js";
 import { CreateKeyPairBody, IdempotencyHeaders, RegionQuery } from "../lib/schemas.js";
 
+export const PEM = "application/x-pem-file";
+
+/**
+ * Whether the caller asked for the private key itself (Accept: application/x-pem-file, preferred
+ * to JSON): decided before the key is made, so a key is never made for an answer that cannot be given.
+ */
+function wantsPem(accept: string | undefined, body: { keyFormat: string; escrow?: boolean }): boolean {
+  const pem = acceptQuality(accept, PEM);
+  if (pem === 0 || accept === undefined || !accept.toLowerCase().includes(PEM) || pem < acceptQuality(accept, "application/json")) return false;
+  if (body.keyFormat !== "pem") throw new ApiError("not-acceptable", `A ${body.keyFormat} key is not a PEM file: ask for keyFormat pem, or accept application/json.`);
+  if (body.escrow) throw new ApiError("not-acceptable", "An escrowed private key is not in the answer: accept application/json, or drop escrow.");
+  return true;
+}
+
 /** POST /keypairs */
-export const handler = httpRoute({ body: CreateKeyPairBody, query: RegionQuery, headers: IdempotencyHeaders }, async ({ body, headers, region, caller }) => {
+export const handler = httpRoute({ body: CreateKeyPairBody, query: RegionQuery, headers: IdempotencyHeaders }, async ({ body, headers, region, caller }, event) => {
+  const pem = wantsPem(event.headers?.accept, body);
   const result = await createKeyPair(region, body, { arn: caller, idempotencyKey: headers["idempotency-key"] });
-  // no-store either way: the body holds a private key, or where one is kept.
-  return isDryRun(result) ? json(200, result) : json(201, result, { "Cache-Control": "no-store" });
+  if (isDryRun(result)) return json(200, result);
+  // With Accept: application/x-pem-file, the body is the private key alone (curl -o key.pem); no-store either way.
+  return pem && "keyMaterial" in result ? textBody(201, result.keyMaterial, PEM, { "Cache-Control": "no-store" }) : json(201, result, { "Cache-Control": "no-store" });
 });

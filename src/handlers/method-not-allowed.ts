@@ -7,11 +7,17 @@ export const METHODS_BY_PATH: Record<string, string[]> = {
   "/keypairs/import": ["POST"],
   "/keypairs/{name}": ["GET", "DELETE"],
   "/keypairs/by-id/{keyPairId}": ["GET", "DELETE"],
+  "/openapi.json": ["GET"],
+  "/docs": ["GET"],
 };
+
+/** The 405 for `method` on the resource `path` (a route path, e.g. /keypairs/{name}); the spec's example is made by this too. */
+export function methodNotAllowed(method: string, path: string): ApiError {
+  const allow = METHODS_BY_PATH[path] ?? [];
+  return new ApiError("method-not-allowed", `${method} is not supported here; use ${allow.join(" or ")}.`, { allow });
+}
 
 /** ANY on a known resource with a method it does not serve: 405 with an Allow header. */
 export const handler = httpRoute({}, async (_request, event) => {
-  const path = event.routeKey.slice(event.routeKey.indexOf(" ") + 1);
-  const allow = METHODS_BY_PATH[path] ?? [];
-  throw new ApiError("method-not-allowed", `${event.requestContext.http.method} is not supported here; use ${allow.join(" or ")}.`, { allow });
+  throw methodNotAllowed(event.requestContext.http.method, event.routeKey.slice(event.routeKey.indexOf(" ") + 1));
 });

@@ -73,7 +73,7 @@ function discardClients(region: string): void {
   }
 }
 
-type Operation = "CreateKeyPair" | "ImportKeyPair" | "DescribeKeyPairs" | "DeleteKeyPair";
+export type Operation = "CreateKeyPair" | "ImportKeyPair" | "DescribeKeyPairs" | "DeleteKeyPair";
 
 interface Translation {
   kind: ProblemKind;

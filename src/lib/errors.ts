@@ -1,10 +1,13 @@
 /** The API's own error types. Every non-2xx answer is one of these, serialized as RFC 9457 problem+json. */
+import type * as z from "zod";
+import type { ProblemDetails, ProblemFieldError } from "./schemas.js";
 
 export type ProblemKind =
   | "validation"
   | "malformed-json"
   | "unsupported-media-type"
   | "method-not-allowed"
+  | "not-acceptable"
   | "payload-too-large"
   | "not-found"
   | "conflict"
@@ -19,53 +22,38 @@ export type ProblemKind =
   | "escrow-failed"
   | "internal";
 
-const statusOf: Record<ProblemKind, number> = {
-  validation: 400,
-  "malformed-json": 400,
-  "unsupported-media-type": 415,
-  "method-not-allowed": 405,
-  "payload-too-large": 413,
-  "not-found": 404,
-  conflict: 409,
-  "request-in-progress": 409,
-  "idempotency-key-reused": 422,
-  "quota-exceeded": 422,
-  "unmanaged-key": 403,
-  forbidden: 403,
-  throttled: 429,
-  "upstream-error": 502,
-  "upstream-timeout": 504,
-  "escrow-failed": 502,
-  internal: 500,
+/**
+ * The one problem table: every kind's HTTP status and title. ApiError, toProblem and the spec
+ * (schemas.ts ProblemDetails, openapi.ts examples) all read it.
+ */
+export const PROBLEM_TABLE: Record<ProblemKind, { status: number; title: string }> = {
+  validation: { status: 400, title: "Invalid request" },
+  "malformed-json": { status: 400, title: "Malformed JSON body" },
+  "unsupported-media-type": { status: 415, title: "Unsupported media type" },
+  "method-not-allowed": { status: 405, title: "Method not allowed" },
+  "not-acceptable": { status: 406, title: "Not acceptable" },
+  "payload-too-large": { status: 413, title: "Request body too large" },
+  "not-found": { status: 404, title: "Key pair not found" },
+  conflict: { status: 409, title: "Key pair already exists" },
+  "request-in-progress": { status: 409, title: "An earlier request with this Idempotency-Key may still be running" },
+  "idempotency-key-reused": { status: 422, title: "Idempotency-Key already used for another request" },
+  "quota-exceeded": { status: 422, title: "Key pair quota exceeded" },
+  "unmanaged-key": { status: 403, title: "Key pair is not managed by this service" },
+  forbidden: { status: 403, title: "Operation not permitted" },
+  throttled: { status: 429, title: "Too many requests to EC2" },
+  "upstream-error": { status: 502, title: "EC2 request failed" },
+  "upstream-timeout": { status: 504, title: "EC2 did not answer in time" },
+  "escrow-failed": { status: 502, title: "Private key escrow failed" },
+  internal: { status: 500, title: "Internal server error" },
 };
 
-const titleOf: Record<ProblemKind, string> = {
-  validation: "Invalid request",
-  "malformed-json": "Malformed JSON body",
-  "unsupported-media-type": "Unsupported media type",
-  "method-not-allowed": "Method not allowed",
-  "payload-too-large": "Request body too large",
-  "not-found": "Key pair not found",
-  conflict: "Key pair already exists",
-  "request-in-progress": "An earlier request with this Idempotency-Key may still be running",
-  "idempotency-key-reused": "Idempotency-Key already used for another request",
-  "quota-exceeded": "Key pair quota exceeded",
-  "unmanaged-key": "Key pair is not managed by this service",
-  forbidden: "Operation not permitted",
-  throttled: "Too many requests to EC2",
-  "upstream-error": "EC2 request failed",
-  "upstream-timeout": "EC2 did not answer in time",
-  "escrow-failed": "Private key escrow failed",
-  internal: "Internal server error",
-};
+const statusOf = Object.fromEntries(Object.entries(PROBLEM_TABLE).map(([kind, row]) => [kind, row.status])) as Record<ProblemKind, number>;
+const titleOf = Object.fromEntries(Object.entries(PROBLEM_TABLE).map(([kind, row]) => [kind, row.title])) as Record<ProblemKind, string>;
 
 export const PROBLEM_TYPE_BASE = "https://ec2-keypairs-api.example.com/problems/";
 
-export interface FieldError {
-  /** Location of the offending value, e.g. `body.tags` or `query.region`. */
-  field: string;
-  message: string;
-}
+/** One invalid field of a request (`field`: where, e.g. `body.tags` or `query.region`): schemas.ts ProblemFieldError. */
+export type FieldError = z.output<typeof ProblemFieldError>;
 
 export interface ApiErrorOptions {
   ec2Code?: string;
@@ -107,15 +95,8 @@ export class DryRunSucceeded extends Error {
   }
 }
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance?: string;
-  ec2Code?: string;
-  errors?: FieldError[];
-}
+/** The problem+json body: its one definition is the zod schema schemas.ts ProblemDetails. */
+export type Problem = z.output<typeof ProblemDetails>;
 
 export function toProblem(error: ApiError, instance?: string): Problem {
   return {
@@ -131,3 +112,4 @@ export function toProblem(error: ApiError, instance?: string): Problem {
 
 export const PROBLEM_KINDS = Object.keys(statusOf) as ProblemKind[];
 export const problemStatus = (kind: ProblemKind): number => statusOf[kind];
+export const problemTitle = (kind: ProblemKind): string => titleOf[kind];

@@ -48,12 +48,39 @@ export interface HttpResult {
   statusCode: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** The body is text sent as it is (its Content-Type in headers), not a value sent as JSON. */
+  raw?: boolean;
 }
 
 export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult => ({ statusCode, body, headers });
 export const noContent = (): HttpResult => ({ statusCode: 204 });
+export const textBody = (statusCode: number, text: string, contentType: string, headers: Record<string, string> = {}): HttpResult => ({
+  statusCode,
+  body: text,
+  headers: { "Content-Type": contentType, ...headers },
+  raw: true,
+});
 
-function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, part: string): z.output<S> {
+/**
+ * The quality (0-1) an Accept header gives `type` (RFC 9110 12.5.1): its own entry, else its
+ * major type's wildcard, else the full wildcard; 1 without an Accept header, 0 when it names neither.
+ */
+export function acceptQuality(accept: string | undefined, type: string): number {
+  if (accept === undefined || accept.trim() === "") return 1;
+  const [major] = type.split("/");
+  let best: { specificity: number; q: number } | undefined;
+  for (const range of accept.split(",")) {
+    const [name = "", ...parameters] = range.split(";").map((part) => part.trim().toLowerCase());
+    const specificity = name === type ? 3 : name === `${major}/*` ? 2 : name === "*/*" ? 1 : 0;
+    if (specificity === 0 || (best && best.specificity >= specificity)) continue;
+    const q = parameters.find((parameter) => parameter.startsWith("q="));
+    const quality = q === undefined ? 1 : Number(q.slice(2));
+    best = { specificity, q: Number.isFinite(quality) ? Math.min(Math.max(quality, 0), 1) : 0 };
+  }
+  return best?.q ?? 0;
+}
+
+export function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, part: string): z.output<S> {
   if (!schema) return {} as z.output<S>;
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
@@ -68,7 +95,7 @@ function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, p
  * API Gateway joins a repeated query parameter's values with commas (`name=a&name=b` arrives as
  * `a,b`, itself a valid key name), so a repeated name is refused, read from the raw query string.
  */
-function refuseRepeatedParameters(rawQueryString: string | undefined): void {
+export function refuseRepeatedParameters(rawQueryString: string | undefined): void {
   const names = [...new URLSearchParams(rawQueryString ?? "").keys()];
   const repeated = [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
   if (repeated.length === 0) return;
@@ -99,7 +126,7 @@ function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
   return {
     statusCode: result.statusCode,
     headers: { ...(hasBody ? { "Content-Type": "application/json" } : {}), ...result.headers },
-    ...(hasBody ? { body: JSON.stringify(result.body) } : {}),
+    ...(hasBody ? { body: result.raw ? String(result.body) : JSON.stringify(result.body) } : {}),
   };
 }
 

@@ -10,6 +10,10 @@ type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Er
 type Middleware = middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>;
 type StructuredResult = Exclude<APIGatewayProxyResultV2, string>;
 
+/** The 413 a body larger than `maxBytes` gets (the spec's example is made by this too). */
+export const payloadTooLarge = (size: number, maxBytes: number): ApiError =>
+  new ApiError("payload-too-large", `The body is ${size} bytes; at most ${maxBytes} are accepted.`);
+
 /** Requires a body, of at most `maxBytes` and without repeated member names, before it is parsed. */
 export function bodyGuard(maxBytes: number): Middleware {
   return {
@@ -23,7 +27,7 @@ export function bodyGuard(maxBytes: number): Middleware {
       const body = typeof request.event.body === "string" ? request.event.body : JSON.stringify(request.event.body);
       request.event.body = body;
       const size = isBase64Encoded ? Math.floor((body.length * 3) / 4) : Buffer.byteLength(body);
-      if (size > maxBytes) throw new ApiError("payload-too-large", `The body is ${size} bytes; at most ${maxBytes} are accepted.`);
+      if (size > maxBytes) throw payloadTooLarge(size, maxBytes);
       const duplicate = findDuplicateMember(isBase64Encoded ? Buffer.from(body, "base64").toString("utf8") : body);
       if (duplicate !== undefined) {
         const message = "is given more than once; send each member once";
@@ -45,7 +49,7 @@ const middyDetails: Partial<Record<ProblemKind, string>> = {
 const isFunctionTimeout = (error: unknown) =>
   error instanceof Error && error.name === "TimeoutError" && (error.cause as { package?: string } | undefined)?.package === "@middy/core";
 
-function asApiError(error: unknown): ApiError | undefined {
+export function asApiError(error: unknown): ApiError | undefined {
   if (error instanceof ApiError) return error;
   if (isFunctionTimeout(error)) return new ApiError("upstream-timeout", "The request did not finish within the function's time limit.");
   const statusCode = (error as { statusCode?: number } | undefined)?.statusCode;

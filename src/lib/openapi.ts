@@ -4,7 +4,14 @@
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import * as z from "zod";
-import { PROBLEM_TYPE_BASE, problemStatus, type ProblemKind } from "./errors.js";
+import { PEM } from "../handlers/create-key-pair.js";
+import { METHODS_BY_PATH, methodNotAllowed } from "../handlers/method-not-allowed.js";
+import { loadConfig } from "./config.js";
+import { translateEc2Error, type Operation } from "./ec2.js";
+import { ApiError, toProblem } from "./errors.js";
+import { parsePart, refuseRepeatedParameters } from "./http.js";
+import { asApiError, payloadTooLarge } from "./middleware.js";
+import { parsePublicKey } from "./public-key.js";
 import {
   CreateKeyPairBody,
   CreatedKeyPair,
@@ -28,22 +35,49 @@ const sigv4 = registry.registerComponent("securitySchemes", "sigv4", {
   type: "apiKey",
   name: "Authorization",
   in: "header",
-  description: "AWS Signature Version 4 (API Gateway IAM authorization): sign requests with credentials allowed execute-api:Invoke on this API.",
-});
+  // How API Gateway itself exports an IAM-authorized API: the Authorization header carries a SigV4 signature.
+  "x-amazon-apigateway-authtype": "awsSigv4",
+  description: "AWS Signature Version 4 (API Gateway IAM authorization): sign requests (service execute-api) with credentials allowed execute-api:Invoke on this API. API Gateway itself refuses unsigned or badly signed requests with 403 {\"message\": ...}.",
+} as Parameters<typeof registry.registerComponent<"securitySchemes">>[2]);
 
-const problemExample = (kind: ProblemKind, detail: string, extra: object = {}) => ({
-  type: PROBLEM_TYPE_BASE + kind,
-  title: kind.replace(/-/g, " ").replace(/^./, (letter) => letter.toUpperCase()),
-  status: problemStatus(kind),
-  detail,
-  instance: "/keypairs",
-  ...extra,
-});
+/** The configuration a deployment gets when it sets nothing: the limits the spec quotes. */
+const DEFAULTS = loadConfig({});
 
-const problem = (description: string, kind: ProblemKind, detail: string, extra: object = {}, headers?: ResponseConfig["headers"]): ResponseConfig => ({
+/** The error a function throws: run `make` and return what it throws (an ApiError). */
+function thrown(make: () => unknown): ApiError {
+  try {
+    make();
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  const made = make();
+  if (made instanceof ApiError) return made;
+  throw new Error("openapi: an example's error constructor threw nothing");
+}
+
+/** An SDK error as EC2 answers it (what the adapter's translateEc2Error reads). */
+const ec2Answer = (code: string, status = 400) => ({ name: code, $fault: status >= 500 ? "server" : "client", $metadata: { httpStatusCode: status } });
+const fromEc2 = (operation: Operation, code: string, status?: number, dryRun = false) => translateEc2Error(ec2Answer(code, status), operation, dryRun) as ApiError;
+
+/** A public key of only 768 bits (ssh-rsa wire format), which parsePublicKey refuses. */
+function smallRsaKey(): string {
+  const field = (bytes: Buffer) => Buffer.concat([Buffer.from([0, 0, 0, bytes.length]), bytes]);
+  const modulus = Buffer.concat([Buffer.from([0x00, 0xc3]), Buffer.alloc(95, 0x5a)]);
+  return `ssh-rsa ${Buffer.concat([field(Buffer.from("ssh-rsa")), field(Buffer.from([1, 0, 1])), field(modulus)]).toString("base64")}`;
+}
+
+const EXAMPLE_PATH_PARAMETERS: Record<string, string> = { name: "deploy-bot", keyPairId: "key-0123456789abcdef0" };
+/** The path a request to `path` has (what a problem's `instance` is: the request's raw path). */
+const examplePath = (path: string) => path.replace(/\{(\w+)\}/g, (_, parameter: string) => encodeURIComponent(EXAMPLE_PATH_PARAMETERS[parameter]!));
+
+/** Replaced, per route, by the path of that route's example request. */
+const INSTANCE = "{instance}";
+
+const problem = (description: string, error: ApiError, headers?: ResponseConfig["headers"]): ResponseConfig => ({
   description,
   ...(headers ? { headers } : {}),
-  content: { "application/problem+json": { schema: ProblemDetails, example: problemExample(kind, detail, extra) } },
+  content: { "application/problem+json": { schema: ProblemDetails, example: toProblem(error, INSTANCE) } },
 });
 
 /** API Gateway's own answers (stage throttling, IAM refusals) are {"message": ...}, not problems. */
@@ -53,37 +87,58 @@ function withGatewayAnswer(response: ResponseConfig, message: string): ResponseC
   return { ...response, content: { ...response.content, "application/json": { schema: GatewayMessage, example: { message } } } };
 }
 
-const common = {
-  400: problem("Invalid request: a field, the region or the cursor is wrong.", "validation", "body.name: Too big: expected string to have <=255 characters", {
-    errors: [{ field: "body.name", message: "Too big: expected string to have <=255 characters" }],
-  }),
+/** The gateway's own 403 (IAM authorization refused: unsigned, badly signed, or not allowed execute-api:Invoke). */
+const GATEWAY_FORBIDDEN = "API Gateway refused the request's IAM authorization (application/json {\"message\":\"Forbidden\"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route.";
+const gatewayForbidden: ResponseConfig = {
+  description: GATEWAY_FORBIDDEN,
+  content: { "application/json": { schema: GatewayMessage, example: { message: "Forbidden" } } },
+};
+
+/** The responses every operation of `operation` (an EC2 call) can give. */
+const common = (operation: Operation) => ({
+  403: gatewayForbidden,
   429: withGatewayAnswer(
-    problem("Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {\"message\":\"Too Many Requests\"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After).", "throttled", "EC2 is throttling requests; retry after the delay in Retry-After.", { ec2Code: "RequestLimitExceeded" }, {
-      "Retry-After": { description: "Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none).", schema: { type: "integer" } },
+    problem("Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {\"message\":\"Too Many Requests\"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After).", fromEc2(operation, "RequestLimitExceeded", 503), {
+      "Retry-After": { description: `Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). ${DEFAULTS.THROTTLE_RETRY_AFTER_SECONDS} by default (THROTTLE_RETRY_AFTER_SECONDS).`, schema: { type: "integer" }, example: DEFAULTS.THROTTLE_RETRY_AFTER_SECONDS },
     }),
     "Too Many Requests",
   ),
-  500: problem("Unexpected error; details are in the service's logs only.", "internal", "An unexpected error occurred; it has been logged with this request's id."),
-  502: problem("EC2 failed or refused the service's own credentials.", "upstream-error", "EC2 reported an internal error.", { ec2Code: "InternalError" }),
-  504: problem("EC2 did not answer within the service's time budget.", "upstream-timeout", "EC2 did not answer in time."),
-};
+  500: problem("Unexpected error; details are in the service's logs only.", new ApiError("internal", "An unexpected error occurred; it has been logged with this request's id.")),
+  502: problem("EC2 failed or refused the service's own credentials.", fromEc2(operation, "InternalError", 500)),
+  504: problem("EC2 did not answer within the service's time budget.", translateEc2Error({ name: "TimeoutError" }, operation) as ApiError),
+});
 
-const notFound = problem("No such key pair in the region.", "not-found", "No key pair named deploy-bot in eu-west-1.");
-const bodyErrors = {
-  400: problem("Invalid request, malformed JSON or a malformed public key.", "validation", "publicKey is a 768-bit RSA key: EC2 accepts 1024 to 4096 bits", {
-    errors: [{ field: "body.publicKey", message: "is a 768-bit RSA key: EC2 accepts 1024 to 4096 bits" }],
-  }),
-  403: problem("Dry run: the service is not permitted to perform the call.", "forbidden", "CreateKeyPair would fail: the service is not permitted to perform it.", { ec2Code: "UnauthorizedOperation" }),
+const invalid = (description: string, schema: z.ZodType, value: unknown, part: string) => problem(description, thrown(() => parsePart(schema, value, part)));
+
+const notFound = problem("No such key pair in the region.", new ApiError("not-found", `No key pair named ${EXAMPLE_PATH_PARAMETERS.name} in eu-west-1.`));
+const bodyErrors = (operation: Operation, badRequest: ResponseConfig) => ({
+  400: badRequest,
+  403: withGatewayAnswer(
+    problem(`Dry run: the service is not permitted to perform the call (a problem); or ${GATEWAY_FORBIDDEN}`, fromEc2(operation, "UnauthorizedOperation", 403, true)),
+    "Forbidden",
+  ),
   409: problem(
     "A key pair with this name already exists in the region; or (problem type request-in-progress, with a Retry-After header) an earlier request with the same Idempotency-Key may still be running.",
-    "conflict",
-    "A key pair with this name already exists in this region.",
-    { ec2Code: "InvalidKeyPair.Duplicate" },
+    fromEc2(operation, "InvalidKeyPair.Duplicate"),
   ),
-  413: problem("The body is larger than the service accepts (16 KiB by default).", "payload-too-large", "The body is 20480 bytes; at most 16384 are accepted."),
-  415: problem("The body is not sent as application/json.", "unsupported-media-type", "Send the body as application/json."),
-  422: problem("The region's key pair quota is reached; or (problem type idempotency-key-reused) the Idempotency-Key was used for a different request.", "quota-exceeded", "The region's key pair quota (5,000 by default) is reached: delete keys or request a quota increase.", { ec2Code: "KeyPairLimitExceeded" }),
-};
+  413: problem(
+    `The body is larger than the service accepts (MAX_BODY_BYTES, ${DEFAULTS.MAX_BODY_BYTES} bytes = ${DEFAULTS.MAX_BODY_BYTES / 1024} KiB by default).`,
+    payloadTooLarge(DEFAULTS.MAX_BODY_BYTES + 1, DEFAULTS.MAX_BODY_BYTES),
+  ),
+  415: problem("The body is not sent as application/json.", asApiError({ statusCode: 415 })!),
+  422: problem("The region's key pair quota is reached; or (problem type idempotency-key-reused) the Idempotency-Key was used for a different request.", fromEc2(operation, "KeyPairLimitExceeded")),
+});
+
+/** What the catch-all route of `path` answers to any method the path does not serve. */
+function methodNotAllowedResponse(path: string): ResponseConfig {
+  const method = ["PUT", "PATCH", "POST", "DELETE"].find((candidate) => !METHODS_BY_PATH[path]!.includes(candidate))!;
+  const response = problem(
+    `Not this operation's answer but its path's: any other method on ${path} (here ${METHODS_BY_PATH[path]!.join(", ")}) answers 405 with an Allow header.`,
+    methodNotAllowed(method, path),
+    { Allow: { description: "The methods this path serves.", schema: { type: "string" }, example: METHODS_BY_PATH[path]!.join(", ") } },
+  );
+  return response;
+}
 
 const json = (description: string, schema: z.ZodType, headers?: ResponseConfig["headers"]): ResponseConfig => ({
   description,
@@ -93,11 +148,23 @@ const json = (description: string, schema: z.ZodType, headers?: ResponseConfig["
 
 // Exactly one of the two, by the request's escrow flag (oneOf: zod-to-openapi reads this internal metadata).
 const createAnswer = z.union([CreatedKeyPair, EscrowedKeyPair]).meta({ _internal: { unionPreferredType: "oneOf" } });
+/** Create's alternative 201: the private key itself (Accept: application/x-pem-file). */
+function withPrivateKeyFile(response: ResponseConfig): ResponseConfig {
+  const example = "-----BEGIN OPENSSH PRIVATE KEY-----\n(redacted)\n-----END OPENSSH PRIVATE KEY-----\n";
+  return { ...response, content: { ...response.content, [PEM]: { schema: { type: "string", description: "The private key: PKCS#1 PEM (RSA) or OpenSSH (ED25519)." }, example } } };
+}
 
 const dryRun = json("Dry run: the call would succeed; nothing was changed.", DryRunResult);
 
-function route(config: Omit<RouteConfig, "security">): void {
-  registry.registerPath({ ...config, tags: ["key pairs"], security: [{ [sigv4.name]: [] }] });
+function route(config: Omit<RouteConfig, "security">, tag = "key pairs"): void {
+  const instance = examplePath(config.path);
+  const atInstance = (response: ResponseConfig): ResponseConfig => {
+    if (!response.content?.["application/problem+json"]) return response;
+    const media = response.content["application/problem+json"];
+    return { ...response, content: { ...response.content, "application/problem+json": { ...media, example: { ...((media as { example?: object }).example), instance } } } };
+  };
+  const responses = Object.fromEntries(Object.entries({ ...config.responses, 405: methodNotAllowedResponse(config.path) }).map(([status, response]) => [status, atInstance(response)]));
+  registry.registerPath({ ...config, responses, tags: [tag], security: [{ [sigv4.name]: [] }] });
 }
 
 route({
@@ -109,12 +176,15 @@ route({
     "Creates an RSA (2048-bit) or ED25519 key pair in EC2 and returns its private key in PEM or PPK format. The private key appears in this response only and is never stored or logged: keep it (chmod 400). The key is tagged as managed by this service. ED25519 keys do not work for Windows instances. The region comes from the body, else the `region` query parameter, else the service's default.",
   request: { query: RegionQuery, headers: IdempotencyHeaders, body: { required: true, content: { "application/json": { schema: CreateKeyPairBody } } } },
   responses: {
-    201: json("Created. The body holds the private key (it cannot be retrieved again), or with escrow: true where it is stored.", createAnswer, {
-      "Cache-Control": { description: "Always no-store: the body holds a private key.", schema: { type: "string", enum: ["no-store"] } },
-    }),
+    201: withPrivateKeyFile(
+      json("Created. The body holds the private key (it cannot be retrieved again), or with escrow: true where it is stored. With `Accept: application/x-pem-file` (preferred to application/json) the body is the private key alone, as text (`umask 077; curl -fsS ... -o key.pem`); errors and dry runs stay JSON.", createAnswer, {
+        "Cache-Control": { description: "Always no-store: the body holds a private key, or where it is kept.", schema: { type: "string", enum: ["no-store"] } },
+      }),
+    ),
+    406: problem("`Accept: application/x-pem-file` with keyFormat ppk (a PPK key is not a PEM file) or with escrow (the key is not in the answer). Checked before any key is made.", new ApiError("not-acceptable", "A ppk key is not a PEM file: ask for keyFormat pem, or accept application/json.")),
     200: dryRun,
-    ...common,
-    ...bodyErrors,
+    ...common("CreateKeyPair"),
+    ...bodyErrors("CreateKeyPair", invalid("Invalid request or malformed JSON.", CreateKeyPairBody, { name: "deploy-bot", keyType: "dsa" }, "body")),
   },
 });
 
@@ -126,7 +196,12 @@ route({
   description:
     "Registers your own public key (OpenSSH or RFC 4716; RSA 1024-4096 bits or ED25519) as an EC2 key pair. The key is checked first: a malformed key gets a 400 saying what is wrong with it. The request body is treated as a secret and never logged.",
   request: { query: RegionQuery, headers: IdempotencyHeaders, body: { required: true, content: { "application/json": { schema: ImportKeyPairBody } } } },
-  responses: { 201: json("Imported.", KeyPair), 200: dryRun, ...common, ...bodyErrors },
+  responses: {
+    201: json("Imported.", KeyPair),
+    200: dryRun,
+    ...common("ImportKeyPair"),
+    ...bodyErrors("ImportKeyPair", problem("Invalid request, malformed JSON or a malformed public key.", thrown(() => parsePublicKey(smallRsaKey())))),
+  },
 });
 
 route({
@@ -138,7 +213,7 @@ route({
     "Lists the key pairs of a region, sorted by name, optionally filtered. Pages hold at most `limit` keys; follow `nextCursor` for the rest. Private keys are never returned." +
     " With `allRegions=true`, lists every allowed region at once (4 regions at a time, one shared time budget): each item carries its region, and `regions` reports each region as `ok` (count, complete, nextCursor) or `error` (the region's problem), so a failing region never fails the whole answer.",
   request: { query: ListQuery },
-  responses: { 200: json("One page of key pairs.", KeyPairList), ...common },
+  responses: { 200: json("One page of key pairs.", KeyPairList), ...common("DescribeKeyPairs"), 400: invalid("Invalid request: a parameter or the region is wrong.", ListQuery, { includePublicKey: "1" }, "query") },
 });
 
 route({
@@ -148,7 +223,7 @@ route({
   summary: "Get a key pair by name",
   description: "Returns one key pair, addressed by its name (URL-encoded). To address a key by its id use GET /keypairs/by-id/{keyPairId}.",
   request: { params: NamePath, query: KeyQuery },
-  responses: { 200: json("The key pair.", KeyPair), 404: notFound, ...common },
+  responses: { 200: json("The key pair.", KeyPair), 404: notFound, ...common("DescribeKeyPairs"), 400: invalid("Invalid request: the name, a parameter or the region is wrong.", NamePath, { name: " deploy-bot" }, "path") },
 });
 
 route({
@@ -158,15 +233,22 @@ route({
   summary: "Get a key pair by id",
   description: "Returns one key pair, addressed by its EC2 id (key-...).",
   request: { params: IdPath, query: KeyQuery },
-  responses: { 200: json("The key pair.", KeyPair), 404: notFound, ...common },
+  responses: { 200: json("The key pair.", KeyPair), 404: notFound, ...common("DescribeKeyPairs"), 400: invalid("Invalid request: the id, a parameter or the region is wrong.", IdPath, { keyPairId: "deploy-bot" }, "path") },
 });
 
 const deleteResponses = {
   204: { description: "Deleted." },
   200: dryRun,
-  403: problem("The key pair was not created through this service (no managed-key tag), so it is not deleted.", "unmanaged-key", "Key pair console-key was not created or imported through this service (no managed-by=ec2-keypairs-api tag); delete it in EC2 directly."),
+  ...common("DeleteKeyPair"),
+  400: invalid("Invalid request: a parameter or the region is wrong.", DeleteQuery, { dryRun: "1" }, "query"),
+  403: withGatewayAnswer(
+    problem(
+      `The key pair was not created through this service (no managed-key tag), so it is not deleted (a problem); or ${GATEWAY_FORBIDDEN}`,
+      new ApiError("unmanaged-key", `Key pair console-key was not created or imported through this service (no ${DEFAULTS.MANAGED_TAG_KEY}=${DEFAULTS.MANAGED_TAG_VALUE} tag); delete it in EC2 directly.`),
+    ),
+    "Forbidden",
+  ),
   404: notFound,
-  ...common,
 };
 
 route({
@@ -189,8 +271,60 @@ route({
   responses: deleteResponses,
 });
 
+/**
+ * zod-to-openapi inlines a component when its use adds a default (keyType: KeyType.default("rsa")):
+ * put back the $ref, with the default beside it (OpenAPI 3.1 allows siblings of $ref).
+ */
+function refsForInlinedComponents<T extends { components?: { schemas?: Record<string, unknown> } }>(document: T): T {
+  const components = Object.entries(document.components?.schemas ?? {}).map(([name, schema]) => [name, JSON.stringify(schema)] as const);
+  const visit = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(visit);
+    if (node === null || typeof node !== "object") return node;
+    if ("default" in node) {
+      const { default: fallback, ...rest } = node as Record<string, unknown>;
+      const match = components.find(([, schema]) => schema === JSON.stringify(rest));
+      if (match) return { $ref: `#/components/schemas/${match[0]}`, default: fallback };
+    }
+    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, visit(value)]));
+  };
+  return visit(document) as T;
+}
+
+/** What the docs routes can answer besides their 200 (they call nothing: no 502/504, no EC2 throttling). */
+const docsErrors = {
+  400: problem("A query parameter is given more than once (the routes take none, and ignore others).", thrown(() => refuseRepeatedParameters("v=1&v=2"))),
+  403: gatewayForbidden,
+  429: withGatewayAnswer({ description: "Too many requests: the API's stage throttling refused it (API Gateway's own answer)." }, "Too Many Requests"),
+  500: common("DescribeKeyPairs")[500],
+};
+const DOCS_ACCESS = "Signed (IAM) like every route by default; a stage with the docsAuthorization parameter NONE serves it publicly.";
+
+route(
+  {
+    method: "get",
+    path: "/openapi.json",
+    operationId: "getOpenApiDocument",
+    summary: "This API's OpenAPI document",
+    description: `This document, as JSON (the committed openapi.yaml, built into the function at package time). ${DOCS_ACCESS}`,
+    responses: { 200: { description: "The OpenAPI 3.1 document.", content: { "application/json": { schema: { type: "object", description: "An OpenAPI 3.1 document." } } } }, ...docsErrors },
+  },
+  "docs",
+);
+
+route(
+  {
+    method: "get",
+    path: "/docs",
+    operationId: "getDocsPage",
+    summary: "This API's documentation page",
+    description: `This document rendered by Redoc, as one self-contained HTML page (built at package time; it loads nothing from elsewhere, and its Content-Security-Policy allows only its own inline scripts and styles). ${DOCS_ACCESS}`,
+    responses: { 200: { description: "The documentation page.", content: { "text/html": { schema: { type: "string" } } } }, ...docsErrors },
+  },
+  "docs",
+);
+
 export function openApiDocument() {
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  return refsForInlinedComponents(new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {
       title: "EC2 Key Pairs API",
@@ -200,8 +334,12 @@ export function openApiDocument() {
       license: { name: "UNLICENSED", identifier: "UNLICENSED" },
     },
     servers: [
+      { url: "http://localhost:3000", description: "The local stack (npm start: serverless-offline and moto_server; IAM authorization is not enforced there)" },
       { url: "https://{apiId}.execute-api.{region}.amazonaws.com", description: "The deployed HTTP API (locally, npm start serves it at http://localhost:3000)", variables: { apiId: { default: "abcdef1234" }, region: { default: "us-east-1" } } },
     ],
-    tags: [{ name: "key pairs", description: "EC2 key pairs of one region." }],
-  });
+    tags: [
+      { name: "key pairs", description: "EC2 key pairs of one region." },
+      { name: "docs", description: "This API's own description: the OpenAPI document and its documentation page." },
+    ],
+  }));
 }

@@ -6,6 +6,7 @@
  */
 import * as z from "zod";
 import { KNOWN_REGIONS } from "./regions.js";
+import { PROBLEM_KINDS, PROBLEM_TYPE_BASE } from "./errors.js";
 
 /*
  * Patterns end with (?![\s\S]) rather than $: in Python's re (which spec-driven generators use) $
@@ -43,6 +44,7 @@ export function text(options: { pattern?: RegExp; message?: string; multiline?: 
 }
 
 export const Region = /* @__PURE__ */ z.enum(KNOWN_REGIONS, { error: "must be an AWS region code, such as eu-west-1" }).meta({
+  id: "Region",
   description:
     "AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.",
   example: "eu-west-1",
@@ -57,10 +59,12 @@ export const KeyPairId = /* @__PURE__ */ text({ pattern: new RegExp(`^key-[0-9a-
   .meta({ description: "EC2 key pair id.", example: "key-0123456789abcdef0" });
 
 export const KeyType = /* @__PURE__ */ z.enum(["rsa", "ed25519"]).meta({
+  id: "KeyType",
   description: "rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.",
 });
 
 export const KeyFormat = /* @__PURE__ */ z.enum(["pem", "ppk"]).meta({
+  id: "KeyFormat",
   description: "Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).",
 });
 
@@ -100,8 +104,9 @@ const PublicKeyMaterial = /* @__PURE__ */ text({ multiline: true })
 export const CreateKeyPairBody = /* @__PURE__ */ z
   .strictObject({
     name: KeyName,
-    keyType: KeyType.default("rsa"),
-    keyFormat: KeyFormat.default("pem"),
+    // The meta restates each default beside the component's $ref (zod-to-openapi drops it there).
+    keyType: KeyType.default("rsa").meta({ default: "rsa" }),
+    keyFormat: KeyFormat.default("pem").meta({ default: "pem" }),
     tags: Tags.optional(),
     region: Region.optional(),
     dryRun: DryRun.optional(),
@@ -110,7 +115,9 @@ export const CreateKeyPairBody = /* @__PURE__ */ z
         "Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's AWS::EC2::KeyPair does: a SecureString parameter named /ec2/keypair/<keyPairId> (KMS-encrypted with alias/aws/ssm unless the deployment names another key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be stored, the key pair is deleted again and the answer is a 502.",
     }),
   })
-  .meta({ id: "CreateKeyPairRequest", example: { name: "deploy-bot", keyType: "ed25519", tags: { team: "platform" }, region: "eu-west-1" } });
+  // No component id: inline under requestBody, a generator does not make the defaulted fields required
+  // (openapi-typescript's default defaultNonNullable does so for component schemas).
+  .meta({ example: { name: "deploy-bot", keyType: "ed25519", tags: { team: "platform" }, region: "eu-west-1" } });
 
 export const ImportKeyPairBody = /* @__PURE__ */ z
   .strictObject({
@@ -120,10 +127,11 @@ export const ImportKeyPairBody = /* @__PURE__ */ z
     region: Region.optional(),
     dryRun: DryRun.optional(),
   })
-  .meta({ id: "ImportKeyPairRequest" });
+  .meta({ description: "A public key to register as an EC2 key pair." });
 
 // Query strings carry text: booleans are exactly true/false, integers decimal digits (not 0x10, 1e3, " 5").
-const booleanQuery = /* @__PURE__ */ z.enum(["true", "false"]).transform((value) => value === "true");
+// The spec says boolean (a generator's client sends true/false, which is all the runtime accepts).
+const booleanQuery = /* @__PURE__ */ z.enum(["true", "false"]).transform((value) => value === "true").meta({ type: "boolean", enum: undefined });
 
 const decimalQuery = (max: number) =>
   text({ pattern: /^[0-9]{1,9}$/, message: "must be decimal digits" })
@@ -287,16 +295,23 @@ export const DryRunResult = /* @__PURE__ */ z
     example: { dryRun: true, wouldSucceed: true, operation: "CreateKeyPair", detail: "CreateKeyPair would succeed" },
   });
 
+export const ProblemFieldError = /* @__PURE__ */ z
+  .strictObject({
+    field: z.string().meta({ description: "Location of the offending value, e.g. `body.tags` or `query.region`." }),
+    message: z.string(),
+  })
+  .meta({ id: "ProblemFieldError", description: "One invalid field of the request." });
+
 export const ProblemDetails = /* @__PURE__ */ z
   .strictObject({
-    type: z.string().meta({ description: "URI identifying the problem type." }),
+    type: z.enum(PROBLEM_KINDS.map((kind) => PROBLEM_TYPE_BASE + kind)).meta({ description: "URI identifying the problem type (src/lib/errors.ts PROBLEM_TABLE)." }),
     title: z.string(),
-    status: z.number().int(),
+    status: z.number().int().min(400).max(599),
     detail: z.string(),
     instance: z.string().optional(),
     ec2Code: z.string().optional().meta({ description: "The EC2 error code that caused this problem, when there was one." }),
     errors: z
-      .array(z.strictObject({ field: z.string(), message: z.string() }))
+      .array(ProblemFieldError)
       .optional()
       .meta({ description: "Each invalid field of the request." }),
   })

@@ -4,6 +4,7 @@ import { parse } from "yaml";
 import { renderOpenApi } from "../../scripts/generate-openapi.js";
 import { METHODS_BY_PATH } from "../../src/handlers/method-not-allowed.js";
 import { ROOT } from "../../scripts/local-stack.js";
+import { PROBLEM_TABLE, PROBLEM_TYPE_BASE, type ProblemKind } from "../../src/lib/errors.js";
 
 const committed = readFileSync(`${ROOT}/openapi.yaml`, "utf8");
 
@@ -24,10 +25,30 @@ describe("openapi.yaml", () => {
         const where = `${method} ${path}`;
         expect([where, Boolean(operation.operationId && operation.summary && operation.description)]).toEqual([where, true]);
         expect([where, operation.security]).toEqual([where, [{ sigv4: [] }]]);
-        for (const status of ["400", "500", "502", "504"]) expect([where, status, Boolean(operation.responses[status])]).toEqual([where, status, true]);
+        // The docs routes call nothing upstream: no 502 or 504.
+        const statuses = operation.tags.includes("docs") ? ["400", "403", "405", "500"] : ["400", "403", "405", "500", "502", "504"];
+        for (const status of statuses) expect([where, status, Boolean(operation.responses[status])]).toEqual([where, status, true]);
         for (const [status, response] of Object.entries<any>(operation.responses)) {
-          const problem = response.content?.["application/problem+json"];
-          if (Number(status) >= 400) expect([where, status, Boolean(problem?.example)]).toEqual([where, status, true]);
+          // Every error answer has an example for each of its content types (problems, and the gateway's own {"message"}).
+          if (Number(status) >= 400) expect([where, status, Object.values<any>(response.content ?? {}).length > 0 && Object.values<any>(response.content).every((media) => media.example)]).toEqual([where, status, true]);
+        }
+      }
+    }
+  });
+
+  test("problem examples are what the API answers: the problem table's title and status, the operation's own path as instance", () => {
+    const spec = parse(committed);
+    for (const [path, methods] of Object.entries<Record<string, any>>(spec.paths)) {
+      for (const [method, operation] of Object.entries<any>(methods)) {
+        for (const [status, response] of Object.entries<any>(operation.responses)) {
+          const example = response.content?.["application/problem+json"]?.example;
+          if (!example) continue;
+          const kind = example.type.slice(PROBLEM_TYPE_BASE.length) as ProblemKind;
+          const where = `${method} ${path} ${status}`;
+          expect([where, example.title, example.status, Number(status)]).toEqual([where, PROBLEM_TABLE[kind].title, PROBLEM_TABLE[kind].status, PROBLEM_TABLE[kind].status]);
+          expect([where, example.instance]).toEqual([where, path.replace("{name}", "deploy-bot").replace("{keyPairId}", "key-0123456789abcdef0")]);
+          // Parameters other than the body's are never cited as body fields.
+          if (!operation.requestBody) expect([where, JSON.stringify(example)]).not.toEqual([where, expect.stringContaining("body.")]);
         }
       }
     }

@@ -33,7 +33,8 @@ let invokerPackageOutput: string;
 beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), "keypairs-invoker-"));
   try {
-    ({ output: invokerPackageOutput, template: invokerTemplate } = packageStack(dir, [`invokerTrustedPrincipals=${TRUSTED.join(",")}`, `invokerExternalId=${EXTERNAL_ID}`, `escrowKmsKeyId=${ESCROW_KMS_KEY}`]));
+    // ...and with an escrow KMS key and public docs (docsAuthorization=NONE).
+    ({ output: invokerPackageOutput, template: invokerTemplate } = packageStack(dir, [`invokerTrustedPrincipals=${TRUSTED.join(",")}`, `invokerExternalId=${EXTERNAL_ID}`, `escrowKmsKeyId=${ESCROW_KMS_KEY}`, "docsAuthorization=NONE"]));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -50,8 +51,15 @@ describe("packaged template", () => {
 
   test("every HTTP API route requires AWS_IAM authorization", () => {
     const routes = resources("AWS::ApiGatewayV2::Route");
-    expect(routes).toHaveLength(11); // 7 operations + 4 catch-all (405) routes
+    expect(routes).toHaveLength(15); // 7 key pair operations + 2 docs routes + 6 catch-all (405) routes
     for (const [, route] of routes) expect([route.Properties.RouteKey, route.Properties.AuthorizationType]).toEqual([route.Properties.RouteKey, "AWS_IAM"]);
+  });
+
+  test("docsAuthorization=NONE makes GET /openapi.json and GET /docs public, and nothing else", () => {
+    for (const [, route] of resources("AWS::ApiGatewayV2::Route", invokerTemplate)) {
+      const key = route.Properties.RouteKey;
+      expect([key, route.Properties.AuthorizationType]).toEqual([key, ["GET /openapi.json", "GET /docs"].includes(key) ? "NONE" : "AWS_IAM"]);
+    }
   });
 
   test("functions run nodejs24.x on arm64, and logs are retained", () => {
@@ -72,6 +80,7 @@ describe("packaged template", () => {
       DeleteKeyPairLambdaFunction: ["ec2:DeleteKeyPair", "ec2:DescribeKeyPairs"],
       DeleteKeyPairByIdLambdaFunction: ["ec2:DeleteKeyPair", "ec2:DescribeKeyPairs"],
       MethodNotAllowedLambdaFunction: [],
+      ApiDocsLambdaFunction: [],
     };
     const functions = resources("AWS::Lambda::Function");
     expect(Object.fromEntries(functions.map(([id]) => [id, true]))).toEqual(Object.fromEntries(Object.keys(expected).map((id) => [id, true])));

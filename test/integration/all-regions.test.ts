@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 test("lists every allowed region at once, each item with its region, each region reported", async () => {
-  const answer = await api.GET("/keypairs", { params: { query: { allRegions: "true", tag: `run=${run}` } } });
+  const answer = await api.GET("/keypairs", { params: { query: { allRegions: true, tag: `run=${run}` } } });
   expect(answer.response.status).toBe(200);
   expect(answer.data!.items.map((item) => `${item.region}/${item.name}`)).toEqual([`ca-central-1/all-${run}-a`, `ca-central-1/all-${run}-c`, `sa-east-1/all-${run}-b`]);
   const regions = answer.data!.regions!;
@@ -36,7 +36,7 @@ test("lists every allowed region at once, each item with its region, each region
 });
 
 test("a page too small for every region says where each region goes on", async () => {
-  const answer = await api.GET("/keypairs", { params: { query: { allRegions: "true", tag: `run=${run}`, limit: 1 } } });
+  const answer = await api.GET("/keypairs", { params: { query: { allRegions: true, tag: `run=${run}`, limit: 1 } } });
   expect(answer.data!.items.map((item) => item.name)).toEqual([`all-${run}-a`]);
   expect(answer.data!.regions!["ca-central-1"]).toEqual({ status: "ok", count: 1, complete: false, nextCursor: `all-${run}-a` });
   expect(answer.data!.regions!["sa-east-1"]).toEqual({ status: "ok", count: 0, complete: false });
@@ -45,6 +45,6 @@ test("a page too small for every region says where each region goes on", async (
 });
 
 test.each([{ region: "eu-west-1" as const }, { cursor: "k" }])("allRegions with %j is a 400", async (extra) => {
-  const answer = await api.GET("/keypairs", { params: { query: { allRegions: "true", ...extra } } });
+  const answer = await api.GET("/keypairs", { params: { query: { allRegions: true, ...extra } } });
   expect(answer.response.status).toBe(400);
 });

@@ -1,10 +1,13 @@
 /** Starts moto_server + serverless-offline once for all integration tests; all output goes to a log file. */
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { ROOT, startLocalStack, type LocalStack } from "../../scripts/local-stack.ts";
+import { startPrismProxy } from "../support/prism.ts";
 
 declare global {
   // eslint-disable-next-line no-var
   var __LOCAL_STACK__: LocalStack | undefined;
+  // eslint-disable-next-line no-var
+  var __PRISM__: { stop: () => Promise<void> } | undefined;
 }
 
 export const STACK_LOG = `${ROOT}/.tmp/integration-stack.log`;
@@ -19,6 +22,13 @@ export default async function globalSetup(): Promise<void> {
   });
   globalThis.__LOCAL_STACK__ = stack;
   process.env.API_URL = stack.apiUrl;
+  // CONTRACT_PROXY=prism: every request of the session goes through Prism's validating proxy
+  // (violations logged to .tmp/prism.log; test/support/prism.ts counts them).
+  if (process.env.CONTRACT_PROXY === "prism") {
+    const prism = await startPrismProxy(stack.apiUrl);
+    globalThis.__PRISM__ = prism;
+    process.env.API_URL = prism.url;
+  }
   process.env.MOTO_URL = stack.motoUrl;
   process.env.STACK_LOG = STACK_LOG;
 }

@@ -1,4 +1,4 @@
-import { apiClient, created, problem, type KeyPair } from "../support/contract.js";
+import { apiClient, created, problemOf, type KeyPair } from "../support/contract.js";
 import { ed25519PublicKey, rsaPublicKey, toRfc4716 } from "../support/keys.js";
 
 const api = apiClient();
@@ -17,7 +17,7 @@ describe("POST /keypairs/import over HTTP", () => {
     expect(imported.data).toMatchObject({ name, keyType, managed: true, tags: { owner: "alice" } });
     expect(imported.data).not.toHaveProperty("keyMaterial");
 
-    const fetched = await api.GET("/keypairs/{name}", { params: { path: { name }, query: { includePublicKey: "true" } } });
+    const fetched = await api.GET("/keypairs/{name}", { params: { path: { name }, query: { includePublicKey: true } } });
     expect(fetched.data!.publicKey!.split(" ").slice(0, 2).join(" ")).toBe(publicKey);
     expect(fetched.data!.fingerprint).toBe(created<KeyPair>(imported.data).fingerprint);
 
@@ -27,7 +27,7 @@ describe("POST /keypairs/import over HTTP", () => {
   test("a malformed key is a 400 saying what is wrong", async () => {
     const answer = await api.POST("/keypairs/import", { body: { name: unique("bad"), publicKey: rsaPublicKey(768) } });
     expect(answer.response.status).toBe(400);
-    expect(problem(answer.error).detail).toContain("768-bit RSA key");
+    expect(problemOf(answer.error).detail).toContain("768-bit RSA key");
   });
 
   test("importing over an existing name is 409", async () => {

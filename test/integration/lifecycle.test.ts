@@ -1,5 +1,5 @@
 import { publicKeyOf, withoutComment } from "../support/keys.js";
-import { apiClient, created, problem, type CreatedKeyPair } from "../support/contract.js";
+import { apiClient, created, problemOf, type CreatedKeyPair } from "../support/contract.js";
 
 const api = apiClient();
 const unique = (prefix: string) => `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -16,7 +16,7 @@ describe.each(["rsa", "ed25519"] as const)("%s key pair lifecycle over HTTP", (k
     expect(key.keyPairId).toMatch(/^key-/);
     expect(key.keyMaterial).toContain(keyType === "rsa" ? "BEGIN RSA PRIVATE KEY" : "BEGIN OPENSSH PRIVATE KEY");
 
-    const fetched = await api.GET("/keypairs/{name}", { params: { path: { name }, query: { region: "us-east-1", includePublicKey: "true" } } });
+    const fetched = await api.GET("/keypairs/{name}", { params: { path: { name }, query: { region: "us-east-1", includePublicKey: true } } });
     expect(fetched.response.status).toBe(200);
     expect(fetched.data).toMatchObject({ keyPairId: key.keyPairId, name, keyType, fingerprint: key.fingerprint });
     expect(fetched.data!.createdAt).toBeDefined();
@@ -67,10 +67,11 @@ describe("create errors over HTTP", () => {
   ])("%s is a 400 problem naming the field", async (_label, body, field) => {
     const answer = await api.POST("/keypairs", { body: body as never });
     expect(answer.response.status).toBe(400);
-    expect(problem(answer.error).errors!.map((error) => error.field)).toContain(field);
+    expect(problemOf(answer.error).errors!.map((error) => error.field)).toContain(field);
   });
 
-  test("malformed JSON is 400 and a non-JSON content type 415", async () => {
+  // Not replayed through Prism (scripts/prism-replay.ts): Prism 5.16 never answers a request whose JSON body it cannot parse.
+  (process.env.CONTRACT_PROXY === "prism" ? test.skip : test)("malformed JSON is 400 and a non-JSON content type 415", async () => {
     const malformed = await api.POST("/keypairs", { body: "{nope" as never, bodySerializer: (body) => body as unknown as string });
     expect(malformed.response.status).toBe(400);
     const wrongType = await api.POST("/keypairs", { body: "name=k" as never, bodySerializer: (body) => body as unknown as string, headers: { "content-type": "text/plain" } });

@@ -1,5 +1,5 @@
 import { CreateKeyPairCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { apiClient, created, problem } from "../support/contract.js";
+import { apiClient, created, problemOf } from "../support/contract.js";
 
 const api = apiClient();
 const region = "eu-central-1"; // a region no other test file uses, so the listing is exactly ours
@@ -40,7 +40,7 @@ describe("GET /keypairs over HTTP", () => {
   });
 
   test("filters by id and fingerprint, with public keys on request", async () => {
-    const all = await api.GET("/keypairs", { params: { query: { region, includePublicKey: "true" } } });
+    const all = await api.GET("/keypairs", { params: { query: { region, includePublicKey: true } } });
     const target = all.data!.items[2]!;
     expect(target.publicKey).toMatch(/^ssh-(rsa|ed25519) /);
     const byId = await api.GET("/keypairs", { params: { query: { region, keyPairId: target.keyPairId } } });
@@ -64,14 +64,14 @@ describe("managed-key guard over HTTP", () => {
     ec2.destroy();
     const refused = await api.DELETE("/keypairs/{name}", { params: { path: { name } } });
     expect(refused.response.status).toBe(403);
-    expect(problem(refused.error).type).toMatch(/unmanaged-key$/);
+    expect(problemOf(refused.error).type).toMatch(/unmanaged-key$/);
     expect((await api.GET("/keypairs/{name}", { params: { path: { name } } })).data?.managed).toBe(false);
   });
 
   test("delete by id, and a dry-run delete that keeps the key", async () => {
     const answer = await api.POST("/keypairs", { body: { name: `byid-${run}`, keyType: "ed25519" } });
     const keyPairId = created(answer.data).keyPairId;
-    const dry = await api.DELETE("/keypairs/by-id/{keyPairId}", { params: { path: { keyPairId }, query: { dryRun: "true" } } });
+    const dry = await api.DELETE("/keypairs/by-id/{keyPairId}", { params: { path: { keyPairId }, query: { dryRun: true } } });
     expect(dry.response.status).toBe(200);
     expect((await api.GET("/keypairs/by-id/{keyPairId}", { params: { path: { keyPairId } } })).response.status).toBe(200);
     expect((await api.DELETE("/keypairs/by-id/{keyPairId}", { params: { path: { keyPairId } } })).response.status).toBe(204);

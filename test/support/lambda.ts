@@ -77,5 +77,7 @@ export interface Answer {
 export async function invoke(handler: Handler, init: EventInit, context = lambdaContext()): Promise<Answer> {
   const result = (await handler(apiEvent(init), context)) as APIGatewayProxyStructuredResultV2;
   const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([key, value]) => [key.toLowerCase(), String(value)]));
-  return { status: result.statusCode ?? 200, headers, body: result.body ? JSON.parse(result.body) : undefined };
+  // JSON bodies parsed; others (the private key as application/x-pem-file) as text.
+  const json = /json/.test(headers["content-type"] ?? "application/json");
+  return { status: result.statusCode ?? 200, headers, body: result.body ? (json ? JSON.parse(result.body) : result.body) : undefined };
 }

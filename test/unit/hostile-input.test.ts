@@ -73,12 +73,13 @@ interface Case {
 /** One request per (operation, string field): everything else valid, that field poisoned. */
 function cases(poison: string): Case[] {
   const spec = openApiDocument() as unknown as {
-    paths: Record<string, Record<string, { operationId: string; parameters?: Array<{ name: string; in: string }>; requestBody?: { content: Record<string, { schema: { $ref: string } }> } }>>;
+    paths: Record<string, Record<string, { operationId: string; parameters?: Array<{ name: string; in: string }>; requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }>>;
     components: { schemas: Record<string, { properties: Record<string, { type?: string; enum?: unknown[]; $ref?: string }> }> };
   };
   /** The body's string fields (enums included), read from the spec; tags are poisoned separately. */
-  const bodyFields = (ref: string) =>
-    Object.entries(spec.components.schemas[ref.split("/").pop()!]!.properties)
+  type BodySchema = { $ref?: string; properties?: Record<string, { type?: string; enum?: unknown[]; $ref?: string }> };
+  const bodyFields = (schema: BodySchema) =>
+    Object.entries((schema.$ref ? spec.components.schemas[schema.$ref.split("/").pop()!]! : schema).properties!)
       .filter(([name, property]) => name !== "tags" && (property.type === "string" || property.enum !== undefined || property.$ref !== undefined))
       .map(([name]) => name);
   const all: Case[] = [];
@@ -99,7 +100,7 @@ function cases(poison: string): Case[] {
         all.push({ operation: operation.operationId, field: `${parameter.in}.${parameter.name}`, request });
       }
       if (body && operation.requestBody) {
-        for (const field of bodyFields(operation.requestBody.content["application/json"]!.schema.$ref)) {
+        for (const field of bodyFields(operation.requestBody.content["application/json"]!.schema as never)) {
           all.push({ operation: operation.operationId, field: `body.${field}`, request: { ...base, body: { ...body, [field]: poisoned(field, poison) } } });
         }
         all.push({ operation: operation.operationId, field: "body.tags.team", request: { ...base, body: { ...body, tags: { team: `pla${poison}tform` } } } });

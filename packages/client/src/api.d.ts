@@ -96,6 +96,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This API's OpenAPI document
+         * @description This document, as JSON (the committed openapi.yaml, built into the function at package time). Signed (IAM) like every route by default; a stage with the docsAuthorization parameter NONE serves it publicly.
+         */
+        get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This API's documentation page
+         * @description This document rendered by Redoc, as one self-contained HTML page (built at package time; it loads nothing from elsewhere, and its Content-Security-Policy allows only its own inline scripts and styles). Signed (IAM) like every route by default; a stage with the docsAuthorization parameter NONE serves it publicly.
+         */
+        get: operations["getDocsPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -137,25 +177,27 @@ export interface components {
             keyPairId: string;
             name: string;
             fingerprint: string;
-            /**
-             * @description rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
-             * @enum {string}
-             */
-            keyType: "rsa" | "ed25519";
+            keyType: components["schemas"]["KeyType"];
             region: string;
             tags: {
                 [key: string]: string;
             };
             /** @description Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default). */
             managed: boolean;
-            /**
-             * @description Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).
-             * @enum {string}
-             */
-            keyFormat: "pem" | "ppk";
+            keyFormat: components["schemas"]["KeyFormat"];
             /** @description The private key. Returned once, in this response only: store it now. */
             keyMaterial: string;
         };
+        /**
+         * @description rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
+         * @enum {string}
+         */
+        KeyType: "rsa" | "ed25519";
+        /**
+         * @description Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).
+         * @enum {string}
+         */
+        KeyFormat: "pem" | "ppk";
         /**
          * @example {
          *       "keyPairId": "key-0a1b2c3d4e5f60718",
@@ -176,29 +218,24 @@ export interface components {
             keyPairId: string;
             name: string;
             fingerprint: string;
-            /**
-             * @description rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
-             * @enum {string}
-             */
-            keyType: "rsa" | "ed25519";
+            keyType: components["schemas"]["KeyType"];
             region: string;
             tags: {
                 [key: string]: string;
             };
             /** @description Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default). */
             managed: boolean;
-            /**
-             * @description Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).
-             * @enum {string}
-             */
-            keyFormat: "pem" | "ppk";
+            keyFormat: components["schemas"]["KeyFormat"];
             /** @description The SSM Parameter Store SecureString parameter that holds the private key (requested with escrow: true). */
             privateKeyParameter: string;
         };
         /** @description RFC 9457 problem details. */
         Problem: {
-            /** @description URI identifying the problem type. */
-            type: string;
+            /**
+             * @description URI identifying the problem type (src/lib/errors.ts PROBLEM_TABLE).
+             * @enum {string}
+             */
+            type: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/not-acceptable" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/escrow-failed" | "https://ec2-keypairs-api.example.com/problems/internal";
             title: string;
             status: number;
             detail: string;
@@ -206,58 +243,24 @@ export interface components {
             /** @description The EC2 error code that caused this problem, when there was one. */
             ec2Code?: string;
             /** @description Each invalid field of the request. */
-            errors?: {
-                field: string;
-                message: string;
-            }[];
+            errors?: components["schemas"]["ProblemFieldError"][];
+        };
+        /** @description One invalid field of the request. */
+        ProblemFieldError: {
+            /** @description Location of the offending value, e.g. `body.tags` or `query.region`. */
+            field: string;
+            message: string;
         };
         /** @description An answer API Gateway itself sends, before any function runs. */
         GatewayMessage: {
             message: string;
         };
         /**
-         * @example {
-         *       "name": "deploy-bot",
-         *       "keyType": "ed25519",
-         *       "tags": {
-         *         "team": "platform"
-         *       },
-         *       "region": "eu-west-1"
-         *     }
+         * @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.
+         * @example eu-west-1
+         * @enum {string}
          */
-        CreateKeyPairRequest: {
-            /**
-             * @description Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.
-             * @example deploy-bot
-             */
-            name: string;
-            /**
-             * @description rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
-             * @default rsa
-             * @enum {string}
-             */
-            keyType?: "rsa" | "ed25519";
-            /**
-             * @description Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).
-             * @default pem
-             * @enum {string}
-             */
-            keyFormat?: "pem" | "ppk";
-            tags?: components["schemas"]["Tags"];
-            /**
-             * @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.
-             * @example eu-west-1
-             * @enum {string}
-             */
-            region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
-            /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
-            dryRun?: boolean;
-            /**
-             * @description Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's AWS::EC2::KeyPair does: a SecureString parameter named /ec2/keypair/<keyPairId> (KMS-encrypted with alias/aws/ssm unless the deployment names another key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be stored, the key pair is deleted again and the answer is a 502.
-             * @default false
-             */
-            escrow?: boolean;
-        };
+        Region: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
         /**
          * @description Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Six tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key, :request-digest, :created-by and :escrow, which record the request that made the key, its IAM caller and where an escrowed private key is kept.
          * @example {
@@ -287,11 +290,7 @@ export interface components {
             keyPairId: string;
             name: string;
             fingerprint: string;
-            /**
-             * @description rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
-             * @enum {string}
-             */
-            keyType: "rsa" | "ed25519";
+            keyType: components["schemas"]["KeyType"];
             region: string;
             tags: {
                 [key: string]: string;
@@ -302,27 +301,6 @@ export interface components {
             createdAt?: string;
             /** @description OpenSSH public key; only with includePublicKey=true. */
             publicKey?: string;
-        };
-        ImportKeyPairRequest: {
-            /**
-             * @description Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.
-             * @example deploy-bot
-             */
-            name: string;
-            /**
-             * @description Your public key, in OpenSSH (`ssh-rsa AAAA...`, `ssh-ed25519 AAAA...`) or RFC 4716 (SSH2) format. RSA 1024-4096 bits or ED25519.
-             * @example ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMyS3Qx4g5bLqPp4cGb8dOe8WJ3oqz0wGmMq9qfVXh1E alice@laptop
-             */
-            publicKey: string;
-            tags?: components["schemas"]["Tags"];
-            /**
-             * @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.
-             * @example eu-west-1
-             * @enum {string}
-             */
-            region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
-            /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
-            dryRun?: boolean;
         };
         KeyPairList: {
             items: components["schemas"]["KeyPair"][];
@@ -386,7 +364,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
-                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
+                region?: components["schemas"]["Region"];
                 /** @description Only the key with exactly this name (matched literally: `*` and `?` are ordinary characters). */
                 name?: string;
                 /** @description Only the key with this id. */
@@ -394,19 +372,19 @@ export interface operations {
                 /** @description Only keys with exactly this fingerprint. */
                 fingerprint?: string;
                 /** @description rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances. */
-                keyType?: "rsa" | "ed25519";
+                keyType?: components["schemas"]["KeyType"];
                 /** @description Only keys that carry a tag with this key. */
                 tagKey?: string;
                 /** @description Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters). */
                 tag?: string;
                 /** @description Include each key's public key (OpenSSH format). */
-                includePublicKey?: "true" | "false";
+                includePublicKey?: boolean;
                 /** @description Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says where to go on. */
                 limit?: number;
                 /** @description Start after this key name: the nextCursor of the previous page. */
                 cursor?: string;
                 /** @description List every allowed region at once (in parallel, a few regions at a time) instead of one: each item says its region, and `regions` says per region whether it was listed or what went wrong, so one failing region does not fail the answer. Not combinable with `region` or `cursor` (400). At most `limit` keys in all, ordered by region then name; a region with more keys than the page holds has `complete: false` and continues with `GET /keypairs?region=<region>&cursor=<its nextCursor>` (same filters). */
-                allRegions?: "true" | "false";
+                allRegions?: boolean;
             };
             header?: never;
             path?: never;
@@ -423,7 +401,7 @@ export interface operations {
                     "application/json": components["schemas"]["KeyPairList"];
                 };
             };
-            /** @description Invalid request: a field, the region or the cursor is wrong. */
+            /** @description Invalid request: a parameter or the region is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -432,16 +410,53 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
-                     *       "title": "Validation",
+                     *       "title": "Invalid request",
                      *       "status": 400,
-                     *       "detail": "body.name: Too big: expected string to have <=255 characters",
+                     *       "detail": "query.includePublicKey: Invalid option: expected one of \"true\"|\"false\"",
                      *       "instance": "/keypairs",
                      *       "errors": [
                      *         {
-                     *           "field": "body.name",
-                     *           "message": "Too big: expected string to have <=255 characters"
+                     *           "field": "query.includePublicKey",
+                     *           "message": "Invalid option: expected one of \"true\"|\"false\""
                      *         }
                      *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs (here GET, POST) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example GET, POST
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use GET or POST.",
+                     *       "instance": "/keypairs"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -450,7 +465,10 @@ export interface operations {
             /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
+                    /**
+                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
+                     * @example 2
+                     */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -458,7 +476,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Throttled",
+                     *       "title": "Too many requests to EC2",
                      *       "status": 429,
                      *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
                      *       "instance": "/keypairs",
@@ -483,7 +501,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal",
+                     *       "title": "Internal server error",
                      *       "status": 500,
                      *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
                      *       "instance": "/keypairs"
@@ -501,7 +519,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "Upstream error",
+                     *       "title": "EC2 request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
                      *       "instance": "/keypairs",
@@ -520,7 +538,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "Upstream timeout",
+                     *       "title": "EC2 did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs"
@@ -535,7 +553,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
-                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
+                region?: components["schemas"]["Region"];
             };
             header?: {
                 /** @description Makes a retry safe (IETF draft-ietf-httpapi-idempotency-key-header): the same key with the same body gives the same outcome (for create: a new private key for the same name, since the first one is never stored, unless it was escrowed); with another body it is a 422; while an earlier request with the key may still be running, a 409 with Retry-After. Scoped to the caller and the region. */
@@ -546,7 +564,26 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateKeyPairRequest"];
+                "application/json": {
+                    /**
+                     * @description Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.
+                     * @example deploy-bot
+                     */
+                    name: string;
+                    /** @default rsa */
+                    keyType?: components["schemas"]["KeyType"];
+                    /** @default pem */
+                    keyFormat?: components["schemas"]["KeyFormat"];
+                    tags?: components["schemas"]["Tags"];
+                    region?: components["schemas"]["Region"];
+                    /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
+                    dryRun?: boolean;
+                    /**
+                     * @description Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's AWS::EC2::KeyPair does: a SecureString parameter named /ec2/keypair/<keyPairId> (KMS-encrypted with alias/aws/ssm unless the deployment names another key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be stored, the key pair is deleted again and the answer is a 502.
+                     * @default false
+                     */
+                    escrow?: boolean;
+                };
             };
         };
         responses: {
@@ -559,18 +596,24 @@ export interface operations {
                     "application/json": components["schemas"]["DryRunResult"];
                 };
             };
-            /** @description Created. The body holds the private key (it cannot be retrieved again), or with escrow: true where it is stored. */
+            /** @description Created. The body holds the private key (it cannot be retrieved again), or with escrow: true where it is stored. With `Accept: application/x-pem-file` (preferred to application/json) the body is the private key alone, as text (`umask 077; curl -fsS ... -o key.pem`); errors and dry runs stay JSON. */
             201: {
                 headers: {
-                    /** @description Always no-store: the body holds a private key. */
+                    /** @description Always no-store: the body holds a private key, or where it is kept. */
                     "Cache-Control"?: "no-store";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CreatedKeyPair"] | components["schemas"]["EscrowedKeyPair"];
+                    /**
+                     * @example -----BEGIN OPENSSH PRIVATE KEY-----
+                     *     (redacted)
+                     *     -----END OPENSSH PRIVATE KEY-----
+                     */
+                    "application/x-pem-file": string;
                 };
             };
-            /** @description Invalid request, malformed JSON or a malformed public key. */
+            /** @description Invalid request or malformed JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -579,14 +622,14 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
-                     *       "title": "Validation",
+                     *       "title": "Invalid request",
                      *       "status": 400,
-                     *       "detail": "publicKey is a 768-bit RSA key: EC2 accepts 1024 to 4096 bits",
+                     *       "detail": "body.keyType: Invalid option: expected one of \"rsa\"|\"ed25519\"",
                      *       "instance": "/keypairs",
                      *       "errors": [
                      *         {
-                     *           "field": "body.publicKey",
-                     *           "message": "is a 768-bit RSA key: EC2 accepts 1024 to 4096 bits"
+                     *           "field": "body.keyType",
+                     *           "message": "Invalid option: expected one of \"rsa\"|\"ed25519\""
                      *         }
                      *       ]
                      *     }
@@ -594,7 +637,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Dry run: the service is not permitted to perform the call. */
+            /** @description Dry run: the service is not permitted to perform the call (a problem); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -603,11 +646,58 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/forbidden",
-                     *       "title": "Forbidden",
+                     *       "title": "Operation not permitted",
                      *       "status": 403,
                      *       "detail": "CreateKeyPair would fail: the service is not permitted to perform it.",
                      *       "instance": "/keypairs",
                      *       "ec2Code": "UnauthorizedOperation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs (here GET, POST) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example GET, POST
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use GET or POST.",
+                     *       "instance": "/keypairs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `Accept: application/x-pem-file` with keyFormat ppk (a PPK key is not a PEM file) or with escrow (the key is not in the answer). Checked before any key is made. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/not-acceptable",
+                     *       "title": "Not acceptable",
+                     *       "status": 406,
+                     *       "detail": "A ppk key is not a PEM file: ask for keyFormat pem, or accept application/json.",
+                     *       "instance": "/keypairs"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -622,7 +712,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/conflict",
-                     *       "title": "Conflict",
+                     *       "title": "Key pair already exists",
                      *       "status": 409,
                      *       "detail": "A key pair with this name already exists in this region.",
                      *       "instance": "/keypairs",
@@ -632,7 +722,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the service accepts (16 KiB by default). */
+            /** @description The body is larger than the service accepts (MAX_BODY_BYTES, 262144 bytes = 256 KiB by default). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -641,9 +731,9 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/payload-too-large",
-                     *       "title": "Payload too large",
+                     *       "title": "Request body too large",
                      *       "status": 413,
-                     *       "detail": "The body is 20480 bytes; at most 16384 are accepted.",
+                     *       "detail": "The body is 262145 bytes; at most 262144 are accepted.",
                      *       "instance": "/keypairs"
                      *     }
                      */
@@ -677,7 +767,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/quota-exceeded",
-                     *       "title": "Quota exceeded",
+                     *       "title": "Key pair quota exceeded",
                      *       "status": 422,
                      *       "detail": "The region's key pair quota (5,000 by default) is reached: delete keys or request a quota increase.",
                      *       "instance": "/keypairs",
@@ -690,7 +780,10 @@ export interface operations {
             /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
+                    /**
+                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
+                     * @example 2
+                     */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -698,7 +791,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Throttled",
+                     *       "title": "Too many requests to EC2",
                      *       "status": 429,
                      *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
                      *       "instance": "/keypairs",
@@ -723,7 +816,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal",
+                     *       "title": "Internal server error",
                      *       "status": 500,
                      *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
                      *       "instance": "/keypairs"
@@ -741,7 +834,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "Upstream error",
+                     *       "title": "EC2 request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
                      *       "instance": "/keypairs",
@@ -760,7 +853,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "Upstream timeout",
+                     *       "title": "EC2 did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs"
@@ -775,7 +868,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
-                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
+                region?: components["schemas"]["Region"];
             };
             header?: {
                 /** @description Makes a retry safe (IETF draft-ietf-httpapi-idempotency-key-header): the same key with the same body gives the same outcome (for create: a new private key for the same name, since the first one is never stored, unless it was escrowed); with another body it is a 422; while an earlier request with the key may still be running, a 409 with Retry-After. Scoped to the caller and the region. */
@@ -786,7 +879,22 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ImportKeyPairRequest"];
+                "application/json": {
+                    /**
+                     * @description Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.
+                     * @example deploy-bot
+                     */
+                    name: string;
+                    /**
+                     * @description Your public key, in OpenSSH (`ssh-rsa AAAA...`, `ssh-ed25519 AAAA...`) or RFC 4716 (SSH2) format. RSA 1024-4096 bits or ED25519.
+                     * @example ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMyS3Qx4g5bLqPp4cGb8dOe8WJ3oqz0wGmMq9qfVXh1E alice@laptop
+                     */
+                    publicKey: string;
+                    tags?: components["schemas"]["Tags"];
+                    region?: components["schemas"]["Region"];
+                    /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
+                    dryRun?: boolean;
+                };
             };
         };
         responses: {
@@ -817,10 +925,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
-                     *       "title": "Validation",
+                     *       "title": "Invalid request",
                      *       "status": 400,
                      *       "detail": "publicKey is a 768-bit RSA key: EC2 accepts 1024 to 4096 bits",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/import",
                      *       "errors": [
                      *         {
                      *           "field": "body.publicKey",
@@ -832,7 +940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Dry run: the service is not permitted to perform the call. */
+            /** @description Dry run: the service is not permitted to perform the call (a problem); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -841,11 +949,40 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/forbidden",
-                     *       "title": "Forbidden",
+                     *       "title": "Operation not permitted",
                      *       "status": 403,
-                     *       "detail": "CreateKeyPair would fail: the service is not permitted to perform it.",
-                     *       "instance": "/keypairs",
+                     *       "detail": "ImportKeyPair would fail: the service is not permitted to perform it.",
+                     *       "instance": "/keypairs/import",
                      *       "ec2Code": "UnauthorizedOperation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs/import (here POST) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example POST
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use POST.",
+                     *       "instance": "/keypairs/import"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -860,17 +997,17 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/conflict",
-                     *       "title": "Conflict",
+                     *       "title": "Key pair already exists",
                      *       "status": 409,
                      *       "detail": "A key pair with this name already exists in this region.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/import",
                      *       "ec2Code": "InvalidKeyPair.Duplicate"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the service accepts (16 KiB by default). */
+            /** @description The body is larger than the service accepts (MAX_BODY_BYTES, 262144 bytes = 256 KiB by default). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -879,10 +1016,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/payload-too-large",
-                     *       "title": "Payload too large",
+                     *       "title": "Request body too large",
                      *       "status": 413,
-                     *       "detail": "The body is 20480 bytes; at most 16384 are accepted.",
-                     *       "instance": "/keypairs"
+                     *       "detail": "The body is 262145 bytes; at most 262144 are accepted.",
+                     *       "instance": "/keypairs/import"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -900,7 +1037,7 @@ export interface operations {
                      *       "title": "Unsupported media type",
                      *       "status": 415,
                      *       "detail": "Send the body as application/json.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/import"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -915,10 +1052,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/quota-exceeded",
-                     *       "title": "Quota exceeded",
+                     *       "title": "Key pair quota exceeded",
                      *       "status": 422,
                      *       "detail": "The region's key pair quota (5,000 by default) is reached: delete keys or request a quota increase.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/import",
                      *       "ec2Code": "KeyPairLimitExceeded"
                      *     }
                      */
@@ -928,7 +1065,10 @@ export interface operations {
             /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
+                    /**
+                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
+                     * @example 2
+                     */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -936,10 +1076,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Throttled",
+                     *       "title": "Too many requests to EC2",
                      *       "status": 429,
                      *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/import",
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
@@ -961,10 +1101,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal",
+                     *       "title": "Internal server error",
                      *       "status": 500,
                      *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/import"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -979,10 +1119,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "Upstream error",
+                     *       "title": "EC2 request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/import",
                      *       "ec2Code": "InternalError"
                      *     }
                      */
@@ -998,10 +1138,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "Upstream timeout",
+                     *       "title": "EC2 did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/import"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1013,9 +1153,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
-                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
+                region?: components["schemas"]["Region"];
                 /** @description Include the public key (OpenSSH format). */
-                includePublicKey?: "true" | "false";
+                includePublicKey?: boolean;
             };
             header?: never;
             path: {
@@ -1035,7 +1175,7 @@ export interface operations {
                     "application/json": components["schemas"]["KeyPair"];
                 };
             };
-            /** @description Invalid request: a field, the region or the cursor is wrong. */
+            /** @description Invalid request: the name, a parameter or the region is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1044,19 +1184,33 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
-                     *       "title": "Validation",
+                     *       "title": "Invalid request",
                      *       "status": 400,
-                     *       "detail": "body.name: Too big: expected string to have <=255 characters",
-                     *       "instance": "/keypairs",
+                     *       "detail": "path.name: must be printable ASCII without leading or trailing spaces, and not . or ..",
+                     *       "instance": "/keypairs/deploy-bot",
                      *       "errors": [
                      *         {
-                     *           "field": "body.name",
-                     *           "message": "Too big: expected string to have <=255 characters"
+                     *           "field": "path.name",
+                     *           "message": "must be printable ASCII without leading or trailing spaces, and not . or .."
                      *         }
                      *       ]
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description No such key pair in the region. */
@@ -1068,10 +1222,33 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/not-found",
-                     *       "title": "Not found",
+                     *       "title": "Key pair not found",
                      *       "status": 404,
                      *       "detail": "No key pair named deploy-bot in eu-west-1.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/deploy-bot"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs/{name} (here GET, DELETE) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example GET, DELETE
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use GET or DELETE.",
+                     *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1080,7 +1257,10 @@ export interface operations {
             /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
+                    /**
+                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
+                     * @example 2
+                     */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -1088,10 +1268,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Throttled",
+                     *       "title": "Too many requests to EC2",
                      *       "status": 429,
                      *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/deploy-bot",
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
@@ -1113,10 +1293,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal",
+                     *       "title": "Internal server error",
                      *       "status": 500,
                      *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1131,10 +1311,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "Upstream error",
+                     *       "title": "EC2 request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/deploy-bot",
                      *       "ec2Code": "InternalError"
                      *     }
                      */
@@ -1150,10 +1330,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "Upstream timeout",
+                     *       "title": "EC2 did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1165,9 +1345,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
-                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
+                region?: components["schemas"]["Region"];
                 /** @description Check permissions only; nothing is deleted. */
-                dryRun?: "true" | "false";
+                dryRun?: boolean;
             };
             header?: never;
             path: {
@@ -1194,7 +1374,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid request: a field, the region or the cursor is wrong. */
+            /** @description Invalid request: a parameter or the region is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1203,14 +1383,14 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
-                     *       "title": "Validation",
+                     *       "title": "Invalid request",
                      *       "status": 400,
-                     *       "detail": "body.name: Too big: expected string to have <=255 characters",
-                     *       "instance": "/keypairs",
+                     *       "detail": "query.dryRun: Invalid option: expected one of \"true\"|\"false\"",
+                     *       "instance": "/keypairs/deploy-bot",
                      *       "errors": [
                      *         {
-                     *           "field": "body.name",
-                     *           "message": "Too big: expected string to have <=255 characters"
+                     *           "field": "query.dryRun",
+                     *           "message": "Invalid option: expected one of \"true\"|\"false\""
                      *         }
                      *       ]
                      *     }
@@ -1218,7 +1398,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted. */
+            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted (a problem); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1227,13 +1407,19 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/unmanaged-key",
-                     *       "title": "Unmanaged key",
+                     *       "title": "Key pair is not managed by this service",
                      *       "status": 403,
                      *       "detail": "Key pair console-key was not created or imported through this service (no managed-by=ec2-keypairs-api tag); delete it in EC2 directly.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description No such key pair in the region. */
@@ -1245,10 +1431,33 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/not-found",
-                     *       "title": "Not found",
+                     *       "title": "Key pair not found",
                      *       "status": 404,
                      *       "detail": "No key pair named deploy-bot in eu-west-1.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/deploy-bot"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs/{name} (here GET, DELETE) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example GET, DELETE
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use GET or DELETE.",
+                     *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1257,7 +1466,10 @@ export interface operations {
             /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
+                    /**
+                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
+                     * @example 2
+                     */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -1265,10 +1477,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Throttled",
+                     *       "title": "Too many requests to EC2",
                      *       "status": 429,
                      *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/deploy-bot",
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
@@ -1290,10 +1502,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal",
+                     *       "title": "Internal server error",
                      *       "status": 500,
                      *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1308,10 +1520,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "Upstream error",
+                     *       "title": "EC2 request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/deploy-bot",
                      *       "ec2Code": "InternalError"
                      *     }
                      */
@@ -1327,10 +1539,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "Upstream timeout",
+                     *       "title": "EC2 did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1342,9 +1554,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
-                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
+                region?: components["schemas"]["Region"];
                 /** @description Include the public key (OpenSSH format). */
-                includePublicKey?: "true" | "false";
+                includePublicKey?: boolean;
             };
             header?: never;
             path: {
@@ -1364,7 +1576,7 @@ export interface operations {
                     "application/json": components["schemas"]["KeyPair"];
                 };
             };
-            /** @description Invalid request: a field, the region or the cursor is wrong. */
+            /** @description Invalid request: the id, a parameter or the region is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1373,19 +1585,33 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
-                     *       "title": "Validation",
+                     *       "title": "Invalid request",
                      *       "status": 400,
-                     *       "detail": "body.name: Too big: expected string to have <=255 characters",
-                     *       "instance": "/keypairs",
+                     *       "detail": "path.keyPairId: must look like key-0123456789abcdef0",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
                      *       "errors": [
                      *         {
-                     *           "field": "body.name",
-                     *           "message": "Too big: expected string to have <=255 characters"
+                     *           "field": "path.keyPairId",
+                     *           "message": "must look like key-0123456789abcdef0"
                      *         }
                      *       ]
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description No such key pair in the region. */
@@ -1397,10 +1623,33 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/not-found",
-                     *       "title": "Not found",
+                     *       "title": "Key pair not found",
                      *       "status": 404,
                      *       "detail": "No key pair named deploy-bot in eu-west-1.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs/by-id/{keyPairId} (here GET, DELETE) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example GET, DELETE
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use GET or DELETE.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1409,7 +1658,10 @@ export interface operations {
             /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
+                    /**
+                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
+                     * @example 2
+                     */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -1417,10 +1669,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Throttled",
+                     *       "title": "Too many requests to EC2",
                      *       "status": 429,
                      *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
@@ -1442,10 +1694,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal",
+                     *       "title": "Internal server error",
                      *       "status": 500,
                      *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1460,10 +1712,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "Upstream error",
+                     *       "title": "EC2 request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
                      *       "ec2Code": "InternalError"
                      *     }
                      */
@@ -1479,10 +1731,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "Upstream timeout",
+                     *       "title": "EC2 did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1494,9 +1746,9 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
-                region?: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
+                region?: components["schemas"]["Region"];
                 /** @description Check permissions only; nothing is deleted. */
-                dryRun?: "true" | "false";
+                dryRun?: boolean;
             };
             header?: never;
             path: {
@@ -1523,7 +1775,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Invalid request: a field, the region or the cursor is wrong. */
+            /** @description Invalid request: a parameter or the region is wrong. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1532,14 +1784,14 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
-                     *       "title": "Validation",
+                     *       "title": "Invalid request",
                      *       "status": 400,
-                     *       "detail": "body.name: Too big: expected string to have <=255 characters",
-                     *       "instance": "/keypairs",
+                     *       "detail": "query.dryRun: Invalid option: expected one of \"true\"|\"false\"",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
                      *       "errors": [
                      *         {
-                     *           "field": "body.name",
-                     *           "message": "Too big: expected string to have <=255 characters"
+                     *           "field": "query.dryRun",
+                     *           "message": "Invalid option: expected one of \"true\"|\"false\""
                      *         }
                      *       ]
                      *     }
@@ -1547,7 +1799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted. */
+            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted (a problem); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1556,13 +1808,19 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/unmanaged-key",
-                     *       "title": "Unmanaged key",
+                     *       "title": "Key pair is not managed by this service",
                      *       "status": 403,
                      *       "detail": "Key pair console-key was not created or imported through this service (no managed-by=ec2-keypairs-api tag); delete it in EC2 directly.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description No such key pair in the region. */
@@ -1574,10 +1832,33 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/not-found",
-                     *       "title": "Not found",
+                     *       "title": "Key pair not found",
                      *       "status": 404,
                      *       "detail": "No key pair named deploy-bot in eu-west-1.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs/by-id/{keyPairId} (here GET, DELETE) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example GET, DELETE
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use GET or DELETE.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1586,7 +1867,10 @@ export interface operations {
             /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
-                    /** @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). */
+                    /**
+                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
+                     * @example 2
+                     */
                     "Retry-After"?: number;
                     [name: string]: unknown;
                 };
@@ -1594,10 +1878,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Throttled",
+                     *       "title": "Too many requests to EC2",
                      *       "status": 429,
                      *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
@@ -1619,10 +1903,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal",
+                     *       "title": "Internal server error",
                      *       "status": 500,
                      *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1637,10 +1921,10 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "Upstream error",
+                     *       "title": "EC2 request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
-                     *       "instance": "/keypairs",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
                      *       "ec2Code": "InternalError"
                      *     }
                      */
@@ -1656,10 +1940,236 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "Upstream timeout",
+                     *       "title": "EC2 did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
-                     *       "instance": "/keypairs"
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The OpenAPI 3.1 document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            /** @description A query parameter is given more than once (the routes take none, and ignore others). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "query.v: is given more than once; send each parameter once",
+                     *       "instance": "/openapi.json",
+                     *       "errors": [
+                     *         {
+                     *           "field": "query.v",
+                     *           "message": "is given more than once; send each parameter once"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /openapi.json (here GET) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example GET
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use GET.",
+                     *       "instance": "/openapi.json"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Too Many Requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Unexpected error; details are in the service's logs only. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
+                     *       "instance": "/openapi.json"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDocsPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The documentation page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description A query parameter is given more than once (the routes take none, and ignore others). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "query.v: is given more than once; send each parameter once",
+                     *       "instance": "/docs",
+                     *       "errors": [
+                     *         {
+                     *           "field": "query.v",
+                     *           "message": "is given more than once; send each parameter once"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /docs (here GET) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example GET
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use GET.",
+                     *       "instance": "/docs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Too Many Requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Unexpected error; details are in the service's logs only. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
+                     *       "instance": "/docs"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

@@ -205,11 +205,11 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
     ...(keyType ? { keyType } : {}),
     ...(tagList[0] ? { tag: tagList[0] } : {}),
     ...(values.name ? { name: values.name } : {}),
-    ...(values["public-key"] ? { includePublicKey: "true" as const } : {}),
+    ...(values["public-key"] ? { includePublicKey: true } : {}),
   };
   let answer: KeyPairList;
   if (values["all-regions"]) {
-    answer = await client.listKeyPairs({ ...filters, allRegions: "true" });
+    answer = await client.listKeyPairs({ ...filters, allRegions: true });
     // A region the page could not hold goes on as a one-region list from where it stopped.
     for (const [region, outcome] of Object.entries(answer.regions ?? {})) {
       if (outcome.status !== "ok" || outcome.complete) continue;
@@ -239,7 +239,7 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
 }
 
 async function get(client: KeyPairsClient, name: string, values: Values, io: Io): Promise<number> {
-  const key = await client.getKeyPair(name, { ...(values.region ? { region: values.region as Region } : {}), ...(values["public-key"] ? { includePublicKey: "true" as const } : {}) });
+  const key = await client.getKeyPair(name, { ...(values.region ? { region: values.region as Region } : {}), ...(values["public-key"] ? { includePublicKey: true } : {}) });
   if (values.json) io.stdout(JSON.stringify(key) + "\n");
   else {
     io.stdout(table(keyRows([key])));
@@ -250,7 +250,7 @@ async function get(client: KeyPairsClient, name: string, values: Values, io: Io)
 }
 
 async function remove(client: KeyPairsClient, name: string, values: Values, io: Io): Promise<number> {
-  const result = await client.deleteKeyPair(name, { ...(values.region ? { region: values.region as Region } : {}), ...(values["dry-run"] ? { dryRun: "true" as const } : {}) });
+  const result = await client.deleteKeyPair(name, { ...(values.region ? { region: values.region as Region } : {}), ...(values["dry-run"] ? { dryRun: true } : {}) });
   if (values.json) io.stdout(JSON.stringify(result ?? { deleted: name }) + "\n");
   else io.stdout(result ? `dry run: ${result.detail}\n` : `deleted ${name}\n`);
   return EXIT.ok;

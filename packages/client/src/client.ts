@@ -16,10 +16,12 @@ export type KeyPairList = components["schemas"]["KeyPairList"];
 export type RegionListing = components["schemas"]["RegionListing"];
 export type DryRunResult = components["schemas"]["DryRunResult"];
 export type Problem = components["schemas"]["Problem"];
-export type CreateKeyPairRequest = components["schemas"]["CreateKeyPairRequest"];
-export type ImportKeyPairRequest = components["schemas"]["ImportKeyPairRequest"];
+export type CreateKeyPairRequest = operations["createKeyPair"]["requestBody"]["content"]["application/json"];
+export type ImportKeyPairRequest = operations["importKeyPair"]["requestBody"]["content"]["application/json"];
 export type ListQuery = NonNullable<operations["listKeyPairs"]["parameters"]["query"]>;
-export type Region = NonNullable<CreateKeyPairRequest["region"]>;
+export type Region = components["schemas"]["Region"];
+/** A problem as the API sends it, or one made from an answer of API Gateway's own (type about:blank). */
+export type ProblemLike = Omit<Problem, "type"> & { type: string };
 
 /**
  * A refused request: the API's RFC 9457 problem, or API Gateway's own `{"message": ...}` answer
@@ -38,7 +40,7 @@ export class ProblemError extends Error {
   /** True when API Gateway answered, not the API (e.g. 403 Forbidden for a bad signature). */
   readonly gateway: boolean;
 
-  constructor(problem: Problem, options: { gateway?: boolean; retryAfterSeconds?: number } = {}) {
+  constructor(problem: ProblemLike, options: { gateway?: boolean; retryAfterSeconds?: number } = {}) {
     super(`${problem.status} ${problem.title}: ${problem.detail}`);
     this.name = "ProblemError";
     this.type = problem.type;
@@ -52,7 +54,7 @@ export class ProblemError extends Error {
     this.gateway = options.gateway ?? false;
   }
 
-  toProblem(): Problem {
+  toProblem(): ProblemLike {
     return { type: this.type, title: this.title, status: this.status, detail: this.detail, ...(this.instance ? { instance: this.instance } : {}), ...(this.ec2Code ? { ec2Code: this.ec2Code } : {}), ...(this.errors ? { errors: this.errors } : {}) };
   }
 }
@@ -109,7 +111,8 @@ export function createKeyPairsClient(options: ClientOptions) {
     /** POST /keypairs: the answer holds the private key (keyMaterial), once. */
     async createKeyPair(body: CreateKeyPairRequest, idempotencyKey?: string): Promise<CreatedKeyPair | EscrowedKeyPair | DryRunResult> {
       const params = idempotencyKey ? { header: { "idempotency-key": idempotencyKey } } : {};
-      return (await unwrap(http.POST("/keypairs", { body, params }))).data;
+      // JSON (the client never asks for application/x-pem-file).
+      return (await unwrap(http.POST("/keypairs", { body, params }))).data as CreatedKeyPair | EscrowedKeyPair | DryRunResult;
     },
 
     /** POST /keypairs/import */
@@ -137,17 +140,17 @@ export function createKeyPairsClient(options: ClientOptions) {
     },
 
     /** GET /keypairs/{name} */
-    async getKeyPair(name: string, query: { region?: Region; includePublicKey?: "true" | "false" } = {}): Promise<KeyPair> {
+    async getKeyPair(name: string, query: { region?: Region; includePublicKey?: boolean } = {}): Promise<KeyPair> {
       return (await unwrap(http.GET("/keypairs/{name}", { params: { path: { name }, query } }))).data;
     },
 
     /** GET /keypairs/by-id/{keyPairId} */
-    async getKeyPairById(keyPairId: string, query: { region?: Region; includePublicKey?: "true" | "false" } = {}): Promise<KeyPair> {
+    async getKeyPairById(keyPairId: string, query: { region?: Region; includePublicKey?: boolean } = {}): Promise<KeyPair> {
       return (await unwrap(http.GET("/keypairs/by-id/{keyPairId}", { params: { path: { keyPairId }, query } }))).data;
     },
 
     /** DELETE /keypairs/{name}: undefined when deleted, a DryRunResult for a dry run. */
-    async deleteKeyPair(name: string, query: { region?: Region; dryRun?: "true" | "false" } = {}): Promise<DryRunResult | undefined> {
+    async deleteKeyPair(name: string, query: { region?: Region; dryRun?: boolean } = {}): Promise<DryRunResult | undefined> {
       const { data, response } = await unwrap(http.DELETE("/keypairs/{name}", { params: { path: { name }, query } }));
       return response.status === 204 ? undefined : (data as DryRunResult);
     },
