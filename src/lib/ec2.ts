@@ -14,6 +14,7 @@ import {
   type Tag,
 } from "@aws-sdk/client-ec2";
 import { setTimeout as delay } from "node:timers/promises";
+import { clientOptions } from "./aws-clients.js";
 import { config } from "./config.js";
 import { ApiError, DryRunSucceeded, type ProblemKind } from "./errors.js";
 import { logger } from "./logger.js";
@@ -45,17 +46,7 @@ function ec2Client(region: string, kind: ClientKind): EC2Client {
   const id = `${kind}:${region}`;
   let client = clients.get(id);
   if (!client) {
-    client = new EC2Client({
-      region,
-      endpoint: config.EC2_ENDPOINT,
-      maxAttempts: kind === "read" ? config.EC2_MAX_ATTEMPTS : 1,
-      retryMode: "standard",
-      requestHandler: {
-        requestTimeout: config.EC2_REQUEST_TIMEOUT_MS,
-        connectionTimeout: config.EC2_REQUEST_TIMEOUT_MS,
-        throwOnRequestTimeout: true,
-      },
-    });
+    client = new EC2Client(clientOptions(region, config.EC2_ENDPOINT, kind === "read" ? config.EC2_MAX_ATTEMPTS : 1));
     clients.set(id, client);
   }
   return client;

@@ -6,6 +6,7 @@
  * SSM's own messages are dropped (a validation message may quote the value it refused).
  */
 import { DeleteParameterCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { clientOptions } from "./aws-clients.js";
 import { config } from "./config.js";
 import { ApiError, type ProblemKind } from "./errors.js";
 
@@ -20,18 +21,8 @@ const clients = new Map<string, SSMClient>();
 function ssmClient(region: string): SSMClient {
   let client = clients.get(region);
   if (!client) {
-    client = new SSMClient({
-      region,
-      endpoint: config.SSM_ENDPOINT,
-      // Both calls are safe to repeat: a repeated put meets its own parameter (see putPrivateKey), a repeated delete finds none.
-      maxAttempts: config.EC2_MAX_ATTEMPTS,
-      retryMode: "standard",
-      requestHandler: {
-        requestTimeout: config.EC2_REQUEST_TIMEOUT_MS,
-        connectionTimeout: config.EC2_REQUEST_TIMEOUT_MS,
-        throwOnRequestTimeout: true,
-      },
-    });
+    // Both calls are safe to repeat: a repeated put meets its own parameter (see putPrivateKey), a repeated delete finds none.
+    client = new SSMClient(clientOptions(region, config.SSM_ENDPOINT, config.EC2_MAX_ATTEMPTS));
     clients.set(region, client);
   }
   return client;
