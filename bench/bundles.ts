@@ -5,7 +5,8 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { parse } from "yaml";
 import { ROOT } from "../scripts/local-stack.js";
 
-const [pureSdkSchemas, requireNodeBuiltins] = createRequire(import.meta.url)("../build/esbuild-plugins.cjs") as Plugin[];
+// docsPage is not a variant: the docs handler cannot be built without it (its spec and page are virtual modules).
+const [pureSdkSchemas, requireNodeBuiltins, docsPage] = createRequire(import.meta.url)("../build/esbuild-plugins.cjs") as Plugin[];
 
 /**
  * Every deployed handler, in serverless.yml's order: the file names (src/handlers/<name>.ts) of its
@@ -38,27 +39,27 @@ export const VARIANTS: Variant[] = [
   {
     name: "baseline",
     description: "CJS, not minified (serverless-esbuild defaults)",
-    options: { format: "cjs", minify: false },
+    options: { format: "cjs", minify: false, plugins: [docsPage!] },
   },
   {
     name: "esm-min",
     description: "ESM + minify, SDK's ES modules (mainFields module,main)",
-    options: { format: "esm", minify: true, mainFields: ["module", "main"], banner: { js: ESM_REQUIRE_SHIM } },
+    options: { format: "esm", minify: true, mainFields: ["module", "main"], banner: { js: ESM_REQUIRE_SHIM }, plugins: [docsPage!] },
   },
   {
     name: "pure-schemas",
     description: "esm-min + pure-sdk-schemas plugin (unused EC2 schemas dropped)",
-    options: { format: "esm", minify: true, mainFields: ["module", "main"], banner: { js: ESM_REQUIRE_SHIM }, plugins: [pureSdkSchemas!] },
+    options: { format: "esm", minify: true, mainFields: ["module", "main"], banner: { js: ESM_REQUIRE_SHIM }, plugins: [pureSdkSchemas!, docsPage!] },
   },
   {
     name: "deployed",
     description: "pure-schemas + require-node-builtins plugin (what serverless.yml deploys)",
-    options: { format: "esm", minify: true, mainFields: ["module", "main"], banner: { js: ESM_REQUIRE_SHIM }, plugins: [pureSdkSchemas!, requireNodeBuiltins!] },
+    options: { format: "esm", minify: true, mainFields: ["module", "main"], banner: { js: ESM_REQUIRE_SHIM }, plugins: [pureSdkSchemas!, requireNodeBuiltins!, docsPage!] },
   },
   {
     name: "+compile-cache",
     description: "deployed + V8 compile cache (NODE_COMPILE_CACHE) made beforehand; measured, not shipped",
-    options: { format: "esm", minify: true, mainFields: ["module", "main"], banner: { js: ESM_REQUIRE_SHIM }, plugins: [pureSdkSchemas!, requireNodeBuiltins!] },
+    options: { format: "esm", minify: true, mainFields: ["module", "main"], banner: { js: ESM_REQUIRE_SHIM }, plugins: [pureSdkSchemas!, requireNodeBuiltins!, docsPage!] },
     compileCache: true,
   },
 ];

@@ -14,6 +14,7 @@ const inits: Record<HandlerName, EventInit & { expect: number }> = {
   "delete-key-pair": { method: "DELETE", path: "/keypairs/bench", routeKey: "DELETE /keypairs/{name}", pathParameters: { name: "bench" }, expect: 204 },
   "delete-key-pair-by-id": { method: "DELETE", path: `/keypairs/by-id/${keyPairId}`, routeKey: "DELETE /keypairs/by-id/{keyPairId}", pathParameters: { keyPairId }, expect: 204 },
   "method-not-allowed": { method: "PUT", path: "/keypairs", routeKey: "ANY /keypairs", expect: 405 },
+  "api-docs": { method: "GET", path: "/openapi.json", routeKey: "GET /openapi.json", expect: 200 },
 };
 
 export const eventFor = (handler: HandlerName) => {

@@ -62,7 +62,7 @@ export async function loadWarmBundle(outDir: string, minify = true) {
     minify,
   });
   const bundle = await import(outfile);
-  bundle.ec2Client(process.env.DEFAULT_REGION!).config.requestHandler = inMemory;
+  for (const kind of ["read", "mutate"]) bundle.ec2Client(process.env.DEFAULT_REGION!, kind).config.requestHandler = inMemory;
   return { bundle, outfile };
 }
 
@@ -78,13 +78,13 @@ export async function warmOverhead(outDir: string, iterations: number): Promise<
       handler: () => bundle.getHandler(eventFor("get-key-pair").event, lambdaContext()),
       sdk: () => bare.send(new bundle.DescribeKeyPairsCommand({ Filters: [{ Name: "key-name", Values: ["bench"] }] })),
       serviceClient: () =>
-        bundle.ec2Client(region).send(new bundle.DescribeKeyPairsCommand({ Filters: [{ Name: "key-name", Values: ["bench"] }] }), { abortSignal: AbortSignal.timeout(10_000) }),
+        bundle.ec2Client(region, "read").send(new bundle.DescribeKeyPairsCommand({ Filters: [{ Name: "key-name", Values: ["bench"] }] }), { abortSignal: AbortSignal.timeout(10_000) }),
     },
     {
       name: "POST /keypairs",
       handler: () => bundle.createHandler(eventFor("create-key-pair").event, lambdaContext()),
       sdk: () => bare.send(new bundle.CreateKeyPairCommand(createInput)),
-      serviceClient: () => bundle.ec2Client(region).send(new bundle.CreateKeyPairCommand(createInput), { abortSignal: AbortSignal.timeout(10_000) }),
+      serviceClient: () => bundle.ec2Client(region, "mutate").send(new bundle.CreateKeyPairCommand(createInput), { abortSignal: AbortSignal.timeout(10_000) }),
     },
   ];
   const results: WarmResult[] = [];

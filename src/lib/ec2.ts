@@ -39,10 +39,11 @@ export interface CreatedKeyPairRecord extends Omit<KeyPairRecord, "keyType" | "c
  * once per attempt of this adapter's own loop (mutate()), because a call that timed out may have
  * been carried out by EC2: retrying it blindly creates a key twice or deletes one twice.
  */
-type ClientKind = "read" | "mutate";
+export type ClientKind = "read" | "mutate";
 const clients = new Map<string, EC2Client>();
 
-function ec2Client(region: string, kind: ClientKind): EC2Client {
+/** The client of a region for reads or mutations (exported as a seam for the bench, which answers it from memory). */
+export function ec2Client(region: string, kind: ClientKind): EC2Client {
   const id = `${kind}:${region}`;
   let client = clients.get(id);
   if (!client) {
