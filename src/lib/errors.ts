@@ -98,6 +98,11 @@ export class DryRunSucceeded extends Error {
 /** The problem+json body: its one definition is the zod schema schemas.ts ProblemDetails. */
 export type Problem = z.output<typeof ProblemDetails>;
 
+/** A 400 naming each invalid field; its detail lists them as `field: message`. */
+export function invalidFields(errors: FieldError[]): ApiError {
+  return new ApiError("validation", errors.map((error) => `${error.field}: ${error.message}`).join("; "), { errors });
+}
+
 export function toProblem(error: ApiError, instance?: string): Problem {
   return {
     type: PROBLEM_TYPE_BASE + error.kind,

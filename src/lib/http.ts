@@ -13,7 +13,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "a
 import type * as z from "zod";
 import { callerArn } from "./caller.js";
 import { config } from "./config.js";
-import { ApiError, type FieldError } from "./errors.js";
+import { invalidFields, type FieldError } from "./errors.js";
 import { logger } from "./logger.js";
 import { accessLog, bodyGuard, problemErrorHandler } from "./middleware.js";
 
@@ -88,7 +88,7 @@ export function parsePart<S extends z.ZodType>(schema: S | undefined, value: unk
     field: [part, ...issue.path.map(String)].join("."),
     message: issue.code === "unrecognized_keys" ? `unknown field(s): ${issue.keys.join(", ")}` : issue.message,
   }));
-  throw new ApiError("validation", errors.map((error) => `${error.field}: ${error.message}`).join("; "), { errors });
+  throw invalidFields(errors);
 }
 
 /**
@@ -100,7 +100,7 @@ export function refuseRepeatedParameters(rawQueryString: string | undefined): vo
   const repeated = [...new Set(names.filter((name, index) => names.indexOf(name) !== index))];
   if (repeated.length === 0) return;
   const errors = repeated.map((name) => ({ field: `query.${name}`, message: "is given more than once; send each parameter once" }));
-  throw new ApiError("validation", errors.map((error) => `${error.field}: ${error.message}`).join("; "), { errors });
+  throw invalidFields(errors);
 }
 
 /**
@@ -110,13 +110,13 @@ export function refuseRepeatedParameters(rawQueryString: string | undefined): vo
 function requestRegion(body: { region?: string }, query: { region?: string }): string {
   if (body.region !== undefined && query.region !== undefined && body.region !== query.region) {
     const message = `names ${body.region} while query.region names ${query.region}; give the region once`;
-    throw new ApiError("validation", `body.region: ${message}`, { errors: [{ field: "body.region", message }] });
+    throw invalidFields([{ field: "body.region", message }]);
   }
   const field = body.region !== undefined ? "body.region" : "query.region";
   const region = body.region ?? query.region ?? config.DEFAULT_REGION;
   if (!config.ALLOWED_REGIONS.includes(region)) {
     const message = `region ${region} is not allowed; allowed: ${config.ALLOWED_REGIONS.join(", ")}`;
-    throw new ApiError("validation", `${field}: ${message}`, { errors: [{ field, message }] });
+    throw invalidFields([{ field, message }]);
   }
   return region;
 }

@@ -4,7 +4,7 @@ import * as ec2 from "./ec2.js";
 import { logger } from "./logger.js";
 import { deleteEscrowedKey, escrowedKeyPair, escrowPrivateKey } from "./escrow.js";
 import type { KeyPairRecord } from "./ec2.js";
-import { ApiError, DryRunSucceeded, toProblem } from "./errors.js";
+import { ApiError, DryRunSucceeded, invalidFields, toProblem } from "./errors.js";
 import { parsePublicKey } from "./public-key.js";
 import { earlierRequest, ESCROW_TAG, isReservedTagKey, lostRace, markRequest, REQUEST_TOKEN_TAG, type Caller, type RequestMarks } from "./request-marks.js";
 import type {
@@ -28,7 +28,7 @@ function serviceTags(tags: Record<string, string> = {}, marks: RequestMarks): Re
   const reserved = Object.keys(tags).filter((key) => isReservedTagKey(key, config.MANAGED_TAG_KEY));
   if (reserved.length > 0) {
     const message = `tag key ${reserved.join(", ")} is reserved for this service`;
-    throw new ApiError("validation", `body.tags: ${message}`, { errors: [{ field: "body.tags", message }] });
+    throw invalidFields([{ field: "body.tags", message }]);
   }
   return { ...tags, [config.MANAGED_TAG_KEY]: config.MANAGED_TAG_VALUE, ...marks.tags };
 }
@@ -197,7 +197,7 @@ export async function listKeyPairsInAllRegions(query: ListKeyPairsQuery): Promis
   for (const field of ["region", "cursor"] as const) {
     if (query[field] !== undefined) {
       const message = `cannot be combined with allRegions=true`;
-      throw new ApiError("validation", `query.${field}: ${message}`, { errors: [{ field: `query.${field}`, message }] });
+      throw invalidFields([{ field: `query.${field}`, message }]);
     }
   }
   const regions = [...config.ALLOWED_REGIONS];

@@ -2,7 +2,7 @@
 import type middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { callerArn } from "./caller.js";
-import { ApiError, toProblem, type ProblemKind } from "./errors.js";
+import { ApiError, invalidFields, toProblem, type ProblemKind } from "./errors.js";
 import { logger } from "./logger.js";
 import { findDuplicateMember } from "./strict-json.js";
 
@@ -31,7 +31,7 @@ export function bodyGuard(maxBytes: number): Middleware {
       const duplicate = findDuplicateMember(isBase64Encoded ? Buffer.from(body, "base64").toString("utf8") : body);
       if (duplicate !== undefined) {
         const message = "is given more than once; send each member once";
-        throw new ApiError("validation", `body.${duplicate}: ${message}`, { errors: [{ field: `body.${duplicate}`, message }] });
+        throw invalidFields([{ field: `body.${duplicate}`, message }]);
       }
     },
   };
