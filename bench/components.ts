@@ -6,7 +6,7 @@ import { build } from "esbuild";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { ROOT } from "../scripts/local-stack.js";
-import { outputBytes, VARIANTS } from "./bundles.js";
+import { deployedBuildOptions } from "./artifacts.js";
 import { median } from "./stats.js";
 
 const PARTS: Record<string, string> = {
@@ -29,11 +29,11 @@ console.log(JSON.stringify({ importMs: imported - started, firstCallMs: performa
 `;
 
 export async function coldStartComponents(outDir: string, runs: number, env: NodeJS.ProcessEnv) {
-  const deployed = VARIANTS.find((variant) => variant.name === "deployed")!;
+  const deployed = deployedBuildOptions();
   const rows: { part: string; bytes: number; importMs: number; firstCallMs: number }[] = [];
   for (const [part, contents] of Object.entries(PARTS)) {
     const outfile = `${outDir}/components/${part.replace(/\W+/g, "-")}.mjs`;
-    const result = await build({ stdin: { contents, resolveDir: ROOT, loader: "ts" }, outfile, bundle: true, platform: "node", target: "node24", logLevel: "error", metafile: true, ...deployed.options });
+    const result = await build({ stdin: { contents, resolveDir: ROOT, loader: "ts" }, outfile, bundle: true, platform: "node", target: "node24", logLevel: "error", metafile: true, ...deployed });
     const samples: { importMs: number; firstCallMs: number }[] = [];
     // Asynchronous: the fake EC2 endpoint that answers the child's call lives in this process.
     for (let run = 0; run < runs; run += 1) {
@@ -42,7 +42,7 @@ export async function coldStartComponents(outDir: string, runs: number, env: Nod
     }
     rows.push({
       part,
-      bytes: outputBytes(result),
+      bytes: Object.values(result.metafile!.outputs)[0]!.bytes,
       importMs: median(samples.map((sample) => sample.importMs)),
       firstCallMs: median(samples.map((sample) => sample.firstCallMs)),
     });

@@ -1,21 +1,24 @@
 /**
- * `npm run bench`: bundle sizes, paired cold starts, warm overhead and the 5,000-key listing.
- * Prints figures; fails only if something cannot run. Options (env): BENCH_PAIRS (default 11),
- * BENCH_WARM_ITERATIONS (default 3000), BENCH_SCALE_KEYS (default 5000; 0 skips).
+ * `npm run bench`: sizes and paired cold starts of what `serverless package` ships, INIT vs first
+ * invocation, warm overhead, the traffic simulation and the 5,000-key listing. Prints figures;
+ * fails only if something cannot run. Options (env): BENCH_PAIRS (default 11),
+ * BENCH_WARM_ITERATIONS (default 3000), BENCH_SCALE_KEYS (default 5000; 0 skips), BENCH_BEFORE
+ * (a git revision: its artifacts are packaged and measured in the same run, as a "before" column).
  */
 import { execFile, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
-import { rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { ROOT, startLocalStack } from "../scripts/local-stack.js";
-import { buildVariant, HANDLERS, VARIANTS, type Bundle } from "./bundles.js";
-import { pairedColdStarts } from "./cold-start.js";
-import { eventFor } from "./events.js";
+import { checkoutRevision, packageService, removeCheckout, type FunctionArtifact, type RouteKey } from "./artifacts.js";
+import { pairedColdStarts, type PairedResult } from "./cold-start.js";
+import { BENCH_ROUTES, eventFor } from "./events.js";
 import { startFakeEc2 } from "./fake-ec2.js";
 import { max, median, min } from "./stats.js";
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 11);
 const WARM_ITERATIONS = Number(process.env.BENCH_WARM_ITERATIONS ?? 3000);
 const SCALE_KEYS = Number(process.env.BENCH_SCALE_KEYS ?? 5000);
+const BEFORE = process.env.BENCH_BEFORE;
 const OUT = `${ROOT}/.tmp/bench`;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -23,8 +26,10 @@ const table = (rows: string[][]) => {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
   for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  "));
 };
+const spread = (values: number[], digits = 2, unit = "x") => `${median(values).toFixed(digits)}${unit} [${min(values).toFixed(digits)}-${max(values).toFixed(digits)}]`;
 
 rmSync(OUT, { recursive: true, force: true });
+mkdirSync(OUT, { recursive: true });
 const fake = await startFakeEc2();
 const env = {
   ...process.env,
@@ -38,35 +43,66 @@ const env = {
   POWERTOOLS_LOG_LEVEL: "SILENT",
 };
 Object.assign(process.env, env);
-console.log(`Node ${spawnSync(`${ROOT}/node_modules/.bin/node`, ["--version"]).stdout.toString().trim()}, ${PAIRS} cold-start pairs per handler, fake EC2 on ${fake.url}\n`);
+console.log(`Node ${spawnSync(`${ROOT}/node_modules/.bin/node`, ["--version"]).stdout.toString().trim()}, ${PAIRS} cold-start pairs per route, fake EC2 on ${fake.url}\n`);
 
-const bundles: Bundle[] = [];
-for (const variant of VARIANTS) bundles.push(...(await buildVariant(variant, OUT)));
+/** The builds compared: this tree's artifacts, and those of BENCH_BEFORE if given. */
+const builds: { label: string; functions: FunctionArtifact[] }[] = [];
+if (BEFORE) {
+  const checkout = checkoutRevision(BEFORE, `${OUT}/before-src`);
+  try {
+    builds.push({ label: `before (${BEFORE})`, functions: packageService(checkout, `${OUT}/before`) });
+  } finally {
+    removeCheckout(checkout);
+  }
+}
+builds.push({ label: "now", functions: packageService(ROOT, `${OUT}/now`) });
+const current = builds.at(-1)!;
+const functionOf = (functions: FunctionArtifact[], route: RouteKey) => {
+  const found = functions.find((fn) => fn.routes.includes(route));
+  if (!found) throw new Error(`no packaged function serves ${route}`);
+  return found;
+};
+const noop = `${OUT}/noop.mjs`;
+writeFileSync(noop, 'export const handler = async () => ({ statusCode: 200, body: "{}" });\n');
 
-console.log("== Bundle size per handler (bytes of the .mjs/.cjs file)");
-table([
-  ["handler", ...VARIANTS.map((variant) => variant.name)],
-  ...HANDLERS.map((handler) => [handler, ...VARIANTS.map((variant) => kb(bundles.find((b) => b.variant === variant.name && b.handler === handler)!.bytes))]),
-]);
-for (const variant of VARIANTS) console.log(`  ${variant.name}: ${variant.description}`);
+console.log("== Function artifacts (serverless package): the handler module Lambda loads / every file of the zip, uncompressed / the zip");
+for (const build of builds) {
+  console.log(`  ${build.label}`);
+  table([
+    ["function", "handler module", "unzipped", "zip", "routes"],
+    ...build.functions.map((fn) => [fn.name, kb(fn.bytes), kb(fn.unzippedBytes), kb(fn.zipBytes), fn.routes.join(", ")]),
+  ]);
+}
 
-console.log("\n== Cold start: fresh process, load bundle + serve one event, / same for a no-op handler (median of pairs [min-max])");
-const coldRows: string[][] = [["handler", ...VARIANTS.map((variant) => variant.name)]];
-for (const handler of HANDLERS) {
-  const { event, expect } = eventFor(handler);
-  const row: string[] = [handler];
-  for (const variant of VARIANTS) {
-    const bundle = bundles.find((b) => b.variant === variant.name && b.handler === handler)!;
-    const noop = bundles.find((b) => b.variant === variant.name && b.handler === "noop")!;
-    const variantEnv = variant.compileCache ? { ...env, NODE_COMPILE_CACHE: `${OUT}/${variant.name}/.compile-cache` } : env;
-    if (variant.compileCache) await pairedColdStarts(bundle.file, noop.file, event, expect, 1, variantEnv); // fills the cache
-    const result = await pairedColdStarts(bundle.file, noop.file, event, expect, PAIRS, variantEnv);
-    row.push(`${median(result.ratios).toFixed(2)}x [${min(result.ratios).toFixed(2)}-${max(result.ratios).toFixed(2)}] ${median(result.handlerMs).toFixed(0)}/${median(result.noopMs).toFixed(0)} ms`);
+console.log(
+  `\n== Cold start by route: fresh process, INIT + first invocation, / the same for a no-op handler (median of ${PAIRS} pairs [min-max]); wall = spawn to first answer, CPU = the process's user+system time to it`,
+);
+const cold = new Map<string, PairedResult>();
+const coldRows: string[][] = [["route", ...builds.flatMap((build) => [`${build.label}: wall`, "CPU", "ms wall handler/no-op", "module"])]];
+for (const route of BENCH_ROUTES) {
+  const { event, expect } = eventFor(route);
+  const row = [route];
+  for (const build of builds) {
+    const fn = functionOf(build.functions, route);
+    const result = await pairedColdStarts(fn.file, noop, event, expect, PAIRS, env);
+    cold.set(`${build.label} ${route}`, result);
+    row.push(spread(result.wallRatios), `${median(result.cpuRatios).toFixed(2)}x`, `${median(result.handler.map((run) => run.wallMs)).toFixed(0)}/${median(result.noop.map((run) => run.wallMs)).toFixed(0)}`, `${fn.name} ${kb(fn.bytes)}`);
   }
   coldRows.push(row);
-  console.log(`  ${handler} done`);
 }
 table(coldRows);
+
+console.log("\n== INIT and first invocation (median of the cold runs above; ms): INIT = module load with its top-level await, warm = the same event again");
+for (const build of builds) {
+  console.log(`  ${build.label}`);
+  const rows = [["route", "INIT wall", "INIT CPU", "1st wall", "1st CPU", "warm wall", "warm CPU", "1st - warm CPU"]];
+  for (const route of BENCH_ROUTES) {
+    const runs = cold.get(`${build.label} ${route}`)!.handler;
+    const at = (pick: (run: (typeof runs)[number]) => number) => median(runs.map(pick)).toFixed(1);
+    rows.push([route, at((run) => run.init.wallMs), at((run) => run.init.cpuMs), at((run) => run.first.wallMs), at((run) => run.first.cpuMs), at((run) => run.warm.wallMs), at((run) => run.warm.cpuMs), at((run) => run.first.cpuMs - run.warm.cpuMs)]);
+  }
+  table(rows);
+}
 
 console.log("\n== Where a cold start goes: each part alone, fresh process (median of 7): import ms + first call ms");
 const { coldStartComponents } = await import("./components.js");
@@ -97,7 +133,7 @@ if (SCALE_KEYS > 0) {
   console.log(`\n== Scale: ${SCALE_KEYS} key pairs in moto_server (public keys, 3 tags each), listed with includePublicKey`);
   const stack = await startLocalStack({ output: () => undefined });
   try {
-    const listBundle = bundles.find((b) => b.variant === "deployed" && b.handler === "list-key-pairs")!;
+    const listBundle = functionOf(current.functions, "GET /keypairs");
     // Asynchronous: this process must keep draining moto_server's output, or moto blocks on it.
     const run = await promisify(execFile)(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/bench/scale.ts`, listBundle.file, String(SCALE_KEYS)], {
       env: {

@@ -29,7 +29,7 @@ function lineOwners(file: string): string[] {
 
 export async function warmProfile(outDir: string, requests: number): Promise<{ part: string; us: number }[]> {
   const { bundle, outfile } = await loadWarmBundle(outDir, false);
-  const { event } = eventFor("get-key-pair");
+  const { event } = eventFor("GET /keypairs/{name}");
   const first = await bundle.getHandler(event, lambdaContext());
   if (first.statusCode !== 200) throw new Error(`warm-up answered ${first.statusCode}`);
   for (let i = 0; i < 500; i += 1) await bundle.getHandler(event, lambdaContext());

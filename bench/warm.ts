@@ -7,7 +7,7 @@
 import { build } from "esbuild";
 import { ROOT } from "../scripts/local-stack.js";
 import { lambdaContext } from "../test/support/lambda.js";
-import { VARIANTS } from "./bundles.js";
+import { deployedBuildOptions } from "./artifacts.js";
 import { eventFor } from "./events.js";
 import { median } from "./stats.js";
 
@@ -40,7 +40,6 @@ export interface WarmResult {
 
 /** The warm bundle (deployed build options, or unminified for profiling) with EC2 answered from memory. */
 export async function loadWarmBundle(outDir: string, minify = true) {
-  const deployed = VARIANTS.find((variant) => variant.name === "deployed")!;
   const outfile = `${outDir}/warm-entry${minify ? "" : "-unminified"}.mjs`;
   await build({
     stdin: {
@@ -58,7 +57,7 @@ export async function loadWarmBundle(outDir: string, minify = true) {
     platform: "node",
     target: "node24",
     logLevel: "error",
-    ...deployed.options,
+    ...deployedBuildOptions(),
     minify,
   });
   const bundle = await import(outfile);
@@ -75,14 +74,14 @@ export async function warmOverhead(outDir: string, iterations: number): Promise<
   const cases = [
     {
       name: "GET /keypairs/{name}",
-      handler: () => bundle.getHandler(eventFor("get-key-pair").event, lambdaContext()),
+      handler: () => bundle.getHandler(eventFor("GET /keypairs/{name}").event, lambdaContext()),
       sdk: () => bare.send(new bundle.DescribeKeyPairsCommand({ Filters: [{ Name: "key-name", Values: ["bench"] }] })),
       serviceClient: () =>
         bundle.ec2Client(region, "read").send(new bundle.DescribeKeyPairsCommand({ Filters: [{ Name: "key-name", Values: ["bench"] }] }), { abortSignal: AbortSignal.timeout(10_000) }),
     },
     {
       name: "POST /keypairs",
-      handler: () => bundle.createHandler(eventFor("create-key-pair").event, lambdaContext()),
+      handler: () => bundle.createHandler(eventFor("POST /keypairs").event, lambdaContext()),
       sdk: () => bare.send(new bundle.CreateKeyPairCommand(createInput)),
       serviceClient: () => bundle.ec2Client(region, "mutate").send(new bundle.CreateKeyPairCommand(createInput), { abortSignal: AbortSignal.timeout(10_000) }),
     },

@@ -8,7 +8,7 @@
 // values in the same order, and tells esbuild an unused one can go.
 const { readFile } = require("node:fs/promises");
 const { isBuiltin } = require("node:module");
-const { dirname } = require("node:path");
+const { dirname, join } = require("node:path");
 
 function markSchemasPure(source) {
   const out = [];
@@ -59,6 +59,17 @@ const requireNodeBuiltins = {
   },
 };
 
-// 3. docs-page (build/docs-plugin.cjs): the spec and the docs page the docs function serves, built here.
-module.exports = [pureSdkSchemas, requireNodeBuiltins, require("./docs-plugin.cjs").docsPlugin];
+// 3. lambda-credentials: the SDK clients' default credential chain replaced by its first link, the
+// environment (build/lambda-credentials.mjs). A local stack against real AWS (npm start with
+// LOCAL_EC2=false: SSO, profiles...) builds with the whole chain: it sets FULL_CREDENTIAL_CHAIN=true.
+const lambdaCredentials = {
+  name: "lambda-credentials",
+  setup(build) {
+    if (process.env.FULL_CREDENTIAL_CHAIN === "true") return;
+    build.onResolve({ filter: /^@aws-sdk\/credential-provider-node$/ }, () => ({ path: join(__dirname, "lambda-credentials.mjs") }));
+  },
+};
+
+// 4. docs-page (build/docs-plugin.cjs): the spec and the docs page the docs function serves, built here.
+module.exports = [pureSdkSchemas, requireNodeBuiltins, lambdaCredentials, require("./docs-plugin.cjs").docsPlugin];
 module.exports.markSchemasPure = markSchemasPure;

@@ -7,18 +7,14 @@ const invoker = require("./invoker.cjs");
 
 // What each function calls (see src/lib/keypair-service.ts); its role is `<Function>Role`.
 const GRANTS_BY_FUNCTION = {
-  // After an attempt whose answer was lost, create and import look the name up to recognise their
+  readKeyPairs: ["describe"],
+  // Create and import look the name up after an attempt whose answer was lost, to recognise their
   // own key (request token tag); create then deletes that key, whose private key nobody received.
   // With escrow, create also puts the private key in SSM, and deletes the key pair when that fails.
-  createKeyPair: ["create", "describe", "delete", "escrow"],
-  importKeyPair: ["import", "describe"],
-  listKeyPairs: ["describe"],
-  getKeyPair: ["describe"],
-  getKeyPairById: ["describe"],
-  // Delete looks the key up first: EC2 answers success for a missing name.
-  // ...and removes the key's escrowed private key, if any.
-  deleteKeyPair: ["describe", "delete", "forgetEscrow"],
-  deleteKeyPairById: ["describe", "delete", "forgetEscrow"],
+  createKeyPairs: ["create", "import", "describe", "delete", "escrow"],
+  // Delete looks the key up first (EC2 answers success for a missing name), deletes it by id and
+  // removes its escrowed private key, if any.
+  deleteKeyPairs: ["describe", "delete", "forgetEscrow"],
   methodNotAllowed: [],
   // Serves the spec and the docs page built into its bundle: no AWS call at all.
   apiDocs: [],
@@ -46,14 +42,14 @@ module.exports = async ({ resolveVariable }) => {
   const createdWithManagedTag = (action) => [
     // Create or import only with the managed-key tag in the same request...
     {
-      Sid: "ManagedTagRequired",
+      Sid: `${action}WithManagedTag`,
       Effect: "Allow",
       Action: [`ec2:${action}`],
       Resource: keyPairArn,
       Condition: { StringEquals: { [`aws:RequestTag/${tagKey}`]: tagValue } },
     },
     // ...and tag only as part of that creation.
-    { Sid: "TagOnCreate", Effect: "Allow", Action: ["ec2:CreateTags"], Resource: keyPairArn, Condition: { StringEquals: { "ec2:CreateAction": action } } },
+    { Sid: `TagOn${action}`, Effect: "Allow", Action: ["ec2:CreateTags"], Resource: keyPairArn, Condition: { StringEquals: { "ec2:CreateAction": action } } },
   ];
   const statements = {
     create: createdWithManagedTag("CreateKeyPair"),

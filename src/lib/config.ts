@@ -36,6 +36,8 @@ const envSchema = z
     // Above the largest valid body (49 tags of 128+256 characters, JSON-escaped), so 413 means abuse.
     MAX_BODY_BYTES: positiveInt.default(262144),
     CORS_ALLOWED_ORIGINS: csv.prefault(""),
+    // One EC2 read at INIT that warms the client (src/lib/ec2.ts primeEc2Client); serverless.yml sets it.
+    PRIME_EC2_ON_INIT: flag.default(false),
   })
   .refine((env) => env.ALLOWED_REGIONS.includes(env.DEFAULT_REGION), {
     message: "DEFAULT_REGION must be one of ALLOWED_REGIONS",

@@ -65,6 +65,29 @@ function discardClients(region: string): void {
   }
 }
 
+/** A key pair id no key has (ids are key- and 17 hex digits): priming's describe matches nothing. */
+const NO_SUCH_KEY_PAIR_ID = "key-00000000000000000";
+
+/**
+ * Priming, at INIT (deployed functions: PRIME_EC2_ON_INIT): one DescribeKeyPairs of the default
+ * region that matches no key, sent by the client of the function's first call. On Lambda INIT runs
+ * at full CPU while an invocation gets CPU in proportion to memory (512 MB: ~0.3 vCPU), so the first
+ * caller no longer waits for what a first call costs: credentials, endpoint rules, signing, the
+ * connection, the XML parser. Never a mutation, at most this one call per cold start; a failure
+ * only costs the priming (the request meets the same fault and answers it).
+ */
+export async function primeEc2Client(kind: ClientKind): Promise<void> {
+  if (!config.PRIME_EC2_ON_INIT) return;
+  const region = config.DEFAULT_REGION;
+  try {
+    const input = { Filters: [{ Name: "key-pair-id", Values: [NO_SUCH_KEY_PAIR_ID] }] };
+    await ec2Client(region, kind).send(new DescribeKeyPairsCommand(input), { abortSignal: AbortSignal.timeout(config.EC2_REQUEST_TIMEOUT_MS) });
+  } catch (error) {
+    discardClients(region);
+    logger.warn("priming the EC2 client failed", { region, error: (error as Error).name });
+  }
+}
+
 export type Operation = "CreateKeyPair" | "ImportKeyPair" | "DescribeKeyPairs" | "DeleteKeyPair";
 
 interface Translation {

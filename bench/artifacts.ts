@@ -1,0 +1,82 @@
+/**
+ * What the bench measures is what `serverless package` ships: it packages a source tree (this one,
+ * or an earlier revision checked out beside it) and unzips each function's artifact. Which
+ * function serves which route comes from the packaged service state, never from a list kept here.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { BuildOptions, Plugin } from "esbuild";
+import { parse } from "yaml";
+import { ROOT } from "../scripts/local-stack.js";
+
+/** An API Gateway route key as the gateway writes it: "GET /keypairs/{name}", "ANY /keypairs". */
+export type RouteKey = string;
+
+export interface FunctionArtifact {
+  name: string;
+  routes: RouteKey[];
+  /** The handler module Lambda loads, unzipped from the artifact. */
+  file: string;
+  bytes: number;
+  /** Every file in the zip, uncompressed (the bundle plus any static asset beside it). */
+  unzippedBytes: number;
+  zipBytes: number;
+}
+
+interface ServiceState {
+  service: { functions: Record<string, { handler: string; events: { httpApi?: { method: string; path: string } }[] }> };
+}
+
+const routeKey = (event: { method: string; path: string }): RouteKey => `${event.method === "*" ? "ANY" : event.method.toUpperCase()} ${event.path}`;
+
+/** `serverless package` of `sourceDir` into `outDir`, each function's zip unzipped beside it. */
+export function packageService(sourceDir: string, outDir: string): FunctionArtifact[] {
+  rmSync(outDir, { recursive: true, force: true });
+  execFileSync(`${ROOT}/node_modules/.bin/serverless`, ["package", "--package", outDir], {
+    cwd: sourceDir,
+    // The deployed build: the Lambda bundles' credential provider (build/esbuild-plugins.cjs).
+    env: { ...process.env, FULL_CREDENTIAL_CHAIN: "" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const state = JSON.parse(readFileSync(`${outDir}/serverless-state.json`, "utf8")) as ServiceState;
+  return Object.entries(state.service.functions).map(([name, fn]) => {
+    const zip = `${outDir}/${name}.zip`;
+    const dir = `${outDir}/${name}`;
+    mkdirSync(dir, { recursive: true });
+    execFileSync("unzip", ["-q", "-o", zip, "-d", dir]);
+    const listing = execFileSync("unzip", ["-Z", "-t", zip], { encoding: "utf8" });
+    const file = `${dir}/${fn.handler.replace(/\.[^.]+$/, "")}.mjs`;
+    return {
+      name,
+      routes: fn.events.flatMap((event) => (event.httpApi ? [routeKey(event.httpApi)] : [])),
+      file,
+      bytes: statSync(file).size,
+      unzippedBytes: Number(/(\d+) bytes uncompressed/.exec(listing)?.[1] ?? Number.NaN),
+      zipBytes: statSync(zip).size,
+    };
+  });
+}
+
+/**
+ * A checkout of `revision` beside this tree (for before/after columns in one run), sharing this
+ * tree's node_modules: the dependencies an earlier revision needs are expected to still be there.
+ */
+export function checkoutRevision(revision: string, dir: string): string {
+  if (existsSync(dir)) removeCheckout(dir);
+  execFileSync("git", ["worktree", "add", "--detach", dir, revision], { cwd: ROOT, stdio: "ignore" });
+  symlinkSync(`${ROOT}/node_modules`, `${dir}/node_modules`);
+  return dir;
+}
+
+export function removeCheckout(dir: string): void {
+  execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: ROOT, stdio: "ignore" });
+}
+
+/** serverless.yml's custom.esbuild as esbuild options, for the bench's own builds (warm overhead, parts). */
+export function deployedBuildOptions(): BuildOptions {
+  const service = parse(readFileSync(`${ROOT}/serverless.yml`, "utf8")) as { custom: { esbuild: Record<string, unknown> } };
+  // serverless-esbuild's own settings, not esbuild's.
+  const { plugins, exclude: _exclude, outputFileExtension: _extension, ...options } = service.custom.esbuild;
+  return { ...(options as BuildOptions), plugins: createRequire(import.meta.url)(`${ROOT}/${String(plugins)}`) as Plugin[] };
+}

@@ -1,0 +1,15 @@
+/**
+ * The create function: the routes that add a key pair to EC2, made or imported (IAM: create and
+ * import with the managed tag, describe and delete to recognise their own key, escrow puts).
+ */
+import { handler as createKeyPair } from "../handlers/create-key-pair.js";
+import { handler as importKeyPair } from "../handlers/import-key-pair.js";
+import { primeEc2Client } from "../lib/ec2.js";
+import { routeByKey } from "../lib/router.js";
+
+await primeEc2Client("mutate");
+
+export const handler = routeByKey({
+  "POST /keypairs": createKeyPair,
+  "POST /keypairs/import": importKeyPair,
+});

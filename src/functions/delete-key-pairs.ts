@@ -1,0 +1,12 @@
+/** The delete function: the routes that delete a key pair (IAM: describe, delete managed keys, their escrow). */
+import { handler as deleteKeyPairById } from "../handlers/delete-key-pair-by-id.js";
+import { handler as deleteKeyPair } from "../handlers/delete-key-pair.js";
+import { primeEc2Client } from "../lib/ec2.js";
+import { routeByKey } from "../lib/router.js";
+
+await primeEc2Client("read");
+
+export const handler = routeByKey({
+  "DELETE /keypairs/{name}": deleteKeyPair,
+  "DELETE /keypairs/by-id/{keyPairId}": deleteKeyPairById,
+});

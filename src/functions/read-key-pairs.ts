@@ -1,0 +1,14 @@
+/** The read function: the routes that only describe key pairs (IAM: ec2:DescribeKeyPairs alone). */
+import { handler as getKeyPairById } from "../handlers/get-key-pair-by-id.js";
+import { handler as getKeyPair } from "../handlers/get-key-pair.js";
+import { handler as listKeyPairs } from "../handlers/list-key-pairs.js";
+import { primeEc2Client } from "../lib/ec2.js";
+import { routeByKey } from "../lib/router.js";
+
+await primeEc2Client("read");
+
+export const handler = routeByKey({
+  "GET /keypairs": listKeyPairs,
+  "GET /keypairs/{name}": getKeyPair,
+  "GET /keypairs/by-id/{keyPairId}": getKeyPairById,
+});
