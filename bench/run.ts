@@ -12,6 +12,7 @@ import { pairedColdStarts } from "./cold-start.js";
 import { eventFor } from "./events.js";
 import { startFakeEc2 } from "./fake-ec2.js";
 import { max, median, min } from "./stats.js";
+import { formatTable } from "./table.js";
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 11);
 const WARM_ITERATIONS = Number(process.env.BENCH_WARM_ITERATIONS ?? 3000);
@@ -19,10 +20,7 @@ const SCALE_KEYS = Number(process.env.BENCH_SCALE_KEYS ?? 5000);
 const OUT = `${ROOT}/.tmp/bench`;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
-const table = (rows: string[][]) => {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  "));
-};
+const table = (rows: string[][]) => console.log(formatTable(rows));
 
 rmSync(OUT, { recursive: true, force: true });
 const fake = await startFakeEc2();
