@@ -14,6 +14,8 @@ import { pairedColdStarts, type PairedResult } from "./cold-start.js";
 import { BENCH_ROUTES, eventFor } from "./events.js";
 import { startFakeEc2 } from "./fake-ec2.js";
 import { max, median, min } from "./stats.js";
+import { formatTable } from "./table.js";
+import { compareLayouts, costsFrom, DEFAULT_TRAFFIC, formatSummaries, generateTrace, ROUTES, type MeasuredCosts, type Route } from "./traffic.js";
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 11);
 const WARM_ITERATIONS = Number(process.env.BENCH_WARM_ITERATIONS ?? 3000);
@@ -22,10 +24,7 @@ const BEFORE = process.env.BENCH_BEFORE;
 const OUT = `${ROOT}/.tmp/bench`;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
-const table = (rows: string[][]) => {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  for (const row of rows) console.log(row.map((cell, column) => cell.padEnd(widths[column]!)).join("  "));
-};
+const table = (rows: string[][]) => console.log(formatTable(rows));
 const spread = (values: number[], digits = 2, unit = "x") => `${median(values).toFixed(digits)}${unit} [${min(values).toFixed(digits)}-${max(values).toFixed(digits)}]`;
 
 rmSync(OUT, { recursive: true, force: true });
@@ -103,6 +102,29 @@ for (const build of builds) {
   }
   table(rows);
 }
+
+// The traffic simulation's costs, from this build: a route's cold cost is its measured cold start
+// (spawn to first answer), its warm cost the warm invocations after it, and a function costs what
+// its slowest route does (bench/traffic.ts costsFrom). Every layout is costed from the same
+// routes: a function's bundle is mostly the SDK and middleware its routes share.
+const SIMULATED_ROUTES: Record<Route, RouteKey> = {
+  create: "POST /keypairs",
+  import: "POST /keypairs/import",
+  list: "GET /keypairs",
+  get: "GET /keypairs/{name}",
+  getById: "GET /keypairs/by-id/{keyPairId}",
+  delete: "DELETE /keypairs/{name}",
+  deleteById: "DELETE /keypairs/by-id/{keyPairId}",
+};
+const coldOf = (route: Route) => median(cold.get(`${current.label} ${SIMULATED_ROUTES[route]}`)!.handler.map((run) => run.wallMs));
+const warmOf = (route: Route) => median(cold.get(`${current.label} ${SIMULATED_ROUTES[route]}`)!.handler.map((run) => run.warm.wallMs));
+const measured: MeasuredCosts = { coldMs: Object.fromEntries(ROUTES.map((route) => [route, coldOf(route)])), warmMs: Object.fromEntries(ROUTES.map((route) => [route, warmOf(route)])) };
+writeFileSync(`${OUT}/costs.json`, `${JSON.stringify(measured, null, 2)}\n`);
+console.log(`\n== Traffic simulation (bench/traffic.ts; costs above, in .tmp/bench/costs.json; re-run: npx tsx bench/traffic-cli.ts)`);
+const costs = costsFrom(measured);
+const trace = generateTrace(1, DEFAULT_TRAFFIC);
+console.log(`  ${DEFAULT_TRAFFIC.days} days, ${trace.length} requests; functions not built here, costed as their slowest route: ${costs.estimated.join(", ") || "none"}`);
+console.log(formatSummaries(compareLayouts(trace, costs)));
 
 console.log("\n== Where a cold start goes: each part alone, fresh process (median of 7): import ms + first call ms");
 const { coldStartComponents } = await import("./components.js");

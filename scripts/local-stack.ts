@@ -131,6 +131,8 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
       ...emulatorCredentials,
       EC2_ENDPOINT: motoUrl,
       SSM_ENDPOINT: motoUrl, // moto serves Parameter Store too (escrowed private keys)
+      // Real AWS from this machine: the SDK's whole credential chain (profiles, SSO...), not Lambda's environment-only one.
+      FULL_CREDENTIAL_CHAIN: options.realAws ? "true" : "",
       PORT: String(apiPort),
       LAMBDA_PORT: String(lambdaPort),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
