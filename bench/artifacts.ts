@@ -25,7 +25,7 @@ export interface FunctionArtifact {
 }
 
 interface ServiceState {
-  service: { functions: Record<string, { handler: string; events: { httpApi?: { method: string; path: string } }[] }> };
+  service: { provider: { environment?: Record<string, string> }; functions: Record<string, { handler: string; events: { httpApi?: { method: string; path: string } }[] }> };
 }
 
 const routeKey = (event: { method: string; path: string }): RouteKey => `${event.method === "*" ? "ANY" : event.method.toUpperCase()} ${event.path}`;
@@ -56,6 +56,12 @@ export function packageService(sourceDir: string, outDir: string): FunctionArtif
       zipBytes: statSync(zip).size,
     };
   });
+}
+
+/** The environment serverless.yml gives every function, as packaged into `outDir`. */
+export function packagedEnvironment(outDir: string): Record<string, string> {
+  const state = JSON.parse(readFileSync(`${outDir}/serverless-state.json`, "utf8")) as ServiceState;
+  return state.service.provider.environment ?? {};
 }
 
 /**

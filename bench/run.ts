@@ -9,7 +9,7 @@ import { execFile, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { ROOT, startLocalStack } from "../scripts/local-stack.js";
-import { checkoutRevision, packageService, removeCheckout, type FunctionArtifact, type RouteKey } from "./artifacts.js";
+import { checkoutRevision, packagedEnvironment, packageService, removeCheckout, type FunctionArtifact, type RouteKey } from "./artifacts.js";
 import { pairedColdStarts, type PairedResult } from "./cold-start.js";
 import { BENCH_ROUTES, eventFor } from "./events.js";
 import { startFakeEc2 } from "./fake-ec2.js";
@@ -30,20 +30,6 @@ const spread = (values: number[], digits = 2, unit = "x") => `${median(values).t
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 const fake = await startFakeEc2();
-const env = {
-  ...process.env,
-  EC2_ENDPOINT: fake.url,
-  DEFAULT_REGION: "us-east-1",
-  AWS_ACCESS_KEY_ID: "bench",
-  AWS_SECRET_ACCESS_KEY: "bench",
-  AWS_REGION: "us-east-1",
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-  // Log lines are not what is measured here (cold starts still build the logger).
-  POWERTOOLS_LOG_LEVEL: "SILENT",
-};
-Object.assign(process.env, env);
-console.log(`Node ${spawnSync(`${ROOT}/node_modules/.bin/node`, ["--version"]).stdout.toString().trim()}, ${PAIRS} cold-start pairs per route, fake EC2 on ${fake.url}\n`);
-
 /** The builds compared: this tree's artifacts, and those of BENCH_BEFORE if given. */
 const builds: { label: string; functions: FunctionArtifact[] }[] = [];
 if (BEFORE) {
@@ -56,6 +42,22 @@ if (BEFORE) {
 }
 builds.push({ label: "now", functions: packageService(ROOT, `${OUT}/now`) });
 const current = builds.at(-1)!;
+// The functions' environment as deployed (PRIME_EC2_ON_INIT, NODE_OPTIONS...), pointed at the fake EC2.
+const env = {
+  ...process.env,
+  ...packagedEnvironment(`${OUT}/now`),
+  EC2_ENDPOINT: fake.url,
+  DEFAULT_REGION: "us-east-1",
+  AWS_ACCESS_KEY_ID: "bench",
+  AWS_SECRET_ACCESS_KEY: "bench",
+  AWS_REGION: "us-east-1",
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  // Log lines are not what is measured here (cold starts still build the logger).
+  LOG_LEVEL: "SILENT",
+};
+Object.assign(process.env, env);
+console.log(`\nNode ${spawnSync(`${ROOT}/node_modules/.bin/node`, ["--version"]).stdout.toString().trim()}, ${PAIRS} cold-start pairs per route, fake EC2 on ${fake.url}`);
+
 const functionOf = (functions: FunctionArtifact[], route: RouteKey) => {
   const found = functions.find((fn) => fn.routes.includes(route));
   if (!found) throw new Error(`no packaged function serves ${route}`);
@@ -163,7 +165,7 @@ if (SCALE_KEYS > 0) {
         EC2_ENDPOINT: stack.motoUrl,
         AWS_ACCESS_KEY_ID: "testing",
         AWS_SECRET_ACCESS_KEY: "testing",
-        POWERTOOLS_LOG_LEVEL: "WARN",
+        LOG_LEVEL: "WARN",
       },
       encoding: "utf8",
       timeout: 1_800_000,

@@ -13,7 +13,7 @@ writeFileSync(STACK_LOG, "");
 
 // Every region the spec lists is served, so schema-valid regions are never refused.
 const stack = await startLocalStack({
-  env: { ALLOWED_REGIONS: KNOWN_REGIONS.join(","), POWERTOOLS_LOG_LEVEL: "WARN" },
+  env: { ALLOWED_REGIONS: KNOWN_REGIONS.join(","), LOG_LEVEL: "WARN" },
   output: (chunk) => appendFileSync(STACK_LOG, chunk),
 });
 let status = 1;

@@ -76,8 +76,8 @@ const NO_SUCH_KEY_PAIR_ID = "key-00000000000000000";
  * connection, the XML parser. Never a mutation, at most this one call per cold start; a failure
  * only costs the priming (the request meets the same fault and answers it).
  */
-export async function primeEc2Client(kind: ClientKind): Promise<void> {
-  if (!config.PRIME_EC2_ON_INIT) return;
+export async function primeEc2Client(kind: ClientKind, enabled = config.PRIME_EC2_ON_INIT): Promise<void> {
+  if (!enabled) return;
   const region = config.DEFAULT_REGION;
   try {
     const input = { Filters: [{ Name: "key-pair-id", Values: [NO_SUCH_KEY_PAIR_ID] }] };

@@ -8,7 +8,6 @@ import httpEventNormalizer from "@middy/http-event-normalizer";
 import httpHeaderNormalizer from "@middy/http-header-normalizer";
 import httpJsonBodyParser from "@middy/http-json-body-parser";
 import httpSecurityHeaders from "@middy/http-security-headers";
-import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import type * as z from "zod";
 import { callerArn } from "./caller.js";
@@ -138,7 +137,7 @@ export function httpRoute<B extends z.ZodType = z.ZodNever, Q extends z.ZodType 
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>({ timeoutEarlyInMillis: FUNCTION_TIMEOUT_MARGIN_MS })
     .use(httpHeaderNormalizer())
     .use(httpEventNormalizer())
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .before((request) => logger.startRequest(request.context))
     .use(accessLog())
     .use(httpSecurityHeaders(SECURITY_HEADERS));
   if (config.CORS_ALLOWED_ORIGINS.length > 0) {

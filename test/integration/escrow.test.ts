@@ -24,7 +24,7 @@ beforeAll(async () => {
     ALLOWED_REGIONS: region,
     AWS_ACCESS_KEY_ID: "testing",
     AWS_SECRET_ACCESS_KEY: "testing",
-    POWERTOOLS_LOG_LEVEL: "SILENT",
+    LOG_LEVEL: "SILENT",
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   });
   // Imported only now: the configuration is read once, at import.

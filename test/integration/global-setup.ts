@@ -18,7 +18,7 @@ export default async function globalSetup(): Promise<void> {
   const stack = await startLocalStack({
     output: (chunk) => appendFileSync(STACK_LOG, chunk),
     // A short "may still be running" window, so that Idempotency-Key repeats complete within a test.
-    env: { POWERTOOLS_LOG_LEVEL: "INFO", REQUEST_MAX_SECONDS: "2" },
+    env: { LOG_LEVEL: "INFO", REQUEST_MAX_SECONDS: "2" },
   });
   globalThis.__LOCAL_STACK__ = stack;
   process.env.API_URL = stack.apiUrl;

@@ -4,6 +4,6 @@ process.env.ALLOWED_REGIONS = "eu-west-1,us-east-1";
 process.env.EC2_MAX_ATTEMPTS = "1";
 process.env.EC2_TOTAL_TIMEOUT_MS = "2000";
 process.env.THROTTLE_RETRY_AFTER_SECONDS = "3";
-process.env.POWERTOOLS_LOG_LEVEL = "SILENT";
+process.env.LOG_LEVEL = "SILENT";
 process.env.AWS_ACCESS_KEY_ID = "testing";
 process.env.AWS_SECRET_ACCESS_KEY = "testing";

@@ -1,0 +1,71 @@
+/** INIT-time priming of the EC2 client, and the logger's per-request keys. */
+import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { jest } from "@jest/globals";
+import { mockClient } from "aws-sdk-client-mock";
+import { config } from "../../src/lib/config.js";
+import { ec2Client, primeEc2Client } from "../../src/lib/ec2.js";
+import { JsonLogger } from "../../src/lib/logger.js";
+import { lambdaContext } from "../support/lambda.js";
+
+const ec2 = mockClient(EC2Client);
+beforeEach(() => ec2.reset());
+
+describe("primeEc2Client", () => {
+  test("off unless configured: no EC2 call", async () => {
+    await primeEc2Client("read", false);
+    expect(ec2.calls()).toHaveLength(0);
+  });
+
+  test("one DescribeKeyPairs that matches no key; never a mutation", async () => {
+    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [] });
+    await primeEc2Client("mutate", true);
+    expect(ec2.calls().map((call) => [call.args[0].constructor.name, call.args[0].input])).toEqual([
+      ["DescribeKeyPairsCommand", { Filters: [{ Name: "key-pair-id", Values: ["key-00000000000000000"] }] }],
+    ]);
+  });
+
+  test("a failure is only the priming's: it resolves, and the region's clients are made anew", async () => {
+    const before = ec2Client(config.DEFAULT_REGION, "read");
+    ec2.on(DescribeKeyPairsCommand).rejects(Object.assign(new Error("socket hang up"), { name: "TimeoutError" }));
+    await expect(primeEc2Client("read", true)).resolves.toBeUndefined();
+    expect(ec2Client(config.DEFAULT_REGION, "read")).not.toBe(before);
+  });
+});
+
+describe("JsonLogger", () => {
+  const lines: string[] = [];
+  let write: ReturnType<typeof jest.spyOn>;
+  beforeEach(() => {
+    lines.length = 0;
+    write = jest.spyOn(process.stdout, "write").mockImplementation((chunk) => lines.push(String(chunk)) > 0);
+  });
+  afterEach(() => write.mockRestore());
+  const entries = () => lines.map((line) => JSON.parse(line));
+
+  test("one JSON line per entry, with the invocation's keys; a request's keys never reach the next request", () => {
+    const logger = new JsonLogger("svc", "INFO");
+    logger.startRequest({ ...lambdaContext(), awsRequestId: "r1" });
+    logger.appendKeys({ keyName: "alice", caller: "arn:aws:iam::1:user/a" });
+    logger.info("first");
+    logger.startRequest({ ...lambdaContext(), awsRequestId: "r2" });
+    logger.info("second", { status: 200 });
+    expect(entries()).toEqual([
+      expect.objectContaining({ level: "INFO", message: "first", service: "svc", cold_start: true, function_request_id: "r1", keyName: "alice", caller: "arn:aws:iam::1:user/a" }),
+      expect.objectContaining({ level: "INFO", message: "second", cold_start: false, function_request_id: "r2", status: 200 }),
+    ]);
+    expect(entries()[1]).not.toHaveProperty("keyName");
+    expect(entries()[1]).not.toHaveProperty("caller");
+  });
+
+  test("entries below the level are not written; SILENT writes nothing", () => {
+    new JsonLogger("svc", "WARN").info("dropped");
+    new JsonLogger("svc", "SILENT").error("dropped");
+    new JsonLogger("svc", "warn").warn("kept");
+    expect(entries().map((entry) => entry.message)).toEqual(["kept"]);
+  });
+
+  test("errors are written as name, message and stack", () => {
+    new JsonLogger("svc", "INFO").error("failed", { error: new TypeError("boom") });
+    expect(entries()[0].error).toEqual({ name: "TypeError", message: "boom", stack: expect.stringContaining("TypeError: boom") });
+  });
+});
