@@ -2,7 +2,8 @@
 const common = {
   testEnvironment: "node",
   extensionsToTreatAsEsm: [".ts"],
-  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1" },
+  // virtual:* modules are made by build/docs-plugin.cjs when esbuild bundles; tests get stand-ins.
+  moduleNameMapper: { "^(\\.{1,2}/.*)\\.js$": "$1", "^virtual:(openapi-document|docs-page)$": "<rootDir>/test/support/virtual-$1.ts" },
   transform: { "^.+\\.ts$": ["ts-jest", { useESM: true }] },
 };
 

@@ -1,13 +1,17 @@
+import { readFileSync } from "node:fs";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import document from "virtual:openapi-document";
 import page from "virtual:docs-page";
-import { httpRoute, json, textBody } from "../lib/http.js";
+import { bytesBody, codingQuality, httpRoute, json, textBody, type HttpResult } from "../lib/http.js";
 
 /**
  * GET /openapi.json and GET /docs: the committed openapi.yaml as JSON, and Redoc's page of it. Both
- * are built into the bundle at package time (build/docs-plugin.cjs); nothing is fetched at run time.
+ * are built at package time (build/docs-plugin.cjs); nothing is fetched at run time. The spec is in
+ * the bundle; the page (2.6 MB) is a brotli-compressed file beside it, read at the first GET /docs.
  */
 const CACHE = { "Cache-Control": "public, max-age=300" };
+const PAGE_HEADERS = { ...CACHE, Vary: "Accept-Encoding" };
+const HTML = "text/html; charset=utf-8";
 
 /**
  * The page's own policy, for GET /docs only (every other answer keeps the API's default-src 'none'):
@@ -26,8 +30,25 @@ export const DOCS_CSP = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+// The page as built (brotli), read when first asked for, and what a response takes of it: its bytes
+// in base64 (how API Gateway takes bytes) or, for a client that does not accept brotli, the page
+// decompressed; each made once per instance.
+let asset: Buffer | undefined;
+let brotliBase64: string | undefined;
+let html: string | undefined;
+
+async function docsPage(acceptEncoding: string | undefined): Promise<HttpResult> {
+  asset ??= readFileSync(page.asset);
+  if (codingQuality(acceptEncoding, "br") > 0) {
+    brotliBase64 ??= asset.toString("base64");
+    return bytesBody(200, brotliBase64, HTML, { ...PAGE_HEADERS, "Content-Encoding": "br" });
+  }
+  html ??= (await import("node:zlib")).brotliDecompressSync(asset).toString("utf8");
+  return textBody(200, html, HTML, PAGE_HEADERS);
+}
+
 const route = httpRoute({}, async (_request, event) =>
-  event.routeKey === "GET /docs" ? textBody(200, page.html, "text/html; charset=utf-8", CACHE) : json(200, document, CACHE),
+  event.routeKey === "GET /docs" ? docsPage(event.headers?.["accept-encoding"]) : json(200, document, CACHE),
 );
 
 export const handler = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {

@@ -49,6 +49,8 @@ export interface HttpResult {
   headers?: Record<string, string>;
   /** The body is text sent as it is (its Content-Type in headers), not a value sent as JSON. */
   raw?: boolean;
+  /** The body is bytes in base64 (raw), which API Gateway decodes before sending them. */
+  base64?: boolean;
 }
 
 export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult => ({ statusCode, body, headers });
@@ -59,6 +61,34 @@ export const textBody = (statusCode: number, text: string, contentType: string, 
   headers: { "Content-Type": contentType, ...headers },
   raw: true,
 });
+
+/**
+ * Bytes sent as they are (e.g. a precompressed page, its Content-Encoding in headers): API Gateway
+ * gets them as base64 (isBase64Encoded) and sends the bytes.
+ */
+export const bytesBody = (statusCode: number, base64: string, contentType: string, headers: Record<string, string> = {}): HttpResult => ({
+  ...textBody(statusCode, base64, contentType, headers),
+  base64: true,
+});
+
+/**
+ * The quality (0-1) an Accept-Encoding header gives a content coding (RFC 9110 12.5.3): its own
+ * entry, else `*`; 0 when it names neither, and without the header (such a client gets identity).
+ */
+export function codingQuality(acceptEncoding: string | undefined, coding: string): number {
+  let own: number | undefined;
+  let any: number | undefined;
+  for (const entry of (acceptEncoding ?? "").split(",")) {
+    const [name = "", ...parameters] = entry.split(";").map((part) => part.trim().toLowerCase());
+    if (name !== coding && name !== "*") continue;
+    const q = parameters.find((parameter) => parameter.startsWith("q="));
+    const parsed = q === undefined ? 1 : Number(q.slice(2));
+    const quality = Number.isFinite(parsed) ? Math.min(Math.max(parsed, 0), 1) : 0;
+    if (name === coding) own = quality;
+    else any = quality;
+  }
+  return own ?? any ?? 0;
+}
 
 /**
  * The quality (0-1) an Accept header gives `type` (RFC 9110 12.5.1): its own entry, else its
@@ -126,6 +156,7 @@ function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
     statusCode: result.statusCode,
     headers: { ...(hasBody ? { "Content-Type": "application/json" } : {}), ...result.headers },
     ...(hasBody ? { body: result.raw ? String(result.body) : JSON.stringify(result.body) } : {}),
+    ...(hasBody && result.base64 ? { isBase64Encoded: true } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 /** Checks the CloudFormation template that `serverless package` produces (offline, no AWS account). */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../../scripts/local-stack.js";
@@ -40,6 +40,19 @@ beforeAll(() => {
   }
   ({ output: packageOutput, template } = packageStack(`${ROOT}/.serverless`));
 }, 240_000);
+
+/** A zip's files and their sizes, from its central directory (serverless-esbuild writes no zip64 or archive comment). */
+function zipEntries(file: string): Record<string, number> {
+  const zip = readFileSync(file);
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  const entries: Record<string, number> = {};
+  for (let at = zip.readUInt32LE(end + 16), left = zip.readUInt16LE(end + 10); left > 0; left -= 1) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    entries[zip.toString("utf8", at + 46, at + 46 + nameLength)] = zip.readUInt32LE(at + 24);
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return entries;
+}
 
 const resources = (type: string, from: any = template) => Object.entries<any>(from.Resources).filter(([, resource]) => resource.Type === type);
 
@@ -189,5 +202,22 @@ describe("packaged template", () => {
     expect(invokerTemplate.Resources.HttpApi.Type).toBe("AWS::ApiGatewayV2::Api");
     // Trusting a whole account is flagged by checkov (CKV_AWS_61): the skip says so, only then.
     expect(role.Metadata.checkov.skip).toEqual([expect.objectContaining({ id: "CKV_AWS_61" })]);
+  });
+
+  test("each function's zip holds its bundle alone; the docs page ships beside the docs bundle, outside it", () => {
+    const zips = readdirSync(`${ROOT}/.serverless`).filter((name) => name.endsWith(".zip"));
+    expect(zips).toHaveLength(resources("AWS::Lambda::Function").length);
+    for (const zip of zips) {
+      const files = zipEntries(`${ROOT}/.serverless/${zip}`);
+      const names = Object.keys(files).sort();
+      if (zip !== "apiDocs.zip") {
+        expect([zip, names]).toEqual([zip, [expect.stringMatching(/^src\/handlers\/[\w-]+\.mjs$/)]]);
+        continue;
+      }
+      // build/docs-plugin.cjs: Redoc's page (2.6 MB) is a brotli file read at GET /docs, not part of the JS.
+      expect(names).toEqual(["src/handlers/api-docs.docs-page.html.br", "src/handlers/api-docs.mjs"]);
+      expect(files["src/handlers/api-docs.mjs"]).toBeLessThanOrEqual(300 * 1024);
+      expect(files["src/handlers/api-docs.docs-page.html.br"]).toBeGreaterThan(100 * 1024);
+    }
   });
 });

@@ -31,6 +31,18 @@ describe("served docs", () => {
     expect(csp).toBe(`default-src 'none'; script-src ${hashes.join(" ")}; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
   });
 
+  test("GET /docs is brotli-compressed for a client that accepts br, decompressed for one that does not", async () => {
+    const compressed = await get("/docs", { headers: { "accept-encoding": "br" } });
+    const plain = await get("/docs", { headers: { "accept-encoding": "identity" } });
+    expect([compressed.status, compressed.headers.get("content-encoding"), compressed.headers.get("vary")]).toEqual([200, "br", expect.stringMatching(/\bAccept-Encoding\b/)]);
+    expect([plain.status, plain.headers.get("content-encoding"), plain.headers.get("vary")]).toEqual([200, null, expect.stringMatching(/\bAccept-Encoding\b/)]);
+    for (const answer of [compressed, plain]) expect(answer.headers.get("content-security-policy")).toMatch(/^default-src 'none'; script-src 'sha256-/);
+    // fetch decodes br: the same page either way.
+    const [html, plainHtml] = [await compressed.text(), await plain.text()];
+    expect(html).toBe(plainHtml);
+    expect(html).toContain("EC2 Key Pairs API");
+  });
+
   test("the API's own answers keep default-src 'none'; other methods on the docs paths are 405", async () => {
     const policy = (await get("/openapi.json")).headers.get("content-security-policy")!;
     expect(policy).toMatch(/^default-src 'none';/);
