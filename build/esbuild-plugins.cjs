@@ -31,11 +31,25 @@ function markSchemasPure(source) {
   return out.join("\n");
 }
 
+/**
+ * client-ssm registers each of its ~180 modeled error classes at import (`n0_registry.registerError(X$, X)`),
+ * which keeps every class and error schema in the bundle (~60 KB). Without the registrations the
+ * SDK still throws on an SSM error, as the client's base exception with `name` = SSM's error code,
+ * `$fault` and `$metadata` (@aws-sdk/core ProtocolLib getErrorSchemaOrThrowBaseException): all that
+ * src/lib/ssm.ts reads. It never tests an error's class. (EC2 models no error classes.)
+ */
+function unregisterModeledErrors(source) {
+  const registrations = /^n0_registry\.registerError\([\w$]+, [\w$]+\);$/gm;
+  const count = source.match(registrations)?.length ?? 0;
+  if (source.includes("n0_registry.registerError") && count === 0) throw new Error("pure-sdk-schemas: the SDK registers errors differently now; see unregisterModeledErrors");
+  return source.replace(registrations, "");
+}
+
 const pureSdkSchemas = {
   name: "pure-sdk-schemas",
   setup(build) {
     build.onLoad({ filter: /@aws-sdk[\\/]client-(?:ec2|ssm)[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/ }, async (args) => ({
-      contents: markSchemasPure(await readFile(args.path, "utf8")),
+      contents: unregisterModeledErrors(markSchemasPure(await readFile(args.path, "utf8"))),
       loader: "js",
       resolveDir: dirname(args.path),
     }));

@@ -1,0 +1,80 @@
+/**
+ * The esbuild plugins of the Lambda bundles (build/esbuild-plugins.cjs), on a bundle of the SDK
+ * built the way serverless.yml builds the functions, run in a child process against a local endpoint.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { build } from "esbuild";
+import { deployedBuildOptions } from "../../bench/artifacts.js";
+import { ROOT } from "../../scripts/local-stack.js";
+
+const ENTRY = `
+import { SSMClient, PutParameterCommand } from "@aws-sdk/client-ssm";
+const client = new SSMClient({ region: "eu-west-1", endpoint: process.env.SSM_ENDPOINT, maxAttempts: 1 });
+try {
+  await client.send(new PutParameterCommand({ Name: "/ec2/keypair/key-1", Value: "v", Type: "SecureString" }));
+  console.log(JSON.stringify({ sent: true }));
+} catch (error) {
+  console.log(JSON.stringify({ name: error.name, fault: error.$fault, status: error.$metadata?.httpStatusCode, message: error.message }));
+}`;
+
+let dir: string;
+let server: Server;
+let endpoint: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "build-plugins-"));
+  server = createServer((request, response) => {
+    request.resume().on("end", () =>
+      response.writeHead(400, { "content-type": "application/x-amz-json-1.1" }).end(JSON.stringify({ __type: "ParameterAlreadyExists", message: "The parameter already exists." })),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => {
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function bundle(name: string, env: Record<string, string> = {}): Promise<string> {
+  const saved = process.env.FULL_CREDENTIAL_CHAIN;
+  process.env.FULL_CREDENTIAL_CHAIN = env.FULL_CREDENTIAL_CHAIN ?? "";
+  try {
+    const outfile = join(dir, `${name}.mjs`);
+    await build({ stdin: { contents: ENTRY, resolveDir: ROOT, loader: "js" }, outfile, bundle: true, platform: "node", target: "node24", logLevel: "error", ...deployedBuildOptions() });
+    return outfile;
+  } finally {
+    process.env.FULL_CREDENTIAL_CHAIN = saved;
+  }
+}
+
+const run = async (file: string) => {
+  const { stdout } = await promisify(execFile)(`${ROOT}/node_modules/.bin/node`, [file], {
+    env: { ...process.env, SSM_ENDPOINT: endpoint, AWS_ACCESS_KEY_ID: "a", AWS_SECRET_ACCESS_KEY: "b", AWS_PROFILE: "" },
+  });
+  return JSON.parse(stdout.trim());
+};
+
+test("SSM's modeled error classes are left out, and an SSM error still arrives with its code as name, its fault and status", async () => {
+  const file = await bundle("ssm");
+  const code = readFileSync(file, "utf8");
+  // An error class this service never meets (client-ssm models ~180).
+  expect(code).not.toContain("AssociationAlreadyExists");
+  expect(await run(file)).toEqual({ name: "ParameterAlreadyExists", fault: "client", status: 400, message: "The parameter already exists." });
+}, 60_000);
+
+test("Lambda bundles resolve credentials from the environment only; FULL_CREDENTIAL_CHAIN=true keeps the SDK's whole chain", async () => {
+  const lambda = readFileSync(await bundle("lambda"), "utf8");
+  const full = readFileSync(await bundle("full", { FULL_CREDENTIAL_CHAIN: "true" }), "utf8");
+  // Settings only the other providers read (IMDS, SSO profiles, credential_process).
+  for (const setting of ["AWS_EC2_METADATA_DISABLED", "sso_start_url", "credential_process"]) {
+    expect([setting, lambda.includes(setting), full.includes(setting)]).toEqual([setting, false, true]);
+  }
+  expect(full.length - lambda.length).toBeGreaterThan(50_000);
+  expect(await run(join(dir, "lambda.mjs"))).toMatchObject({ name: "ParameterAlreadyExists" });
+}, 60_000);
