@@ -71,8 +71,8 @@ test("SSM's modeled error classes are left out, and an SSM error still arrives w
 test("Lambda bundles resolve credentials from the environment only; FULL_CREDENTIAL_CHAIN=true keeps the SDK's whole chain", async () => {
   const lambda = readFileSync(await bundle("lambda"), "utf8");
   const full = readFileSync(await bundle("full", { FULL_CREDENTIAL_CHAIN: "true" }), "utf8");
-  // Settings only the other providers read (IMDS, SSO profiles, credential_process).
-  for (const setting of ["AWS_EC2_METADATA_DISABLED", "sso_start_url", "credential_process"]) {
+  // Settings only the other providers read (SSO profiles, credential_process, web identity).
+  for (const setting of ["sso_start_url", "credential_process", "AWS_WEB_IDENTITY_TOKEN_FILE"]) {
     expect([setting, lambda.includes(setting), full.includes(setting)]).toEqual([setting, false, true]);
   }
   expect(full.length - lambda.length).toBeGreaterThan(50_000);
