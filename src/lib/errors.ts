@@ -1,5 +1,5 @@
 /** The API's own error types. Every non-2xx answer is one of these, serialized as RFC 9457 problem+json. */
-import type * as z from "zod";
+import type * as z from "./zod.js";
 import type { ProblemDetails, ProblemFieldError } from "./schemas.js";
 
 export type ProblemKind =

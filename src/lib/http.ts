@@ -9,7 +9,7 @@ import httpHeaderNormalizer from "@middy/http-header-normalizer";
 import httpJsonBodyParser from "@middy/http-json-body-parser";
 import httpSecurityHeaders from "@middy/http-security-headers";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
-import type * as z from "zod";
+import type * as z from "./zod.js";
 import { callerArn } from "./caller.js";
 import { config } from "./config.js";
 import { invalidFields, type FieldError } from "./errors.js";
@@ -24,7 +24,7 @@ const SECURITY_HEADERS = {
   permissionsPolicy: false,
 };
 
-export interface RouteSchemas<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, H extends z.ZodType> {
+export interface RouteSchemas<B extends z.ZodMiniType, Q extends z.ZodMiniType, P extends z.ZodMiniType, H extends z.ZodMiniType> {
   body?: B;
   query?: Q;
   path?: P;
@@ -109,7 +109,7 @@ export function acceptQuality(accept: string | undefined, type: string): number 
   return best?.q ?? 0;
 }
 
-export function parsePart<S extends z.ZodType>(schema: S | undefined, value: unknown, part: string): z.output<S> {
+export function parsePart<S extends z.ZodMiniType>(schema: S | undefined, value: unknown, part: string): z.output<S> {
   if (!schema) return {} as z.output<S>;
   const parsed = schema.safeParse(value ?? {});
   if (parsed.success) return parsed.data;
@@ -160,7 +160,7 @@ function toResponse(result: HttpResult): APIGatewayProxyResultV2 {
   };
 }
 
-export function httpRoute<B extends z.ZodType = z.ZodNever, Q extends z.ZodType = z.ZodNever, P extends z.ZodType = z.ZodNever, H extends z.ZodType = z.ZodNever>(
+export function httpRoute<B extends z.ZodMiniType = z.ZodMiniNever, Q extends z.ZodMiniType = z.ZodMiniNever, P extends z.ZodMiniType = z.ZodMiniNever, H extends z.ZodMiniType = z.ZodMiniNever>(
   schemas: RouteSchemas<B, Q, P, H>,
   handle: (request: ParsedRequest<z.output<B>, z.output<Q>, z.output<P>, z.output<H>>, event: APIGatewayProxyEventV2) => Promise<HttpResult>,
 ) {

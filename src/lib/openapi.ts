@@ -4,6 +4,7 @@
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import * as z from "zod";
+import type * as core from "zod/v4/core";
 import { PEM } from "../handlers/create-key-pair.js";
 import { METHODS_BY_PATH, methodNotAllowed } from "../handlers/method-not-allowed.js";
 import { loadConfig } from "./config.js";
@@ -12,23 +13,57 @@ import { ApiError, toProblem } from "./errors.js";
 import { parsePart, refuseRepeatedParameters } from "./http.js";
 import { asApiError, payloadTooLarge } from "./middleware.js";
 import { parsePublicKey } from "./public-key.js";
-import {
-  CreateKeyPairBody,
-  CreatedKeyPair,
-  DeleteQuery,
-  DryRunResult,
-  IdempotencyHeaders,
-  EscrowedKeyPair,
-  IdPath,
-  ImportKeyPairBody,
-  KeyPair,
-  KeyPairList,
-  KeyQuery,
-  ListQuery,
-  NamePath,
-  ProblemDetails,
-  RegionQuery,
-} from "./schemas.js";
+import * as runtime from "./schemas.js";
+
+/**
+ * The runtime schemas are zod/mini (src/lib/zod.ts); zod-to-openapi reads zod classic. A mini schema
+ * and its classic twin share one definition (`def`: type, checks, inner schemas), so each is rebuilt
+ * as the classic class of the same name from its own def, with the original's metadata given by
+ * .meta() as classic schemas get it. Spec generation only: no bundle includes this.
+ */
+const twins = new WeakMap<object, z.ZodType>();
+const isMini = (value: unknown): value is core.$ZodType =>
+  typeof value === "object" && value !== null && "_zod" in value && /^ZodMini/.test((value as { _zod: { constr: { name: string } } })._zod.constr.name);
+
+function classic(schema: core.$ZodType): z.ZodType {
+  const known = twins.get(schema);
+  if (known) return known;
+  const name = (schema._zod as unknown as { constr: { name: string } }).constr.name.replace(/^ZodMini/, "Zod");
+  const Twin = (z as unknown as Record<string, new (def: unknown) => z.ZodType>)[name];
+  if (!Twin) throw new Error(`openapi: no zod classic class ${name} for a zod/mini schema`);
+  const def: Record<string, unknown> = { ...schema._zod.def };
+  const convert = (value: unknown): unknown => (isMini(value) ? classic(value) : value);
+  for (const key of ["innerType", "in", "out", "element", "keyType", "valueType"]) if (key in def) def[key] = convert(def[key]);
+  if (Array.isArray(def.options)) def.options = def.options.map(convert);
+  if (def.shape) def.shape = Object.fromEntries(Object.entries(def.shape as object).map(([key, value]) => [key, convert(value)]));
+  if (typeof def.getter === "function") {
+    const getter = def.getter as () => core.$ZodType;
+    def.getter = () => classic(getter());
+  }
+  // Metadata the classic way, with .meta() (zod-to-openapi records it there), not as z.meta() checks.
+  if (Array.isArray(def.checks)) def.checks = (def.checks as core.$ZodCheck[]).filter((check) => check._zod.def.check !== "meta");
+  const metadata = z.globalRegistry.get(schema);
+  const twin = metadata ? new Twin(def).meta(metadata) : new Twin(def);
+  twins.set(schema, twin);
+  return twin;
+}
+
+// The runtime schemas, as zod-to-openapi reads them.
+const CreateKeyPairBody = classic(runtime.CreateKeyPairBody) as z.ZodObject;
+const ImportKeyPairBody = classic(runtime.ImportKeyPairBody) as z.ZodObject;
+const RegionQuery = classic(runtime.RegionQuery) as z.ZodObject;
+const IdempotencyHeaders = classic(runtime.IdempotencyHeaders) as z.ZodObject;
+const ListQuery = classic(runtime.ListQuery) as z.ZodObject;
+const KeyQuery = classic(runtime.KeyQuery) as z.ZodObject;
+const DeleteQuery = classic(runtime.DeleteQuery) as z.ZodObject;
+const NamePath = classic(runtime.NamePath) as z.ZodObject;
+const IdPath = classic(runtime.IdPath) as z.ZodObject;
+const KeyPair = classic(runtime.KeyPair);
+const KeyPairList = classic(runtime.KeyPairList);
+const CreatedKeyPair = classic(runtime.CreatedKeyPair);
+const EscrowedKeyPair = classic(runtime.EscrowedKeyPair);
+const DryRunResult = classic(runtime.DryRunResult);
+const ProblemDetails = classic(runtime.ProblemDetails);
 
 const registry = new OpenAPIRegistry();
 const sigv4 = registry.registerComponent("securitySchemes", "sigv4", {
@@ -108,7 +143,8 @@ const common = (operation: Operation) => ({
   504: problem("EC2 did not answer within the service's time budget.", translateEc2Error({ name: "TimeoutError" }, operation) as ApiError),
 });
 
-const invalid = (description: string, schema: z.ZodType, value: unknown, part: string) => problem(description, thrown(() => parsePart(schema, value, part)));
+/** The 400 the runtime schema answers to `value` (parsed by the runtime's own zod/mini schema). */
+const invalid = (description: string, schema: Parameters<typeof parsePart>[0], value: unknown, part: string) => problem(description, thrown(() => parsePart(schema, value, part)));
 
 const notFound = problem("No such key pair in the region.", new ApiError("not-found", `No key pair named ${EXAMPLE_PATH_PARAMETERS.name} in eu-west-1.`));
 const bodyErrors = (operation: Operation, badRequest: ResponseConfig) => ({
@@ -184,7 +220,7 @@ route({
     406: problem("`Accept: application/x-pem-file` with keyFormat ppk (a PPK key is not a PEM file) or with escrow (the key is not in the answer). Checked before any key is made.", new ApiError("not-acceptable", "A ppk key is not a PEM file: ask for keyFormat pem, or accept application/json.")),
     200: dryRun,
     ...common("CreateKeyPair"),
-    ...bodyErrors("CreateKeyPair", invalid("Invalid request or malformed JSON.", CreateKeyPairBody, { name: "deploy-bot", keyType: "dsa" }, "body")),
+    ...bodyErrors("CreateKeyPair", invalid("Invalid request or malformed JSON.", runtime.CreateKeyPairBody, { name: "deploy-bot", keyType: "dsa" }, "body")),
   },
 });
 
@@ -213,7 +249,7 @@ route({
     "Lists the key pairs of a region, sorted by name, optionally filtered. Pages hold at most `limit` keys; follow `nextCursor` for the rest. Private keys are never returned." +
     " With `allRegions=true`, lists every allowed region at once (4 regions at a time, one shared time budget): each item carries its region, and `regions` reports each region as `ok` (count, complete, nextCursor) or `error` (the region's problem), so a failing region never fails the whole answer.",
   request: { query: ListQuery },
-  responses: { 200: json("One page of key pairs.", KeyPairList), ...common("DescribeKeyPairs"), 400: invalid("Invalid request: a parameter or the region is wrong.", ListQuery, { includePublicKey: "1" }, "query") },
+  responses: { 200: json("One page of key pairs.", KeyPairList), ...common("DescribeKeyPairs"), 400: invalid("Invalid request: a parameter or the region is wrong.", runtime.ListQuery, { includePublicKey: "1" }, "query") },
 });
 
 route({
@@ -223,7 +259,7 @@ route({
   summary: "Get a key pair by name",
   description: "Returns one key pair, addressed by its name (URL-encoded). To address a key by its id use GET /keypairs/by-id/{keyPairId}.",
   request: { params: NamePath, query: KeyQuery },
-  responses: { 200: json("The key pair.", KeyPair), 404: notFound, ...common("DescribeKeyPairs"), 400: invalid("Invalid request: the name, a parameter or the region is wrong.", NamePath, { name: " deploy-bot" }, "path") },
+  responses: { 200: json("The key pair.", KeyPair), 404: notFound, ...common("DescribeKeyPairs"), 400: invalid("Invalid request: the name, a parameter or the region is wrong.", runtime.NamePath, { name: " deploy-bot" }, "path") },
 });
 
 route({
@@ -233,14 +269,14 @@ route({
   summary: "Get a key pair by id",
   description: "Returns one key pair, addressed by its EC2 id (key-...).",
   request: { params: IdPath, query: KeyQuery },
-  responses: { 200: json("The key pair.", KeyPair), 404: notFound, ...common("DescribeKeyPairs"), 400: invalid("Invalid request: the id, a parameter or the region is wrong.", IdPath, { keyPairId: "deploy-bot" }, "path") },
+  responses: { 200: json("The key pair.", KeyPair), 404: notFound, ...common("DescribeKeyPairs"), 400: invalid("Invalid request: the id, a parameter or the region is wrong.", runtime.IdPath, { keyPairId: "deploy-bot" }, "path") },
 });
 
 const deleteResponses = {
   204: { description: "Deleted." },
   200: dryRun,
   ...common("DeleteKeyPair"),
-  400: invalid("Invalid request: a parameter or the region is wrong.", DeleteQuery, { dryRun: "1" }, "query"),
+  400: invalid("Invalid request: a parameter or the region is wrong.", runtime.DeleteQuery, { dryRun: "1" }, "query"),
   403: withGatewayAnswer(
     problem(
       `The key pair was not created through this service (no managed-key tag), so it is not deleted (a problem); or ${GATEWAY_FORBIDDEN}`,

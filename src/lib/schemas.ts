@@ -1,10 +1,10 @@
 /**
  * The single source of truth for every request and response shape. Handlers validate with these
- * schemas and scripts/generate-openapi.ts turns them into openapi.yaml; `.meta()` carries the
- * documentation so the runtime needs nothing but zod. Each schema is marked pure so a handler's
- * bundle keeps only the schemas it uses (zod builds every schema at import: ~10 ms for all of them).
+ * schemas and scripts/generate-openapi.ts turns them into openapi.yaml; `z.meta()` carries the
+ * documentation so the runtime needs nothing but zod/mini (src/lib/zod.ts). Each schema is marked
+ * pure so a function's bundle keeps only the schemas it uses (zod builds every schema at import).
  */
-import * as z from "zod";
+import * as z from "./zod.js";
 import { KNOWN_REGIONS } from "./regions.js";
 import { PROBLEM_KINDS, PROBLEM_TYPE_BASE } from "./errors.js";
 
@@ -36,37 +36,39 @@ const PRINTABLE = `[^\\x00-\\x1f\\x7f-\\x9f]`;
  */
 export function text(options: { pattern?: RegExp; message?: string; multiline?: boolean } = {}) {
   const control = options.multiline ? CONTROL_BUT_LINE_BREAKS : CONTROL;
-  return z
-    .string()
-    .refine((value) => value.isWellFormed(), { error: "must be well-formed Unicode (no unpaired surrogates)", abort: true })
-    .refine((value) => !control.test(value), { error: "must not contain control characters", abort: true })
-    .regex(options.pattern ?? new RegExp(`^${options.multiline ? "[^\\x00-\\x09\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]" : PRINTABLE}*${END}`), options.message);
+  return z.string().check(
+    z.refine((value: string) => value.isWellFormed(), { error: "must be well-formed Unicode (no unpaired surrogates)", abort: true }),
+    z.refine((value: string) => !control.test(value), { error: "must not contain control characters", abort: true }),
+    z.regex(options.pattern ?? new RegExp(`^${options.multiline ? "[^\\x00-\\x09\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]" : PRINTABLE}*${END}`), options.message),
+  );
 }
 
-export const Region = /* @__PURE__ */ z.enum(KNOWN_REGIONS, { error: "must be an AWS region code, such as eu-west-1" }).meta({
-  id: "Region",
-  description:
-    "AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.",
-  example: "eu-west-1",
-});
+export const Region = /* @__PURE__ */ z.enum(KNOWN_REGIONS, { error: "must be an AWS region code, such as eu-west-1" }).check(
+  z.meta({
+    id: "Region",
+    description:
+      "AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.",
+    example: "eu-west-1",
+  }),
+);
 
-export const KeyName = /* @__PURE__ */ text({ pattern: KEY_NAME, message: "must be printable ASCII without leading or trailing spaces, and not . or .." })
-  .min(1)
-  .max(255)
-  .meta({ description: "Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.", example: "deploy-bot" });
+export const KeyName = /* @__PURE__ */ text({ pattern: KEY_NAME, message: "must be printable ASCII without leading or trailing spaces, and not . or .." }).check(
+  z.minLength(1),
+  z.maxLength(255),
+  z.meta({ description: "Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.", example: "deploy-bot" }),
+);
 
-export const KeyPairId = /* @__PURE__ */ text({ pattern: new RegExp(`^key-[0-9a-f]{8,32}${END}`), message: "must look like key-0123456789abcdef0" })
-  .meta({ description: "EC2 key pair id.", example: "key-0123456789abcdef0" });
+export const KeyPairId = /* @__PURE__ */ text({ pattern: new RegExp(`^key-[0-9a-f]{8,32}${END}`), message: "must look like key-0123456789abcdef0" }).check(
+  z.meta({ description: "EC2 key pair id.", example: "key-0123456789abcdef0" }),
+);
 
-export const KeyType = /* @__PURE__ */ z.enum(["rsa", "ed25519"]).meta({
-  id: "KeyType",
-  description: "rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.",
-});
+export const KeyType = /* @__PURE__ */ z.enum(["rsa", "ed25519"]).check(
+  z.meta({ id: "KeyType", description: "rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances." }),
+);
 
-export const KeyFormat = /* @__PURE__ */ z.enum(["pem", "ppk"]).meta({
-  id: "KeyFormat",
-  description: "Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).",
-});
+export const KeyFormat = /* @__PURE__ */ z.enum(["pem", "ppk"]).check(
+  z.meta({ id: "KeyFormat", description: "Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY)." }),
+);
 
 /** EC2 allows 50 tags per key pair; this service writes up to six of its own (see RESERVED_TAG_KEYS). */
 const MAX_TAGS = 44;
@@ -74,12 +76,11 @@ const MAX_TAGS = 44;
 // The trailing [\s\S] restates minLength inside the pattern, for generators that read only the pattern.
 const NOT_AWS_PREFIXED = `^(?![aA][wW][sS]:)${PRINTABLE}+${END}`;
 
-const TagKey = /* @__PURE__ */ text({ pattern: new RegExp(NOT_AWS_PREFIXED), message: "tag keys must not start with aws:" }).min(1).max(128);
+const TagKey = /* @__PURE__ */ text({ pattern: new RegExp(NOT_AWS_PREFIXED), message: "tag keys must not start with aws:" }).check(z.minLength(1), z.maxLength(128));
 
-export const Tags = /* @__PURE__ */ z
-  .record(TagKey, text().max(256))
-  .refine((tags) => Object.keys(tags).length <= MAX_TAGS, `at most ${MAX_TAGS} tags (EC2 allows 50; this service reserves six)`)
-  .meta({
+export const Tags = /* @__PURE__ */ z.record(TagKey, text().check(z.maxLength(256))).check(
+  z.refine((tags: Record<string, string>) => Object.keys(tags).length <= MAX_TAGS, `at most ${MAX_TAGS} tags (EC2 allows 50; this service reserves six)`),
+  z.meta({
     // zod-to-openapi does not render record key schemas: state them for the spec.
     maxProperties: MAX_TAGS,
     propertyNames: { minLength: 1, maxLength: 128, pattern: NOT_AWS_PREFIXED },
@@ -87,57 +88,66 @@ export const Tags = /* @__PURE__ */ z
     description:
       "Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Six tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key, :request-digest, :created-by and :escrow, which record the request that made the key, its IAM caller and where an escrowed private key is kept.",
     example: { team: "platform", env: "prod" },
-  });
+  }),
+);
 
-const DryRun = /* @__PURE__ */ z.boolean().meta({
-  description: "Check permissions only: nothing is created, and a 200 says whether the call would succeed.",
-});
+const DryRun = /* @__PURE__ */ z.boolean().check(z.meta({ description: "Check permissions only: nothing is created, and a 200 says whether the call would succeed." }));
 
-const PublicKeyMaterial = /* @__PURE__ */ text({ multiline: true })
-  .min(1)
-  .max(8192)
-  .meta({
+const PublicKeyMaterial = /* @__PURE__ */ text({ multiline: true }).check(
+  z.minLength(1),
+  z.maxLength(8192),
+  z.meta({
     description: "Your public key, in OpenSSH (`ssh-rsa AAAA...`, `ssh-ed25519 AAAA...`) or RFC 4716 (SSH2) format. RSA 1024-4096 bits or ED25519.",
     example: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMyS3Qx4g5bLqPp4cGb8dOe8WJ3oqz0wGmMq9qfVXh1E alice@laptop",
-  });
+  }),
+);
 
 export const CreateKeyPairBody = /* @__PURE__ */ z
   .strictObject({
     name: KeyName,
     // The meta restates each default beside the component's $ref (zod-to-openapi drops it there).
-    keyType: KeyType.default("rsa").meta({ default: "rsa" }),
-    keyFormat: KeyFormat.default("pem").meta({ default: "pem" }),
-    tags: Tags.optional(),
-    region: Region.optional(),
-    dryRun: DryRun.optional(),
-    escrow: z.boolean().default(false).meta({
-      description:
-        "Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's AWS::EC2::KeyPair does: a SecureString parameter named /ec2/keypair/<keyPairId> (KMS-encrypted with alias/aws/ssm unless the deployment names another key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be stored, the key pair is deleted again and the answer is a 502.",
-    }),
+    keyType: z._default(KeyType, "rsa").check(z.meta({ default: "rsa" })),
+    keyFormat: z._default(KeyFormat, "pem").check(z.meta({ default: "pem" })),
+    tags: z.optional(Tags),
+    region: z.optional(Region),
+    dryRun: z.optional(DryRun),
+    escrow: z._default(z.boolean(), false).check(
+      z.meta({
+        description:
+          "Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's AWS::EC2::KeyPair does: a SecureString parameter named /ec2/keypair/<keyPairId> (KMS-encrypted with alias/aws/ssm unless the deployment names another key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be stored, the key pair is deleted again and the answer is a 502.",
+      }),
+    ),
   })
   // No component id: inline under requestBody, a generator does not make the defaulted fields required
   // (openapi-typescript's default defaultNonNullable does so for component schemas).
-  .meta({ example: { name: "deploy-bot", keyType: "ed25519", tags: { team: "platform" }, region: "eu-west-1" } });
+  .check(z.meta({ example: { name: "deploy-bot", keyType: "ed25519", tags: { team: "platform" }, region: "eu-west-1" } }));
 
 export const ImportKeyPairBody = /* @__PURE__ */ z
   .strictObject({
     name: KeyName,
     publicKey: PublicKeyMaterial,
-    tags: Tags.optional(),
-    region: Region.optional(),
-    dryRun: DryRun.optional(),
+    tags: z.optional(Tags),
+    region: z.optional(Region),
+    dryRun: z.optional(DryRun),
   })
-  .meta({ description: "A public key to register as an EC2 key pair." });
+  .check(z.meta({ description: "A public key to register as an EC2 key pair." }));
 
 // Query strings carry text: booleans are exactly true/false, integers decimal digits (not 0x10, 1e3, " 5").
 // The spec says boolean (a generator's client sends true/false, which is all the runtime accepts).
-const booleanQuery = /* @__PURE__ */ z.enum(["true", "false"]).transform((value) => value === "true").meta({ type: "boolean", enum: undefined });
+const booleanQuery = /* @__PURE__ */ z
+  .pipe(
+    z.enum(["true", "false"]),
+    z.transform((value: "true" | "false") => value === "true"),
+  )
+  .check(z.meta({ type: "boolean", enum: undefined }));
 
 const decimalQuery = (max: number) =>
-  text({ pattern: /^[0-9]{1,9}$/, message: "must be decimal digits" })
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(max))
-    .meta({ type: "integer", minimum: 1, maximum: max, default: max });
+  z
+    .pipe(
+      z.pipe(text({ pattern: /^[0-9]{1,9}$/, message: "must be decimal digits" }), z.transform(Number)),
+      z.number().check(z.int(), z.minimum(1), z.maximum(max)),
+    )
+    .check(z.meta({ type: "integer", minimum: 1, maximum: max, default: max }));
 
 /** Colon-separated hex (MD5, SHA-1) or base64 (SHA-256): no character EC2 would read as a wildcard. */
 const Fingerprint = /* @__PURE__ */ text({
@@ -151,47 +161,58 @@ const Fingerprint = /* @__PURE__ */ text({
  */
 export const IdempotencyHeaders = /* @__PURE__ */ z.object({
   // No comma: API Gateway joins a repeated header's values with commas, which must not make a new key.
-  "idempotency-key": text({ pattern: new RegExp(`^(?:"[\\x21\\x23-\\x2b\\x2d-\\x5b\\x5d-\\x7e]{1,255}"|[\\x21\\x23-\\x2b\\x2d-\\x5b\\x5d-\\x7e]{1,255})${END}`), message: "must be 1-255 printable ASCII characters without comma, optionally in double quotes, given once" })
-    .transform((key) => key.replace(/^"(.*)"$/, "$1"))
-    .optional()
-    .meta({
-      description:
-        "Makes a retry safe (IETF draft-ietf-httpapi-idempotency-key-header): the same key with the same body gives the same outcome (for create: a new private key for the same name, since the first one is never stored, unless it was escrowed); with another body it is a 422; while an earlier request with the key may still be running, a 409 with Retry-After. Scoped to the caller and the region.",
-      example: '"8e03978e-40d5-43e8-bc93-6894a57f9324"',
-    }),
+  "idempotency-key": z
+    .optional(
+      z.pipe(
+        text({ pattern: new RegExp(`^(?:"[\\x21\\x23-\\x2b\\x2d-\\x5b\\x5d-\\x7e]{1,255}"|[\\x21\\x23-\\x2b\\x2d-\\x5b\\x5d-\\x7e]{1,255})${END}`), message: "must be 1-255 printable ASCII characters without comma, optionally in double quotes, given once" }),
+        z.transform((key: string) => key.replace(/^"(.*)"$/, "$1")),
+      ),
+    )
+    .check(
+      z.meta({
+        description:
+          "Makes a retry safe (IETF draft-ietf-httpapi-idempotency-key-header): the same key with the same body gives the same outcome (for create: a new private key for the same name, since the first one is never stored, unless it was escrowed); with another body it is a 422; while an earlier request with the key may still be running, a 409 with Retry-After. Scoped to the caller and the region.",
+        example: '"8e03978e-40d5-43e8-bc93-6894a57f9324"',
+      }),
+    ),
 });
 
-export const RegionQuery = /* @__PURE__ */ z.strictObject({ region: Region.optional() });
+export const RegionQuery = /* @__PURE__ */ z.strictObject({ region: z.optional(Region) });
+
+/** An optional field with its own description. */
+const described = <T extends z.ZodMiniType>(schema: T, description: string) => z.optional(schema).check(z.meta({ description }));
 
 export const KeyQuery = /* @__PURE__ */ z.strictObject({
-  region: Region.optional(),
-  includePublicKey: booleanQuery.optional().meta({ description: "Include the public key (OpenSSH format)." }),
+  region: z.optional(Region),
+  includePublicKey: described(booleanQuery, "Include the public key (OpenSSH format)."),
 });
 
 export const DeleteQuery = /* @__PURE__ */ z.strictObject({
-  region: Region.optional(),
-  dryRun: booleanQuery.optional().meta({ description: "Check permissions only; nothing is deleted." }),
+  region: z.optional(Region),
+  dryRun: described(booleanQuery, "Check permissions only; nothing is deleted."),
 });
 
 export const MAX_PAGE_SIZE = 1000;
 
 export const ListQuery = /* @__PURE__ */ z.strictObject({
-  region: Region.optional(),
-  name: KeyName.optional().meta({ description: "Only the key with exactly this name (matched literally: `*` and `?` are ordinary characters)." }),
-  keyPairId: KeyPairId.optional().meta({ description: "Only the key with this id." }),
-  fingerprint: Fingerprint.optional().meta({ description: "Only keys with exactly this fingerprint." }),
-  keyType: KeyType.optional(),
-  tagKey: TagKey.optional().meta({ description: "Only keys that carry a tag with this key." }),
-  tag: text({ pattern: new RegExp(`^[^=\\x00-\\x1f\\x7f-\\x9f]{1,128}=${PRINTABLE}{0,256}${END}`), message: "must be key=value" })
-    .optional()
-    .meta({ description: "Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters).", example: "team=platform" }),
-  includePublicKey: booleanQuery.optional().meta({ description: "Include each key's public key (OpenSSH format)." }),
-  limit: decimalQuery(MAX_PAGE_SIZE).default(MAX_PAGE_SIZE).meta({ description: "Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says where to go on." }),
-  cursor: KeyName.optional().meta({ description: "Start after this key name: the nextCursor of the previous page." }),
-  allRegions: booleanQuery.optional().meta({
-    description:
-      "List every allowed region at once (in parallel, a few regions at a time) instead of one: each item says its region, and `regions` says per region whether it was listed or what went wrong, so one failing region does not fail the answer. Not combinable with `region` or `cursor` (400). At most `limit` keys in all, ordered by region then name; a region with more keys than the page holds has `complete: false` and continues with `GET /keypairs?region=<region>&cursor=<its nextCursor>` (same filters).",
-  }),
+  region: z.optional(Region),
+  name: described(KeyName, "Only the key with exactly this name (matched literally: `*` and `?` are ordinary characters)."),
+  keyPairId: described(KeyPairId, "Only the key with this id."),
+  fingerprint: described(Fingerprint, "Only keys with exactly this fingerprint."),
+  keyType: z.optional(KeyType),
+  tagKey: described(TagKey, "Only keys that carry a tag with this key."),
+  tag: z
+    .optional(text({ pattern: new RegExp(`^[^=\\x00-\\x1f\\x7f-\\x9f]{1,128}=${PRINTABLE}{0,256}${END}`), message: "must be key=value" }))
+    .check(z.meta({ description: "Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters).", example: "team=platform" })),
+  includePublicKey: described(booleanQuery, "Include each key's public key (OpenSSH format)."),
+  limit: z
+    ._default(decimalQuery(MAX_PAGE_SIZE), MAX_PAGE_SIZE)
+    .check(z.meta({ description: "Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says where to go on." })),
+  cursor: described(KeyName, "Start after this key name: the nextCursor of the previous page."),
+  allRegions: described(
+    booleanQuery,
+    "List every allowed region at once (in parallel, a few regions at a time) instead of one: each item says its region, and `regions` says per region whether it was listed or what went wrong, so one failing region does not fail the answer. Not combinable with `region` or `cursor` (400). At most `limit` keys in all, ordered by region then name; a region with more keys than the page holds has `complete: false` and continues with `GET /keypairs?region=<region>&cursor=<its nextCursor>` (same filters).",
+  ),
 });
 
 export const NamePath = /* @__PURE__ */ z.strictObject({ name: KeyName });
@@ -207,22 +228,23 @@ export const KeyPair = /* @__PURE__ */ z
     keyType: KeyType,
     region: z.string(),
     tags: z.record(z.string(), z.string()),
-    managed: z.boolean().meta({ description: "Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default)." }),
-    createdAt: z.iso.datetime().optional(),
-    publicKey: z.string().optional().meta({ description: "OpenSSH public key; only with includePublicKey=true." }),
+    managed: z.boolean().check(z.meta({ description: "Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default)." })),
+    createdAt: z.optional(z.iso.datetime()),
+    publicKey: z.optional(z.string()).check(z.meta({ description: "OpenSSH public key; only with includePublicKey=true." })),
   })
-  .meta({
+  // register, not z.meta(): a meta check counts as a refinement, which z.omit and z.extend refuse.
+  .register(z.globalRegistry, {
     id: "KeyPair",
-    example: {
-      keyPairId: "key-0a1b2c3d4e5f60718",
-      name: "deploy-bot",
-      fingerprint: "Xk3r8yS0Wq2mYqk0sSL8cB5S0TtX4p9JZ3c3vJcQ0M4=",
-      keyType: "ed25519",
-      region: "eu-west-1",
-      tags: { team: "platform", "managed-by": "ec2-keypairs-api" },
-      managed: true,
-      createdAt: "2026-11-22T10:00:00.000Z",
-    },
+      example: {
+        keyPairId: "key-0a1b2c3d4e5f60718",
+        name: "deploy-bot",
+        fingerprint: "Xk3r8yS0Wq2mYqk0sSL8cB5S0TtX4p9JZ3c3vJcQ0M4=",
+        keyType: "ed25519",
+        region: "eu-west-1",
+        tags: { team: "platform", "managed-by": "ec2-keypairs-api" },
+        managed: true,
+        createdAt: "2026-11-22T10:00:00.000Z",
+      },
   });
 
 /** A new key's fields, shared by the examples of both create answers. */
@@ -237,51 +259,53 @@ const NEW_KEY_EXAMPLE = {
   managed: true,
 };
 
-export const CreatedKeyPair = /* @__PURE__ */ KeyPair.omit({ publicKey: true, createdAt: true })
-  .extend({
+export const CreatedKeyPair = /* @__PURE__ */ z
+  .extend(z.omit(KeyPair, { publicKey: true, createdAt: true }), {
     keyFormat: KeyFormat,
-    keyMaterial: z.string().meta({ description: "The private key. Returned once, in this response only: store it now." }),
+    keyMaterial: z.string().check(z.meta({ description: "The private key. Returned once, in this response only: store it now." })),
   })
-  .meta({
+  .register(z.globalRegistry, {
     id: "CreatedKeyPair",
     example: { ...NEW_KEY_EXAMPLE, keyMaterial: "-----BEGIN OPENSSH PRIVATE KEY-----\n(redacted)\n-----END OPENSSH PRIVATE KEY-----" },
   });
 
-export const EscrowedKeyPair = /* @__PURE__ */ CreatedKeyPair.omit({ keyMaterial: true })
-  .extend({
-    privateKeyParameter: z.string().meta({ description: "The SSM Parameter Store SecureString parameter that holds the private key (requested with escrow: true)." }),
+export const EscrowedKeyPair = /* @__PURE__ */ z
+  .extend(z.omit(CreatedKeyPair, { keyMaterial: true }), {
+    privateKeyParameter: z.string().check(z.meta({ description: "The SSM Parameter Store SecureString parameter that holds the private key (requested with escrow: true)." })),
   })
-  .meta({
-    id: "EscrowedKeyPair",
-    example: { ...NEW_KEY_EXAMPLE, privateKeyParameter: "/ec2/keypair/key-0a1b2c3d4e5f60718" },
-  });
+  .check(z.meta({ id: "EscrowedKeyPair", example: { ...NEW_KEY_EXAMPLE, privateKeyParameter: "/ec2/keypair/key-0a1b2c3d4e5f60718" } }));
 
 /** How listing one region went, in an allRegions answer. */
 export const RegionListing = /* @__PURE__ */ z
   .discriminatedUnion("status", [
     z.strictObject({
       status: z.literal("ok"),
-      count: z.number().int().min(0).meta({ description: "How many of this region's matching keys are in `items`." }),
-      complete: z.boolean().meta({ description: "Whether `items` holds all of this region's matching keys." }),
-      nextCursor: z.string().optional().meta({ description: "When not complete and count > 0: the last name served; continue with GET /keypairs?region=<region>&cursor=<nextCursor>." }),
+      count: z.number().check(z.int(), z.minimum(0), z.meta({ description: "How many of this region's matching keys are in `items`." })),
+      complete: z.boolean().check(z.meta({ description: "Whether `items` holds all of this region's matching keys." })),
+      nextCursor: z.optional(z.string()).check(z.meta({ description: "When not complete and count > 0: the last name served; continue with GET /keypairs?region=<region>&cursor=<nextCursor>." })),
     }),
     z.strictObject({
       status: z.literal("error"),
-      problem: z.lazy(() => ProblemDetails).meta({ description: "Why this region could not be listed (the problem a single-region list would have answered)." }),
+      problem: z.lazy(() => ProblemDetails).check(z.meta({ description: "Why this region could not be listed (the problem a single-region list would have answered)." })),
     }),
   ])
-  .meta({ id: "RegionListing", example: { status: "ok", count: 2, complete: true } });
+  .check(z.meta({ id: "RegionListing", example: { status: "ok", count: 2, complete: true } }));
 
 export const KeyPairList = /* @__PURE__ */ z
   .strictObject({
     items: z.array(KeyPair),
-    nextCursor: z.string().optional().meta({ description: "Present when more keys follow: the last name of this page; pass it as `cursor`." }),
-    regions: z
-      .record(z.string(), RegionListing)
-      .optional()
-      .meta({ description: "Only with allRegions=true: each allowed region and how listing it went.", example: { "eu-west-1": { status: "ok", count: 2, complete: true }, "ap-south-1": { status: "error", problem: { type: "https://ec2-keypairs-api.example.com/problems/upstream-timeout", title: "EC2 did not answer in time", status: 504, detail: "EC2 did not answer in time." } } } }),
+    nextCursor: z.optional(z.string()).check(z.meta({ description: "Present when more keys follow: the last name of this page; pass it as `cursor`." })),
+    regions: z.optional(z.record(z.string(), RegionListing)).check(
+      z.meta({
+        description: "Only with allRegions=true: each allowed region and how listing it went.",
+        example: {
+          "eu-west-1": { status: "ok", count: 2, complete: true },
+          "ap-south-1": { status: "error", problem: { type: "https://ec2-keypairs-api.example.com/problems/upstream-timeout", title: "EC2 did not answer in time", status: 504, detail: "EC2 did not answer in time." } },
+        },
+      }),
+    ),
   })
-  .meta({ id: "KeyPairList" });
+  .check(z.meta({ id: "KeyPairList" }));
 
 export const DryRunResult = /* @__PURE__ */ z
   .strictObject({
@@ -290,32 +314,26 @@ export const DryRunResult = /* @__PURE__ */ z
     operation: z.enum(["CreateKeyPair", "ImportKeyPair", "DeleteKeyPair"]),
     detail: z.string(),
   })
-  .meta({
-    id: "DryRunResult",
-    example: { dryRun: true, wouldSucceed: true, operation: "CreateKeyPair", detail: "CreateKeyPair would succeed" },
-  });
+  .check(z.meta({ id: "DryRunResult", example: { dryRun: true, wouldSucceed: true, operation: "CreateKeyPair", detail: "CreateKeyPair would succeed" } }));
 
 export const ProblemFieldError = /* @__PURE__ */ z
   .strictObject({
-    field: z.string().meta({ description: "Location of the offending value, e.g. `body.tags` or `query.region`." }),
+    field: z.string().check(z.meta({ description: "Location of the offending value, e.g. `body.tags` or `query.region`." })),
     message: z.string(),
   })
-  .meta({ id: "ProblemFieldError", description: "One invalid field of the request." });
+  .check(z.meta({ id: "ProblemFieldError", description: "One invalid field of the request." }));
 
 export const ProblemDetails = /* @__PURE__ */ z
   .strictObject({
-    type: z.enum(PROBLEM_KINDS.map((kind) => PROBLEM_TYPE_BASE + kind)).meta({ description: "URI identifying the problem type (src/lib/errors.ts PROBLEM_TABLE)." }),
+    type: z.enum(PROBLEM_KINDS.map((kind) => PROBLEM_TYPE_BASE + kind)).check(z.meta({ description: "URI identifying the problem type (src/lib/errors.ts PROBLEM_TABLE)." })),
     title: z.string(),
-    status: z.number().int().min(400).max(599),
+    status: z.number().check(z.int(), z.minimum(400), z.maximum(599)),
     detail: z.string(),
-    instance: z.string().optional(),
-    ec2Code: z.string().optional().meta({ description: "The EC2 error code that caused this problem, when there was one." }),
-    errors: z
-      .array(ProblemFieldError)
-      .optional()
-      .meta({ description: "Each invalid field of the request." }),
+    instance: z.optional(z.string()),
+    ec2Code: z.optional(z.string()).check(z.meta({ description: "The EC2 error code that caused this problem, when there was one." })),
+    errors: z.optional(z.array(ProblemFieldError)).check(z.meta({ description: "Each invalid field of the request." })),
   })
-  .meta({ id: "Problem", description: "RFC 9457 problem details." });
+  .check(z.meta({ id: "Problem", description: "RFC 9457 problem details." }));
 
 export type CreateKeyPairInput = z.output<typeof CreateKeyPairBody>;
 export type ImportKeyPairInput = z.output<typeof ImportKeyPairBody>;

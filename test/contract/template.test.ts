@@ -204,19 +204,21 @@ describe("packaged template", () => {
     expect(role.Metadata.checkov.skip).toEqual([expect.objectContaining({ id: "CKV_AWS_61" })]);
   });
 
-  test("each function's zip holds its bundle alone; the docs page ships beside the docs bundle, outside it", () => {
+  test("each function's zip holds its bundle alone, at most 300 KB; the docs page ships beside the docs bundle, outside it", () => {
     const zips = readdirSync(`${ROOT}/.serverless`).filter((name) => name.endsWith(".zip"));
     expect(zips).toHaveLength(resources("AWS::Lambda::Function").length);
     for (const zip of zips) {
       const files = zipEntries(`${ROOT}/.serverless/${zip}`);
       const names = Object.keys(files).sort();
+      // The size target of issue 12, on what serverless package ships (npm run bench prints the sizes).
+      const bundle = names.find((name) => name.endsWith(".mjs"))!;
+      expect([zip, files[bundle]! <= 300 * 1024]).toEqual([zip, true]);
       if (zip !== "apiDocs.zip") {
-        expect([zip, names]).toEqual([zip, [expect.stringMatching(/^src\/handlers\/[\w-]+\.mjs$/)]]);
+        expect([zip, names]).toEqual([zip, [expect.stringMatching(/^src\/(handlers|functions)\/[\w-]+\.mjs$/)]]);
         continue;
       }
       // build/docs-plugin.cjs: Redoc's page (2.6 MB) is a brotli file read at GET /docs, not part of the JS.
       expect(names).toEqual(["src/handlers/api-docs.docs-page.html.br", "src/handlers/api-docs.mjs"]);
-      expect(files["src/handlers/api-docs.mjs"]).toBeLessThanOrEqual(300 * 1024);
       expect(files["src/handlers/api-docs.docs-page.html.br"]).toBeGreaterThan(100 * 1024);
     }
   });
