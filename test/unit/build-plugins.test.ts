@@ -78,3 +78,14 @@ test("Lambda bundles resolve credentials from the environment only; FULL_CREDENT
   expect(full.length - lambda.length).toBeGreaterThan(50_000);
   expect(await run(join(dir, "lambda.mjs"))).toMatchObject({ name: "ParameterAlreadyExists" });
 }, 60_000);
+
+test("the environment credentials are read once per client, like the default chain's (not on every request)", async () => {
+  const outfile = join(dir, "twice.mjs");
+  const contents = `${ENTRY}\ndelete process.env.AWS_ACCESS_KEY_ID;\n${ENTRY.replace(/^import .*$/m, "").replace("const client =", "const again = client; const unused =").replaceAll("await client.send", "await again.send")}`;
+  await build({ stdin: { contents, resolveDir: ROOT, loader: "js" }, outfile, bundle: true, platform: "node", target: "node24", logLevel: "error", ...deployedBuildOptions() });
+  const { stdout } = await promisify(execFile)(`${ROOT}/node_modules/.bin/node`, [outfile], {
+    env: { ...process.env, SSM_ENDPOINT: endpoint, AWS_ACCESS_KEY_ID: "a", AWS_SECRET_ACCESS_KEY: "b", AWS_PROFILE: "" },
+  });
+  // Both calls reached SSM (signed): the second with the credentials read before the variable went.
+  expect(stdout.trim().split("\n").map((line) => JSON.parse(line).name)).toEqual(["ParameterAlreadyExists", "ParameterAlreadyExists"]);
+}, 60_000);
