@@ -31,7 +31,8 @@ describe("served docs", () => {
     expect(csp).toBe(`default-src 'none'; script-src ${hashes.join(" ")}; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
   });
 
-  test("GET /docs is brotli-compressed for a client that accepts br, decompressed for one that does not", async () => {
+  // Not replayed through Prism (scripts/prism-replay.ts): its proxy decodes the br answer it relays, dropping Content-Encoding.
+  (process.env.CONTRACT_PROXY === "prism" ? test.skip : test)("GET /docs is brotli-compressed for a client that accepts br, decompressed for one that does not", async () => {
     const compressed = await get("/docs", { headers: { "accept-encoding": "br" } });
     const plain = await get("/docs", { headers: { "accept-encoding": "identity" } });
     expect([compressed.status, compressed.headers.get("content-encoding"), compressed.headers.get("vary")]).toEqual([200, "br", expect.stringMatching(/\bAccept-Encoding\b/)]);
