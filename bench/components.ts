@@ -11,7 +11,7 @@ import { median } from "./stats.js";
 
 const PARTS: Record<string, string> = {
   "empty module": `export const handler = async () => ({ statusCode: 200 });`,
-  "zod (import * as z)": `import * as z from "zod"; export const handler = async () => z.string().parse("x");`,
+  "zod/mini (import * as z)": `import * as z from "zod/mini"; export const handler = async () => z.string().parse("x");`,
   "zod + all of our schemas.ts": `import * as schemas from "${ROOT}/src/lib/schemas.ts"; export const handler = async () => schemas.KeyName.parse(Object.keys(schemas)[0]);`,
   "middy + http middlewares": `import middy from "@middy/core"; import a from "@middy/http-header-normalizer"; import b from "@middy/http-event-normalizer"; import c from "@middy/http-json-body-parser"; import d from "@middy/http-security-headers"; export const handler = middy().use(a()).use(b()).use(c({ disableContentTypeError: true })).use(d()).handler(async () => ({ statusCode: 200 }));`,
   "src/lib/logger.ts": `import { logger } from "${ROOT}/src/lib/logger.ts"; export const handler = async () => { logger.info("x"); return 1; };`,

@@ -1,14 +1,19 @@
 /** What every AWS SDK client of the service shares: the configured time budget per attempt, standard retries. */
+import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { config } from "./config.js";
 
-export const clientOptions = (region: string, endpoint: string | undefined, maxAttempts: number) => ({
+/** An HTTP handler (a pool of connections) with the per-attempt time budget; clients may share one. */
+export const httpHandler = () =>
+  new NodeHttpHandler({
+    requestTimeout: config.EC2_REQUEST_TIMEOUT_MS,
+    connectionTimeout: config.EC2_REQUEST_TIMEOUT_MS,
+    throwOnRequestTimeout: true,
+  });
+
+export const clientOptions = (region: string, endpoint: string | undefined, maxAttempts: number, requestHandler = httpHandler()) => ({
   region,
   endpoint,
   maxAttempts,
   retryMode: "standard",
-  requestHandler: {
-    requestTimeout: config.EC2_REQUEST_TIMEOUT_MS,
-    connectionTimeout: config.EC2_REQUEST_TIMEOUT_MS,
-    throwOnRequestTimeout: true,
-  },
+  requestHandler,
 });

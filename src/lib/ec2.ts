@@ -14,7 +14,7 @@ import {
   type Tag,
 } from "@aws-sdk/client-ec2";
 import { setTimeout as delay } from "node:timers/promises";
-import { clientOptions } from "./aws-clients.js";
+import { clientOptions, httpHandler } from "./aws-clients.js";
 import { config } from "./config.js";
 import { ApiError, DryRunSucceeded, type ProblemKind } from "./errors.js";
 import { logger } from "./logger.js";
@@ -41,13 +41,17 @@ export interface CreatedKeyPairRecord extends Omit<KeyPairRecord, "keyType" | "c
  */
 export type ClientKind = "read" | "mutate";
 const clients = new Map<string, EC2Client>();
+/** A region's two clients share one HTTP handler: one pool of connections (priming's serves the first mutation too). */
+const httpHandlers = new Map<string, ReturnType<typeof httpHandler>>();
 
 /** The client of a region for reads or mutations (exported as a seam for the bench, which answers it from memory). */
 export function ec2Client(region: string, kind: ClientKind): EC2Client {
   const id = `${kind}:${region}`;
   let client = clients.get(id);
   if (!client) {
-    client = new EC2Client(clientOptions(region, config.EC2_ENDPOINT, kind === "read" ? config.EC2_MAX_ATTEMPTS : 1));
+    let handler = httpHandlers.get(region);
+    if (!handler) httpHandlers.set(region, (handler = httpHandler()));
+    client = new EC2Client(clientOptions(region, config.EC2_ENDPOINT, kind === "read" ? config.EC2_MAX_ATTEMPTS : 1, handler));
     clients.set(id, client);
   }
   return client;
@@ -63,6 +67,8 @@ function discardClients(region: string): void {
     clients.get(`${kind}:${region}`)?.destroy();
     clients.delete(`${kind}:${region}`);
   }
+  httpHandlers.get(region)?.destroy();
+  httpHandlers.delete(region);
 }
 
 /** A key pair id no key has (ids are key- and 17 hex digits): priming's describe matches nothing. */

@@ -24,11 +24,19 @@ describe("primeEc2Client", () => {
     ]);
   });
 
-  test("a failure is only the priming's: it resolves, and the region's clients are made anew", async () => {
+  test("a failure is only the priming's: it resolves, and the region's clients (and their connections) are made anew", async () => {
     const before = ec2Client(config.DEFAULT_REGION, "read");
+    const connections = before.config.requestHandler;
     ec2.on(DescribeKeyPairsCommand).rejects(Object.assign(new Error("socket hang up"), { name: "TimeoutError" }));
     await expect(primeEc2Client("read", true)).resolves.toBeUndefined();
     expect(ec2Client(config.DEFAULT_REGION, "read")).not.toBe(before);
+    expect(ec2Client(config.DEFAULT_REGION, "read").config.requestHandler).not.toBe(connections);
+  });
+
+  test("a region's read and mutate clients share one pool of connections (the one priming opens); regions do not", () => {
+    const handlerOf = (region: string, kind: "read" | "mutate") => ec2Client(region, kind).config.requestHandler;
+    expect(handlerOf("eu-west-1", "read")).toBe(handlerOf("eu-west-1", "mutate"));
+    expect(handlerOf("eu-west-1", "read")).not.toBe(handlerOf("us-east-1", "read"));
   });
 });
 
