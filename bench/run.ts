@@ -125,7 +125,7 @@ writeFileSync(`${OUT}/costs.json`, `${JSON.stringify(measured, null, 2)}\n`);
 console.log(`\n== Traffic simulation (bench/traffic.ts; costs above, in .tmp/bench/costs.json; re-run: npx tsx bench/traffic-cli.ts)`);
 const costs = costsFrom(measured);
 const trace = generateTrace(1, DEFAULT_TRAFFIC);
-console.log(`  ${DEFAULT_TRAFFIC.days} days, ${trace.length} requests; functions not built here, costed as their slowest route: ${costs.estimated.join(", ") || "none"}`);
+console.log(`  ${DEFAULT_TRAFFIC.days} days, ${trace.length} requests (seed 1); every layout costed from the routes measured above: a function costs its slowest route`);
 console.log(formatSummaries(compareLayouts(trace, costs)));
 
 console.log("\n== Where a cold start goes: each part alone, fresh process (median of 7): import ms + first call ms");
