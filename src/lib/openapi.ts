@@ -40,8 +40,7 @@ function classic(schema: core.$ZodType): z.ZodType {
     const getter = def.getter as () => core.$ZodType;
     def.getter = () => classic(getter());
   }
-  // Metadata the classic way, with .meta() (zod-to-openapi records it there), not as z.meta() checks.
-  if (Array.isArray(def.checks)) def.checks = (def.checks as core.$ZodCheck[]).filter((check) => check._zod.def.check !== "meta");
+  // The registered metadata the classic way, with .meta(): zod-to-openapi records it there.
   const metadata = z.globalRegistry.get(schema);
   const twin = metadata ? new Twin(def).meta(metadata) : new Twin(def);
   twins.set(schema, twin);

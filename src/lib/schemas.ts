@@ -1,7 +1,8 @@
 /**
  * The single source of truth for every request and response shape. Handlers validate with these
- * schemas and scripts/generate-openapi.ts turns them into openapi.yaml; `z.meta()` carries the
- * documentation so the runtime needs nothing but zod/mini (src/lib/zod.ts). Each schema is marked
+ * schemas and scripts/generate-openapi.ts turns them into openapi.yaml; the metadata registered
+ * with each schema (`.register(z.globalRegistry, ...)`, in place: a `z.meta()` check would build
+ * the schema once more) carries the documentation, so the runtime needs nothing but zod/mini (src/lib/zod.ts). Each schema is marked
  * pure so a function's bundle keeps only the schemas it uses (zod builds every schema at import).
  */
 import * as z from "./zod.js";
@@ -43,32 +44,23 @@ export function text(options: { pattern?: RegExp; message?: string; multiline?: 
   );
 }
 
-export const Region = /* @__PURE__ */ z.enum(KNOWN_REGIONS, { error: "must be an AWS region code, such as eu-west-1" }).check(
-  z.meta({
-    id: "Region",
-    description:
-      "AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.",
-    example: "eu-west-1",
-  }),
-);
+export const Region = /* @__PURE__ */ z.enum(KNOWN_REGIONS, { error: "must be an AWS region code, such as eu-west-1" }).register(z.globalRegistry, {
+  id: "Region",
+  description:
+    "AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.",
+  example: "eu-west-1",
+});
 
-export const KeyName = /* @__PURE__ */ text({ pattern: KEY_NAME, message: "must be printable ASCII without leading or trailing spaces, and not . or .." }).check(
-  z.minLength(1),
-  z.maxLength(255),
-  z.meta({ description: "Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.", example: "deploy-bot" }),
-);
+export const KeyName = /* @__PURE__ */ text({ pattern: KEY_NAME, message: "must be printable ASCII without leading or trailing spaces, and not . or .." })
+  .check(z.minLength(1), z.maxLength(255))
+  .register(z.globalRegistry, { description: "Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.", example: "deploy-bot" });
 
-export const KeyPairId = /* @__PURE__ */ text({ pattern: new RegExp(`^key-[0-9a-f]{8,32}${END}`), message: "must look like key-0123456789abcdef0" }).check(
-  z.meta({ description: "EC2 key pair id.", example: "key-0123456789abcdef0" }),
-);
+export const KeyPairId = /* @__PURE__ */ text({ pattern: new RegExp(`^key-[0-9a-f]{8,32}${END}`), message: "must look like key-0123456789abcdef0" })
+  .register(z.globalRegistry, { description: "EC2 key pair id.", example: "key-0123456789abcdef0" });
 
-export const KeyType = /* @__PURE__ */ z.enum(["rsa", "ed25519"]).check(
-  z.meta({ id: "KeyType", description: "rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances." }),
-);
+export const KeyType = /* @__PURE__ */ z.enum(["rsa", "ed25519"]).register(z.globalRegistry, { id: "KeyType", description: "rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances." });
 
-export const KeyFormat = /* @__PURE__ */ z.enum(["pem", "ppk"]).check(
-  z.meta({ id: "KeyFormat", description: "Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY)." }),
-);
+export const KeyFormat = /* @__PURE__ */ z.enum(["pem", "ppk"]).register(z.globalRegistry, { id: "KeyFormat", description: "Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY)." });
 
 /** EC2 allows 50 tags per key pair; this service writes up to six of its own (see RESERVED_TAG_KEYS). */
 const MAX_TAGS = 44;
@@ -78,9 +70,10 @@ const NOT_AWS_PREFIXED = `^(?![aA][wW][sS]:)${PRINTABLE}+${END}`;
 
 const TagKey = /* @__PURE__ */ text({ pattern: new RegExp(NOT_AWS_PREFIXED), message: "tag keys must not start with aws:" }).check(z.minLength(1), z.maxLength(128));
 
-export const Tags = /* @__PURE__ */ z.record(TagKey, text().check(z.maxLength(256))).check(
-  z.refine((tags: Record<string, string>) => Object.keys(tags).length <= MAX_TAGS, `at most ${MAX_TAGS} tags (EC2 allows 50; this service reserves six)`),
-  z.meta({
+export const Tags = /* @__PURE__ */ z
+  .record(TagKey, text().check(z.maxLength(256)))
+  .check(z.refine((tags: Record<string, string>) => Object.keys(tags).length <= MAX_TAGS, `at most ${MAX_TAGS} tags (EC2 allows 50; this service reserves six)`))
+  .register(z.globalRegistry, {
     // zod-to-openapi does not render record key schemas: state them for the spec.
     maxProperties: MAX_TAGS,
     propertyNames: { minLength: 1, maxLength: 128, pattern: NOT_AWS_PREFIXED },
@@ -88,39 +81,34 @@ export const Tags = /* @__PURE__ */ z.record(TagKey, text().check(z.maxLength(25
     description:
       "Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Six tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key, :request-digest, :created-by and :escrow, which record the request that made the key, its IAM caller and where an escrowed private key is kept.",
     example: { team: "platform", env: "prod" },
-  }),
-);
+  });
 
-const DryRun = /* @__PURE__ */ z.boolean().check(z.meta({ description: "Check permissions only: nothing is created, and a 200 says whether the call would succeed." }));
+const DryRun = /* @__PURE__ */ z.boolean().register(z.globalRegistry, { description: "Check permissions only: nothing is created, and a 200 says whether the call would succeed." });
 
-const PublicKeyMaterial = /* @__PURE__ */ text({ multiline: true }).check(
-  z.minLength(1),
-  z.maxLength(8192),
-  z.meta({
+const PublicKeyMaterial = /* @__PURE__ */ text({ multiline: true })
+  .check(z.minLength(1), z.maxLength(8192))
+  .register(z.globalRegistry, {
     description: "Your public key, in OpenSSH (`ssh-rsa AAAA...`, `ssh-ed25519 AAAA...`) or RFC 4716 (SSH2) format. RSA 1024-4096 bits or ED25519.",
     example: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMyS3Qx4g5bLqPp4cGb8dOe8WJ3oqz0wGmMq9qfVXh1E alice@laptop",
-  }),
-);
+  });
 
 export const CreateKeyPairBody = /* @__PURE__ */ z
   .strictObject({
     name: KeyName,
     // The meta restates each default beside the component's $ref (zod-to-openapi drops it there).
-    keyType: z._default(KeyType, "rsa").check(z.meta({ default: "rsa" })),
-    keyFormat: z._default(KeyFormat, "pem").check(z.meta({ default: "pem" })),
+    keyType: z._default(KeyType, "rsa").register(z.globalRegistry, { default: "rsa" }),
+    keyFormat: z._default(KeyFormat, "pem").register(z.globalRegistry, { default: "pem" }),
     tags: z.optional(Tags),
     region: z.optional(Region),
     dryRun: z.optional(DryRun),
-    escrow: z._default(z.boolean(), false).check(
-      z.meta({
-        description:
-          "Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's AWS::EC2::KeyPair does: a SecureString parameter named /ec2/keypair/<keyPairId> (KMS-encrypted with alias/aws/ssm unless the deployment names another key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be stored, the key pair is deleted again and the answer is a 502.",
-      }),
-    ),
+    escrow: z._default(z.boolean(), false).register(z.globalRegistry, {
+      description:
+        "Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's AWS::EC2::KeyPair does: a SecureString parameter named /ec2/keypair/<keyPairId> (KMS-encrypted with alias/aws/ssm unless the deployment names another key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be stored, the key pair is deleted again and the answer is a 502.",
+    }),
   })
   // No component id: inline under requestBody, a generator does not make the defaulted fields required
   // (openapi-typescript's default defaultNonNullable does so for component schemas).
-  .check(z.meta({ example: { name: "deploy-bot", keyType: "ed25519", tags: { team: "platform" }, region: "eu-west-1" } }));
+  .register(z.globalRegistry, { example: { name: "deploy-bot", keyType: "ed25519", tags: { team: "platform" }, region: "eu-west-1" } });
 
 export const ImportKeyPairBody = /* @__PURE__ */ z
   .strictObject({
@@ -130,7 +118,7 @@ export const ImportKeyPairBody = /* @__PURE__ */ z
     region: z.optional(Region),
     dryRun: z.optional(DryRun),
   })
-  .check(z.meta({ description: "A public key to register as an EC2 key pair." }));
+  .register(z.globalRegistry, { description: "A public key to register as an EC2 key pair." });
 
 // Query strings carry text: booleans are exactly true/false, integers decimal digits (not 0x10, 1e3, " 5").
 // The spec says boolean (a generator's client sends true/false, which is all the runtime accepts).
@@ -139,7 +127,7 @@ const booleanQuery = /* @__PURE__ */ z
     z.enum(["true", "false"]),
     z.transform((value: "true" | "false") => value === "true"),
   )
-  .check(z.meta({ type: "boolean", enum: undefined }));
+  .register(z.globalRegistry, { type: "boolean", enum: undefined });
 
 const decimalQuery = (max: number) =>
   z
@@ -147,7 +135,7 @@ const decimalQuery = (max: number) =>
       z.pipe(text({ pattern: /^[0-9]{1,9}$/, message: "must be decimal digits" }), z.transform(Number)),
       z.number().check(z.int(), z.minimum(1), z.maximum(max)),
     )
-    .check(z.meta({ type: "integer", minimum: 1, maximum: max, default: max }));
+    .register(z.globalRegistry, { type: "integer", minimum: 1, maximum: max, default: max });
 
 /** Colon-separated hex (MD5, SHA-1) or base64 (SHA-256): no character EC2 would read as a wildcard. */
 const Fingerprint = /* @__PURE__ */ text({
@@ -168,19 +156,21 @@ export const IdempotencyHeaders = /* @__PURE__ */ z.object({
         z.transform((key: string) => key.replace(/^"(.*)"$/, "$1")),
       ),
     )
-    .check(
-      z.meta({
-        description:
-          "Makes a retry safe (IETF draft-ietf-httpapi-idempotency-key-header): the same key with the same body gives the same outcome (for create: a new private key for the same name, since the first one is never stored, unless it was escrowed); with another body it is a 422; while an earlier request with the key may still be running, a 409 with Retry-After. Scoped to the caller and the region.",
-        example: '"8e03978e-40d5-43e8-bc93-6894a57f9324"',
-      }),
-    ),
+    .register(z.globalRegistry, {
+      description:
+        "Makes a retry safe (IETF draft-ietf-httpapi-idempotency-key-header): the same key with the same body gives the same outcome (for create: a new private key for the same name, since the first one is never stored, unless it was escrowed); with another body it is a 422; while an earlier request with the key may still be running, a 409 with Retry-After. Scoped to the caller and the region.",
+      example: '"8e03978e-40d5-43e8-bc93-6894a57f9324"',
+    }),
 });
 
 export const RegionQuery = /* @__PURE__ */ z.strictObject({ region: z.optional(Region) });
 
 /** An optional field with its own description. */
-const described = <T extends z.ZodMiniType>(schema: T, description: string) => z.optional(schema).check(z.meta({ description }));
+function described<T extends z.ZodMiniType>(schema: T, description: string) {
+  const optional = z.optional(schema);
+  z.globalRegistry.add(optional, { description });
+  return optional;
+}
 
 export const KeyQuery = /* @__PURE__ */ z.strictObject({
   region: z.optional(Region),
@@ -203,11 +193,11 @@ export const ListQuery = /* @__PURE__ */ z.strictObject({
   tagKey: described(TagKey, "Only keys that carry a tag with this key."),
   tag: z
     .optional(text({ pattern: new RegExp(`^[^=\\x00-\\x1f\\x7f-\\x9f]{1,128}=${PRINTABLE}{0,256}${END}`), message: "must be key=value" }))
-    .check(z.meta({ description: "Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters).", example: "team=platform" })),
+    .register(z.globalRegistry, { description: "Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters).", example: "team=platform" }),
   includePublicKey: described(booleanQuery, "Include each key's public key (OpenSSH format)."),
   limit: z
     ._default(decimalQuery(MAX_PAGE_SIZE), MAX_PAGE_SIZE)
-    .check(z.meta({ description: "Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says where to go on." })),
+    .register(z.globalRegistry, { description: "Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says where to go on." }),
   cursor: described(KeyName, "Start after this key name: the nextCursor of the previous page."),
   allRegions: described(
     booleanQuery,
@@ -228,23 +218,22 @@ export const KeyPair = /* @__PURE__ */ z
     keyType: KeyType,
     region: z.string(),
     tags: z.record(z.string(), z.string()),
-    managed: z.boolean().check(z.meta({ description: "Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default)." })),
+    managed: z.boolean().register(z.globalRegistry, { description: "Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default)." }),
     createdAt: z.optional(z.iso.datetime()),
-    publicKey: z.optional(z.string()).check(z.meta({ description: "OpenSSH public key; only with includePublicKey=true." })),
+    publicKey: z.optional(z.string()).register(z.globalRegistry, { description: "OpenSSH public key; only with includePublicKey=true." }),
   })
-  // register, not z.meta(): a meta check counts as a refinement, which z.omit and z.extend refuse.
   .register(z.globalRegistry, {
     id: "KeyPair",
-      example: {
-        keyPairId: "key-0a1b2c3d4e5f60718",
-        name: "deploy-bot",
-        fingerprint: "Xk3r8yS0Wq2mYqk0sSL8cB5S0TtX4p9JZ3c3vJcQ0M4=",
-        keyType: "ed25519",
-        region: "eu-west-1",
-        tags: { team: "platform", "managed-by": "ec2-keypairs-api" },
-        managed: true,
-        createdAt: "2026-11-22T10:00:00.000Z",
-      },
+    example: {
+      keyPairId: "key-0a1b2c3d4e5f60718",
+      name: "deploy-bot",
+      fingerprint: "Xk3r8yS0Wq2mYqk0sSL8cB5S0TtX4p9JZ3c3vJcQ0M4=",
+      keyType: "ed25519",
+      region: "eu-west-1",
+      tags: { team: "platform", "managed-by": "ec2-keypairs-api" },
+      managed: true,
+      createdAt: "2026-11-22T10:00:00.000Z",
+    },
   });
 
 /** A new key's fields, shared by the examples of both create answers. */
@@ -262,7 +251,7 @@ const NEW_KEY_EXAMPLE = {
 export const CreatedKeyPair = /* @__PURE__ */ z
   .extend(z.omit(KeyPair, { publicKey: true, createdAt: true }), {
     keyFormat: KeyFormat,
-    keyMaterial: z.string().check(z.meta({ description: "The private key. Returned once, in this response only: store it now." })),
+    keyMaterial: z.string().register(z.globalRegistry, { description: "The private key. Returned once, in this response only: store it now." }),
   })
   .register(z.globalRegistry, {
     id: "CreatedKeyPair",
@@ -271,41 +260,39 @@ export const CreatedKeyPair = /* @__PURE__ */ z
 
 export const EscrowedKeyPair = /* @__PURE__ */ z
   .extend(z.omit(CreatedKeyPair, { keyMaterial: true }), {
-    privateKeyParameter: z.string().check(z.meta({ description: "The SSM Parameter Store SecureString parameter that holds the private key (requested with escrow: true)." })),
+    privateKeyParameter: z.string().register(z.globalRegistry, { description: "The SSM Parameter Store SecureString parameter that holds the private key (requested with escrow: true)." }),
   })
-  .check(z.meta({ id: "EscrowedKeyPair", example: { ...NEW_KEY_EXAMPLE, privateKeyParameter: "/ec2/keypair/key-0a1b2c3d4e5f60718" } }));
+  .register(z.globalRegistry, { id: "EscrowedKeyPair", example: { ...NEW_KEY_EXAMPLE, privateKeyParameter: "/ec2/keypair/key-0a1b2c3d4e5f60718" } });
 
 /** How listing one region went, in an allRegions answer. */
 export const RegionListing = /* @__PURE__ */ z
   .discriminatedUnion("status", [
     z.strictObject({
       status: z.literal("ok"),
-      count: z.number().check(z.int(), z.minimum(0), z.meta({ description: "How many of this region's matching keys are in `items`." })),
-      complete: z.boolean().check(z.meta({ description: "Whether `items` holds all of this region's matching keys." })),
-      nextCursor: z.optional(z.string()).check(z.meta({ description: "When not complete and count > 0: the last name served; continue with GET /keypairs?region=<region>&cursor=<nextCursor>." })),
+      count: z.number().check(z.int(), z.minimum(0)).register(z.globalRegistry, { description: "How many of this region's matching keys are in `items`." }),
+      complete: z.boolean().register(z.globalRegistry, { description: "Whether `items` holds all of this region's matching keys." }),
+      nextCursor: z.optional(z.string()).register(z.globalRegistry, { description: "When not complete and count > 0: the last name served; continue with GET /keypairs?region=<region>&cursor=<nextCursor>." }),
     }),
     z.strictObject({
       status: z.literal("error"),
-      problem: z.lazy(() => ProblemDetails).check(z.meta({ description: "Why this region could not be listed (the problem a single-region list would have answered)." })),
+      problem: z.lazy(() => ProblemDetails).register(z.globalRegistry, { description: "Why this region could not be listed (the problem a single-region list would have answered)." }),
     }),
   ])
-  .check(z.meta({ id: "RegionListing", example: { status: "ok", count: 2, complete: true } }));
+  .register(z.globalRegistry, { id: "RegionListing", example: { status: "ok", count: 2, complete: true } });
 
 export const KeyPairList = /* @__PURE__ */ z
   .strictObject({
     items: z.array(KeyPair),
-    nextCursor: z.optional(z.string()).check(z.meta({ description: "Present when more keys follow: the last name of this page; pass it as `cursor`." })),
-    regions: z.optional(z.record(z.string(), RegionListing)).check(
-      z.meta({
-        description: "Only with allRegions=true: each allowed region and how listing it went.",
-        example: {
-          "eu-west-1": { status: "ok", count: 2, complete: true },
-          "ap-south-1": { status: "error", problem: { type: "https://ec2-keypairs-api.example.com/problems/upstream-timeout", title: "EC2 did not answer in time", status: 504, detail: "EC2 did not answer in time." } },
-        },
-      }),
-    ),
+    nextCursor: z.optional(z.string()).register(z.globalRegistry, { description: "Present when more keys follow: the last name of this page; pass it as `cursor`." }),
+    regions: z.optional(z.record(z.string(), RegionListing)).register(z.globalRegistry, {
+      description: "Only with allRegions=true: each allowed region and how listing it went.",
+      example: {
+        "eu-west-1": { status: "ok", count: 2, complete: true },
+        "ap-south-1": { status: "error", problem: { type: "https://ec2-keypairs-api.example.com/problems/upstream-timeout", title: "EC2 did not answer in time", status: 504, detail: "EC2 did not answer in time." } },
+      },
+    }),
   })
-  .check(z.meta({ id: "KeyPairList" }));
+  .register(z.globalRegistry, { id: "KeyPairList" });
 
 export const DryRunResult = /* @__PURE__ */ z
   .strictObject({
@@ -314,26 +301,26 @@ export const DryRunResult = /* @__PURE__ */ z
     operation: z.enum(["CreateKeyPair", "ImportKeyPair", "DeleteKeyPair"]),
     detail: z.string(),
   })
-  .check(z.meta({ id: "DryRunResult", example: { dryRun: true, wouldSucceed: true, operation: "CreateKeyPair", detail: "CreateKeyPair would succeed" } }));
+  .register(z.globalRegistry, { id: "DryRunResult", example: { dryRun: true, wouldSucceed: true, operation: "CreateKeyPair", detail: "CreateKeyPair would succeed" } });
 
 export const ProblemFieldError = /* @__PURE__ */ z
   .strictObject({
-    field: z.string().check(z.meta({ description: "Location of the offending value, e.g. `body.tags` or `query.region`." })),
+    field: z.string().register(z.globalRegistry, { description: "Location of the offending value, e.g. `body.tags` or `query.region`." }),
     message: z.string(),
   })
-  .check(z.meta({ id: "ProblemFieldError", description: "One invalid field of the request." }));
+  .register(z.globalRegistry, { id: "ProblemFieldError", description: "One invalid field of the request." });
 
 export const ProblemDetails = /* @__PURE__ */ z
   .strictObject({
-    type: z.enum(PROBLEM_KINDS.map((kind) => PROBLEM_TYPE_BASE + kind)).check(z.meta({ description: "URI identifying the problem type (src/lib/errors.ts PROBLEM_TABLE)." })),
+    type: z.enum(PROBLEM_KINDS.map((kind) => PROBLEM_TYPE_BASE + kind)).register(z.globalRegistry, { description: "URI identifying the problem type (src/lib/errors.ts PROBLEM_TABLE)." }),
     title: z.string(),
     status: z.number().check(z.int(), z.minimum(400), z.maximum(599)),
     detail: z.string(),
     instance: z.optional(z.string()),
-    ec2Code: z.optional(z.string()).check(z.meta({ description: "The EC2 error code that caused this problem, when there was one." })),
-    errors: z.optional(z.array(ProblemFieldError)).check(z.meta({ description: "Each invalid field of the request." })),
+    ec2Code: z.optional(z.string()).register(z.globalRegistry, { description: "The EC2 error code that caused this problem, when there was one." }),
+    errors: z.optional(z.array(ProblemFieldError)).register(z.globalRegistry, { description: "Each invalid field of the request." }),
   })
-  .check(z.meta({ id: "Problem", description: "RFC 9457 problem details." }));
+  .register(z.globalRegistry, { id: "Problem", description: "RFC 9457 problem details." });
 
 export type CreateKeyPairInput = z.output<typeof CreateKeyPairBody>;
 export type ImportKeyPairInput = z.output<typeof ImportKeyPairBody>;
