@@ -79,10 +79,10 @@ export function removeCheckout(dir: string): void {
   execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: ROOT, stdio: "ignore" });
 }
 
-/** serverless.yml's custom.esbuild as esbuild options, for the bench's own builds (warm overhead, parts). */
-export function deployedBuildOptions(): BuildOptions {
-  const service = parse(readFileSync(`${ROOT}/serverless.yml`, "utf8")) as { custom: { esbuild: Record<string, unknown> } };
+/** A tree's serverless.yml custom.esbuild as esbuild options, for the bench's own builds (warm overhead, parts). */
+export function deployedBuildOptions(root = ROOT): BuildOptions {
+  const service = parse(readFileSync(`${root}/serverless.yml`, "utf8")) as { custom: { esbuild: Record<string, unknown> } };
   // serverless-esbuild's own settings, not esbuild's.
   const { plugins, exclude: _exclude, outputFileExtension: _extension, ...options } = service.custom.esbuild;
-  return { ...(options as BuildOptions), plugins: createRequire(import.meta.url)(`${ROOT}/${String(plugins)}`) as Plugin[] };
+  return { ...(options as BuildOptions), plugins: createRequire(import.meta.url)(`${root}/${String(plugins)}`) as Plugin[] };
 }

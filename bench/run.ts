@@ -32,14 +32,9 @@ mkdirSync(OUT, { recursive: true });
 const fake = await startFakeEc2();
 /** The builds compared: this tree's artifacts, and those of BENCH_BEFORE if given. */
 const builds: { label: string; functions: FunctionArtifact[] }[] = [];
-if (BEFORE) {
-  const checkout = checkoutRevision(BEFORE, `${OUT}/before-src`);
-  try {
-    builds.push({ label: `before (${BEFORE})`, functions: packageService(checkout, `${OUT}/before`) });
-  } finally {
-    removeCheckout(checkout);
-  }
-}
+// Kept until the warm overhead of both trees is measured (removed at the end).
+const beforeCheckout = BEFORE ? checkoutRevision(BEFORE, `${OUT}/before-src`) : undefined;
+if (beforeCheckout) builds.push({ label: `before (${BEFORE})`, functions: packageService(beforeCheckout, `${OUT}/before`) });
 builds.push({ label: "now", functions: packageService(ROOT, `${OUT}/now`) });
 const current = builds.at(-1)!;
 // The functions' environment as deployed (PRIME_EC2_ON_INIT, NODE_OPTIONS...), pointed at the fake EC2.
@@ -133,20 +128,16 @@ const { coldStartComponents } = await import("./components.js");
 const components = await coldStartComponents(OUT, 7, env);
 table([["part", "bytes", "import ms", "first call ms"], ...components.map((row) => [row.part, kb(row.bytes), row.importMs.toFixed(1), row.firstCallMs.toFixed(1)])]);
 
-console.log(`\n== Warm overhead (deployed build, EC2 answered from memory; median of ${WARM_ITERATIONS} requests)`);
+console.log(`\n== Warm overhead (each tree's build, EC2 answered from memory; median of ${WARM_ITERATIONS} requests, interleaved with the bare SDK call)`);
 const { warmOverhead } = await import("./warm.js");
-const warm = await warmOverhead(OUT, WARM_ITERATIONS);
-table([
-  ["route", "handler µs", "bare SDK call µs", "overhead µs", "service's client call µs", "handler - that call µs"],
-  ...warm.map((row) => [
-    row.name,
-    row.handlerUs.toFixed(1),
-    row.bareSdkUs.toFixed(1),
-    (row.handlerUs - row.bareSdkUs).toFixed(1),
-    row.serviceClientUs.toFixed(1),
-    (row.handlerUs - row.serviceClientUs).toFixed(1),
-  ]),
-]);
+const warmRows = [["build", "route", "handler µs", "bare SDK call µs", "overhead µs", "service's client call µs", "handler - that call µs"]];
+for (const [label, root] of [...(beforeCheckout ? [[`before (${BEFORE})`, beforeCheckout]] : []), ["now", ROOT]] as [string, string][]) {
+  for (const row of await warmOverhead(OUT, WARM_ITERATIONS, root, label.replace(/\W+/g, "-"))) {
+    warmRows.push([label, row.name, row.handlerUs.toFixed(1), row.bareSdkUs.toFixed(1), (row.handlerUs - row.bareSdkUs).toFixed(1), row.serviceClientUs.toFixed(1), (row.handlerUs - row.serviceClientUs).toFixed(1)]);
+  }
+}
+if (beforeCheckout) removeCheckout(beforeCheckout);
+table(warmRows);
 console.log(`\n== Warm CPU per GET /keypairs/{name} by package (sampling profiler, unminified bundle; µs per request, with profiler overhead)`);
 const { warmProfile } = await import("./warm-profile.js");
 const profile = await warmProfile(OUT, WARM_ITERATIONS * 5);

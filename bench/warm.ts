@@ -39,17 +39,18 @@ export interface WarmResult {
 }
 
 /** The warm bundle (deployed build options, or unminified for profiling) with EC2 answered from memory. */
-export async function loadWarmBundle(outDir: string, minify = true) {
-  const outfile = `${outDir}/warm-entry${minify ? "" : "-unminified"}.mjs`;
+/** The warm bundle of the source tree `root` (this one, or BENCH_BEFORE's checkout), built as that tree's serverless.yml builds. */
+export async function loadWarmBundle(outDir: string, minify = true, root = ROOT, label = "now") {
+  const outfile = `${outDir}/warm-entry-${label}${minify ? "" : "-unminified"}.mjs`;
   await build({
     stdin: {
       contents: [
-        `export { handler as getHandler } from "${ROOT}/src/handlers/get-key-pair.ts";`,
-        `export { handler as createHandler } from "${ROOT}/src/handlers/create-key-pair.ts";`,
-        `export { ec2Client } from "${ROOT}/src/lib/ec2.ts";`,
+        `export { handler as getHandler } from "${root}/src/handlers/get-key-pair.ts";`,
+        `export { handler as createHandler } from "${root}/src/handlers/create-key-pair.ts";`,
+        `export { ec2Client } from "${root}/src/lib/ec2.ts";`,
         `export { EC2Client, DescribeKeyPairsCommand, CreateKeyPairCommand } from "@aws-sdk/client-ec2";`,
       ].join("\n"),
-      resolveDir: ROOT,
+      resolveDir: root,
       loader: "ts",
     },
     outfile,
@@ -57,7 +58,7 @@ export async function loadWarmBundle(outDir: string, minify = true) {
     platform: "node",
     target: "node24",
     logLevel: "error",
-    ...deployedBuildOptions(),
+    ...deployedBuildOptions(root),
     minify,
   });
   const bundle = await import(outfile);
@@ -65,8 +66,8 @@ export async function loadWarmBundle(outDir: string, minify = true) {
   return { bundle, outfile };
 }
 
-export async function warmOverhead(outDir: string, iterations: number): Promise<WarmResult[]> {
-  const { bundle } = await loadWarmBundle(outDir);
+export async function warmOverhead(outDir: string, iterations: number, root = ROOT, label = "now"): Promise<WarmResult[]> {
+  const { bundle } = await loadWarmBundle(outDir, true, root, label);
   const region = process.env.DEFAULT_REGION!;
   const bare = new bundle.EC2Client({ region, requestHandler: inMemory, credentials: { accessKeyId: "a", secretAccessKey: "b" } });
 
