@@ -73,6 +73,8 @@ function discardClients(region: string): void {
 
 /** A key pair id no key has (ids are key- and 17 hex digits): priming's describe matches nothing. */
 const NO_SUCH_KEY_PAIR_ID = "key-00000000000000000";
+/** Priming gives up sooner than a request would: Lambda allows INIT 10 s in all. */
+const PRIMING_TIMEOUT_MS = 2000;
 
 /**
  * Priming, at INIT (deployed functions: PRIME_EC2_ON_INIT): one DescribeKeyPairs of the default
@@ -87,7 +89,7 @@ export async function primeEc2Client(kind: ClientKind, enabled = config.PRIME_EC
   const region = config.DEFAULT_REGION;
   try {
     const input = { Filters: [{ Name: "key-pair-id", Values: [NO_SUCH_KEY_PAIR_ID] }] };
-    await ec2Client(region, kind).send(new DescribeKeyPairsCommand(input), { abortSignal: AbortSignal.timeout(config.EC2_REQUEST_TIMEOUT_MS) });
+    await ec2Client(region, kind).send(new DescribeKeyPairsCommand(input), { abortSignal: AbortSignal.timeout(Math.min(config.EC2_REQUEST_TIMEOUT_MS, PRIMING_TIMEOUT_MS)) });
   } catch (error) {
     discardClients(region);
     logger.warn("priming the EC2 client failed", { region, error: (error as Error).name });

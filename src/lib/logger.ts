@@ -24,9 +24,20 @@ export class JsonLogger {
     this.#threshold = LEVELS[(level?.toUpperCase() ?? "INFO") as keyof typeof LEVELS] ?? LEVELS.INFO;
   }
 
-  /** Starts a request: its keys replace the previous request's (nothing carries over), with the invocation's own. */
+  /**
+   * Starts a request: its keys replace the previous request's (nothing carries over), with the
+   * invocation's own (the fields Powertools Logger wrote, so existing log queries keep working).
+   */
   startRequest(context: Context): void {
-    this.#keys = { cold_start: this.#coldStart, function_name: context.functionName, function_request_id: context.awsRequestId };
+    this.#keys = {
+      cold_start: this.#coldStart,
+      function_name: context.functionName,
+      function_arn: context.invokedFunctionArn,
+      function_memory_size: Number(context.memoryLimitInMB),
+      function_request_id: context.awsRequestId,
+      // Lambda sets it per invocation when tracing is on.
+      xray_trace_id: process.env._X_AMZN_TRACE_ID,
+    };
     this.#coldStart = false;
   }
 

@@ -58,7 +58,7 @@ describe("JsonLogger", () => {
     logger.startRequest({ ...lambdaContext(), awsRequestId: "r2" });
     logger.info("second", { status: 200 });
     expect(entries()).toEqual([
-      expect.objectContaining({ level: "INFO", message: "first", service: "svc", cold_start: true, function_request_id: "r1", keyName: "alice", caller: "arn:aws:iam::1:user/a" }),
+      expect.objectContaining({ level: "INFO", message: "first", service: "svc", cold_start: true, function_request_id: "r1", function_name: "test", function_memory_size: 512, keyName: "alice", caller: "arn:aws:iam::1:user/a" }),
       expect.objectContaining({ level: "INFO", message: "second", cold_start: false, function_request_id: "r2", status: 200 }),
     ]);
     expect(entries()[1]).not.toHaveProperty("keyName");
