@@ -141,6 +141,18 @@ describe("lenient parsing that would change a request's meaning", () => {
     expect(ec2.calls()).toHaveLength(0);
   });
 
+  // An object assigned "__proto__" sets its prototype: such a tag would vanish from the request unseen.
+  // Middy's JSON body parser refuses the member (however it is spelled); this guards that it stays so.
+  test.each([
+    '{"name":"k","tags":{"__proto__":"x","team":"a"}}',
+    '{"name":"k","tags":{"\\u005f_proto__":"x"}}',
+    '{"name":"k","__proto__":{"dryRun":true}}',
+  ])("a __proto__ member %s is a 400, never a tag or field silently dropped", async (body) => {
+    const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", body });
+    expect([answer.status, answer.body.type]).toEqual([400, "https://ec2-keypairs-api.example.com/problems/malformed-json"]);
+    expect(ec2.calls()).toHaveLength(0);
+  });
+
   test.each(["0x10", "1e1", " 5", "5 ", "+5", "5.0", "-1", "0", "1001", "９", "", "99999999999999999999"])("limit=%j is a 400", async (limit) => {
     const answer = await invoke(listHandler, { method: "GET", path: "/keypairs", query: { limit } });
     expect(answer.status).toBe(400);
