@@ -168,7 +168,6 @@ export function httpRoute<B extends z.ZodMiniType = z.ZodMiniNever, Q extends z.
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>({ timeoutEarlyInMillis: FUNCTION_TIMEOUT_MARGIN_MS })
     .use(httpHeaderNormalizer())
     .use(httpEventNormalizer())
-    .before((request) => logger.startRequest(request.context))
     .use(accessLog())
     .use(httpSecurityHeaders(SECURITY_HEADERS));
   if (config.CORS_ALLOWED_ORIGINS.length > 0) {
@@ -179,7 +178,7 @@ export function httpRoute<B extends z.ZodMiniType = z.ZodMiniNever, Q extends z.
   }
   handler.use(problemErrorHandler());
 
-  return handler.handler(async (event) => {
+  const route = handler.handler(async (event) => {
     if (schemas.query) refuseRepeatedParameters(event.rawQueryString);
     const query = parsePart(schemas.query, event.queryStringParameters, "query");
     const path = parsePart(schemas.path, event.pathParameters, "path");
@@ -191,4 +190,6 @@ export function httpRoute<B extends z.ZodMiniType = z.ZodMiniNever, Q extends z.
     logger.appendKeys({ region, keyName: name });
     return toResponse(await handle({ body, query, path, headers, region, caller: callerArn(event) }, event));
   });
+  // Every log line of the invocation, its late ones included, carries this invocation's keys.
+  return (event: Parameters<typeof route>[0], context: Context) => logger.withRequest(context, () => route(event, context));
 }

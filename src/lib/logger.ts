@@ -1,4 +1,5 @@
 import type { Context } from "aws-lambda";
+import { AsyncLocalStorage } from "node:async_hooks";
 
 /**
  * The one logger: one JSON line per entry on stdout, which CloudWatch keeps as one event. Request
@@ -14,7 +15,8 @@ const withErrors = (_key: string, value: unknown) => (value instanceof Error ? {
 
 export class JsonLogger {
   readonly #threshold: number;
-  #keys: Record<string, unknown> = {};
+  /** Each invocation's keys, carried by its own async work: never another invocation's. */
+  readonly #requests = new AsyncLocalStorage<Record<string, unknown>>();
   #coldStart = true;
 
   constructor(
@@ -25,11 +27,12 @@ export class JsonLogger {
   }
 
   /**
-   * Starts a request: its keys replace the previous request's (nothing carries over), with the
-   * invocation's own (the fields Powertools Logger wrote, so existing log queries keep working).
+   * Runs one invocation with its own keys (the fields Powertools Logger wrote, so existing log
+   * queries keep working). A line written by its work after it answered (Middy's early timeout
+   * answers while the work goes on) still carries them, not the next invocation's.
    */
-  startRequest(context: Context): void {
-    this.#keys = {
+  withRequest<T>(context: Context, run: () => Promise<T>): Promise<T> {
+    const keys = {
       cold_start: this.#coldStart,
       function_name: context.functionName,
       function_arn: context.invokedFunctionArn,
@@ -39,11 +42,13 @@ export class JsonLogger {
       xray_trace_id: process.env._X_AMZN_TRACE_ID,
     };
     this.#coldStart = false;
+    return this.#requests.run(keys, run);
   }
 
   /** Keys every later line of this request carries. */
   appendKeys(keys: Record<string, unknown>): void {
-    this.#keys = { ...this.#keys, ...keys };
+    const current = this.#requests.getStore();
+    if (current) Object.assign(current, keys);
   }
 
   debug = (message: string, extra?: Record<string, unknown>) => this.#write("DEBUG", message, extra);
@@ -53,7 +58,7 @@ export class JsonLogger {
 
   #write(level: Level, message: string, extra: Record<string, unknown> | undefined): void {
     if (LEVELS[level] < this.#threshold) return;
-    const entry = { level, message, timestamp: new Date().toISOString(), service: this.service, ...this.#keys, ...extra };
+    const entry = { level, message, timestamp: new Date().toISOString(), service: this.service, ...this.#requests.getStore(), ...extra };
     process.stdout.write(`${JSON.stringify(entry, withErrors)}\n`);
   }
 }

@@ -1,6 +1,7 @@
 /** INIT-time priming of the EC2 client, and the logger's per-request keys. */
 import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { jest } from "@jest/globals";
+import { setTimeout as delay } from "node:timers/promises";
 import { mockClient } from "aws-sdk-client-mock";
 import { config } from "../../src/lib/config.js";
 import { ec2Client, primeEc2Client } from "../../src/lib/ec2.js";
@@ -50,19 +51,44 @@ describe("JsonLogger", () => {
   afterEach(() => write.mockRestore());
   const entries = () => lines.map((line) => JSON.parse(line));
 
-  test("one JSON line per entry, with the invocation's keys; a request's keys never reach the next request", () => {
+  test("one JSON line per entry, with the invocation's keys; a request's keys never reach the next request", async () => {
     const logger = new JsonLogger("svc", "INFO");
-    logger.startRequest({ ...lambdaContext(), awsRequestId: "r1" });
-    logger.appendKeys({ keyName: "alice", caller: "arn:aws:iam::1:user/a" });
-    logger.info("first");
-    logger.startRequest({ ...lambdaContext(), awsRequestId: "r2" });
-    logger.info("second", { status: 200 });
+    await logger.withRequest({ ...lambdaContext(), awsRequestId: "r1" }, async () => {
+      logger.appendKeys({ keyName: "alice", caller: "arn:aws:iam::1:user/a" });
+      logger.info("first");
+    });
+    await logger.withRequest({ ...lambdaContext(), awsRequestId: "r2" }, async () => logger.info("second", { status: 200 }));
     expect(entries()).toEqual([
       expect.objectContaining({ level: "INFO", message: "first", service: "svc", cold_start: true, function_request_id: "r1", function_name: "test", function_memory_size: 512, keyName: "alice", caller: "arn:aws:iam::1:user/a" }),
       expect.objectContaining({ level: "INFO", message: "second", cold_start: false, function_request_id: "r2", status: 200 }),
     ]);
     expect(entries()[1]).not.toHaveProperty("keyName");
     expect(entries()[1]).not.toHaveProperty("caller");
+  });
+
+  test("work that goes on after its invocation answered (Middy's early timeout) logs with its own keys, not the next invocation's", async () => {
+    const logger = new JsonLogger("svc", "INFO");
+    let late: Promise<void> | undefined;
+    await logger.withRequest({ ...lambdaContext(), awsRequestId: "r1" }, async () => {
+      logger.appendKeys({ keyName: "alice" });
+      late = delay(20).then(() => logger.warn("late line of r1"));
+    });
+    await logger.withRequest({ ...lambdaContext(), awsRequestId: "r2" }, async () => {
+      logger.appendKeys({ keyName: "bob" });
+      await late;
+      logger.info("r2");
+    });
+    const byMessage = Object.fromEntries(entries().map((entry) => [entry.message, entry]));
+    expect(byMessage["late line of r1"]).toMatchObject({ function_request_id: "r1", keyName: "alice" });
+    expect(byMessage.r2).toMatchObject({ function_request_id: "r2", keyName: "bob" });
+  });
+
+  test("a line outside any invocation (priming at INIT) carries no request's keys", async () => {
+    const logger = new JsonLogger("svc", "INFO");
+    await logger.withRequest({ ...lambdaContext(), awsRequestId: "r1" }, async () => logger.appendKeys({ keyName: "alice" }));
+    logger.warn("outside");
+    expect(entries()[0]).not.toHaveProperty("keyName");
+    expect(entries()[0]).not.toHaveProperty("function_request_id");
   });
 
   test("entries below the level are not written; SILENT writes nothing", () => {
