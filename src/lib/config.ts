@@ -11,7 +11,7 @@ const flag = z.pipe(
   z.transform((value: "true" | "false") => value === "true"),
 );
 
-const positiveInt = (max?: number) => z.coerce.number().check(z.int(), z.positive(), ...(max === undefined ? [] : [z.maximum(max)]));
+const positiveInt = z.coerce.number().check(z.int(), z.positive());
 /** An optional URL setting; empty means none (a deployment parameter left blank). */
 const url = z.optional(z.union([z.url(), z.pipe(z.literal(""), z.transform(() => undefined))]));
 
@@ -22,14 +22,11 @@ const envSchema = z
     ALLOWED_REGIONS: z.prefault(
       z.pipe(
         csv,
-        z.pipe(
-          z.transform((regions: string[]) => (regions.length ? regions : [...STANDARD_REGIONS])),
-          z.array(z.string()).check(
-            z.refine((regions) => regions.every((region) => (KNOWN_REGIONS as readonly string[]).includes(region)), {
-              message: `every region must be one of ${KNOWN_REGIONS.join(", ")}`,
-            }),
-          ),
-        ),
+        z.transform((regions: string[]) => (regions.length ? regions : [...STANDARD_REGIONS])),
+      ).check(
+        z.refine((regions) => regions.every((region) => (KNOWN_REGIONS as readonly string[]).includes(region)), {
+          message: `every region must be one of ${KNOWN_REGIONS.join(", ")}`,
+        }),
       ),
       "",
     ),
@@ -41,17 +38,17 @@ const envSchema = z
       z.optional(z.string()),
       z.transform((value: string | undefined) => value || undefined),
     ),
-    EC2_MAX_ATTEMPTS: z._default(positiveInt(10), 3),
-    EC2_REQUEST_TIMEOUT_MS: z._default(positiveInt(), 3000),
-    EC2_TOTAL_TIMEOUT_MS: z._default(positiveInt(), 10000),
-    THROTTLE_RETRY_AFTER_SECONDS: z._default(positiveInt(), 2),
+    EC2_MAX_ATTEMPTS: z._default(positiveInt.check(z.maximum(10)), 3),
+    EC2_REQUEST_TIMEOUT_MS: z._default(positiveInt, 3000),
+    EC2_TOTAL_TIMEOUT_MS: z._default(positiveInt, 10000),
+    THROTTLE_RETRY_AFTER_SECONDS: z._default(positiveInt, 2),
     // The longest a request can run (the function timeout): an Idempotency-Key retry sooner may meet it still running.
-    REQUEST_MAX_SECONDS: z._default(positiveInt(), 15),
+    REQUEST_MAX_SECONDS: z._default(positiveInt, 15),
     MANAGED_TAG_KEY: z._default(z.string().check(z.minLength(1), z.maxLength(128)), "managed-by"),
     MANAGED_TAG_VALUE: z._default(z.string().check(z.minLength(1), z.maxLength(256)), "ec2-keypairs-api"),
     ALLOW_UNMANAGED_DELETE: z._default(flag, false),
     // Above the largest valid body (49 tags of 128+256 characters, JSON-escaped), so 413 means abuse.
-    MAX_BODY_BYTES: z._default(positiveInt(), 262144),
+    MAX_BODY_BYTES: z._default(positiveInt, 262144),
     CORS_ALLOWED_ORIGINS: z.prefault(csv, ""),
     // One EC2 read at INIT that warms the client (src/lib/ec2.ts primeEc2Client); serverless.yml sets it.
     PRIME_EC2_ON_INIT: z._default(flag, false),

@@ -51,7 +51,6 @@ export class JsonLogger {
     if (current) Object.assign(current, keys);
   }
 
-  debug = (message: string, extra?: Record<string, unknown>) => this.#write("DEBUG", message, extra);
   info = (message: string, extra?: Record<string, unknown>) => this.#write("INFO", message, extra);
   warn = (message: string, extra?: Record<string, unknown>) => this.#write("WARN", message, extra);
   error = (message: string, extra?: Record<string, unknown>) => this.#write("ERROR", message, extra);
