@@ -84,6 +84,20 @@ const lambdaCredentials = {
   },
 };
 
-// 4. docs-page (build/docs-plugin.cjs): the spec and the docs page the docs function serves, built here.
-module.exports = [pureSdkSchemas, requireNodeBuiltins, lambdaCredentials, require("./docs-plugin.cjs").docsPlugin];
+// 4. no-event-streams: @smithy/core's HttpProtocol loads its event-stream serde with a dynamic
+// import(), which esbuild (no code splitting) can only honour by wrapping that module, and every
+// module it imports, most of @smithy/core, in lazy init functions: ~160 wrappers run at load, and the
+// event-stream code (~15 KB, zlib's CRC32) ships. No EC2 or SSM operation streams events, so that
+// import resolves to a module that says so if it is ever reached.
+const NO_EVENT_STREAMS = "export const EventStreamSerde = undefined; export const eventStreamSerdeProvider = () => { throw new Error('event streams are not bundled: no EC2 or SSM operation uses them (build/esbuild-plugins.cjs)'); };";
+const noEventStreams = {
+  name: "no-event-streams",
+  setup(build) {
+    build.onResolve({ filter: /^@smithy\/core\/event-streams$/ }, (args) => (args.kind === "dynamic-import" ? { path: "no-event-streams", namespace: "no-event-streams" } : undefined));
+    build.onLoad({ filter: /.*/, namespace: "no-event-streams" }, () => ({ contents: NO_EVENT_STREAMS, loader: "js" }));
+  },
+};
+
+// 5. docs-page (build/docs-plugin.cjs): the spec and the docs page the docs function serves, built here.
+module.exports = [pureSdkSchemas, requireNodeBuiltins, lambdaCredentials, noEventStreams, require("./docs-plugin.cjs").docsPlugin];
 module.exports.markSchemasPure = markSchemasPure;

@@ -89,3 +89,15 @@ test("the environment credentials are read once per client, like the default cha
   // Both calls reached SSM (signed): the second with the credentials read before the variable went.
   expect(stdout.trim().split("\n").map((line) => JSON.parse(line).name)).toEqual(["ParameterAlreadyExists", "ParameterAlreadyExists"]);
 }, 60_000);
+
+test("the event-stream serde is not bundled (nor node:zlib it loads), and reaching for it says why", async () => {
+  const code = readFileSync(await bundle("no-event-streams"), "utf8");
+  // A message of @smithy/core's event-stream codec, and the CRC32 it checks messages with.
+  expect(code).not.toContain("event stream message overhead");
+  expect(code).not.toContain('require("node:zlib")');
+  const outfile = join(dir, "event-streams.mjs");
+  const contents = `const streams = await import("@smithy/core/event-streams"); try { streams.eventStreamSerdeProvider({}); } catch (error) { console.log(error.message); }`;
+  await build({ stdin: { contents, resolveDir: ROOT, loader: "js" }, outfile, bundle: true, platform: "node", target: "node24", logLevel: "error", ...deployedBuildOptions() });
+  const { stdout } = await promisify(execFile)(`${ROOT}/node_modules/.bin/node`, [outfile]);
+  expect(stdout).toContain("event streams are not bundled");
+}, 60_000);
