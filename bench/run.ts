@@ -3,7 +3,9 @@
  * invocation, warm overhead, the traffic simulation and the 5,000-key listing. Prints figures;
  * fails only if something cannot run. Options (env): BENCH_PAIRS (default 11),
  * BENCH_WARM_ITERATIONS (default 3000), BENCH_SCALE_KEYS (default 5000; 0 skips), BENCH_BEFORE
- * (a git revision: its artifacts are packaged and measured in the same run, as a "before" column).
+ * (a git revision: its artifacts are packaged and measured in the same run, as a "before" column),
+ * BENCH_ONLY (time only the routes whose key contains it, e.g. "DELETE"; the simulation then needs
+ * every key-pair route and is skipped).
  */
 import { execFile, spawnSync } from "node:child_process";
 import { promisify } from "node:util";
@@ -21,6 +23,7 @@ const PAIRS = Number(process.env.BENCH_PAIRS ?? 11);
 const WARM_ITERATIONS = Number(process.env.BENCH_WARM_ITERATIONS ?? 3000);
 const SCALE_KEYS = Number(process.env.BENCH_SCALE_KEYS ?? 5000);
 const BEFORE = process.env.BENCH_BEFORE;
+const ROUTES_TIMED = BENCH_ROUTES.filter((route) => route.includes(process.env.BENCH_ONLY ?? ""));
 const OUT = `${ROOT}/.tmp/bench`;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -75,7 +78,7 @@ console.log(
 );
 const cold = new Map<string, PairedResult>();
 const coldRows: string[][] = [["route", ...builds.flatMap((build) => [`${build.label}: wall`, "CPU", "ms wall handler/no-op", "module"])]];
-for (const route of BENCH_ROUTES) {
+for (const route of ROUTES_TIMED) {
   const { event, expect } = eventFor(route);
   const row = [route];
   for (const build of builds) {
@@ -92,7 +95,7 @@ console.log("\n== INIT and first invocation (median of the cold runs above; ms):
 for (const build of builds) {
   console.log(`  ${build.label}`);
   const rows = [["route", "INIT wall", "INIT CPU", "1st wall", "1st CPU", "warm wall", "warm CPU", "1st - warm CPU"]];
-  for (const route of BENCH_ROUTES) {
+  for (const route of ROUTES_TIMED) {
     const runs = cold.get(`${build.label} ${route}`)!.handler;
     const at = (pick: (run: (typeof runs)[number]) => number) => median(runs.map(pick)).toFixed(1);
     rows.push([route, at((run) => run.init.wallMs), at((run) => run.init.cpuMs), at((run) => run.first.wallMs), at((run) => run.first.cpuMs), at((run) => run.warm.wallMs), at((run) => run.warm.cpuMs), at((run) => run.first.cpuMs - run.warm.cpuMs)]);
@@ -113,15 +116,19 @@ const SIMULATED_ROUTES: Record<Route, RouteKey> = {
   delete: "DELETE /keypairs/{name}",
   deleteById: "DELETE /keypairs/by-id/{keyPairId}",
 };
-const coldOf = (route: Route) => median(cold.get(`${current.label} ${SIMULATED_ROUTES[route]}`)!.handler.map((run) => run.wallMs));
-const warmOf = (route: Route) => median(cold.get(`${current.label} ${SIMULATED_ROUTES[route]}`)!.handler.map((run) => run.warm.wallMs));
-const measured: MeasuredCosts = { coldMs: Object.fromEntries(ROUTES.map((route) => [route, coldOf(route)])), warmMs: Object.fromEntries(ROUTES.map((route) => [route, warmOf(route)])) };
-writeFileSync(`${OUT}/costs.json`, `${JSON.stringify(measured, null, 2)}\n`);
-console.log(`\n== Traffic simulation (bench/traffic.ts; costs above, in .tmp/bench/costs.json; re-run: npx tsx bench/traffic-cli.ts)`);
-const costs = costsFrom(measured);
-const trace = generateTrace(1, DEFAULT_TRAFFIC);
-console.log(`  ${DEFAULT_TRAFFIC.days} days, ${trace.length} requests (seed 1); every layout costed from the routes measured above: a function costs its slowest route`);
-console.log(formatSummaries(compareLayouts(trace, costs)));
+const simulated = (route: Route) => cold.get(`${current.label} ${SIMULATED_ROUTES[route]}`)?.handler;
+if (ROUTES.every(simulated)) {
+  const coldOf = (route: Route) => median(simulated(route)!.map((run) => run.wallMs));
+  const warmOf = (route: Route) => median(simulated(route)!.map((run) => run.warm.wallMs));
+  const measured: MeasuredCosts = { coldMs: Object.fromEntries(ROUTES.map((route) => [route, coldOf(route)])), warmMs: Object.fromEntries(ROUTES.map((route) => [route, warmOf(route)])) };
+  writeFileSync(`${OUT}/costs.json`, `${JSON.stringify(measured, null, 2)}\n`);
+  console.log(`\n== Traffic simulation (bench/traffic.ts; costs above, in .tmp/bench/costs.json; re-run: npx tsx bench/traffic-cli.ts)`);
+  const trace = generateTrace(1, DEFAULT_TRAFFIC);
+  console.log(`  ${DEFAULT_TRAFFIC.days} days, ${trace.length} requests (seed 1); every layout costed from the routes measured above: a function costs its slowest route`);
+  console.log(formatSummaries(compareLayouts(trace, costsFrom(measured))));
+} else {
+  console.log("\n== Traffic simulation skipped: BENCH_ONLY left key-pair routes out");
+}
 
 console.log("\n== Where a cold start goes: each part alone, fresh process (median of 7): import ms + first call ms");
 const { coldStartComponents } = await import("./components.js");

@@ -7,7 +7,7 @@ import { handler as importKeyPair } from "../handlers/import-key-pair.js";
 import { primeEc2Client } from "../lib/ec2.js";
 import { routeByKey } from "../lib/router.js";
 
-await primeEc2Client("mutate");
+await primeEc2Client("mutate", ["CreateKeyPair", "ImportKeyPair"]);
 
 export const handler = routeByKey({
   "POST /keypairs": createKeyPair,

@@ -13,6 +13,7 @@ import {
   type KeyPairInfo,
   type Tag,
 } from "@aws-sdk/client-ec2";
+import { HttpResponse, type HttpRequest } from "@smithy/core/transport";
 import { setTimeout as delay } from "node:timers/promises";
 import { clientOptions, httpHandler } from "./aws-clients.js";
 import { config } from "./config.js";
@@ -82,9 +83,10 @@ const PRIMING_TIMEOUT_MS = 2000;
  * at full CPU while an invocation gets CPU in proportion to memory (512 MB: ~0.3 vCPU), so the first
  * caller no longer waits for what a first call costs: credentials, endpoint rules, signing, the
  * connection, the XML parser. Never a mutation, at most this one call per cold start; a failure
- * only costs the priming (the request meets the same fault and answers it).
+ * only costs the priming (the request meets the same fault and answers it). Then the function's
+ * own mutations are rehearsed (see rehearse()): they never leave the process.
  */
-export async function primeEc2Client(kind: ClientKind, enabled = config.PRIME_EC2_ON_INIT): Promise<void> {
+export async function primeEc2Client(kind: ClientKind, mutations: Rehearsal[] = [], enabled = config.PRIME_EC2_ON_INIT): Promise<void> {
   if (!enabled) return;
   const region = config.DEFAULT_REGION;
   try {
@@ -93,6 +95,50 @@ export async function primeEc2Client(kind: ClientKind, enabled = config.PRIME_EC
   } catch (error) {
     discardClients(region);
     logger.warn("priming the EC2 client failed", { region, error: (error as Error).name });
+  }
+  await rehearse(region, mutations);
+}
+
+/** The mutations a function can rehearse at INIT. */
+export type Rehearsal = "CreateKeyPair" | "ImportKeyPair" | "DeleteKeyPair";
+
+const REHEARSED_KEY = `<keyName>rehearsal</keyName><keyPairId>${NO_SUCH_KEY_PAIR_ID}</keyPairId><keyFingerprint>rehearsal</keyFingerprint>`;
+/** Each rehearsal: its command, and an answer of EC2's shape to parse (the "private key" is a placeholder). */
+const REHEARSALS: Record<Rehearsal, { send: (client: EC2Client) => Promise<unknown>; answer: string }> = {
+  CreateKeyPair: {
+    send: (client) => client.send(new CreateKeyPairCommand({ KeyName: "rehearsal", KeyType: "ed25519", KeyFormat: "pem", TagSpecifications: keyPairTags({ rehearsal: "true" }) })),
+    answer: `<CreateKeyPairResponse>${REHEARSED_KEY}<keyMaterial>rehearsal</keyMaterial><tagSet/></CreateKeyPairResponse>`,
+  },
+  ImportKeyPair: {
+    send: (client) => client.send(new ImportKeyPairCommand({ KeyName: "rehearsal", PublicKeyMaterial: Buffer.from("rehearsal"), TagSpecifications: keyPairTags({ rehearsal: "true" }) })),
+    answer: `<ImportKeyPairResponse>${REHEARSED_KEY}<tagSet/></ImportKeyPairResponse>`,
+  },
+  DeleteKeyPair: {
+    send: (client) => client.send(new DeleteKeyPairCommand({ KeyPairId: NO_SUCH_KEY_PAIR_ID })),
+    answer: `<DeleteKeyPairResponse><return>true</return><keyPairId>${NO_SUCH_KEY_PAIR_ID}</keyPairId></DeleteKeyPairResponse>`,
+  },
+};
+
+/**
+ * Rehearses mutations: the same commands through a client whose HTTP handler answers them in
+ * process, so their serializers, signing and answer parsing are compiled before the first caller
+ * needs them, and nothing reaches EC2. Failures only cost the rehearsal.
+ */
+async function rehearse(region: string, mutations: Rehearsal[]): Promise<void> {
+  if (mutations.length === 0) return;
+  const answerInProcess = {
+    handle: async (request: HttpRequest) => {
+      const action = new URLSearchParams(String(request.body)).get("Action") as Rehearsal;
+      return { response: new HttpResponse({ statusCode: 200, headers: { "content-type": "text/xml;charset=UTF-8" }, body: Buffer.from(REHEARSALS[action].answer) }) };
+    },
+  };
+  const client = new EC2Client(clientOptions(region, config.EC2_ENDPOINT, 1, answerInProcess));
+  try {
+    for (const mutation of mutations) await REHEARSALS[mutation].send(client);
+  } catch (error) {
+    logger.warn("rehearsing EC2 mutations failed", { region, error: (error as Error).name });
+  } finally {
+    client.destroy();
   }
 }
 

@@ -13,13 +13,13 @@ beforeEach(() => ec2.reset());
 
 describe("primeEc2Client", () => {
   test("off unless configured: no EC2 call", async () => {
-    await primeEc2Client("read", false);
+    await primeEc2Client("read", [], false);
     expect(ec2.calls()).toHaveLength(0);
   });
 
   test("one DescribeKeyPairs that matches no key; never a mutation", async () => {
     ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [] });
-    await primeEc2Client("mutate", true);
+    await primeEc2Client("mutate", [], true);
     expect(ec2.calls().map((call) => [call.args[0].constructor.name, call.args[0].input])).toEqual([
       ["DescribeKeyPairsCommand", { Filters: [{ Name: "key-pair-id", Values: ["key-00000000000000000"] }] }],
     ]);
@@ -29,7 +29,7 @@ describe("primeEc2Client", () => {
     const before = ec2Client(config.DEFAULT_REGION, "read");
     const connections = before.config.requestHandler;
     ec2.on(DescribeKeyPairsCommand).rejects(Object.assign(new Error("socket hang up"), { name: "TimeoutError" }));
-    await expect(primeEc2Client("read", true)).resolves.toBeUndefined();
+    await expect(primeEc2Client("read", [], true)).resolves.toBeUndefined();
     expect(ec2Client(config.DEFAULT_REGION, "read")).not.toBe(before);
     expect(ec2Client(config.DEFAULT_REGION, "read").config.requestHandler).not.toBe(connections);
   });
