@@ -10,10 +10,7 @@ export const httpHandler = () =>
     throwOnRequestTimeout: true,
   });
 
-/** Sends a client's requests: a pool of connections, or (priming's rehearsals) an answer in process. */
-type RequestHandler = Pick<NodeHttpHandler, "handle">;
-
-export const clientOptions = (region: string, endpoint: string | undefined, maxAttempts: number, requestHandler: RequestHandler = httpHandler()) => ({
+export const clientOptions = (region: string, endpoint: string | undefined, maxAttempts: number, requestHandler = httpHandler()) => ({
   region,
   endpoint,
   maxAttempts,

@@ -13,7 +13,7 @@ import {
   type KeyPairInfo,
   type Tag,
 } from "@aws-sdk/client-ec2";
-import { HttpResponse, type HttpRequest } from "@smithy/core/transport";
+import { HttpResponse } from "@smithy/core/transport";
 import { setTimeout as delay } from "node:timers/promises";
 import { clientOptions, httpHandler } from "./aws-clients.js";
 import { config } from "./config.js";
@@ -103,42 +103,60 @@ export async function primeEc2Client(kind: ClientKind, mutations: Rehearsal[] = 
 export type Rehearsal = "CreateKeyPair" | "ImportKeyPair" | "DeleteKeyPair";
 
 const REHEARSED_KEY = `<keyName>rehearsal</keyName><keyPairId>${NO_SUCH_KEY_PAIR_ID}</keyPairId><keyFingerprint>rehearsal</keyFingerprint>`;
-/** Each rehearsal: its command, and an answer of EC2's shape to parse (the "private key" is a placeholder). */
-const REHEARSALS: Record<Rehearsal, { send: (client: EC2Client) => Promise<unknown>; answer: string }> = {
-  CreateKeyPair: {
-    send: (client) => client.send(new CreateKeyPairCommand({ KeyName: "rehearsal", KeyType: "ed25519", KeyFormat: "pem", TagSpecifications: keyPairTags({ rehearsal: "true" }) })),
-    answer: `<CreateKeyPairResponse>${REHEARSED_KEY}<keyMaterial>rehearsal</keyMaterial><tagSet/></CreateKeyPairResponse>`,
-  },
-  ImportKeyPair: {
-    send: (client) => client.send(new ImportKeyPairCommand({ KeyName: "rehearsal", PublicKeyMaterial: Buffer.from("rehearsal"), TagSpecifications: keyPairTags({ rehearsal: "true" }) })),
-    answer: `<ImportKeyPairResponse>${REHEARSED_KEY}<tagSet/></ImportKeyPairResponse>`,
-  },
-  DeleteKeyPair: {
-    send: (client) => client.send(new DeleteKeyPairCommand({ KeyPairId: NO_SUCH_KEY_PAIR_ID })),
-    answer: `<DeleteKeyPairResponse><return>true</return><keyPairId>${NO_SUCH_KEY_PAIR_ID}</keyPairId></DeleteKeyPairResponse>`,
-  },
+const REHEARSED_TAGS = [{ ResourceType: "key-pair" as const, Tags: [{ Key: "rehearsal", Value: "true" }] }];
+
+type AnswerInProcess = () => () => Promise<{ response: HttpResponse; output: { $metadata: object } }>;
+/** Gives a command a last middleware that answers it with `xml` in process: it is never sent. */
+function answeredInProcess<C extends { middlewareStack: { add(middleware: AnswerInProcess, options: object): void } }>(command: C, xml: string): C {
+  const answer: AnswerInProcess = () => async () => ({
+    response: new HttpResponse({ statusCode: 200, headers: { "content-type": "text/xml;charset=UTF-8" }, body: Buffer.from(xml) }),
+    output: { $metadata: {} },
+  });
+  command.middlewareStack.add(answer, { step: "deserialize", priority: "low", name: "answerInProcess" });
+  return command;
+}
+
+/**
+ * Each rehearsal: its command, a dry run (even if it were sent, it would change nothing), answered
+ * in process as EC2 answers the real call (the "private key" is a placeholder).
+ */
+const REHEARSALS: Record<Rehearsal, (client: EC2Client) => Promise<unknown>> = {
+  CreateKeyPair: (client) =>
+    client.send(
+      answeredInProcess(
+        new CreateKeyPairCommand({ KeyName: "rehearsal", KeyType: "ed25519", KeyFormat: "pem", TagSpecifications: REHEARSED_TAGS, DryRun: true }),
+        `<CreateKeyPairResponse>${REHEARSED_KEY}<keyMaterial>rehearsal</keyMaterial><tagSet/></CreateKeyPairResponse>`,
+      ),
+    ),
+  ImportKeyPair: (client) =>
+    client.send(
+      answeredInProcess(
+        new ImportKeyPairCommand({ KeyName: "rehearsal", PublicKeyMaterial: Buffer.from("rehearsal"), TagSpecifications: REHEARSED_TAGS, DryRun: true }),
+        `<ImportKeyPairResponse>${REHEARSED_KEY}<tagSet/></ImportKeyPairResponse>`,
+      ),
+    ),
+  DeleteKeyPair: (client) =>
+    client.send(
+      answeredInProcess(
+        new DeleteKeyPairCommand({ KeyPairId: NO_SUCH_KEY_PAIR_ID, DryRun: true }),
+        `<DeleteKeyPairResponse><return>true</return><keyPairId>${NO_SUCH_KEY_PAIR_ID}</keyPairId></DeleteKeyPairResponse>`,
+      ),
+    ),
 };
 
 /**
- * Rehearses mutations: the same commands through a client whose HTTP handler answers them in
- * process, so their serializers, signing and answer parsing are compiled before the first caller
- * needs them, and nothing reaches EC2. Failures only cost the rehearsal.
+ * Rehearses mutations with the region's mutate client, the one that sends them for real, each
+ * answered in process: the client's providers, the commands' serializers, signing and the parsing
+ * of their answers have all run before the first caller needs them, and nothing reaches EC2. A
+ * failure only costs the rehearsal (and, as after any failure that is not EC2's answer, the
+ * region's clients).
  */
 async function rehearse(region: string, mutations: Rehearsal[]): Promise<void> {
-  if (mutations.length === 0) return;
-  const answerInProcess = {
-    handle: async (request: HttpRequest) => {
-      const action = new URLSearchParams(String(request.body)).get("Action") as Rehearsal;
-      return { response: new HttpResponse({ statusCode: 200, headers: { "content-type": "text/xml;charset=UTF-8" }, body: Buffer.from(REHEARSALS[action].answer) }) };
-    },
-  };
-  const client = new EC2Client(clientOptions(region, config.EC2_ENDPOINT, 1, answerInProcess));
   try {
-    for (const mutation of mutations) await REHEARSALS[mutation].send(client);
+    for (const mutation of mutations) await REHEARSALS[mutation](ec2Client(region, "mutate"));
   } catch (error) {
+    discardClients(region);
     logger.warn("rehearsing EC2 mutations failed", { region, error: (error as Error).name });
-  } finally {
-    client.destroy();
   }
 }
 

@@ -82,6 +82,9 @@ export function problemErrorHandler(): Middleware {
   };
 }
 
+/** Milliseconds on a monotonic clock; not performance.now(), whose first use loads perf_hooks inside the first invocation. */
+const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
+
 /** One structured line per request: route, region, key name, status and latency; every line of the request names its caller. */
 export function accessLog(): Middleware {
   const started = new WeakMap<Request, number>();
@@ -90,12 +93,12 @@ export function accessLog(): Middleware {
     logger.info("request completed", {
       route: request.event.routeKey,
       status: response?.statusCode,
-      latencyMs: Math.round(performance.now() - (started.get(request) ?? performance.now())),
+      latencyMs: Math.round(nowMs() - (started.get(request) ?? nowMs())),
     });
   };
   return {
     before: (request: Request) => {
-      started.set(request, performance.now());
+      started.set(request, nowMs());
       logger.appendKeys({ caller: callerArn(request.event) });
     },
     after: log,

@@ -2,7 +2,7 @@
  * Priming's rehearsals with the real SDK against a local EC2 endpoint: the function's mutations run
  * through the SDK at INIT, and the only request that reaches EC2 is priming's one DescribeKeyPairs.
  */
-import { EC2Client } from "@aws-sdk/client-ec2";
+import { DeleteKeyPairCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { jest } from "@jest/globals";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,6 +11,7 @@ const actions: string[] = [];
 let server: Server;
 let ec2: typeof import("../../src/lib/ec2.js");
 let logger: typeof import("../../src/lib/logger.js").logger;
+let config: typeof import("../../src/lib/config.js").config;
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -26,6 +27,7 @@ beforeAll(async () => {
   // Imported only now: the configuration is read once, at import.
   ec2 = await import("../../src/lib/ec2.js");
   ({ logger } = await import("../../src/lib/logger.js"));
+  ({ config } = await import("../../src/lib/config.js"));
 });
 afterAll(async () => {
   server.closeAllConnections();
@@ -43,22 +45,8 @@ afterEach(() => jest.restoreAllMocks());
 
 const commandsSent = () => sent.mock.calls.map(([command]) => command.constructor.name);
 
-test("the delete function's rehearsal runs DeleteKeyPair through the SDK; EC2 receives only priming's describe", async () => {
-  await ec2.primeEc2Client("read", ["DeleteKeyPair"], true);
-  expect(commandsSent()).toEqual(["DescribeKeyPairsCommand", "DeleteKeyPairCommand"]);
-  expect(actions).toEqual(["DescribeKeyPairs"]);
-  // Its in-process answer parsed: nothing failed.
-  expect(warned).not.toHaveBeenCalled();
-});
-
-test("the create function's rehearsals: CreateKeyPair and ImportKeyPair, neither sent to EC2", async () => {
-  await ec2.primeEc2Client("mutate", ["CreateKeyPair", "ImportKeyPair"], true);
-  expect(commandsSent()).toEqual(["DescribeKeyPairsCommand", "CreateKeyPairCommand", "ImportKeyPairCommand"]);
-  expect(actions).toEqual(["DescribeKeyPairs"]);
-  expect(warned).not.toHaveBeenCalled();
-});
-
-test("a failing rehearsal (no credentials to sign with) is logged and costs only itself", async () => {
+// First: the region's clients are still to be made, so none holds credentials yet.
+test("a failing rehearsal (no credentials to sign with) is logged, costs only itself and the region's clients; nothing reaches EC2", async () => {
   const { AWS_ACCESS_KEY_ID: saved } = process.env;
   delete process.env.AWS_ACCESS_KEY_ID;
   try {
@@ -66,9 +54,35 @@ test("a failing rehearsal (no credentials to sign with) is logged and costs only
   } finally {
     process.env.AWS_ACCESS_KEY_ID = saved;
   }
-  // Priming's client kept the credentials it had read; the rehearsal's new client finds none.
+  expect(actions).toEqual([]);
+  expect(warned.mock.calls.map(([message]) => message)).toEqual(["priming the EC2 client failed", "rehearsing EC2 mutations failed"]);
+});
+
+test("the delete function's rehearsal: DeleteKeyPair, a dry run, through the client that sends deletes, answered in process; EC2 receives only priming's describe", async () => {
+  await ec2.primeEc2Client("read", ["DeleteKeyPair"], true);
+  expect(commandsSent()).toEqual(["DescribeKeyPairsCommand", "DeleteKeyPairCommand"]);
+  expect(sent.mock.contexts[1]).toBe(ec2.ec2Client(config.DEFAULT_REGION, "mutate"));
+  expect(sent.mock.calls[1]![0].input).toMatchObject({ DryRun: true });
+  // The SDK parsed the in-process answer into the command's output.
+  await expect(sent.mock.results[1]!.value).resolves.toMatchObject({ Return: true, KeyPairId: "key-00000000000000000" });
   expect(actions).toEqual(["DescribeKeyPairs"]);
-  expect(warned.mock.calls.map(([message]) => message)).toEqual(["rehearsing EC2 mutations failed"]);
+  expect(warned).not.toHaveBeenCalled();
+});
+
+test("the create function's rehearsals: CreateKeyPair and ImportKeyPair, dry runs answered in process, neither sent to EC2", async () => {
+  await ec2.primeEc2Client("mutate", ["CreateKeyPair", "ImportKeyPair"], true);
+  expect(commandsSent()).toEqual(["DescribeKeyPairsCommand", "CreateKeyPairCommand", "ImportKeyPairCommand"]);
+  await expect(sent.mock.results[1]!.value).resolves.toMatchObject({ KeyPairId: "key-00000000000000000", KeyMaterial: "rehearsal" });
+  await expect(sent.mock.results[2]!.value).resolves.toMatchObject({ KeyPairId: "key-00000000000000000" });
+  expect(actions).toEqual(["DescribeKeyPairs"]);
+  expect(warned).not.toHaveBeenCalled();
+});
+
+test("a request after the rehearsal is sent for real: the in-process answer belonged to the rehearsed command alone", async () => {
+  await ec2.primeEc2Client("read", ["DeleteKeyPair"], true);
+  actions.length = 0;
+  await ec2.ec2Client(config.DEFAULT_REGION, "mutate").send(new DeleteKeyPairCommand({ KeyPairId: "key-0123456789abcdef0" })).catch(() => undefined);
+  expect(actions).toEqual(["DeleteKeyPair"]);
 });
 
 test("off unless configured: no rehearsal either", async () => {
