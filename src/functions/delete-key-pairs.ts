@@ -4,7 +4,7 @@ import { handler as deleteKeyPair } from "../handlers/delete-key-pair.js";
 import { primeEc2Client } from "../lib/ec2.js";
 import { routeByKey } from "../lib/router.js";
 
-await primeEc2Client("read", ["DeleteKeyPair"]);
+await primeEc2Client("read", ["DescribeKeyPairs", "DeleteKeyPair"]);
 
 export const handler = routeByKey({
   "DELETE /keypairs/{name}": deleteKeyPair,

@@ -5,7 +5,7 @@ import { handler as listKeyPairs } from "../handlers/list-key-pairs.js";
 import { primeEc2Client } from "../lib/ec2.js";
 import { routeByKey } from "../lib/router.js";
 
-await primeEc2Client("read");
+await primeEc2Client("read", ["DescribeKeyPairs"]);
 
 export const handler = routeByKey({
   "GET /keypairs": listKeyPairs,

@@ -84,9 +84,9 @@ const PRIMING_TIMEOUT_MS = 2000;
  * caller no longer waits for what a first call costs: credentials, endpoint rules, signing, the
  * connection, the XML parser. Never a mutation, at most this one call per cold start; a failure
  * only costs the priming (the request meets the same fault and answers it). Then the function's
- * own mutations are rehearsed (see rehearse()): they never leave the process.
+ * own calls are rehearsed (see rehearse()): they never leave the process.
  */
-export async function primeEc2Client(kind: ClientKind, mutations: Rehearsal[] = [], enabled = config.PRIME_EC2_ON_INIT): Promise<void> {
+export async function primeEc2Client(kind: ClientKind, rehearsals: Rehearsal[] = [], enabled = config.PRIME_EC2_ON_INIT): Promise<void> {
   if (!enabled) return;
   const region = config.DEFAULT_REGION;
   try {
@@ -96,14 +96,15 @@ export async function primeEc2Client(kind: ClientKind, mutations: Rehearsal[] = 
     discardClients(region);
     logger.warn("priming the EC2 client failed", { region, error: (error as Error).name });
   }
-  await rehearse(region, mutations);
+  await rehearse(region, rehearsals);
 }
 
-/** The mutations a function can rehearse at INIT. */
-export type Rehearsal = "CreateKeyPair" | "ImportKeyPair" | "DeleteKeyPair";
+/** The calls a function can rehearse at INIT. */
+export type Rehearsal = "DescribeKeyPairs" | "CreateKeyPair" | "ImportKeyPair" | "DeleteKeyPair";
 
 const REHEARSED_KEY = `<keyName>rehearsal</keyName><keyPairId>${NO_SUCH_KEY_PAIR_ID}</keyPairId><keyFingerprint>rehearsal</keyFingerprint>`;
 const REHEARSED_TAGS = [{ ResourceType: "key-pair" as const, Tags: [{ Key: "rehearsal", Value: "true" }] }];
+const REHEARSED_TAG_SET = "<tagSet><item><key>rehearsal</key><value>true</value></item></tagSet>";
 
 type AnswerInProcess = () => () => Promise<{ response: HttpResponse; output: { $metadata: object } }>;
 /** Gives a command a last middleware that answers it with `xml` in process: it is never sent. */
@@ -117,43 +118,62 @@ function answeredInProcess<C extends { middlewareStack: { add(middleware: Answer
 }
 
 /**
- * Each rehearsal: its command, a dry run (even if it were sent, it would change nothing), answered
- * in process as EC2 answers the real call (the "private key" is a placeholder).
+ * Each rehearsal: the client that makes the call for real, and its command (mutations as dry runs:
+ * even if one were sent, it would change nothing), answered in process as EC2 answers the real
+ * call: a key with tags and a creation time, and for a create a placeholder "private key".
  */
-const REHEARSALS: Record<Rehearsal, (client: EC2Client) => Promise<unknown>> = {
-  CreateKeyPair: (client) =>
-    client.send(
-      answeredInProcess(
-        new CreateKeyPairCommand({ KeyName: "rehearsal", KeyType: "ed25519", KeyFormat: "pem", TagSpecifications: REHEARSED_TAGS, DryRun: true }),
-        `<CreateKeyPairResponse>${REHEARSED_KEY}<keyMaterial>rehearsal</keyMaterial><tagSet/></CreateKeyPairResponse>`,
+const REHEARSALS: Record<Rehearsal, { kind: ClientKind; send: (client: EC2Client) => Promise<unknown> }> = {
+  DescribeKeyPairs: {
+    kind: "read",
+    send: (client) =>
+      client.send(
+        answeredInProcess(
+          new DescribeKeyPairsCommand({ KeyPairIds: [NO_SUCH_KEY_PAIR_ID], IncludePublicKey: true }),
+          `<DescribeKeyPairsResponse><keySet><item>${REHEARSED_KEY}<keyType>ed25519</keyType><createTime>2026-01-01T00:00:00.000Z</createTime><publicKey>rehearsal</publicKey>${REHEARSED_TAG_SET}</item></keySet></DescribeKeyPairsResponse>`,
+        ),
       ),
-    ),
-  ImportKeyPair: (client) =>
-    client.send(
-      answeredInProcess(
-        new ImportKeyPairCommand({ KeyName: "rehearsal", PublicKeyMaterial: Buffer.from("rehearsal"), TagSpecifications: REHEARSED_TAGS, DryRun: true }),
-        `<ImportKeyPairResponse>${REHEARSED_KEY}<tagSet/></ImportKeyPairResponse>`,
+  },
+  CreateKeyPair: {
+    kind: "mutate",
+    send: (client) =>
+      client.send(
+        answeredInProcess(
+          new CreateKeyPairCommand({ KeyName: "rehearsal", KeyType: "ed25519", KeyFormat: "pem", TagSpecifications: REHEARSED_TAGS, DryRun: true }),
+          `<CreateKeyPairResponse>${REHEARSED_KEY}<keyMaterial>rehearsal</keyMaterial>${REHEARSED_TAG_SET}</CreateKeyPairResponse>`,
+        ),
       ),
-    ),
-  DeleteKeyPair: (client) =>
-    client.send(
-      answeredInProcess(
-        new DeleteKeyPairCommand({ KeyPairId: NO_SUCH_KEY_PAIR_ID, DryRun: true }),
-        `<DeleteKeyPairResponse><return>true</return><keyPairId>${NO_SUCH_KEY_PAIR_ID}</keyPairId></DeleteKeyPairResponse>`,
+  },
+  ImportKeyPair: {
+    kind: "mutate",
+    send: (client) =>
+      client.send(
+        answeredInProcess(
+          new ImportKeyPairCommand({ KeyName: "rehearsal", PublicKeyMaterial: Buffer.from("rehearsal"), TagSpecifications: REHEARSED_TAGS, DryRun: true }),
+          `<ImportKeyPairResponse>${REHEARSED_KEY}${REHEARSED_TAG_SET}</ImportKeyPairResponse>`,
+        ),
       ),
-    ),
+  },
+  DeleteKeyPair: {
+    kind: "mutate",
+    send: (client) =>
+      client.send(
+        answeredInProcess(
+          new DeleteKeyPairCommand({ KeyPairId: NO_SUCH_KEY_PAIR_ID, DryRun: true }),
+          `<DeleteKeyPairResponse><return>true</return><keyPairId>${NO_SUCH_KEY_PAIR_ID}</keyPairId></DeleteKeyPairResponse>`,
+        ),
+      ),
+  },
 };
 
 /**
- * Rehearses mutations with the region's mutate client, the one that sends them for real, each
- * answered in process: the client's providers, the commands' serializers, signing and the parsing
- * of their answers have all run before the first caller needs them, and nothing reaches EC2. A
- * failure only costs the rehearsal (and, as after any failure that is not EC2's answer, the
- * region's clients).
+ * Rehearses calls with the region's clients that make them for real, each answered in process:
+ * the clients' providers, the commands' serializers, signing and the parsing of full answers have
+ * all run before the first caller needs them, and nothing reaches EC2. A failure only costs the
+ * rehearsal (and, as after any failure that is not EC2's answer, the region's clients).
  */
-async function rehearse(region: string, mutations: Rehearsal[]): Promise<void> {
+async function rehearse(region: string, rehearsals: Rehearsal[]): Promise<void> {
   try {
-    for (const mutation of mutations) await REHEARSALS[mutation](ec2Client(region, "mutate"));
+    for (const rehearsal of rehearsals) await REHEARSALS[rehearsal].send(ec2Client(region, REHEARSALS[rehearsal].kind));
   } catch (error) {
     discardClients(region);
     logger.warn("rehearsing EC2 mutations failed", { region, error: (error as Error).name });

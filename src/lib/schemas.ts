@@ -247,6 +247,9 @@ const NEW_KEY_EXAMPLE = {
   tags: { team: "platform", "managed-by": "ec2-keypairs-api" },
   managed: true,
 };
+// Not `{ ...NEW_KEY_EXAMPLE }` in place: esbuild keeps a spread (it may run getters), and with it
+// the response schemas in every function bundle, though only the spec generator reads them.
+const newKeyExample = /* @__NO_SIDE_EFFECTS__ */ (fields: object) => ({ ...NEW_KEY_EXAMPLE, ...fields });
 
 export const CreatedKeyPair = /* @__PURE__ */ z
   .extend(z.omit(KeyPair, { publicKey: true, createdAt: true }), {
@@ -255,14 +258,14 @@ export const CreatedKeyPair = /* @__PURE__ */ z
   })
   .register(z.globalRegistry, {
     id: "CreatedKeyPair",
-    example: { ...NEW_KEY_EXAMPLE, keyMaterial: "-----BEGIN OPENSSH PRIVATE KEY-----\n(redacted)\n-----END OPENSSH PRIVATE KEY-----" },
+    example: newKeyExample({ keyMaterial: "-----BEGIN OPENSSH PRIVATE KEY-----\n(redacted)\n-----END OPENSSH PRIVATE KEY-----" }),
   });
 
 export const EscrowedKeyPair = /* @__PURE__ */ z
   .extend(z.omit(CreatedKeyPair, { keyMaterial: true }), {
     privateKeyParameter: z.string().register(z.globalRegistry, { description: "The SSM Parameter Store SecureString parameter that holds the private key (requested with escrow: true)." }),
   })
-  .register(z.globalRegistry, { id: "EscrowedKeyPair", example: { ...NEW_KEY_EXAMPLE, privateKeyParameter: "/ec2/keypair/key-0a1b2c3d4e5f60718" } });
+  .register(z.globalRegistry, { id: "EscrowedKeyPair", example: newKeyExample({ privateKeyParameter: "/ec2/keypair/key-0a1b2c3d4e5f60718" }) });
 
 /** How listing one region went, in an allRegions answer. */
 export const RegionListing = /* @__PURE__ */ z

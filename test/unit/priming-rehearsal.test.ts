@@ -69,6 +69,17 @@ test("the delete function's rehearsal: DeleteKeyPair, a dry run, through the cli
   expect(warned).not.toHaveBeenCalled();
 });
 
+test("the read function's rehearsal: a DescribeKeyPairs through the read client, answered in process with a whole key; EC2 receives only priming's describe", async () => {
+  await ec2.primeEc2Client("read", ["DescribeKeyPairs"], true);
+  expect(commandsSent()).toEqual(["DescribeKeyPairsCommand", "DescribeKeyPairsCommand"]);
+  expect(sent.mock.contexts[1]).toBe(ec2.ec2Client(config.DEFAULT_REGION, "read"));
+  await expect(sent.mock.results[1]!.value).resolves.toMatchObject({
+    KeyPairs: [{ KeyPairId: "key-00000000000000000", CreateTime: new Date("2026-01-01T00:00:00.000Z"), Tags: [{ Key: "rehearsal", Value: "true" }] }],
+  });
+  expect(actions).toEqual(["DescribeKeyPairs"]);
+  expect(warned).not.toHaveBeenCalled();
+});
+
 test("the create function's rehearsals: CreateKeyPair and ImportKeyPair, dry runs answered in process, neither sent to EC2", async () => {
   await ec2.primeEc2Client("mutate", ["CreateKeyPair", "ImportKeyPair"], true);
   expect(commandsSent()).toEqual(["DescribeKeyPairsCommand", "CreateKeyPairCommand", "ImportKeyPairCommand"]);
