@@ -4,7 +4,7 @@
  */
 import { handler as createKeyPair } from "../handlers/create-key-pair.js";
 import { handler as importKeyPair } from "../handlers/import-key-pair.js";
-import { primeEc2Client } from "../lib/ec2.js";
+import { primeEc2Client } from "../lib/ec2-priming.js";
 import { routeByKey } from "../lib/router.js";
 
 await primeEc2Client("mutate", ["CreateKeyPair", "ImportKeyPair"]);

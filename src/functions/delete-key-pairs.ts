@@ -1,7 +1,7 @@
 /** The delete function: the routes that delete a key pair (IAM: describe, delete managed keys, their escrow). */
 import { handler as deleteKeyPairById } from "../handlers/delete-key-pair-by-id.js";
 import { handler as deleteKeyPair } from "../handlers/delete-key-pair.js";
-import { primeEc2Client } from "../lib/ec2.js";
+import { primeEc2Client } from "../lib/ec2-priming.js";
 import { routeByKey } from "../lib/router.js";
 
 await primeEc2Client("read", ["DescribeKeyPairs", "DeleteKeyPair"]);

@@ -2,7 +2,7 @@
 import { handler as getKeyPairById } from "../handlers/get-key-pair-by-id.js";
 import { handler as getKeyPair } from "../handlers/get-key-pair.js";
 import { handler as listKeyPairs } from "../handlers/list-key-pairs.js";
-import { primeEc2Client } from "../lib/ec2.js";
+import { primeEc2Client } from "../lib/ec2-priming.js";
 import { routeByKey } from "../lib/router.js";
 
 await primeEc2Client("read", ["DescribeKeyPairs"]);

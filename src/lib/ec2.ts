@@ -13,7 +13,6 @@ import {
   type KeyPairInfo,
   type Tag,
 } from "@aws-sdk/client-ec2";
-import { HttpResponse } from "@smithy/core/transport";
 import { setTimeout as delay } from "node:timers/promises";
 import { clientOptions, httpHandler } from "./aws-clients.js";
 import { config } from "./config.js";
@@ -63,121 +62,13 @@ export function ec2Client(region: string, kind: ClientKind): EC2Client {
  * throws (e.g. URIError on an unpaired surrogate) and sends it ahead of the next request made with
  * that client: after any failure that is not an EC2 answer, no client state is trusted again.
  */
-function discardClients(region: string): void {
+export function discardClients(region: string): void {
   for (const kind of ["read", "mutate"] as const) {
     clients.get(`${kind}:${region}`)?.destroy();
     clients.delete(`${kind}:${region}`);
   }
   httpHandlers.get(region)?.destroy();
   httpHandlers.delete(region);
-}
-
-/** A key pair id no key has (ids are key- and 17 hex digits): priming's describe matches nothing. */
-const NO_SUCH_KEY_PAIR_ID = "key-00000000000000000";
-/** Priming gives up sooner than a request would: Lambda allows INIT 10 s in all. */
-const PRIMING_TIMEOUT_MS = 2000;
-
-/**
- * Priming, at INIT (deployed functions: PRIME_EC2_ON_INIT): one DescribeKeyPairs of the default
- * region that matches no key, sent by the client of the function's first call. On Lambda INIT runs
- * at full CPU while an invocation gets CPU in proportion to memory (512 MB: ~0.3 vCPU), so the first
- * caller no longer waits for what a first call costs: credentials, endpoint rules, signing, the
- * connection, the XML parser. Never a mutation, at most this one call per cold start; a failure
- * only costs the priming (the request meets the same fault and answers it). Then the function's
- * own calls are rehearsed (see rehearse()): they never leave the process.
- */
-export async function primeEc2Client(kind: ClientKind, rehearsals: Rehearsal[] = [], enabled = config.PRIME_EC2_ON_INIT): Promise<void> {
-  if (!enabled) return;
-  const region = config.DEFAULT_REGION;
-  try {
-    const input = { Filters: [{ Name: "key-pair-id", Values: [NO_SUCH_KEY_PAIR_ID] }] };
-    await ec2Client(region, kind).send(new DescribeKeyPairsCommand(input), { abortSignal: AbortSignal.timeout(Math.min(config.EC2_REQUEST_TIMEOUT_MS, PRIMING_TIMEOUT_MS)) });
-  } catch (error) {
-    discardClients(region);
-    logger.warn("priming the EC2 client failed", { region, error: (error as Error).name });
-  }
-  await rehearse(region, rehearsals);
-}
-
-/** The calls a function can rehearse at INIT. */
-export type Rehearsal = "DescribeKeyPairs" | "CreateKeyPair" | "ImportKeyPair" | "DeleteKeyPair";
-
-const REHEARSED_KEY = `<keyName>rehearsal</keyName><keyPairId>${NO_SUCH_KEY_PAIR_ID}</keyPairId><keyFingerprint>rehearsal</keyFingerprint>`;
-const REHEARSED_TAGS = [{ ResourceType: "key-pair" as const, Tags: [{ Key: "rehearsal", Value: "true" }] }];
-const REHEARSED_TAG_SET = "<tagSet><item><key>rehearsal</key><value>true</value></item></tagSet>";
-
-type AnswerInProcess = () => () => Promise<{ response: HttpResponse; output: { $metadata: object } }>;
-/** Gives a command a last middleware that answers it with `xml` in process: it is never sent. */
-function answeredInProcess<C extends { middlewareStack: { add(middleware: AnswerInProcess, options: object): void } }>(command: C, xml: string): C {
-  const answer: AnswerInProcess = () => async () => ({
-    response: new HttpResponse({ statusCode: 200, headers: { "content-type": "text/xml;charset=UTF-8" }, body: Buffer.from(xml) }),
-    output: { $metadata: {} },
-  });
-  command.middlewareStack.add(answer, { step: "deserialize", priority: "low", name: "answerInProcess" });
-  return command;
-}
-
-/**
- * Each rehearsal: the client that makes the call for real, and its command (mutations as dry runs:
- * even if one were sent, it would change nothing), answered in process as EC2 answers the real
- * call: a key with tags and a creation time, and for a create a placeholder "private key".
- */
-const REHEARSALS: Record<Rehearsal, { kind: ClientKind; send: (client: EC2Client) => Promise<unknown> }> = {
-  DescribeKeyPairs: {
-    kind: "read",
-    send: (client) =>
-      client.send(
-        answeredInProcess(
-          new DescribeKeyPairsCommand({ KeyPairIds: [NO_SUCH_KEY_PAIR_ID], IncludePublicKey: true }),
-          `<DescribeKeyPairsResponse><keySet><item>${REHEARSED_KEY}<keyType>ed25519</keyType><createTime>2026-01-01T00:00:00.000Z</createTime><publicKey>rehearsal</publicKey>${REHEARSED_TAG_SET}</item></keySet></DescribeKeyPairsResponse>`,
-        ),
-      ),
-  },
-  CreateKeyPair: {
-    kind: "mutate",
-    send: (client) =>
-      client.send(
-        answeredInProcess(
-          new CreateKeyPairCommand({ KeyName: "rehearsal", KeyType: "ed25519", KeyFormat: "pem", TagSpecifications: REHEARSED_TAGS, DryRun: true }),
-          `<CreateKeyPairResponse>${REHEARSED_KEY}<keyMaterial>rehearsal</keyMaterial>${REHEARSED_TAG_SET}</CreateKeyPairResponse>`,
-        ),
-      ),
-  },
-  ImportKeyPair: {
-    kind: "mutate",
-    send: (client) =>
-      client.send(
-        answeredInProcess(
-          new ImportKeyPairCommand({ KeyName: "rehearsal", PublicKeyMaterial: Buffer.from("rehearsal"), TagSpecifications: REHEARSED_TAGS, DryRun: true }),
-          `<ImportKeyPairResponse>${REHEARSED_KEY}${REHEARSED_TAG_SET}</ImportKeyPairResponse>`,
-        ),
-      ),
-  },
-  DeleteKeyPair: {
-    kind: "mutate",
-    send: (client) =>
-      client.send(
-        answeredInProcess(
-          new DeleteKeyPairCommand({ KeyPairId: NO_SUCH_KEY_PAIR_ID, DryRun: true }),
-          `<DeleteKeyPairResponse><return>true</return><keyPairId>${NO_SUCH_KEY_PAIR_ID}</keyPairId></DeleteKeyPairResponse>`,
-        ),
-      ),
-  },
-};
-
-/**
- * Rehearses calls with the region's clients that make them for real, each answered in process:
- * the clients' providers, the commands' serializers, signing and the parsing of full answers have
- * all run before the first caller needs them, and nothing reaches EC2. A failure only costs the
- * rehearsal (and, as after any failure that is not EC2's answer, the region's clients).
- */
-async function rehearse(region: string, rehearsals: Rehearsal[]): Promise<void> {
-  try {
-    for (const rehearsal of rehearsals) await REHEARSALS[rehearsal].send(ec2Client(region, REHEARSALS[rehearsal].kind));
-  } catch (error) {
-    discardClients(region);
-    logger.warn("rehearsing EC2 mutations failed", { region, error: (error as Error).name });
-  }
 }
 
 export type Operation = "CreateKeyPair" | "ImportKeyPair" | "DescribeKeyPairs" | "DeleteKeyPair";

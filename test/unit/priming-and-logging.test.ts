@@ -4,7 +4,8 @@ import { jest } from "@jest/globals";
 import { setTimeout as delay } from "node:timers/promises";
 import { mockClient } from "aws-sdk-client-mock";
 import { config } from "../../src/lib/config.js";
-import { ec2Client, primeEc2Client } from "../../src/lib/ec2.js";
+import { ec2Client } from "../../src/lib/ec2.js";
+import { primeEc2Client } from "../../src/lib/ec2-priming.js";
 import { JsonLogger } from "../../src/lib/logger.js";
 import { lambdaContext } from "../support/lambda.js";
 

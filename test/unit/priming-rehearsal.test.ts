@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 const actions: string[] = [];
 let server: Server;
 let ec2: typeof import("../../src/lib/ec2.js");
+let primeEc2Client: typeof import("../../src/lib/ec2-priming.js").primeEc2Client;
 let logger: typeof import("../../src/lib/logger.js").logger;
 let config: typeof import("../../src/lib/config.js").config;
 
@@ -26,6 +27,7 @@ beforeAll(async () => {
   process.env.EC2_ENDPOINT = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // Imported only now: the configuration is read once, at import.
   ec2 = await import("../../src/lib/ec2.js");
+  ({ primeEc2Client } = await import("../../src/lib/ec2-priming.js"));
   ({ logger } = await import("../../src/lib/logger.js"));
   ({ config } = await import("../../src/lib/config.js"));
 });
@@ -50,7 +52,7 @@ test("a failing rehearsal (no credentials to sign with) is logged, costs only it
   const { AWS_ACCESS_KEY_ID: saved } = process.env;
   delete process.env.AWS_ACCESS_KEY_ID;
   try {
-    await expect(ec2.primeEc2Client("read", ["DeleteKeyPair"], true)).resolves.toBeUndefined();
+    await expect(primeEc2Client("read", ["DeleteKeyPair"], true)).resolves.toBeUndefined();
   } finally {
     process.env.AWS_ACCESS_KEY_ID = saved;
   }
@@ -59,7 +61,7 @@ test("a failing rehearsal (no credentials to sign with) is logged, costs only it
 });
 
 test("the delete function's rehearsal: DeleteKeyPair, a dry run, through the client that sends deletes, answered in process; EC2 receives only priming's describe", async () => {
-  await ec2.primeEc2Client("read", ["DeleteKeyPair"], true);
+  await primeEc2Client("read", ["DeleteKeyPair"], true);
   expect(commandsSent()).toEqual(["DescribeKeyPairsCommand", "DeleteKeyPairCommand"]);
   expect(sent.mock.contexts[1]).toBe(ec2.ec2Client(config.DEFAULT_REGION, "mutate"));
   expect(sent.mock.calls[1]![0].input).toMatchObject({ DryRun: true });
@@ -70,7 +72,7 @@ test("the delete function's rehearsal: DeleteKeyPair, a dry run, through the cli
 });
 
 test("the read function's rehearsal: a DescribeKeyPairs through the read client, answered in process with a whole key; EC2 receives only priming's describe", async () => {
-  await ec2.primeEc2Client("read", ["DescribeKeyPairs"], true);
+  await primeEc2Client("read", ["DescribeKeyPairs"], true);
   expect(commandsSent()).toEqual(["DescribeKeyPairsCommand", "DescribeKeyPairsCommand"]);
   expect(sent.mock.contexts[1]).toBe(ec2.ec2Client(config.DEFAULT_REGION, "read"));
   await expect(sent.mock.results[1]!.value).resolves.toMatchObject({
@@ -81,7 +83,7 @@ test("the read function's rehearsal: a DescribeKeyPairs through the read client,
 });
 
 test("the create function's rehearsals: CreateKeyPair and ImportKeyPair, dry runs answered in process, neither sent to EC2", async () => {
-  await ec2.primeEc2Client("mutate", ["CreateKeyPair", "ImportKeyPair"], true);
+  await primeEc2Client("mutate", ["CreateKeyPair", "ImportKeyPair"], true);
   expect(commandsSent()).toEqual(["DescribeKeyPairsCommand", "CreateKeyPairCommand", "ImportKeyPairCommand"]);
   await expect(sent.mock.results[1]!.value).resolves.toMatchObject({ KeyPairId: "key-00000000000000000", KeyMaterial: "rehearsal" });
   await expect(sent.mock.results[2]!.value).resolves.toMatchObject({ KeyPairId: "key-00000000000000000" });
@@ -90,13 +92,13 @@ test("the create function's rehearsals: CreateKeyPair and ImportKeyPair, dry run
 });
 
 test("a request after the rehearsal is sent for real: the in-process answer belonged to the rehearsed command alone", async () => {
-  await ec2.primeEc2Client("read", ["DeleteKeyPair"], true);
+  await primeEc2Client("read", ["DeleteKeyPair"], true);
   actions.length = 0;
   await ec2.ec2Client(config.DEFAULT_REGION, "mutate").send(new DeleteKeyPairCommand({ KeyPairId: "key-0123456789abcdef0" })).catch(() => undefined);
   expect(actions).toEqual(["DeleteKeyPair"]);
 });
 
 test("off unless configured: no rehearsal either", async () => {
-  await ec2.primeEc2Client("read", ["DeleteKeyPair"], false);
+  await primeEc2Client("read", ["DeleteKeyPair"], false);
   expect(sent).not.toHaveBeenCalled();
 });
