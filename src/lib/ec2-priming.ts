@@ -109,6 +109,6 @@ async function rehearse(region: string, rehearsals: Rehearsal[]): Promise<void> 
     for (const rehearsal of rehearsals) await REHEARSALS[rehearsal].send(ec2Client(region, REHEARSALS[rehearsal].kind));
   } catch (error) {
     discardClients(region);
-    logger.warn("rehearsing EC2 mutations failed", { region, error: (error as Error).name });
+    logger.warn("rehearsing EC2 calls failed", { region, error: (error as Error).name });
   }
 }

@@ -57,7 +57,7 @@ test("a failing rehearsal (no credentials to sign with) is logged, costs only it
     process.env.AWS_ACCESS_KEY_ID = saved;
   }
   expect(actions).toEqual([]);
-  expect(warned.mock.calls.map(([message]) => message)).toEqual(["priming the EC2 client failed", "rehearsing EC2 mutations failed"]);
+  expect(warned.mock.calls.map(([message]) => message)).toEqual(["priming the EC2 client failed", "rehearsing EC2 calls failed"]);
 });
 
 test("the delete function's rehearsal: DeleteKeyPair, a dry run, through the client that sends deletes, answered in process; EC2 receives only priming's describe", async () => {
