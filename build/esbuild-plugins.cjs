@@ -84,7 +84,54 @@ const lambdaCredentials = {
   },
 };
 
-// 4. no-event-streams: @smithy/core's HttpProtocol loads its event-stream serde with a dynamic
+// 4. no-shared-config-files: on Lambda there is no ~/.aws/config or ~/.aws/credentials, yet the
+// clients' settings (region, FIPS, retries, app id...) each look there before their defaults, which
+// loads node:fs/promises and reads two files that are not there: ~3 % of a cold start. The Lambda
+// bundles read settings from the environment only (the loader answers "no files"); the same
+// FULL_CREDENTIAL_CHAIN=true as above keeps the files for a local stack against real AWS.
+const SHARED_CONFIG_LOADER = /@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]config[\\/]shared-ini-file-loader[\\/]loadSharedConfigFiles\.js$/;
+const LOADER_EXPORTS = 'export { CONFIG_PREFIX_SEPARATOR } from "./constants";\nexport const loadSharedConfigFiles = async (';
+const noSharedConfigFiles = {
+  name: "no-shared-config-files",
+  setup(build) {
+    if (process.env.FULL_CREDENTIAL_CHAIN === "true") return;
+    build.onLoad({ filter: SHARED_CONFIG_LOADER }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      // What the SDK expects back (configFile, credentialsFile) and exports: stop the build if that changed.
+      if (!source.includes(LOADER_EXPORTS) || (source.match(/^export /gm) ?? []).length !== 2 || !/configFile: .*\n\s*credentialsFile: /.test(source)) {
+        throw new Error("no-shared-config-files: the SDK's shared config loader changed; see build/esbuild-plugins.cjs");
+      }
+      return { contents: `${LOADER_EXPORTS}) => ({ configFile: {}, credentialsFile: {} });`, loader: "js", resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+// 5. node-streams-first: @smithy/core's streamCollector asks whether a response body is a Blob or a
+// web ReadableStream before reading it as the Node stream it is (the Node HTTP handler's bodies are
+// http.IncomingMessage); the first touch of the ReadableStream global makes Node load its web
+// streams (~1.3 ms of a cold start). A Node Readable is collected first, exactly as before.
+const STREAM_COLLECTOR = /@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]util-stream[\\/]stream-collector\.js$/;
+const nodeStreamsFirst = {
+  name: "node-streams-first",
+  setup(build) {
+    build.onLoad({ filter: STREAM_COLLECTOR }, async (args) => {
+      const source = await readFile(args.path, "utf8");
+      const edits = [
+        ['import { Writable } from "node:stream";', 'import { Readable, Writable } from "node:stream";'],
+        ["export const streamCollector = (stream) => {\n", "export const streamCollector = (stream) => {\n    if (stream instanceof Readable) {\n        return collectNodeStream(stream);\n    }\n"],
+        ["    return new Promise((resolve, reject) => {", "    return collectNodeStream(stream);\n};\nconst collectNodeStream = (stream) => {\n    return new Promise((resolve, reject) => {"],
+      ];
+      let contents = source;
+      for (const [from, to] of edits) {
+        if (contents.split(from).length !== 2) throw new Error("node-streams-first: the SDK's stream collector changed; see build/esbuild-plugins.cjs");
+        contents = contents.replace(from, to);
+      }
+      return { contents, loader: "js", resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+// 6. no-event-streams: @smithy/core's HttpProtocol loads its event-stream serde with a dynamic
 // import(), which esbuild (no code splitting) can only honour by wrapping that module, and every
 // module it imports, most of @smithy/core, in lazy init functions: ~160 wrappers run at load, and the
 // event-stream code (~15 KB, zlib's CRC32) ships. No EC2 or SSM operation streams events, so that
@@ -98,6 +145,6 @@ const noEventStreams = {
   },
 };
 
-// 5. docs-page (build/docs-plugin.cjs): the spec and the docs page the docs function serves, built here.
-module.exports = [pureSdkSchemas, requireNodeBuiltins, lambdaCredentials, noEventStreams, require("./docs-plugin.cjs").docsPlugin];
+// 7. docs-page (build/docs-plugin.cjs): the spec and the docs page the docs function serves, built here.
+module.exports = [pureSdkSchemas, requireNodeBuiltins, lambdaCredentials, noSharedConfigFiles, nodeStreamsFirst, noEventStreams, require("./docs-plugin.cjs").docsPlugin];
 module.exports.markSchemasPure = markSchemasPure;

@@ -3,7 +3,7 @@
  * built the way serverless.yml builds the functions, run in a child process against a local endpoint.
  */
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -41,21 +41,21 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function bundle(name: string, env: Record<string, string> = {}): Promise<string> {
+async function bundle(name: string, env: Record<string, string> = {}, contents = ENTRY): Promise<string> {
   const saved = process.env.FULL_CREDENTIAL_CHAIN;
   process.env.FULL_CREDENTIAL_CHAIN = env.FULL_CREDENTIAL_CHAIN ?? "";
   try {
     const outfile = join(dir, `${name}.mjs`);
-    await build({ stdin: { contents: ENTRY, resolveDir: ROOT, loader: "js" }, outfile, bundle: true, platform: "node", target: "node24", logLevel: "error", ...deployedBuildOptions() });
+    await build({ stdin: { contents, resolveDir: ROOT, loader: "js" }, outfile, bundle: true, platform: "node", target: "node24", logLevel: "error", ...deployedBuildOptions() });
     return outfile;
   } finally {
     process.env.FULL_CREDENTIAL_CHAIN = saved;
   }
 }
 
-const run = async (file: string) => {
+const run = async (file: string, env: NodeJS.ProcessEnv = {}, unset: string[] = []) => {
   const { stdout } = await promisify(execFile)(`${ROOT}/node_modules/.bin/node`, [file], {
-    env: { ...process.env, SSM_ENDPOINT: endpoint, AWS_ACCESS_KEY_ID: "a", AWS_SECRET_ACCESS_KEY: "b", AWS_PROFILE: "" },
+    env: Object.fromEntries(Object.entries({ ...process.env, SSM_ENDPOINT: endpoint, AWS_ACCESS_KEY_ID: "a", AWS_SECRET_ACCESS_KEY: "b", AWS_PROFILE: "", ...env }).filter(([name]) => !unset.includes(name))),
   });
   return JSON.parse(stdout.trim());
 };
@@ -100,4 +100,40 @@ test("the event-stream serde is not bundled (nor node:zlib it loads), and reachi
   await build({ stdin: { contents, resolveDir: ROOT, loader: "js" }, outfile, bundle: true, platform: "node", target: "node24", logLevel: "error", ...deployedBuildOptions() });
   const { stdout } = await promisify(execFile)(`${ROOT}/node_modules/.bin/node`, [outfile]);
   expect(stdout).toContain("event streams are not bundled");
+}, 60_000);
+
+test("Lambda bundles take the SDK's settings from the environment only (no shared config files); FULL_CREDENTIAL_CHAIN=true reads them", async () => {
+  const configFile = join(dir, "config");
+  writeFileSync(configFile, "[default]\nregion = eu-west-3\nmax_attempts = 7\n");
+  const contents = `
+import { SSMClient } from "@aws-sdk/client-ssm";
+const client = new SSMClient({});
+console.log(JSON.stringify({ region: await client.config.region().catch(() => "none"), maxAttempts: await client.config.maxAttempts() }));`;
+  const env = { AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: join(dir, "credentials") };
+  const unset = ["AWS_REGION", "AWS_DEFAULT_REGION", "AWS_MAX_ATTEMPTS"];
+  const lambda = await bundle("settings-lambda", {}, contents);
+  expect(readFileSync(lambda, "utf8")).not.toContain("node:fs/promises");
+  expect(await run(lambda, env, unset)).toEqual({ region: "none", maxAttempts: 3 });
+  expect(await run(await bundle("settings-full", { FULL_CREDENTIAL_CHAIN: "true" }, contents), env, unset)).toEqual({ region: "eu-west-3", maxAttempts: 7 });
+  // The environment still counts.
+  expect(await run(lambda, { ...env, AWS_REGION: "eu-north-1", AWS_MAX_ATTEMPTS: "5" })).toEqual({ region: "eu-north-1", maxAttempts: 5 });
+}, 60_000);
+
+test("a response body is read as the Node stream it is: web streams are never loaded", async () => {
+  const ok = createServer((request, response) => {
+    request.resume().on("end", () => response.writeHead(200, { "content-type": "application/x-amz-json-1.1" }).end(JSON.stringify({ Version: 1, Tier: "Standard" })));
+  });
+  await new Promise<void>((resolve) => ok.listen(0, "127.0.0.1", resolve));
+  try {
+    const contents = `
+import { SSMClient, PutParameterCommand } from "@aws-sdk/client-ssm";
+const client = new SSMClient({ region: "eu-west-1", endpoint: process.env.SSM_ENDPOINT, maxAttempts: 1 });
+const { Version } = await client.send(new PutParameterCommand({ Name: "/x", Value: "v", Type: "String" }));
+console.log(JSON.stringify({ version: Version, webStreams: process.moduleLoadList.some((name) => name.includes("webstreams")) }));`;
+    const output = await run(await bundle("node-streams", {}, contents), { SSM_ENDPOINT: `http://127.0.0.1:${(ok.address() as AddressInfo).port}` });
+    // The answer's body (a Node stream) was read: the version comes from it.
+    expect(output).toEqual({ version: 1, webStreams: false });
+  } finally {
+    ok.close();
+  }
 }, 60_000);
