@@ -59,14 +59,31 @@ const pureSdkSchemas = {
 // 2. require-node-builtins: in an ESM bundle, `import ... from "node:http"` makes Node build an ESM
 // facade that evaluates every export of the builtin, lazy ones included (node:http's fetch-related
 // getters load undici: ~35-50 ms of a cold start). Loading builtins through require() (the
-// createRequire banner) returns the CommonJS exports without touching those getters.
+// createRequire banner) returns the CommonJS exports without touching those getters. A static import
+// gets a module that reads from them the names it imports, and only those (esbuild drops the other
+// exports): as CommonJS, every importer would copy each property of the builtin at load (~1.5 % of a
+// cold start). import() and require() need the whole module: they keep the CommonJS one.
+const isIdentifier = (name) => {
+  try {
+    return /^[A-Za-z_$][\w$]*$/.test(name) && name !== "default" && Boolean(new Function(`let ${name};`));
+  } catch {
+    return false;
+  }
+};
 const requireNodeBuiltins = {
   name: "require-node-builtins",
   setup(build) {
     build.onResolve({ filter: /^[a-z_:/]+$/ }, (args) =>
-      isBuiltin(args.path) && args.namespace !== "node-builtin" ? { path: args.path, namespace: "node-builtin" } : undefined,
+      isBuiltin(args.path) && !args.namespace.startsWith("node-builtin")
+        ? { path: args.path, namespace: args.kind === "import-statement" ? "node-builtin" : "node-builtin-commonjs" }
+        : undefined,
     );
-    build.onLoad({ filter: /.*/, namespace: "node-builtin" }, (args) => ({
+    build.onLoad({ filter: /.*/, namespace: "node-builtin" }, (args) => {
+      const names = Object.getOwnPropertyNames(require(args.path)).filter(isIdentifier);
+      const exports = names.map((name) => `export const ${name} = /* @__PURE__ */ (() => builtin.${name})();`);
+      return { contents: [`const builtin = require(${JSON.stringify(args.path)});`, "export default builtin;", ...exports].join("\n"), loader: "js" };
+    });
+    build.onLoad({ filter: /.*/, namespace: "node-builtin-commonjs" }, (args) => ({
       contents: `module.exports = require(${JSON.stringify(args.path)});`,
       loader: "js",
     }));

@@ -137,3 +137,22 @@ console.log(JSON.stringify({ version: Version, webStreams: process.moduleLoadLis
     ok.close();
   }
 }, 60_000);
+
+test("a Node builtin imported by name is read from require()'s exports, those names only; import() still gets the whole module", async () => {
+  const named = `
+import { AsyncLocalStorage } from "node:async_hooks";
+import * as http from "node:http";
+import https from "node:https";
+import { createRequire } from "node:module";
+const real = createRequire(import.meta.url);
+console.log(JSON.stringify({
+  same: http.request === real("node:http").request && https === real("node:https") && AsyncLocalStorage === real("node:async_hooks").AsyncLocalStorage,
+  undici: process.moduleLoadList.some((name) => name.includes("undici")),
+}));`;
+  const file = await bundle("builtins-named", {}, named);
+  // No CommonJS interop: nothing copies a builtin's exports at load.
+  expect(readFileSync(file, "utf8")).not.toContain("getOwnPropertyNames");
+  expect(await run(file)).toEqual({ same: true, undici: false });
+  const dynamic = `const http = await import("node:http"); console.log(JSON.stringify({ request: typeof http.request, agent: typeof http.default.Agent }));`;
+  expect(await run(await bundle("builtins-dynamic", {}, dynamic))).toEqual({ request: "function", agent: "function" });
+}, 60_000);
