@@ -3,7 +3,11 @@
  * schemas and scripts/generate-openapi.ts turns them into openapi.yaml; the metadata registered
  * with each schema (`.register(z.globalRegistry, ...)`, in place: a `z.meta()` check would build
  * the schema once more) carries the documentation, so the runtime needs nothing but zod/mini (src/lib/zod.ts). Each schema is marked
- * pure so a function's bundle keeps only the schemas it uses (zod builds every schema at import).
+ * pure so a function's bundle keeps only the schemas it uses (zod builds every schema at import):
+ * esbuild keeps an unused pure call if it cannot tell that an argument is free of side effects, so
+ * our helpers and the nested calls it does not recognise (zod/mini's own annotations do not always
+ * reach through src/lib/zod.ts's re-export) are marked too; without that every function built the
+ * three query schemas and the idempotency header's.
  */
 import * as z from "./zod.js";
 import { KNOWN_REGIONS } from "./regions.js";
@@ -35,6 +39,7 @@ const PRINTABLE = `[^\\x00-\\x1f\\x7f-\\x9f]`;
  * field's `pattern` asks. The one place this rule lives; test/unit/hostile-input.test.ts proves
  * that every request field goes through it.
  */
+/* @__NO_SIDE_EFFECTS__ */
 export function text(options: { pattern?: RegExp; message?: string; multiline?: boolean } = {}) {
   const control = options.multiline ? CONTROL_BUT_LINE_BREAKS : CONTROL;
   return z.string().check(
@@ -129,7 +134,7 @@ const booleanQuery = /* @__PURE__ */ z
   )
   .register(z.globalRegistry, { type: "boolean", enum: undefined });
 
-const decimalQuery = (max: number) =>
+const decimalQuery = /* @__NO_SIDE_EFFECTS__ */ (max: number) =>
   z
     .pipe(
       z.pipe(text({ pattern: /^[0-9]{1,9}$/, message: "must be decimal digits" }), z.transform(Number)),
@@ -149,7 +154,7 @@ const Fingerprint = /* @__PURE__ */ text({
  */
 export const IdempotencyHeaders = /* @__PURE__ */ z.object({
   // No comma: API Gateway joins a repeated header's values with commas, which must not make a new key.
-  "idempotency-key": z
+  "idempotency-key": /* @__PURE__ */ z
     .optional(
       z.pipe(
         text({ pattern: new RegExp(`^(?:"[\\x21\\x23-\\x2b\\x2d-\\x5b\\x5d-\\x7e]{1,255}"|[\\x21\\x23-\\x2b\\x2d-\\x5b\\x5d-\\x7e]{1,255})${END}`), message: "must be 1-255 printable ASCII characters without comma, optionally in double quotes, given once" }),
@@ -163,9 +168,10 @@ export const IdempotencyHeaders = /* @__PURE__ */ z.object({
     }),
 });
 
-export const RegionQuery = /* @__PURE__ */ z.strictObject({ region: z.optional(Region) });
+export const RegionQuery = /* @__PURE__ */ z.strictObject({ region: /* @__PURE__ */ z.optional(Region) });
 
 /** An optional field with its own description. */
+/* @__NO_SIDE_EFFECTS__ */
 function described<T extends z.ZodMiniType>(schema: T, description: string) {
   const optional = z.optional(schema);
   z.globalRegistry.add(optional, { description });
@@ -173,29 +179,29 @@ function described<T extends z.ZodMiniType>(schema: T, description: string) {
 }
 
 export const KeyQuery = /* @__PURE__ */ z.strictObject({
-  region: z.optional(Region),
+  region: /* @__PURE__ */ z.optional(Region),
   includePublicKey: described(booleanQuery, "Include the public key (OpenSSH format)."),
 });
 
 export const DeleteQuery = /* @__PURE__ */ z.strictObject({
-  region: z.optional(Region),
+  region: /* @__PURE__ */ z.optional(Region),
   dryRun: described(booleanQuery, "Check permissions only; nothing is deleted."),
 });
 
 export const MAX_PAGE_SIZE = 1000;
 
 export const ListQuery = /* @__PURE__ */ z.strictObject({
-  region: z.optional(Region),
+  region: /* @__PURE__ */ z.optional(Region),
   name: described(KeyName, "Only the key with exactly this name (matched literally: `*` and `?` are ordinary characters)."),
   keyPairId: described(KeyPairId, "Only the key with this id."),
   fingerprint: described(Fingerprint, "Only keys with exactly this fingerprint."),
-  keyType: z.optional(KeyType),
+  keyType: /* @__PURE__ */ z.optional(KeyType),
   tagKey: described(TagKey, "Only keys that carry a tag with this key."),
-  tag: z
+  tag: /* @__PURE__ */ z
     .optional(text({ pattern: new RegExp(`^[^=\\x00-\\x1f\\x7f-\\x9f]{1,128}=${PRINTABLE}{0,256}${END}`), message: "must be key=value" }))
     .register(z.globalRegistry, { description: "Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters).", example: "team=platform" }),
   includePublicKey: described(booleanQuery, "Include each key's public key (OpenSSH format)."),
-  limit: z
+  limit: /* @__PURE__ */ z
     ._default(decimalQuery(MAX_PAGE_SIZE), MAX_PAGE_SIZE)
     .register(z.globalRegistry, { description: "Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says where to go on." }),
   cursor: described(KeyName, "Start after this key name: the nextCursor of the previous page."),
