@@ -108,15 +108,15 @@ test("Lambda bundles take the SDK's settings from the environment only (no share
   const contents = `
 import { SSMClient } from "@aws-sdk/client-ssm";
 const client = new SSMClient({});
-console.log(JSON.stringify({ region: await client.config.region().catch(() => "none"), maxAttempts: await client.config.maxAttempts() }));`;
+const fsPromises = () => process.moduleLoadList.some((name) => name.endsWith("internal/fs/promises"));
+console.log(JSON.stringify({ region: await client.config.region().catch(() => "none"), maxAttempts: await client.config.maxAttempts(), fsPromises: fsPromises() }));`;
   const env = { AWS_CONFIG_FILE: configFile, AWS_SHARED_CREDENTIALS_FILE: join(dir, "credentials") };
   const unset = ["AWS_REGION", "AWS_DEFAULT_REGION", "AWS_MAX_ATTEMPTS"];
   const lambda = await bundle("settings-lambda", {}, contents);
-  expect(readFileSync(lambda, "utf8")).not.toContain("node:fs/promises");
-  expect(await run(lambda, env, unset)).toEqual({ region: "none", maxAttempts: 3 });
-  expect(await run(await bundle("settings-full", { FULL_CREDENTIAL_CHAIN: "true" }, contents), env, unset)).toEqual({ region: "eu-west-3", maxAttempts: 7 });
+  expect(await run(lambda, env, unset)).toEqual({ region: "none", maxAttempts: 3, fsPromises: false });
+  expect(await run(await bundle("settings-full", { FULL_CREDENTIAL_CHAIN: "true" }, contents), env, unset)).toEqual({ region: "eu-west-3", maxAttempts: 7, fsPromises: true });
   // The environment still counts.
-  expect(await run(lambda, { ...env, AWS_REGION: "eu-north-1", AWS_MAX_ATTEMPTS: "5" })).toEqual({ region: "eu-north-1", maxAttempts: 5 });
+  expect(await run(lambda, { ...env, AWS_REGION: "eu-north-1", AWS_MAX_ATTEMPTS: "5" })).toMatchObject({ region: "eu-north-1", maxAttempts: 5 });
 }, 60_000);
 
 test("a response body is read as the Node stream it is: web streams are never loaded", async () => {
@@ -138,21 +138,32 @@ console.log(JSON.stringify({ version: Version, webStreams: process.moduleLoadLis
   }
 }, 60_000);
 
-test("a Node builtin imported by name is read from require()'s exports, those names only; import() still gets the whole module", async () => {
-  const named = `
-import { AsyncLocalStorage } from "node:async_hooks";
-import * as http from "node:http";
+test("Node builtins: plain values imported by name are read from require()'s exports with no interop copy; getters stay lazy; namespaces and import() get the whole module", async () => {
+  const plain = `
+import { request } from "node:http";
 import https from "node:https";
 import { createRequire } from "node:module";
 const real = createRequire(import.meta.url);
-console.log(JSON.stringify({
-  same: http.request === real("node:http").request && https === real("node:https") && AsyncLocalStorage === real("node:async_hooks").AsyncLocalStorage,
-  undici: process.moduleLoadList.some((name) => name.includes("undici")),
-}));`;
-  const file = await bundle("builtins-named", {}, named);
+console.log(JSON.stringify({ same: request === real("node:http").request && https === real("node:https") }));`;
+  const file = await bundle("builtins-plain", {}, plain);
   // No CommonJS interop: nothing copies a builtin's exports at load.
   expect(readFileSync(file, "utf8")).not.toContain("getOwnPropertyNames");
-  expect(await run(file)).toEqual({ same: true, undici: false });
+  expect(await run(file)).toEqual({ same: true });
+
+  // fs.ReadStream is a getter that loads Node's file streams (and fs/promises): only when used.
+  const getter = `
+import { ReadStream, fstatSync } from "node:fs";
+import { createRequire } from "node:module";
+const streamsLoaded = () => process.moduleLoadList.some((name) => name.endsWith("internal/fs/streams"));
+const before = streamsLoaded();
+const same = typeof fstatSync === "function" && ReadStream === createRequire(import.meta.url)("node:fs").ReadStream;
+console.log(JSON.stringify({ before, same, after: streamsLoaded() }));`;
+  expect(await run(await bundle("builtins-getter", {}, getter))).toEqual({ before: false, same: true, after: true });
+
+  // A namespace used as a value must not read node:http's getters (they load undici).
+  const namespace = `import * as http from "node:http"; console.log(JSON.stringify({ keys: Object.keys(http).length > 10, undici: process.moduleLoadList.some((name) => name.includes("undici")) }));`;
+  expect(await run(await bundle("builtins-namespace", {}, namespace))).toEqual({ keys: true, undici: false });
+
   const dynamic = `const http = await import("node:http"); console.log(JSON.stringify({ request: typeof http.request, agent: typeof http.default.Agent }));`;
   expect(await run(await bundle("builtins-dynamic", {}, dynamic))).toEqual({ request: "function", agent: "function" });
 }, 60_000);
