@@ -62,7 +62,8 @@ const pureSdkSchemas = {
 // createRequire banner) returns the CommonJS exports without touching those getters. How each
 // import gets them, from the names its statement lists:
 // - plain values only (and/or the default): a module that reads those values at load and nothing
-//   else (esbuild drops the other exports; getters are never among them);
+//   else (esbuild drops the other exports; getters are never among them); as with native ESM, a
+//   value reassigned on the builtin later (http.globalAgent...) is not seen through the import;
 // - a getter among them (fs.ReadStream loads Node's file streams and fs/promises, ~1 ms): a
 //   CommonJS module with exactly those names, each read when used;
 // - anything else (a namespace, `export *`, import(), require()): the CommonJS module itself.
