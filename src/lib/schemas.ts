@@ -5,7 +5,7 @@
  * the schema once more) carries the documentation, so the runtime needs nothing but zod/mini (src/lib/zod.ts). Each schema is marked
  * pure so a function's bundle keeps only the schemas it uses (zod builds every schema at import):
  * esbuild keeps an unused pure call if it cannot tell that an argument is free of side effects, so
- * our helpers and the nested calls it does not recognise (zod/mini's own annotations do not always
+ * described() and the nested calls it does not recognise (zod/mini's own annotations do not always
  * reach through src/lib/zod.ts's re-export) are marked too; without that every function built the
  * three query schemas and the idempotency header's.
  */
@@ -39,7 +39,6 @@ const PRINTABLE = `[^\\x00-\\x1f\\x7f-\\x9f]`;
  * field's `pattern` asks. The one place this rule lives; test/unit/hostile-input.test.ts proves
  * that every request field goes through it.
  */
-/* @__NO_SIDE_EFFECTS__ */
 export function text(options: { pattern?: RegExp; message?: string; multiline?: boolean } = {}) {
   const control = options.multiline ? CONTROL_BUT_LINE_BREAKS : CONTROL;
   return z.string().check(
@@ -134,7 +133,7 @@ const booleanQuery = /* @__PURE__ */ z
   )
   .register(z.globalRegistry, { type: "boolean", enum: undefined });
 
-const decimalQuery = /* @__NO_SIDE_EFFECTS__ */ (max: number) =>
+const decimalQuery = (max: number) =>
   z
     .pipe(
       z.pipe(text({ pattern: /^[0-9]{1,9}$/, message: "must be decimal digits" }), z.transform(Number)),
