@@ -47,7 +47,7 @@ export async function loadWarmBundle(outDir: string, minify = true, root = ROOT,
       contents: [
         `export { handler as getHandler } from "${root}/src/handlers/get-key-pair.ts";`,
         `export { handler as createHandler } from "${root}/src/handlers/create-key-pair.ts";`,
-        `export { ec2Client } from "${root}/src/lib/ec2.ts";`,
+        `export { ec2Client } from "${root}/src/lib/aws/ec2.ts";`,
         `export { EC2Client, DescribeKeyPairsCommand, CreateKeyPairCommand } from "@aws-sdk/client-ec2";`,
       ].join("\n"),
       resolveDir: root,

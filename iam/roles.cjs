@@ -4,21 +4,16 @@
 // The optional invoker role for callers in other accounts comes from invoker.cjs.
 
 const invoker = require("./invoker.cjs");
+const { FUNCTIONS, GRANTS, ROUTES } = require("../deploy/route-table.cjs");
 
-// What each function calls (see src/lib/keypair-service.ts); its role is `<Function>Role`.
-const GRANTS_BY_FUNCTION = {
-  readKeyPairs: ["describe"],
-  // Create and import look the name up after an attempt whose answer was lost, to recognise their
-  // own key (request token tag); create then deletes that key, whose private key nobody received.
-  // With escrow, create also puts the private key in SSM, and deletes the key pair when that fails.
-  createKeyPairs: ["create", "import", "describe", "delete", "escrow"],
-  // Delete looks the key up first (EC2 answers success for a missing name), deletes it by id and
-  // removes its escrowed private key, if any.
-  deleteKeyPairs: ["describe", "delete", "forgetEscrow"],
-  methodNotAllowed: [],
-  // Serves the spec and the docs page built into its bundle: no AWS call at all.
-  apiDocs: [],
-};
+// What each function calls: the union of its routes' grants in the route table (src/lib/routes.ts);
+// its role is `<Function>Role`.
+const GRANTS_BY_FUNCTION = Object.fromEntries(
+  Object.keys(FUNCTIONS).map((name) => {
+    const needed = new Set(ROUTES.filter((route) => route.function === name).flatMap((route) => route.grants));
+    return [name, GRANTS.filter((grant) => needed.has(grant))];
+  }),
+);
 
 /** The stage's escrow KMS key as an IAM resource: a key ARN as given, a key id in any region (a multi-region key's id is the same everywhere). */
 async function escrowKmsKeyArn(keyId) {
@@ -36,7 +31,7 @@ module.exports = async ({ resolveVariable }) => {
   const tagValue = await resolveVariable("param:managedTagValue");
   const allowUnmanagedDelete = (await resolveVariable("param:allowUnmanagedDelete")) === "true";
   const keyPairArn = { "Fn::Sub": "arn:${AWS::Partition}:ec2:*:${AWS::AccountId}:key-pair/*" };
-  // Escrowed private keys (src/lib/ssm.ts); no function may read them back.
+  // Escrowed private keys (src/lib/aws/ssm.ts); no function may read them back.
   const escrowArn = { "Fn::Sub": "arn:${AWS::Partition}:ssm:*:${AWS::AccountId}:parameter/ec2/keypair/*" };
   const escrowKmsKey = await escrowKmsKeyArn(await resolveVariable("param:escrowKmsKeyId"));
   const createdWithManagedTag = (action) => [

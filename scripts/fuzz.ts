@@ -4,7 +4,7 @@
  */
 import { spawn } from "node:child_process";
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import { KNOWN_REGIONS } from "../src/lib/regions.js";
+import { KNOWN_REGIONS } from "../src/lib/platform/regions.js";
 import { ROOT, startLocalStack } from "./local-stack.js";
 
 const STACK_LOG = `${ROOT}/.tmp/fuzz-stack.log`;

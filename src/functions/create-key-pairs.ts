@@ -4,12 +4,12 @@
  */
 import { handler as createKeyPair } from "../handlers/create-key-pair.js";
 import { handler as importKeyPair } from "../handlers/import-key-pair.js";
-import { primeEc2Client } from "../lib/ec2-priming.js";
-import { routeByKey } from "../lib/router.js";
+import { primeEc2Client } from "../lib/aws/ec2-priming.js";
+import { routeByKey } from "../lib/http/router.js";
 
 await primeEc2Client("mutate", ["CreateKeyPair", "ImportKeyPair"]);
 
-export const handler = routeByKey({
+export const handler = routeByKey("createKeyPairs", {
   "POST /keypairs": createKeyPair,
   "POST /keypairs/import": importKeyPair,
 });

@@ -1,12 +1,12 @@
 /** The delete function: the routes that delete a key pair (IAM: describe, delete managed keys, their escrow). */
 import { handler as deleteKeyPairById } from "../handlers/delete-key-pair-by-id.js";
 import { handler as deleteKeyPair } from "../handlers/delete-key-pair.js";
-import { primeEc2Client } from "../lib/ec2-priming.js";
-import { routeByKey } from "../lib/router.js";
+import { primeEc2Client } from "../lib/aws/ec2-priming.js";
+import { routeByKey } from "../lib/http/router.js";
 
 await primeEc2Client("read", ["DescribeKeyPairs", "DeleteKeyPair"]);
 
-export const handler = routeByKey({
+export const handler = routeByKey("deleteKeyPairs", {
   "DELETE /keypairs/{name}": deleteKeyPair,
   "DELETE /keypairs/by-id/{keyPairId}": deleteKeyPairById,
 });

@@ -2,12 +2,12 @@
 import { handler as getKeyPairById } from "../handlers/get-key-pair-by-id.js";
 import { handler as getKeyPair } from "../handlers/get-key-pair.js";
 import { handler as listKeyPairs } from "../handlers/list-key-pairs.js";
-import { primeEc2Client } from "../lib/ec2-priming.js";
-import { routeByKey } from "../lib/router.js";
+import { primeEc2Client } from "../lib/aws/ec2-priming.js";
+import { routeByKey } from "../lib/http/router.js";
 
 await primeEc2Client("read", ["DescribeKeyPairs"]);
 
-export const handler = routeByKey({
+export const handler = routeByKey("readKeyPairs", {
   "GET /keypairs": listKeyPairs,
   "GET /keypairs/{name}": getKeyPair,
   "GET /keypairs/by-id/{keyPairId}": getKeyPairById,

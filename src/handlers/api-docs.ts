@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import document from "virtual:openapi-document";
 import page from "virtual:docs-page";
-import { bytesBody, codingQuality, httpRoute, json, textBody, type HttpResult } from "../lib/http.js";
+import { codingQuality } from "../lib/http/negotiation.js";
+import { bytesBody, type HttpResult, json, textBody } from "../lib/http/responses.js";
+import { httpRoute } from "../lib/http/route.js";
 
 /**
  * GET /openapi.json and GET /docs: the committed openapi.yaml as JSON, and Redoc's page of it. Both

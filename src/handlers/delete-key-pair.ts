@@ -1,9 +1,10 @@
-import { httpRoute, json, noContent } from "../lib/http.js";
-import { deleteKeyPair } from "../lib/keypair-service.js";
-import { DeleteQuery, NamePath } from "../lib/schemas.js";
+import { json, noContent } from "../lib/http/responses.js";
+import { httpRoute } from "../lib/http/route.js";
+import { keyPairDeletion } from "../lib/service/delete.js";
+import { DeleteQuery, NamePath } from "../lib/api/schemas.js";
 
 /** DELETE /keypairs/{name} */
 export const handler = httpRoute({ path: NamePath, query: DeleteQuery }, async ({ path, query, region }) => {
-  const dryRun = await deleteKeyPair(region, path, query);
+  const dryRun = await keyPairDeletion.deleteKeyPair(region, path, query);
   return dryRun ? json(200, dryRun) : noContent();
 });

@@ -1,6 +1,7 @@
-import { httpRoute, json } from "../lib/http.js";
-import { getKeyPair } from "../lib/keypair-service.js";
-import { KeyQuery, NamePath } from "../lib/schemas.js";
+import { json } from "../lib/http/responses.js";
+import { httpRoute } from "../lib/http/route.js";
+import { keyPairReads } from "../lib/service/read.js";
+import { KeyQuery, NamePath } from "../lib/api/schemas.js";
 
 /** GET /keypairs/{name} */
-export const handler = httpRoute({ path: NamePath, query: KeyQuery }, async ({ path, query, region }) => json(200, await getKeyPair(region, path, query)));
+export const handler = httpRoute({ path: NamePath, query: KeyQuery }, async ({ path, query, region }) => json(200, await keyPairReads.getKeyPair(region, path, query)));

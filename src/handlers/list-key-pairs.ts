@@ -1,6 +1,22 @@
-import { httpRoute, json } from "../lib/http.js";
-import { listKeyPairs, listKeyPairsInAllRegions } from "../lib/keypair-service.js";
-import { ListQuery } from "../lib/schemas.js";
+import { ListQuery } from "../lib/api/schemas.js";
+import { toProblem } from "../lib/http/problems.js";
+import { json } from "../lib/http/responses.js";
+import { httpRoute } from "../lib/http/route.js";
+import type { AllRegionsListing } from "../lib/keypairs/list-all-regions.js";
+import { keyPairReads } from "../lib/service/read.js";
+
+/** An all-regions listing as answered: a region that failed carries the problem a one-region list would have answered. */
+const allRegionsView = ({ items, regions }: AllRegionsListing) => ({
+  items,
+  regions: Object.fromEntries(
+    Object.entries(regions).map(([region, outcome]) => [
+      region,
+      outcome.status === "error" ? { status: "error", problem: toProblem(outcome.error, `/keypairs?region=${region}`) } : outcome,
+    ]),
+  ),
+});
 
 /** GET /keypairs (allRegions=true: every allowed region at once) */
-export const handler = httpRoute({ query: ListQuery }, async ({ query, region }) => json(200, query.allRegions ? await listKeyPairsInAllRegions(query) : await listKeyPairs(region, query)));
+export const handler = httpRoute({ query: ListQuery }, async ({ query, region }) =>
+  json(200, query.allRegions ? allRegionsView(await keyPairReads.listKeyPairsInAllRegions(query)) : await keyPairReads.listKeyPairs(region, query)),
+);

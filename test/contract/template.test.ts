@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../../scripts/local-stack.js";
+import { METHODS_BY_PATH, ROUTES, routeKey } from "../../src/lib/routes.js";
 
 /** Runs `serverless package`; returns its output and the template it wrote to `dir`. */
 function packageStack(dir: string, params: string[] = []) {
@@ -64,7 +65,7 @@ describe("packaged template", () => {
 
   test("every HTTP API route requires AWS_IAM authorization", () => {
     const routes = resources("AWS::ApiGatewayV2::Route");
-    expect(routes).toHaveLength(15); // 7 key pair operations + 2 docs routes + 6 catch-all (405) routes
+    expect(routes).toHaveLength(ROUTES.length + Object.keys(METHODS_BY_PATH).length); // each route, and a 405 catch-all per path
     for (const [, route] of routes) expect([route.Properties.RouteKey, route.Properties.AuthorizationType]).toEqual([route.Properties.RouteKey, "AWS_IAM"]);
   });
 
@@ -146,6 +147,19 @@ describe("packaged template", () => {
         },
       ],
     ]);
+  });
+
+  test("routes are the route table's: each on its function, and on every path a catch-all on the 405 function", () => {
+    const functionOf = (integration: any) => template.Resources[integration.Properties.IntegrationUri["Fn::GetAtt"][0]].Properties.FunctionName as string;
+    const served = resources("AWS::ApiGatewayV2::Route").map(([, route]) => {
+      const integration = template.Resources[route.Properties.Target["Fn::Join"][1][1].Ref];
+      return `${route.Properties.RouteKey} -> ${functionOf(integration).replace(/^.*-ci-/, "")}`;
+    });
+    const expected = [
+      ...ROUTES.map((route) => `${routeKey(route)} -> ${route.function}`),
+      ...Object.keys(METHODS_BY_PATH).map((path) => `ANY ${path} -> methodNotAllowed`),
+    ];
+    expect(served.sort()).toEqual(expected.sort());
   });
 
   test("HTTP API stage throttling: every route by default, the DELETE routes lower", () => {

@@ -12,7 +12,7 @@ const run = `a${process.pid}${Math.random().toString(36).slice(2, 6)}`;
 const REQUEST_TIMEOUT_MS = 1000;
 
 let proxy: StallingProxy;
-let ec2: typeof import("../../src/lib/ec2.js");
+let ec2: typeof import("../../src/lib/aws/ec2.js");
 let createHandler: Handler;
 let getHandler: Handler;
 
@@ -31,7 +31,7 @@ beforeAll(async () => {
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   });
   // Imported only now: the configuration is read once, at import.
-  ec2 = await import("../../src/lib/ec2.js");
+  ec2 = await import("../../src/lib/aws/ec2.js");
   ({ handler: createHandler } = await import("../../src/handlers/create-key-pair.js"));
   ({ handler: getHandler } = await import("../../src/handlers/get-key-pair.js"));
 });

@@ -8,7 +8,7 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import createClient, { type Middleware } from "openapi-fetch";
 import { parse } from "yaml";
-import type { components, paths } from "./api.js";
+import type { components, paths } from "../../packages/client/src/api.js";
 
 export type CreatedKeyPair = components["schemas"]["CreatedKeyPair"];
 export type KeyPair = components["schemas"]["KeyPair"];

@@ -16,7 +16,7 @@ let listHandler: Handler;
 let concurrency: number;
 beforeAll(async () => {
   listHandler = (await import("../../src/handlers/list-key-pairs.js")).handler;
-  concurrency = (await import("../../src/lib/keypair-service.js")).ALL_REGIONS_CONCURRENCY;
+  concurrency = (await import("../../src/lib/keypairs/list-all-regions.js")).ALL_REGIONS_CONCURRENCY;
 });
 beforeEach(() => ec2.reset());
 

@@ -12,13 +12,13 @@ import { apiEvent, lambdaContext, type Handler } from "../support/lambda.js";
 import page, { DOCS_HTML } from "../support/virtual-docs-page.js";
 
 let handler: Handler;
-let codingQuality: typeof import("../../src/lib/http.js").codingQuality;
+let codingQuality: typeof import("../../src/lib/http/negotiation.js").codingQuality;
 
 beforeAll(async () => {
   // With CORS on, whose middleware adds to Vary. Imported only now: the configuration is read once, at import.
   process.env.CORS_ALLOWED_ORIGINS = "https://tools.example.com";
   ({ handler } = await import("../../src/handlers/api-docs.js"));
-  ({ codingQuality } = await import("../../src/lib/http.js"));
+  ({ codingQuality } = await import("../../src/lib/http/negotiation.js"));
 });
 
 const get = async (path: string, headers: Record<string, string> = {}) =>

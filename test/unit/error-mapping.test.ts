@@ -1,8 +1,8 @@
 import { CreateKeyPairCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
 import { handler as createHandler } from "../../src/handlers/create-key-pair.js";
-import { translateEc2Error } from "../../src/lib/ec2.js";
-import { ApiError, DryRunSucceeded } from "../../src/lib/errors.js";
+import { translateEc2Error } from "../../src/lib/aws/ec2-errors.js";
+import { ServiceError, DryRunSucceeded } from "../../src/lib/keypairs/errors.js";
 import { invoke } from "../support/lambda.js";
 
 const ec2 = mockClient(EC2Client);
@@ -87,9 +87,9 @@ describe("EC2 error mapping", () => {
     expect(answer.body.type).toMatch(/\/problems\/internal$/);
   });
 
-  test("translateEc2Error keeps ApiErrors and recognises DryRunOperation", () => {
-    const apiError = new ApiError("conflict", "x");
-    expect(translateEc2Error(apiError, "CreateKeyPair")).toBe(apiError);
+  test("translateEc2Error keeps ServiceErrors and recognises DryRunOperation", () => {
+    const serviceError = new ServiceError("conflict", "x");
+    expect(translateEc2Error(serviceError, "CreateKeyPair")).toBe(serviceError);
     expect(translateEc2Error(ec2Error("DryRunOperation"), "DeleteKeyPair")).toBeInstanceOf(DryRunSucceeded);
   });
 });

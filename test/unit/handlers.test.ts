@@ -15,7 +15,7 @@ import { handler as getHandler } from "../../src/handlers/get-key-pair.js";
 import { handler as importHandler } from "../../src/handlers/import-key-pair.js";
 import { handler as listHandler } from "../../src/handlers/list-key-pairs.js";
 import { handler as methodNotAllowedHandler } from "../../src/handlers/method-not-allowed.js";
-import { MAX_PAGE_BYTES } from "../../src/lib/keypair-service.js";
+import { MAX_PAGE_BYTES } from "../../src/lib/keypairs/list.js";
 import { invoke } from "../support/lambda.js";
 import { ed25519PublicKey } from "../support/keys.js";
 

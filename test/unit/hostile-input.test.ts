@@ -12,8 +12,8 @@ import { handler as getByIdHandler } from "../../src/handlers/get-key-pair-by-id
 import { handler as getHandler } from "../../src/handlers/get-key-pair.js";
 import { handler as importHandler } from "../../src/handlers/import-key-pair.js";
 import { handler as listHandler } from "../../src/handlers/list-key-pairs.js";
-import { openApiDocument } from "../../src/lib/openapi.js";
-import { findDuplicateMember } from "../../src/lib/strict-json.js";
+import { openApiDocument } from "../../scripts/openapi/document.js";
+import { findDuplicateMember } from "../../src/lib/http/strict-json.js";
 import { ed25519PublicKey } from "../support/keys.js";
 import { invoke, type Handler } from "../support/lambda.js";
 

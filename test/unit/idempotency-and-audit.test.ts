@@ -7,7 +7,7 @@ import { PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { mockClient } from "aws-sdk-client-mock";
 import { handler as createHandler } from "../../src/handlers/create-key-pair.js";
 import { handler as importHandler } from "../../src/handlers/import-key-pair.js";
-import { callerArn } from "../../src/lib/caller.js";
+import { callerArn } from "../../src/lib/http/caller.js";
 import { ed25519PublicKey } from "../support/keys.js";
 import { apiEvent, invoke } from "../support/lambda.js";
 

@@ -1,5 +1,5 @@
-import { parsePublicKey } from "../../src/lib/public-key.js";
-import { ApiError } from "../../src/lib/errors.js";
+import { parsePublicKey } from "../../src/lib/keypairs/public-key.js";
+import { ServiceError } from "../../src/lib/keypairs/errors.js";
 import { ed25519PublicKey, rsaPublicKey, sshBlob, toRfc4716 } from "../support/keys.js";
 
 const lengthPrefixed = (text: string) => {
@@ -12,9 +12,9 @@ function rejection(input: string): string {
   try {
     parsePublicKey(input);
   } catch (error) {
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).status).toBe(400);
-    return (error as ApiError).message;
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).kind).toBe("validation");
+    return (error as ServiceError).message;
   }
   throw new Error("expected a rejection");
 }

@@ -1,9 +1,9 @@
 /** The EC2 adapter's priming at INIT: one real call that matches no key, then rehearsals answered in process. */
 import { CreateKeyPairCommand, DeleteKeyPairCommand, DescribeKeyPairsCommand, type EC2Client, ImportKeyPairCommand } from "@aws-sdk/client-ec2";
 import { HttpResponse } from "@smithy/core/transport";
-import { config } from "./config.js";
-import { type ClientKind, discardClients, ec2Client } from "./ec2.js";
-import { logger } from "./logger.js";
+import { config } from "../platform/config.js";
+import { type ClientKind, discardClients, ec2Client } from "./ec2-clients.js";
+import { logger } from "../platform/logger.js";
 
 /** A key pair id no key has (ids are key- and 17 hex digits): priming's describe matches nothing. */
 const NO_SUCH_KEY_PAIR_ID = "key-00000000000000000";

@@ -1,17 +1,17 @@
 /**
- * The SSM Parameter Store adapter: the only module that knows @aws-sdk/client-ssm. It keeps
+ * The SSM Parameter Store adapter, the private key vault: the only module that knows @aws-sdk/client-ssm. It keeps
  * escrowed private keys at /ec2/keypair/<keyPairId> (CloudFormation's AWS::EC2::KeyPair uses the
- * same name). Like ec2.ts: clients per region, built lazily and discarded after any failure that
+ * same name; the rules name it: keypairs/escrow.ts). Like ec2.ts: clients per region, built lazily and discarded after any failure that
  * is not an SSM answer; one error table. No error or log line ever carries a parameter's value:
  * SSM's own messages are dropped (a validation message may quote the value it refused).
  */
 import { DeleteParameterCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
-import { clientOptions } from "./aws-clients.js";
-import { config } from "./config.js";
-import { ApiError, type ProblemKind } from "./errors.js";
-
-/** Where a key pair's escrowed private key lives. */
-export const privateKeyParameterName = (keyPairId: string): string => `/ec2/keypair/${keyPairId}`;
+import { clientOptions } from "./clients.js";
+import { config } from "../platform/config.js";
+import type { ProblemKind } from "../api/problems.js";
+import { ServiceError } from "../keypairs/errors.js";
+import { privateKeyParameterName } from "../keypairs/escrow.js";
+import type { PrivateKeyVault } from "../keypairs/ports.js";
 
 /** SSM's default for SecureString, named so the request says which key encrypts the value. */
 const AWS_MANAGED_KEY = "alias/aws/ssm";
@@ -55,11 +55,11 @@ const SSM_ERRORS: Record<string, { kind: ProblemKind; detail: string }> = {
 };
 
 /** The API's error for an SSM failure: a fixed text and the code, never SSM's message nor the SDK error. */
-export function translateSsmError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
+export function translateSsmError(error: unknown): ServiceError {
+  if (error instanceof ServiceError) return error;
   const code = ((error ?? {}) as SdkError).name ?? "Unknown";
   const translation = SSM_ERRORS[code] ?? { kind: "upstream-error", detail: FAILED };
-  return new ApiError(translation.kind, `${translation.detail} (${code})`, {
+  return new ServiceError(translation.kind, `${translation.detail} (${code})`, {
     retryAfterSeconds: translation.kind === "throttled" ? config.THROTTLE_RETRY_AFTER_SECONDS : undefined,
   });
 }
@@ -112,3 +112,5 @@ export async function deletePrivateKey(region: string, keyPairId: string): Promi
     throw translateSsmError(error);
   }
 }
+
+export const ssmPrivateKeyVault: PrivateKeyVault = { put: putPrivateKey, delete: deletePrivateKey };

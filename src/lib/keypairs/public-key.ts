@@ -3,10 +3,11 @@
  * wrong (EC2 and moto only answer "invalid format"). Accepts OpenSSH one-line keys and RFC 4716
  * (SSH2) blocks; returns the key as an OpenSSH line, which every EC2 implementation accepts.
  */
-import { ApiError } from "./errors.js";
+import type { KeyTypeName } from "../api/schemas.js";
+import { ServiceError } from "./errors.js";
 
 export interface ParsedPublicKey {
-  keyType: "rsa" | "ed25519";
+  keyType: KeyTypeName;
   bits: number;
   openssh: string;
 }
@@ -21,8 +22,8 @@ const RFC4716_END = "---- END SSH2 PUBLIC KEY ----";
  */
 const shown = (type: string): string => (/^[a-z][a-z0-9@.-]{0,63}$/.test(type) ? type : "an unrecognised type");
 
-function invalid(detail: string): ApiError {
-  return new ApiError("validation", `publicKey ${detail}`, {
+function invalid(detail: string): ServiceError {
+  return new ServiceError("validation", `publicKey ${detail}`, {
     errors: [{ field: "body.publicKey", message: detail }],
   });
 }

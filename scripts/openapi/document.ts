@@ -1,22 +1,28 @@
 /**
- * The OpenAPI 3.1 document, built from the zod schemas in schemas.ts. `npm run openapi` writes it
+ * The OpenAPI 3.1 document, built from the zod schemas (src/lib/api/schemas.ts) and the code that produces the answers. `npm run openapi` writes it
  * to openapi.yaml; a contract test fails when the committed file differs.
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import * as z from "zod";
 import type * as core from "zod/v4/core";
-import { PEM } from "../handlers/create-key-pair.js";
-import { METHODS_BY_PATH, methodNotAllowed } from "../handlers/method-not-allowed.js";
-import { loadConfig } from "./config.js";
-import { translateEc2Error, type Operation } from "./ec2.js";
-import { ApiError, toProblem } from "./errors.js";
-import { parsePart, refuseRepeatedParameters } from "./http.js";
-import { asApiError, payloadTooLarge } from "./middleware.js";
-import { parsePublicKey } from "./public-key.js";
-import * as runtime from "./schemas.js";
+import { methodNotAllowed } from "../../src/handlers/method-not-allowed.js";
+import { INTERNAL_DETAIL } from "../../src/lib/api/problems.js";
+import { translateEc2Error, type Operation } from "../../src/lib/aws/ec2-errors.js";
+import { asServiceError } from "../../src/lib/http/middleware/problem-error-handler.js";
+import { payloadTooLarge } from "../../src/lib/http/middleware/body-guard.js";
+import { PEM } from "../../src/lib/http/negotiation.js";
+import { toProblem } from "../../src/lib/http/problems.js";
+import { parsePart, refuseRepeatedParameters } from "../../src/lib/http/request.js";
+import { unmanagedKey } from "../../src/lib/keypairs/delete.js";
+import { ServiceError } from "../../src/lib/keypairs/errors.js";
+import { parsePublicKey } from "../../src/lib/keypairs/public-key.js";
+import { loadConfig } from "../../src/lib/platform/config.js";
+import { METHODS_BY_PATH } from "../../src/lib/routes.js";
+import { settingsFrom } from "../../src/lib/service/settings.js";
+import * as runtime from "../../src/lib/api/schemas.js";
 
 /**
- * The runtime schemas are zod/mini (src/lib/zod.ts); zod-to-openapi reads zod classic. A mini schema
+ * The runtime schemas are zod/mini (src/lib/platform/zod.ts); zod-to-openapi reads zod classic. A mini schema
  * and its classic twin share one definition (`def`: type, checks, inner schemas), so each is rebuilt
  * as the classic class of the same name from its own def, with the original's metadata given by
  * .meta() as classic schemas get it. Spec generation only: no bundle includes this.
@@ -77,22 +83,22 @@ const sigv4 = registry.registerComponent("securitySchemes", "sigv4", {
 /** The configuration a deployment gets when it sets nothing: the limits the spec quotes. */
 const DEFAULTS = loadConfig({});
 
-/** The error a function throws: run `make` and return what it throws (an ApiError). */
-function thrown(make: () => unknown): ApiError {
+/** The error a function throws: run `make` and return what it throws (a ServiceError). */
+function thrown(make: () => unknown): ServiceError {
   try {
     make();
   } catch (error) {
-    if (error instanceof ApiError) return error;
+    if (error instanceof ServiceError) return error;
     throw error;
   }
   const made = make();
-  if (made instanceof ApiError) return made;
+  if (made instanceof ServiceError) return made;
   throw new Error("openapi: an example's error constructor threw nothing");
 }
 
 /** An SDK error as EC2 answers it (what the adapter's translateEc2Error reads). */
 const ec2Answer = (code: string, status = 400) => ({ name: code, $fault: status >= 500 ? "server" : "client", $metadata: { httpStatusCode: status } });
-const fromEc2 = (operation: Operation, code: string, status?: number, dryRun = false) => translateEc2Error(ec2Answer(code, status), operation, dryRun) as ApiError;
+const fromEc2 = (operation: Operation, code: string, status?: number, dryRun = false) => translateEc2Error(ec2Answer(code, status), operation, dryRun) as ServiceError;
 
 /** A public key of only 768 bits (ssh-rsa wire format), which parsePublicKey refuses. */
 function smallRsaKey(): string {
@@ -108,7 +114,7 @@ const examplePath = (path: string) => path.replace(/\{(\w+)\}/g, (_, parameter: 
 /** Replaced, per route, by the path of that route's example request. */
 const INSTANCE = "{instance}";
 
-const problem = (description: string, error: ApiError, headers?: ResponseConfig["headers"]): ResponseConfig => ({
+const problem = (description: string, error: ServiceError, headers?: ResponseConfig["headers"]): ResponseConfig => ({
   description,
   ...(headers ? { headers } : {}),
   content: { "application/problem+json": { schema: ProblemDetails, example: toProblem(error, INSTANCE) } },
@@ -137,15 +143,15 @@ const common = (operation: Operation) => ({
     }),
     "Too Many Requests",
   ),
-  500: problem("Unexpected error; details are in the service's logs only.", new ApiError("internal", "An unexpected error occurred; it has been logged with this request's id.")),
+  500: problem("Unexpected error; details are in the service's logs only.", new ServiceError("internal", INTERNAL_DETAIL)),
   502: problem("EC2 failed or refused the service's own credentials.", fromEc2(operation, "InternalError", 500)),
-  504: problem("EC2 did not answer within the service's time budget.", translateEc2Error({ name: "TimeoutError" }, operation) as ApiError),
+  504: problem("EC2 did not answer within the service's time budget.", translateEc2Error({ name: "TimeoutError" }, operation) as ServiceError),
 });
 
 /** The 400 the runtime schema answers to `value` (parsed by the runtime's own zod/mini schema). */
 const invalid = (description: string, schema: Parameters<typeof parsePart>[0], value: unknown, part: string) => problem(description, thrown(() => parsePart(schema, value, part)));
 
-const notFound = problem("No such key pair in the region.", new ApiError("not-found", `No key pair named ${EXAMPLE_PATH_PARAMETERS.name} in eu-west-1.`));
+const notFound = problem("No such key pair in the region.", new ServiceError("not-found", `No key pair named ${EXAMPLE_PATH_PARAMETERS.name} in eu-west-1.`));
 const bodyErrors = (operation: Operation, badRequest: ResponseConfig) => ({
   400: badRequest,
   403: withGatewayAnswer(
@@ -160,7 +166,7 @@ const bodyErrors = (operation: Operation, badRequest: ResponseConfig) => ({
     `The body is larger than the service accepts (MAX_BODY_BYTES, ${DEFAULTS.MAX_BODY_BYTES} bytes = ${DEFAULTS.MAX_BODY_BYTES / 1024} KiB by default).`,
     payloadTooLarge(DEFAULTS.MAX_BODY_BYTES + 1, DEFAULTS.MAX_BODY_BYTES),
   ),
-  415: problem("The body is not sent as application/json.", asApiError({ statusCode: 415 })!),
+  415: problem("The body is not sent as application/json.", asServiceError({ statusCode: 415 })!),
   422: problem("The region's key pair quota is reached; or (problem type idempotency-key-reused) the Idempotency-Key was used for a different request.", fromEc2(operation, "KeyPairLimitExceeded")),
 });
 
@@ -216,7 +222,7 @@ route({
         "Cache-Control": { description: "Always no-store: the body holds a private key, or where it is kept.", schema: { type: "string", enum: ["no-store"] } },
       }),
     ),
-    406: problem("`Accept: application/x-pem-file` with keyFormat ppk (a PPK key is not a PEM file) or with escrow (the key is not in the answer). Checked before any key is made.", new ApiError("not-acceptable", "A ppk key is not a PEM file: ask for keyFormat pem, or accept application/json.")),
+    406: problem("`Accept: application/x-pem-file` with keyFormat ppk (a PPK key is not a PEM file) or with escrow (the key is not in the answer). Checked before any key is made.", new ServiceError("not-acceptable", "A ppk key is not a PEM file: ask for keyFormat pem, or accept application/json.")),
     200: dryRun,
     ...common("CreateKeyPair"),
     ...bodyErrors("CreateKeyPair", invalid("Invalid request or malformed JSON.", runtime.CreateKeyPairBody, { name: "deploy-bot", keyType: "dsa" }, "body")),
@@ -279,7 +285,7 @@ const deleteResponses = {
   403: withGatewayAnswer(
     problem(
       `The key pair was not created through this service (no managed-key tag), so it is not deleted (a problem); or ${GATEWAY_FORBIDDEN}`,
-      new ApiError("unmanaged-key", `Key pair console-key was not created or imported through this service (no ${DEFAULTS.MANAGED_TAG_KEY}=${DEFAULTS.MANAGED_TAG_VALUE} tag); delete it in EC2 directly.`),
+      unmanagedKey("console-key", settingsFrom(DEFAULTS)),
     ),
     "Forbidden",
   ),

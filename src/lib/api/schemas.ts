@@ -1,17 +1,18 @@
 /**
  * The single source of truth for every request and response shape. Handlers validate with these
- * schemas and scripts/generate-openapi.ts turns them into openapi.yaml; the metadata registered
+ * schemas and scripts/openapi/generate.ts turns them into openapi.yaml; the metadata registered
  * with each schema (`.register(z.globalRegistry, ...)`, in place: a `z.meta()` check would build
- * the schema once more) carries the documentation, so the runtime needs nothing but zod/mini (src/lib/zod.ts). Each schema is marked
+ * the schema once more) carries the documentation, so the runtime needs nothing but zod/mini (src/lib/platform/zod.ts). Each schema is marked
  * pure so a function's bundle keeps only the schemas it uses (zod builds every schema at import):
  * esbuild keeps an unused pure call if it cannot tell that an argument is free of side effects, so
  * described() and the nested calls it does not recognise (zod/mini's own annotations do not always
- * reach through src/lib/zod.ts's re-export) are marked too; without that every function built the
+ * reach through src/lib/platform/zod.ts's re-export) are marked too; without that every function built the
  * three query schemas and the idempotency header's.
  */
-import * as z from "./zod.js";
-import { KNOWN_REGIONS } from "./regions.js";
-import { PROBLEM_KINDS, PROBLEM_TYPE_BASE } from "./errors.js";
+import * as z from "../platform/zod.js";
+import { KNOWN_REGIONS } from "../platform/regions.js";
+import { PROBLEM_KINDS, PROBLEM_TYPE_BASE } from "./problems.js";
+import { MAX_CALLER_TAGS, RESERVED_TAG_KEYS } from "./reserved-tags.js";
 
 /*
  * Patterns end with (?![\s\S]) rather than $: in Python's re (which spec-driven generators use) $
@@ -62,12 +63,25 @@ export const KeyName = /* @__PURE__ */ text({ pattern: KEY_NAME, message: "must 
 export const KeyPairId = /* @__PURE__ */ text({ pattern: new RegExp(`^key-[0-9a-f]{8,32}${END}`), message: "must look like key-0123456789abcdef0" })
   .register(z.globalRegistry, { description: "EC2 key pair id.", example: "key-0123456789abcdef0" });
 
-export const KeyType = /* @__PURE__ */ z.enum(["rsa", "ed25519"]).register(z.globalRegistry, { id: "KeyType", description: "rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances." });
+/** The key types EC2 makes and imports. */
+export const KEY_TYPES = ["rsa", "ed25519"] as const;
+export type KeyTypeName = (typeof KEY_TYPES)[number];
+export const KEY_FORMATS = ["pem", "ppk"] as const;
+export type KeyFormatName = (typeof KEY_FORMATS)[number];
 
-export const KeyFormat = /* @__PURE__ */ z.enum(["pem", "ppk"]).register(z.globalRegistry, { id: "KeyFormat", description: "Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY)." });
+export const KeyType = /* @__PURE__ */ z.enum(KEY_TYPES).register(z.globalRegistry, { id: "KeyType", description: "rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances." });
 
-/** EC2 allows 50 tags per key pair; this service writes up to six of its own (see RESERVED_TAG_KEYS). */
-const MAX_TAGS = 44;
+export const KeyFormat = /* @__PURE__ */ z.enum(KEY_FORMATS).register(z.globalRegistry, { id: "KeyFormat", description: "Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY)." });
+
+const MAX_TAGS = MAX_CALLER_TAGS;
+const COUNT_WORDS = ["No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"];
+/** The reserved keys as the spec lists them: the managed-key marker, then the service's own (shared prefix written once). */
+const reservedKeysText = () => {
+  const [first = "", ...rest] = RESERVED_TAG_KEYS;
+  const prefix = first.slice(0, first.indexOf(":"));
+  const tail = rest.map((key) => key.slice(prefix.length));
+  return `${COUNT_WORDS[RESERVED_TAG_KEYS.length + 1]} tag keys are reserved for the service: the managed-key marker and ${first}, ${tail.slice(0, -1).join(", ")} and ${tail.at(-1)}`;
+};
 
 // The trailing [\s\S] restates minLength inside the pattern, for generators that read only the pattern.
 const NOT_AWS_PREFIXED = `^(?![aA][wW][sS]:)${PRINTABLE}+${END}`;
@@ -76,14 +90,14 @@ const TagKey = /* @__PURE__ */ text({ pattern: new RegExp(NOT_AWS_PREFIXED), mes
 
 export const Tags = /* @__PURE__ */ z
   .record(TagKey, text().check(z.maxLength(256)))
-  .check(z.refine((tags: Record<string, string>) => Object.keys(tags).length <= MAX_TAGS, `at most ${MAX_TAGS} tags (EC2 allows 50; this service reserves six)`))
+  .check(z.refine((tags: Record<string, string>) => Object.keys(tags).length <= MAX_TAGS, `at most ${MAX_TAGS} tags (EC2 allows 50; this service reserves ${COUNT_WORDS[RESERVED_TAG_KEYS.length + 1]?.toLowerCase()})`))
   .register(z.globalRegistry, {
     // zod-to-openapi does not render record key schemas: state them for the spec.
     maxProperties: MAX_TAGS,
     propertyNames: { minLength: 1, maxLength: 128, pattern: NOT_AWS_PREFIXED },
     id: "Tags",
     description:
-      "Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Six tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key, :request-digest, :created-by and :escrow, which record the request that made the key, its IAM caller and where an escrowed private key is kept.",
+      `Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. ${reservedKeysText()}, which record the request that made the key, its IAM caller and where an escrowed private key is kept.`,
     example: { team: "platform", env: "prod" },
   });
 
@@ -320,7 +334,7 @@ export const ProblemFieldError = /* @__PURE__ */ z
 
 export const ProblemDetails = /* @__PURE__ */ z
   .strictObject({
-    type: z.enum(PROBLEM_KINDS.map((kind) => PROBLEM_TYPE_BASE + kind)).register(z.globalRegistry, { description: "URI identifying the problem type (src/lib/errors.ts PROBLEM_TABLE)." }),
+    type: z.enum(PROBLEM_KINDS.map((kind) => PROBLEM_TYPE_BASE + kind)).register(z.globalRegistry, { description: "URI identifying the problem type." }),
     title: z.string(),
     status: z.number().check(z.int(), z.minimum(400), z.maximum(599)),
     detail: z.string(),
@@ -330,6 +344,8 @@ export const ProblemDetails = /* @__PURE__ */ z
   })
   .register(z.globalRegistry, { id: "Problem", description: "RFC 9457 problem details." });
 
+export type FieldError = z.output<typeof ProblemFieldError>;
+export type Problem = z.output<typeof ProblemDetails>;
 export type CreateKeyPairInput = z.output<typeof CreateKeyPairBody>;
 export type ImportKeyPairInput = z.output<typeof ImportKeyPairBody>;
 export type ListKeyPairsQuery = z.output<typeof ListQuery>;

@@ -1,6 +1,6 @@
 /** What every AWS SDK client of the service shares: the configured time budget per attempt, standard retries. */
 import { NodeHttpHandler } from "@smithy/node-http-handler";
-import { config } from "./config.js";
+import { config } from "../platform/config.js";
 
 /** An HTTP handler (a pool of connections) with the per-attempt time budget; clients may share one. */
 export const httpHandler = () =>

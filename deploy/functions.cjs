@@ -1,0 +1,28 @@
+// serverless.yml's functions, from the route table (src/lib/routes.ts): each function's routes as
+// httpApi events behind the IAM authorizer, and on every path a catch-all for the 405 function.
+const { FUNCTIONS, ROUTES, routeKey } = require("./route-table.cjs");
+const reservedConcurrency = require("../iam/limits.cjs");
+
+const AWS_IAM = { type: "aws_iam" };
+const roleOf = (name) => `${name[0].toUpperCase()}${name.slice(1)}Role`;
+
+module.exports = async ({ resolveVariable }) => {
+  const limits = await reservedConcurrency({ resolveVariable });
+  const paths = [...new Set(ROUTES.map((route) => route.path))];
+  const eventsOf = (name) =>
+    name === "methodNotAllowed"
+      ? paths.map((path) => ({ httpApi: { method: "*", path, authorizer: AWS_IAM } }))
+      : ROUTES.filter((route) => route.function === name).map((route) => ({ httpApi: { method: route.method, path: route.path, authorizer: AWS_IAM } }));
+  const functions = {};
+  for (const [name, { entry }] of Object.entries(FUNCTIONS)) {
+    const keys = ROUTES.filter((route) => route.function === name).map(routeKey);
+    functions[name] = {
+      role: roleOf(name),
+      ...limits,
+      handler: `${entry}.handler`,
+      description: keys.length ? keys.join(", ") : "405 for unsupported methods",
+      events: eventsOf(name),
+    };
+  }
+  return { functions };
+};

@@ -1,0 +1,26 @@
+/**
+ * The tag keys this service writes on a key pair, which callers may not set (nor the managed-key
+ * marker, whose key is a setting). The spec's tag limit and its description derive from this list.
+ */
+export const SERVICE_TAGS = {
+  requestToken: "ec2-keypairs-api:request-token",
+  idempotencyKey: "ec2-keypairs-api:idempotency-key",
+  requestDigest: "ec2-keypairs-api:request-digest",
+  createdBy: "ec2-keypairs-api:created-by",
+  /** On a created key whose private key was escrowed: where it is kept ("ssm"), so that DELETE removes it there too. */
+  escrow: "ec2-keypairs-api:escrow",
+} as const;
+
+export const RESERVED_TAG_KEYS: readonly string[] = Object.values(SERVICE_TAGS);
+
+/** EC2's limit of tags per key pair. */
+const EC2_MAX_TAGS = 50;
+
+/** How many tags a caller may set: EC2's limit less the service's own and the managed-key marker. */
+export const MAX_CALLER_TAGS = EC2_MAX_TAGS - RESERVED_TAG_KEYS.length - 1;
+
+/** Whether a caller's tag key is, or could pass for, a reserved one (any case, surrounding spaces). */
+export function isReservedTagKey(key: string, managedTagKey: string): boolean {
+  const normalized = key.trim().toLowerCase();
+  return normalized === managedTagKey.toLowerCase() || RESERVED_TAG_KEYS.includes(normalized);
+}

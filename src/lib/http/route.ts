@@ -1,0 +1,82 @@
+/**
+ * Builds a route's Lambda handler: the shared Middy stack (header normalizer first, error handler
+ * last), then the route's zod schemas applied to body, query and path before the handler runs.
+ */
+import middy from "@middy/core";
+import httpCors from "@middy/http-cors";
+import httpEventNormalizer from "@middy/http-event-normalizer";
+import httpHeaderNormalizer from "@middy/http-header-normalizer";
+import httpJsonBodyParser from "@middy/http-json-body-parser";
+import httpSecurityHeaders from "@middy/http-security-headers";
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
+import type * as z from "../platform/zod.js";
+import { callerArn } from "./caller.js";
+import { config } from "../platform/config.js";
+import { logger } from "../platform/logger.js";
+import { accessLog } from "./middleware/access-log.js";
+import { bodyGuard } from "./middleware/body-guard.js";
+import { problemErrorHandler } from "./middleware/problem-error-handler.js";
+import { parsePart, refuseRepeatedParameters, requestRegion } from "./request.js";
+import { type HttpResult, toResponse } from "./responses.js";
+
+const FUNCTION_TIMEOUT_MARGIN_MS = 250;
+const REGIONS = { default: config.DEFAULT_REGION, allowed: config.ALLOWED_REGIONS };
+
+/** Helmet-style defaults, with a CSP and no permissions policy: this API serves JSON, never documents. */
+const SECURITY_HEADERS = {
+  contentSecurityPolicy: { "default-src": "'none'", "frame-ancestors": "'none'" },
+  permissionsPolicy: false,
+};
+
+export interface RouteSchemas<B extends z.ZodMiniType, Q extends z.ZodMiniType, P extends z.ZodMiniType, H extends z.ZodMiniType> {
+  body?: B;
+  query?: Q;
+  path?: P;
+  /** Headers the route reads (lower-case names); others are not validated. */
+  headers?: H;
+}
+
+export interface ParsedRequest<B, Q, P, H> {
+  body: B;
+  query: Q;
+  path: P;
+  headers: H;
+  /** The one region this request acts in: resolved and allow-listed once, here. */
+  region: string;
+  /** The caller's IAM identity (see caller.ts). */
+  caller: string;
+}
+
+export function httpRoute<B extends z.ZodMiniType = z.ZodMiniNever, Q extends z.ZodMiniType = z.ZodMiniNever, P extends z.ZodMiniType = z.ZodMiniNever, H extends z.ZodMiniType = z.ZodMiniNever>(
+  schemas: RouteSchemas<B, Q, P, H>,
+  handle: (request: ParsedRequest<z.output<B>, z.output<Q>, z.output<P>, z.output<H>>, event: APIGatewayProxyEventV2) => Promise<HttpResult>,
+) {
+  // If a call outlives every budget, answer a 504 problem this long before Lambda stops the function.
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>({ timeoutEarlyInMillis: FUNCTION_TIMEOUT_MARGIN_MS })
+    .use(httpHeaderNormalizer())
+    .use(httpEventNormalizer())
+    .use(accessLog())
+    .use(httpSecurityHeaders(SECURITY_HEADERS));
+  if (config.CORS_ALLOWED_ORIGINS.length > 0) {
+    handler.use(httpCors({ origins: config.CORS_ALLOWED_ORIGINS, credentials: false }));
+  }
+  if (schemas.body) {
+    handler.use(bodyGuard(config.MAX_BODY_BYTES)).use(httpJsonBodyParser());
+  }
+  handler.use(problemErrorHandler());
+
+  const route = handler.handler(async (event) => {
+    if (schemas.query) refuseRepeatedParameters(event.rawQueryString);
+    const query = parsePart(schemas.query, event.queryStringParameters, "query");
+    const path = parsePart(schemas.path, event.pathParameters, "path");
+    const body = parsePart(schemas.body, event.body, "body");
+    const headers = parsePart(schemas.headers, event.headers, "header");
+    const region = requestRegion(body as { region?: string }, query as { region?: string }, REGIONS);
+    // Only the name, region and caller of a request are logged: bodies can be secrets.
+    const { name } = { ...(query as object), ...(path as object), ...(body as object) } as { name?: string };
+    logger.appendKeys({ region, keyName: name });
+    return toResponse(await handle({ body, query, path, headers, region, caller: callerArn(event) }, event));
+  });
+  // Every log line of the invocation, its late ones included, carries this invocation's keys.
+  return (event: Parameters<typeof route>[0], context: Context) => logger.withRequest(context, () => route(event, context));
+}

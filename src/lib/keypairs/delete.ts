@@ -1,0 +1,28 @@
+import { SERVICE_TAGS } from "../api/reserved-tags.js";
+import type { DryRunView } from "../api/schemas.js";
+import { ServiceError } from "./errors.js";
+import { deleteEscrowedKey } from "./escrow.js";
+import type { DeleteDeps, KeyPairRef, KeyPairSettings } from "./ports.js";
+import { findKeyPair } from "./read.js";
+import { orDryRun } from "./views.js";
+
+/** The guard's refusal of a key this service did not make (the spec's example is made by this too). */
+export const unmanagedKey = (name: string, settings: KeyPairSettings): ServiceError =>
+  new ServiceError(
+    "unmanaged-key",
+    `Key pair ${name} was not created or imported through this service (no ${settings.managedTag.key}=${settings.managedTag.value} tag); delete it in EC2 directly.`,
+  );
+
+/**
+ * Deletes a key after checking that it exists (EC2 answers success for a missing name) and that
+ * this service manages it (unless allowUnmanagedDelete): the IAM policy enforces the same tag.
+ */
+export async function deleteKeyPair(deps: DeleteDeps, region: string, ref: KeyPairRef, options: { dryRun?: boolean }): Promise<void | DryRunView> {
+  const keyPair = await findKeyPair(deps, region, ref, false);
+  if (!keyPair.managed && !deps.settings.allowUnmanagedDelete) throw unmanagedKey(keyPair.name, deps.settings);
+  return orDryRun(async () => {
+    await deps.store.delete(region, keyPair, options.dryRun ?? false);
+    // Not reached on a dry run (it throws DryRunSucceeded); only escrowed keys have a parameter.
+    if (keyPair.tags[SERVICE_TAGS.escrow]) await deleteEscrowedKey(deps, region, keyPair.keyPairId);
+  });
+}

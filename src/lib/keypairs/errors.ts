@@ -1,0 +1,48 @@
+/**
+ * The service's own errors: a problem kind and what the caller reads. No HTTP here: the HTTP layer
+ * (http/problems.ts) gives each kind its status.
+ */
+import { INTERNAL_DETAIL, type ProblemKind } from "../api/problems.js";
+import type { FieldError } from "../api/schemas.js";
+
+export type { ProblemKind };
+
+export interface ServiceErrorOptions {
+  ec2Code?: string;
+  errors?: FieldError[];
+  retryAfterSeconds?: number;
+  /** What went wrong underneath (e.g. the SDK's error), for the logs and the adapter's retry decisions. */
+  cause?: unknown;
+}
+
+export class ServiceError extends Error {
+  readonly kind: ProblemKind;
+  readonly ec2Code?: string;
+  readonly errors?: FieldError[];
+  readonly retryAfterSeconds?: number;
+
+  constructor(kind: ProblemKind, detail: string, options: ServiceErrorOptions = {}) {
+    super(detail, { cause: options.cause });
+    this.name = "ServiceError";
+    this.kind = kind;
+    this.ec2Code = options.ec2Code;
+    this.errors = options.errors;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+/** Thrown by a key pair store when EC2 answers DryRunOperation: the call would have succeeded. */
+export class DryRunSucceeded extends Error {
+  constructor(readonly operation: string) {
+    super(`${operation} would succeed`);
+    this.name = "DryRunSucceeded";
+  }
+}
+
+/** A 400 naming each invalid field; its detail lists them as `field: message`. */
+export function invalidFields(errors: FieldError[]): ServiceError {
+  return new ServiceError("validation", errors.map((error) => `${error.field}: ${error.message}`).join("; "), { errors });
+}
+
+/** What an error no rule expected becomes (its details go to the logs only). */
+export const unexpectedError = (): ServiceError => new ServiceError("internal", INTERNAL_DETAIL);

@@ -1,0 +1,124 @@
+/**
+ * The marks (tags) a create or import leaves on its key pair, so that a retry can recognise the
+ * request that made it without any store besides EC2 itself: a random token per request (for the
+ * store's own retries), the caller, and with an Idempotency-Key its hash and the request's digest.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import { SERVICE_TAGS } from "../api/reserved-tags.js";
+import { ServiceError } from "./errors.js";
+import type { StoreDeps, KeyPairRecord, Recognise } from "./ports.js";
+import { isManaged } from "./views.js";
+
+/** Who asks (their IAM identity, see http/caller.ts), and the Idempotency-Key they sent, if any. */
+export interface Caller {
+  arn: string;
+  idempotencyKey?: string;
+}
+
+export interface RequestMarks {
+  tags: Record<string, string>;
+  idempotent: boolean;
+}
+
+const sha256 = (text: string) => createHash("sha256").update(text).digest("base64url");
+
+/** EC2 tag values hold at most 256 characters. */
+const MAX_TAG_VALUE = 256;
+
+/** The caller for the created-by tag: whole if it fits, else its start and a hash of all of it (still unique). */
+const callerTag = (arn: string): string => (arn.length <= MAX_TAG_VALUE ? arn : `${arn.slice(0, MAX_TAG_VALUE - 44)}#${sha256(arn)}`);
+
+/** JSON with object members in sorted order, so that equal requests have equal digests. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const members = Object.entries(value)
+      .filter(([, member]) => member !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${members.map(([name, member]) => `${JSON.stringify(name)}:${canonical(member)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The tags that mark this request; `request` is what an equal retry must repeat (operation, region, body). */
+export function markRequest(caller: Caller, request: object): RequestMarks {
+  const tags = { [SERVICE_TAGS.requestToken]: randomUUID(), [SERVICE_TAGS.createdBy]: callerTag(caller.arn) };
+  if (caller.idempotencyKey === undefined) return { tags, idempotent: false };
+  // Hashed with the caller, so one caller's key can never match another's.
+  const idempotency = {
+    [SERVICE_TAGS.idempotencyKey]: sha256(`${caller.arn}\n${caller.idempotencyKey}`),
+    [SERVICE_TAGS.requestDigest]: sha256(canonical(request)),
+  };
+  return { tags: { ...tags, ...idempotency }, idempotent: true };
+}
+
+/** Recognises the key this very request made (its random token), after an attempt whose answer was lost. */
+export const madeBy =
+  (marks: RequestMarks, deps: StoreDeps): Recognise =>
+  (existing) =>
+    isManaged(existing.tags, deps.settings) && existing.tags[SERVICE_TAGS.requestToken] === marks.tags[SERVICE_TAGS.requestToken];
+
+const keysMadeUnder = (deps: StoreDeps, region: string, marks: RequestMarks) =>
+  deps.store.describe(region, { tag: { key: SERVICE_TAGS.idempotencyKey, value: marks.tags[SERVICE_TAGS.idempotencyKey]! } }, false);
+
+/**
+ * The key pair an earlier request with the same Idempotency-Key made in this region, if any.
+ * Another request under that key is a 422. With `whileRunning: "refuse"`, a key young enough that
+ * its request may still be running (made less than requestMaxSeconds ago) is a 409 with
+ * Retry-After: that request will still hand its answer to its caller.
+ */
+export async function earlierRequest(deps: StoreDeps, region: string, marks: RequestMarks, whileRunning: "refuse" | "accept"): Promise<KeyPairRecord | undefined> {
+  if (!marks.idempotent) return undefined;
+  const [earlier] = await keysMadeUnder(deps, region, marks);
+  if (!earlier) return undefined;
+  if (earlier.tags[SERVICE_TAGS.requestDigest] !== marks.tags[SERVICE_TAGS.requestDigest]) {
+    throw new ServiceError("idempotency-key-reused", `This Idempotency-Key was used for another request (key pair ${earlier.name}); use a new key for a new request.`);
+  }
+  // +1: EC2's CreateTime has whole seconds.
+  const waitSeconds = Math.ceil(deps.settings.requestMaxSeconds + 1 - (Date.now() - (earlier.createdAt?.getTime() ?? 0)) / 1000);
+  if (whileRunning === "refuse" && waitSeconds > 0) {
+    throw new ServiceError("request-in-progress", `The request that made key pair ${earlier.name} with this Idempotency-Key may still be running; retry after ${waitSeconds} s.`, {
+      retryAfterSeconds: waitSeconds,
+    });
+  }
+  return earlier;
+}
+
+/**
+ * Requests racing under one Idempotency-Key can all pass earlierRequest() before any has made its
+ * key. Once ours is made, the first key made under that Idempotency-Key (oldest, then lowest id:
+ * every racer orders them alike) is the one outcome; the error for a later one, whose key its
+ * request must undo. Undefined when ours is the first (or no key is visible yet).
+ */
+export async function lostRace(deps: StoreDeps, region: string, marks: RequestMarks, ours: { keyPairId: string }): Promise<ServiceError | undefined> {
+  if (!marks.idempotent) return undefined;
+  const made = await keysMadeUnder(deps, region, marks);
+  const [first] = made.sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) || (a.keyPairId < b.keyPairId ? -1 : 1));
+  if (!first || first.keyPairId === ours.keyPairId) return undefined;
+  if (first.tags[SERVICE_TAGS.requestDigest] !== marks.tags[SERVICE_TAGS.requestDigest]) {
+    return new ServiceError("idempotency-key-reused", `This Idempotency-Key was used for another request at the same time (key pair ${first.name}); use a new key for a new request.`);
+  }
+  const retryAfterSeconds = deps.settings.requestMaxSeconds;
+  return new ServiceError("request-in-progress", `Another request with this Idempotency-Key made key pair ${first.name} at the same time; retry after ${retryAfterSeconds} s.`, { retryAfterSeconds });
+}
+
+/** Deletes the key this request just made if a racing request under its Idempotency-Key made one first. */
+export async function undoIfRaceLost(deps: StoreDeps, region: string, marks: RequestMarks, ours: { name: string; keyPairId: string }): Promise<void> {
+  const lost = await lostRace(deps, region, marks, ours);
+  if (!lost) return;
+  await deps.store.delete(region, ours, false);
+  throw lost;
+}
+
+/**
+ * A name conflict with a key made under the same Idempotency-Key means a request with that key is
+ * running right now (it made the key after this one looked): 409 with Retry-After, not "exists".
+ */
+export function concurrentSameKey(deps: StoreDeps, region: string, marks: RequestMarks) {
+  return async (error: unknown): Promise<never> => {
+    if (error instanceof ServiceError && error.kind === "conflict" && marks.idempotent) {
+      await earlierRequest(deps, region, marks, "refuse");
+    }
+    throw error;
+  };
+}

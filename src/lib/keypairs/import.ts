@@ -1,0 +1,23 @@
+import type { DryRunView, ImportKeyPairInput, KeyPairView } from "../api/schemas.js";
+import { type Caller, concurrentSameKey, earlierRequest, madeBy, markRequest, undoIfRaceLost } from "./idempotency.js";
+import type { StoreDeps } from "./ports.js";
+import { parsePublicKey } from "./public-key.js";
+import { serviceTags } from "./tags.js";
+import { orDryRun, toView } from "./views.js";
+
+/** Imports a public key. With an Idempotency-Key, a repeat answers with the key the first request imported. */
+export async function importKeyPair(deps: StoreDeps, region: string, input: ImportKeyPairInput, caller: Caller): Promise<KeyPairView | DryRunView> {
+  const publicKey = parsePublicKey(input.publicKey);
+  const { dryRun, ...request } = input;
+  const marks = markRequest(caller, { operation: "ImportKeyPair", region, ...request, publicKey: publicKey.openssh });
+  const tags = serviceTags(input.tags, marks.tags, deps.settings);
+  return orDryRun(async () => {
+    const earlier = dryRun ? undefined : await earlierRequest(deps, region, marks, "accept");
+    if (earlier) return toView(earlier, region, deps.settings);
+    const imported = await deps.store
+      .import(region, { name: input.name, openssh: publicKey.openssh, tags, dryRun: dryRun ?? false }, madeBy(marks, deps))
+      .catch(concurrentSameKey(deps, region, marks));
+    await undoIfRaceLost(deps, region, marks, imported);
+    return toView({ ...imported, keyType: publicKey.keyType }, region, deps.settings);
+  });
+}

@@ -1,0 +1,56 @@
+import type { KeyPairView, ListKeyPairsQuery } from "../api/schemas.js";
+import type { ReadDeps, KeyPairRecord } from "./ports.js";
+import { toView } from "./views.js";
+
+/** Whether a key passes the list's filters, each matched literally (EC2 filters would read * and ? as wildcards). */
+function matchesFilters(record: KeyPairRecord, query: ListKeyPairsQuery): boolean {
+  const separator = query.tag?.indexOf("=") ?? -1;
+  const tagKey = query.tag?.slice(0, separator);
+  return (
+    (query.name === undefined || record.name === query.name) &&
+    (query.keyPairId === undefined || record.keyPairId === query.keyPairId) &&
+    (query.fingerprint === undefined || record.fingerprint === query.fingerprint) &&
+    (query.keyType === undefined || record.keyType === query.keyType) &&
+    (query.tagKey === undefined || Object.hasOwn(record.tags, query.tagKey)) &&
+    (tagKey === undefined || (Object.hasOwn(record.tags, tagKey) && record.tags[tagKey] === query.tag!.slice(separator + 1)))
+  );
+}
+
+/**
+ * A page's body stays under this many bytes of JSON. Lambda refuses responses over 6 MB, and API
+ * Gateway's envelope escapes the body once more; 1,000 keys with 49 maximal tags each would be ~20 MB.
+ */
+export const MAX_PAGE_BYTES = 4 * 1024 * 1024;
+
+/** The first `limit` views, stopping before the one that would take the page past MAX_PAGE_BYTES. */
+export function takePage(views: KeyPairView[], limit: number): KeyPairView[] {
+  let count = 0;
+  for (let bytes = 0; count < Math.min(limit, views.length); count += 1) {
+    bytes += Buffer.byteLength(JSON.stringify(views[count])) + 1;
+    if (bytes > MAX_PAGE_BYTES && count > 0) break;
+  }
+  return views.slice(0, count);
+}
+
+export interface KeyPairPage {
+  items: KeyPairView[];
+  nextCursor?: string;
+}
+
+/**
+ * EC2 returns a region's keys in one answer (no pagination), so the service sorts them by name and
+ * pages them itself: a page of at most `limit` keys and MAX_PAGE_BYTES, the cursor being the last
+ * name served (names are unique in a region, so "after this name" is stable as keys come and go).
+ */
+export async function listKeyPairs(deps: ReadDeps, region: string, query: ListKeyPairsQuery): Promise<KeyPairPage> {
+  const after = query.cursor;
+  const lookup = query.name !== undefined ? { name: query.name } : query.keyPairId !== undefined ? { keyPairId: query.keyPairId } : undefined;
+  const matching = (await deps.store.describe(region, lookup, query.includePublicKey ?? false))
+    .filter((record) => matchesFilters(record, query))
+    .map((record) => toView(record, region, deps.settings))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .filter((view) => after === undefined || view.name > after);
+  const items = takePage(matching, query.limit);
+  const last = items.at(-1);
+  return matching.length > items.length && last ? { items, nextCursor: last.name } : { items };
+}

@@ -1,0 +1,107 @@
+/**
+ * What the key-pair rules need from the outside world, in their own terms: a store of key pairs
+ * (EC2: aws/ec2.ts) and a vault for escrowed private keys (SSM: aws/ssm.ts). Tests use in-memory
+ * implementations (test/support/in-memory-ports.ts). Failures are ServiceErrors; a dry run that
+ * would succeed is DryRunSucceeded.
+ */
+import type { KeyFormatName, KeyTypeName } from "../api/schemas.js";
+
+/** A key pair as the store holds it. */
+export interface KeyPairRecord {
+  keyPairId: string;
+  name: string;
+  fingerprint: string;
+  keyType: KeyTypeName;
+  tags: Record<string, string>;
+  createdAt?: Date;
+  publicKey?: string;
+}
+
+/** A key pair the store just made or imported (it knows no creation time or type yet). */
+export type NewKeyPairRecord = Omit<KeyPairRecord, "keyType" | "createdAt" | "publicKey">;
+
+export interface CreatedKeyPairRecord extends NewKeyPairRecord {
+  keyMaterial: string;
+}
+
+/** What identifies key pairs to look up; all are matched literally. */
+export type KeyPairLookup = { name: string } | { keyPairId: string } | { tag: { key: string; value: string } };
+
+export type KeyPairRef = { name: string } | { keyPairId: string };
+
+export interface NewKeyPair {
+  name: string;
+  keyType: KeyTypeName;
+  keyFormat: KeyFormatName;
+  tags: Record<string, string>;
+  dryRun: boolean;
+}
+
+export interface PublicKeyImport {
+  name: string;
+  openssh: string;
+  tags: Record<string, string>;
+  dryRun: boolean;
+}
+
+/**
+ * Tells whether a key pair that the store says already exists was made by this very request (by
+ * the request token tag it carries). Asked only after an attempt whose outcome is unknown, so a
+ * genuine name conflict stays a conflict.
+ */
+export type Recognise = (existing: KeyPairRecord) => boolean;
+
+export interface KeyPairStore {
+  /** The region's key pairs, or exactly those `lookup` names (none: an empty list). */
+  describe(region: string, lookup: KeyPairLookup | undefined, includePublicKey: boolean): Promise<KeyPairRecord[]>;
+  /** Makes a key pair; a retry that meets this request's own key (`recognise`) makes it anew. */
+  create(region: string, input: NewKeyPair, recognise: Recognise): Promise<CreatedKeyPairRecord>;
+  /** Imports a public key; a retry that meets this request's own key answers with it. */
+  import(region: string, input: PublicKeyImport, recognise: Recognise): Promise<NewKeyPairRecord>;
+  /** Deletes exactly this key pair, by its id. */
+  delete(region: string, keyPair: { name: string; keyPairId: string }, dryRun: boolean): Promise<void>;
+}
+
+export interface PrivateKeyVault {
+  /** Stores a key pair's private key (never overwriting); returns where it is kept. */
+  put(region: string, keyPairId: string, keyMaterial: string, tags: Record<string, string>): Promise<string>;
+  /** Removes a key pair's private key; none there is success. */
+  delete(region: string, keyPairId: string): Promise<void>;
+}
+
+/** The settings the rules read, as values (the deployment's come from platform/config.ts). */
+export interface KeyPairSettings {
+  managedTag: { key: string; value: string };
+  allowUnmanagedDelete: boolean;
+  /** The longest a request can run (the function timeout): a key younger than this may still be in the making. */
+  requestMaxSeconds: number;
+  allowedRegions: readonly string[];
+  /** The time budget of a request's EC2 calls (an all-regions list shares one). */
+  timeBudgetMs: number;
+}
+
+/**
+ * What each group of rules needs, no more: a function's composition root passes only the adapter
+ * calls its rules make, so its bundle holds no other.
+ */
+export interface ReadDeps {
+  store: Pick<KeyPairStore, "describe">;
+  settings: KeyPairSettings;
+}
+
+export interface DeleteDeps {
+  store: Pick<KeyPairStore, "describe" | "delete">;
+  vault: Pick<PrivateKeyVault, "delete">;
+  settings: KeyPairSettings;
+}
+
+/** Import and idempotency: the whole store, never the vault. */
+export interface StoreDeps {
+  store: KeyPairStore;
+  settings: KeyPairSettings;
+}
+
+/** Create: the store and the vault (escrow). */
+export interface KeyPairDeps extends StoreDeps {
+  vault: PrivateKeyVault;
+}

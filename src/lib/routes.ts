@@ -1,0 +1,95 @@
+/**
+ * The route table: every route the API serves, once. The functions' route maps are typed against
+ * it, the 405 catch-alls and Allow headers come from it, as do the spec's routes (scripts/openapi)
+ * and, at package time, serverless.yml's functions, events, IAM grants and throttling
+ * (deploy/functions.cjs and iam/roles.cjs read this file through deploy/routes.cjs). Plain data,
+ * no imports: deploy-time resolvers load it too.
+ */
+
+/**
+ * The AWS permissions a route needs, by name (iam/roles.cjs writes each as IAM statements): a
+ * function's role holds the union of its routes' needs, nothing else.
+ */
+export const GRANTS = ["create", "import", "describe", "delete", "escrow", "forgetEscrow"] as const;
+export type Grant = (typeof GRANTS)[number];
+
+/** The stage's throttling limits a route falls under (serverless.yml params `<name>ThrottleRateLimit`...). */
+export type Throttle = "default" | "delete";
+
+/**
+ * Functions by privilege: the routes of a function need the same grants, or nearly, and keep each
+ * other warm (docs/decisions). `entry` is its Lambda handler module.
+ */
+export const FUNCTIONS = {
+  readKeyPairs: { entry: "src/functions/read-key-pairs" },
+  createKeyPairs: { entry: "src/functions/create-key-pairs" },
+  deleteKeyPairs: { entry: "src/functions/delete-key-pairs" },
+  apiDocs: { entry: "src/handlers/api-docs" },
+  /** Any other method on a known path: a 405 problem with an Allow header (not the gateway's 404). */
+  methodNotAllowed: { entry: "src/handlers/method-not-allowed" },
+} as const;
+
+export type FunctionName = keyof typeof FUNCTIONS;
+
+export interface Route {
+  method: "GET" | "POST" | "DELETE";
+  path: string;
+  function: Exclude<FunctionName, "methodNotAllowed">;
+  /** Its module under src/handlers/. */
+  handler: string;
+  grants: readonly Grant[];
+  throttle: Throttle;
+  /** Who may call it: AWS_IAM, or the stage's docsAuthorization parameter (AWS_IAM or NONE). */
+  authorization?: "docs";
+}
+
+export const ROUTES = [
+  { method: "GET", path: "/keypairs", function: "readKeyPairs", handler: "list-key-pairs", grants: ["describe"], throttle: "default" },
+  // Create and import look the name up after an attempt whose answer was lost, to recognise their own key;
+  // create then deletes that key (nobody received its private key). With escrow, create puts the private key in SSM.
+  {
+    method: "POST",
+    path: "/keypairs",
+    function: "createKeyPairs",
+    handler: "create-key-pair",
+    grants: ["create", "describe", "delete", "escrow"],
+    throttle: "default",
+  },
+  { method: "POST", path: "/keypairs/import", function: "createKeyPairs", handler: "import-key-pair", grants: ["import", "describe"], throttle: "default" },
+  { method: "GET", path: "/keypairs/{name}", function: "readKeyPairs", handler: "get-key-pair", grants: ["describe"], throttle: "default" },
+  // Delete looks the key up first (EC2 answers success for a missing name), deletes it by id, then its escrowed key.
+  {
+    method: "DELETE",
+    path: "/keypairs/{name}",
+    function: "deleteKeyPairs",
+    handler: "delete-key-pair",
+    grants: ["describe", "delete", "forgetEscrow"],
+    throttle: "delete",
+  },
+  { method: "GET", path: "/keypairs/by-id/{keyPairId}", function: "readKeyPairs", handler: "get-key-pair-by-id", grants: ["describe"], throttle: "default" },
+  {
+    method: "DELETE",
+    path: "/keypairs/by-id/{keyPairId}",
+    function: "deleteKeyPairs",
+    handler: "delete-key-pair-by-id",
+    grants: ["describe", "delete", "forgetEscrow"],
+    throttle: "delete",
+  },
+  { method: "GET", path: "/openapi.json", function: "apiDocs", handler: "api-docs", grants: [], throttle: "default", authorization: "docs" },
+  { method: "GET", path: "/docs", function: "apiDocs", handler: "api-docs", grants: [], throttle: "default", authorization: "docs" },
+] as const satisfies readonly Route[];
+
+type Table = (typeof ROUTES)[number];
+export type RouteKey = `${Table["method"]} ${Table["path"]}`;
+/** The route keys a function serves: its route map must have exactly these. */
+export type RouteKeyOf<F extends FunctionName> = Extract<Table, { function: F }> extends infer R
+  ? R extends { method: string; path: string }
+    ? `${R["method"]} ${R["path"]}`
+    : never
+  : never;
+
+export const routeKey = (route: Pick<Route, "method" | "path">): string => `${route.method} ${route.path}`;
+
+/** The methods each path serves, in table order: the Allow header of a 405. */
+export const METHODS_BY_PATH: Record<string, string[]> = {};
+for (const route of ROUTES as readonly Route[]) (METHODS_BY_PATH[route.path] ??= []).push(route.method);

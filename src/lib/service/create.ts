@@ -1,0 +1,7 @@
+/** The composition root of the create function: create and import over EC2, escrow into SSM. */
+import { ec2KeyPairStore } from "../aws/ec2.js";
+import { ssmPrivateKeyVault } from "../aws/ssm.js";
+import { createRules } from "../keypairs/service.js";
+import { settings } from "./settings.js";
+
+export const keyPairCreation = createRules({ store: ec2KeyPairStore, vault: ssmPrivateKeyVault, settings });

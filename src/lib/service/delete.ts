@@ -1,0 +1,11 @@
+/** The composition root of the delete function: describe and delete in EC2, and the escrowed key in SSM. */
+import { deleteKeyPair, describeKeyPairs } from "../aws/ec2.js";
+import { deletePrivateKey } from "../aws/ssm.js";
+import { deleteRules } from "../keypairs/service.js";
+import { settings } from "./settings.js";
+
+export const keyPairDeletion = deleteRules({
+  store: { describe: describeKeyPairs, delete: deleteKeyPair },
+  vault: { delete: deletePrivateKey },
+  settings,
+});
