@@ -18,6 +18,9 @@ jest_run() { # name, jest args...
 step "typecheck (node $(node --version))"
 tsc -p .
 
+step "layers: the dependency rule (dependency-cruiser)"
+depcruise src --config .dependency-cruiser.cjs
+
 step "openapi.yaml lint (redocly, recommended rules)"
 redocly lint openapi.yaml
 
