@@ -3,11 +3,11 @@ import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { jest } from "@jest/globals";
 import { setTimeout as delay } from "node:timers/promises";
 import { mockClient } from "aws-sdk-client-mock";
-import { config } from "../../src/lib/platform/config.js";
-import { ec2Client } from "../../src/lib/aws/ec2-clients.js";
-import { primeEc2Client } from "../../src/lib/aws/ec2-priming.js";
-import { JsonLogger } from "../../src/lib/platform/logger.js";
-import { lambdaContext } from "../support/lambda.js";
+import { config } from "../../../src/lib/platform/config.js";
+import { ec2Client } from "../../../src/lib/aws/ec2-clients.js";
+import { primeEc2Client } from "../../../src/lib/aws/ec2-priming.js";
+import { JsonLogger } from "../../../src/lib/platform/logger.js";
+import { lambdaContext } from "../../support/lambda.js";
 
 const ec2 = mockClient(EC2Client);
 beforeEach(() => ec2.reset());

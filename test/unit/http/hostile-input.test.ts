@@ -5,17 +5,17 @@
  */
 import { CreateKeyPairCommand, DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
-import { handler as createHandler } from "../../src/handlers/create-key-pair.js";
-import { handler as deleteByIdHandler } from "../../src/handlers/delete-key-pair-by-id.js";
-import { handler as deleteHandler } from "../../src/handlers/delete-key-pair.js";
-import { handler as getByIdHandler } from "../../src/handlers/get-key-pair-by-id.js";
-import { handler as getHandler } from "../../src/handlers/get-key-pair.js";
-import { handler as importHandler } from "../../src/handlers/import-key-pair.js";
-import { handler as listHandler } from "../../src/handlers/list-key-pairs.js";
-import { openApiDocument } from "../../scripts/openapi/document.js";
-import { findDuplicateMember } from "../../src/lib/http/strict-json.js";
-import { ed25519PublicKey } from "../support/keys.js";
-import { invoke, type Handler } from "../support/lambda.js";
+import { handler as createHandler } from "../../../src/handlers/create-key-pair.js";
+import { handler as deleteByIdHandler } from "../../../src/handlers/delete-key-pair-by-id.js";
+import { handler as deleteHandler } from "../../../src/handlers/delete-key-pair.js";
+import { handler as getByIdHandler } from "../../../src/handlers/get-key-pair-by-id.js";
+import { handler as getHandler } from "../../../src/handlers/get-key-pair.js";
+import { handler as importHandler } from "../../../src/handlers/import-key-pair.js";
+import { handler as listHandler } from "../../../src/handlers/list-key-pairs.js";
+import { openApiDocument } from "../../../scripts/openapi/document.js";
+import { findDuplicateMember } from "../../../src/lib/http/strict-json.js";
+import { ed25519PublicKey } from "../../support/keys.js";
+import { invoke, type Handler } from "../../support/lambda.js";
 
 const ec2 = mockClient(EC2Client);
 beforeEach(() => ec2.reset());

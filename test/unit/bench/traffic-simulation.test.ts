@@ -17,7 +17,7 @@ import {
   type Outcome,
   type Request,
   type TrafficModel,
-} from "../../bench/traffic.js";
+} from "../../../bench/traffic.js";
 
 const MINUTE = 60_000;
 /** The same cost for every function and every route. */

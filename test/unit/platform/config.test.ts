@@ -1,5 +1,5 @@
-import { loadConfig } from "../../src/lib/platform/config.js";
-import { STANDARD_REGIONS } from "../../src/lib/platform/regions.js";
+import { loadConfig } from "../../../src/lib/platform/config.js";
+import { STANDARD_REGIONS } from "../../../src/lib/platform/regions.js";
 
 describe("loadConfig", () => {
   test("defaults: us-east-1 in the standard regions, managed tag, no CORS", () => {

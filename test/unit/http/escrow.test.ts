@@ -2,9 +2,9 @@
 import { CreateKeyPairCommand, DeleteKeyPairCommand, DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { DeleteParameterCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { mockClient } from "aws-sdk-client-mock";
-import { handler as createHandler } from "../../src/handlers/create-key-pair.js";
-import { handler as deleteHandler } from "../../src/handlers/delete-key-pair.js";
-import { invoke } from "../support/lambda.js";
+import { handler as createHandler } from "../../../src/handlers/create-key-pair.js";
+import { handler as deleteHandler } from "../../../src/handlers/delete-key-pair.js";
+import { invoke } from "../../support/lambda.js";
 
 const ec2 = mockClient(EC2Client);
 const ssm = mockClient(SSMClient);

@@ -5,7 +5,7 @@
 import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
 import { setTimeout as delay } from "node:timers/promises";
-import { invoke, type Handler } from "../support/lambda.js";
+import { invoke, type Handler } from "../../support/lambda.js";
 
 // Six regions for this file (config is read at import, so the handler is imported after this).
 const REGIONS = ["eu-west-1", "us-east-1", "us-west-2", "eu-central-1", "ap-southeast-2", "sa-east-1"];
@@ -15,8 +15,8 @@ const ec2 = mockClient(EC2Client);
 let listHandler: Handler;
 let concurrency: number;
 beforeAll(async () => {
-  listHandler = (await import("../../src/handlers/list-key-pairs.js")).handler;
-  concurrency = (await import("../../src/lib/keypairs/list-all-regions.js")).ALL_REGIONS_CONCURRENCY;
+  listHandler = (await import("../../../src/handlers/list-key-pairs.js")).handler;
+  concurrency = (await import("../../../src/lib/keypairs/list-all-regions.js")).ALL_REGIONS_CONCURRENCY;
 });
 beforeEach(() => ec2.reset());
 

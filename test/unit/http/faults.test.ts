@@ -5,8 +5,8 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Handler } from "../support/lambda.js";
-import { invoke, lambdaContext } from "../support/lambda.js";
+import type { Handler } from "../../support/lambda.js";
+import { invoke, lambdaContext } from "../../support/lambda.js";
 
 const LAMBDA_TIMEOUT_MS = 15_000;
 const attempts = new Map<string, number>();
@@ -36,7 +36,7 @@ beforeAll(async () => {
     EC2_TOTAL_TIMEOUT_MS: "2500",
   });
   // Imported only now: the configuration is read once, at import.
-  ({ handler: createHandler } = await import("../../src/handlers/create-key-pair.js"));
+  ({ handler: createHandler } = await import("../../../src/handlers/create-key-pair.js"));
 });
 
 afterAll(async () => {

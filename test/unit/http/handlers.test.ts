@@ -7,17 +7,17 @@ import {
 } from "@aws-sdk/client-ec2";
 import { DeleteParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { mockClient } from "aws-sdk-client-mock";
-import { handler as createHandler } from "../../src/handlers/create-key-pair.js";
-import { handler as deleteByIdHandler } from "../../src/handlers/delete-key-pair-by-id.js";
-import { handler as deleteHandler } from "../../src/handlers/delete-key-pair.js";
-import { handler as getByIdHandler } from "../../src/handlers/get-key-pair-by-id.js";
-import { handler as getHandler } from "../../src/handlers/get-key-pair.js";
-import { handler as importHandler } from "../../src/handlers/import-key-pair.js";
-import { handler as listHandler } from "../../src/handlers/list-key-pairs.js";
-import { handler as methodNotAllowedHandler } from "../../src/handlers/method-not-allowed.js";
-import { MAX_PAGE_BYTES } from "../../src/lib/keypairs/list.js";
-import { invoke } from "../support/lambda.js";
-import { ed25519PublicKey } from "../support/keys.js";
+import { handler as createHandler } from "../../../src/handlers/create-key-pair.js";
+import { handler as deleteByIdHandler } from "../../../src/handlers/delete-key-pair-by-id.js";
+import { handler as deleteHandler } from "../../../src/handlers/delete-key-pair.js";
+import { handler as getByIdHandler } from "../../../src/handlers/get-key-pair-by-id.js";
+import { handler as getHandler } from "../../../src/handlers/get-key-pair.js";
+import { handler as importHandler } from "../../../src/handlers/import-key-pair.js";
+import { handler as listHandler } from "../../../src/handlers/list-key-pairs.js";
+import { handler as methodNotAllowedHandler } from "../../../src/handlers/method-not-allowed.js";
+import { MAX_PAGE_BYTES } from "../../../src/lib/keypairs/list.js";
+import { invoke } from "../../support/lambda.js";
+import { ed25519PublicKey } from "../../support/keys.js";
 
 const ec2 = mockClient(EC2Client);
 // Delete also removes an escrowed private key (test/unit/escrow.test.ts has the rest of escrow).

@@ -1,6 +1,6 @@
-import { parsePublicKey } from "../../src/lib/keypairs/public-key.js";
-import { ServiceError } from "../../src/lib/keypairs/errors.js";
-import { ed25519PublicKey, rsaPublicKey, sshBlob, toRfc4716 } from "../support/keys.js";
+import { parsePublicKey } from "../../../src/lib/keypairs/public-key.js";
+import { ServiceError } from "../../../src/lib/keypairs/errors.js";
+import { ed25519PublicKey, rsaPublicKey, sshBlob, toRfc4716 } from "../../support/keys.js";
 
 const lengthPrefixed = (text: string) => {
   const length = Buffer.alloc(4);

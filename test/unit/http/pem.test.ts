@@ -1,9 +1,9 @@
 /** POST /keypairs with Accept: application/x-pem-file answers the private key itself (curl -o key.pem). */
 import { CreateKeyPairCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
-import { handler as createHandler } from "../../src/handlers/create-key-pair.js";
-import { acceptQuality } from "../../src/lib/http/negotiation.js";
-import { invoke } from "../support/lambda.js";
+import { handler as createHandler } from "../../../src/handlers/create-key-pair.js";
+import { acceptQuality } from "../../../src/lib/http/negotiation.js";
+import { invoke } from "../../support/lambda.js";
 
 const ec2 = mockClient(EC2Client);
 beforeEach(() => ec2.reset());

@@ -9,10 +9,10 @@ import type { AddressInfo } from "node:net";
 
 const actions: string[] = [];
 let server: Server;
-let ec2: typeof import("../../src/lib/aws/ec2-clients.js");
-let primeEc2Client: typeof import("../../src/lib/aws/ec2-priming.js").primeEc2Client;
-let logger: typeof import("../../src/lib/platform/logger.js").logger;
-let config: typeof import("../../src/lib/platform/config.js").config;
+let ec2: typeof import("../../../src/lib/aws/ec2-clients.js");
+let primeEc2Client: typeof import("../../../src/lib/aws/ec2-priming.js").primeEc2Client;
+let logger: typeof import("../../../src/lib/platform/logger.js").logger;
+let config: typeof import("../../../src/lib/platform/config.js").config;
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -26,10 +26,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   process.env.EC2_ENDPOINT = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // Imported only now: the configuration is read once, at import.
-  ec2 = await import("../../src/lib/aws/ec2-clients.js");
-  ({ primeEc2Client } = await import("../../src/lib/aws/ec2-priming.js"));
-  ({ logger } = await import("../../src/lib/platform/logger.js"));
-  ({ config } = await import("../../src/lib/platform/config.js"));
+  ec2 = await import("../../../src/lib/aws/ec2-clients.js");
+  ({ primeEc2Client } = await import("../../../src/lib/aws/ec2-priming.js"));
+  ({ logger } = await import("../../../src/lib/platform/logger.js"));
+  ({ config } = await import("../../../src/lib/platform/config.js"));
 });
 afterAll(async () => {
   server.closeAllConnections();

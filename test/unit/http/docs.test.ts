@@ -7,18 +7,18 @@ import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { readFileSync } from "node:fs";
 import { brotliDecompressSync } from "node:zlib";
 import { parse } from "yaml";
-import { ROOT } from "../../scripts/local-stack.js";
-import { apiEvent, lambdaContext, type Handler } from "../support/lambda.js";
-import page, { DOCS_HTML } from "../support/virtual-docs-page.js";
+import { ROOT } from "../../../scripts/local-stack.js";
+import { apiEvent, lambdaContext, type Handler } from "../../support/lambda.js";
+import page, { DOCS_HTML } from "../../support/virtual-docs-page.js";
 
 let handler: Handler;
-let codingQuality: typeof import("../../src/lib/http/negotiation.js").codingQuality;
+let codingQuality: typeof import("../../../src/lib/http/negotiation.js").codingQuality;
 
 beforeAll(async () => {
   // With CORS on, whose middleware adds to Vary. Imported only now: the configuration is read once, at import.
   process.env.CORS_ALLOWED_ORIGINS = "https://tools.example.com";
-  ({ handler } = await import("../../src/handlers/api-docs.js"));
-  ({ codingQuality } = await import("../../src/lib/http/negotiation.js"));
+  ({ handler } = await import("../../../src/handlers/api-docs.js"));
+  ({ codingQuality } = await import("../../../src/lib/http/negotiation.js"));
 });
 
 const get = async (path: string, headers: Record<string, string> = {}) =>

@@ -1,13 +1,13 @@
 /** CORS is off by default (see handlers.test.ts); with CORS_ALLOWED_ORIGINS only those origins are echoed. */
-import type { Handler } from "../support/lambda.js";
-import { invoke } from "../support/lambda.js";
+import type { Handler } from "../../support/lambda.js";
+import { invoke } from "../../support/lambda.js";
 
 let methodNotAllowed: Handler;
 
 beforeAll(async () => {
   process.env.CORS_ALLOWED_ORIGINS = "https://tools.example.com, https://admin.example.com";
   // Imported only now: the configuration is read once, at import.
-  ({ handler: methodNotAllowed } = await import("../../src/handlers/method-not-allowed.js"));
+  ({ handler: methodNotAllowed } = await import("../../../src/handlers/method-not-allowed.js"));
 });
 
 const call = (origin: string) =>

@@ -1,9 +1,9 @@
 import { CreateKeyPairCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
-import { handler as createHandler } from "../../src/handlers/create-key-pair.js";
-import { translateEc2Error } from "../../src/lib/aws/ec2-errors.js";
-import { ServiceError, DryRunSucceeded } from "../../src/lib/keypairs/errors.js";
-import { invoke } from "../support/lambda.js";
+import { handler as createHandler } from "../../../src/handlers/create-key-pair.js";
+import { translateEc2Error } from "../../../src/lib/aws/ec2-errors.js";
+import { ServiceError, DryRunSucceeded } from "../../../src/lib/keypairs/errors.js";
+import { invoke } from "../../support/lambda.js";
 
 const ec2 = mockClient(EC2Client);
 beforeEach(() => ec2.reset());

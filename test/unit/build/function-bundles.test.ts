@@ -3,8 +3,8 @@
  * own routes and no others: zod builds every schema it carries at INIT, used or not.
  */
 import { build } from "esbuild";
-import { deployedBuildOptions } from "../../bench/artifacts.js";
-import { ROOT } from "../../scripts/local-stack.js";
+import { deployedBuildOptions } from "../../../bench/artifacts.js";
+import { ROOT } from "../../../scripts/local-stack.js";
 
 // A description only each schema's definition holds (src/lib/schemas.ts).
 const SCHEMA_TEXT = {

@@ -5,11 +5,11 @@
 import { CreateKeyPairCommand, DeleteKeyPairCommand, DescribeKeyPairsCommand, EC2Client, ImportKeyPairCommand } from "@aws-sdk/client-ec2";
 import { PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { mockClient } from "aws-sdk-client-mock";
-import { handler as createHandler } from "../../src/handlers/create-key-pair.js";
-import { handler as importHandler } from "../../src/handlers/import-key-pair.js";
-import { callerArn } from "../../src/lib/http/caller.js";
-import { ed25519PublicKey } from "../support/keys.js";
-import { apiEvent, invoke } from "../support/lambda.js";
+import { handler as createHandler } from "../../../src/handlers/create-key-pair.js";
+import { handler as importHandler } from "../../../src/handlers/import-key-pair.js";
+import { callerArn } from "../../../src/lib/http/caller.js";
+import { ed25519PublicKey } from "../../support/keys.js";
+import { apiEvent, invoke } from "../../support/lambda.js";
 
 const ec2 = mockClient(EC2Client);
 const ssm = mockClient(SSMClient);

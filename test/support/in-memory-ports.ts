@@ -1,0 +1,158 @@
+/**
+ * In-memory implementations of the key-pair rules' ports (src/lib/keypairs/ports.ts), for unit
+ * tests of the rules: EC2's semantics that the rules rely on (names unique per region, lookups
+ * exact, delete by id, DryRunOperation), SSM's (a parameter is never overwritten), and faults
+ * injected per call, before or after the call took effect.
+ */
+import { createHash } from "node:crypto";
+import { DryRunSucceeded, ServiceError } from "../../src/lib/keypairs/errors.js";
+import type {
+  KeyPairDeps,
+  KeyPairLookup,
+  KeyPairRecord,
+  KeyPairSettings,
+  KeyPairStore,
+  NewKeyPairRecord,
+  PrivateKeyVault,
+} from "../../src/lib/keypairs/ports.js";
+
+type StoreCall = keyof KeyPairStore;
+interface Fault {
+  error: Error;
+  /** The call took effect, then its answer was lost. */
+  afterEffect: boolean;
+}
+
+export class InMemoryKeyPairStore implements KeyPairStore {
+  readonly regions = new Map<string, Map<string, KeyPairRecord>>();
+  readonly calls: { call: StoreCall; region: string; detail: string }[] = [];
+  private readonly faults: Partial<Record<StoreCall, Fault[]>> = {};
+  private sequence = 0;
+  /** When the next key is made (EC2's CreateTime): now, unless a test sets another time. */
+  now?: Date;
+
+  /** The next `call` fails with `error`, having taken effect first when `afterEffect`. */
+  failNext(call: StoreCall, error: Error, afterEffect = false): void {
+    (this.faults[call] ??= []).push({ error, afterEffect });
+  }
+
+  keys(region: string): KeyPairRecord[] {
+    return [...(this.regions.get(region)?.values() ?? [])];
+  }
+
+  /** Puts a key pair in the store directly, as someone outside the service would. */
+  seed(region: string, record: Partial<KeyPairRecord> & { name: string }): KeyPairRecord {
+    return this.add(region, { keyType: "rsa", tags: {}, ...record });
+  }
+
+  async describe(region: string, lookup: KeyPairLookup | undefined, includePublicKey: boolean): Promise<KeyPairRecord[]> {
+    return this.run("describe", region, JSON.stringify(lookup ?? {}), () =>
+      this.keys(region)
+        .filter((record) => matches(record, lookup))
+        .map((record) => (includePublicKey ? { ...record } : withoutPublicKey(record))),
+    );
+  }
+
+  async create(region: string, input: Parameters<KeyPairStore["create"]>[1]): Promise<NewKeyPairRecord & { keyMaterial: string }> {
+    return this.run("create", region, input.name, () => {
+      this.refuseDuplicate(region, input.name, input.dryRun, "CreateKeyPair");
+      const record = this.add(region, { name: input.name, keyType: input.keyType, tags: input.tags });
+      return { ...newRecord(record), keyMaterial: `PRIVATE KEY OF ${record.keyPairId}` };
+    });
+  }
+
+  async import(region: string, input: Parameters<KeyPairStore["import"]>[1]): Promise<NewKeyPairRecord> {
+    return this.run("import", region, input.name, () => {
+      this.refuseDuplicate(region, input.name, input.dryRun, "ImportKeyPair");
+      const keyType = input.openssh.startsWith("ssh-ed25519") ? "ed25519" : "rsa";
+      return newRecord(this.add(region, { name: input.name, keyType, tags: input.tags, publicKey: input.openssh }));
+    });
+  }
+
+  async delete(region: string, keyPair: { name: string; keyPairId: string }, dryRun: boolean): Promise<void> {
+    return this.run("delete", region, keyPair.keyPairId, () => {
+      const keys = this.regions.get(region);
+      const record = [...(keys?.values() ?? [])].find((candidate) => candidate.keyPairId === keyPair.keyPairId);
+      if (!record) throw new ServiceError("not-found", "No such key pair in this region.", { ec2Code: "InvalidKeyPair.NotFound" });
+      if (dryRun) throw new DryRunSucceeded("DeleteKeyPair");
+      keys!.delete(record.name);
+    });
+  }
+
+  private refuseDuplicate(region: string, name: string, dryRun: boolean, operation: string): void {
+    if (this.regions.get(region)?.has(name)) {
+      throw new ServiceError("conflict", "A key pair with this name already exists in this region.", { ec2Code: "InvalidKeyPair.Duplicate" });
+    }
+    if (dryRun) throw new DryRunSucceeded(operation);
+  }
+
+  private add(region: string, record: Omit<KeyPairRecord, "keyPairId" | "fingerprint" | "createdAt"> & Partial<KeyPairRecord>): KeyPairRecord {
+    this.sequence += 1;
+    const keyPairId = record.keyPairId ?? `key-${this.sequence.toString(16).padStart(17, "0")}`;
+    const full: KeyPairRecord = {
+      fingerprint: createHash("sha256").update(keyPairId).digest("base64"),
+      createdAt: new Date(this.now ?? Date.now()),
+      ...record,
+      keyPairId,
+    };
+    if (!this.regions.has(region)) this.regions.set(region, new Map());
+    this.regions.get(region)!.set(full.name, full);
+    return full;
+  }
+
+  private run<T>(call: StoreCall, region: string, detail: string, effect: () => T): T {
+    this.calls.push({ call, region, detail });
+    const fault = this.faults[call]?.shift();
+    if (fault && !fault.afterEffect) throw fault.error;
+    const result = effect();
+    if (fault) throw fault.error;
+    return result;
+  }
+}
+
+function matches(record: KeyPairRecord, lookup: KeyPairLookup | undefined): boolean {
+  if (lookup === undefined) return true;
+  if ("name" in lookup) return record.name === lookup.name;
+  if ("keyPairId" in lookup) return record.keyPairId === lookup.keyPairId;
+  return record.tags[lookup.tag.key] === lookup.tag.value;
+}
+
+const withoutPublicKey = ({ publicKey: _publicKey, ...record }: KeyPairRecord): KeyPairRecord => record;
+const newRecord = ({ keyPairId, name, fingerprint, tags }: KeyPairRecord): NewKeyPairRecord => ({ keyPairId, name, fingerprint, tags });
+
+export class InMemoryPrivateKeyVault implements PrivateKeyVault {
+  readonly parameters = new Map<string, { keyMaterial: string; tags: Record<string, string> }>();
+  private readonly faults: Partial<Record<"put" | "delete", Error[]>> = {};
+
+  failNext(call: "put" | "delete", error: Error): void {
+    (this.faults[call] ??= []).push(error);
+  }
+
+  async put(region: string, keyPairId: string, keyMaterial: string, tags: Record<string, string>): Promise<string> {
+    const fault = this.faults.put?.shift();
+    if (fault) throw fault;
+    const name = `${region}:/ec2/keypair/${keyPairId}`;
+    if (this.parameters.has(name)) throw new ServiceError("upstream-error", "SSM Parameter Store request failed. (ParameterAlreadyExists)");
+    this.parameters.set(name, { keyMaterial, tags });
+    return name;
+  }
+
+  async delete(region: string, keyPairId: string): Promise<void> {
+    const fault = this.faults.delete?.shift();
+    if (fault) throw fault;
+    this.parameters.delete(`${region}:/ec2/keypair/${keyPairId}`);
+  }
+}
+
+export const SETTINGS: KeyPairSettings = {
+  managedTag: { key: "managed-by", value: "ec2-keypairs-api" },
+  allowUnmanagedDelete: false,
+  requestMaxSeconds: 15,
+  allowedRegions: ["eu-west-1", "us-east-1"],
+  timeBudgetMs: 2000,
+};
+
+/** Fresh ports and settings (overridable) for one test. */
+export function inMemoryDeps(settings: Partial<KeyPairSettings> = {}): KeyPairDeps & { store: InMemoryKeyPairStore; vault: InMemoryPrivateKeyVault } {
+  return { store: new InMemoryKeyPairStore(), vault: new InMemoryPrivateKeyVault(), settings: { ...SETTINGS, ...settings } };
+}
