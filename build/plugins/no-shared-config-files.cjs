@@ -1,0 +1,37 @@
+// no-shared-config-files: on Lambda there is no ~/.aws/config or ~/.aws/credentials, yet the
+// clients' settings (region, FIPS, retries, app id...) each look there before their defaults, which
+// loads node:fs/promises and reads two files that are not there: ~3 % of a cold start. The Lambda
+// bundles read settings from the environment only (the loader answers "no files"); the same
+// FULL_CREDENTIAL_CHAIN=true as lambda-credentials keeps the files for a local stack against real AWS.
+const { readFile } = require("node:fs/promises");
+const { dirname } = require("node:path");
+const { guardLoaded, guardPlugin } = require("./guard.cjs");
+
+const NAME = "no-shared-config-files";
+const FILTER = /@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]config[\\/]shared-ini-file-loader[\\/]loadSharedConfigFiles\.js$/;
+const LOADER_EXPORTS = 'export { CONFIG_PREFIX_SEPARATOR } from "./constants";\nexport const loadSharedConfigFiles = async (';
+
+/** The loader answering "no files", with the same exports. */
+function noFilesLoader(source) {
+  // What the SDK expects back (configFile, credentialsFile) and exports: stop the build if that changed.
+  const exports = (source.match(/^export /gm) ?? []).length;
+  if (!source.includes(LOADER_EXPORTS) || exports !== 2 || !/configFile: .*\n\s*credentialsFile: /.test(source)) {
+    throw new Error(`${NAME}: the SDK's shared config loader changed; see build/plugins/no-shared-config-files.cjs`);
+  }
+  return `${LOADER_EXPORTS}) => ({ configFile: {}, credentialsFile: {} });`;
+}
+
+const noSharedConfigFiles = {
+  name: NAME,
+  setup(build) {
+    if (process.env.FULL_CREDENTIAL_CHAIN === "true") return;
+    guardPlugin(NAME, { filter: FILTER });
+    build.onLoad({ filter: FILTER }, async (args) => {
+      const bytes = await readFile(args.path);
+      guardLoaded(NAME, args.path, bytes);
+      return { contents: noFilesLoader(bytes.toString("utf8")), loader: "js", resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+module.exports = { noSharedConfigFiles, noFilesLoader, FILTER };

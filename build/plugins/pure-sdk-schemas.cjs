@@ -1,0 +1,70 @@
+// pure-sdk-schemas: lets esbuild drop the EC2 and SSM schemas this service does not use.
+// @aws-sdk/client-ec2 (since ~3.9xx) keeps every EC2 shape in one module, schemas_0.js, as
+// top-level `var X = [...]` arrays. Many contain computed keys ({ [_xN]: ... }), which esbuild
+// must assume can have side effects, so none of the ~3,400 arrays is tree-shaken (~550 KB for EC2,
+// minified; aws-sdk-js-v3#7607). Wrapping each array in an IIFE marked @__PURE__ keeps the same
+// values in the same order, and tells esbuild an unused one can go.
+const { readFile } = require("node:fs/promises");
+const { dirname } = require("node:path");
+const { guardLoaded, guardPlugin } = require("./guard.cjs");
+
+const NAME = "pure-sdk-schemas";
+const FILTER = /@aws-sdk[\\/]client-(?:ec2|ssm)[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/;
+
+function markSchemasPure(source) {
+  const out = [];
+  let open = false;
+  let marked = 0;
+  for (const line of source.split("\n")) {
+    const declaration = !open && /^(export )?var [\w$]+ = \[/.test(line);
+    if (declaration) marked++;
+    if (declaration && line.endsWith("];")) {
+      out.push(line.replace(/ = \[(.*)\];$/, " = /* @__PURE__ */ (() => [$1])();"));
+    } else if (declaration) {
+      out.push(line.replace(" = [", " = /* @__PURE__ */ (() => ["));
+      open = true;
+    } else if (open && line === "];") {
+      out.push("])();");
+      open = false;
+    } else {
+      out.push(line);
+    }
+  }
+  if (open) throw new Error(`${NAME}: unterminated schema array; the SDK's layout changed`);
+  if (marked === 0) throw new Error(`${NAME}: no top-level \`var X = [\` schema array found; the SDK's layout changed`);
+  return out.join("\n");
+}
+
+/**
+ * client-ssm registers each of its ~140 modeled error classes at import (`n0_registry.registerError(X$, X)`),
+ * which keeps every class and error schema in the bundle (~60 KB). Without the registrations the
+ * SDK still throws on an SSM error, as the client's base exception with `name` = SSM's error code,
+ * `$fault` and `$metadata` (@aws-sdk/core ProtocolLib getErrorSchemaOrThrowBaseException): all that
+ * src/lib/ssm.ts reads. It never tests an error's class. (EC2 models no error classes.)
+ */
+const REGISTRATION = /^n0_registry\.registerError\([\w$]+, [\w$]+\);$/;
+function unregisterModeledErrors(source) {
+  // A registration in another form (other than the base exception's, _s_registry) would stay: stop instead.
+  const isOther = (line) => line.includes("registerError(") && !line.startsWith("_s_registry.") && !REGISTRATION.test(line);
+  const other = source.split("\n").find(isOther);
+  if (other !== undefined) {
+    throw new Error(`${NAME}: the SDK registers errors differently now (${other.slice(0, 80)}); see unregisterModeledErrors`);
+  }
+  return source.replace(new RegExp(REGISTRATION.source, "gm"), "");
+}
+
+const transform = (source) => unregisterModeledErrors(markSchemasPure(source));
+
+const pureSdkSchemas = {
+  name: NAME,
+  setup(build) {
+    guardPlugin(NAME, { filter: FILTER });
+    build.onLoad({ filter: FILTER }, async (args) => {
+      const bytes = await readFile(args.path);
+      guardLoaded(NAME, args.path, bytes);
+      return { contents: transform(bytes.toString("utf8")), loader: "js", resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+module.exports = { pureSdkSchemas, markSchemasPure, unregisterModeledErrors, transform, FILTER };

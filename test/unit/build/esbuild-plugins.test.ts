@@ -1,0 +1,17 @@
+/** build/esbuild-plugins.cjs, the entry serverless-esbuild loads: the plugins in the order esbuild runs them. */
+import { load } from "./plugin-harness.js";
+
+test("assembles the plugins in order, and still exports markSchemasPure", () => {
+  const plugins = load("esbuild-plugins.cjs");
+  expect(plugins.map((plugin: { name: string }) => plugin.name)).toEqual([
+    "pure-sdk-schemas",
+    "require-node-builtins",
+    "lambda-credentials",
+    "no-shared-config-files",
+    "node-streams-first",
+    "no-event-streams",
+    "docs-page",
+  ]);
+  expect(plugins[0]).toBe(load("plugins/pure-sdk-schemas.cjs").pureSdkSchemas);
+  expect(plugins.markSchemasPure).toBe(load("plugins/pure-sdk-schemas.cjs").markSchemasPure);
+});
