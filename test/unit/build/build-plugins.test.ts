@@ -10,8 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { build } from "esbuild";
-import { deployedBuildOptions } from "../../bench/artifacts.js";
-import { ROOT } from "../../scripts/local-stack.js";
+import { deployedBuildOptions } from "../../../bench/artifacts.js";
+import { ROOT } from "../../../scripts/local-stack.js";
 
 const ENTRY = `
 import { SSMClient, PutParameterCommand } from "@aws-sdk/client-ssm";
