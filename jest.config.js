@@ -10,7 +10,16 @@ const common = {
 export default {
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: "unit", testMatch: ["<rootDir>/test/unit/**/*.test.ts", "<rootDir>/test/contract/**/*.test.ts", "<rootDir>/packages/*/test/unit/**/*.test.ts"], setupFiles: ["<rootDir>/test/unit/env.ts"] },
+    {
+      ...common,
+      displayName: "unit",
+      testMatch: [
+        "<rootDir>/test/unit/**/*.test.ts",
+        "<rootDir>/test/contract/**/*.test.ts",
+        "<rootDir>/packages/*/test/unit/**/*.test.ts",
+      ],
+      setupFiles: ["<rootDir>/test/unit/env.ts"],
+    },
     {
       ...common,
       displayName: "integration",

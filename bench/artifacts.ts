@@ -25,10 +25,14 @@ export interface FunctionArtifact {
 }
 
 interface ServiceState {
-  service: { provider: { environment?: Record<string, string> }; functions: Record<string, { handler: string; events: { httpApi?: { method: string; path: string } }[] }> };
+  service: {
+    provider: { environment?: Record<string, string> };
+    functions: Record<string, { handler: string; events: { httpApi?: { method: string; path: string } }[] }>;
+  };
 }
 
-const routeKey = (event: { method: string; path: string }): RouteKey => `${event.method === "*" ? "ANY" : event.method.toUpperCase()} ${event.path}`;
+const routeKey = (event: { method: string; path: string }): RouteKey =>
+  `${event.method === "*" ? "ANY" : event.method.toUpperCase()} ${event.path}`;
 
 /** `serverless package` of `sourceDir` into `outDir`, each function's zip unzipped beside it. */
 export function packageService(sourceDir: string, outDir: string): FunctionArtifact[] {

@@ -7,9 +7,15 @@ const cpuMs = () => {
   return (user + system) / 1000;
 };
 const context = {
-  awsRequestId: "bench", functionName: "bench", functionVersion: "$LATEST", memoryLimitInMB: "512",
-  invokedFunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:bench", logGroupName: "g", logStreamName: "s",
-  getRemainingTimeInMillis: () => 15000, callbackWaitsForEmptyEventLoop: false,
+  awsRequestId: "bench",
+  functionName: "bench",
+  functionVersion: "$LATEST",
+  memoryLimitInMB: "512",
+  invokedFunctionArn: "arn:aws:lambda:us-east-1:123456789012:function:bench",
+  logGroupName: "g",
+  logStreamName: "s",
+  getRemainingTimeInMillis: () => 15000,
+  callbackWaitsForEmptyEventLoop: false,
 };
 const invoke = async () => {
   const wall = performance.now();

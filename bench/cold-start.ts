@@ -56,7 +56,14 @@ export interface PairedResult {
   cpuRatios: number[];
 }
 
-export async function pairedColdStarts(bundle: string, noop: string, event: APIGatewayProxyEventV2, expect: number, pairs: number, env: NodeJS.ProcessEnv): Promise<PairedResult> {
+export async function pairedColdStarts(
+  bundle: string,
+  noop: string,
+  event: APIGatewayProxyEventV2,
+  expect: number,
+  pairs: number,
+  env: NodeJS.ProcessEnv,
+): Promise<PairedResult> {
   const result: PairedResult = { handler: [], noop: [], wallRatios: [], cpuRatios: [] };
   for (let pair = 0; pair < pairs; pair += 1) {
     // Alternate which one goes first, so drift on a noisy machine hits both sides alike.

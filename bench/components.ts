@@ -2,9 +2,10 @@
  * Where a cold start goes: each part of a handler bundled alone (deployed build options), loaded
  * in a fresh process; import time and first call, median of runs.
  */
-import { build } from "esbuild";
+
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { build } from "esbuild";
 import { ROOT } from "../scripts/local-stack.js";
 import { deployedBuildOptions } from "./artifacts.js";
 import { median } from "./stats.js";
@@ -35,11 +36,24 @@ export async function coldStartComponents(outDir: string, runs: number, env: Nod
   const rows: { part: string; bytes: number; importMs: number; firstCallMs: number }[] = [];
   for (const [part, contents] of Object.entries(PARTS)) {
     const outfile = `${outDir}/components/${part.replace(/\W+/g, "-")}.mjs`;
-    const result = await build({ stdin: { contents, resolveDir: ROOT, loader: "ts" }, outfile, bundle: true, platform: "node", target: "node24", logLevel: "error", metafile: true, ...deployed });
+    const result = await build({
+      stdin: { contents, resolveDir: ROOT, loader: "ts" },
+      outfile,
+      bundle: true,
+      platform: "node",
+      target: "node24",
+      logLevel: "error",
+      metafile: true,
+      ...deployed,
+    });
     const samples: { importMs: number; firstCallMs: number }[] = [];
     // Asynchronous: the fake EC2 endpoint that answers the child's call lives in this process.
     for (let run = 0; run < runs; run += 1) {
-      const { stdout } = await runNode(`${ROOT}/node_modules/.bin/node`, ["--input-type=module", "-e", HARNESS, outfile], { env, encoding: "utf8", timeout: 30_000 });
+      const { stdout } = await runNode(`${ROOT}/node_modules/.bin/node`, ["--input-type=module", "-e", HARNESS, outfile], {
+        env,
+        encoding: "utf8",
+        timeout: 30_000,
+      });
       samples.push(JSON.parse(stdout));
     }
     rows.push({

@@ -1,18 +1,34 @@
 /** One valid API Gateway event per route: each reaches EC2 (the fake endpoint) on the success path. */
-import { apiEvent, type EventInit } from "../test/support/lambda.js";
+
 import { ed25519PublicKey } from "../test/support/keys.js";
+import { apiEvent, type EventInit } from "../test/support/lambda.js";
 import type { RouteKey } from "./artifacts.js";
 
 const keyPairId = "key-0123456789abcdef0";
 
 const inits: Record<RouteKey, Omit<EventInit, "routeKey"> & { expect: number }> = {
-  "POST /keypairs": { method: "POST", path: "/keypairs", body: { name: "bench", keyType: "ed25519", tags: { team: "bench" } }, expect: 201 },
-  "POST /keypairs/import": { method: "POST", path: "/keypairs/import", body: { name: "bench", publicKey: ed25519PublicKey() }, expect: 201 },
+  "POST /keypairs": {
+    method: "POST",
+    path: "/keypairs",
+    body: { name: "bench", keyType: "ed25519", tags: { team: "bench" } },
+    expect: 201,
+  },
+  "POST /keypairs/import": {
+    method: "POST",
+    path: "/keypairs/import",
+    body: { name: "bench", publicKey: ed25519PublicKey() },
+    expect: 201,
+  },
   "GET /keypairs": { method: "GET", path: "/keypairs", query: { tagKey: "team", limit: "100" }, expect: 200 },
   "GET /keypairs/{name}": { method: "GET", path: "/keypairs/bench", pathParameters: { name: "bench" }, expect: 200 },
   "GET /keypairs/by-id/{keyPairId}": { method: "GET", path: `/keypairs/by-id/${keyPairId}`, pathParameters: { keyPairId }, expect: 200 },
   "DELETE /keypairs/{name}": { method: "DELETE", path: "/keypairs/bench", pathParameters: { name: "bench" }, expect: 204 },
-  "DELETE /keypairs/by-id/{keyPairId}": { method: "DELETE", path: `/keypairs/by-id/${keyPairId}`, pathParameters: { keyPairId }, expect: 204 },
+  "DELETE /keypairs/by-id/{keyPairId}": {
+    method: "DELETE",
+    path: `/keypairs/by-id/${keyPairId}`,
+    pathParameters: { keyPairId },
+    expect: 204,
+  },
   "ANY /keypairs": { method: "PUT", path: "/keypairs", expect: 405 },
   "GET /openapi.json": { method: "GET", path: "/openapi.json", expect: 200 },
   // As a browser asks for it (only browsers read the page): the precompressed file, as it is.

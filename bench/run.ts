@@ -8,16 +8,32 @@
  * every key-pair route and is skipped).
  */
 import { execFile, spawnSync } from "node:child_process";
-import { promisify } from "node:util";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { promisify } from "node:util";
 import { ROOT, startLocalStack } from "../scripts/local-stack.js";
-import { checkoutRevision, packagedEnvironment, packageService, removeCheckout, type FunctionArtifact, type RouteKey } from "./artifacts.js";
-import { pairedColdStarts, type PairedResult } from "./cold-start.js";
+import {
+  checkoutRevision,
+  type FunctionArtifact,
+  packagedEnvironment,
+  packageService,
+  type RouteKey,
+  removeCheckout,
+} from "./artifacts.js";
+import { type PairedResult, pairedColdStarts } from "./cold-start.js";
 import { BENCH_ROUTES, eventFor } from "./events.js";
 import { startFakeEc2 } from "./fake-ec2.js";
 import { max, median, min } from "./stats.js";
 import { formatTable } from "./table.js";
-import { compareLayouts, costsFrom, DEFAULT_TRAFFIC, formatSummaries, generateTrace, ROUTES, type MeasuredCosts, type Route } from "./traffic.js";
+import {
+  compareLayouts,
+  costsFrom,
+  DEFAULT_TRAFFIC,
+  formatSummaries,
+  generateTrace,
+  type MeasuredCosts,
+  ROUTES,
+  type Route,
+} from "./traffic.js";
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 11);
 const WARM_ITERATIONS = Number(process.env.BENCH_WARM_ITERATIONS ?? 3000);
@@ -28,7 +44,8 @@ const OUT = `${ROOT}/.tmp/bench`;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const table = (rows: string[][]) => console.log(formatTable(rows));
-const spread = (values: number[], digits = 2, unit = "x") => `${median(values).toFixed(digits)}${unit} [${min(values).toFixed(digits)}-${max(values).toFixed(digits)}]`;
+const spread = (values: number[], digits = 2, unit = "x") =>
+  `${median(values).toFixed(digits)}${unit} [${min(values).toFixed(digits)}-${max(values).toFixed(digits)}]`;
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
@@ -54,7 +71,9 @@ const env = {
   LOG_LEVEL: "SILENT",
 };
 Object.assign(process.env, env);
-console.log(`\nNode ${spawnSync(`${ROOT}/node_modules/.bin/node`, ["--version"]).stdout.toString().trim()}, ${PAIRS} cold-start pairs per route, fake EC2 on ${fake.url}`);
+console.log(
+  `\nNode ${spawnSync(`${ROOT}/node_modules/.bin/node`, ["--version"]).stdout.toString().trim()}, ${PAIRS} cold-start pairs per route, fake EC2 on ${fake.url}`,
+);
 
 const functionOf = (functions: FunctionArtifact[], route: RouteKey) => {
   const found = functions.find((fn) => fn.routes.includes(route));
@@ -85,20 +104,36 @@ for (const route of ROUTES_TIMED) {
     const fn = functionOf(build.functions, route);
     const result = await pairedColdStarts(fn.file, noop, event, expect, PAIRS, env);
     cold.set(`${build.label} ${route}`, result);
-    row.push(spread(result.wallRatios), `${median(result.cpuRatios).toFixed(2)}x`, `${median(result.handler.map((run) => run.wallMs)).toFixed(0)}/${median(result.noop.map((run) => run.wallMs)).toFixed(0)}`, `${fn.name} ${kb(fn.bytes)}`);
+    row.push(
+      spread(result.wallRatios),
+      `${median(result.cpuRatios).toFixed(2)}x`,
+      `${median(result.handler.map((run) => run.wallMs)).toFixed(0)}/${median(result.noop.map((run) => run.wallMs)).toFixed(0)}`,
+      `${fn.name} ${kb(fn.bytes)}`,
+    );
   }
   coldRows.push(row);
 }
 table(coldRows);
 
-console.log("\n== INIT and first invocation (median of the cold runs above; ms): INIT = module load with its top-level await, warm = the same event again");
+console.log(
+  "\n== INIT and first invocation (median of the cold runs above; ms): INIT = module load with its top-level await, warm = the same event again",
+);
 for (const build of builds) {
   console.log(`  ${build.label}`);
   const rows = [["route", "INIT wall", "INIT CPU", "1st wall", "1st CPU", "warm wall", "warm CPU", "1st - warm CPU"]];
   for (const route of ROUTES_TIMED) {
     const runs = cold.get(`${build.label} ${route}`)!.handler;
     const at = (pick: (run: (typeof runs)[number]) => number) => median(runs.map(pick)).toFixed(1);
-    rows.push([route, at((run) => run.init.wallMs), at((run) => run.init.cpuMs), at((run) => run.first.wallMs), at((run) => run.first.cpuMs), at((run) => run.warm.wallMs), at((run) => run.warm.cpuMs), at((run) => run.first.cpuMs - run.warm.cpuMs)]);
+    rows.push([
+      route,
+      at((run) => run.init.wallMs),
+      at((run) => run.init.cpuMs),
+      at((run) => run.first.wallMs),
+      at((run) => run.first.cpuMs),
+      at((run) => run.warm.wallMs),
+      at((run) => run.warm.cpuMs),
+      at((run) => run.first.cpuMs - run.warm.cpuMs),
+    ]);
   }
   table(rows);
 }
@@ -120,11 +155,16 @@ const simulated = (route: Route) => cold.get(`${current.label} ${SIMULATED_ROUTE
 if (ROUTES.every(simulated)) {
   const coldOf = (route: Route) => median(simulated(route)!.map((run) => run.wallMs));
   const warmOf = (route: Route) => median(simulated(route)!.map((run) => run.warm.wallMs));
-  const measured: MeasuredCosts = { coldMs: Object.fromEntries(ROUTES.map((route) => [route, coldOf(route)])), warmMs: Object.fromEntries(ROUTES.map((route) => [route, warmOf(route)])) };
+  const measured: MeasuredCosts = {
+    coldMs: Object.fromEntries(ROUTES.map((route) => [route, coldOf(route)])),
+    warmMs: Object.fromEntries(ROUTES.map((route) => [route, warmOf(route)])),
+  };
   writeFileSync(`${OUT}/costs.json`, `${JSON.stringify(measured, null, 2)}\n`);
   console.log(`\n== Traffic simulation (bench/traffic.ts; costs above, in .tmp/bench/costs.json; re-run: npx tsx bench/traffic-cli.ts)`);
   const trace = generateTrace(1, DEFAULT_TRAFFIC);
-  console.log(`  ${DEFAULT_TRAFFIC.days} days, ${trace.length} requests (seed 1); every layout costed from the routes measured above: a function costs its slowest route`);
+  console.log(
+    `  ${DEFAULT_TRAFFIC.days} days, ${trace.length} requests (seed 1); every layout costed from the routes measured above: a function costs its slowest route`,
+  );
   console.log(formatSummaries(compareLayouts(trace, costsFrom(measured))));
 } else {
   console.log("\n== Traffic simulation skipped: BENCH_ONLY left key-pair routes out");
@@ -133,19 +173,36 @@ if (ROUTES.every(simulated)) {
 console.log("\n== Where a cold start goes: each part alone, fresh process (median of 7): import ms + first call ms");
 const { coldStartComponents } = await import("./components.js");
 const components = await coldStartComponents(OUT, 7, env);
-table([["part", "bytes", "import ms", "first call ms"], ...components.map((row) => [row.part, kb(row.bytes), row.importMs.toFixed(1), row.firstCallMs.toFixed(1)])]);
+table([
+  ["part", "bytes", "import ms", "first call ms"],
+  ...components.map((row) => [row.part, kb(row.bytes), row.importMs.toFixed(1), row.firstCallMs.toFixed(1)]),
+]);
 
-console.log(`\n== Warm overhead (each tree's build, EC2 answered from memory; median of ${WARM_ITERATIONS} requests, interleaved with the bare SDK call)`);
+console.log(
+  `\n== Warm overhead (each tree's build, EC2 answered from memory; median of ${WARM_ITERATIONS} requests, interleaved with the bare SDK call)`,
+);
 const { warmOverhead } = await import("./warm.js");
-const warmRows = [["build", "route", "handler µs", "bare SDK call µs", "overhead µs", "service's client call µs", "handler - that call µs"]];
+const warmRows = [
+  ["build", "route", "handler µs", "bare SDK call µs", "overhead µs", "service's client call µs", "handler - that call µs"],
+];
 for (const [label, root] of [...(beforeCheckout ? [[`before (${BEFORE})`, beforeCheckout]] : []), ["now", ROOT]] as [string, string][]) {
   for (const row of await warmOverhead(OUT, WARM_ITERATIONS, root, label.replace(/\W+/g, "-"))) {
-    warmRows.push([label, row.name, row.handlerUs.toFixed(1), row.bareSdkUs.toFixed(1), (row.handlerUs - row.bareSdkUs).toFixed(1), row.serviceClientUs.toFixed(1), (row.handlerUs - row.serviceClientUs).toFixed(1)]);
+    warmRows.push([
+      label,
+      row.name,
+      row.handlerUs.toFixed(1),
+      row.bareSdkUs.toFixed(1),
+      (row.handlerUs - row.bareSdkUs).toFixed(1),
+      row.serviceClientUs.toFixed(1),
+      (row.handlerUs - row.serviceClientUs).toFixed(1),
+    ]);
   }
 }
 if (beforeCheckout) removeCheckout(beforeCheckout);
 table(warmRows);
-console.log(`\n== Warm CPU per GET /keypairs/{name} by package (sampling profiler, unminified bundle; µs per request, with profiler overhead)`);
+console.log(
+  `\n== Warm CPU per GET /keypairs/{name} by package (sampling profiler, unminified bundle; µs per request, with profiler overhead)`,
+);
 const { warmProfile } = await import("./warm-profile.js");
 const profile = await warmProfile(OUT, WARM_ITERATIONS * 5);
 table([["package or file", "µs"], ...profile.filter((row) => row.us >= 0.5).map((row) => [row.part, row.us.toFixed(1)])]);
@@ -157,25 +214,41 @@ if (SCALE_KEYS > 0) {
   try {
     const listBundle = functionOf(current.functions, "GET /keypairs");
     // Asynchronous: this process must keep draining moto_server's output, or moto blocks on it.
-    const run = await promisify(execFile)(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/bench/scale.ts`, listBundle.file, String(SCALE_KEYS)], {
-      env: {
-        ...env,
-        EC2_ENDPOINT: stack.motoUrl,
-        AWS_ACCESS_KEY_ID: "testing",
-        AWS_SECRET_ACCESS_KEY: "testing",
-        LOG_LEVEL: "WARN",
+    const run = await promisify(execFile)(
+      `${ROOT}/node_modules/.bin/tsx`,
+      [`${ROOT}/bench/scale.ts`, listBundle.file, String(SCALE_KEYS)],
+      {
+        env: {
+          ...env,
+          EC2_ENDPOINT: stack.motoUrl,
+          AWS_ACCESS_KEY_ID: "testing",
+          AWS_SECRET_ACCESS_KEY: "testing",
+          LOG_LEVEL: "WARN",
+        },
+        encoding: "utf8",
+        timeout: 1_800_000,
       },
-      encoding: "utf8",
-      timeout: 1_800_000,
-    });
+    );
     const result = JSON.parse(run.stdout.trim().split("\n").at(-1)!);
-    console.log(`  seeded ${result.seeded} keys in ${result.seedSeconds.toFixed(1)} s; listed ${result.listed} in ${result.pages.length} pages`);
-    console.log(`  moto's own DescribeKeyPairs (all keys, public keys), bare SDK: ${result.bareDescribeMs.toFixed(0)} ms; each page below makes one such call`);
+    console.log(
+      `  seeded ${result.seeded} keys in ${result.seedSeconds.toFixed(1)} s; listed ${result.listed} in ${result.pages.length} pages`,
+    );
+    console.log(
+      `  moto's own DescribeKeyPairs (all keys, public keys), bare SDK: ${result.bareDescribeMs.toFixed(0)} ms; each page below makes one such call`,
+    );
     table([
       ["page", "keys", "bytes", "ms", "ms beyond the bare call"],
-      ...result.pages.map((page: { items: number; bytes: number; ms: number }, index: number) => [String(index + 1), String(page.items), String(page.bytes), page.ms.toFixed(0), (page.ms - result.bareDescribeMs).toFixed(0)]),
+      ...result.pages.map((page: { items: number; bytes: number; ms: number }, index: number) => [
+        String(index + 1),
+        String(page.items),
+        String(page.bytes),
+        page.ms.toFixed(0),
+        (page.ms - result.bareDescribeMs).toFixed(0),
+      ]),
     ]);
-    console.log(`  one unpaginated answer would be ~${(result.estimatedUnpagedBytes / 1024 / 1024).toFixed(2)} MB (Lambda's response limit: 6 MB)`);
+    console.log(
+      `  one unpaginated answer would be ~${(result.estimatedUnpagedBytes / 1024 / 1024).toFixed(2)} MB (Lambda's response limit: 6 MB)`,
+    );
   } finally {
     await stack.stop();
   }

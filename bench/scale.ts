@@ -4,8 +4,8 @@
  * unpaginated answer would have had. Run as its own process: the handler reads EC2_ENDPOINT at import.
  */
 import { DescribeKeyPairsCommand, EC2Client, ImportKeyPairCommand } from "@aws-sdk/client-ec2";
-import { apiEvent, lambdaContext } from "../test/support/lambda.js";
 import { ed25519PublicKey } from "../test/support/keys.js";
+import { apiEvent, lambdaContext } from "../test/support/lambda.js";
 
 const [bundle, countText] = process.argv.slice(2) as [string, string];
 const count = Number(countText);
@@ -13,8 +13,16 @@ const region = "us-east-1";
 // moto answers DescribeKeyPairs over thousands of keys in tens of seconds: give each call room,
 // in the handler's EC2 budget (read when the bundle is imported, below) and in its Lambda context.
 const SLOW_MOTO_MS = 300_000;
-Object.assign(process.env, { EC2_MAX_ATTEMPTS: "1", EC2_REQUEST_TIMEOUT_MS: String(SLOW_MOTO_MS), EC2_TOTAL_TIMEOUT_MS: String(SLOW_MOTO_MS) });
-const ec2 = new EC2Client({ region, endpoint: process.env.EC2_ENDPOINT, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+Object.assign(process.env, {
+  EC2_MAX_ATTEMPTS: "1",
+  EC2_REQUEST_TIMEOUT_MS: String(SLOW_MOTO_MS),
+  EC2_TOTAL_TIMEOUT_MS: String(SLOW_MOTO_MS),
+});
+const ec2 = new EC2Client({
+  region,
+  endpoint: process.env.EC2_ENDPOINT,
+  credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+});
 
 let seeded = 0;
 const seedStarted = performance.now();
@@ -25,7 +33,16 @@ const worker = async () => {
       new ImportKeyPairCommand({
         KeyName: `scale-${String(index).padStart(5, "0")}`,
         PublicKeyMaterial: Buffer.from(ed25519PublicKey()),
-        TagSpecifications: [{ ResourceType: "key-pair", Tags: [{ Key: "managed-by", Value: "ec2-keypairs-api" }, { Key: "team", Value: "platform" }, { Key: "index", Value: String(index) }] }],
+        TagSpecifications: [
+          {
+            ResourceType: "key-pair",
+            Tags: [
+              { Key: "managed-by", Value: "ec2-keypairs-api" },
+              { Key: "team", Value: "platform" },
+              { Key: "index", Value: String(index) },
+            ],
+          },
+        ],
       }),
     );
   }
@@ -43,7 +60,14 @@ let cursor: string | undefined;
 let all = 0;
 for (let page = 0; page < 100; page += 1) {
   const started = performance.now();
-  const response = await handler(apiEvent({ method: "GET", path: "/keypairs", query: { region, includePublicKey: "true", limit: "1000", ...(cursor ? { cursor } : {}) } }), lambdaContext(SLOW_MOTO_MS));
+  const response = await handler(
+    apiEvent({
+      method: "GET",
+      path: "/keypairs",
+      query: { region, includePublicKey: "true", limit: "1000", ...(cursor ? { cursor } : {}) },
+    }),
+    lambdaContext(SLOW_MOTO_MS),
+  );
   const ms = performance.now() - started;
   if (response.statusCode !== 200) throw new Error(`list answered ${response.statusCode}: ${response.body}`);
   const body = JSON.parse(response.body);
@@ -54,8 +78,21 @@ for (let page = 0; page < 100; page += 1) {
 }
 // What one answer with every key would weigh (the API never sends it: pages are at most 1,000 keys).
 const started = performance.now();
-const unpaged = await handler(apiEvent({ method: "GET", path: "/keypairs", query: { region, includePublicKey: "true", limit: "1000" } }), lambdaContext(SLOW_MOTO_MS));
+const unpaged = await handler(
+  apiEvent({ method: "GET", path: "/keypairs", query: { region, includePublicKey: "true", limit: "1000" } }),
+  lambdaContext(SLOW_MOTO_MS),
+);
 const onePageMs = performance.now() - started;
 const perKey = Buffer.byteLength(unpaged.body) / JSON.parse(unpaged.body).items.length;
-console.log(JSON.stringify({ seeded: count, seedSeconds, listed: all, bareDescribeMs, pages, onePageMs, estimatedUnpagedBytes: Math.round(perKey * count) }));
+console.log(
+  JSON.stringify({
+    seeded: count,
+    seedSeconds,
+    listed: all,
+    bareDescribeMs,
+    pages,
+    onePageMs,
+    estimatedUnpagedBytes: Math.round(perKey * count),
+  }),
+);
 ec2.destroy();

@@ -5,12 +5,14 @@
  */
 import { existsSync, readFileSync } from "node:fs";
 import { ROOT } from "../scripts/local-stack.js";
-import { compareLayouts, costsFrom, DEFAULT_TRAFFIC, formatSummaries, generateTrace, SOURCES, type MeasuredCosts } from "./traffic.js";
+import { compareLayouts, costsFrom, DEFAULT_TRAFFIC, formatSummaries, generateTrace, type MeasuredCosts, SOURCES } from "./traffic.js";
 
 const file = process.argv[2] ?? `${ROOT}/.tmp/bench/costs.json`;
 const seed = Number(process.env.TRAFFIC_SEED ?? 1);
 if (!existsSync(file)) {
-  console.error(`${file} does not exist: \`npm run bench\` writes the measured costs to .tmp/bench/costs.json (or pass a file of the same shape).`);
+  console.error(
+    `${file} does not exist: \`npm run bench\` writes the measured costs to .tmp/bench/costs.json (or pass a file of the same shape).`,
+  );
   process.exit(1);
 }
 let costs: ReturnType<typeof costsFrom>;

@@ -63,7 +63,14 @@ export interface TrafficModel {
   workdayEndHour: number;
   tools: { count: number; callsPerHour: number; allDay: boolean; routeWeights: Readonly<Record<Route, number>> };
   sessions: { perWorkday: number; gapMinutes: readonly [number, number] };
-  bursts: { perDay: number; keys: number; importShare: number; listAfterSeconds: number; deleteAfterMinutes: readonly [number, number]; deleteByIdShare: number };
+  bursts: {
+    perDay: number;
+    keys: number;
+    importShare: number;
+    listAfterSeconds: number;
+    deleteAfterMinutes: readonly [number, number];
+    deleteByIdShare: number;
+  };
 }
 
 export const DEFAULT_TRAFFIC: TrafficModel = {
@@ -156,7 +163,8 @@ export function generateTrace(seed: number, model: TrafficModel = DEFAULT_TRAFFI
     const deleteAt = atMs + Math.round(uniform(bursts.deleteAfterMinutes) * MINUTE);
     for (let key = 0; key < bursts.keys; key++) requests.push({ atMs, route: key < imports ? "import" : "create", source: "bursts" });
     requests.push({ atMs: atMs + bursts.listAfterSeconds * SECOND, route: "list", source: "bursts" });
-    for (let key = 0; key < bursts.keys; key++) requests.push({ atMs: deleteAt, route: key < byId ? "deleteById" : "delete", source: "bursts" });
+    for (let key = 0; key < bursts.keys; key++)
+      requests.push({ atMs: deleteAt, route: key < byId ? "deleteById" : "delete", source: "bursts" });
   }
   return requests.sort((a, b) => a.atMs - b.atMs); // stable: simultaneous requests keep their order
 }
@@ -183,7 +191,8 @@ export function costsFrom(measured: MeasuredCosts): Costs & { estimated: string[
   const number = (table: Record<string, unknown> | undefined, key: string) => {
     const value = table?.[key];
     if (value === undefined) return undefined;
-    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new Error(`costs: ${key} is ${JSON.stringify(value)}, not a number of ms`);
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+      throw new Error(`costs: ${key} is ${JSON.stringify(value)}, not a number of ms`);
     return value;
   };
   const missing = ROUTES.flatMap((route) => [
@@ -193,9 +202,12 @@ export function costsFrom(measured: MeasuredCosts): Costs & { estimated: string[
   if (missing.length > 0) throw new Error(`costs: missing ${missing.join(", ")}`);
 
   const measuredCold = (functionName: string, layout: LayoutName, routes: readonly Route[]) =>
-    number(measured.coldMs, `${layout}/${functionName}`) ?? (routes.length === 1 || !isRoute(functionName) ? number(measured.coldMs, functionName) : undefined);
+    number(measured.coldMs, `${layout}/${functionName}`) ??
+    (routes.length === 1 || !isRoute(functionName) ? number(measured.coldMs, functionName) : undefined);
   const estimated = LAYOUT_NAMES.flatMap((layout) =>
-    Object.entries(LAYOUTS[layout]).flatMap(([functionName, routes]) => (measuredCold(functionName, layout, routes) === undefined ? [`${layout}/${functionName}`] : [])),
+    Object.entries(LAYOUTS[layout]).flatMap(([functionName, routes]) =>
+      measuredCold(functionName, layout, routes) === undefined ? [`${layout}/${functionName}`] : [],
+    ),
   );
   return {
     estimated,
@@ -226,7 +238,9 @@ export interface Outcome {
  */
 export function simulate(trace: Trace, layout: LayoutName, reclaimMinutes: number, costs: Costs): Outcome[] {
   const reclaimMs = reclaimMinutes * MINUTE;
-  const functionOf = new Map(Object.entries(LAYOUTS[layout]).flatMap(([functionName, routes]) => routes.map((route) => [route, functionName] as const)));
+  const functionOf = new Map(
+    Object.entries(LAYOUTS[layout]).flatMap(([functionName, routes]) => routes.map((route) => [route, functionName] as const)),
+  );
   const freeAtByFunction = new Map<string, number[]>(); // per function: when each environment is free again
   let previousMs = -Infinity;
   return trace.map((request) => {
@@ -278,20 +292,36 @@ export function summarize(layout: LayoutName, reclaimMinutes: number, outcomes: 
     coldShare: share(outcomes),
     addedMs: { p50: percentile(added, 50), p95: percentile(added, 95), p99: percentile(added, 99) },
     coldStartsPerSession: colds(ofSessions) / new Set(ofSessions.map((outcome) => outcome.request.session)).size,
-    coldShareBySource: Object.fromEntries(SOURCES.map((source) => [source, share(outcomes.filter((outcome) => outcome.request.source === source))])) as Record<Source, number>,
+    coldShareBySource: Object.fromEntries(
+      SOURCES.map((source) => [source, share(outcomes.filter((outcome) => outcome.request.source === source))]),
+    ) as Record<Source, number>,
   };
 }
 
 /** Every layout under every reclaim window, on the same trace. */
 export function compareLayouts(trace: Trace, costs: Costs, reclaimMinutes: readonly number[] = RECLAIM_MINUTES): Summary[] {
-  return reclaimMinutes.flatMap((minutes) => LAYOUT_NAMES.map((layout) => summarize(layout, minutes, simulate(trace, layout, minutes, costs))));
+  return reclaimMinutes.flatMap((minutes) =>
+    LAYOUT_NAMES.map((layout) => summarize(layout, minutes, simulate(trace, layout, minutes, costs))),
+  );
 }
 
 export function formatSummaries(summaries: readonly Summary[]): string {
   const percent = (share: number) => (Number.isNaN(share) ? "-" : `${(share * 100).toFixed(1)} %`);
   const ms = (value: number) => value.toFixed(0);
   return formatTable([
-    ["reclaim", "layout", "functions", "requests", "cold starts", "cold", "added p50 ms", "p95 ms", "p99 ms", "cold per session (of 3)", ...SOURCES.map((source) => `cold: ${source}`)],
+    [
+      "reclaim",
+      "layout",
+      "functions",
+      "requests",
+      "cold starts",
+      "cold",
+      "added p50 ms",
+      "p95 ms",
+      "p99 ms",
+      "cold per session (of 3)",
+      ...SOURCES.map((source) => `cold: ${source}`),
+    ],
     ...summaries.map((row) => [
       `${row.reclaimMinutes} min`,
       row.layout,

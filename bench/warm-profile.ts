@@ -4,8 +4,8 @@
  * the `// node_modules/<package>/...` markers esbuild writes before each module.
  */
 import { readFileSync } from "node:fs";
-import { basename } from "node:path";
 import { Session } from "node:inspector/promises";
+import { basename } from "node:path";
 import { lambdaContext } from "../test/support/lambda.js";
 import { eventFor } from "./events.js";
 import { loadWarmBundle } from "./warm.js";
@@ -50,7 +50,11 @@ export async function warmProfile(outDir: string, requests: number): Promise<{ p
   profile.samples!.forEach((id, index) => {
     const { url, lineNumber, functionName } = nodes.get(id)!.callFrame;
     if (functionName === "(idle)" || functionName === "(program)") return;
-    const part = url.endsWith(bundleName) ? owners[lineNumber]! : functionName === "(garbage collector)" ? "(garbage collector)" : "node internals (crypto, timers, ...)";
+    const part = url.endsWith(bundleName)
+      ? owners[lineNumber]!
+      : functionName === "(garbage collector)"
+        ? "(garbage collector)"
+        : "node internals (crypto, timers, ...)";
     totals.set(part, (totals.get(part) ?? 0) + profile.timeDeltas![index]!);
   });
   return [...totals].map(([part, us]) => ({ part, us: us / requests })).sort((a, b) => b.us - a.us);

@@ -71,20 +71,28 @@ export async function warmOverhead(outDir: string, iterations: number, root = RO
   const region = process.env.DEFAULT_REGION!;
   const bare = new bundle.EC2Client({ region, requestHandler: inMemory, credentials: { accessKeyId: "a", secretAccessKey: "b" } });
 
-  const createInput = { KeyName: "bench", KeyType: "ed25519", KeyFormat: "pem", TagSpecifications: [{ ResourceType: "key-pair", Tags: [{ Key: "team", Value: "bench" }] }] };
+  const createInput = {
+    KeyName: "bench",
+    KeyType: "ed25519",
+    KeyFormat: "pem",
+    TagSpecifications: [{ ResourceType: "key-pair", Tags: [{ Key: "team", Value: "bench" }] }],
+  };
   const cases = [
     {
       name: "GET /keypairs/{name}",
       handler: () => bundle.getHandler(eventFor("GET /keypairs/{name}").event, lambdaContext()),
       sdk: () => bare.send(new bundle.DescribeKeyPairsCommand({ Filters: [{ Name: "key-name", Values: ["bench"] }] })),
       serviceClient: () =>
-        bundle.ec2Client(region, "read").send(new bundle.DescribeKeyPairsCommand({ Filters: [{ Name: "key-name", Values: ["bench"] }] }), { abortSignal: AbortSignal.timeout(10_000) }),
+        bundle.ec2Client(region, "read").send(new bundle.DescribeKeyPairsCommand({ Filters: [{ Name: "key-name", Values: ["bench"] }] }), {
+          abortSignal: AbortSignal.timeout(10_000),
+        }),
     },
     {
       name: "POST /keypairs",
       handler: () => bundle.createHandler(eventFor("POST /keypairs").event, lambdaContext()),
       sdk: () => bare.send(new bundle.CreateKeyPairCommand(createInput)),
-      serviceClient: () => bundle.ec2Client(region, "mutate").send(new bundle.CreateKeyPairCommand(createInput), { abortSignal: AbortSignal.timeout(10_000) }),
+      serviceClient: () =>
+        bundle.ec2Client(region, "mutate").send(new bundle.CreateKeyPairCommand(createInput), { abortSignal: AbortSignal.timeout(10_000) }),
     },
   ];
   const results: WarmResult[] = [];

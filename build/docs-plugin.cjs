@@ -26,20 +26,30 @@ const STANDALONE = join(dirname(CLI), "..", "lib", "chunks", "redoc.standalone.j
 
 /** The inline <script> bodies of a page, hashed for its Content-Security-Policy. */
 const scriptHashes = (html) =>
-  [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map(([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`);
+  [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map(
+    ([, body]) => `'sha256-${createHash("sha256").update(body, "utf8").digest("base64")}'`,
+  );
 
 function docsPage() {
   const dir = mkdtempSync(join(tmpdir(), "docs-page-"));
   try {
     const out = join(dir, "docs.html");
-    execFileSync(process.execPath, [CLI, "build-docs", SPEC, "-o", out], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" } });
+    execFileSync(process.execPath, [CLI, "build-docs", SPEC, "-o", out], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" },
+    });
     let html = readFileSync(out, "utf8");
     const standalone = readFileSync(STANDALONE, "utf8");
     const version = /Version: ([\d.]+)/.exec(standalone)?.[1];
-    const cdn = new RegExp(`import \\{ hydrate \\} from "https://cdn\\.redocly\\.com/redoc/v${version?.replace(/\./g, "\\.")}/bundles/redoc\\.standalone\\.js";`);
-    if (!version || !cdn.test(html)) throw new Error(`docs-page: build-docs no longer imports Redoc ${version} from its CDN as expected; see build/docs-plugin.cjs`);
+    const cdn = new RegExp(
+      `import \\{ hydrate \\} from "https://cdn\\.redocly\\.com/redoc/v${version?.replace(/\./g, "\\.")}/bundles/redoc\\.standalone\\.js";`,
+    );
+    if (!version || !cdn.test(html))
+      throw new Error(`docs-page: build-docs no longer imports Redoc ${version} from its CDN as expected; see build/docs-plugin.cjs`);
     const exported = /export\{RedocStandalone,hydrate,init\};?\s*$/;
-    if (!exported.test(standalone)) throw new Error("docs-page: Redoc's standalone bundle no longer ends with its exports; see build/docs-plugin.cjs");
+    if (!exported.test(standalone))
+      throw new Error("docs-page: Redoc's standalone bundle no longer ends with its exports; see build/docs-plugin.cjs");
     // The bundle's code in place of the import (its `const {hydrate, ...} = ...` declares the same name).
     html = html.replace(cdn, () => standalone.replace(exported, "").replace(/<\/script/gi, "<\\/script"));
     html = html.replace(/<link rel="modulepreload" href="https:\/\/cdn\.redocly\.com[^>]*>/g, "");
@@ -64,9 +74,13 @@ function bundleOutput({ outfile, outdir, entryPoints }) {
   const entries = Array.isArray(entryPoints) ? entryPoints : Object.entries(entryPoints ?? {}).map(([out, entry]) => ({ in: entry, out }));
   if (outdir && entries.length === 1) {
     const [entry] = entries;
-    return typeof entry === "string" ? { dir: outdir, stem: basename(entry, extname(entry)) } : { dir: join(outdir, dirname(entry.out)), stem: basename(entry.out) };
+    return typeof entry === "string"
+      ? { dir: outdir, stem: basename(entry, extname(entry)) }
+      : { dir: join(outdir, dirname(entry.out)), stem: basename(entry.out) };
   }
-  throw new Error("docs-page: the docs page is written beside its bundle, so the build needs an outfile, or an outdir with one entry point");
+  throw new Error(
+    "docs-page: the docs page is written beside its bundle, so the build needs an outfile, or an outdir with one entry point",
+  );
 }
 
 /**
@@ -80,7 +94,11 @@ function compressedPage() {
     const { html, scriptHashes: hashes } = docsPage();
     const bytes = Buffer.from(html, "utf8");
     const br = brotliCompressSync(bytes, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 10, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 10,
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
     });
     compressed = { specHash, br, scriptHashes: hashes };
   }
@@ -104,10 +122,15 @@ const docsPlugin = {
     let page;
     build.onResolve({ filter: /^virtual:(openapi-document|docs-page)$/ }, (args) => ({ path: args.path, namespace: "docs-page" }));
     build.onLoad({ filter: /.*/, namespace: "docs-page" }, (args) => {
-      if (args.path === "virtual:openapi-document") return { contents: JSON.stringify(parse(readFileSync(SPEC, "utf8"))), loader: "json", watchFiles: [SPEC] };
+      if (args.path === "virtual:openapi-document")
+        return { contents: JSON.stringify(parse(readFileSync(SPEC, "utf8"))), loader: "json", watchFiles: [SPEC] };
       const { dir, stem } = bundleOutput(build.initialOptions);
       page = { ...compressedPage(), dir, file: PAGE_ASSET(stem) };
-      return { contents: pageModule(page.scriptHashes, page.file, build.initialOptions.format === "esm"), loader: "js", watchFiles: [SPEC] };
+      return {
+        contents: pageModule(page.scriptHashes, page.file, build.initialOptions.format === "esm"),
+        loader: "js",
+        watchFiles: [SPEC],
+      };
     });
     build.onEnd((result) => {
       if (!page || result.errors.length > 0) return;

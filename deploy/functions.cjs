@@ -12,7 +12,9 @@ module.exports = async ({ resolveVariable }) => {
   const eventsOf = (name) =>
     name === "methodNotAllowed"
       ? paths.map((path) => ({ httpApi: { method: "*", path, authorizer: AWS_IAM } }))
-      : ROUTES.filter((route) => route.function === name).map((route) => ({ httpApi: { method: route.method, path: route.path, authorizer: AWS_IAM } }));
+      : ROUTES.filter((route) => route.function === name).map((route) => ({
+          httpApi: { method: route.method, path: route.path, authorizer: AWS_IAM },
+        }));
   const functions = {};
   for (const [name, { entry }] of Object.entries(FUNCTIONS)) {
     const keys = ROUTES.filter((route) => route.function === name).map(routeKey);

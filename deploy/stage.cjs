@@ -17,7 +17,9 @@ module.exports = async ({ resolveVariable }) => {
     HttpApiStage: {
       Properties: {
         DefaultRouteSettings: { DetailedMetricsEnabled: false, ...(await limits("default")) },
-        RouteSettings: Object.fromEntries(await Promise.all(throttled.map(async (route) => [routeKey(route), await limits(route.throttle)]))),
+        RouteSettings: Object.fromEntries(
+          await Promise.all(throttled.map(async (route) => [routeKey(route), await limits(route.throttle)])),
+        ),
       },
       // Route settings name routes by key: the routes must exist before the stage refers to them.
       DependsOn: throttled.map((route) => naming.getHttpApiRouteLogicalId(routeKey(route))),

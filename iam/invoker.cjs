@@ -15,7 +15,7 @@
 // with a CloudFormation Condition: the template then holds no role and no output for it.
 
 const ACCOUNT_ID = /^\d{12}$/;
-const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@\/-]+$/;
+const ROLE_ARN = /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 async function invoker({ resolveVariable }) {
   const principals = String(await resolveVariable("param:invokerTrustedPrincipals"))

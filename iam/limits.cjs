@@ -7,7 +7,9 @@
 const NONE = new Set(["none", "-1", ""]);
 
 module.exports = async ({ resolveVariable }) => {
-  const raw = String(await resolveVariable("param:reservedConcurrency")).trim().toLowerCase();
+  const raw = String(await resolveVariable("param:reservedConcurrency"))
+    .trim()
+    .toLowerCase();
   if (NONE.has(raw)) return {}; // no value: serverless.yml falls back to null, i.e. no reservation
   if (!/^[1-9]\d*$/.test(raw)) {
     throw new Error(`param reservedConcurrency must be a positive integer or "none" (got "${raw}"); 0 would throttle every request`);

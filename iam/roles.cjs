@@ -44,7 +44,13 @@ module.exports = async ({ resolveVariable }) => {
       Condition: { StringEquals: { [`aws:RequestTag/${tagKey}`]: tagValue } },
     },
     // ...and tag only as part of that creation.
-    { Sid: `TagOn${action}`, Effect: "Allow", Action: ["ec2:CreateTags"], Resource: keyPairArn, Condition: { StringEquals: { "ec2:CreateAction": action } } },
+    {
+      Sid: `TagOn${action}`,
+      Effect: "Allow",
+      Action: ["ec2:CreateTags"],
+      Resource: keyPairArn,
+      Condition: { StringEquals: { "ec2:CreateAction": action } },
+    },
   ];
   const statements = {
     create: createdWithManagedTag("CreateKeyPair"),
@@ -57,7 +63,15 @@ module.exports = async ({ resolveVariable }) => {
       // The AWS managed key aws/ssm needs no grant (its key policy allows the account's principals
       // through SSM); a customer managed key does, and only through SSM.
       ...(escrowKmsKey
-        ? [{ Sid: "EncryptEscrowedKeys", Effect: "Allow", Action: ["kms:Encrypt"], Resource: escrowKmsKey, Condition: { StringLike: { "kms:ViaService": "ssm.*.amazonaws.com" } } }]
+        ? [
+            {
+              Sid: "EncryptEscrowedKeys",
+              Effect: "Allow",
+              Action: ["kms:Encrypt"],
+              Resource: escrowKmsKey,
+              Condition: { StringLike: { "kms:ViaService": "ssm.*.amazonaws.com" } },
+            },
+          ]
         : []),
     ],
     forgetEscrow: [{ Sid: "DeleteEscrowedKeys", Effect: "Allow", Action: ["ssm:DeleteParameter"], Resource: escrowArn }],

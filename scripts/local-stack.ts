@@ -3,7 +3,7 @@
  * 127.0.0.1, waits until each answers, and stops both (whole process groups) on demand.
  * Used by `npm start`, the fuzzer (scripts/fuzz.ts), the integration tests' global setup and the benchmark.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
@@ -120,7 +120,12 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
     if (!options.realAws) {
       progress(`starting moto_server (EC2 emulator) on ${motoUrl}`);
       // moto_server with EC2's atomic key pair names (see the script).
-      moto = launch(`${ROOT}/.venv/bin/python`, [`${ROOT}/scripts/moto_server.py`, "-H", "127.0.0.1", "-p", String(motoPort)], process.env, options.output);
+      moto = launch(
+        `${ROOT}/.venv/bin/python`,
+        [`${ROOT}/scripts/moto_server.py`, "-H", "127.0.0.1", "-p", String(motoPort)],
+        process.env,
+        options.output,
+      );
       children.push(moto);
     }
     const emulatorCredentials = options.realAws
@@ -139,7 +144,12 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
       ...options.env,
     };
     progress(`starting serverless-offline on ${apiUrl} (it bundles every handler with esbuild first)`);
-    const offline = launch(`${ROOT}/node_modules/.bin/node`, [`${ROOT}/node_modules/osls/bin/serverless.js`, "offline", "start", "--stage", "local"], env, options.output);
+    const offline = launch(
+      `${ROOT}/node_modules/.bin/node`,
+      [`${ROOT}/node_modules/osls/bin/serverless.js`, "offline", "start", "--stage", "local"],
+      env,
+      options.output,
+    );
     children.push(offline);
     if (moto) {
       await waitUntilAnswering(`${motoUrl}/moto-api/`, moto, "moto_server", deadline);

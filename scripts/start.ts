@@ -17,7 +17,13 @@ const shutdown = async () => {
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);
 
-const stack = await startLocalStack({ apiPort, motoPort, realAws, output: "inherit", progress: (message) => console.log(`==> ${message}`) });
+const stack = await startLocalStack({
+  apiPort,
+  motoPort,
+  realAws,
+  output: "inherit",
+  progress: (message) => console.log(`==> ${message}`),
+});
 const url = `http://localhost:${apiPort}`;
 const backend = realAws ? "real AWS EC2 with your credentials" : `EC2 emulator ${stack.motoUrl}`;
 console.log(`
@@ -28,4 +34,3 @@ EC2 key pairs API: ${url}  (${backend}; Ctrl-C stops everything)
   curl -s '${url}/keypairs/demo?includePublicKey=true'
   curl -s -X DELETE -o /dev/null -w '%{http_code}\\n' ${url}/keypairs/demo
 `);
-

@@ -32,7 +32,7 @@ const EXPECTED = {
       "@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js":
         "6254ceb3bfa2d608c8b279c0171e80bc10025994dfad05dc978e597aa3471876",
     },
-    recheck: "loadSharedConfigFiles' exports, and that its callers still take { configFile: {}, credentialsFile: {} } as \"no files\"",
+    recheck: 'loadSharedConfigFiles\' exports, and that its callers still take { configFile: {}, credentialsFile: {} } as "no files"',
   },
   "node-streams-first": {
     packages: { "@smithy/core": "3.41.0" },
@@ -73,7 +73,10 @@ function guardPackage({ plugin, pkg, version, recheck = "the plugin", root = ROO
  * `contents` (the copy esbuild is loading). With `filter`, also unless the plugin's filter matches it.
  */
 function guardFile({ plugin, file, sha256, recheck = "the plugin", path, contents, filter, root = ROOT }) {
-  const pkg = file.split("/").slice(0, file.startsWith("@") ? 2 : 1).join("/");
+  const pkg = file
+    .split("/")
+    .slice(0, file.startsWith("@") ? 2 : 1)
+    .join("/");
   let bytes = contents;
   let at = path;
   try {

@@ -7,9 +7,10 @@ import * as z from "zod";
 import type * as core from "zod/v4/core";
 import { methodNotAllowed } from "../../src/handlers/method-not-allowed.js";
 import { INTERNAL_DETAIL } from "../../src/lib/api/problems.js";
-import { translateEc2Error, type Operation } from "../../src/lib/aws/ec2-errors.js";
-import { asServiceError } from "../../src/lib/http/middleware/problem-error-handler.js";
+import * as runtime from "../../src/lib/api/schemas.js";
+import { type Operation, translateEc2Error } from "../../src/lib/aws/ec2-errors.js";
 import { payloadTooLarge } from "../../src/lib/http/middleware/body-guard.js";
+import { asServiceError } from "../../src/lib/http/middleware/problem-error-handler.js";
 import { PEM } from "../../src/lib/http/negotiation.js";
 import { toProblem } from "../../src/lib/http/problems.js";
 import { parsePart, refuseRepeatedParameters } from "../../src/lib/http/request.js";
@@ -19,7 +20,6 @@ import { parsePublicKey } from "../../src/lib/keypairs/public-key.js";
 import { loadConfig } from "../../src/lib/platform/config.js";
 import { METHODS_BY_PATH } from "../../src/lib/routes.js";
 import { settingsFrom } from "../../src/lib/service/settings.js";
-import * as runtime from "../../src/lib/api/schemas.js";
 
 /**
  * The runtime schemas are zod/mini (src/lib/platform/zod.ts); zod-to-openapi reads zod classic. A mini schema
@@ -29,7 +29,10 @@ import * as runtime from "../../src/lib/api/schemas.js";
  */
 const twins = new WeakMap<object, z.ZodType>();
 const isMini = (value: unknown): value is core.$ZodType =>
-  typeof value === "object" && value !== null && "_zod" in value && /^ZodMini/.test((value as { _zod: { constr: { name: string } } })._zod.constr.name);
+  typeof value === "object" &&
+  value !== null &&
+  "_zod" in value &&
+  /^ZodMini/.test((value as { _zod: { constr: { name: string } } })._zod.constr.name);
 
 function classic(schema: core.$ZodType): z.ZodType {
   const known = twins.get(schema);
@@ -77,7 +80,8 @@ const sigv4 = registry.registerComponent("securitySchemes", "sigv4", {
   in: "header",
   // How API Gateway itself exports an IAM-authorized API: the Authorization header carries a SigV4 signature.
   "x-amazon-apigateway-authtype": "awsSigv4",
-  description: "AWS Signature Version 4 (API Gateway IAM authorization): sign requests (service execute-api) with credentials allowed execute-api:Invoke on this API. API Gateway itself refuses unsigned or badly signed requests with 403 {\"message\": ...}.",
+  description:
+    'AWS Signature Version 4 (API Gateway IAM authorization): sign requests (service execute-api) with credentials allowed execute-api:Invoke on this API. API Gateway itself refuses unsigned or badly signed requests with 403 {"message": ...}.',
 } as Parameters<typeof registry.registerComponent<"securitySchemes">>[2]);
 
 /** The configuration a deployment gets when it sets nothing: the limits the spec quotes. */
@@ -97,8 +101,13 @@ function thrown(make: () => unknown): ServiceError {
 }
 
 /** An SDK error as EC2 answers it (what the adapter's translateEc2Error reads). */
-const ec2Answer = (code: string, status = 400) => ({ name: code, $fault: status >= 500 ? "server" : "client", $metadata: { httpStatusCode: status } });
-const fromEc2 = (operation: Operation, code: string, status?: number, dryRun = false) => translateEc2Error(ec2Answer(code, status), operation, dryRun) as ServiceError;
+const ec2Answer = (code: string, status = 400) => ({
+  name: code,
+  $fault: status >= 500 ? "server" : "client",
+  $metadata: { httpStatusCode: status },
+});
+const fromEc2 = (operation: Operation, code: string, status?: number, dryRun = false) =>
+  translateEc2Error(ec2Answer(code, status), operation, dryRun) as ServiceError;
 
 /** A public key of only 768 bits (ssh-rsa wire format), which parsePublicKey refuses. */
 function smallRsaKey(): string {
@@ -109,7 +118,8 @@ function smallRsaKey(): string {
 
 const EXAMPLE_PATH_PARAMETERS: Record<string, string> = { name: "deploy-bot", keyPairId: "key-0123456789abcdef0" };
 /** The path a request to `path` has (what a problem's `instance` is: the request's raw path). */
-const examplePath = (path: string) => path.replace(/\{(\w+)\}/g, (_, parameter: string) => encodeURIComponent(EXAMPLE_PATH_PARAMETERS[parameter]!));
+const examplePath = (path: string) =>
+  path.replace(/\{(\w+)\}/g, (_, parameter: string) => encodeURIComponent(EXAMPLE_PATH_PARAMETERS[parameter]!));
 
 /** Replaced, per route, by the path of that route's example request. */
 const INSTANCE = "{instance}";
@@ -121,14 +131,17 @@ const problem = (description: string, error: ServiceError, headers?: ResponseCon
 });
 
 /** API Gateway's own answers (stage throttling, IAM refusals) are {"message": ...}, not problems. */
-const GatewayMessage = z.strictObject({ message: z.string() }).meta({ id: "GatewayMessage", description: "An answer API Gateway itself sends, before any function runs." });
+const GatewayMessage = z
+  .strictObject({ message: z.string() })
+  .meta({ id: "GatewayMessage", description: "An answer API Gateway itself sends, before any function runs." });
 
 function withGatewayAnswer(response: ResponseConfig, message: string): ResponseConfig {
   return { ...response, content: { ...response.content, "application/json": { schema: GatewayMessage, example: { message } } } };
 }
 
 /** The gateway's own 403 (IAM authorization refused: unsigned, badly signed, or not allowed execute-api:Invoke). */
-const GATEWAY_FORBIDDEN = "API Gateway refused the request's IAM authorization (application/json {\"message\":\"Forbidden\"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route.";
+const GATEWAY_FORBIDDEN =
+  'API Gateway refused the request\'s IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route.';
 const gatewayForbidden: ResponseConfig = {
   description: GATEWAY_FORBIDDEN,
   content: { "application/json": { schema: GatewayMessage, example: { message: "Forbidden" } } },
@@ -138,24 +151,45 @@ const gatewayForbidden: ResponseConfig = {
 const common = (operation: Operation) => ({
   403: gatewayForbidden,
   429: withGatewayAnswer(
-    problem("Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {\"message\":\"Too Many Requests\"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After).", fromEc2(operation, "RequestLimitExceeded", 503), {
-      "Retry-After": { description: `Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). ${DEFAULTS.THROTTLE_RETRY_AFTER_SECONDS} by default (THROTTLE_RETRY_AFTER_SECONDS).`, schema: { type: "integer" }, example: DEFAULTS.THROTTLE_RETRY_AFTER_SECONDS },
-    }),
+    problem(
+      'Too many requests: the API\'s stage throttling refused it (API Gateway\'s own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service\'s retries (a problem with Retry-After).',
+      fromEc2(operation, "RequestLimitExceeded", 503),
+      {
+        "Retry-After": {
+          description: `Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). ${DEFAULTS.THROTTLE_RETRY_AFTER_SECONDS} by default (THROTTLE_RETRY_AFTER_SECONDS).`,
+          schema: { type: "integer" },
+          example: DEFAULTS.THROTTLE_RETRY_AFTER_SECONDS,
+        },
+      },
+    ),
     "Too Many Requests",
   ),
   500: problem("Unexpected error; details are in the service's logs only.", new ServiceError("internal", INTERNAL_DETAIL)),
   502: problem("EC2 failed or refused the service's own credentials.", fromEc2(operation, "InternalError", 500)),
-  504: problem("EC2 did not answer within the service's time budget.", translateEc2Error({ name: "TimeoutError" }, operation) as ServiceError),
+  504: problem(
+    "EC2 did not answer within the service's time budget.",
+    translateEc2Error({ name: "TimeoutError" }, operation) as ServiceError,
+  ),
 });
 
 /** The 400 the runtime schema answers to `value` (parsed by the runtime's own zod/mini schema). */
-const invalid = (description: string, schema: Parameters<typeof parsePart>[0], value: unknown, part: string) => problem(description, thrown(() => parsePart(schema, value, part)));
+const invalid = (description: string, schema: Parameters<typeof parsePart>[0], value: unknown, part: string) =>
+  problem(
+    description,
+    thrown(() => parsePart(schema, value, part)),
+  );
 
-const notFound = problem("No such key pair in the region.", new ServiceError("not-found", `No key pair named ${EXAMPLE_PATH_PARAMETERS.name} in eu-west-1.`));
+const notFound = problem(
+  "No such key pair in the region.",
+  new ServiceError("not-found", `No key pair named ${EXAMPLE_PATH_PARAMETERS.name} in eu-west-1.`),
+);
 const bodyErrors = (operation: Operation, badRequest: ResponseConfig) => ({
   400: badRequest,
   403: withGatewayAnswer(
-    problem(`Dry run: the service is not permitted to perform the call (a problem); or ${GATEWAY_FORBIDDEN}`, fromEc2(operation, "UnauthorizedOperation", 403, true)),
+    problem(
+      `Dry run: the service is not permitted to perform the call (a problem); or ${GATEWAY_FORBIDDEN}`,
+      fromEc2(operation, "UnauthorizedOperation", 403, true),
+    ),
     "Forbidden",
   ),
   409: problem(
@@ -167,7 +201,10 @@ const bodyErrors = (operation: Operation, badRequest: ResponseConfig) => ({
     payloadTooLarge(DEFAULTS.MAX_BODY_BYTES + 1, DEFAULTS.MAX_BODY_BYTES),
   ),
   415: problem("The body is not sent as application/json.", asServiceError({ statusCode: 415 })!),
-  422: problem("The region's key pair quota is reached; or (problem type idempotency-key-reused) the Idempotency-Key was used for a different request.", fromEc2(operation, "KeyPairLimitExceeded")),
+  422: problem(
+    "The region's key pair quota is reached; or (problem type idempotency-key-reused) the Idempotency-Key was used for a different request.",
+    fromEc2(operation, "KeyPairLimitExceeded"),
+  ),
 });
 
 /** What the catch-all route of `path` answers to any method the path does not serve. */
@@ -192,7 +229,13 @@ const createAnswer = z.union([CreatedKeyPair, EscrowedKeyPair]).meta({ _internal
 /** Create's alternative 201: the private key itself (Accept: application/x-pem-file). */
 function withPrivateKeyFile(response: ResponseConfig): ResponseConfig {
   const example = "-----BEGIN OPENSSH PRIVATE KEY-----\n(redacted)\n-----END OPENSSH PRIVATE KEY-----\n";
-  return { ...response, content: { ...response.content, [PEM]: { schema: { type: "string", description: "The private key: PKCS#1 PEM (RSA) or OpenSSH (ED25519)." }, example } } };
+  return {
+    ...response,
+    content: {
+      ...response.content,
+      [PEM]: { schema: { type: "string", description: "The private key: PKCS#1 PEM (RSA) or OpenSSH (ED25519)." }, example },
+    },
+  };
 }
 
 const dryRun = json("Dry run: the call would succeed; nothing was changed.", DryRunResult);
@@ -202,9 +245,20 @@ function route(config: Omit<RouteConfig, "security">, tag = "key pairs"): void {
   const atInstance = (response: ResponseConfig): ResponseConfig => {
     if (!response.content?.["application/problem+json"]) return response;
     const media = response.content["application/problem+json"];
-    return { ...response, content: { ...response.content, "application/problem+json": { ...media, example: { ...((media as { example?: object }).example), instance } } } };
+    return {
+      ...response,
+      content: {
+        ...response.content,
+        "application/problem+json": { ...media, example: { ...(media as { example?: object }).example, instance } },
+      },
+    };
   };
-  const responses = Object.fromEntries(Object.entries({ ...config.responses, 405: methodNotAllowedResponse(config.path) }).map(([status, response]) => [status, atInstance(response)]));
+  const responses = Object.fromEntries(
+    Object.entries({ ...config.responses, 405: methodNotAllowedResponse(config.path) }).map(([status, response]) => [
+      status,
+      atInstance(response),
+    ]),
+  );
   registry.registerPath({ ...config, responses, tags: [tag], security: [{ [sigv4.name]: [] }] });
 }
 
@@ -215,17 +269,34 @@ route({
   summary: "Create a key pair",
   description:
     "Creates an RSA (2048-bit) or ED25519 key pair in EC2 and returns its private key in PEM or PPK format. The private key appears in this response only and is never stored or logged: keep it (chmod 400). The key is tagged as managed by this service. ED25519 keys do not work for Windows instances. The region comes from the body, else the `region` query parameter, else the service's default.",
-  request: { query: RegionQuery, headers: IdempotencyHeaders, body: { required: true, content: { "application/json": { schema: CreateKeyPairBody } } } },
+  request: {
+    query: RegionQuery,
+    headers: IdempotencyHeaders,
+    body: { required: true, content: { "application/json": { schema: CreateKeyPairBody } } },
+  },
   responses: {
     201: withPrivateKeyFile(
-      json("Created. The body holds the private key (it cannot be retrieved again), or with escrow: true where it is stored. With `Accept: application/x-pem-file` (preferred to application/json) the body is the private key alone, as text (`umask 077; curl -fsS ... -o key.pem`); errors and dry runs stay JSON.", createAnswer, {
-        "Cache-Control": { description: "Always no-store: the body holds a private key, or where it is kept.", schema: { type: "string", enum: ["no-store"] } },
-      }),
+      json(
+        "Created. The body holds the private key (it cannot be retrieved again), or with escrow: true where it is stored. With `Accept: application/x-pem-file` (preferred to application/json) the body is the private key alone, as text (`umask 077; curl -fsS ... -o key.pem`); errors and dry runs stay JSON.",
+        createAnswer,
+        {
+          "Cache-Control": {
+            description: "Always no-store: the body holds a private key, or where it is kept.",
+            schema: { type: "string", enum: ["no-store"] },
+          },
+        },
+      ),
     ),
-    406: problem("`Accept: application/x-pem-file` with keyFormat ppk (a PPK key is not a PEM file) or with escrow (the key is not in the answer). Checked before any key is made.", new ServiceError("not-acceptable", "A ppk key is not a PEM file: ask for keyFormat pem, or accept application/json.")),
+    406: problem(
+      "`Accept: application/x-pem-file` with keyFormat ppk (a PPK key is not a PEM file) or with escrow (the key is not in the answer). Checked before any key is made.",
+      new ServiceError("not-acceptable", "A ppk key is not a PEM file: ask for keyFormat pem, or accept application/json."),
+    ),
     200: dryRun,
     ...common("CreateKeyPair"),
-    ...bodyErrors("CreateKeyPair", invalid("Invalid request or malformed JSON.", runtime.CreateKeyPairBody, { name: "deploy-bot", keyType: "dsa" }, "body")),
+    ...bodyErrors(
+      "CreateKeyPair",
+      invalid("Invalid request or malformed JSON.", runtime.CreateKeyPairBody, { name: "deploy-bot", keyType: "dsa" }, "body"),
+    ),
   },
 });
 
@@ -236,12 +307,22 @@ route({
   summary: "Import a public key",
   description:
     "Registers your own public key (OpenSSH or RFC 4716; RSA 1024-4096 bits or ED25519) as an EC2 key pair. The key is checked first: a malformed key gets a 400 saying what is wrong with it. The request body is treated as a secret and never logged.",
-  request: { query: RegionQuery, headers: IdempotencyHeaders, body: { required: true, content: { "application/json": { schema: ImportKeyPairBody } } } },
+  request: {
+    query: RegionQuery,
+    headers: IdempotencyHeaders,
+    body: { required: true, content: { "application/json": { schema: ImportKeyPairBody } } },
+  },
   responses: {
     201: json("Imported.", KeyPair),
     200: dryRun,
     ...common("ImportKeyPair"),
-    ...bodyErrors("ImportKeyPair", problem("Invalid request, malformed JSON or a malformed public key.", thrown(() => parsePublicKey(smallRsaKey())))),
+    ...bodyErrors(
+      "ImportKeyPair",
+      problem(
+        "Invalid request, malformed JSON or a malformed public key.",
+        thrown(() => parsePublicKey(smallRsaKey())),
+      ),
+    ),
   },
 });
 
@@ -254,7 +335,11 @@ route({
     "Lists the key pairs of a region, sorted by name, optionally filtered. Pages hold at most `limit` keys; follow `nextCursor` for the rest. Private keys are never returned." +
     " With `allRegions=true`, lists every allowed region at once (4 regions at a time, one shared time budget): each item carries its region, and `regions` reports each region as `ok` (count, complete, nextCursor) or `error` (the region's problem), so a failing region never fails the whole answer.",
   request: { query: ListQuery },
-  responses: { 200: json("One page of key pairs.", KeyPairList), ...common("DescribeKeyPairs"), 400: invalid("Invalid request: a parameter or the region is wrong.", runtime.ListQuery, { includePublicKey: "1" }, "query") },
+  responses: {
+    200: json("One page of key pairs.", KeyPairList),
+    ...common("DescribeKeyPairs"),
+    400: invalid("Invalid request: a parameter or the region is wrong.", runtime.ListQuery, { includePublicKey: "1" }, "query"),
+  },
 });
 
 route({
@@ -264,7 +349,12 @@ route({
   summary: "Get a key pair by name",
   description: "Returns one key pair, addressed by its name (URL-encoded). To address a key by its id use GET /keypairs/by-id/{keyPairId}.",
   request: { params: NamePath, query: KeyQuery },
-  responses: { 200: json("The key pair.", KeyPair), 404: notFound, ...common("DescribeKeyPairs"), 400: invalid("Invalid request: the name, a parameter or the region is wrong.", runtime.NamePath, { name: " deploy-bot" }, "path") },
+  responses: {
+    200: json("The key pair.", KeyPair),
+    404: notFound,
+    ...common("DescribeKeyPairs"),
+    400: invalid("Invalid request: the name, a parameter or the region is wrong.", runtime.NamePath, { name: " deploy-bot" }, "path"),
+  },
 });
 
 route({
@@ -274,7 +364,12 @@ route({
   summary: "Get a key pair by id",
   description: "Returns one key pair, addressed by its EC2 id (key-...).",
   request: { params: IdPath, query: KeyQuery },
-  responses: { 200: json("The key pair.", KeyPair), 404: notFound, ...common("DescribeKeyPairs"), 400: invalid("Invalid request: the id, a parameter or the region is wrong.", runtime.IdPath, { keyPairId: "deploy-bot" }, "path") },
+  responses: {
+    200: json("The key pair.", KeyPair),
+    404: notFound,
+    ...common("DescribeKeyPairs"),
+    400: invalid("Invalid request: the id, a parameter or the region is wrong.", runtime.IdPath, { keyPairId: "deploy-bot" }, "path"),
+  },
 });
 
 const deleteResponses = {
@@ -297,7 +392,8 @@ route({
   path: "/keypairs/{name}",
   operationId: "deleteKeyPair",
   summary: "Delete a key pair by name",
-  description: "Deletes a key pair managed by this service. Answers 404 when there is no such key (EC2 itself would answer success) and 403 for keys made outside this service.",
+  description:
+    "Deletes a key pair managed by this service. Answers 404 when there is no such key (EC2 itself would answer success) and 403 for keys made outside this service.",
   request: { params: NamePath, query: DeleteQuery },
   responses: deleteResponses,
 });
@@ -333,9 +429,15 @@ function refsForInlinedComponents<T extends { components?: { schemas?: Record<st
 
 /** What the docs routes can answer besides their 200 (they call nothing: no 502/504, no EC2 throttling). */
 const docsErrors = {
-  400: problem("A query parameter is given more than once (the routes take none, and ignore others).", thrown(() => refuseRepeatedParameters("v=1&v=2"))),
+  400: problem(
+    "A query parameter is given more than once (the routes take none, and ignore others).",
+    thrown(() => refuseRepeatedParameters("v=1&v=2")),
+  ),
   403: gatewayForbidden,
-  429: withGatewayAnswer({ description: "Too many requests: the API's stage throttling refused it (API Gateway's own answer)." }, "Too Many Requests"),
+  429: withGatewayAnswer(
+    { description: "Too many requests: the API's stage throttling refused it (API Gateway's own answer)." },
+    "Too Many Requests",
+  ),
   500: common("DescribeKeyPairs")[500],
 };
 const DOCS_ACCESS = "Signed (IAM) like every route by default; a stage with the docsAuthorization parameter NONE serves it publicly.";
@@ -347,7 +449,13 @@ route(
     operationId: "getOpenApiDocument",
     summary: "This API's OpenAPI document",
     description: `This document, as JSON (the committed openapi.yaml, built into the function at package time). ${DOCS_ACCESS}`,
-    responses: { 200: { description: "The OpenAPI 3.1 document.", content: { "application/json": { schema: { type: "object", description: "An OpenAPI 3.1 document." } } } }, ...docsErrors },
+    responses: {
+      200: {
+        description: "The OpenAPI 3.1 document.",
+        content: { "application/json": { schema: { type: "object", description: "An OpenAPI 3.1 document." } } },
+      },
+      ...docsErrors,
+    },
   },
   "docs",
 );
@@ -365,22 +473,31 @@ route(
 );
 
 export function openApiDocument() {
-  return refsForInlinedComponents(new OpenApiGeneratorV31(registry.definitions).generateDocument({
-    openapi: "3.1.0",
-    info: {
-      title: "EC2 Key Pairs API",
-      version: "1.0.0",
-      description:
-        "Create, import, list, get and delete Amazon EC2 key pairs in the region you choose. Every route requires AWS IAM (SigV4) authorization. Errors are RFC 9457 problem+json.",
-      license: { name: "UNLICENSED", identifier: "UNLICENSED" },
-    },
-    servers: [
-      { url: "http://localhost:3000", description: "The local stack (npm start: serverless-offline and moto_server; IAM authorization is not enforced there)" },
-      { url: "https://{apiId}.execute-api.{region}.amazonaws.com", description: "The deployed HTTP API (locally, npm start serves it at http://localhost:3000)", variables: { apiId: { default: "abcdef1234" }, region: { default: "us-east-1" } } },
-    ],
-    tags: [
-      { name: "key pairs", description: "EC2 key pairs of one region." },
-      { name: "docs", description: "This API's own description: the OpenAPI document and its documentation page." },
-    ],
-  }));
+  return refsForInlinedComponents(
+    new OpenApiGeneratorV31(registry.definitions).generateDocument({
+      openapi: "3.1.0",
+      info: {
+        title: "EC2 Key Pairs API",
+        version: "1.0.0",
+        description:
+          "Create, import, list, get and delete Amazon EC2 key pairs in the region you choose. Every route requires AWS IAM (SigV4) authorization. Errors are RFC 9457 problem+json.",
+        license: { name: "UNLICENSED", identifier: "UNLICENSED" },
+      },
+      servers: [
+        {
+          url: "http://localhost:3000",
+          description: "The local stack (npm start: serverless-offline and moto_server; IAM authorization is not enforced there)",
+        },
+        {
+          url: "https://{apiId}.execute-api.{region}.amazonaws.com",
+          description: "The deployed HTTP API (locally, npm start serves it at http://localhost:3000)",
+          variables: { apiId: { default: "abcdef1234" }, region: { default: "us-east-1" } },
+        },
+      ],
+      tags: [
+        { name: "key pairs", description: "EC2 key pairs of one region." },
+        { name: "docs", description: "This API's own description: the OpenAPI document and its documentation page." },
+      ],
+    }),
+  );
 }

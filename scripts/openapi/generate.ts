@@ -1,5 +1,5 @@
 /** `npm run openapi`: writes openapi.yaml from the zod schemas (or, with --check, fails on drift). */
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { stringify } from "yaml";
 import { openApiDocument } from "./document.js";
 

@@ -1,6 +1,7 @@
 /** The delete function: the routes that delete a key pair (IAM: describe, delete managed keys, their escrow). */
-import { handler as deleteKeyPairById } from "../handlers/delete-key-pair-by-id.js";
+
 import { handler as deleteKeyPair } from "../handlers/delete-key-pair.js";
+import { handler as deleteKeyPairById } from "../handlers/delete-key-pair-by-id.js";
 import { primeEc2Client } from "../lib/aws/ec2-priming.js";
 import { routeByKey } from "../lib/http/router.js";
 

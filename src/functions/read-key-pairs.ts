@@ -1,6 +1,7 @@
 /** The read function: the routes that only describe key pairs (IAM: ec2:DescribeKeyPairs alone). */
-import { handler as getKeyPairById } from "../handlers/get-key-pair-by-id.js";
+
 import { handler as getKeyPair } from "../handlers/get-key-pair.js";
+import { handler as getKeyPairById } from "../handlers/get-key-pair-by-id.js";
 import { handler as listKeyPairs } from "../handlers/list-key-pairs.js";
 import { primeEc2Client } from "../lib/aws/ec2-priming.js";
 import { routeByKey } from "../lib/http/router.js";

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
-import document from "virtual:openapi-document";
 import page from "virtual:docs-page";
+import document from "virtual:openapi-document";
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import { codingQuality } from "../lib/http/negotiation.js";
 import { bytesBody, type HttpResult, json, textBody } from "../lib/http/responses.js";
 import { httpRoute } from "../lib/http/route.js";
@@ -56,6 +56,7 @@ const route = httpRoute({}, async (_request, event) =>
 export const handler = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
   const result = (await route(event as Parameters<typeof route>[0], context)) as APIGatewayProxyStructuredResultV2;
   // Set after the shared middleware, whose security headers would put back the API's policy.
-  if (event.routeKey === "GET /docs" && result.statusCode === 200) result.headers = { ...result.headers, "Content-Security-Policy": DOCS_CSP };
+  if (event.routeKey === "GET /docs" && result.statusCode === 200)
+    result.headers = { ...result.headers, "Content-Security-Policy": DOCS_CSP };
   return result;
 };

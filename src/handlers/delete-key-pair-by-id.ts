@@ -1,7 +1,7 @@
+import { DeleteQuery, IdPath } from "../lib/api/schemas.js";
 import { json, noContent } from "../lib/http/responses.js";
 import { httpRoute } from "../lib/http/route.js";
 import { keyPairDeletion } from "../lib/service/delete.js";
-import { DeleteQuery, IdPath } from "../lib/api/schemas.js";
 
 /** DELETE /keypairs/by-id/{keyPairId} */
 export const handler = httpRoute({ path: IdPath, query: DeleteQuery }, async ({ path, query, region }) => {

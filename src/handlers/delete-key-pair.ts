@@ -1,7 +1,7 @@
+import { DeleteQuery, NamePath } from "../lib/api/schemas.js";
 import { json, noContent } from "../lib/http/responses.js";
 import { httpRoute } from "../lib/http/route.js";
 import { keyPairDeletion } from "../lib/service/delete.js";
-import { DeleteQuery, NamePath } from "../lib/api/schemas.js";
 
 /** DELETE /keypairs/{name} */
 export const handler = httpRoute({ path: NamePath, query: DeleteQuery }, async ({ path, query, region }) => {

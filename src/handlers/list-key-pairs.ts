@@ -18,5 +18,8 @@ const allRegionsView = ({ items, regions }: AllRegionsListing) => ({
 
 /** GET /keypairs (allRegions=true: every allowed region at once) */
 export const handler = httpRoute({ query: ListQuery }, async ({ query, region }) =>
-  json(200, query.allRegions ? allRegionsView(await keyPairReads.listKeyPairsInAllRegions(query)) : await keyPairReads.listKeyPairs(region, query)),
+  json(
+    200,
+    query.allRegions ? allRegionsView(await keyPairReads.listKeyPairsInAllRegions(query)) : await keyPairReads.listKeyPairs(region, query),
+  ),
 );

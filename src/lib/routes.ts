@@ -55,7 +55,14 @@ export const ROUTES = [
     grants: ["create", "describe", "delete", "escrow"],
     throttle: "default",
   },
-  { method: "POST", path: "/keypairs/import", function: "createKeyPairs", handler: "import-key-pair", grants: ["import", "describe"], throttle: "default" },
+  {
+    method: "POST",
+    path: "/keypairs/import",
+    function: "createKeyPairs",
+    handler: "import-key-pair",
+    grants: ["import", "describe"],
+    throttle: "default",
+  },
   { method: "GET", path: "/keypairs/{name}", function: "readKeyPairs", handler: "get-key-pair", grants: ["describe"], throttle: "default" },
   // Delete looks the key up first (EC2 answers success for a missing name), deletes it by id, then its escrowed key.
   {
@@ -66,7 +73,14 @@ export const ROUTES = [
     grants: ["describe", "delete", "forgetEscrow"],
     throttle: "delete",
   },
-  { method: "GET", path: "/keypairs/by-id/{keyPairId}", function: "readKeyPairs", handler: "get-key-pair-by-id", grants: ["describe"], throttle: "default" },
+  {
+    method: "GET",
+    path: "/keypairs/by-id/{keyPairId}",
+    function: "readKeyPairs",
+    handler: "get-key-pair-by-id",
+    grants: ["describe"],
+    throttle: "default",
+  },
   {
     method: "DELETE",
     path: "/keypairs/by-id/{keyPairId}",
@@ -75,21 +89,30 @@ export const ROUTES = [
     grants: ["describe", "delete", "forgetEscrow"],
     throttle: "delete",
   },
-  { method: "GET", path: "/openapi.json", function: "apiDocs", handler: "api-docs", grants: [], throttle: "default", authorization: "docs" },
+  {
+    method: "GET",
+    path: "/openapi.json",
+    function: "apiDocs",
+    handler: "api-docs",
+    grants: [],
+    throttle: "default",
+    authorization: "docs",
+  },
   { method: "GET", path: "/docs", function: "apiDocs", handler: "api-docs", grants: [], throttle: "default", authorization: "docs" },
 ] as const satisfies readonly Route[];
 
 type Table = (typeof ROUTES)[number];
 export type RouteKey = `${Table["method"]} ${Table["path"]}`;
 /** The route keys a function serves: its route map must have exactly these. */
-export type RouteKeyOf<F extends FunctionName> = Extract<Table, { function: F }> extends infer R
-  ? R extends { method: string; path: string }
-    ? `${R["method"]} ${R["path"]}`
-    : never
-  : never;
+export type RouteKeyOf<F extends FunctionName> =
+  Extract<Table, { function: F }> extends infer R
+    ? R extends { method: string; path: string }
+      ? `${R["method"]} ${R["path"]}`
+      : never
+    : never;
 
 export const routeKey = (route: Pick<Route, "method" | "path">): string => `${route.method} ${route.path}`;
 
 /** The methods each path serves, in table order: the Allow header of a 405. */
 export const METHODS_BY_PATH: Record<string, string[]> = {};
-for (const route of ROUTES as readonly Route[]) (METHODS_BY_PATH[route.path] ??= []).push(route.method);
+for (const route of ROUTES as readonly Route[]) METHODS_BY_PATH[route.path] = [...(METHODS_BY_PATH[route.path] ?? []), route.method];

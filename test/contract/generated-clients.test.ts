@@ -27,20 +27,40 @@ describe("clients generated from openapi.yaml", () => {
     mkdirSync(dir, { recursive: true });
     copyFileSync(`${FIXTURES}/keypairs-script.ts`, `${dir}/keypairs-script.ts`);
     run(`${ROOT}/node_modules/.bin/openapi-typescript`, [`${ROOT}/openapi.yaml`, "-o", `${dir}/api.d.ts`], ROOT);
-    const args = ["--strict", "--noUncheckedIndexedAccess", "--exactOptionalPropertyTypes", "--noEmit", "--module", "NodeNext", "--moduleResolution", "NodeNext", "--target", "ES2024", "--skipLibCheck", "--types", "node"];
+    const args = [
+      "--strict",
+      "--noUncheckedIndexedAccess",
+      "--exactOptionalPropertyTypes",
+      "--noEmit",
+      "--module",
+      "NodeNext",
+      "--moduleResolution",
+      "NodeNext",
+      "--target",
+      "ES2024",
+      "--skipLibCheck",
+      "--types",
+      "node",
+    ];
     expect(run(`${ROOT}/node_modules/.bin/tsc`, [...args, `${dir}/keypairs-script.ts`], ROOT)).toBe("");
   }, 120_000);
 
   test("Python (openapi-python-client): generated without warnings, and mypy --strict accepts create, list, get, delete", () => {
     const bin = `${ROOT}/.venv-test/bin`;
-    if (!existsSync(`${bin}/openapi-python-client`)) throw new Error("run `bash scripts/ensure-deps.sh --test` first (installs openapi-python-client and mypy into .venv-test)");
+    if (!existsSync(`${bin}/openapi-python-client`))
+      throw new Error("run `bash scripts/ensure-deps.sh --test` first (installs openapi-python-client and mypy into .venv-test)");
     const dir = `${OUT}/py`;
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
     copyFileSync(`${FIXTURES}/keypairs_script.py`, `${dir}/keypairs_script.py`);
     // ruff (the generator's formatter) comes with it, in the same venv.
     const env = { ...process.env, PATH: `${bin}:${process.env.PATH}` };
-    const generated = run(`${bin}/openapi-python-client`, ["generate", "--path", `${ROOT}/openapi.yaml`, "--output-path", `${dir}/keypairs_client`, "--meta", "none"], dir, env);
+    const generated = run(
+      `${bin}/openapi-python-client`,
+      ["generate", "--path", `${ROOT}/openapi.yaml`, "--output-path", `${dir}/keypairs_client`, "--meta", "none"],
+      dir,
+      env,
+    );
     expect(generated).not.toMatch(/warning/i);
     writeFileSync(
       `${dir}/mypy.ini`,
@@ -54,6 +74,8 @@ describe("clients generated from openapi.yaml", () => {
         "",
       ].join("\n"),
     );
-    expect(run(`${bin}/mypy`, ["--config-file", "mypy.ini", "keypairs_script.py", "keypairs_client"], dir, env)).toMatch(/^Success: no issues found in \d+ source files/);
+    expect(run(`${bin}/mypy`, ["--config-file", "mypy.ini", "keypairs_script.py", "keypairs_client"], dir, env)).toMatch(
+      /^Success: no issues found in \d+ source files/,
+    );
   }, 180_000);
 });

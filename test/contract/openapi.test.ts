@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
-import { renderOpenApi } from "../../scripts/openapi/generate.js";
 import { ROOT } from "../../scripts/local-stack.js";
+import { renderOpenApi } from "../../scripts/openapi/generate.js";
 import { PROBLEM_TITLES, PROBLEM_TYPE_BASE, type ProblemKind } from "../../src/lib/api/problems.js";
 import { PROBLEM_STATUS } from "../../src/lib/http/problems.js";
 import { METHODS_BY_PATH, ROUTES, routeKey } from "../../src/lib/routes.js";
@@ -25,7 +25,12 @@ describe("openapi.yaml", () => {
         for (const status of statuses) expect([where, status, Boolean(operation.responses[status])]).toEqual([where, status, true]);
         for (const [status, response] of Object.entries<any>(operation.responses)) {
           // Every error answer has an example for each of its content types (problems, and the gateway's own {"message"}).
-          if (Number(status) >= 400) expect([where, status, Object.values<any>(response.content ?? {}).length > 0 && Object.values<any>(response.content).every((media) => media.example)]).toEqual([where, status, true]);
+          if (Number(status) >= 400)
+            expect([
+              where,
+              status,
+              Object.values<any>(response.content ?? {}).length > 0 && Object.values<any>(response.content).every((media) => media.example),
+            ]).toEqual([where, status, true]);
         }
       }
     }
@@ -40,8 +45,16 @@ describe("openapi.yaml", () => {
           if (!example) continue;
           const kind = example.type.slice(PROBLEM_TYPE_BASE.length) as ProblemKind;
           const where = `${method} ${path} ${status}`;
-          expect([where, example.title, example.status, Number(status)]).toEqual([where, PROBLEM_TITLES[kind], PROBLEM_STATUS[kind], PROBLEM_STATUS[kind]]);
-          expect([where, example.instance]).toEqual([where, path.replace("{name}", "deploy-bot").replace("{keyPairId}", "key-0123456789abcdef0")]);
+          expect([where, example.title, example.status, Number(status)]).toEqual([
+            where,
+            PROBLEM_TITLES[kind],
+            PROBLEM_STATUS[kind],
+            PROBLEM_STATUS[kind],
+          ]);
+          expect([where, example.instance]).toEqual([
+            where,
+            path.replace("{name}", "deploy-bot").replace("{keyPairId}", "key-0123456789abcdef0"),
+          ]);
           // Parameters other than the body's are never cited as body fields.
           if (!operation.requestBody) expect([where, JSON.stringify(example)]).not.toEqual([where, expect.stringContaining("body.")]);
         }
@@ -51,10 +64,17 @@ describe("openapi.yaml", () => {
 
   test("the spec's operations are exactly the route table's, and each path's methods its Allow header", () => {
     const spec = parse(committed);
-    const fromSpec = Object.entries<Record<string, unknown>>(spec.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    const fromSpec = Object.entries<Record<string, unknown>>(spec.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
     expect(fromSpec.sort()).toEqual(ROUTES.map(routeKey).sort());
     for (const [path, methods] of Object.entries<Record<string, unknown>>(spec.paths)) {
-      expect([path, [...METHODS_BY_PATH[path]!].sort()]).toEqual([path, Object.keys(methods).map((method) => method.toUpperCase()).sort()]);
+      expect([path, [...METHODS_BY_PATH[path]!].sort()]).toEqual([
+        path,
+        Object.keys(methods)
+          .map((method) => method.toUpperCase())
+          .sort(),
+      ]);
     }
   });
 });

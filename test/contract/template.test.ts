@@ -8,7 +8,15 @@ import { METHODS_BY_PATH, ROUTES, routeKey } from "../../src/lib/routes.js";
 
 /** Runs `serverless package`; returns its output and the template it wrote to `dir`. */
 function packageStack(dir: string, params: string[] = []) {
-  const args = [`${ROOT}/node_modules/osls/bin/serverless.js`, "package", "--stage", "ci", "--package", dir, ...params.map((param) => `--param=${param}`)];
+  const args = [
+    `${ROOT}/node_modules/osls/bin/serverless.js`,
+    "package",
+    "--stage",
+    "ci",
+    "--package",
+    dir,
+    ...params.map((param) => `--param=${param}`),
+  ];
   const output = execFileSync(`${ROOT}/node_modules/.bin/node`, args, {
     cwd: ROOT,
     encoding: "utf8",
@@ -19,7 +27,13 @@ function packageStack(dir: string, params: string[] = []) {
 }
 
 // The stage parameters' defaults (serverless.yml `params.default`).
-const DEFAULTS = { throttleRateLimit: 1, throttleBurstLimit: 5, deleteThrottleRateLimit: 0.5, deleteThrottleBurstLimit: 2, reservedConcurrency: 10 };
+const DEFAULTS = {
+  throttleRateLimit: 1,
+  throttleBurstLimit: 5,
+  deleteThrottleRateLimit: 0.5,
+  deleteThrottleBurstLimit: 2,
+  reservedConcurrency: 10,
+};
 const TRUSTED = ["111122223333", "arn:aws:iam::444455556666:role/team/key-requester"];
 const EXTERNAL_ID = "contract-test-external-id";
 const ESCROW_KMS_KEY = "mrk-0123456789abcdef0123456789abcdef";
@@ -35,7 +49,12 @@ beforeAll(() => {
   const dir = mkdtempSync(join(tmpdir(), "keypairs-invoker-"));
   try {
     // ...and with an escrow KMS key and public docs (docsAuthorization=NONE).
-    ({ output: invokerPackageOutput, template: invokerTemplate } = packageStack(dir, [`invokerTrustedPrincipals=${TRUSTED.join(",")}`, `invokerExternalId=${EXTERNAL_ID}`, `escrowKmsKeyId=${ESCROW_KMS_KEY}`, "docsAuthorization=NONE"]));
+    ({ output: invokerPackageOutput, template: invokerTemplate } = packageStack(dir, [
+      `invokerTrustedPrincipals=${TRUSTED.join(",")}`,
+      `invokerExternalId=${EXTERNAL_ID}`,
+      `escrowKmsKeyId=${ESCROW_KMS_KEY}`,
+      "docsAuthorization=NONE",
+    ]));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -55,7 +74,8 @@ function zipEntries(file: string): Record<string, number> {
   return entries;
 }
 
-const resources = (type: string, from: any = template) => Object.entries<any>(from.Resources).filter(([, resource]) => resource.Type === type);
+const resources = (type: string, from: any = template) =>
+  Object.entries<any>(from.Resources).filter(([, resource]) => resource.Type === type);
 
 describe("packaged template", () => {
   test("packages with no configuration warnings", () => {
@@ -66,13 +86,17 @@ describe("packaged template", () => {
   test("every HTTP API route requires AWS_IAM authorization", () => {
     const routes = resources("AWS::ApiGatewayV2::Route");
     expect(routes).toHaveLength(ROUTES.length + Object.keys(METHODS_BY_PATH).length); // each route, and a 405 catch-all per path
-    for (const [, route] of routes) expect([route.Properties.RouteKey, route.Properties.AuthorizationType]).toEqual([route.Properties.RouteKey, "AWS_IAM"]);
+    for (const [, route] of routes)
+      expect([route.Properties.RouteKey, route.Properties.AuthorizationType]).toEqual([route.Properties.RouteKey, "AWS_IAM"]);
   });
 
   test("docsAuthorization=NONE makes GET /openapi.json and GET /docs public, and nothing else", () => {
     for (const [, route] of resources("AWS::ApiGatewayV2::Route", invokerTemplate)) {
       const key = route.Properties.RouteKey;
-      expect([key, route.Properties.AuthorizationType]).toEqual([key, ["GET /openapi.json", "GET /docs"].includes(key) ? "NONE" : "AWS_IAM"]);
+      expect([key, route.Properties.AuthorizationType]).toEqual([
+        key,
+        ["GET /openapi.json", "GET /docs"].includes(key) ? "NONE" : "AWS_IAM",
+      ]);
     }
   });
 
@@ -87,13 +111,22 @@ describe("packaged template", () => {
   test("each function has its own role: only the EC2 actions it makes, tag-conditioned, and its own log group", () => {
     const expected: Record<string, string[]> = {
       ReadKeyPairsLambdaFunction: ["ec2:DescribeKeyPairs"],
-      CreateKeyPairsLambdaFunction: ["ec2:CreateKeyPair", "ec2:CreateTags", "ec2:CreateTags", "ec2:DeleteKeyPair", "ec2:DescribeKeyPairs", "ec2:ImportKeyPair"],
+      CreateKeyPairsLambdaFunction: [
+        "ec2:CreateKeyPair",
+        "ec2:CreateTags",
+        "ec2:CreateTags",
+        "ec2:DeleteKeyPair",
+        "ec2:DescribeKeyPairs",
+        "ec2:ImportKeyPair",
+      ],
       DeleteKeyPairsLambdaFunction: ["ec2:DeleteKeyPair", "ec2:DescribeKeyPairs"],
       MethodNotAllowedLambdaFunction: [],
       ApiDocsLambdaFunction: [],
     };
     const functions = resources("AWS::Lambda::Function");
-    expect(Object.fromEntries(functions.map(([id]) => [id, true]))).toEqual(Object.fromEntries(Object.keys(expected).map((id) => [id, true])));
+    expect(Object.fromEntries(functions.map(([id]) => [id, true]))).toEqual(
+      Object.fromEntries(Object.keys(expected).map((id) => [id, true])),
+    );
     const roleIds = functions.map(([, fn]) => fn.Properties.Role["Fn::GetAtt"][0]);
     expect(new Set(roleIds).size).toBe(functions.length);
     // The function roles only: the invoker role is absent by default (see below).
@@ -109,12 +142,15 @@ describe("packaged template", () => {
       expect(logs.Resource["Fn::Sub"]).toContain(`:log-group:/aws/lambda/${fn.Properties.FunctionName}:*`);
       for (const statement of statements) {
         const [action] = statement.Action as string[];
-        if (action === "ec2:CreateKeyPair" || action === "ec2:ImportKeyPair") expect(statement.Condition).toEqual({ StringEquals: { "aws:RequestTag/managed-by": "ec2-keypairs-api" } });
+        if (action === "ec2:CreateKeyPair" || action === "ec2:ImportKeyPair")
+          expect(statement.Condition).toEqual({ StringEquals: { "aws:RequestTag/managed-by": "ec2-keypairs-api" } });
         // Tagging only as part of a create or import this function makes (one statement each).
         if (action === "ec2:CreateTags") expect(expected[id]).toContain(`ec2:${statement.Condition.StringEquals["ec2:CreateAction"]}`);
-        if (action === "ec2:DeleteKeyPair") expect(statement.Condition).toEqual({ StringEquals: { "aws:ResourceTag/managed-by": "ec2-keypairs-api" } });
+        if (action === "ec2:DeleteKeyPair")
+          expect(statement.Condition).toEqual({ StringEquals: { "aws:ResourceTag/managed-by": "ec2-keypairs-api" } });
         if (action === "ec2:DescribeKeyPairs") expect(statement.Resource).toBe("*");
-        if (action!.startsWith("ec2:") && action !== "ec2:DescribeKeyPairs") expect(statement.Resource["Fn::Sub"]).toMatch(/:key-pair\/\*$/);
+        if (action!.startsWith("ec2:") && action !== "ec2:DescribeKeyPairs")
+          expect(statement.Resource["Fn::Sub"]).toMatch(/:key-pair\/\*$/);
       }
     }
   });
@@ -124,16 +160,23 @@ describe("packaged template", () => {
       CreateKeyPairsLambdaFunction: ["ssm:AddTagsToResource", "ssm:PutParameter"],
       DeleteKeyPairsLambdaFunction: ["ssm:DeleteParameter"],
     };
-    const statementsOf = (from: any, fn: any) => from.Resources[fn.Properties.Role["Fn::GetAtt"][0]].Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement);
+    const statementsOf = (from: any, fn: any) =>
+      from.Resources[fn.Properties.Role["Fn::GetAtt"][0]].Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement);
     for (const [id, fn] of resources("AWS::Lambda::Function")) {
       const statements = statementsOf(template, fn);
       const ssm = statements.filter((statement: any) => statement.Action.some((action: string) => action.startsWith("ssm:")));
       expect([id, ssm.flatMap((statement: any) => statement.Action).sort()]).toEqual([id, expected[id] ?? []]);
-      for (const statement of ssm) expect(statement.Resource).toEqual({ "Fn::Sub": "arn:${AWS::Partition}:ssm:*:${AWS::AccountId}:parameter/ec2/keypair/*" });
-      expect([id, statements.filter((statement: any) => statement.Action.some((action: string) => action.startsWith("kms:")))]).toEqual([id, []]);
+      for (const statement of ssm)
+        expect(statement.Resource).toEqual({ "Fn::Sub": "arn:${AWS::Partition}:ssm:*:${AWS::AccountId}:parameter/ec2/keypair/*" });
+      expect([id, statements.filter((statement: any) => statement.Action.some((action: string) => action.startsWith("kms:")))]).toEqual([
+        id,
+        [],
+      ]);
     }
     const kms = resources("AWS::Lambda::Function", invokerTemplate).flatMap(([id, fn]) =>
-      statementsOf(invokerTemplate, fn).filter((statement: any) => statement.Action.some((action: string) => action.startsWith("kms:"))).map((statement: any) => [id, statement]),
+      statementsOf(invokerTemplate, fn)
+        .filter((statement: any) => statement.Action.some((action: string) => action.startsWith("kms:")))
+        .map((statement: any) => [id, statement]),
     );
     expect(kms).toEqual([
       [
@@ -150,7 +193,8 @@ describe("packaged template", () => {
   });
 
   test("routes are the route table's: each on its function, and on every path a catch-all on the 405 function", () => {
-    const functionOf = (integration: any) => template.Resources[integration.Properties.IntegrationUri["Fn::GetAtt"][0]].Properties.FunctionName as string;
+    const functionOf = (integration: any) =>
+      template.Resources[integration.Properties.IntegrationUri["Fn::GetAtt"][0]].Properties.FunctionName as string;
     const served = resources("AWS::ApiGatewayV2::Route").map(([, route]) => {
       const integration = template.Resources[route.Properties.Target["Fn::Join"][1][1].Ref];
       return `${route.Properties.RouteKey} -> ${functionOf(integration).replace(/^.*-ci-/, "")}`;
@@ -164,11 +208,16 @@ describe("packaged template", () => {
 
   test("HTTP API stage throttling: every route by default, the DELETE routes lower", () => {
     const [, stage] = resources("AWS::ApiGatewayV2::Stage")[0]!;
-    expect(stage.Properties.DefaultRouteSettings).toMatchObject({ ThrottlingRateLimit: DEFAULTS.throttleRateLimit, ThrottlingBurstLimit: DEFAULTS.throttleBurstLimit });
+    expect(stage.Properties.DefaultRouteSettings).toMatchObject({
+      ThrottlingRateLimit: DEFAULTS.throttleRateLimit,
+      ThrottlingBurstLimit: DEFAULTS.throttleBurstLimit,
+    });
     const deleteRoutes = resources("AWS::ApiGatewayV2::Route").filter(([, route]) => route.Properties.RouteKey.startsWith("DELETE "));
     expect(deleteRoutes).toHaveLength(2);
     const deleteLimits = { ThrottlingRateLimit: DEFAULTS.deleteThrottleRateLimit, ThrottlingBurstLimit: DEFAULTS.deleteThrottleBurstLimit };
-    expect(stage.Properties.RouteSettings).toEqual(Object.fromEntries(deleteRoutes.map(([, route]) => [route.Properties.RouteKey, deleteLimits])));
+    expect(stage.Properties.RouteSettings).toEqual(
+      Object.fromEntries(deleteRoutes.map(([, route]) => [route.Properties.RouteKey, deleteLimits])),
+    );
     // Route settings name routes by key, so the stage waits for those routes.
     for (const [id] of deleteRoutes) expect(stage.DependsOn).toContain(id);
   });

@@ -24,7 +24,11 @@ afterAll(async () => {
 test("lists every allowed region at once, each item with its region, each region reported", async () => {
   const answer = await api.GET("/keypairs", { params: { query: { allRegions: true, tag: `run=${run}` } } });
   expect(answer.response.status).toBe(200);
-  expect(answer.data!.items.map((item) => `${item.region}/${item.name}`)).toEqual([`ca-central-1/all-${run}-a`, `ca-central-1/all-${run}-c`, `sa-east-1/all-${run}-b`]);
+  expect(answer.data!.items.map((item) => `${item.region}/${item.name}`)).toEqual([
+    `ca-central-1/all-${run}-a`,
+    `ca-central-1/all-${run}-c`,
+    `sa-east-1/all-${run}-b`,
+  ]);
   const regions = answer.data!.regions!;
   expect(Object.keys(regions)).toContain("us-east-1");
   expect(Object.keys(regions).length).toBeGreaterThanOrEqual(3);

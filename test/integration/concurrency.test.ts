@@ -5,10 +5,14 @@ const api = apiClient();
 test("50 parallel creates of one name: exactly one 201 and 49 409s, no 5xx", async () => {
   const name = `race-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   // RSA: moto generates the key between its name check and its store, the widest race window.
-  const answers = await Promise.all(Array.from({ length: 50 }, () => api.POST("/keypairs", { body: { name, keyType: "rsa", region: "us-west-2" } })));
+  const answers = await Promise.all(
+    Array.from({ length: 50 }, () => api.POST("/keypairs", { body: { name, keyType: "rsa", region: "us-west-2" } })),
+  );
   const statuses = answers.map((answer) => answer.response.status);
   const count = (status: number) => statuses.filter((value) => value === status).length;
-  console.log(`concurrency: 201 x${count(201)}, 409 x${count(409)}, other: ${statuses.filter((s) => s !== 201 && s !== 409).join(",") || "none"}`);
+  console.log(
+    `concurrency: 201 x${count(201)}, 409 x${count(409)}, other: ${statuses.filter((s) => s !== 201 && s !== 409).join(",") || "none"}`,
+  );
   expect(count(201)).toBe(1);
   expect(count(409)).toBe(49);
   const listed = await api.GET("/keypairs", { params: { query: { region: "us-west-2", name } } });

@@ -26,23 +26,39 @@ describe("served docs", () => {
     expect(html).not.toMatch(/<(script|link)\b[^>]*\b(src|href)="https?:/i);
     expect(html).not.toMatch(/from "https?:/);
     const csp = answer.headers.get("content-security-policy")!;
-    const hashes = [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map(([, body]) => `'sha256-${createHash("sha256").update(body!, "utf8").digest("base64")}'`);
+    const hashes = [...html.matchAll(/<script(?: type="module")?>([\s\S]*?)<\/script>/g)].map(
+      ([, body]) => `'sha256-${createHash("sha256").update(body!, "utf8").digest("base64")}'`,
+    );
     expect(hashes.length).toBeGreaterThan(0);
-    expect(csp).toBe(`default-src 'none'; script-src ${hashes.join(" ")}; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
+    expect(csp).toBe(
+      `default-src 'none'; script-src ${hashes.join(" ")}; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    );
   });
 
   // Not replayed through Prism (scripts/prism-replay.ts): its proxy decodes the br answer it relays, dropping Content-Encoding.
-  (process.env.CONTRACT_PROXY === "prism" ? test.skip : test)("GET /docs is brotli-compressed for a client that accepts br, decompressed for one that does not", async () => {
-    const compressed = await get("/docs", { headers: { "accept-encoding": "br" } });
-    const plain = await get("/docs", { headers: { "accept-encoding": "identity" } });
-    expect([compressed.status, compressed.headers.get("content-encoding"), compressed.headers.get("vary")]).toEqual([200, "br", expect.stringMatching(/\bAccept-Encoding\b/)]);
-    expect([plain.status, plain.headers.get("content-encoding"), plain.headers.get("vary")]).toEqual([200, null, expect.stringMatching(/\bAccept-Encoding\b/)]);
-    for (const answer of [compressed, plain]) expect(answer.headers.get("content-security-policy")).toMatch(/^default-src 'none'; script-src 'sha256-/);
-    // fetch decodes br: the same page either way.
-    const [html, plainHtml] = [await compressed.text(), await plain.text()];
-    expect(html).toBe(plainHtml);
-    expect(html).toContain("EC2 Key Pairs API");
-  });
+  (process.env.CONTRACT_PROXY === "prism" ? test.skip : test)(
+    "GET /docs is brotli-compressed for a client that accepts br, decompressed for one that does not",
+    async () => {
+      const compressed = await get("/docs", { headers: { "accept-encoding": "br" } });
+      const plain = await get("/docs", { headers: { "accept-encoding": "identity" } });
+      expect([compressed.status, compressed.headers.get("content-encoding"), compressed.headers.get("vary")]).toEqual([
+        200,
+        "br",
+        expect.stringMatching(/\bAccept-Encoding\b/),
+      ]);
+      expect([plain.status, plain.headers.get("content-encoding"), plain.headers.get("vary")]).toEqual([
+        200,
+        null,
+        expect.stringMatching(/\bAccept-Encoding\b/),
+      ]);
+      for (const answer of [compressed, plain])
+        expect(answer.headers.get("content-security-policy")).toMatch(/^default-src 'none'; script-src 'sha256-/);
+      // fetch decodes br: the same page either way.
+      const [html, plainHtml] = [await compressed.text(), await plain.text()];
+      expect(html).toBe(plainHtml);
+      expect(html).toContain("EC2 Key Pairs API");
+    },
+  );
 
   test("the API's own answers keep default-src 'none'; other methods on the docs paths are 405", async () => {
     const policy = (await get("/openapi.json")).headers.get("content-security-policy")!;

@@ -4,8 +4,8 @@
  * whose answer is lost after EC2 carried it out still ends with a working private key.
  */
 import { ed25519PublicKey, publicKeyOf, withoutComment } from "../support/keys.js";
-import { invoke, type Handler } from "../support/lambda.js";
-import { startStallingProxy, type StallingProxy } from "../support/stalling-proxy.js";
+import { type Handler, invoke } from "../support/lambda.js";
+import { type StallingProxy, startStallingProxy } from "../support/stalling-proxy.js";
 
 const region = "ap-northeast-3"; // used by no other test file
 const run = `a${process.pid}${Math.random().toString(36).slice(2, 6)}`;
@@ -44,9 +44,17 @@ describe("no client state carries one request into the next", () => {
   test("a poisoned import followed by a clean one stores exactly the clean request's key", async () => {
     const attackerKey = ed25519PublicKey();
     const victimKey = ed25519PublicKey();
-    const poisoned = ec2.importKeyPair(region, { name: `${run}-attacker`, openssh: attackerKey, tags: { x: "\ud800" }, dryRun: false }, notOurs);
+    const poisoned = ec2.importKeyPair(
+      region,
+      { name: `${run}-attacker`, openssh: attackerKey, tags: { x: "\ud800" }, dryRun: false },
+      notOurs,
+    );
     await expect(poisoned).rejects.toThrow(URIError); // thrown by the SDK's serializer, mid-request
-    const victim = await ec2.importKeyPair(region, { name: `${run}-victim`, openssh: victimKey, tags: { owner: "victim" }, dryRun: false }, notOurs);
+    const victim = await ec2.importKeyPair(
+      region,
+      { name: `${run}-victim`, openssh: victimKey, tags: { owner: "victim" }, dryRun: false },
+      notOurs,
+    );
     expect(victim.name).toBe(`${run}-victim`);
     const [stored] = await ec2.describeKeyPairs(region, { name: `${run}-victim` }, true);
     expect(withoutComment(stored!.publicKey!)).toBe(victimKey);
@@ -55,9 +63,17 @@ describe("no client state carries one request into the next", () => {
   });
 
   test("a poisoned create followed by a clean one creates exactly the clean request's key", async () => {
-    const poisoned = ec2.createKeyPair(region, { name: `${run}-evil`, keyType: "rsa", keyFormat: "pem", tags: { x: "\udfff" }, dryRun: false }, notOurs);
+    const poisoned = ec2.createKeyPair(
+      region,
+      { name: `${run}-evil`, keyType: "rsa", keyFormat: "pem", tags: { x: "\udfff" }, dryRun: false },
+      notOurs,
+    );
     await expect(poisoned).rejects.toThrow(URIError);
-    const created = await ec2.createKeyPair(region, { name: `${run}-clean`, keyType: "ed25519", keyFormat: "pem", tags: { owner: "clean" }, dryRun: false }, notOurs);
+    const created = await ec2.createKeyPair(
+      region,
+      { name: `${run}-clean`, keyType: "ed25519", keyFormat: "pem", tags: { owner: "clean" }, dryRun: false },
+      notOurs,
+    );
     expect(created.name).toBe(`${run}-clean`);
     const [stored] = await ec2.describeKeyPairs(region, { name: `${run}-clean` }, true);
     expect(stored!.keyType).toBe("ed25519");
@@ -75,7 +91,12 @@ describe("EC2 carries out a create but its answer comes too late", () => {
     expect(answer.status).toBe(201);
     // The first answer was held past the per-attempt timeout; the retry met the key the first attempt made.
     expect(proxy.seen.slice(seenBefore)).toEqual(["CreateKeyPair", "CreateKeyPair", "DescribeKeyPairs", "DeleteKeyPair", "CreateKeyPair"]);
-    const held = await invoke(getHandler, { method: "GET", path: `/keypairs/${name}`, pathParameters: { name }, query: { includePublicKey: "true" } });
+    const held = await invoke(getHandler, {
+      method: "GET",
+      path: `/keypairs/${name}`,
+      pathParameters: { name },
+      query: { includePublicKey: "true" },
+    });
     expect(held.body.keyPairId).toBe(answer.body.keyPairId);
     expect(publicKeyOf(answer.body.keyMaterial)).toBe(withoutComment(held.body.publicKey));
   });

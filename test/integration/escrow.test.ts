@@ -6,7 +6,7 @@
 import { DescribeParametersCommand, GetParameterCommand, ListTagsForResourceCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { apiClient, created } from "../support/contract.js";
 import { publicKeyOf, withoutComment } from "../support/keys.js";
-import { invoke, type Handler } from "../support/lambda.js";
+import { type Handler, invoke } from "../support/lambda.js";
 
 const region = "eu-west-3"; // used by no other test file
 const run = `e${process.pid}${Math.random().toString(36).slice(2, 6)}`;
@@ -40,7 +40,12 @@ const readParameter = async (name: string) => (await ssm.send(new GetParameterCo
 
 /** The escrowed private key is the one of the key pair EC2 holds: ssh-keygen derives its public key. */
 async function expectEscrowedKeyOf(name: string, parameter: string): Promise<void> {
-  const held = await invoke(getHandler, { method: "GET", path: `/keypairs/${name}`, pathParameters: { name }, query: { includePublicKey: "true" } });
+  const held = await invoke(getHandler, {
+    method: "GET",
+    path: `/keypairs/${name}`,
+    pathParameters: { name },
+    query: { includePublicKey: "true" },
+  });
   expect(held.status).toBe(200);
   const stored = await readParameter(parameter);
   expect(stored.Type).toBe("SecureString");
@@ -59,14 +64,23 @@ describe.each(["ed25519", "rsa"] as const)("%s: escrowed create, then delete by 
     keyPairId = answer.body.keyPairId;
     expect(answer.body).toMatchObject({ name, keyType, region, managed: true, privateKeyParameter: `/ec2/keypair/${keyPairId}` });
     await expectEscrowedKeyOf(name, answer.body.privateKeyParameter);
-    const described = await ssm.send(new DescribeParametersCommand({ ParameterFilters: [{ Key: "Name", Values: [answer.body.privateKeyParameter] }] }));
+    const described = await ssm.send(
+      new DescribeParametersCommand({ ParameterFilters: [{ Key: "Name", Values: [answer.body.privateKeyParameter] }] }),
+    );
     expect(described.Parameters?.map((parameter) => parameter.KeyId)).toEqual(["alias/aws/ssm"]);
     const tags = await ssm.send(new ListTagsForResourceCommand({ ResourceType: "Parameter", ResourceId: answer.body.privateKeyParameter }));
-    expect(Object.fromEntries(tags.TagList!.map((tag) => [tag.Key, tag.Value]))).toEqual({ "keypair-id": keyPairId, "managed-by": "ec2-keypairs-api" });
+    expect(Object.fromEntries(tags.TagList!.map((tag) => [tag.Key, tag.Value]))).toEqual({
+      "keypair-id": keyPairId,
+      "managed-by": "ec2-keypairs-api",
+    });
   });
 
   test("delete by id removes the key pair and its parameter", async () => {
-    const deleted = await invoke(deleteByIdHandler, { method: "DELETE", path: `/keypairs/by-id/${keyPairId}`, pathParameters: { keyPairId } });
+    const deleted = await invoke(deleteByIdHandler, {
+      method: "DELETE",
+      path: `/keypairs/by-id/${keyPairId}`,
+      pathParameters: { keyPairId },
+    });
     expect(deleted.status).toBe(204);
     await expect(readParameter(`/ec2/keypair/${keyPairId}`)).rejects.toMatchObject({ name: "ParameterNotFound" });
     const gone = await invoke(getHandler, { method: "GET", path: `/keypairs/${name}`, pathParameters: { name } });

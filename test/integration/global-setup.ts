@@ -1,6 +1,6 @@
 /** Starts moto_server + serverless-offline once for all integration tests; all output goes to a log file. */
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
-import { ROOT, startLocalStack, type LocalStack } from "../../scripts/local-stack.ts";
+import { type LocalStack, ROOT, startLocalStack } from "../../scripts/local-stack.ts";
 import { startPrismProxy } from "../support/prism.ts";
 
 declare global {

@@ -25,11 +25,24 @@ function raw(method: string, path: string, body?: string, headers: Record<string
   const url = new URL(process.env.API_URL!);
   return new Promise((resolve, reject) => {
     const outgoing = request(
-      { host: url.hostname, port: url.port, method, path, headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers } },
+      {
+        host: url.hostname,
+        port: url.port,
+        method,
+        path,
+        headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+      },
       (response) => {
         let text = "";
         response.setEncoding("utf8").on("data", (chunk) => (text += chunk));
-        response.on("end", () => resolve({ status: response.statusCode ?? 0, contentType: String(response.headers["content-type"] ?? ""), text, fromApi: "content-security-policy" in response.headers }));
+        response.on("end", () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            contentType: String(response.headers["content-type"] ?? ""),
+            text,
+            fromApi: "content-security-policy" in response.headers,
+          }),
+        );
       },
     );
     outgoing.on("error", reject);
@@ -38,13 +51,19 @@ function raw(method: string, path: string, body?: string, headers: Record<string
 }
 
 const json = (text: string) => JSON.parse(text) as Record<string, any>;
-const create = (name: string, extra: object = {}) => raw("POST", `/keypairs?region=${region}`, JSON.stringify({ name, keyType: "ed25519", ...extra }));
+const create = (name: string, extra: object = {}) =>
+  raw("POST", `/keypairs?region=${region}`, JSON.stringify({ name, keyType: "ed25519", ...extra }));
 
 /** id and fingerprint of every key of the region, by name. */
 async function snapshot(): Promise<Record<string, string>> {
   const answer = await raw("GET", `/keypairs?region=${region}`);
   expect(answer.status).toBe(200);
-  return Object.fromEntries(json(answer.text).items.map((key: { name: string; keyPairId: string; fingerprint: string }) => [key.name, `${key.keyPairId} ${key.fingerprint}`]));
+  return Object.fromEntries(
+    json(answer.text).items.map((key: { name: string; keyPairId: string; fingerprint: string }) => [
+      key.name,
+      `${key.keyPairId} ${key.fingerprint}`,
+    ]),
+  );
 }
 
 let before: Record<string, string>;
@@ -107,7 +126,11 @@ describe("the reported cases", () => {
   test("an unpaired surrogate cannot poison the next request: the victim's import stores the victim's key", async () => {
     const attackerKey = ed25519PublicKey();
     const victimKey = ed25519PublicKey();
-    const poisoned = await raw("POST", `/keypairs/import?region=${region}`, `{"name":"${run}-bob","publicKey":"${attackerKey}","tags":{"x":"\\ud800"}}`);
+    const poisoned = await raw(
+      "POST",
+      `/keypairs/import?region=${region}`,
+      `{"name":"${run}-bob","publicKey":"${attackerKey}","tags":{"x":"\\ud800"}}`,
+    );
     expect(poisoned.status).toBe(400);
     const victim = await raw("POST", `/keypairs/import?region=${region}`, JSON.stringify({ name: `${run}-victim`, publicKey: victimKey }));
     expect(victim.status).toBe(201);
@@ -205,7 +228,11 @@ const HOSTILE: Array<[method: string, path: string, body?: string, headers?: Rec
   ["POST", `/keypairs?region=${region}`, JSON.stringify({ name: long })],
   ["POST", `/keypairs?region=${region}`, JSON.stringify({ name: `${run}-x`, tags: { k: "v".repeat(257) } })],
   ["POST", `/keypairs?region=${region}`, JSON.stringify({ name: `${run}-x`, tags: { ["k".repeat(129)]: "v" } })],
-  ["POST", `/keypairs?region=${region}`, JSON.stringify({ name: `${run}-x`, tags: Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`t${i}`, "v"])) })],
+  [
+    "POST",
+    `/keypairs?region=${region}`,
+    JSON.stringify({ name: `${run}-x`, tags: Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`t${i}`, "v"])) }),
+  ],
   ["POST", `/keypairs?region=${region}`, JSON.stringify({ name: `${run}-x`, pad: "x".repeat(300_000) })],
   ["POST", "/keypairs/import", JSON.stringify({ name: `${run}-x`, publicKey: `ssh-ed25519 ${"A".repeat(9000)}` })],
   ["GET", `/keypairs/${long}?region=${region}`],
@@ -220,7 +247,10 @@ const HOSTILE: Array<[method: string, path: string, body?: string, headers?: Rec
 ];
 
 describe("more hostile inputs: a 4xx problem, never a 5xx, never another key touched", () => {
-  const rows = HOSTILE.map(([method, path, body, headers, expected]) => [`${method} ${path} ${(body ?? "").slice(0, 80)}`, { method, path, body, headers, expected }] as const);
+  const rows = HOSTILE.map(
+    ([method, path, body, headers, expected]) =>
+      [`${method} ${path} ${(body ?? "").slice(0, 80)}`, { method, path, body, headers, expected }] as const,
+  );
   test.each(rows)("%s", async (_label, { method, path, body, headers, expected }) => {
     const answer = await raw(method, path, body, headers);
     const outcome = { path, status: answer.status, problem: answer.contentType === "application/problem+json", fromApi: answer.fromApi };

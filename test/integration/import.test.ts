@@ -1,4 +1,4 @@
-import { apiClient, created, problemOf, type KeyPair } from "../support/contract.js";
+import { apiClient, created, type KeyPair, problemOf } from "../support/contract.js";
 import { ed25519PublicKey, rsaPublicKey, toRfc4716 } from "../support/keys.js";
 
 const api = apiClient();

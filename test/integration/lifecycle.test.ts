@@ -1,5 +1,5 @@
+import { apiClient, type CreatedKeyPair, created, problemOf } from "../support/contract.js";
 import { publicKeyOf, withoutComment } from "../support/keys.js";
-import { apiClient, created, problemOf, type CreatedKeyPair } from "../support/contract.js";
 
 const api = apiClient();
 const unique = (prefix: string) => `${prefix}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -12,18 +12,29 @@ describe.each(["rsa", "ed25519"] as const)("%s key pair lifecycle over HTTP", (k
     expect(answer.response.status).toBe(201);
     expect(answer.response.headers.get("cache-control")).toBe("no-store");
     const key = created<CreatedKeyPair>(answer.data);
-    expect(key).toMatchObject({ name, keyType, keyFormat: "pem", region: "us-east-1", managed: true, tags: { team: "platform", "managed-by": "ec2-keypairs-api" } });
+    expect(key).toMatchObject({
+      name,
+      keyType,
+      keyFormat: "pem",
+      region: "us-east-1",
+      managed: true,
+      tags: { team: "platform", "managed-by": "ec2-keypairs-api" },
+    });
     expect(key.keyPairId).toMatch(/^key-/);
     expect(key.keyMaterial).toContain(keyType === "rsa" ? "BEGIN RSA PRIVATE KEY" : "BEGIN OPENSSH PRIVATE KEY");
 
-    const fetched = await api.GET("/keypairs/{name}", { params: { path: { name }, query: { region: "us-east-1", includePublicKey: true } } });
+    const fetched = await api.GET("/keypairs/{name}", {
+      params: { path: { name }, query: { region: "us-east-1", includePublicKey: true } },
+    });
     expect(fetched.response.status).toBe(200);
     expect(fetched.data).toMatchObject({ keyPairId: key.keyPairId, name, keyType, fingerprint: key.fingerprint });
     expect(fetched.data!.createdAt).toBeDefined();
     // The private key we were given is the one EC2 holds: ssh-keygen derives the same public key.
     expect(withoutComment(fetched.data!.publicKey!)).toBe(publicKeyOf(key.keyMaterial));
 
-    const byId = await api.GET("/keypairs/by-id/{keyPairId}", { params: { path: { keyPairId: key.keyPairId }, query: { region: "us-east-1" } } });
+    const byId = await api.GET("/keypairs/by-id/{keyPairId}", {
+      params: { path: { keyPairId: key.keyPairId }, query: { region: "us-east-1" } },
+    });
     expect(byId.data?.name).toBe(name);
 
     const listed = await api.GET("/keypairs", { params: { query: { region: "us-east-1", name } } });
@@ -74,7 +85,11 @@ describe("create errors over HTTP", () => {
   (process.env.CONTRACT_PROXY === "prism" ? test.skip : test)("malformed JSON is 400 and a non-JSON content type 415", async () => {
     const malformed = await api.POST("/keypairs", { body: "{nope" as never, bodySerializer: (body) => body as unknown as string });
     expect(malformed.response.status).toBe(400);
-    const wrongType = await api.POST("/keypairs", { body: "name=k" as never, bodySerializer: (body) => body as unknown as string, headers: { "content-type": "text/plain" } });
+    const wrongType = await api.POST("/keypairs", {
+      body: "name=k" as never,
+      bodySerializer: (body) => body as unknown as string,
+      headers: { "content-type": "text/plain" },
+    });
     expect(wrongType.response.status).toBe(415);
   });
 

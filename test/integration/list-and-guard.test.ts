@@ -11,7 +11,12 @@ describe("GET /keypairs over HTTP", () => {
   beforeAll(async () => {
     for (const [index, name] of names.entries()) {
       const answer = await api.POST("/keypairs", {
-        body: { name, region, keyType: index % 2 ? "ed25519" : "rsa", tags: { parity: index % 2 ? "odd" : "even", ...(index === 0 ? { special: "yes" } : {}) } },
+        body: {
+          name,
+          region,
+          keyType: index % 2 ? "ed25519" : "rsa",
+          tags: { parity: index % 2 ? "odd" : "even", ...(index === 0 ? { special: "yes" } : {}) },
+        },
       });
       expect(answer.response.status).toBe(201);
     }
@@ -59,7 +64,11 @@ describe("GET /keypairs over HTTP", () => {
 describe("managed-key guard over HTTP", () => {
   test("a key made outside the service cannot be deleted through it", async () => {
     const name = `console-${run}`;
-    const ec2 = new EC2Client({ region: "us-east-1", endpoint: process.env.MOTO_URL, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+    const ec2 = new EC2Client({
+      region: "us-east-1",
+      endpoint: process.env.MOTO_URL,
+      credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+    });
     await ec2.send(new CreateKeyPairCommand({ KeyName: name }));
     ec2.destroy();
     const refused = await api.DELETE("/keypairs/{name}", { params: { path: { name } } });

@@ -37,10 +37,18 @@ describe("POST /keypairs with Accept: application/x-pem-file", () => {
 
   test("the answer matches the spec: text/plain key, no-store; errors stay problem+json", async () => {
     const other = unique("pem-spec");
-    const init = { method: "POST", headers: { "content-type": "application/json", accept: "application/x-pem-file" }, body: JSON.stringify({ name: other }) };
+    const init = {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/x-pem-file" },
+      body: JSON.stringify({ name: other }),
+    };
     const answer = await fetch(`${process.env.API_URL}/keypairs`, init);
     const text = await answer.text();
-    expect([answer.status, answer.headers.get("content-type"), answer.headers.get("cache-control")]).toEqual([201, "application/x-pem-file", "no-store"]);
+    expect([answer.status, answer.headers.get("content-type"), answer.headers.get("cache-control")]).toEqual([
+      201,
+      "application/x-pem-file",
+      "no-store",
+    ]);
     expect(text).toMatch(/^-----BEGIN (RSA|OPENSSH) PRIVATE KEY-----\n/);
     assertMatchesSpec("POST", "/keypairs", answer.status, answer.headers, text);
     const duplicate = await fetch(`${process.env.API_URL}/keypairs`, init);

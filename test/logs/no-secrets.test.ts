@@ -8,9 +8,22 @@ import { ROOT } from "../../scripts/local-stack.js";
 const log = readFileSync(`${ROOT}/.tmp/integration-stack.log`, "utf8");
 
 test("the integration run logged requests as structured JSON with route, region, key name, caller, status, latency", () => {
-  const accessLines = log.split("\n").filter((line) => line.includes('"request completed"')).map((line) => JSON.parse(line.slice(line.indexOf("{"))));
+  const accessLines = log
+    .split("\n")
+    .filter((line) => line.includes('"request completed"'))
+    .map((line) => JSON.parse(line.slice(line.indexOf("{"))));
   expect(accessLines.length).toBeGreaterThan(50);
-  expect(accessLines.filter((line) => line.route === "POST /keypairs" && line.status === 201 && line.keyName && line.region && line.latencyMs >= 0 && line.function_request_id).length).toBeGreaterThan(0);
+  expect(
+    accessLines.filter(
+      (line) =>
+        line.route === "POST /keypairs" &&
+        line.status === 201 &&
+        line.keyName &&
+        line.region &&
+        line.latencyMs >= 0 &&
+        line.function_request_id,
+    ).length,
+  ).toBeGreaterThan(0);
   // serverless-offline enforces no IAM, so the local caller is always "unauthenticated"; every line names it.
   expect(accessLines.every((line) => line.caller === "unauthenticated")).toBe(true);
 });

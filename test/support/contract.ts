@@ -17,12 +17,23 @@ export type Problem = components["schemas"]["Problem"];
 export const problemOf = (error: unknown): Problem => error as Problem;
 /** Create and import answer 201 with a key or 200 with a dry-run result; tests that expect 201 say so. */
 export const created = <T = CreatedKeyPair>(data: unknown): T => data as T;
+
 import { ROOT } from "../../scripts/local-stack.js";
 
-interface MediaType { schema: object }
-interface Header { schema: object }
-interface ResponseObject { content?: Record<string, MediaType>; headers?: Record<string, Header> }
-interface Operation { operationId: string; responses: Record<string, ResponseObject> }
+interface MediaType {
+  schema: object;
+}
+interface Header {
+  schema: object;
+}
+interface ResponseObject {
+  content?: Record<string, MediaType>;
+  headers?: Record<string, Header>;
+}
+interface Operation {
+  operationId: string;
+  responses: Record<string, ResponseObject>;
+}
 
 const spec = parse(readFileSync(`${ROOT}/openapi.yaml`, "utf8")) as { paths: Record<string, Record<string, Operation>> };
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -63,7 +74,10 @@ export function assertMatchesSpec(method: string, schemaPath: string, status: nu
     if (!validate(body)) throw new ContractViolation(`${where}: body ${ajv.errorsText(validate.errors)}`);
   }
   // The private key is in the create answer and nowhere else (the spec and its docs page only name it).
-  if (!["createKeyPair", "getOpenApiDocument", "getDocsPage"].includes(operation.operationId) && /keyMaterial|PRIVATE KEY|PuTTY-User-Key-File/.test(text)) {
+  if (
+    !["createKeyPair", "getOpenApiDocument", "getDocsPage"].includes(operation.operationId) &&
+    /keyMaterial|PRIVATE KEY|PuTTY-User-Key-File/.test(text)
+  ) {
     throw new ContractViolation(`${where}: key material in a response other than create`);
   }
   mkdirSync(`${ROOT}/.tmp`, { recursive: true });

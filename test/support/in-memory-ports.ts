@@ -81,12 +81,17 @@ export class InMemoryKeyPairStore implements KeyPairStore {
 
   private refuseDuplicate(region: string, name: string, dryRun: boolean, operation: string): void {
     if (this.regions.get(region)?.has(name)) {
-      throw new ServiceError("conflict", "A key pair with this name already exists in this region.", { ec2Code: "InvalidKeyPair.Duplicate" });
+      throw new ServiceError("conflict", "A key pair with this name already exists in this region.", {
+        ec2Code: "InvalidKeyPair.Duplicate",
+      });
     }
     if (dryRun) throw new DryRunSucceeded(operation);
   }
 
-  private add(region: string, record: Omit<KeyPairRecord, "keyPairId" | "fingerprint" | "createdAt"> & Partial<KeyPairRecord>): KeyPairRecord {
+  private add(
+    region: string,
+    record: Omit<KeyPairRecord, "keyPairId" | "fingerprint" | "createdAt"> & Partial<KeyPairRecord>,
+  ): KeyPairRecord {
     this.sequence += 1;
     const keyPairId = record.keyPairId ?? `key-${this.sequence.toString(16).padStart(17, "0")}`;
     const full: KeyPairRecord = {
@@ -153,6 +158,8 @@ export const SETTINGS: KeyPairSettings = {
 };
 
 /** Fresh ports and settings (overridable) for one test. */
-export function inMemoryDeps(settings: Partial<KeyPairSettings> = {}): KeyPairDeps & { store: InMemoryKeyPairStore; vault: InMemoryPrivateKeyVault } {
+export function inMemoryDeps(
+  settings: Partial<KeyPairSettings> = {},
+): KeyPairDeps & { store: InMemoryKeyPairStore; vault: InMemoryPrivateKeyVault } {
   return { store: new InMemoryKeyPairStore(), vault: new InMemoryPrivateKeyVault(), settings: { ...SETTINGS, ...settings } };
 }

@@ -40,7 +40,12 @@ export function publicKeyOf(privateKey: string): string {
   const dir = mkdtempSync(join(tmpdir(), "keypair-"));
   try {
     writeFileSync(join(dir, "id"), privateKey, { mode: 0o600 });
-    return execFileSync("ssh-keygen", ["-y", "-f", join(dir, "id")]).toString().trim().split(" ").slice(0, 2).join(" ");
+    return execFileSync("ssh-keygen", ["-y", "-f", join(dir, "id")])
+      .toString()
+      .trim()
+      .split(" ")
+      .slice(0, 2)
+      .join(" ");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

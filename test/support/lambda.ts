@@ -45,7 +45,16 @@ export function apiEvent(init: EventInit): APIGatewayProxyEventV2 {
 
 /** The authorizer context API Gateway's aws_iam authorizer gives an HTTP API (payload 2.0). */
 function iamAuthorizer(userArn: string) {
-  return { iam: { accessKey: "ASIAEXAMPLE", accountId: "123456789012", callerId: "AROAEXAMPLE:session", principalOrgId: null, userArn, userId: "AROAEXAMPLE:session" } };
+  return {
+    iam: {
+      accessKey: "ASIAEXAMPLE",
+      accountId: "123456789012",
+      callerId: "AROAEXAMPLE:session",
+      principalOrgId: null,
+      userArn,
+      userId: "AROAEXAMPLE:session",
+    },
+  };
 }
 
 export function lambdaContext(remainingMs = 15000): Context {

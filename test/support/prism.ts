@@ -16,10 +16,27 @@ export async function startPrismProxy(upstream: string): Promise<{ url: string; 
   const port = await freePort();
   writeFileSync(PRISM_LOG, "");
   // Prism needs Node >= 24.18: the project's own Node. `timeout` stops it even if teardown never runs.
-  const child = spawn("timeout", ["3600", `${ROOT}/node_modules/.bin/node`, CLI, "proxy", `${ROOT}/openapi.yaml`, upstream, "--host", "127.0.0.1", "--port", String(port), "--cors=false", "--errors=false"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
-  });
+  const child = spawn(
+    "timeout",
+    [
+      "3600",
+      `${ROOT}/node_modules/.bin/node`,
+      CLI,
+      "proxy",
+      `${ROOT}/openapi.yaml`,
+      upstream,
+      "--host",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--cors=false",
+      "--errors=false",
+    ],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0" },
+    },
+  );
   for (const stream of [child.stdout, child.stderr]) stream.on("data", (chunk: Buffer) => appendFileSync(PRISM_LOG, chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;

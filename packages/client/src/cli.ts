@@ -8,7 +8,16 @@ import { constants } from "node:fs";
 import { link, lstat, open, readFile, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { createKeyPairsClient, isDryRun, ProblemError, type KeyPair, type KeyPairList, type KeyPairsClient, type ListQuery, type Region } from "./client.js";
+import {
+  createKeyPairsClient,
+  isDryRun,
+  type KeyPair,
+  type KeyPairList,
+  type KeyPairsClient,
+  type ListQuery,
+  ProblemError,
+  type Region,
+} from "./client.js";
 
 export const EXIT = { ok: 0, api: 1, usage: 2, file: 3, partial: 4 } as const;
 
@@ -46,7 +55,11 @@ export interface Io {
   client?: KeyPairsClient;
 }
 
-const defaultIo = (): Io => ({ stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text), env: process.env });
+const defaultIo = (): Io => ({
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  env: process.env,
+});
 
 const OPTIONS = {
   region: { type: "string" },
@@ -95,20 +108,37 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join("  ")).join("\n") + "\n";
+  return (
+    rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join("  ")).join("\n") +
+    "\n"
+  );
 }
 
 const keyRows = (items: KeyPair[]) => [
   ["NAME", "REGION", "TYPE", "KEY PAIR ID", "MANAGED", "CREATED", "FINGERPRINT"],
-  ...items.map((item) => [item.name, item.region, item.keyType, item.keyPairId, item.managed ? "yes" : "no", item.createdAt ?? "-", item.fingerprint]),
+  ...items.map((item) => [
+    item.name,
+    item.region,
+    item.keyType,
+    item.keyPairId,
+    item.managed ? "yes" : "no",
+    item.createdAt ?? "-",
+    item.fingerprint,
+  ]),
 ];
 
 const describeProblem = (error: ProblemError): string =>
-  [`error: ${error.status} ${error.title}: ${error.detail}`, ...(error.errors ?? []).map((field) => `  ${field.field}: ${field.message}`)].join("\n") + "\n";
+  `${[
+    `error: ${error.status} ${error.title}: ${error.detail}`,
+    ...(error.errors ?? []).map((field) => `  ${field.field}: ${field.message}`),
+  ].join("\n")}\n`;
 
 /** Refuses early (before any key is made) when FILE exists or its directory does not. */
 async function checkWritable(path: string): Promise<void> {
-  const exists = await lstat(path).then(() => true, (error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? false : Promise.reject(error)));
+  const exists = await lstat(path).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => (error.code === "ENOENT" ? false : Promise.reject(error)),
+  );
   if (exists) throw new FileError(`${path} already exists; refusing to overwrite it (nothing was created)`);
   const directory = await lstat(dirname(path)).catch(() => undefined);
   if (!directory?.isDirectory()) throw new FileError(`${dirname(path)} is not a directory (nothing was created)`);
@@ -134,7 +164,9 @@ export async function writeNewSecretFile(path: string, content: string): Promise
     await link(temporary, path);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new FileError(code === "EEXIST" ? `${path} appeared meanwhile; refusing to overwrite it` : `cannot write ${path}: ${(error as Error).message}`);
+    throw new FileError(
+      code === "EEXIST" ? `${path} appeared meanwhile; refusing to overwrite it` : `cannot write ${path}: ${(error as Error).message}`,
+    );
   } finally {
     await unlink(temporary).catch(() => undefined);
   }
@@ -156,28 +188,49 @@ async function create(client: KeyPairsClient, name: string, values: Values, io: 
     ...(values["dry-run"] ? { dryRun: true } : {}),
   });
   if (isDryRun(result)) {
-    io.stdout(values.json ? JSON.stringify(result) + "\n" : `dry run: ${result.detail}\n`);
+    io.stdout(values.json ? `${JSON.stringify(result)}\n` : `dry run: ${result.detail}\n`);
     return EXIT.ok;
   }
   if (!("keyMaterial" in result)) {
-    io.stdout(values.json ? JSON.stringify(result) + "\n" : `created ${result.name} (${result.keyPairId}); the private key is in SSM parameter ${result.privateKeyParameter}\n`);
+    io.stdout(
+      values.json
+        ? `${JSON.stringify(result)}\n`
+        : `created ${result.name} (${result.keyPairId}); the private key is in SSM parameter ${result.privateKeyParameter}\n`,
+    );
     return EXIT.ok;
   }
   const { keyMaterial, ...metadata } = result;
-  if (!keyMaterial) throw new ProblemError({ type: "about:blank", title: "No private key in the answer", status: 502, detail: `the API created ${name} but sent no private key` });
+  if (!keyMaterial)
+    throw new ProblemError({
+      type: "about:blank",
+      title: "No private key in the answer",
+      status: 502,
+      detail: `the API created ${name} but sent no private key`,
+    });
   if (!out) {
-    io.stdout(keyMaterial.endsWith("\n") ? keyMaterial : keyMaterial + "\n");
-    io.stderr(`created ${metadata.name} (${metadata.keyPairId}, ${metadata.keyType}) in ${metadata.region}; the private key above is shown once\n`);
+    io.stdout(keyMaterial.endsWith("\n") ? keyMaterial : `${keyMaterial}\n`);
+    io.stderr(
+      `created ${metadata.name} (${metadata.keyPairId}, ${metadata.keyType}) in ${metadata.region}; the private key above is shown once\n`,
+    );
     return EXIT.ok;
   }
   try {
-    await writeNewSecretFile(out, keyMaterial.endsWith("\n") ? keyMaterial : keyMaterial + "\n");
+    await writeNewSecretFile(out, keyMaterial.endsWith("\n") ? keyMaterial : `${keyMaterial}\n`);
   } catch (error) {
     // The private key exists nowhere else: a key pair nobody can use is removed again.
-    const undone = await client.deleteKeyPair(name, region ? { region } : {}).then(() => true, () => false);
-    throw new FileError(`${(error as Error).message}; the key pair ${name} ${undone ? "was deleted again" : `could NOT be deleted again: delete it (ec2-keypairs rm ${name})`}`);
+    const undone = await client.deleteKeyPair(name, region ? { region } : {}).then(
+      () => true,
+      () => false,
+    );
+    throw new FileError(
+      `${(error as Error).message}; the key pair ${name} ${undone ? "was deleted again" : `could NOT be deleted again: delete it (ec2-keypairs rm ${name})`}`,
+    );
   }
-  io.stdout(values.json ? JSON.stringify({ ...metadata, privateKeyFile: out }) + "\n" : `created ${metadata.name} (${metadata.keyPairId}, ${metadata.keyType}, ${metadata.fingerprint}) in ${metadata.region}; private key written to ${out} (mode 0400)\n`);
+  io.stdout(
+    values.json
+      ? `${JSON.stringify({ ...metadata, privateKeyFile: out })}\n`
+      : `created ${metadata.name} (${metadata.keyPairId}, ${metadata.keyType}, ${metadata.fingerprint}) in ${metadata.region}; private key written to ${out} (mode 0400)\n`,
+  );
   return EXIT.ok;
 }
 
@@ -191,8 +244,19 @@ async function importKey(client: KeyPairsClient, name: string, values: Values, i
     throw new FileError(`cannot read ${file}: ${(error as Error).message}`);
   }
   const tagMap = tags(values);
-  const result = await client.importKeyPair({ name, publicKey: publicKey.trim(), ...(tagMap ? { tags: tagMap } : {}), ...(values.region ? { region: values.region as Region } : {}) });
-  io.stdout(values.json ? JSON.stringify(result) + "\n" : isDryRun(result) ? `dry run: ${result.detail}\n` : `imported ${result.name} (${result.keyPairId}, ${result.keyType}, ${result.fingerprint}) in ${result.region}\n`);
+  const result = await client.importKeyPair({
+    name,
+    publicKey: publicKey.trim(),
+    ...(tagMap ? { tags: tagMap } : {}),
+    ...(values.region ? { region: values.region as Region } : {}),
+  });
+  io.stdout(
+    values.json
+      ? `${JSON.stringify(result)}\n`
+      : isDryRun(result)
+        ? `dry run: ${result.detail}\n`
+        : `imported ${result.name} (${result.keyPairId}, ${result.keyType}, ${result.fingerprint}) in ${result.region}\n`,
+  );
   return EXIT.ok;
 }
 
@@ -227,31 +291,46 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
   } else {
     answer = await client.listAllKeyPairs({ ...filters, ...(values.region ? { region: values.region as Region } : {}) });
   }
-  const failed = Object.entries(answer.regions ?? {}).flatMap(([region, outcome]) => (outcome.status === "error" ? [[region, outcome.problem] as const] : []));
+  const failed = Object.entries(answer.regions ?? {}).flatMap(([region, outcome]) =>
+    outcome.status === "error" ? [[region, outcome.problem] as const] : [],
+  );
   if (values.json) {
-    io.stdout(JSON.stringify(answer.regions ? { items: answer.items, regions: answer.regions } : { items: answer.items }) + "\n");
+    io.stdout(`${JSON.stringify(answer.regions ? { items: answer.items, regions: answer.regions } : { items: answer.items })}\n`);
   } else {
     io.stdout(answer.items.length ? table(keyRows(answer.items)) : "no key pairs\n");
-    if (answer.regions) io.stderr(`${Object.keys(answer.regions).length - failed.length} of ${Object.keys(answer.regions).length} regions listed\n`);
+    if (answer.regions)
+      io.stderr(`${Object.keys(answer.regions).length - failed.length} of ${Object.keys(answer.regions).length} regions listed\n`);
   }
   for (const [region, problem] of failed) io.stderr(`region ${region} failed: ${problem.status} ${problem.title}: ${problem.detail}\n`);
   return failed.length ? EXIT.partial : EXIT.ok;
 }
 
 async function get(client: KeyPairsClient, name: string, values: Values, io: Io): Promise<number> {
-  const key = await client.getKeyPair(name, { ...(values.region ? { region: values.region as Region } : {}), ...(values["public-key"] ? { includePublicKey: true } : {}) });
-  if (values.json) io.stdout(JSON.stringify(key) + "\n");
+  const key = await client.getKeyPair(name, {
+    ...(values.region ? { region: values.region as Region } : {}),
+    ...(values["public-key"] ? { includePublicKey: true } : {}),
+  });
+  if (values.json) io.stdout(`${JSON.stringify(key)}\n`);
   else {
     io.stdout(table(keyRows([key])));
-    io.stdout(`tags: ${Object.entries(key.tags).map(([k, v]) => `${k}=${v}`).join(", ") || "-"}\n`);
+    io.stdout(
+      `tags: ${
+        Object.entries(key.tags)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(", ") || "-"
+      }\n`,
+    );
     if (key.publicKey) io.stdout(`${key.publicKey}\n`);
   }
   return EXIT.ok;
 }
 
 async function remove(client: KeyPairsClient, name: string, values: Values, io: Io): Promise<number> {
-  const result = await client.deleteKeyPair(name, { ...(values.region ? { region: values.region as Region } : {}), ...(values["dry-run"] ? { dryRun: true } : {}) });
-  if (values.json) io.stdout(JSON.stringify(result ?? { deleted: name }) + "\n");
+  const result = await client.deleteKeyPair(name, {
+    ...(values.region ? { region: values.region as Region } : {}),
+    ...(values["dry-run"] ? { dryRun: true } : {}),
+  });
+  if (values.json) io.stdout(`${JSON.stringify(result ?? { deleted: name })}\n`);
   else io.stdout(result ? `dry run: ${result.detail}\n` : `deleted ${name}\n`);
   return EXIT.ok;
 }
@@ -267,12 +346,14 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   }
   const [command, ...rest] = positionals;
   if (values.help || command === "help") {
-    io.stdout(USAGE + "\n");
+    io.stdout(`${USAGE}\n`);
     return EXIT.ok;
   }
   try {
     if (!command || !(command in ALLOWED)) throw new UsageError(command ? `unknown command ${command}` : "no command given");
-    const misplaced = (Object.keys(values) as Array<keyof typeof OPTIONS>).filter((option) => !GLOBAL.includes(option) && !ALLOWED[command]!.includes(option));
+    const misplaced = (Object.keys(values) as Array<keyof typeof OPTIONS>).filter(
+      (option) => !GLOBAL.includes(option) && !ALLOWED[command]!.includes(option),
+    );
     if (misplaced.length) throw new UsageError(`${command} does not take ${misplaced.map((option) => `--${option}`).join(", ")}`);
     const wantsName = command !== "ls";
     if (wantsName && rest.length !== 1) throw new UsageError(`${command} takes one NAME`);
@@ -283,7 +364,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     } catch {
       throw new UsageError(`--endpoint ${endpoint} is not a URL`);
     }
-    const client = io.client ?? createKeyPairsClient({ endpoint, ...(values["signing-region"] ? { signingRegion: values["signing-region"] } : {}) });
+    const client =
+      io.client ?? createKeyPairsClient({ endpoint, ...(values["signing-region"] ? { signingRegion: values["signing-region"] } : {}) });
     const name = rest[0]!;
     switch (command) {
       case "create":
@@ -307,7 +389,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return EXIT.file;
     }
     if (error instanceof ProblemError) {
-      io.stderr(values.json ? JSON.stringify(error.toProblem()) + "\n" : describeProblem(error));
+      io.stderr(values.json ? `${JSON.stringify(error.toProblem())}\n` : describeProblem(error));
       return EXIT.api;
     }
     const cause = (error as Error & { cause?: Error }).cause;

@@ -6,7 +6,7 @@
 import { defaultProvider } from "@aws-sdk/credential-provider-node";
 import createClient from "openapi-fetch";
 import type { components, operations, paths } from "./api.js";
-import { signingFetch, type Credentials } from "./sign.js";
+import { type Credentials, signingFetch } from "./sign.js";
 
 export type KeyPair = components["schemas"]["KeyPair"];
 export type CreatedKeyPair = components["schemas"]["CreatedKeyPair"];
@@ -55,20 +55,38 @@ export class ProblemError extends Error {
   }
 
   toProblem(): ProblemLike {
-    return { type: this.type, title: this.title, status: this.status, detail: this.detail, ...(this.instance ? { instance: this.instance } : {}), ...(this.ec2Code ? { ec2Code: this.ec2Code } : {}), ...(this.errors ? { errors: this.errors } : {}) };
+    return {
+      type: this.type,
+      title: this.title,
+      status: this.status,
+      detail: this.detail,
+      ...(this.instance ? { instance: this.instance } : {}),
+      ...(this.ec2Code ? { ec2Code: this.ec2Code } : {}),
+      ...(this.errors ? { errors: this.errors } : {}),
+    };
   }
 }
 
 const isProblem = (body: unknown): body is Problem =>
-  typeof body === "object" && body !== null && typeof (body as Problem).type === "string" && typeof (body as Problem).status === "number" && typeof (body as Problem).title === "string";
+  typeof body === "object" &&
+  body !== null &&
+  typeof (body as Problem).type === "string" &&
+  typeof (body as Problem).status === "number" &&
+  typeof (body as Problem).title === "string";
 
 /** The ProblemError for a non-2xx response and its parsed body (if any). */
 export function problemFrom(response: Response, body: unknown): ProblemError {
   const retryAfter = Number(response.headers.get("retry-after") ?? Number.NaN);
   const options = Number.isFinite(retryAfter) ? { retryAfterSeconds: retryAfter } : {};
   if (isProblem(body)) return new ProblemError({ ...body, detail: body.detail ?? "" }, options);
-  const message = typeof body === "object" && body !== null && typeof (body as { message?: unknown }).message === "string" ? (body as { message: string }).message : response.statusText || "Request refused";
-  return new ProblemError({ type: "about:blank", title: message, status: response.status, detail: `API Gateway answered ${response.status}: ${message}` }, { ...options, gateway: true });
+  const message =
+    typeof body === "object" && body !== null && typeof (body as { message?: unknown }).message === "string"
+      ? (body as { message: string }).message
+      : response.statusText || "Request refused";
+  return new ProblemError(
+    { type: "about:blank", title: message, status: response.status, detail: `API Gateway answered ${response.status}: ${message}` },
+    { ...options, gateway: true },
+  );
 }
 
 export interface ClientOptions {
@@ -101,7 +119,10 @@ async function unwrap<T>(call: Promise<Answer<T>>): Promise<{ data: T; response:
 export function createKeyPairsClient(options: ClientOptions) {
   const credentials = options.credentials ?? defaultProvider();
   const signingRegion = options.signingRegion ?? defaultSigningRegion(options.endpoint);
-  const http = createClient<paths>({ baseUrl: options.endpoint.replace(/\/+$/, ""), fetch: signingFetch(signingRegion, credentials, options.fetch) });
+  const http = createClient<paths>({
+    baseUrl: options.endpoint.replace(/\/+$/, ""),
+    fetch: signingFetch(signingRegion, credentials, options.fetch),
+  });
 
   return {
     /** The underlying openapi-fetch client (signed), for anything the methods below do not cover. */

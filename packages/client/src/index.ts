@@ -1,2 +1,2 @@
 export * from "./client.js";
-export { signingFetch, signer, Sha256, SERVICE, type Credentials } from "./sign.js";
+export { type Credentials, SERVICE, Sha256, signer, signingFetch } from "./sign.js";

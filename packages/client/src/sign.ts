@@ -9,7 +9,11 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider, Checksum, So
 export const SERVICE = "execute-api";
 
 const bytes = (data: SourceData): Buffer =>
-  typeof data === "string" ? Buffer.from(data, "utf8") : ArrayBuffer.isView(data) ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
+  typeof data === "string"
+    ? Buffer.from(data, "utf8")
+    : ArrayBuffer.isView(data)
+      ? Buffer.from(data.buffer, data.byteOffset, data.byteLength)
+      : Buffer.from(data);
 
 /** SHA-256 (and HMAC-SHA-256 when given a secret) from node:crypto, in the shape SignatureV4 expects. */
 export class Sha256 implements Checksum {
@@ -59,7 +63,11 @@ export function toSignable(url: URL, method: string, headers: Record<string, str
  * A fetch that signs every request with SigV4 for `region` (the API's region, which is not
  * necessarily the region whose key pairs are asked for) before sending it.
  */
-export function signingFetch(region: string, credentials: Credentials, send: typeof fetch = globalThis.fetch): (request: Request) => Promise<Response> {
+export function signingFetch(
+  region: string,
+  credentials: Credentials,
+  send: typeof fetch = globalThis.fetch,
+): (request: Request) => Promise<Response> {
   const sigv4 = signer(region, credentials);
   return async (request: Request) => {
     const url = new URL(request.url);
@@ -70,6 +78,11 @@ export function signingFetch(region: string, credentials: Credentials, send: typ
     });
     const signed = await sigv4.sign(toSignable(url, request.method, headers, body));
     const { host: _host, ...sendHeaders } = signed.headers as Record<string, string>;
-    return send(url, { method: request.method, headers: sendHeaders, ...(body && body.byteLength > 0 ? { body } : {}), signal: request.signal });
+    return send(url, {
+      method: request.method,
+      headers: sendHeaders,
+      ...(body && body.byteLength > 0 ? { body } : {}),
+      signal: request.signal,
+    });
   };
 }

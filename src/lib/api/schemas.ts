@@ -9,8 +9,9 @@
  * reach through src/lib/platform/zod.ts's re-export) are marked too; without that every function built the
  * three query schemas and the idempotency header's.
  */
-import * as z from "../platform/zod.js";
+
 import { KNOWN_REGIONS } from "../platform/regions.js";
+import * as z from "../platform/zod.js";
 import { PROBLEM_KINDS, PROBLEM_TYPE_BASE } from "./problems.js";
 import { MAX_CALLER_TAGS, RESERVED_TAG_KEYS } from "./reserved-tags.js";
 
@@ -28,8 +29,10 @@ const END = "(?![\\s\\S])";
 const KEY_NAME = /* @__PURE__ */ new RegExp(`^(?!\\.{1,2}${END})[\\x21-\\x7e](?:[\\x20-\\x7e]*[\\x21-\\x7e])?${END}`);
 
 /** C0 and C1 control characters and DEL: EC2 does not store them (moto emits XML that cannot be parsed). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 /** The same, except the line breaks of a multi-line value (an RFC 4716 public key). */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** What the spec says of a field without a pattern of its own (a pattern here must exclude CONTROL). */
 const PRINTABLE = `[^\\x00-\\x1f\\x7f-\\x9f]`;
@@ -45,23 +48,36 @@ export function text(options: { pattern?: RegExp; message?: string; multiline?: 
   return z.string().check(
     z.refine((value: string) => value.isWellFormed(), { error: "must be well-formed Unicode (no unpaired surrogates)", abort: true }),
     z.refine((value: string) => !control.test(value), { error: "must not contain control characters", abort: true }),
-    z.regex(options.pattern ?? new RegExp(`^${options.multiline ? "[^\\x00-\\x09\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]" : PRINTABLE}*${END}`), options.message),
+    z.regex(
+      options.pattern ?? new RegExp(`^${options.multiline ? "[^\\x00-\\x09\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]" : PRINTABLE}*${END}`),
+      options.message,
+    ),
   );
 }
 
-export const Region = /* @__PURE__ */ z.enum(KNOWN_REGIONS, { error: "must be an AWS region code, such as eu-west-1" }).register(z.globalRegistry, {
-  id: "Region",
-  description:
-    "AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.",
-  example: "eu-west-1",
-});
+export const Region = /* @__PURE__ */ z
+  .enum(KNOWN_REGIONS, { error: "must be an AWS region code, such as eu-west-1" })
+  .register(z.globalRegistry, {
+    id: "Region",
+    description:
+      "AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.",
+    example: "eu-west-1",
+  });
 
-export const KeyName = /* @__PURE__ */ text({ pattern: KEY_NAME, message: "must be printable ASCII without leading or trailing spaces, and not . or .." })
+export const KeyName = /* @__PURE__ */ text({
+  pattern: KEY_NAME,
+  message: "must be printable ASCII without leading or trailing spaces, and not . or ..",
+})
   .check(z.minLength(1), z.maxLength(255))
-  .register(z.globalRegistry, { description: "Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.", example: "deploy-bot" });
+  .register(z.globalRegistry, {
+    description: "Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.",
+    example: "deploy-bot",
+  });
 
-export const KeyPairId = /* @__PURE__ */ text({ pattern: new RegExp(`^key-[0-9a-f]{8,32}${END}`), message: "must look like key-0123456789abcdef0" })
-  .register(z.globalRegistry, { description: "EC2 key pair id.", example: "key-0123456789abcdef0" });
+export const KeyPairId = /* @__PURE__ */ text({
+  pattern: new RegExp(`^key-[0-9a-f]{8,32}${END}`),
+  message: "must look like key-0123456789abcdef0",
+}).register(z.globalRegistry, { description: "EC2 key pair id.", example: "key-0123456789abcdef0" });
 
 /** The key types EC2 makes and imports. */
 export const KEY_TYPES = ["rsa", "ed25519"] as const;
@@ -69,9 +85,14 @@ export type KeyTypeName = (typeof KEY_TYPES)[number];
 export const KEY_FORMATS = ["pem", "ppk"] as const;
 export type KeyFormatName = (typeof KEY_FORMATS)[number];
 
-export const KeyType = /* @__PURE__ */ z.enum(KEY_TYPES).register(z.globalRegistry, { id: "KeyType", description: "rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances." });
+export const KeyType = /* @__PURE__ */ z.enum(KEY_TYPES).register(z.globalRegistry, {
+  id: "KeyType",
+  description: "rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.",
+});
 
-export const KeyFormat = /* @__PURE__ */ z.enum(KEY_FORMATS).register(z.globalRegistry, { id: "KeyFormat", description: "Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY)." });
+export const KeyFormat = /* @__PURE__ */ z
+  .enum(KEY_FORMATS)
+  .register(z.globalRegistry, { id: "KeyFormat", description: "Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY)." });
 
 const MAX_TAGS = MAX_CALLER_TAGS;
 const COUNT_WORDS = ["No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten"];
@@ -86,29 +107,37 @@ const reservedKeysText = () => {
 // The trailing [\s\S] restates minLength inside the pattern, for generators that read only the pattern.
 const NOT_AWS_PREFIXED = `^(?![aA][wW][sS]:)${PRINTABLE}+${END}`;
 
-const TagKey = /* @__PURE__ */ text({ pattern: new RegExp(NOT_AWS_PREFIXED), message: "tag keys must not start with aws:" }).check(z.minLength(1), z.maxLength(128));
+const TagKey = /* @__PURE__ */ text({ pattern: new RegExp(NOT_AWS_PREFIXED), message: "tag keys must not start with aws:" }).check(
+  z.minLength(1),
+  z.maxLength(128),
+);
 
 export const Tags = /* @__PURE__ */ z
   .record(TagKey, text().check(z.maxLength(256)))
-  .check(z.refine((tags: Record<string, string>) => Object.keys(tags).length <= MAX_TAGS, `at most ${MAX_TAGS} tags (EC2 allows 50; this service reserves ${COUNT_WORDS[RESERVED_TAG_KEYS.length + 1]?.toLowerCase()})`))
+  .check(
+    z.refine(
+      (tags: Record<string, string>) => Object.keys(tags).length <= MAX_TAGS,
+      `at most ${MAX_TAGS} tags (EC2 allows 50; this service reserves ${COUNT_WORDS[RESERVED_TAG_KEYS.length + 1]?.toLowerCase()})`,
+    ),
+  )
   .register(z.globalRegistry, {
     // zod-to-openapi does not render record key schemas: state them for the spec.
     maxProperties: MAX_TAGS,
     propertyNames: { minLength: 1, maxLength: 128, pattern: NOT_AWS_PREFIXED },
     id: "Tags",
-    description:
-      `Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. ${reservedKeysText()}, which record the request that made the key, its IAM caller and where an escrowed private key is kept.`,
+    description: `Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. ${reservedKeysText()}, which record the request that made the key, its IAM caller and where an escrowed private key is kept.`,
     example: { team: "platform", env: "prod" },
   });
 
-const DryRun = /* @__PURE__ */ z.boolean().register(z.globalRegistry, { description: "Check permissions only: nothing is created, and a 200 says whether the call would succeed." });
+const DryRun = /* @__PURE__ */ z.boolean().register(z.globalRegistry, {
+  description: "Check permissions only: nothing is created, and a 200 says whether the call would succeed.",
+});
 
-const PublicKeyMaterial = /* @__PURE__ */ text({ multiline: true })
-  .check(z.minLength(1), z.maxLength(8192))
-  .register(z.globalRegistry, {
-    description: "Your public key, in OpenSSH (`ssh-rsa AAAA...`, `ssh-ed25519 AAAA...`) or RFC 4716 (SSH2) format. RSA 1024-4096 bits or ED25519.",
-    example: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMyS3Qx4g5bLqPp4cGb8dOe8WJ3oqz0wGmMq9qfVXh1E alice@laptop",
-  });
+const PublicKeyMaterial = /* @__PURE__ */ text({ multiline: true }).check(z.minLength(1), z.maxLength(8192)).register(z.globalRegistry, {
+  description:
+    "Your public key, in OpenSSH (`ssh-rsa AAAA...`, `ssh-ed25519 AAAA...`) or RFC 4716 (SSH2) format. RSA 1024-4096 bits or ED25519.",
+  example: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMyS3Qx4g5bLqPp4cGb8dOe8WJ3oqz0wGmMq9qfVXh1E alice@laptop",
+});
 
 export const CreateKeyPairBody = /* @__PURE__ */ z
   .strictObject({
@@ -170,7 +199,12 @@ export const IdempotencyHeaders = /* @__PURE__ */ z.object({
   "idempotency-key": /* @__PURE__ */ z
     .optional(
       z.pipe(
-        text({ pattern: new RegExp(`^(?:"[\\x21\\x23-\\x2b\\x2d-\\x5b\\x5d-\\x7e]{1,255}"|[\\x21\\x23-\\x2b\\x2d-\\x5b\\x5d-\\x7e]{1,255})${END}`), message: "must be 1-255 printable ASCII characters without comma, optionally in double quotes, given once" }),
+        text({
+          pattern: new RegExp(
+            `^(?:"[\\x21\\x23-\\x2b\\x2d-\\x5b\\x5d-\\x7e]{1,255}"|[\\x21\\x23-\\x2b\\x2d-\\x5b\\x5d-\\x7e]{1,255})${END}`,
+          ),
+          message: "must be 1-255 printable ASCII characters without comma, optionally in double quotes, given once",
+        }),
         z.transform((key: string) => key.replace(/^"(.*)"$/, "$1")),
       ),
     )
@@ -212,11 +246,16 @@ export const ListQuery = /* @__PURE__ */ z.strictObject({
   tagKey: described(TagKey, "Only keys that carry a tag with this key."),
   tag: /* @__PURE__ */ z
     .optional(text({ pattern: new RegExp(`^[^=\\x00-\\x1f\\x7f-\\x9f]{1,128}=${PRINTABLE}{0,256}${END}`), message: "must be key=value" }))
-    .register(z.globalRegistry, { description: "Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters).", example: "team=platform" }),
+    .register(z.globalRegistry, {
+      description:
+        "Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters).",
+      example: "team=platform",
+    }),
   includePublicKey: described(booleanQuery, "Include each key's public key (OpenSSH format)."),
-  limit: /* @__PURE__ */ z
-    ._default(decimalQuery(MAX_PAGE_SIZE), MAX_PAGE_SIZE)
-    .register(z.globalRegistry, { description: "Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says where to go on." }),
+  limit: /* @__PURE__ */ z._default(decimalQuery(MAX_PAGE_SIZE), MAX_PAGE_SIZE).register(z.globalRegistry, {
+    description:
+      "Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says where to go on.",
+  }),
   cursor: described(KeyName, "Start after this key name: the nextCursor of the previous page."),
   allRegions: described(
     booleanQuery,
@@ -237,7 +276,9 @@ export const KeyPair = /* @__PURE__ */ z
     keyType: KeyType,
     region: z.string(),
     tags: z.record(z.string(), z.string()),
-    managed: z.boolean().register(z.globalRegistry, { description: "Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default)." }),
+    managed: z.boolean().register(z.globalRegistry, {
+      description: "Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default).",
+    }),
     createdAt: z.optional(z.iso.datetime()),
     publicKey: z.optional(z.string()).register(z.globalRegistry, { description: "OpenSSH public key; only with includePublicKey=true." }),
   })
@@ -273,7 +314,9 @@ const newKeyExample = /* @__NO_SIDE_EFFECTS__ */ (fields: object) => ({ ...NEW_K
 export const CreatedKeyPair = /* @__PURE__ */ z
   .extend(z.omit(KeyPair, { publicKey: true, createdAt: true }), {
     keyFormat: KeyFormat,
-    keyMaterial: z.string().register(z.globalRegistry, { description: "The private key. Returned once, in this response only: store it now." }),
+    keyMaterial: z
+      .string()
+      .register(z.globalRegistry, { description: "The private key. Returned once, in this response only: store it now." }),
   })
   .register(z.globalRegistry, {
     id: "CreatedKeyPair",
@@ -282,22 +325,37 @@ export const CreatedKeyPair = /* @__PURE__ */ z
 
 export const EscrowedKeyPair = /* @__PURE__ */ z
   .extend(z.omit(CreatedKeyPair, { keyMaterial: true }), {
-    privateKeyParameter: z.string().register(z.globalRegistry, { description: "The SSM Parameter Store SecureString parameter that holds the private key (requested with escrow: true)." }),
+    privateKeyParameter: z.string().register(z.globalRegistry, {
+      description: "The SSM Parameter Store SecureString parameter that holds the private key (requested with escrow: true).",
+    }),
   })
-  .register(z.globalRegistry, { id: "EscrowedKeyPair", example: newKeyExample({ privateKeyParameter: "/ec2/keypair/key-0a1b2c3d4e5f60718" }) });
+  .register(z.globalRegistry, {
+    id: "EscrowedKeyPair",
+    example: newKeyExample({ privateKeyParameter: "/ec2/keypair/key-0a1b2c3d4e5f60718" }),
+  });
 
 /** How listing one region went, in an allRegions answer. */
 export const RegionListing = /* @__PURE__ */ z
   .discriminatedUnion("status", [
     z.strictObject({
       status: z.literal("ok"),
-      count: z.number().check(z.int(), z.minimum(0)).register(z.globalRegistry, { description: "How many of this region's matching keys are in `items`." }),
+      count: z
+        .number()
+        .check(z.int(), z.minimum(0))
+        .register(z.globalRegistry, { description: "How many of this region's matching keys are in `items`." }),
       complete: z.boolean().register(z.globalRegistry, { description: "Whether `items` holds all of this region's matching keys." }),
-      nextCursor: z.optional(z.string()).register(z.globalRegistry, { description: "When not complete and count > 0: the last name served; continue with GET /keypairs?region=<region>&cursor=<nextCursor>." }),
+      nextCursor: z.optional(z.string()).register(z.globalRegistry, {
+        description:
+          "When not complete and count > 0: the last name served; continue with GET /keypairs?region=<region>&cursor=<nextCursor>.",
+      }),
     }),
     z.strictObject({
       status: z.literal("error"),
-      problem: z.lazy(() => ProblemDetails).register(z.globalRegistry, { description: "Why this region could not be listed (the problem a single-region list would have answered)." }),
+      problem: z
+        .lazy(() => ProblemDetails)
+        .register(z.globalRegistry, {
+          description: "Why this region could not be listed (the problem a single-region list would have answered).",
+        }),
     }),
   ])
   .register(z.globalRegistry, { id: "RegionListing", example: { status: "ok", count: 2, complete: true } });
@@ -305,12 +363,22 @@ export const RegionListing = /* @__PURE__ */ z
 export const KeyPairList = /* @__PURE__ */ z
   .strictObject({
     items: z.array(KeyPair),
-    nextCursor: z.optional(z.string()).register(z.globalRegistry, { description: "Present when more keys follow: the last name of this page; pass it as `cursor`." }),
+    nextCursor: z
+      .optional(z.string())
+      .register(z.globalRegistry, { description: "Present when more keys follow: the last name of this page; pass it as `cursor`." }),
     regions: z.optional(z.record(z.string(), RegionListing)).register(z.globalRegistry, {
       description: "Only with allRegions=true: each allowed region and how listing it went.",
       example: {
         "eu-west-1": { status: "ok", count: 2, complete: true },
-        "ap-south-1": { status: "error", problem: { type: "https://ec2-keypairs-api.example.com/problems/upstream-timeout", title: "EC2 did not answer in time", status: 504, detail: "EC2 did not answer in time." } },
+        "ap-south-1": {
+          status: "error",
+          problem: {
+            type: "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
+            title: "EC2 did not answer in time",
+            status: 504,
+            detail: "EC2 did not answer in time.",
+          },
+        },
       },
     }),
   })
@@ -323,7 +391,10 @@ export const DryRunResult = /* @__PURE__ */ z
     operation: z.enum(["CreateKeyPair", "ImportKeyPair", "DeleteKeyPair"]),
     detail: z.string(),
   })
-  .register(z.globalRegistry, { id: "DryRunResult", example: { dryRun: true, wouldSucceed: true, operation: "CreateKeyPair", detail: "CreateKeyPair would succeed" } });
+  .register(z.globalRegistry, {
+    id: "DryRunResult",
+    example: { dryRun: true, wouldSucceed: true, operation: "CreateKeyPair", detail: "CreateKeyPair would succeed" },
+  });
 
 export const ProblemFieldError = /* @__PURE__ */ z
   .strictObject({
@@ -334,12 +405,16 @@ export const ProblemFieldError = /* @__PURE__ */ z
 
 export const ProblemDetails = /* @__PURE__ */ z
   .strictObject({
-    type: z.enum(PROBLEM_KINDS.map((kind) => PROBLEM_TYPE_BASE + kind)).register(z.globalRegistry, { description: "URI identifying the problem type." }),
+    type: z
+      .enum(PROBLEM_KINDS.map((kind) => PROBLEM_TYPE_BASE + kind))
+      .register(z.globalRegistry, { description: "URI identifying the problem type." }),
     title: z.string(),
     status: z.number().check(z.int(), z.minimum(400), z.maximum(599)),
     detail: z.string(),
     instance: z.optional(z.string()),
-    ec2Code: z.optional(z.string()).register(z.globalRegistry, { description: "The EC2 error code that caused this problem, when there was one." }),
+    ec2Code: z
+      .optional(z.string())
+      .register(z.globalRegistry, { description: "The EC2 error code that caused this problem, when there was one." }),
     errors: z.optional(z.array(ProblemFieldError)).register(z.globalRegistry, { description: "Each invalid field of the request." }),
   })
   .register(z.globalRegistry, { id: "Problem", description: "RFC 9457 problem details." });

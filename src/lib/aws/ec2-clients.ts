@@ -21,8 +21,8 @@ export function ec2Client(region: string, kind: ClientKind): EC2Client {
   const id = `${kind}:${region}`;
   let client = clients.get(id);
   if (!client) {
-    let handler = httpHandlers.get(region);
-    if (!handler) httpHandlers.set(region, (handler = httpHandler()));
+    const handler = httpHandlers.get(region) ?? httpHandler();
+    httpHandlers.set(region, handler);
     client = new EC2Client(clientOptions(region, config.EC2_ENDPOINT, kind === "read" ? config.EC2_MAX_ATTEMPTS : 1, handler));
     clients.set(id, client);
   }
@@ -42,4 +42,3 @@ export function discardClients(region: string): void {
   httpHandlers.get(region)?.destroy();
   httpHandlers.delete(region);
 }
-

@@ -96,4 +96,3 @@ export function mayHaveActed(error: ServiceError): boolean {
   const cause = (error.cause ?? {}) as SdkError;
   return error.kind === "upstream-error" && (!isEc2Answer(cause) || cause.$fault === "server");
 }
-

@@ -1,9 +1,15 @@
 /** The EC2 adapter's priming at INIT: one real call that matches no key, then rehearsals answered in process. */
-import { CreateKeyPairCommand, DeleteKeyPairCommand, DescribeKeyPairsCommand, type EC2Client, ImportKeyPairCommand } from "@aws-sdk/client-ec2";
+import {
+  CreateKeyPairCommand,
+  DeleteKeyPairCommand,
+  DescribeKeyPairsCommand,
+  type EC2Client,
+  ImportKeyPairCommand,
+} from "@aws-sdk/client-ec2";
 import { HttpResponse } from "@smithy/core/transport";
 import { config } from "../platform/config.js";
-import { type ClientKind, discardClients, ec2Client } from "./ec2-clients.js";
 import { logger } from "../platform/logger.js";
+import { type ClientKind, discardClients, ec2Client } from "./ec2-clients.js";
 
 /** A key pair id no key has (ids are key- and 17 hex digits): priming's describe matches nothing. */
 const NO_SUCH_KEY_PAIR_ID = "key-00000000000000000";
@@ -24,7 +30,9 @@ export async function primeEc2Client(kind: ClientKind, rehearsals: Rehearsal[] =
   const region = config.DEFAULT_REGION;
   try {
     const input = { Filters: [{ Name: "key-pair-id", Values: [NO_SUCH_KEY_PAIR_ID] }] };
-    await ec2Client(region, kind).send(new DescribeKeyPairsCommand(input), { abortSignal: AbortSignal.timeout(Math.min(config.EC2_REQUEST_TIMEOUT_MS, PRIMING_TIMEOUT_MS)) });
+    await ec2Client(region, kind).send(new DescribeKeyPairsCommand(input), {
+      abortSignal: AbortSignal.timeout(Math.min(config.EC2_REQUEST_TIMEOUT_MS, PRIMING_TIMEOUT_MS)),
+    });
   } catch (error) {
     discardClients(region);
     logger.warn("priming the EC2 client failed", { region, error: (error as Error).name });
@@ -41,7 +49,10 @@ const REHEARSED_TAG_SET = "<tagSet><item><key>rehearsal</key><value>true</value>
 
 type AnswerInProcess = () => () => Promise<{ response: HttpResponse; output: { $metadata: object } }>;
 /** Gives a command a last middleware that answers it with `xml` in process: it is never sent. */
-function answeredInProcess<C extends { middlewareStack: { add(middleware: AnswerInProcess, options: object): void } }>(command: C, xml: string): C {
+function answeredInProcess<C extends { middlewareStack: { add(middleware: AnswerInProcess, options: object): void } }>(
+  command: C,
+  xml: string,
+): C {
   const answer: AnswerInProcess = () => async () => ({
     response: new HttpResponse({ statusCode: 200, headers: { "content-type": "text/xml;charset=UTF-8" }, body: Buffer.from(xml) }),
     output: { $metadata: {} },
@@ -71,7 +82,13 @@ const REHEARSALS: Record<Rehearsal, { kind: ClientKind; send: (client: EC2Client
     send: (client) =>
       client.send(
         answeredInProcess(
-          new CreateKeyPairCommand({ KeyName: "rehearsal", KeyType: "ed25519", KeyFormat: "pem", TagSpecifications: REHEARSED_TAGS, DryRun: true }),
+          new CreateKeyPairCommand({
+            KeyName: "rehearsal",
+            KeyType: "ed25519",
+            KeyFormat: "pem",
+            TagSpecifications: REHEARSED_TAGS,
+            DryRun: true,
+          }),
           `<CreateKeyPairResponse>${REHEARSED_KEY}<keyMaterial>rehearsal</keyMaterial>${REHEARSED_TAG_SET}</CreateKeyPairResponse>`,
         ),
       ),
@@ -81,7 +98,12 @@ const REHEARSALS: Record<Rehearsal, { kind: ClientKind; send: (client: EC2Client
     send: (client) =>
       client.send(
         answeredInProcess(
-          new ImportKeyPairCommand({ KeyName: "rehearsal", PublicKeyMaterial: Buffer.from("rehearsal"), TagSpecifications: REHEARSED_TAGS, DryRun: true }),
+          new ImportKeyPairCommand({
+            KeyName: "rehearsal",
+            PublicKeyMaterial: Buffer.from("rehearsal"),
+            TagSpecifications: REHEARSED_TAGS,
+            DryRun: true,
+          }),
           `<ImportKeyPairResponse>${REHEARSED_KEY}${REHEARSED_TAG_SET}</ImportKeyPairResponse>`,
         ),
       ),

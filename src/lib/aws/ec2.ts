@@ -3,6 +3,8 @@
  * policy of each call and checks that every EC2 answer is readable and about exactly the key pair
  * asked for. Its clients are in ec2-clients.ts, its one error table in ec2-errors.ts.
  */
+
+import { setTimeout as delay } from "node:timers/promises";
 import {
   CreateKeyPairCommand,
   DeleteKeyPairCommand,
@@ -12,7 +14,6 @@ import {
   type KeyPairInfo,
   type Tag,
 } from "@aws-sdk/client-ec2";
-import { setTimeout as delay } from "node:timers/promises";
 import { ServiceError } from "../keypairs/errors.js";
 import type {
   CreatedKeyPairRecord,
@@ -27,14 +28,21 @@ import type {
 import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
 import { type ClientKind, discardClients, ec2Client } from "./ec2-clients.js";
-import { type Operation, type SdkError, isEc2Answer, mayHaveActed, translateEc2Error } from "./ec2-errors.js";
+import { isEc2Answer, mayHaveActed, type Operation, type SdkError, translateEc2Error } from "./ec2-errors.js";
 
-async function send<T>(region: string, kind: ClientKind, operation: Operation, dryRun: boolean, signal: AbortSignal, run: (client: EC2Client) => Promise<T>): Promise<T> {
+async function send<T>(
+  region: string,
+  kind: ClientKind,
+  operation: Operation,
+  dryRun: boolean,
+  signal: AbortSignal,
+  run: (client: EC2Client) => Promise<T>,
+): Promise<T> {
   try {
     return await run(ec2Client(region, kind));
   } catch (error) {
     if (!isEc2Answer((error ?? {}) as SdkError)) discardClients(region);
-    throw translateEc2Error(signal.aborted ? signal.reason ?? error : error, operation, dryRun);
+    throw translateEc2Error(signal.aborted ? (signal.reason ?? error) : error, operation, dryRun);
   }
 }
 
@@ -79,7 +87,10 @@ async function mutate<T>(mutation: Mutation<T>): Promise<T> {
         const reused = await ownKey.reuse(existing);
         if (reused !== undefined) return reused;
         if (canRetry) continue;
-        throw new ServiceError("upstream-timeout", `EC2 did not answer in time, and the key pair ${mutation.name} it made meanwhile was removed again (its answer was lost). Nothing was kept: send the request again.`);
+        throw new ServiceError(
+          "upstream-timeout",
+          `EC2 did not answer in time, and the key pair ${mutation.name} it made meanwhile was removed again (its answer was lost). Nothing was kept: send the request again.`,
+        );
       }
     }
     // A name held by a key that is not ours means ours was never made: names are unique.
@@ -97,12 +108,17 @@ const OUTCOME: Record<Mutating, string> = {
 
 /** The same problem, saying that EC2 may have carried the call out: the caller can look the key up. */
 function withUnknownOutcome(error: ServiceError, operation: Mutating, name: string): ServiceError {
-  return new ServiceError(error.kind, `${error.message} The key pair ${name} ${OUTCOME[operation]}: look it up by name to know.`, { ec2Code: error.ec2Code, retryAfterSeconds: error.retryAfterSeconds });
+  return new ServiceError(error.kind, `${error.message} The key pair ${name} ${OUTCOME[operation]}: look it up by name to know.`, {
+    ec2Code: error.ec2Code,
+    retryAfterSeconds: error.retryAfterSeconds,
+  });
 }
 
 const toTags = (tags: Record<string, string>): Tag[] => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
-const tagMap = (tags: Tag[] | undefined): Record<string, string> => Object.fromEntries((tags ?? []).map((tag) => [tag.Key ?? "", tag.Value ?? ""]));
-const keyPairTags = (tags: Record<string, string>) => (Object.keys(tags).length ? [{ ResourceType: "key-pair" as const, Tags: toTags(tags) }] : undefined);
+const tagMap = (tags: Tag[] | undefined): Record<string, string> =>
+  Object.fromEntries((tags ?? []).map((tag) => [tag.Key ?? "", tag.Value ?? ""]));
+const keyPairTags = (tags: Record<string, string>) =>
+  Object.keys(tags).length ? [{ ResourceType: "key-pair" as const, Tags: toTags(tags) }] : undefined;
 
 /** An EC2 answer that lacks what every key pair has, or names another key than the one asked for. */
 function inconsistent(operation: Operation, what: string): ServiceError {
@@ -110,7 +126,8 @@ function inconsistent(operation: Operation, what: string): ServiceError {
 }
 
 function readKeyPair(info: KeyPairInfo): KeyPairRecord {
-  if (!info.KeyPairId || !info.KeyName || !info.KeyFingerprint) throw inconsistent("DescribeKeyPairs", "lists a key pair without an id, name or fingerprint");
+  if (!info.KeyPairId || !info.KeyName || !info.KeyFingerprint)
+    throw inconsistent("DescribeKeyPairs", "lists a key pair without an id, name or fingerprint");
   return {
     keyPairId: info.KeyPairId,
     name: info.KeyName,
@@ -135,7 +152,12 @@ function readNewKey(operation: Mutating, output: NewKeyOutput, sent: { name: str
     const what = output.KeyName && output.KeyName !== sent.name ? "names another key pair" : "lacks the key pair's id, name or fingerprint";
     throw withUnknownOutcome(inconsistent(operation, what), operation, sent.name);
   }
-  return { keyPairId: output.KeyPairId, name: sent.name, fingerprint: output.KeyFingerprint, tags: output.Tags?.length ? tagMap(output.Tags) : sent.tags };
+  return {
+    keyPairId: output.KeyPairId,
+    name: sent.name,
+    fingerprint: output.KeyFingerprint,
+    tags: output.Tags?.length ? tagMap(output.Tags) : sent.tags,
+  };
 }
 
 /** The DescribeKeyPairs parameters for a lookup, and the check every answered key must pass. */
@@ -143,7 +165,10 @@ function selectorFor(lookup: KeyPairLookup | undefined) {
   if (lookup === undefined) return { input: {}, matches: () => true };
   if ("name" in lookup) return { input: { KeyNames: [lookup.name] }, matches: (record: KeyPairRecord) => record.name === lookup.name };
   if ("keyPairId" in lookup) {
-    return { input: { Filters: [{ Name: "key-pair-id", Values: [lookup.keyPairId] }] }, matches: (record: KeyPairRecord) => record.keyPairId === lookup.keyPairId };
+    return {
+      input: { Filters: [{ Name: "key-pair-id", Values: [lookup.keyPairId] }] },
+      matches: (record: KeyPairRecord) => record.keyPairId === lookup.keyPairId,
+    };
   }
   // Only the service's own tags are looked up (hashes: no * or ? in them), and checked exactly again.
   const { key, value } = lookup.tag;
@@ -156,7 +181,11 @@ function selectorFor(lookup: KeyPairLookup | undefined) {
  * KeyPairIds; ids are validated hex, so no wildcard can be in one). Whatever EC2 answers is then
  * checked: a key that is not exactly the one asked for is never handed on.
  */
-export async function describeKeyPairs(region: string, lookup: KeyPairLookup | undefined, includePublicKey: boolean): Promise<KeyPairRecord[]> {
+export async function describeKeyPairs(
+  region: string,
+  lookup: KeyPairLookup | undefined,
+  includePublicKey: boolean,
+): Promise<KeyPairRecord[]> {
   const signal = AbortSignal.timeout(config.EC2_TOTAL_TIMEOUT_MS);
   const selector = selectorFor(lookup);
   let infos: KeyPairInfo[];
@@ -172,7 +201,8 @@ export async function describeKeyPairs(region: string, lookup: KeyPairLookup | u
   }
   const records = infos.map(readKeyPair);
   const exact = records.filter(selector.matches);
-  if (exact.length !== records.length) logger.warn("EC2 answered key pairs other than the one asked for; ignored", { ignored: records.length - exact.length });
+  if (exact.length !== records.length)
+    logger.warn("EC2 answered key pairs other than the one asked for; ignored", { ignored: records.length - exact.length });
   return exact;
 }
 
@@ -189,7 +219,13 @@ export async function createKeyPair(region: string, input: NewKeyPair, recognise
     dryRun: input.dryRun,
     send: (client, abortSignal) =>
       client.send(
-        new CreateKeyPairCommand({ KeyName: input.name, KeyType: input.keyType, KeyFormat: input.keyFormat, TagSpecifications: keyPairTags(input.tags), DryRun: input.dryRun }),
+        new CreateKeyPairCommand({
+          KeyName: input.name,
+          KeyType: input.keyType,
+          KeyFormat: input.keyFormat,
+          TagSpecifications: keyPairTags(input.tags),
+          DryRun: input.dryRun,
+        }),
         { abortSignal },
       ),
     ownKey: { recognise, reuse: async (existing) => void (await deleteKeyPair(region, existing, false)) },
@@ -208,10 +244,23 @@ export async function importKeyPair(region: string, input: PublicKeyImport, reco
     dryRun: input.dryRun,
     send: (client, abortSignal) =>
       client.send(
-        new ImportKeyPairCommand({ KeyName: input.name, PublicKeyMaterial: Buffer.from(input.openssh), TagSpecifications: keyPairTags(input.tags), DryRun: input.dryRun }),
+        new ImportKeyPairCommand({
+          KeyName: input.name,
+          PublicKeyMaterial: Buffer.from(input.openssh),
+          TagSpecifications: keyPairTags(input.tags),
+          DryRun: input.dryRun,
+        }),
         { abortSignal },
       ),
-    ownKey: { recognise, reuse: async (existing) => ({ KeyPairId: existing.keyPairId, KeyName: existing.name, KeyFingerprint: existing.fingerprint, Tags: toTags(existing.tags) }) },
+    ownKey: {
+      recognise,
+      reuse: async (existing) => ({
+        KeyPairId: existing.keyPairId,
+        KeyName: existing.name,
+        KeyFingerprint: existing.fingerprint,
+        Tags: toTags(existing.tags),
+      }),
+    },
   });
   return readNewKey("ImportKeyPair", output, input);
 }

@@ -6,12 +6,12 @@
  * SSM's own messages are dropped (a validation message may quote the value it refused).
  */
 import { DeleteParameterCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
-import { clientOptions } from "./clients.js";
-import { config } from "../platform/config.js";
 import type { ProblemKind } from "../api/problems.js";
 import { ServiceError } from "../keypairs/errors.js";
 import { privateKeyParameterName } from "../keypairs/escrow.js";
 import type { PrivateKeyVault } from "../keypairs/ports.js";
+import { config } from "../platform/config.js";
+import { clientOptions } from "./clients.js";
 
 /** SSM's default for SecureString, named so the request says which key encrypts the value. */
 const AWS_MANAGED_KEY = "alias/aws/ssm";
@@ -106,7 +106,9 @@ export async function putPrivateKey(region: string, keyPairId: string, keyMateri
 /** Deletes a key pair's escrowed private key; none there (never escrowed, or already gone) is success. */
 export async function deletePrivateKey(region: string, keyPairId: string): Promise<void> {
   try {
-    await send(region, (client, abortSignal) => client.send(new DeleteParameterCommand({ Name: privateKeyParameterName(keyPairId) }), { abortSignal }));
+    await send(region, (client, abortSignal) =>
+      client.send(new DeleteParameterCommand({ Name: privateKeyParameterName(keyPairId) }), { abortSignal }),
+    );
   } catch (error) {
     if (((error ?? {}) as SdkError).name === "ParameterNotFound") return;
     throw translateSsmError(error);

@@ -1,6 +1,7 @@
 /** Reading a request: each part through its zod schema, repeated parameters refused, the one region it acts in. */
-import { invalidFields } from "../keypairs/errors.js";
+
 import type { FieldError } from "../api/schemas.js";
+import { invalidFields } from "../keypairs/errors.js";
 import type * as z from "../platform/zod.js";
 
 export function parsePart<S extends z.ZodMiniType>(schema: S | undefined, value: unknown, part: string): z.output<S> {
@@ -30,7 +31,11 @@ export function refuseRepeatedParameters(rawQueryString: string | undefined): vo
  * The region a request acts in: its body's, else its query's, else the default; naming two
  * different regions is refused rather than one silently winning.
  */
-export function requestRegion(body: { region?: string }, query: { region?: string }, regions: { default: string; allowed: readonly string[] }): string {
+export function requestRegion(
+  body: { region?: string },
+  query: { region?: string },
+  regions: { default: string; allowed: readonly string[] },
+): string {
   if (body.region !== undefined && query.region !== undefined && body.region !== query.region) {
     const message = `names ${body.region} while query.region names ${query.region}; give the region once`;
     throw invalidFields([{ field: "body.region", message }]);

@@ -11,7 +11,11 @@ export interface HttpResult {
   base64?: boolean;
 }
 
-export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult => ({ statusCode, body, headers });
+export const json = (statusCode: number, body: unknown, headers: Record<string, string> = {}): HttpResult => ({
+  statusCode,
+  body,
+  headers,
+});
 export const noContent = (): HttpResult => ({ statusCode: 204 });
 export const textBody = (statusCode: number, text: string, contentType: string, headers: Record<string, string> = {}): HttpResult => ({
   statusCode,

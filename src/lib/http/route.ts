@@ -9,10 +9,10 @@ import httpHeaderNormalizer from "@middy/http-header-normalizer";
 import httpJsonBodyParser from "@middy/http-json-body-parser";
 import httpSecurityHeaders from "@middy/http-security-headers";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
-import type * as z from "../platform/zod.js";
-import { callerArn } from "./caller.js";
 import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
+import type * as z from "../platform/zod.js";
+import { callerArn } from "./caller.js";
 import { accessLog } from "./middleware/access-log.js";
 import { bodyGuard } from "./middleware/body-guard.js";
 import { problemErrorHandler } from "./middleware/problem-error-handler.js";
@@ -47,12 +47,22 @@ export interface ParsedRequest<B, Q, P, H> {
   caller: string;
 }
 
-export function httpRoute<B extends z.ZodMiniType = z.ZodMiniNever, Q extends z.ZodMiniType = z.ZodMiniNever, P extends z.ZodMiniType = z.ZodMiniNever, H extends z.ZodMiniType = z.ZodMiniNever>(
+export function httpRoute<
+  B extends z.ZodMiniType = z.ZodMiniNever,
+  Q extends z.ZodMiniType = z.ZodMiniNever,
+  P extends z.ZodMiniType = z.ZodMiniNever,
+  H extends z.ZodMiniType = z.ZodMiniNever,
+>(
   schemas: RouteSchemas<B, Q, P, H>,
-  handle: (request: ParsedRequest<z.output<B>, z.output<Q>, z.output<P>, z.output<H>>, event: APIGatewayProxyEventV2) => Promise<HttpResult>,
+  handle: (
+    request: ParsedRequest<z.output<B>, z.output<Q>, z.output<P>, z.output<H>>,
+    event: APIGatewayProxyEventV2,
+  ) => Promise<HttpResult>,
 ) {
   // If a call outlives every budget, answer a 504 problem this long before Lambda stops the function.
-  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>({ timeoutEarlyInMillis: FUNCTION_TIMEOUT_MARGIN_MS })
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>({
+    timeoutEarlyInMillis: FUNCTION_TIMEOUT_MARGIN_MS,
+  })
     .use(httpHeaderNormalizer())
     .use(httpEventNormalizer())
     .use(accessLog())

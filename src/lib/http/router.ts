@@ -12,7 +12,10 @@ type RouteHandler = (event: any, context: Context) => Promise<unknown>;
 
 export function routeByKey<F extends FunctionName, H extends RouteHandler>(_function: F, routes: Record<RouteKeyOf<F>, H>) {
   const table: Record<string, H> = routes;
-  const handler = async (event: Parameters<H>[0] & Pick<APIGatewayProxyEventV2, "routeKey">, context: Context): Promise<Awaited<ReturnType<H>>> => {
+  const handler = async (
+    event: Parameters<H>[0] & Pick<APIGatewayProxyEventV2, "routeKey">,
+    context: Context,
+  ): Promise<Awaited<ReturnType<H>>> => {
     const route = Object.hasOwn(table, event.routeKey) ? table[event.routeKey] : undefined;
     if (!route) throw new Error(`this function serves no route ${event.routeKey}: the route table and the deployment disagree`);
     return (await route(event, context)) as Awaited<ReturnType<H>>;

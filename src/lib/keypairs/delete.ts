@@ -17,12 +17,18 @@ export const unmanagedKey = (name: string, settings: KeyPairSettings): ServiceEr
  * Deletes a key after checking that it exists (EC2 answers success for a missing name) and that
  * this service manages it (unless allowUnmanagedDelete): the IAM policy enforces the same tag.
  */
-export async function deleteKeyPair(deps: DeleteDeps, region: string, ref: KeyPairRef, options: { dryRun?: boolean }): Promise<void | DryRunView> {
+export async function deleteKeyPair(
+  deps: DeleteDeps,
+  region: string,
+  ref: KeyPairRef,
+  options: { dryRun?: boolean },
+): Promise<DryRunView | undefined> {
   const keyPair = await findKeyPair(deps, region, ref, false);
   if (!keyPair.managed && !deps.settings.allowUnmanagedDelete) throw unmanagedKey(keyPair.name, deps.settings);
   return orDryRun(async () => {
     await deps.store.delete(region, keyPair, options.dryRun ?? false);
     // Not reached on a dry run (it throws DryRunSucceeded); only escrowed keys have a parameter.
     if (keyPair.tags[SERVICE_TAGS.escrow]) await deleteEscrowedKey(deps, region, keyPair.keyPairId);
+    return undefined;
   });
 }

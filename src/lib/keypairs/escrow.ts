@@ -18,7 +18,10 @@ export const KEY_PAIR_ID_TAG = "keypair-id";
 type KeyPairWithoutMaterial = Omit<CreatedKeyPairView, "keyMaterial">;
 
 /** The answer for an escrowed key: where its private key is kept. */
-export const escrowedKeyPair = (keyPair: KeyPairWithoutMaterial): EscrowedKeyPairView => ({ ...keyPair, privateKeyParameter: privateKeyParameterName(keyPair.keyPairId) });
+export const escrowedKeyPair = (keyPair: KeyPairWithoutMaterial): EscrowedKeyPairView => ({
+  ...keyPair,
+  privateKeyParameter: privateKeyParameterName(keyPair.keyPairId),
+});
 
 /** Puts a just-created key's private key in the vault and answers without it; on failure, deletes the key pair. */
 export async function escrowPrivateKey(deps: KeyPairDeps, region: string, created: CreatedKeyPairView): Promise<EscrowedKeyPairView> {
@@ -50,7 +53,10 @@ async function withdraw(deps: KeyPairDeps, region: string, keyPair: KeyPairWitho
       `${reason} The private key was not stored, and deleting key pair ${keyPair.name} (${keyPair.keyPairId}) failed too: it may still exist, with no one holding its private key. Delete it, then send the request again.`,
     );
   }
-  return new ServiceError("escrow-failed", `${reason} The private key could not be stored, so key pair ${keyPair.name} was deleted again: nothing was kept. Send the request again.`);
+  return new ServiceError(
+    "escrow-failed",
+    `${reason} The private key could not be stored, so key pair ${keyPair.name} was deleted again: nothing was kept. Send the request again.`,
+  );
 }
 
 /** After a key pair is deleted: its escrowed private key (if any) would still open instances launched with it. */

@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { SERVICE_TAGS } from "../api/reserved-tags.js";
 import { ServiceError } from "./errors.js";
-import type { StoreDeps, KeyPairRecord, Recognise } from "./ports.js";
+import type { KeyPairRecord, Recognise, StoreDeps } from "./ports.js";
 import { isManaged } from "./views.js";
 
 /** Who asks (their IAM identity, see http/caller.ts), and the Idempotency-Key they sent, if any. */
@@ -67,19 +67,31 @@ const keysMadeUnder = (deps: StoreDeps, region: string, marks: RequestMarks) =>
  * its request may still be running (made less than requestMaxSeconds ago) is a 409 with
  * Retry-After: that request will still hand its answer to its caller.
  */
-export async function earlierRequest(deps: StoreDeps, region: string, marks: RequestMarks, whileRunning: "refuse" | "accept"): Promise<KeyPairRecord | undefined> {
+export async function earlierRequest(
+  deps: StoreDeps,
+  region: string,
+  marks: RequestMarks,
+  whileRunning: "refuse" | "accept",
+): Promise<KeyPairRecord | undefined> {
   if (!marks.idempotent) return undefined;
   const [earlier] = await keysMadeUnder(deps, region, marks);
   if (!earlier) return undefined;
   if (earlier.tags[SERVICE_TAGS.requestDigest] !== marks.tags[SERVICE_TAGS.requestDigest]) {
-    throw new ServiceError("idempotency-key-reused", `This Idempotency-Key was used for another request (key pair ${earlier.name}); use a new key for a new request.`);
+    throw new ServiceError(
+      "idempotency-key-reused",
+      `This Idempotency-Key was used for another request (key pair ${earlier.name}); use a new key for a new request.`,
+    );
   }
   // +1: EC2's CreateTime has whole seconds.
   const waitSeconds = Math.ceil(deps.settings.requestMaxSeconds + 1 - (Date.now() - (earlier.createdAt?.getTime() ?? 0)) / 1000);
   if (whileRunning === "refuse" && waitSeconds > 0) {
-    throw new ServiceError("request-in-progress", `The request that made key pair ${earlier.name} with this Idempotency-Key may still be running; retry after ${waitSeconds} s.`, {
-      retryAfterSeconds: waitSeconds,
-    });
+    throw new ServiceError(
+      "request-in-progress",
+      `The request that made key pair ${earlier.name} with this Idempotency-Key may still be running; retry after ${waitSeconds} s.`,
+      {
+        retryAfterSeconds: waitSeconds,
+      },
+    );
   }
   return earlier;
 }
@@ -90,20 +102,39 @@ export async function earlierRequest(deps: StoreDeps, region: string, marks: Req
  * every racer orders them alike) is the one outcome; the error for a later one, whose key its
  * request must undo. Undefined when ours is the first (or no key is visible yet).
  */
-export async function lostRace(deps: StoreDeps, region: string, marks: RequestMarks, ours: { keyPairId: string }): Promise<ServiceError | undefined> {
+export async function lostRace(
+  deps: StoreDeps,
+  region: string,
+  marks: RequestMarks,
+  ours: { keyPairId: string },
+): Promise<ServiceError | undefined> {
   if (!marks.idempotent) return undefined;
   const made = await keysMadeUnder(deps, region, marks);
-  const [first] = made.sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) || (a.keyPairId < b.keyPairId ? -1 : 1));
+  const [first] = made.sort(
+    (a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) || (a.keyPairId < b.keyPairId ? -1 : 1),
+  );
   if (!first || first.keyPairId === ours.keyPairId) return undefined;
   if (first.tags[SERVICE_TAGS.requestDigest] !== marks.tags[SERVICE_TAGS.requestDigest]) {
-    return new ServiceError("idempotency-key-reused", `This Idempotency-Key was used for another request at the same time (key pair ${first.name}); use a new key for a new request.`);
+    return new ServiceError(
+      "idempotency-key-reused",
+      `This Idempotency-Key was used for another request at the same time (key pair ${first.name}); use a new key for a new request.`,
+    );
   }
   const retryAfterSeconds = deps.settings.requestMaxSeconds;
-  return new ServiceError("request-in-progress", `Another request with this Idempotency-Key made key pair ${first.name} at the same time; retry after ${retryAfterSeconds} s.`, { retryAfterSeconds });
+  return new ServiceError(
+    "request-in-progress",
+    `Another request with this Idempotency-Key made key pair ${first.name} at the same time; retry after ${retryAfterSeconds} s.`,
+    { retryAfterSeconds },
+  );
 }
 
 /** Deletes the key this request just made if a racing request under its Idempotency-Key made one first. */
-export async function undoIfRaceLost(deps: StoreDeps, region: string, marks: RequestMarks, ours: { name: string; keyPairId: string }): Promise<void> {
+export async function undoIfRaceLost(
+  deps: StoreDeps,
+  region: string,
+  marks: RequestMarks,
+  ours: { name: string; keyPairId: string },
+): Promise<void> {
   const lost = await lostRace(deps, region, marks, ours);
   if (!lost) return;
   await deps.store.delete(region, ours, false);

@@ -6,7 +6,12 @@ import { serviceTags } from "./tags.js";
 import { orDryRun, toView } from "./views.js";
 
 /** Imports a public key. With an Idempotency-Key, a repeat answers with the key the first request imported. */
-export async function importKeyPair(deps: StoreDeps, region: string, input: ImportKeyPairInput, caller: Caller): Promise<KeyPairView | DryRunView> {
+export async function importKeyPair(
+  deps: StoreDeps,
+  region: string,
+  input: ImportKeyPairInput,
+  caller: Caller,
+): Promise<KeyPairView | DryRunView> {
   const publicKey = parsePublicKey(input.publicKey);
   const { dryRun, ...request } = input;
   const marks = markRequest(caller, { operation: "ImportKeyPair", region, ...request, publicKey: publicKey.openssh });

@@ -8,7 +8,9 @@ import type { ReadDeps } from "./ports.js";
 export const ALL_REGIONS_CONCURRENCY = 4;
 
 /** How listing one region went: what it served of its keys, or the error a one-region list would have met. */
-export type RegionOutcome = { status: "ok"; count: number; complete: boolean; nextCursor?: string } | { status: "error"; error: ServiceError };
+export type RegionOutcome =
+  | { status: "ok"; count: number; complete: boolean; nextCursor?: string }
+  | { status: "error"; error: ServiceError };
 
 export interface AllRegionsListing {
   items: KeyPairView[];

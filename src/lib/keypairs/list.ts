@@ -1,5 +1,5 @@
 import type { KeyPairView, ListKeyPairsQuery } from "../api/schemas.js";
-import type { ReadDeps, KeyPairRecord } from "./ports.js";
+import type { KeyPairRecord, ReadDeps } from "./ports.js";
 import { toView } from "./views.js";
 
 /** Whether a key passes the list's filters, each matched literally (EC2 filters would read * and ? as wildcards). */
@@ -44,7 +44,8 @@ export interface KeyPairPage {
  */
 export async function listKeyPairs(deps: ReadDeps, region: string, query: ListKeyPairsQuery): Promise<KeyPairPage> {
   const after = query.cursor;
-  const lookup = query.name !== undefined ? { name: query.name } : query.keyPairId !== undefined ? { keyPairId: query.keyPairId } : undefined;
+  const lookup =
+    query.name !== undefined ? { name: query.name } : query.keyPairId !== undefined ? { keyPairId: query.keyPairId } : undefined;
   const matching = (await deps.store.describe(region, lookup, query.includePublicKey ?? false))
     .filter((record) => matchesFilters(record, query))
     .map((record) => toView(record, region, deps.settings))

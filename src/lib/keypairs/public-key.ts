@@ -78,7 +78,7 @@ export function parsePublicKey(input: string): ParsedPublicKey {
     base64 = rfc4716Blob(text);
   } else {
     const parts = text.split(/\s+/);
-    if (parts.length < 2) throw invalid("must be an OpenSSH public key (\"ssh-ed25519 AAAA... comment\") or an RFC 4716 block");
+    if (parts.length < 2) throw invalid('must be an OpenSSH public key ("ssh-ed25519 AAAA... comment") or an RFC 4716 block');
     [declaredType, base64] = parts as [string, string];
   }
   if (declaredType?.includes("PRIVATE") || text.includes("PRIVATE KEY")) {

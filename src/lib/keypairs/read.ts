@@ -1,6 +1,6 @@
 import type { KeyPairView } from "../api/schemas.js";
 import { ServiceError } from "./errors.js";
-import type { ReadDeps, KeyPairRef } from "./ports.js";
+import type { KeyPairRef, ReadDeps } from "./ports.js";
 import { toView } from "./views.js";
 
 /** The one key pair `ref` names, exactly: a 404 when there is none. */

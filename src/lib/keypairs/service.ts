@@ -5,14 +5,13 @@
 import { createKeyPair } from "./create.js";
 import { deleteKeyPair } from "./delete.js";
 import { importKeyPair } from "./import.js";
-import { listKeyPairsInAllRegions } from "./list-all-regions.js";
 import { listKeyPairs } from "./list.js";
+import { listKeyPairsInAllRegions } from "./list-all-regions.js";
 import type { DeleteDeps, KeyPairDeps, ReadDeps } from "./ports.js";
 import { getKeyPair } from "./read.js";
 
 type Bound<F> = F extends (deps: never, ...args: infer A) => infer R ? (...args: A) => R : never;
-const bind =
-  <D, F extends (deps: D, ...args: never[]) => unknown>(deps: D, rule: F): Bound<F> =>
+const bind = <D, F extends (deps: D, ...args: never[]) => unknown>(deps: D, rule: F): Bound<F> =>
   ((...args: never[]) => rule(deps, ...args)) as Bound<F>;
 
 export const readRules = (deps: ReadDeps) => ({

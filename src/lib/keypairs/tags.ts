@@ -3,7 +3,11 @@ import { isReservedTagKey } from "../api/reserved-tags.js";
 import { invalidFields } from "./errors.js";
 import type { KeyPairSettings } from "./ports.js";
 
-export function serviceTags(callerTags: Record<string, string> = {}, marks: Record<string, string>, settings: KeyPairSettings): Record<string, string> {
+export function serviceTags(
+  callerTags: Record<string, string> = {},
+  marks: Record<string, string>,
+  settings: KeyPairSettings,
+): Record<string, string> {
   const reserved = Object.keys(callerTags).filter((key) => isReservedTagKey(key, settings.managedTag.key));
   if (reserved.length > 0) {
     throw invalidFields([{ field: "body.tags", message: `tag key ${reserved.join(", ")} is reserved for this service` }]);

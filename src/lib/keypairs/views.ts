@@ -3,7 +3,8 @@ import type { DryRunView, KeyPairView } from "../api/schemas.js";
 import { DryRunSucceeded } from "./errors.js";
 import type { KeyPairRecord, KeyPairSettings } from "./ports.js";
 
-export const isManaged = (tags: Record<string, string>, settings: KeyPairSettings): boolean => tags[settings.managedTag.key] === settings.managedTag.value;
+export const isManaged = (tags: Record<string, string>, settings: KeyPairSettings): boolean =>
+  tags[settings.managedTag.key] === settings.managedTag.value;
 
 export function toView(record: KeyPairRecord, region: string, settings: KeyPairSettings): KeyPairView {
   return {

@@ -1,9 +1,14 @@
-import * as z from "./zod.js";
 import { KNOWN_REGIONS, STANDARD_REGIONS } from "./regions.js";
+import * as z from "./zod.js";
 
 const csv = z.pipe(
   z.string(),
-  z.transform((value: string) => value.split(",").map((item) => item.trim()).filter(Boolean)),
+  z.transform((value: string) =>
+    value
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean),
+  ),
 );
 
 const flag = z.pipe(
@@ -13,21 +18,31 @@ const flag = z.pipe(
 
 const positiveInt = z.coerce.number().check(z.int(), z.positive());
 /** An optional URL setting; empty means none (a deployment parameter left blank). */
-const url = z.optional(z.union([z.url(), z.pipe(z.literal(""), z.transform(() => undefined))]));
+const url = z.optional(
+  z.union([
+    z.url(),
+    z.pipe(
+      z.literal(""),
+      z.transform(() => undefined),
+    ),
+  ]),
+);
 
 const envSchema = z
   .object({
     DEFAULT_REGION: z._default(z.string().check(z.minLength(1)), "us-east-1"),
     // Empty means the default list, so a deployment parameter can be left blank.
     ALLOWED_REGIONS: z.prefault(
-      z.pipe(
-        csv,
-        z.transform((regions: string[]) => (regions.length ? regions : [...STANDARD_REGIONS])),
-      ).check(
-        z.refine((regions) => regions.every((region) => (KNOWN_REGIONS as readonly string[]).includes(region)), {
-          message: `every region must be one of ${KNOWN_REGIONS.join(", ")}`,
-        }),
-      ),
+      z
+        .pipe(
+          csv,
+          z.transform((regions: string[]) => (regions.length ? regions : [...STANDARD_REGIONS])),
+        )
+        .check(
+          z.refine((regions) => regions.every((region) => (KNOWN_REGIONS as readonly string[]).includes(region)), {
+            message: `every region must be one of ${KNOWN_REGIONS.join(", ")}`,
+          }),
+        ),
       "",
     ),
     EC2_ENDPOINT: url,

@@ -1,5 +1,5 @@
-import type { Context } from "aws-lambda";
 import { AsyncLocalStorage } from "node:async_hooks";
+import type { Context } from "aws-lambda";
 
 /**
  * The one logger: one JSON line per entry on stdout, which CloudWatch keeps as one event. Request
@@ -11,7 +11,8 @@ const LEVELS = { DEBUG: 10, INFO: 20, WARN: 30, ERROR: 40, SILENT: 100 } as cons
 type Level = Exclude<keyof typeof LEVELS, "SILENT">;
 
 /** Errors as their name, message and stack (JSON.stringify would write `{}`). */
-const withErrors = (_key: string, value: unknown) => (value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value);
+const withErrors = (_key: string, value: unknown) =>
+  value instanceof Error ? { name: value.name, message: value.message, stack: value.stack } : value;
 
 export class JsonLogger {
   readonly #threshold: number;

@@ -13,9 +13,13 @@ type Problem = components["schemas"]["Problem"];
 export async function roundTrip(baseUrl: string): Promise<void> {
   // The deployed API wants SigV4: sign in a custom fetch (e.g. with @smithy/signature-v4).
   const api = createClient<paths>({ baseUrl });
-  const created = await api.POST("/keypairs", { body: { name: "ts-client-key", keyType: "ed25519" }, params: { query: { region: "us-east-1" } } });
+  const created = await api.POST("/keypairs", {
+    body: { name: "ts-client-key", keyType: "ed25519" },
+    params: { query: { region: "us-east-1" } },
+  });
   // data is JSON here (a string only when asking for Accept: application/x-pem-file, with parseAs: "text").
-  if (created.response.status !== 201 || typeof created.data !== "object" || !("keyMaterial" in created.data)) throw new Error(`create failed: ${created.response.status}`);
+  if (created.response.status !== 201 || typeof created.data !== "object" || !("keyMaterial" in created.data))
+    throw new Error(`create failed: ${created.response.status}`);
   const key: CreatedKeyPair = created.data;
   const privateKey: string = key.keyMaterial;
 
@@ -29,6 +33,8 @@ export async function roundTrip(baseUrl: string): Promise<void> {
   }
   const keyType: "rsa" | "ed25519" = fetched.data.keyType;
 
-  const deleted = await api.DELETE("/keypairs/{name}", { params: { path: { name: key.name }, query: { region: "us-east-1", dryRun: false } } });
+  const deleted = await api.DELETE("/keypairs/{name}", {
+    params: { path: { name: key.name }, query: { region: "us-east-1", dryRun: false } },
+  });
   console.log(key.keyPairId, privateKey.length, names, keyType, deleted.response.status);
 }

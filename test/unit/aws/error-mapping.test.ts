@@ -2,7 +2,7 @@ import { CreateKeyPairCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
 import { handler as createHandler } from "../../../src/handlers/create-key-pair.js";
 import { translateEc2Error } from "../../../src/lib/aws/ec2-errors.js";
-import { ServiceError, DryRunSucceeded } from "../../../src/lib/keypairs/errors.js";
+import { DryRunSucceeded, ServiceError } from "../../../src/lib/keypairs/errors.js";
 import { invoke } from "../../support/lambda.js";
 
 const ec2 = mockClient(EC2Client);
@@ -12,8 +12,7 @@ function ec2Error(code: string, fault: "client" | "server" = "client", httpStatu
   return Object.assign(new Error(`EC2 says ${code}`), { name: code, Code: code, $fault: fault, $metadata: { httpStatusCode } });
 }
 
-const create = () =>
-  invoke(createHandler, { method: "POST", path: "/keypairs", body: { name: "k1" } });
+const create = () => invoke(createHandler, { method: "POST", path: "/keypairs", body: { name: "k1" } });
 
 // Every row of the EC2 error table, through a real handler: EC2 code -> HTTP status and problem type.
 const rows: Array<[code: string, status: number, kind: string, fault?: "client" | "server", httpStatus?: number]> = [

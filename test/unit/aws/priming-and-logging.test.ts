@@ -1,11 +1,12 @@
 /** INIT-time priming of the EC2 client, and the logger's per-request keys. */
+
+import { setTimeout as delay } from "node:timers/promises";
 import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { jest } from "@jest/globals";
-import { setTimeout as delay } from "node:timers/promises";
 import { mockClient } from "aws-sdk-client-mock";
-import { config } from "../../../src/lib/platform/config.js";
 import { ec2Client } from "../../../src/lib/aws/ec2-clients.js";
 import { primeEc2Client } from "../../../src/lib/aws/ec2-priming.js";
+import { config } from "../../../src/lib/platform/config.js";
 import { JsonLogger } from "../../../src/lib/platform/logger.js";
 import { lambdaContext } from "../../support/lambda.js";
 
@@ -60,7 +61,17 @@ describe("JsonLogger", () => {
     });
     await logger.withRequest({ ...lambdaContext(), awsRequestId: "r2" }, async () => logger.info("second", { status: 200 }));
     expect(entries()).toEqual([
-      expect.objectContaining({ level: "INFO", message: "first", service: "svc", cold_start: true, function_request_id: "r1", function_name: "test", function_memory_size: 512, keyName: "alice", caller: "arn:aws:iam::1:user/a" }),
+      expect.objectContaining({
+        level: "INFO",
+        message: "first",
+        service: "svc",
+        cold_start: true,
+        function_request_id: "r1",
+        function_name: "test",
+        function_memory_size: 512,
+        keyName: "alice",
+        caller: "arn:aws:iam::1:user/a",
+      }),
       expect.objectContaining({ level: "INFO", message: "second", cold_start: false, function_request_id: "r2", status: 200 }),
     ]);
     expect(entries()[1]).not.toHaveProperty("keyName");

@@ -2,10 +2,11 @@
  * Priming's rehearsals with the real SDK against a local EC2 endpoint: the function's mutations run
  * through the SDK at INIT, and the only request that reaches EC2 is priming's one DescribeKeyPairs.
  */
-import { DeleteKeyPairCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { jest } from "@jest/globals";
+
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { DeleteKeyPairCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { jest } from "@jest/globals";
 
 const actions: string[] = [];
 let server: Server;
@@ -20,7 +21,9 @@ beforeAll(async () => {
     request.on("data", (chunk) => (body += chunk));
     request.on("end", () => {
       actions.push(new URLSearchParams(body).get("Action") ?? "");
-      response.writeHead(200, { "content-type": "text/xml" }).end("<DescribeKeyPairsResponse><requestId>r</requestId><keySet/></DescribeKeyPairsResponse>");
+      response
+        .writeHead(200, { "content-type": "text/xml" })
+        .end("<DescribeKeyPairsResponse><requestId>r</requestId><keySet/></DescribeKeyPairsResponse>");
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -76,7 +79,9 @@ test("the read function's rehearsal: a DescribeKeyPairs through the read client,
   expect(commandsSent()).toEqual(["DescribeKeyPairsCommand", "DescribeKeyPairsCommand"]);
   expect(sent.mock.contexts[1]).toBe(ec2.ec2Client(config.DEFAULT_REGION, "read"));
   await expect(sent.mock.results[1]!.value).resolves.toMatchObject({
-    KeyPairs: [{ KeyPairId: "key-00000000000000000", CreateTime: new Date("2026-01-01T00:00:00.000Z"), Tags: [{ Key: "rehearsal", Value: "true" }] }],
+    KeyPairs: [
+      { KeyPairId: "key-00000000000000000", CreateTime: new Date("2026-01-01T00:00:00.000Z"), Tags: [{ Key: "rehearsal", Value: "true" }] },
+    ],
   });
   expect(actions).toEqual(["DescribeKeyPairs"]);
   expect(warned).not.toHaveBeenCalled();
@@ -94,7 +99,10 @@ test("the create function's rehearsals: CreateKeyPair and ImportKeyPair, dry run
 test("a request after the rehearsal is sent for real: the in-process answer belonged to the rehearsed command alone", async () => {
   await primeEc2Client("read", ["DeleteKeyPair"], true);
   actions.length = 0;
-  await ec2.ec2Client(config.DEFAULT_REGION, "mutate").send(new DeleteKeyPairCommand({ KeyPairId: "key-0123456789abcdef0" })).catch(() => undefined);
+  await ec2
+    .ec2Client(config.DEFAULT_REGION, "mutate")
+    .send(new DeleteKeyPairCommand({ KeyPairId: "key-0123456789abcdef0" }))
+    .catch(() => undefined);
   expect(actions).toEqual(["DeleteKeyPair"]);
 });
 

@@ -4,7 +4,7 @@
  * throws, and sends it ahead of the next request made with the same client. These tests assert
  * today's behaviour, so an SDK upgrade that fixes or changes it fails here and gets noticed.
  */
-import { ImportKeyPairCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { EC2Client, ImportKeyPairCommand } from "@aws-sdk/client-ec2";
 
 /** An EC2 client that never reaches the network: it records each request body and answers a fixed import. */
 function recordingClient(bodies: string[]): EC2Client {
@@ -15,7 +15,8 @@ function recordingClient(bodies: string[]): EC2Client {
     requestHandler: {
       handle: async (request: { body?: unknown }) => {
         bodies.push(String(request.body));
-        const xml = '<ImportKeyPairResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><keyPairId>key-0123456789abcdef0</keyPairId><keyName>victim</keyName><keyFingerprint>ab:cd</keyFingerprint></ImportKeyPairResponse>';
+        const xml =
+          '<ImportKeyPairResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><keyPairId>key-0123456789abcdef0</keyPairId><keyName>victim</keyName><keyFingerprint>ab:cd</keyFingerprint></ImportKeyPairResponse>';
         const { Readable } = await import("node:stream");
         return { response: { statusCode: 200, headers: { "content-type": "text/xml" }, body: Readable.from([Buffer.from(xml)]) } };
       },
@@ -24,7 +25,11 @@ function recordingClient(bodies: string[]): EC2Client {
 }
 
 const importCommand = (name: string, tagValue: string) =>
-  new ImportKeyPairCommand({ KeyName: name, PublicKeyMaterial: Buffer.from(`ssh-ed25519 AAAA-${name}`), TagSpecifications: [{ ResourceType: "key-pair", Tags: [{ Key: "x", Value: tagValue }] }] });
+  new ImportKeyPairCommand({
+    KeyName: name,
+    PublicKeyMaterial: Buffer.from(`ssh-ed25519 AAAA-${name}`),
+    TagSpecifications: [{ ResourceType: "key-pair", Tags: [{ Key: "x", Value: tagValue }] }],
+  });
 
 test("an unpaired surrogate makes the serializer throw URIError mid-request", async () => {
   const bodies: string[] = [];

@@ -4,18 +4,18 @@
  * functions never adds cold starts when costs are equal.
  */
 import {
+  type Costs,
   compareLayouts,
   costsFrom,
   DEFAULT_TRAFFIC,
   generateTrace,
   LAYOUT_NAMES,
   LAYOUTS,
+  type Outcome,
+  type Request,
   ROUTES,
   simulate,
   summarize,
-  type Costs,
-  type Outcome,
-  type Request,
   type TrafficModel,
 } from "../../../bench/traffic.js";
 
@@ -23,12 +23,19 @@ const MINUTE = 60_000;
 /** The same cost for every function and every route. */
 const EQUAL: Costs = { coldMs: () => 500, warmMs: () => 50 };
 const colds = (outcomes: Outcome[]) => outcomes.filter((outcome) => outcome.cold).length;
-const creates = (count: number, atMs: number): Request[] => Array.from({ length: count }, () => ({ atMs, route: "create", source: "bursts" }));
-const sessionsOnly: TrafficModel = { ...DEFAULT_TRAFFIC, tools: { ...DEFAULT_TRAFFIC.tools, count: 0 }, bursts: { ...DEFAULT_TRAFFIC.bursts, perDay: 0 } };
+const creates = (count: number, atMs: number): Request[] =>
+  Array.from({ length: count }, () => ({ atMs, route: "create", source: "bursts" }));
+const sessionsOnly: TrafficModel = {
+  ...DEFAULT_TRAFFIC,
+  tools: { ...DEFAULT_TRAFFIC.tools, count: 0 },
+  bursts: { ...DEFAULT_TRAFFIC.bursts, perDay: 0 },
+};
 
 /** Most requests in flight at once, from the busy intervals [startMs, endMs); an end at t frees its slot before a start at t. */
 function peakConcurrency(outcomes: Outcome[]): number {
-  const events = outcomes.flatMap((outcome) => [[outcome.startMs, 1] as const, [outcome.endMs, -1] as const]).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const events = outcomes
+    .flatMap((outcome) => [[outcome.startMs, 1] as const, [outcome.endMs, -1] as const])
+    .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   let now = 0;
   let peak = 0;
   for (const [, change] of events) peak = Math.max(peak, (now += change));
@@ -48,7 +55,10 @@ describe("trace", () => {
     expect(trace.every((request, index) => index === 0 || trace[index - 1]!.atMs <= request.atMs)).toBe(true);
     const session = trace.filter((request) => request.session === 0);
     expect(session.map((request) => request.route)).toEqual(["create", "get", "delete"]);
-    for (const [earlier, later] of [[0, 1], [1, 2]] as const) {
+    for (const [earlier, later] of [
+      [0, 1],
+      [1, 2],
+    ] as const) {
       const gap = session[later]!.atMs - session[earlier]!.atMs;
       expect(gap).toBeGreaterThanOrEqual(MINUTE);
       expect(gap).toBeLessThanOrEqual(10 * MINUTE);
@@ -60,7 +70,9 @@ describe("simulation", () => {
   test.each([0, 1, 5, 15, 45, Infinity])("equal costs, %s-minute window: single ≤ by-privilege ≤ per-route cold starts", (minutes) => {
     for (const seed of [1, 2, 3]) {
       const trace = generateTrace(seed);
-      const [single, byPrivilege, perRoute] = (["single", "by-privilege", "per-route"] as const).map((layout) => colds(simulate(trace, layout, minutes, EQUAL)));
+      const [single, byPrivilege, perRoute] = (["single", "by-privilege", "per-route"] as const).map((layout) =>
+        colds(simulate(trace, layout, minutes, EQUAL)),
+      );
       expect(single).toBeLessThanOrEqual(byPrivilege!);
       expect(byPrivilege).toBeLessThanOrEqual(perRoute!);
     }
@@ -101,8 +113,19 @@ describe("simulation", () => {
   });
 
   test("added latency is the function's cold cost over the route's warm cost, on cold starts only", () => {
-    const costs: Costs = { coldMs: (functionName) => (functionName === "single" ? 900 : 400), warmMs: (route) => (route === "get" ? 30 : 80) };
-    const [cold, warm] = simulate([{ atMs: 0, route: "get", source: "tools" }, { atMs: MINUTE, route: "get", source: "tools" }], "single", 5, costs);
+    const costs: Costs = {
+      coldMs: (functionName) => (functionName === "single" ? 900 : 400),
+      warmMs: (route) => (route === "get" ? 30 : 80),
+    };
+    const [cold, warm] = simulate(
+      [
+        { atMs: 0, route: "get", source: "tools" },
+        { atMs: MINUTE, route: "get", source: "tools" },
+      ],
+      "single",
+      5,
+      costs,
+    );
     expect(cold).toMatchObject({ cold: true, endMs: 900, addedMs: 870 });
     expect(warm).toMatchObject({ cold: false, endMs: MINUTE + 30, addedMs: 0 });
   });
@@ -126,6 +149,8 @@ describe("costsFrom", () => {
   test("a route's own cold or warm cost missing, or not a number: an error naming it", () => {
     const { getById: _, ...withoutGetById } = routeCosts(100);
     expect(() => costsFrom({ coldMs: withoutGetById, warmMs: routeCosts(10) })).toThrow("missing coldMs.getById");
-    expect(() => costsFrom({ coldMs: routeCosts(100), warmMs: { ...routeCosts(10), list: "12" as unknown as number } })).toThrow("list is \"12\"");
+    expect(() => costsFrom({ coldMs: routeCosts(100), warmMs: { ...routeCosts(10), list: "12" as unknown as number } })).toThrow(
+      'list is "12"',
+    );
   });
 });

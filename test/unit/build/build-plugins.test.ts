@@ -29,9 +29,13 @@ let endpoint: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "build-plugins-"));
   server = createServer((request, response) => {
-    request.resume().on("end", () =>
-      response.writeHead(400, { "content-type": "application/x-amz-json-1.1" }).end(JSON.stringify({ __type: "ParameterAlreadyExists", message: "The parameter already exists." })),
-    );
+    request
+      .resume()
+      .on("end", () =>
+        response
+          .writeHead(400, { "content-type": "application/x-amz-json-1.1" })
+          .end(JSON.stringify({ __type: "ParameterAlreadyExists", message: "The parameter already exists." })),
+      );
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -46,7 +50,15 @@ async function bundle(name: string, env: Record<string, string> = {}, contents =
   process.env.FULL_CREDENTIAL_CHAIN = env.FULL_CREDENTIAL_CHAIN ?? "";
   try {
     const outfile = join(dir, `${name}.mjs`);
-    await build({ stdin: { contents, resolveDir: ROOT, loader: "js" }, outfile, bundle: true, platform: "node", target: "node24", logLevel: "error", ...deployedBuildOptions() });
+    await build({
+      stdin: { contents, resolveDir: ROOT, loader: "js" },
+      outfile,
+      bundle: true,
+      platform: "node",
+      target: "node24",
+      logLevel: "error",
+      ...deployedBuildOptions(),
+    });
     return outfile;
   } finally {
     process.env.FULL_CREDENTIAL_CHAIN = saved;
@@ -55,7 +67,16 @@ async function bundle(name: string, env: Record<string, string> = {}, contents =
 
 const run = async (file: string, env: NodeJS.ProcessEnv = {}, unset: string[] = []) => {
   const { stdout } = await promisify(execFile)(`${ROOT}/node_modules/.bin/node`, [file], {
-    env: Object.fromEntries(Object.entries({ ...process.env, SSM_ENDPOINT: endpoint, AWS_ACCESS_KEY_ID: "a", AWS_SECRET_ACCESS_KEY: "b", AWS_PROFILE: "", ...env }).filter(([name]) => !unset.includes(name))),
+    env: Object.fromEntries(
+      Object.entries({
+        ...process.env,
+        SSM_ENDPOINT: endpoint,
+        AWS_ACCESS_KEY_ID: "a",
+        AWS_SECRET_ACCESS_KEY: "b",
+        AWS_PROFILE: "",
+        ...env,
+      }).filter(([name]) => !unset.includes(name)),
+    ),
   });
   return JSON.parse(stdout.trim());
 };
@@ -65,7 +86,12 @@ test("SSM's modeled error classes are left out, and an SSM error still arrives w
   const code = readFileSync(file, "utf8");
   // An error class this service never meets (client-ssm models ~180).
   expect(code).not.toContain("AssociationAlreadyExists");
-  expect(await run(file)).toEqual({ name: "ParameterAlreadyExists", fault: "client", status: 400, message: "The parameter already exists." });
+  expect(await run(file)).toEqual({
+    name: "ParameterAlreadyExists",
+    fault: "client",
+    status: 400,
+    message: "The parameter already exists.",
+  });
 }, 60_000);
 
 test("Lambda bundles resolve credentials from the environment only; FULL_CREDENTIAL_CHAIN=true keeps the SDK's whole chain", async () => {
@@ -81,13 +107,28 @@ test("Lambda bundles resolve credentials from the environment only; FULL_CREDENT
 
 test("the environment credentials are read once per client, like the default chain's (not on every request)", async () => {
   const outfile = join(dir, "twice.mjs");
-  const contents = `${ENTRY}\ndelete process.env.AWS_ACCESS_KEY_ID;\n${ENTRY.replace(/^import .*$/m, "").replace("const client =", "const again = client; const unused =").replaceAll("await client.send", "await again.send")}`;
-  await build({ stdin: { contents, resolveDir: ROOT, loader: "js" }, outfile, bundle: true, platform: "node", target: "node24", logLevel: "error", ...deployedBuildOptions() });
+  const contents = `${ENTRY}\ndelete process.env.AWS_ACCESS_KEY_ID;\n${ENTRY.replace(/^import .*$/m, "")
+    .replace("const client =", "const again = client; const unused =")
+    .replaceAll("await client.send", "await again.send")}`;
+  await build({
+    stdin: { contents, resolveDir: ROOT, loader: "js" },
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: "node24",
+    logLevel: "error",
+    ...deployedBuildOptions(),
+  });
   const { stdout } = await promisify(execFile)(`${ROOT}/node_modules/.bin/node`, [outfile], {
     env: { ...process.env, SSM_ENDPOINT: endpoint, AWS_ACCESS_KEY_ID: "a", AWS_SECRET_ACCESS_KEY: "b", AWS_PROFILE: "" },
   });
   // Both calls reached SSM (signed): the second with the credentials read before the variable went.
-  expect(stdout.trim().split("\n").map((line) => JSON.parse(line).name)).toEqual(["ParameterAlreadyExists", "ParameterAlreadyExists"]);
+  expect(
+    stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line).name),
+  ).toEqual(["ParameterAlreadyExists", "ParameterAlreadyExists"]);
 }, 60_000);
 
 test("the event-stream serde is not bundled (nor node:zlib it loads), and reaching for it says why", async () => {
@@ -97,7 +138,15 @@ test("the event-stream serde is not bundled (nor node:zlib it loads), and reachi
   expect(code).not.toContain('require("node:zlib")');
   const outfile = join(dir, "event-streams.mjs");
   const contents = `const streams = await import("@smithy/core/event-streams"); try { streams.eventStreamSerdeProvider({}); } catch (error) { console.log(error.message); }`;
-  await build({ stdin: { contents, resolveDir: ROOT, loader: "js" }, outfile, bundle: true, platform: "node", target: "node24", logLevel: "error", ...deployedBuildOptions() });
+  await build({
+    stdin: { contents, resolveDir: ROOT, loader: "js" },
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: "node24",
+    logLevel: "error",
+    ...deployedBuildOptions(),
+  });
   const { stdout } = await promisify(execFile)(`${ROOT}/node_modules/.bin/node`, [outfile]);
   expect(stdout).toContain("event streams are not bundled");
 }, 60_000);
@@ -114,14 +163,25 @@ console.log(JSON.stringify({ region: await client.config.region().catch(() => "n
   const unset = ["AWS_REGION", "AWS_DEFAULT_REGION", "AWS_MAX_ATTEMPTS"];
   const lambda = await bundle("settings-lambda", {}, contents);
   expect(await run(lambda, env, unset)).toEqual({ region: "none", maxAttempts: 3, fsPromises: false });
-  expect(await run(await bundle("settings-full", { FULL_CREDENTIAL_CHAIN: "true" }, contents), env, unset)).toEqual({ region: "eu-west-3", maxAttempts: 7, fsPromises: true });
+  expect(await run(await bundle("settings-full", { FULL_CREDENTIAL_CHAIN: "true" }, contents), env, unset)).toEqual({
+    region: "eu-west-3",
+    maxAttempts: 7,
+    fsPromises: true,
+  });
   // The environment still counts.
-  expect(await run(lambda, { ...env, AWS_REGION: "eu-north-1", AWS_MAX_ATTEMPTS: "5" })).toMatchObject({ region: "eu-north-1", maxAttempts: 5 });
+  expect(await run(lambda, { ...env, AWS_REGION: "eu-north-1", AWS_MAX_ATTEMPTS: "5" })).toMatchObject({
+    region: "eu-north-1",
+    maxAttempts: 5,
+  });
 }, 60_000);
 
 test("a response body is read as the Node stream it is: web streams are never loaded", async () => {
   const ok = createServer((request, response) => {
-    request.resume().on("end", () => response.writeHead(200, { "content-type": "application/x-amz-json-1.1" }).end(JSON.stringify({ Version: 1, Tier: "Standard" })));
+    request
+      .resume()
+      .on("end", () =>
+        response.writeHead(200, { "content-type": "application/x-amz-json-1.1" }).end(JSON.stringify({ Version: 1, Tier: "Standard" })),
+      );
   });
   await new Promise<void>((resolve) => ok.listen(0, "127.0.0.1", resolve));
   try {
@@ -130,7 +190,9 @@ import { SSMClient, PutParameterCommand } from "@aws-sdk/client-ssm";
 const client = new SSMClient({ region: "eu-west-1", endpoint: process.env.SSM_ENDPOINT, maxAttempts: 1 });
 const { Version } = await client.send(new PutParameterCommand({ Name: "/x", Value: "v", Type: "String" }));
 console.log(JSON.stringify({ version: Version, webStreams: process.moduleLoadList.some((name) => name.includes("webstreams")) }));`;
-    const output = await run(await bundle("node-streams", {}, contents), { SSM_ENDPOINT: `http://127.0.0.1:${(ok.address() as AddressInfo).port}` });
+    const output = await run(await bundle("node-streams", {}, contents), {
+      SSM_ENDPOINT: `http://127.0.0.1:${(ok.address() as AddressInfo).port}`,
+    });
     // The answer's body (a Node stream) was read: the version comes from it.
     expect(output).toEqual({ version: 1, webStreams: false });
   } finally {

@@ -20,10 +20,20 @@ test.each([
   ["read-key-pairs", ["ListQuery", "KeyQuery"]],
   ["create-key-pairs", ["IdempotencyHeaders", "CreateKeyPairBody", "ImportKeyPairBody"]],
   ["delete-key-pairs", ["DeleteQuery"]],
-])("the %s function builds only its routes' request schemas", async (fn, own) => {
-  const result = await build({ entryPoints: [`${ROOT}/src/functions/${fn}.ts`], write: false, outfile: `${fn}.mjs`, logLevel: "error", ...deployedBuildOptions() });
-  const [output] = result.outputFiles ?? [];
-  const code = output?.text ?? "";
-  const carried = Object.entries(SCHEMA_TEXT).flatMap(([schema, text]) => (code.includes(text) ? [schema] : []));
-  expect(carried).toEqual(own);
-}, 60_000);
+])(
+  "the %s function builds only its routes' request schemas",
+  async (fn, own) => {
+    const result = await build({
+      entryPoints: [`${ROOT}/src/functions/${fn}.ts`],
+      write: false,
+      outfile: `${fn}.mjs`,
+      logLevel: "error",
+      ...deployedBuildOptions(),
+    });
+    const [output] = result.outputFiles ?? [];
+    const code = output?.text ?? "";
+    const carried = Object.entries(SCHEMA_TEXT).flatMap(([schema, text]) => (code.includes(text) ? [schema] : []));
+    expect(carried).toEqual(own);
+  },
+  60_000,
+);

@@ -15,15 +15,20 @@ interface Cruised {
 
 /** Cruises `baseDir`/src; the project itself through its tsconfig (imports name .js files that are .ts). */
 async function cruiseSrc(baseDir: string, tsConfig?: { fileName: string }) {
-  const { output } = (await cruise(["src"], { ...ruleSet.options, ruleSet, validate: true, baseDir, tsConfig })) as IReporterOutput & { output: Cruised };
+  const { output } = (await cruise(["src"], { ...ruleSet.options, ruleSet, validate: true, baseDir, tsConfig })) as IReporterOutput & {
+    output: Cruised;
+  };
   return output;
 }
 
-const violations = (output: Cruised) => output.summary.violations.map((violation) => `${violation.rule.name}: ${violation.from} -> ${violation.to}`);
+const violations = (output: Cruised) =>
+  output.summary.violations.map((violation) => `${violation.rule.name}: ${violation.from} -> ${violation.to}`);
 
 test("src/ keeps the dependency rule, every import of ours resolved", async () => {
   const output = await cruiseSrc(resolve(ROOT), { fileName: join(ROOT, "tsconfig.json") });
-  const unresolved = output.modules.flatMap((module) => module.dependencies.filter((dependency) => dependency.couldNotResolve && dependency.module.startsWith(".")));
+  const unresolved = output.modules.flatMap((module) =>
+    module.dependencies.filter((dependency) => dependency.couldNotResolve && dependency.module.startsWith(".")),
+  );
   expect(unresolved).toEqual([]);
   expect(output.modules.filter((module) => module.source.startsWith("src/lib/keypairs/")).length).toBeGreaterThan(10);
   expect(violations(output)).toEqual([]);

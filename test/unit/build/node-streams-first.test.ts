@@ -34,7 +34,5 @@ test("another collector stops the build, naming the plugin and both hashes", asy
 test("an edit that no longer matches fails instead of being skipped", () => {
   const source = readFileSync(installed, "utf8");
   const otherImport = source.replace('import { Writable } from "node:stream";', 'import { Writable } from "stream";');
-  expect(() => collectNodeStreamsFirst(otherImport)).toThrow(
-    /^node-streams-first: the SDK's stream collector changed/,
-  );
+  expect(() => collectNodeStreamsFirst(otherImport)).toThrow(/^node-streams-first: the SDK's stream collector changed/);
 });

@@ -2,10 +2,11 @@
  * GET /keypairs?allRegions=true with EC2 mocked: every allowed region listed in parallel (at most
  * ALL_REGIONS_CONCURRENCY at once), a failing region reported on its own, the others still listed.
  */
+
+import { setTimeout as delay } from "node:timers/promises";
 import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
-import { setTimeout as delay } from "node:timers/promises";
-import { invoke, type Handler } from "../../support/lambda.js";
+import { type Handler, invoke } from "../../support/lambda.js";
 
 // Six regions for this file (config is read at import, so the handler is imported after this).
 const REGIONS = ["eu-west-1", "us-east-1", "us-west-2", "eu-central-1", "ap-southeast-2", "sa-east-1"];
@@ -46,11 +47,18 @@ test("lists every allowed region; one failing region is reported as its problem,
   const answer = await list({ allRegions: "true" });
   expect(answer.status).toBe(200);
   const ok = REGIONS.filter((region) => region !== "us-west-2");
-  expect(answer.body.items.map((item: { region: string; name: string }) => `${item.region}/${item.name}`)).toEqual(ok.flatMap((region) => [`${region}/a-${region}`, `${region}/b-${region}`]));
+  expect(answer.body.items.map((item: { region: string; name: string }) => `${item.region}/${item.name}`)).toEqual(
+    ok.flatMap((region) => [`${region}/a-${region}`, `${region}/b-${region}`]),
+  );
   for (const region of ok) expect(answer.body.regions[region]).toEqual({ status: "ok", count: 2, complete: true });
   expect(answer.body.regions["us-west-2"]).toEqual({
     status: "error",
-    problem: expect.objectContaining({ type: expect.stringMatching(/upstream-error$/), status: 502, title: expect.any(String), detail: "EC2 reported an internal error." }),
+    problem: expect.objectContaining({
+      type: expect.stringMatching(/upstream-error$/),
+      status: 502,
+      title: expect.any(String),
+      detail: "EC2 reported an internal error.",
+    }),
   });
   expect(Object.keys(answer.body.regions).sort()).toEqual([...REGIONS].sort());
   expect(ec2.commandCalls(DescribeKeyPairsCommand)).toHaveLength(REGIONS.length);
@@ -96,7 +104,9 @@ test("a region that does not answer within the shared budget is a 504 problem of
 });
 
 test("filters apply in each region; limit cuts across regions and says where each region goes on", async () => {
-  perRegion((region) => ({ KeyPairs: [keyInfo(`a-${region}`, "ed25519"), keyInfo(`b-${region}`, "ed25519"), keyInfo(`c-${region}`, "rsa")] }));
+  perRegion((region) => ({
+    KeyPairs: [keyInfo(`a-${region}`, "ed25519"), keyInfo(`b-${region}`, "ed25519"), keyInfo(`c-${region}`, "rsa")],
+  }));
   const filtered = await list({ allRegions: "true", keyType: "ed25519" });
   expect(filtered.body.items).toHaveLength(REGIONS.length * 2);
   expect(filtered.body.items.every((item: { keyType: string }) => item.keyType === "ed25519")).toBe(true);

@@ -3,12 +3,13 @@
  * stand-in for the one build/docs-plugin.cjs writes beside the bundle) and sent compressed to
  * clients that accept brotli, decompressed to the others.
  */
-import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
+
 import { readFileSync } from "node:fs";
 import { brotliDecompressSync } from "node:zlib";
+import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import { parse } from "yaml";
 import { ROOT } from "../../../scripts/local-stack.js";
-import { apiEvent, lambdaContext, type Handler } from "../../support/lambda.js";
+import { apiEvent, type Handler, lambdaContext } from "../../support/lambda.js";
 import page, { DOCS_HTML } from "../../support/virtual-docs-page.js";
 
 let handler: Handler;
@@ -27,24 +28,45 @@ const get = async (path: string, headers: Record<string, string> = {}) =>
 const CSP = `default-src 'none'; script-src ${page.scriptHashes.join(" ")}; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
 describe("GET /docs", () => {
-  test.each(["gzip, deflate, br", "br", "br;q=0.5, gzip", "*"])("Accept-Encoding %s: the brotli file as it is, base64 for API Gateway", async (acceptEncoding) => {
-    const answer = await get("/docs", { "accept-encoding": acceptEncoding });
-    expect(answer).toMatchObject({ statusCode: 200, isBase64Encoded: true });
-    expect(answer.headers).toMatchObject({ "Content-Type": "text/html; charset=utf-8", "Content-Encoding": "br", Vary: "Accept-Encoding", "Cache-Control": "public, max-age=300", "Content-Security-Policy": CSP });
-    expect(Buffer.from(answer.body!, "base64")).toEqual(readFileSync(page.asset));
-    expect(brotliDecompressSync(Buffer.from(answer.body!, "base64")).toString("utf8")).toBe(DOCS_HTML);
-  });
+  test.each(["gzip, deflate, br", "br", "br;q=0.5, gzip", "*"])(
+    "Accept-Encoding %s: the brotli file as it is, base64 for API Gateway",
+    async (acceptEncoding) => {
+      const answer = await get("/docs", { "accept-encoding": acceptEncoding });
+      expect(answer).toMatchObject({ statusCode: 200, isBase64Encoded: true });
+      expect(answer.headers).toMatchObject({
+        "Content-Type": "text/html; charset=utf-8",
+        "Content-Encoding": "br",
+        Vary: "Accept-Encoding",
+        "Cache-Control": "public, max-age=300",
+        "Content-Security-Policy": CSP,
+      });
+      expect(Buffer.from(answer.body!, "base64")).toEqual(readFileSync(page.asset));
+      expect(brotliDecompressSync(Buffer.from(answer.body!, "base64")).toString("utf8")).toBe(DOCS_HTML);
+    },
+  );
 
-  test.each([undefined, "", "gzip, deflate", "br;q=0, gzip", "identity", "*;q=0"])("Accept-Encoding %p: the page decompressed", async (acceptEncoding) => {
-    const answer = await get("/docs", acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding });
-    expect([answer.statusCode, answer.isBase64Encoded, answer.body]).toEqual([200, undefined, DOCS_HTML]);
-    expect(answer.headers).toMatchObject({ "Content-Type": "text/html; charset=utf-8", Vary: "Accept-Encoding", "Cache-Control": "public, max-age=300", "Content-Security-Policy": CSP });
-    expect(answer.headers).not.toHaveProperty("Content-Encoding");
-  });
+  test.each([undefined, "", "gzip, deflate", "br;q=0, gzip", "identity", "*;q=0"])(
+    "Accept-Encoding %p: the page decompressed",
+    async (acceptEncoding) => {
+      const answer = await get("/docs", acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding });
+      expect([answer.statusCode, answer.isBase64Encoded, answer.body]).toEqual([200, undefined, DOCS_HTML]);
+      expect(answer.headers).toMatchObject({
+        "Content-Type": "text/html; charset=utf-8",
+        Vary: "Accept-Encoding",
+        "Cache-Control": "public, max-age=300",
+        "Content-Security-Policy": CSP,
+      });
+      expect(answer.headers).not.toHaveProperty("Content-Encoding");
+    },
+  );
 
   test("the shared middleware keeps the compressed body and adds to Vary (CORS)", async () => {
     const answer = await get("/docs", { "accept-encoding": "br", origin: "https://tools.example.com" });
-    expect([answer.isBase64Encoded, answer.headers?.["Access-Control-Allow-Origin"], answer.headers?.Vary]).toEqual([true, "https://tools.example.com", "Accept-Encoding, Origin"]);
+    expect([answer.isBase64Encoded, answer.headers?.["Access-Control-Allow-Origin"], answer.headers?.Vary]).toEqual([
+      true,
+      "https://tools.example.com",
+      "Accept-Encoding, Origin",
+    ]);
     expect(brotliDecompressSync(Buffer.from(answer.body!, "base64")).toString("utf8")).toBe(DOCS_HTML);
   });
 });

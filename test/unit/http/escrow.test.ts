@@ -17,11 +17,19 @@ const KEY_ID = "key-0123456789abcdef0";
 const PARAMETER = `/ec2/keypair/${KEY_ID}`;
 const PRIVATE_KEY = "-----BEGIN OPENSSH PRIVATE KEY-----\nsecret-escrow-test-material\n-----END OPENSSH PRIVATE KEY-----\n";
 const managedTag = { Key: "managed-by", Value: "ec2-keypairs-api" };
-const createEscrowed = (body: object = {}) => invoke(createHandler, { method: "POST", path: "/keypairs", body: { name: "k1", keyType: "ed25519", escrow: true, ...body } });
-const sdkError = (name: string, status: number) => Object.assign(new Error(`${name}: ${PRIVATE_KEY}`), { name, $fault: status >= 500 ? "server" : "client", $metadata: { httpStatusCode: status } });
+const createEscrowed = (body: object = {}) =>
+  invoke(createHandler, { method: "POST", path: "/keypairs", body: { name: "k1", keyType: "ed25519", escrow: true, ...body } });
+const sdkError = (name: string, status: number) =>
+  Object.assign(new Error(`${name}: ${PRIVATE_KEY}`), {
+    name,
+    $fault: status >= 500 ? "server" : "client",
+    $metadata: { httpStatusCode: status },
+  });
 
 beforeEach(() => {
-  ec2.on(CreateKeyPairCommand).resolves({ KeyPairId: KEY_ID, KeyName: "k1", KeyFingerprint: "fp", KeyMaterial: PRIVATE_KEY, Tags: [managedTag] });
+  ec2
+    .on(CreateKeyPairCommand)
+    .resolves({ KeyPairId: KEY_ID, KeyName: "k1", KeyFingerprint: "fp", KeyMaterial: PRIVATE_KEY, Tags: [managedTag] });
 });
 
 describe("POST /keypairs with escrow: true", () => {
@@ -30,7 +38,14 @@ describe("POST /keypairs with escrow: true", () => {
     const answer = await createEscrowed({ tags: { team: "a" } });
     expect(answer.status).toBe(201);
     expect(answer.headers["cache-control"]).toBe("no-store");
-    expect(answer.body).toMatchObject({ keyPairId: KEY_ID, name: "k1", keyType: "ed25519", keyFormat: "pem", managed: true, privateKeyParameter: PARAMETER });
+    expect(answer.body).toMatchObject({
+      keyPairId: KEY_ID,
+      name: "k1",
+      keyType: "ed25519",
+      keyFormat: "pem",
+      managed: true,
+      privateKeyParameter: PARAMETER,
+    });
     expect(answer.body.keyMaterial).toBeUndefined();
     expect(JSON.stringify(answer.body)).not.toContain("PRIVATE KEY");
     const puts = ssm.commandCalls(PutParameterCommand);
@@ -92,7 +107,9 @@ describe("POST /keypairs with escrow: true", () => {
   });
 
   test("ParameterAlreadyExists after a retried put is the put's own first attempt: 201", async () => {
-    ssm.on(PutParameterCommand).rejects(Object.assign(sdkError("ParameterAlreadyExists", 400), { $metadata: { httpStatusCode: 400, attempts: 2 } }));
+    ssm
+      .on(PutParameterCommand)
+      .rejects(Object.assign(sdkError("ParameterAlreadyExists", 400), { $metadata: { httpStatusCode: 400, attempts: 2 } }));
     const answer = await createEscrowed();
     expect(answer.status).toBe(201);
     expect(answer.body.privateKeyParameter).toBe(PARAMETER);
@@ -103,7 +120,9 @@ describe("POST /keypairs with escrow: true", () => {
 describe("DELETE /keypairs/{name} and the escrowed key", () => {
   beforeEach(() => {
     const escrowed = { Key: "ec2-keypairs-api:escrow", Value: "ssm" };
-    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [{ KeyPairId: KEY_ID, KeyName: "k1", KeyFingerprint: "fp", KeyType: "ed25519", Tags: [managedTag, escrowed] }] });
+    ec2.on(DescribeKeyPairsCommand).resolves({
+      KeyPairs: [{ KeyPairId: KEY_ID, KeyName: "k1", KeyFingerprint: "fp", KeyType: "ed25519", Tags: [managedTag, escrowed] }],
+    });
     ec2.on(DeleteKeyPairCommand).resolves({ Return: true });
   });
   const deleteK1 = () => invoke(deleteHandler, { method: "DELETE", path: "/keypairs/k1", pathParameters: { name: "k1" } });
@@ -116,7 +135,9 @@ describe("DELETE /keypairs/{name} and the escrowed key", () => {
   });
 
   test("a key pair that was never escrowed: SSM is not called", async () => {
-    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [{ KeyPairId: KEY_ID, KeyName: "k1", KeyFingerprint: "fp", KeyType: "ed25519", Tags: [managedTag] }] });
+    ec2
+      .on(DescribeKeyPairsCommand)
+      .resolves({ KeyPairs: [{ KeyPairId: KEY_ID, KeyName: "k1", KeyFingerprint: "fp", KeyType: "ed25519", Tags: [managedTag] }] });
     const answer = await deleteK1();
     expect(answer.status).toBe(204);
     expect(ssm.commandCalls(DeleteParameterCommand)).toHaveLength(0);

@@ -24,7 +24,11 @@ beforeAll(async () => {
       const name = new URLSearchParams(body).get("KeyName") ?? "";
       attempts.set(name, (attempts.get(name) ?? 0) + 1);
       if (name.startsWith("hang")) return; // never answer
-      const [status, code] = name.startsWith("throttle") ? [503, "RequestLimitExceeded"] : name.startsWith("invalid") ? [400, "InvalidParameterValue"] : [500, "InternalError"];
+      const [status, code] = name.startsWith("throttle")
+        ? [503, "RequestLimitExceeded"]
+        : name.startsWith("invalid")
+          ? [400, "InvalidParameterValue"]
+          : [500, "InternalError"];
       response.writeHead(status, { "content-type": "text/xml" }).end(ec2ErrorXml(code));
     });
   });

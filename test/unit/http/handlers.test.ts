@@ -1,23 +1,17 @@
-import {
-  CreateKeyPairCommand,
-  DeleteKeyPairCommand,
-  DescribeKeyPairsCommand,
-  EC2Client,
-  ImportKeyPairCommand,
-} from "@aws-sdk/client-ec2";
+import { CreateKeyPairCommand, DeleteKeyPairCommand, DescribeKeyPairsCommand, EC2Client, ImportKeyPairCommand } from "@aws-sdk/client-ec2";
 import { DeleteParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { mockClient } from "aws-sdk-client-mock";
 import { handler as createHandler } from "../../../src/handlers/create-key-pair.js";
-import { handler as deleteByIdHandler } from "../../../src/handlers/delete-key-pair-by-id.js";
 import { handler as deleteHandler } from "../../../src/handlers/delete-key-pair.js";
-import { handler as getByIdHandler } from "../../../src/handlers/get-key-pair-by-id.js";
+import { handler as deleteByIdHandler } from "../../../src/handlers/delete-key-pair-by-id.js";
 import { handler as getHandler } from "../../../src/handlers/get-key-pair.js";
+import { handler as getByIdHandler } from "../../../src/handlers/get-key-pair-by-id.js";
 import { handler as importHandler } from "../../../src/handlers/import-key-pair.js";
 import { handler as listHandler } from "../../../src/handlers/list-key-pairs.js";
 import { handler as methodNotAllowedHandler } from "../../../src/handlers/method-not-allowed.js";
 import { MAX_PAGE_BYTES } from "../../../src/lib/keypairs/list.js";
-import { invoke } from "../../support/lambda.js";
 import { ed25519PublicKey } from "../../support/keys.js";
+import { invoke } from "../../support/lambda.js";
 
 const ec2 = mockClient(EC2Client);
 // Delete also removes an escrowed private key (test/unit/escrow.test.ts has the rest of escrow).
@@ -39,22 +33,52 @@ const keyInfo = (name: string, tags = [managedTag]) => ({
 
 describe("POST /keypairs", () => {
   test("passes type, format, tags and region to EC2 and answers 201 no-store with the key material", async () => {
-    ec2.on(CreateKeyPairCommand).resolves({ KeyPairId: "key-0123456789abcdef0", KeyName: "k1", KeyFingerprint: "fp", KeyMaterial: "PuTTY-User-Key-File-3: ssh-ed25519\n...", Tags: [{ Key: "team", Value: "a" }, managedTag] });
-    const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", body: { name: "k1", keyType: "ed25519", keyFormat: "ppk", tags: { team: "a" }, region: "us-east-1" } });
+    ec2.on(CreateKeyPairCommand).resolves({
+      KeyPairId: "key-0123456789abcdef0",
+      KeyName: "k1",
+      KeyFingerprint: "fp",
+      KeyMaterial: "PuTTY-User-Key-File-3: ssh-ed25519\n...",
+      Tags: [{ Key: "team", Value: "a" }, managedTag],
+    });
+    const answer = await invoke(createHandler, {
+      method: "POST",
+      path: "/keypairs",
+      body: { name: "k1", keyType: "ed25519", keyFormat: "ppk", tags: { team: "a" }, region: "us-east-1" },
+    });
     expect(answer.status).toBe(201);
     expect(answer.headers["cache-control"]).toBe("no-store");
-    expect(answer.body).toMatchObject({ keyPairId: "key-0123456789abcdef0", keyType: "ed25519", keyFormat: "ppk", region: "us-east-1", managed: true, tags: { team: "a", "managed-by": "ec2-keypairs-api" } });
+    expect(answer.body).toMatchObject({
+      keyPairId: "key-0123456789abcdef0",
+      keyType: "ed25519",
+      keyFormat: "ppk",
+      region: "us-east-1",
+      managed: true,
+      tags: { team: "a", "managed-by": "ec2-keypairs-api" },
+    });
     expect(answer.body.keyMaterial).toContain("PuTTY-User-Key-File");
     const input = ec2.commandCalls(CreateKeyPairCommand)[0]!.args[0].input;
     expect(input).toMatchObject({ KeyName: "k1", KeyType: "ed25519", KeyFormat: "ppk" });
     expect(input.TagSpecifications).toEqual([
-      { ResourceType: "key-pair", Tags: [{ Key: "team", Value: "a" }, managedTag, { Key: "ec2-keypairs-api:request-token", Value: expect.stringMatching(/^[0-9a-f-]{36}$/) }, { Key: "ec2-keypairs-api:created-by", Value: "unauthenticated" }] },
+      {
+        ResourceType: "key-pair",
+        Tags: [
+          { Key: "team", Value: "a" },
+          managedTag,
+          { Key: "ec2-keypairs-api:request-token", Value: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+          { Key: "ec2-keypairs-api:created-by", Value: "unauthenticated" },
+        ],
+      },
     ]);
     expect(await ec2.call(0).thisValue.config.region()).toBe("us-east-1");
   });
 
   test("defaults to rsa/pem in the configured default region", async () => {
-    ec2.on(CreateKeyPairCommand).resolves({ KeyPairId: "key-0123456789abcdef0", KeyName: "k1", KeyFingerprint: "fp", KeyMaterial: "-----BEGIN RSA PRIVATE KEY-----" });
+    ec2.on(CreateKeyPairCommand).resolves({
+      KeyPairId: "key-0123456789abcdef0",
+      KeyName: "k1",
+      KeyFingerprint: "fp",
+      KeyMaterial: "-----BEGIN RSA PRIVATE KEY-----",
+    });
     const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", body: { name: "k1" } });
     expect(answer.body).toMatchObject({ keyType: "rsa", keyFormat: "pem", region: "eu-west-1" });
     expect(ec2.commandCalls(CreateKeyPairCommand)[0]!.args[0].input).toMatchObject({ KeyType: "rsa", KeyFormat: "pem" });
@@ -107,7 +131,11 @@ describe("POST /keypairs/import", () => {
   test("sends the normalized OpenSSH key and answers 201 without key material", async () => {
     ec2.on(ImportKeyPairCommand).resolves({ KeyPairId: "key-0123456789abcdef0", KeyName: "mine", KeyFingerprint: "fp" });
     const publicKey = ed25519PublicKey();
-    const answer = await invoke(importHandler, { method: "POST", path: "/keypairs/import", body: { name: "mine", publicKey: `${publicKey} me@host` } });
+    const answer = await invoke(importHandler, {
+      method: "POST",
+      path: "/keypairs/import",
+      body: { name: "mine", publicKey: `${publicKey} me@host` },
+    });
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({ keyType: "ed25519", managed: true });
     expect(answer.body.keyMaterial).toBeUndefined();
@@ -116,7 +144,11 @@ describe("POST /keypairs/import", () => {
   });
 
   test("a malformed key is a 400 that says what is wrong, before EC2 is called", async () => {
-    const answer = await invoke(importHandler, { method: "POST", path: "/keypairs/import", body: { name: "mine", publicKey: "ssh-rsa !!!" } });
+    const answer = await invoke(importHandler, {
+      method: "POST",
+      path: "/keypairs/import",
+      body: { name: "mine", publicKey: "ssh-rsa !!!" },
+    });
     expect(answer.status).toBe(400);
     expect(answer.body.detail).toContain("not valid base64");
     expect(ec2.calls()).toHaveLength(0);
@@ -127,7 +159,13 @@ describe("GET /keypairs", () => {
   test("matches tag filters literally itself, sorts by name and pages with a cursor", async () => {
     const teamTag = (value: string) => [managedTag, { Key: "team", Value: value }];
     ec2.on(DescribeKeyPairsCommand).resolves({
-      KeyPairs: [keyInfo("c", teamTag("a=b")), keyInfo("a", teamTag("a=b")), keyInfo("b", teamTag("a=b")), keyInfo("d", teamTag("a=*")), keyInfo("e")],
+      KeyPairs: [
+        keyInfo("c", teamTag("a=b")),
+        keyInfo("a", teamTag("a=b")),
+        keyInfo("b", teamTag("a=b")),
+        keyInfo("d", teamTag("a=*")),
+        keyInfo("e"),
+      ],
     });
     const first = await invoke(listHandler, { method: "GET", path: "/keypairs", query: { tagKey: "team", tag: "team=a=b", limit: "2" } });
     expect(first.status).toBe(200);
@@ -136,7 +174,11 @@ describe("GET /keypairs", () => {
     expect(ec2.commandCalls(DescribeKeyPairsCommand)[0]!.args[0].input.Filters).toBeUndefined();
     const wildcard = await invoke(listHandler, { method: "GET", path: "/keypairs", query: { tag: "team=a=*" } });
     expect(wildcard.body.items.map((item: { name: string }) => item.name)).toEqual(["d"]);
-    const second = await invoke(listHandler, { method: "GET", path: "/keypairs", query: { tag: "team=a=b", limit: "2", cursor: first.body.nextCursor } });
+    const second = await invoke(listHandler, {
+      method: "GET",
+      path: "/keypairs",
+      query: { tag: "team=a=b", limit: "2", cursor: first.body.nextCursor },
+    });
     expect(second.body.items.map((item: { name: string }) => item.name)).toEqual(["c"]);
     expect(second.body.nextCursor).toBeUndefined();
   });
@@ -182,11 +224,19 @@ describe("GET /keypairs", () => {
 
 describe("GET /keypairs/{name} and /keypairs/by-id/{keyPairId}", () => {
   test("looks names up literally (KeyNames), ids through the id filter, and answers 404 for none", async () => {
-    ec2.on(DescribeKeyPairsCommand, { KeyNames: ["nope"] }).rejects(Object.assign(new Error("not found"), { name: "InvalidKeyPair.NotFound", $fault: "client", $metadata: { httpStatusCode: 400 } }));
+    ec2
+      .on(DescribeKeyPairsCommand, { KeyNames: ["nope"] })
+      .rejects(
+        Object.assign(new Error("not found"), { name: "InvalidKeyPair.NotFound", $fault: "client", $metadata: { httpStatusCode: 400 } }),
+      );
     ec2.on(DescribeKeyPairsCommand, { Filters: [{ Name: "key-pair-id", Values: ["key-0123456789abcdef0"] }] }).resolves({ KeyPairs: [] });
     const byName = await invoke(getHandler, { method: "GET", path: "/keypairs/nope", pathParameters: { name: "nope" } });
     expect(byName.status).toBe(404);
-    const byId = await invoke(getByIdHandler, { method: "GET", path: "/keypairs/by-id/key-0123456789abcdef0", pathParameters: { keyPairId: "key-0123456789abcdef0" } });
+    const byId = await invoke(getByIdHandler, {
+      method: "GET",
+      path: "/keypairs/by-id/key-0123456789abcdef0",
+      pathParameters: { keyPairId: "key-0123456789abcdef0" },
+    });
     expect(byId.status).toBe(404);
     expect(ec2.commandCalls(DescribeKeyPairsCommand).map((call) => call.args[0].input)).toEqual([
       { KeyNames: ["nope"], IncludePublicKey: false },
@@ -212,7 +262,12 @@ describe("GET /keypairs/{name} and /keypairs/by-id/{keyPairId}", () => {
 
   test("returns the public key only when asked", async () => {
     ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [{ ...keyInfo("k"), PublicKey: "ssh-ed25519 AAAA\n" }] });
-    const answer = await invoke(getHandler, { method: "GET", path: "/keypairs/k", pathParameters: { name: "k" }, query: { includePublicKey: "true" } });
+    const answer = await invoke(getHandler, {
+      method: "GET",
+      path: "/keypairs/k",
+      pathParameters: { name: "k" },
+      query: { includePublicKey: "true" },
+    });
     expect(answer.body.publicKey).toBe("ssh-ed25519 AAAA");
     expect(answer.body.createdAt).toBe("2026-11-22T10:00:00.000Z");
     expect(ec2.commandCalls(DescribeKeyPairsCommand)[0]!.args[0].input.IncludePublicKey).toBe(true);
@@ -235,7 +290,11 @@ describe("DELETE /keypairs/{name}", () => {
     const info = keyInfo("k");
     ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [info] });
     ec2.on(DeleteKeyPairCommand).resolves({ Return: true });
-    const answer = await invoke(deleteByIdHandler, { method: "DELETE", path: `/keypairs/by-id/${info.KeyPairId}`, pathParameters: { keyPairId: info.KeyPairId } });
+    const answer = await invoke(deleteByIdHandler, {
+      method: "DELETE",
+      path: `/keypairs/by-id/${info.KeyPairId}`,
+      pathParameters: { keyPairId: info.KeyPairId },
+    });
     expect(answer.status).toBe(204);
     expect(ec2.commandCalls(DeleteKeyPairCommand)[0]!.args[0].input.KeyPairId).toBe(info.KeyPairId);
   });
@@ -249,7 +308,11 @@ describe("DELETE /keypairs/{name}", () => {
 
   test("a key without the managed tag is refused with 403 and nothing is deleted", async () => {
     ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [keyInfo("console-key", [])] });
-    const answer = await invoke(deleteHandler, { method: "DELETE", path: "/keypairs/console-key", pathParameters: { name: "console-key" } });
+    const answer = await invoke(deleteHandler, {
+      method: "DELETE",
+      path: "/keypairs/console-key",
+      pathParameters: { name: "console-key" },
+    });
     expect(answer.status).toBe(403);
     expect(answer.body.type).toMatch(/unmanaged-key$/);
     expect(ec2.commandCalls(DeleteKeyPairCommand)).toHaveLength(0);
@@ -258,7 +321,12 @@ describe("DELETE /keypairs/{name}", () => {
   test("dryRun=true answers 200 would-succeed", async () => {
     ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [keyInfo("k")] });
     ec2.on(DeleteKeyPairCommand).rejects(Object.assign(new Error("dry"), { name: "DryRunOperation" }));
-    const answer = await invoke(deleteHandler, { method: "DELETE", path: "/keypairs/k", pathParameters: { name: "k" }, query: { dryRun: "true" } });
+    const answer = await invoke(deleteHandler, {
+      method: "DELETE",
+      path: "/keypairs/k",
+      pathParameters: { name: "k" },
+      query: { dryRun: "true" },
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.operation).toBe("DeleteKeyPair");
     expect(ssm.calls()).toHaveLength(0);
@@ -267,7 +335,12 @@ describe("DELETE /keypairs/{name}", () => {
 
 describe("other methods on known resources", () => {
   test("answer 405 with an Allow header and a problem body", async () => {
-    const answer = await invoke(methodNotAllowedHandler, { method: "PUT", path: "/keypairs/k", routeKey: "ANY /keypairs/{name}", pathParameters: { name: "k" } });
+    const answer = await invoke(methodNotAllowedHandler, {
+      method: "PUT",
+      path: "/keypairs/k",
+      routeKey: "ANY /keypairs/{name}",
+      pathParameters: { name: "k" },
+    });
     expect(answer.status).toBe(405);
     expect(answer.headers.allow).toBe("GET, DELETE");
     expect(answer.body.detail).toContain("PUT is not supported");

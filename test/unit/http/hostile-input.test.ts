@@ -5,17 +5,17 @@
  */
 import { CreateKeyPairCommand, DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
+import { openApiDocument } from "../../../scripts/openapi/document.js";
 import { handler as createHandler } from "../../../src/handlers/create-key-pair.js";
-import { handler as deleteByIdHandler } from "../../../src/handlers/delete-key-pair-by-id.js";
 import { handler as deleteHandler } from "../../../src/handlers/delete-key-pair.js";
-import { handler as getByIdHandler } from "../../../src/handlers/get-key-pair-by-id.js";
+import { handler as deleteByIdHandler } from "../../../src/handlers/delete-key-pair-by-id.js";
 import { handler as getHandler } from "../../../src/handlers/get-key-pair.js";
+import { handler as getByIdHandler } from "../../../src/handlers/get-key-pair-by-id.js";
 import { handler as importHandler } from "../../../src/handlers/import-key-pair.js";
 import { handler as listHandler } from "../../../src/handlers/list-key-pairs.js";
-import { openApiDocument } from "../../../scripts/openapi/document.js";
 import { findDuplicateMember } from "../../../src/lib/http/strict-json.js";
 import { ed25519PublicKey } from "../../support/keys.js";
-import { invoke, type Handler } from "../../support/lambda.js";
+import { type Handler, invoke } from "../../support/lambda.js";
 
 const ec2 = mockClient(EC2Client);
 beforeEach(() => ec2.reset());
@@ -67,20 +67,39 @@ const poisoned = (field: string, poison: string) => {
 interface Case {
   operation: string;
   field: string;
-  request: { method: string; path: string; body?: object; query?: Record<string, string>; pathParameters?: Record<string, string>; headers?: Record<string, string> };
+  request: {
+    method: string;
+    path: string;
+    body?: object;
+    query?: Record<string, string>;
+    pathParameters?: Record<string, string>;
+    headers?: Record<string, string>;
+  };
 }
 
 /** One request per (operation, string field): everything else valid, that field poisoned. */
 function cases(poison: string): Case[] {
   const spec = openApiDocument() as unknown as {
-    paths: Record<string, Record<string, { operationId: string; parameters?: Array<{ name: string; in: string }>; requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        {
+          operationId: string;
+          parameters?: Array<{ name: string; in: string }>;
+          requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
+        }
+      >
+    >;
     components: { schemas: Record<string, { properties: Record<string, { type?: string; enum?: unknown[]; $ref?: string }> }> };
   };
   /** The body's string fields (enums included), read from the spec; tags are poisoned separately. */
   type BodySchema = { $ref?: string; properties?: Record<string, { type?: string; enum?: unknown[]; $ref?: string }> };
   const bodyFields = (schema: BodySchema) =>
     Object.entries((schema.$ref ? spec.components.schemas[schema.$ref.split("/").pop()!]! : schema).properties!)
-      .filter(([name, property]) => name !== "tags" && (property.type === "string" || property.enum !== undefined || property.$ref !== undefined))
+      .filter(
+        ([name, property]) => name !== "tags" && (property.type === "string" || property.enum !== undefined || property.$ref !== undefined),
+      )
       .map(([name]) => name);
   const all: Case[] = [];
   for (const [path, methods] of Object.entries(spec.paths)) {
@@ -88,7 +107,12 @@ function cases(poison: string): Case[] {
       const pathNames = (operation.parameters ?? []).filter((p) => p.in === "path").map((p) => p.name);
       const pathParameters = Object.fromEntries(pathNames.map((name) => [name, VALID[name]!]));
       const base = { method: method.toUpperCase(), path, pathParameters };
-      const body = operation.operationId === "importKeyPair" ? { name: VALID.name, publicKey: VALID.publicKey } : operation.requestBody ? { name: VALID.name } : undefined;
+      const body =
+        operation.operationId === "importKeyPair"
+          ? { name: VALID.name, publicKey: VALID.publicKey }
+          : operation.requestBody
+            ? { name: VALID.name }
+            : undefined;
       for (const parameter of operation.parameters ?? []) {
         const value = poisoned(parameter.name, poison);
         const request =
@@ -101,10 +125,22 @@ function cases(poison: string): Case[] {
       }
       if (body && operation.requestBody) {
         for (const field of bodyFields(operation.requestBody.content["application/json"]!.schema as never)) {
-          all.push({ operation: operation.operationId, field: `body.${field}`, request: { ...base, body: { ...body, [field]: poisoned(field, poison) } } });
+          all.push({
+            operation: operation.operationId,
+            field: `body.${field}`,
+            request: { ...base, body: { ...body, [field]: poisoned(field, poison) } },
+          });
         }
-        all.push({ operation: operation.operationId, field: "body.tags.team", request: { ...base, body: { ...body, tags: { team: `pla${poison}tform` } } } });
-        all.push({ operation: operation.operationId, field: `body.tags.te${poison}am`, request: { ...base, body: { ...body, tags: { [`te${poison}am`]: "platform" } } } });
+        all.push({
+          operation: operation.operationId,
+          field: "body.tags.team",
+          request: { ...base, body: { ...body, tags: { team: `pla${poison}tform` } } },
+        });
+        all.push({
+          operation: operation.operationId,
+          field: `body.tags.te${poison}am`,
+          request: { ...base, body: { ...body, tags: { [`te${poison}am`]: "platform" } } },
+        });
       }
     }
   }
@@ -119,13 +155,16 @@ describe.each(POISONS)("%s", (_label, poison) => {
     expect(all.length).toBeGreaterThanOrEqual(30);
   });
 
-  test.each(cases(poison).map((c) => [c.operation, c.field, c] as const))("%s %s: 400 naming the field, EC2 never called", async (operation, field, c) => {
-    const answer = await invoke(HANDLERS[operation]!, c.request);
-    expect([field, answer.status]).toEqual([field, 400]);
-    expect(answer.headers["content-type"]).toBe("application/problem+json");
-    expect(answer.body.errors.map((error: { field: string }) => error.field)).toContain(field);
-    expect(ec2.calls()).toHaveLength(0);
-  });
+  test.each(cases(poison).map((c) => [c.operation, c.field, c] as const))(
+    "%s %s: 400 naming the field, EC2 never called",
+    async (operation, field, c) => {
+      const answer = await invoke(HANDLERS[operation]!, c.request);
+      expect([field, answer.status]).toEqual([field, 400]);
+      expect(answer.headers["content-type"]).toBe("application/problem+json");
+      expect(answer.body.errors.map((error: { field: string }) => error.field)).toContain(field);
+      expect(ec2.calls()).toHaveLength(0);
+    },
+  );
 });
 
 describe("lenient parsing that would change a request's meaning", () => {
@@ -153,14 +192,22 @@ describe("lenient parsing that would change a request's meaning", () => {
     expect(ec2.calls()).toHaveLength(0);
   });
 
-  test.each(["0x10", "1e1", " 5", "5 ", "+5", "5.0", "-1", "0", "1001", "９", "", "99999999999999999999"])("limit=%j is a 400", async (limit) => {
-    const answer = await invoke(listHandler, { method: "GET", path: "/keypairs", query: { limit } });
-    expect(answer.status).toBe(400);
-    expect(answer.body.errors[0].field).toBe("query.limit");
-  });
+  test.each(["0x10", "1e1", " 5", "5 ", "+5", "5.0", "-1", "0", "1001", "９", "", "99999999999999999999"])(
+    "limit=%j is a 400",
+    async (limit) => {
+      const answer = await invoke(listHandler, { method: "GET", path: "/keypairs", query: { limit } });
+      expect(answer.status).toBe(400);
+      expect(answer.body.errors[0].field).toBe("query.limit");
+    },
+  );
 
   test.each(["1", "0", "TRUE", "True", "yes", "on", ""])("includePublicKey=%j is a 400", async (flag) => {
-    const answer = await invoke(getHandler, { method: "GET", path: "/keypairs/k", pathParameters: { name: "k" }, query: { includePublicKey: flag } });
+    const answer = await invoke(getHandler, {
+      method: "GET",
+      path: "/keypairs/k",
+      pathParameters: { name: "k" },
+      query: { includePublicKey: flag },
+    });
     expect(answer.status).toBe(400);
   });
 
@@ -172,11 +219,21 @@ describe("lenient parsing that would change a request's meaning", () => {
   });
 
   test("two different regions in body and query are a 400; the same one twice is fine", async () => {
-    const conflicting = await invoke(createHandler, { method: "POST", path: "/keypairs", query: { region: "us-east-1" }, body: { name: "k", region: "eu-west-1" } });
+    const conflicting = await invoke(createHandler, {
+      method: "POST",
+      path: "/keypairs",
+      query: { region: "us-east-1" },
+      body: { name: "k", region: "eu-west-1" },
+    });
     expect(conflicting.status).toBe(400);
     expect(ec2.calls()).toHaveLength(0);
     ec2.on(CreateKeyPairCommand).resolves({ KeyPairId: "key-0123456789abcdef0", KeyName: "k", KeyFingerprint: "ab", KeyMaterial: "x" });
-    const same = await invoke(createHandler, { method: "POST", path: "/keypairs", query: { region: "eu-west-1" }, body: { name: "k", region: "eu-west-1" } });
+    const same = await invoke(createHandler, {
+      method: "POST",
+      path: "/keypairs",
+      query: { region: "eu-west-1" },
+      body: { name: "k", region: "eu-west-1" },
+    });
     expect(same.status).toBe(201);
   });
 

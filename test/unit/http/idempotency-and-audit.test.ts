@@ -18,8 +18,16 @@ beforeEach(() => {
   ssm.reset();
 });
 
-const sentTags = (call = 0): Record<string, string> => Object.fromEntries(ec2.commandCalls(CreateKeyPairCommand)[call]!.args[0].input.TagSpecifications![0]!.Tags!.map((tag) => [tag.Key, tag.Value]));
-const created = { KeyPairId: "key-0123456789abcdef0", KeyName: "k", KeyFingerprint: "ab:cd", KeyMaterial: "-----BEGIN OPENSSH PRIVATE KEY-----" };
+const sentTags = (call = 0): Record<string, string> =>
+  Object.fromEntries(
+    ec2.commandCalls(CreateKeyPairCommand)[call]!.args[0].input.TagSpecifications![0]!.Tags!.map((tag) => [tag.Key, tag.Value]),
+  );
+const created = {
+  KeyPairId: "key-0123456789abcdef0",
+  KeyName: "k",
+  KeyFingerprint: "ab:cd",
+  KeyMaterial: "-----BEGIN OPENSSH PRIVATE KEY-----",
+};
 
 describe("the caller's identity", () => {
   test.each([
@@ -36,7 +44,13 @@ describe("the caller's identity", () => {
     const path = "p".repeat(240);
     for (const user of ["alice", "mallory"]) {
       const headers = { "content-type": "application/json", "idempotency-key": "deploy-1" };
-      await invoke(createHandler, { method: "POST", path: "/keypairs", body: { name: "k" }, headers, iamUserArn: `arn:aws:iam::123456789012:user/${path}/${user}` });
+      await invoke(createHandler, {
+        method: "POST",
+        path: "/keypairs",
+        body: { name: "k" },
+        headers,
+        iamUserArn: `arn:aws:iam::123456789012:user/${path}/${user}`,
+      });
     }
     const [alice, mallory] = [sentTags(0), sentTags(1)];
     expect(alice["ec2-keypairs-api:created-by"]!.length).toBeLessThanOrEqual(256);
@@ -55,7 +69,12 @@ describe("the caller's identity", () => {
 
   test("is tagged on the key (every log line's caller field: test/logs/no-secrets.test.ts)", async () => {
     ec2.on(CreateKeyPairCommand).resolves(created);
-    const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", body: { name: "k" }, iamUserArn: "arn:aws:sts::123456789012:assumed-role/deployer/s1" });
+    const answer = await invoke(createHandler, {
+      method: "POST",
+      path: "/keypairs",
+      body: { name: "k" },
+      iamUserArn: "arn:aws:sts::123456789012:assumed-role/deployer/s1",
+    });
     expect(answer.status).toBe(201);
     expect(sentTags()["ec2-keypairs-api:created-by"]).toBe("arn:aws:sts::123456789012:assumed-role/deployer");
   });
@@ -63,7 +82,12 @@ describe("the caller's identity", () => {
 
 describe("Idempotency-Key", () => {
   const post = (key: string, body: object = { name: "k" }, headers: Record<string, string> = {}) =>
-    invoke(createHandler, { method: "POST", path: "/keypairs", body, headers: { "content-type": "application/json", "idempotency-key": key, ...headers } });
+    invoke(createHandler, {
+      method: "POST",
+      path: "/keypairs",
+      body,
+      headers: { "content-type": "application/json", "idempotency-key": key, ...headers },
+    });
 
   test("marks the key with the key's hash (never the key itself) and the request's digest; the same body gives the same digest", async () => {
     ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [] });
@@ -77,7 +101,9 @@ describe("Idempotency-Key", () => {
     expect(second["ec2-keypairs-api:request-digest"]).toBe(first["ec2-keypairs-api:request-digest"]);
     expect(second["ec2-keypairs-api:request-token"]).not.toBe(first["ec2-keypairs-api:request-token"]);
     // Looked up by the service's own tag only (a hash: no wildcard can be in it).
-    expect(ec2.commandCalls(DescribeKeyPairsCommand)[0]!.args[0].input.Filters).toEqual([{ Name: "tag:ec2-keypairs-api:idempotency-key", Values: [first["ec2-keypairs-api:idempotency-key"]] }]);
+    expect(ec2.commandCalls(DescribeKeyPairsCommand)[0]!.args[0].input.Filters).toEqual([
+      { Name: "tag:ec2-keypairs-api:idempotency-key", Values: [first["ec2-keypairs-api:idempotency-key"]] },
+    ]);
   });
 
   test.each(["ka,kb", '"ka","kb"', ""])("Idempotency-Key %j (e.g. a repeated header, joined by the gateway) is a 400", async (key) => {
@@ -90,7 +116,13 @@ describe("Idempotency-Key", () => {
     ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [] });
     ec2.on(CreateKeyPairCommand).resolves(created);
     await post("abc-123");
-    await invoke(createHandler, { method: "POST", path: "/keypairs", body: { name: "k" }, headers: { "content-type": "application/json", "idempotency-key": "abc-123" }, iamUserArn: "arn:aws:iam::123456789012:user/other" });
+    await invoke(createHandler, {
+      method: "POST",
+      path: "/keypairs",
+      body: { name: "k" },
+      headers: { "content-type": "application/json", "idempotency-key": "abc-123" },
+      iamUserArn: "arn:aws:iam::123456789012:user/other",
+    });
     expect(sentTags(1)["ec2-keypairs-api:idempotency-key"]).not.toBe(sentTags(0)["ec2-keypairs-api:idempotency-key"]);
   });
 
@@ -101,7 +133,14 @@ describe("Idempotency-Key", () => {
     const tags = sentTags(0);
     ec2.reset();
     ssm.reset();
-    const info = { KeyPairId: "key-0aaaaaaaaaaaaaaa0", KeyName: "k", KeyFingerprint: "ab", KeyType: "rsa" as const, CreateTime: new Date(Date.now() - ageSeconds * 1000), Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) };
+    const info = {
+      KeyPairId: "key-0aaaaaaaaaaaaaaa0",
+      KeyName: "k",
+      KeyFingerprint: "ab",
+      KeyType: "rsa" as const,
+      CreateTime: new Date(Date.now() - ageSeconds * 1000),
+      Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
+    };
     ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [info] });
     ec2.on(CreateKeyPairCommand).resolves(created);
     ec2.on(DeleteKeyPairCommand).resolves({ Return: true });
@@ -121,7 +160,10 @@ describe("Idempotency-Key", () => {
   test("a repeat after that: the key is made anew under the same name (its first private key was never kept): 201", async () => {
     const earlier = await earlierKey(60);
     // The earlier key is found, then gone (deleted by id), and the new one is the only one under the key.
-    ec2.on(DescribeKeyPairsCommand).resolvesOnce({ KeyPairs: [earlier] }).resolves({ KeyPairs: [{ ...earlier, KeyPairId: created.KeyPairId, CreateTime: new Date() }] });
+    ec2
+      .on(DescribeKeyPairsCommand)
+      .resolvesOnce({ KeyPairs: [earlier] })
+      .resolves({ KeyPairs: [{ ...earlier, KeyPairId: created.KeyPairId, CreateTime: new Date() }] });
     const answer = await post("abc");
     expect(answer.status).toBe(201);
     expect(ec2.commandCalls(DeleteKeyPairCommand)[0]!.args[0].input.KeyPairId).toBe("key-0aaaaaaaaaaaaaaa0");
@@ -153,7 +195,10 @@ describe("Idempotency-Key", () => {
     const rival = await earlierKey(0, { name: "rival" });
     // The lookup finds nothing yet; after our create, the rival's older key shows up beside ours.
     const ours = { ...rival, KeyPairId: created.KeyPairId, KeyName: "k", CreateTime: new Date(Date.now() + 1000) };
-    ec2.on(DescribeKeyPairsCommand).resolvesOnce({ KeyPairs: [] }).resolves({ KeyPairs: [ours, rival] });
+    ec2
+      .on(DescribeKeyPairsCommand)
+      .resolvesOnce({ KeyPairs: [] })
+      .resolves({ KeyPairs: [ours, rival] });
     const answer = await post("abc", { name: "k" });
     expect(answer.status).toBe(422);
     expect(ec2.commandCalls(DeleteKeyPairCommand).map((call) => call.args[0].input.KeyPairId)).toEqual([created.KeyPairId]);
@@ -163,11 +208,27 @@ describe("Idempotency-Key", () => {
     const publicKey = ed25519PublicKey();
     ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [] });
     ec2.on(ImportKeyPairCommand).resolves({ KeyPairId: "key-0bbbbbbbbbbbbbbb0", KeyName: "mine", KeyFingerprint: "fp" });
-    const request = { method: "POST", path: "/keypairs/import", body: { name: "mine", publicKey }, headers: { "content-type": "application/json", "idempotency-key": "imp-1" } };
+    const request = {
+      method: "POST",
+      path: "/keypairs/import",
+      body: { name: "mine", publicKey },
+      headers: { "content-type": "application/json", "idempotency-key": "imp-1" },
+    };
     expect((await invoke(importHandler, request)).status).toBe(201);
     const tags = ec2.commandCalls(ImportKeyPairCommand)[0]!.args[0].input.TagSpecifications![0]!.Tags!;
     ec2.reset();
-    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [{ KeyPairId: "key-0bbbbbbbbbbbbbbb0", KeyName: "mine", KeyFingerprint: "fp", KeyType: "ed25519", CreateTime: new Date(), Tags: tags }] });
+    ec2.on(DescribeKeyPairsCommand).resolves({
+      KeyPairs: [
+        {
+          KeyPairId: "key-0bbbbbbbbbbbbbbb0",
+          KeyName: "mine",
+          KeyFingerprint: "fp",
+          KeyType: "ed25519",
+          CreateTime: new Date(),
+          Tags: tags,
+        },
+      ],
+    });
     const again = await invoke(importHandler, request);
     expect([again.status, again.body.keyPairId]).toEqual([201, "key-0bbbbbbbbbbbbbbb0"]);
     expect(ec2.commandCalls(ImportKeyPairCommand)).toHaveLength(0);

@@ -30,13 +30,20 @@ describe("routeByKey", () => {
   test("goes by the route the gateway matched, not by the path", async () => {
     // A key named "by-id/key-0123456789abcdef0" (encoded slash) is still a name.
     const path = "/keypairs/by-id%2Fkey-0123456789abcdef0";
-    await router(apiEvent({ method: "GET", path, routeKey: "GET /keypairs/{name}", pathParameters: { name: "by-id/key-0123456789abcdef0" } }), lambdaContext());
+    await router(
+      apiEvent({ method: "GET", path, routeKey: "GET /keypairs/{name}", pathParameters: { name: "by-id/key-0123456789abcdef0" } }),
+      lambdaContext(),
+    );
     expect(seen).toEqual(["name:by-id/key-0123456789abcdef0"]);
   });
 
   test("a route it does not serve is an error, never another route's handler", async () => {
-    await expect(router(apiEvent({ method: "DELETE", path: "/keypairs/x", routeKey: "DELETE /keypairs/{name}" }), lambdaContext())).rejects.toThrow(/serves no route DELETE/);
-    await expect(router(apiEvent({ method: "GET", path: "/x", routeKey: "toString" }), lambdaContext())).rejects.toThrow(/serves no route toString/);
+    await expect(
+      router(apiEvent({ method: "DELETE", path: "/keypairs/x", routeKey: "DELETE /keypairs/{name}" }), lambdaContext()),
+    ).rejects.toThrow(/serves no route DELETE/);
+    await expect(router(apiEvent({ method: "GET", path: "/x", routeKey: "toString" }), lambdaContext())).rejects.toThrow(
+      /serves no route toString/,
+    );
     expect(seen).toEqual([]);
   });
 });

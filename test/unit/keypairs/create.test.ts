@@ -6,9 +6,17 @@ import { ServiceError } from "../../../src/lib/keypairs/errors.js";
 import { inMemoryDeps } from "../../support/in-memory-ports.js";
 
 const REGION = "eu-west-1";
-const input = (overrides: Partial<CreateKeyPairInput> = {}): CreateKeyPairInput => ({ name: "deploy-bot", keyType: "ed25519", keyFormat: "pem", escrow: false, tags: { team: "ci" }, ...overrides });
+const input = (overrides: Partial<CreateKeyPairInput> = {}): CreateKeyPairInput => ({
+  name: "deploy-bot",
+  keyType: "ed25519",
+  keyFormat: "pem",
+  escrow: false,
+  tags: { team: "ci" },
+  ...overrides,
+});
 const alice = (idempotencyKey?: string) => ({ arn: "arn:aws:iam::123456789012:role/alice", idempotencyKey });
-const failure = (promise: Promise<unknown>) => promise.then(
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
     () => {
       throw new Error("resolved, but a failure was expected");
     },
@@ -20,7 +28,14 @@ test("makes the key with the caller's tags, the managed tag and the request's ma
   const deps = inMemoryDeps();
   const created = await createKeyPair(deps, REGION, input(), alice());
   const [stored] = deps.store.keys(REGION);
-  expect(created).toMatchObject({ name: "deploy-bot", keyPairId: stored!.keyPairId, region: REGION, managed: true, keyFormat: "pem", keyMaterial: `PRIVATE KEY OF ${stored!.keyPairId}` });
+  expect(created).toMatchObject({
+    name: "deploy-bot",
+    keyPairId: stored!.keyPairId,
+    region: REGION,
+    managed: true,
+    keyFormat: "pem",
+    keyMaterial: `PRIVATE KEY OF ${stored!.keyPairId}`,
+  });
   expect(stored!.tags).toMatchObject({ team: "ci", "managed-by": "ec2-keypairs-api", [SERVICE_TAGS.createdBy]: alice().arn });
   expect(stored!.tags[SERVICE_TAGS.requestToken]).toMatch(/^[0-9a-f-]{36}$/);
   expect(stored!.tags[SERVICE_TAGS.idempotencyKey]).toBeUndefined();
@@ -29,7 +44,10 @@ test("makes the key with the caller's tags, the managed tag and the request's ma
 test("a caller's tag under a reserved key is refused before anything is made", async () => {
   const deps = inMemoryDeps();
   const error = await failure(createKeyPair(deps, REGION, input({ tags: { "managed-by": "me" } }), alice()));
-  expect([error.kind, error.errors]).toEqual(["validation", [{ field: "body.tags", message: "tag key managed-by is reserved for this service" }]]);
+  expect([error.kind, error.errors]).toEqual([
+    "validation",
+    [{ field: "body.tags", message: "tag key managed-by is reserved for this service" }],
+  ]);
   expect(deps.store.calls).toEqual([]);
 });
 
@@ -42,7 +60,11 @@ test("a name that exists is a conflict, and the existing key is untouched", asyn
 
 test("a dry run answers would-succeed and makes nothing", async () => {
   const deps = inMemoryDeps();
-  expect(await createKeyPair(deps, REGION, input({ dryRun: true }), alice("k1"))).toMatchObject({ dryRun: true, wouldSucceed: true, operation: "CreateKeyPair" });
+  expect(await createKeyPair(deps, REGION, input({ dryRun: true }), alice("k1"))).toMatchObject({
+    dryRun: true,
+    wouldSucceed: true,
+    operation: "CreateKeyPair",
+  });
   expect(deps.store.keys(REGION)).toEqual([]);
 });
 
@@ -113,7 +135,10 @@ describe("escrow", () => {
     expect(created).not.toHaveProperty("keyMaterial");
     expect(created).toMatchObject({ privateKeyParameter: `/ec2/keypair/${stored!.keyPairId}` });
     expect([...deps.vault.parameters]).toEqual([
-      [`${REGION}:/ec2/keypair/${stored!.keyPairId}`, { keyMaterial: `PRIVATE KEY OF ${stored!.keyPairId}`, tags: { "keypair-id": stored!.keyPairId, "managed-by": "ec2-keypairs-api" } }],
+      [
+        `${REGION}:/ec2/keypair/${stored!.keyPairId}`,
+        { keyMaterial: `PRIVATE KEY OF ${stored!.keyPairId}`, tags: { "keypair-id": stored!.keyPairId, "managed-by": "ec2-keypairs-api" } },
+      ],
     ]);
     expect(stored!.tags[SERVICE_TAGS.escrow]).toBe("ssm");
   });

@@ -7,7 +7,8 @@ import { inMemoryDeps } from "../../support/in-memory-ports.js";
 
 const REGION = "eu-west-1";
 const MANAGED = { "managed-by": "ec2-keypairs-api" };
-const failure = (promise: Promise<unknown>) => promise.then(
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
     () => {
       throw new Error("resolved, but a failure was expected");
     },
@@ -49,7 +50,11 @@ test("a key the service did not make is refused with the guard's message, unless
 test("a dry run answers would-succeed and deletes nothing", async () => {
   const deps = inMemoryDeps();
   deps.store.seed(REGION, { name: "c", tags: MANAGED });
-  expect(await deleteKeyPair(deps, REGION, { name: "c" }, { dryRun: true })).toMatchObject({ dryRun: true, wouldSucceed: true, operation: "DeleteKeyPair" });
+  expect(await deleteKeyPair(deps, REGION, { name: "c" }, { dryRun: true })).toMatchObject({
+    dryRun: true,
+    wouldSucceed: true,
+    operation: "DeleteKeyPair",
+  });
   expect(deps.store.keys(REGION)).toHaveLength(1);
 });
 

@@ -16,7 +16,9 @@ test("imports the parsed key, tagged as managed, and answers its view", async ()
 
 test("a key that is not a public key is refused before the store is called", async () => {
   const deps = inMemoryDeps();
-  await expect(importKeyPair(deps, REGION, { name: "laptop", publicKey: "-----BEGIN RSA PRIVATE KEY-----" }, alice())).rejects.toMatchObject({ kind: "validation" });
+  await expect(
+    importKeyPair(deps, REGION, { name: "laptop", publicKey: "-----BEGIN RSA PRIVATE KEY-----" }, alice()),
+  ).rejects.toMatchObject({ kind: "validation" });
   expect(deps.store.calls).toEqual([]);
 });
 

@@ -1,5 +1,5 @@
-import { parsePublicKey } from "../../../src/lib/keypairs/public-key.js";
 import { ServiceError } from "../../../src/lib/keypairs/errors.js";
+import { parsePublicKey } from "../../../src/lib/keypairs/public-key.js";
 import { ed25519PublicKey, rsaPublicKey, sshBlob, toRfc4716 } from "../../support/keys.js";
 
 const lengthPrefixed = (text: string) => {
@@ -34,7 +34,11 @@ describe("parsePublicKey", () => {
   test.each([
     ["RSA under 1024 bits", () => rsaPublicKey(768), "768-bit RSA key"],
     ["RSA over 4096 bits", () => rsaPublicKey(4160), "4160-bit RSA key"],
-    ["ECDSA", () => `ecdsa-sha2-nistp256 ${sshBlob(lengthPrefixed("ecdsa-sha2-nistp256"), lengthPrefixed("nistp256"))}`, "unsupported type"],
+    [
+      "ECDSA",
+      () => `ecdsa-sha2-nistp256 ${sshBlob(lengthPrefixed("ecdsa-sha2-nistp256"), lengthPrefixed("nistp256"))}`,
+      "unsupported type",
+    ],
     ["DSA", () => `ssh-dss ${sshBlob(lengthPrefixed("ssh-dss"))}`, "unsupported type"],
     ["a type that contradicts the data", () => `ssh-rsa ${ed25519PublicKey().split(" ")[1]}`, "declares type ssh-rsa"],
     ["bad base64", () => "ssh-ed25519 !!!!", "not valid base64"],

@@ -1,8 +1,8 @@
 /** The read rules over an in-memory store: exact lookups, literal filters, pages, all regions. */
 import type { ListKeyPairsQuery } from "../../../src/lib/api/schemas.js";
 import { ServiceError } from "../../../src/lib/keypairs/errors.js";
-import { ALL_REGIONS_CONCURRENCY, listKeyPairsInAllRegions } from "../../../src/lib/keypairs/list-all-regions.js";
 import { listKeyPairs } from "../../../src/lib/keypairs/list.js";
+import { ALL_REGIONS_CONCURRENCY, listKeyPairsInAllRegions } from "../../../src/lib/keypairs/list-all-regions.js";
 import { getKeyPair } from "../../../src/lib/keypairs/read.js";
 import { inMemoryDeps } from "../../support/in-memory-ports.js";
 
@@ -23,8 +23,13 @@ test("get answers the one key named, as a view; the public key only when asked",
     managed: true,
     createdAt: key.createdAt!.toISOString(),
   });
-  expect(await getKeyPair(deps, REGION, { keyPairId: key.keyPairId }, { includePublicKey: true })).toMatchObject({ publicKey: "ssh-ed25519 AAAA" });
-  await expect(getKeyPair(deps, "us-east-1", { name: "a" }, {})).rejects.toMatchObject({ kind: "not-found", message: "No key pair named a in us-east-1." });
+  expect(await getKeyPair(deps, REGION, { keyPairId: key.keyPairId }, { includePublicKey: true })).toMatchObject({
+    publicKey: "ssh-ed25519 AAAA",
+  });
+  await expect(getKeyPair(deps, "us-east-1", { name: "a" }, {})).rejects.toMatchObject({
+    kind: "not-found",
+    message: "No key pair named a in us-east-1.",
+  });
 });
 
 test("filters are literal: * and ? are characters, not wildcards", async () => {

@@ -13,7 +13,13 @@ describe("loadConfig", () => {
   });
 
   test("parses lists, flags and numbers", () => {
-    const config = loadConfig({ ALLOWED_REGIONS: "eu-west-1, eu-central-1", DEFAULT_REGION: "eu-central-1", ALLOW_UNMANAGED_DELETE: "true", EC2_MAX_ATTEMPTS: "5", EC2_ENDPOINT: "http://127.0.0.1:5000" });
+    const config = loadConfig({
+      ALLOWED_REGIONS: "eu-west-1, eu-central-1",
+      DEFAULT_REGION: "eu-central-1",
+      ALLOW_UNMANAGED_DELETE: "true",
+      EC2_MAX_ATTEMPTS: "5",
+      EC2_ENDPOINT: "http://127.0.0.1:5000",
+    });
     expect(config.ALLOWED_REGIONS).toEqual(["eu-west-1", "eu-central-1"]);
     expect(config.ALLOW_UNMANAGED_DELETE).toBe(true);
     expect(config.EC2_MAX_ATTEMPTS).toBe(5);

@@ -4,7 +4,7 @@
  * call signed with other credentials is refused as API Gateway would refuse it.
  */
 import { execFile, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -61,7 +61,20 @@ describe("ec2-keypairs CLI, signed with SigV4", () => {
   const file = () => join(dir, `${key}.pem`);
 
   test("create --out writes a working private key, mode 0400, and prints no key material", async () => {
-    const created = await cli(["create", key, "--type", "ed25519", "--tag", `run=${run}`, "--tag", "team=cli", "--out", file(), "--region", region]);
+    const created = await cli([
+      "create",
+      key,
+      "--type",
+      "ed25519",
+      "--tag",
+      `run=${run}`,
+      "--tag",
+      "team=cli",
+      "--out",
+      file(),
+      "--region",
+      region,
+    ]);
     expect(created).toMatchObject({ code: 0 });
     expect(created.stdout).toMatch(new RegExp(`created ${key} \\(key-[0-9a-f]+, ed25519, .+\\) in ${region}; private key written to`));
     expect(created.stdout + created.stderr).not.toMatch(/PRIVATE KEY/);
@@ -110,7 +123,9 @@ describe("ec2-keypairs CLI, signed with SigV4", () => {
     const all = await cli(["ls", "--all-regions", "--json", "--tag", `run=${run}`]);
     expect(all.code).toBe(0);
     const answer = JSON.parse(all.stdout);
-    expect(answer.items.map((item: { name: string; region: string }) => `${item.region}/${item.name}`)).toEqual([`${region}/${key}`, `${region}/${name("imported")}`].sort());
+    expect(answer.items.map((item: { name: string; region: string }) => `${item.region}/${item.name}`)).toEqual(
+      [`${region}/${key}`, `${region}/${name("imported")}`].sort(),
+    );
     expect(Object.values(answer.regions).every((outcome) => (outcome as { status: string }).status === "ok")).toBe(true);
     expect(answer.regions[region]).toEqual({ status: "ok", count: 2, complete: true });
 
@@ -133,12 +148,18 @@ describe("ec2-keypairs CLI, signed with SigV4", () => {
   test("signed with the wrong secret key: the verifier answers 403 Forbidden, the CLI exits 1, nothing is created", async () => {
     const refusalsBefore = verifier.refusals.length;
     const out = join(dir, "wrong.pem");
-    const wrong = await cli(["create", name("wrong"), "--out", out, "--region", region], { ...CREDENTIALS, secretAccessKey: "not-the-secret" });
+    const wrong = await cli(["create", name("wrong"), "--out", out, "--region", region], {
+      ...CREDENTIALS,
+      secretAccessKey: "not-the-secret",
+    });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toMatch(/^error: 403 Forbidden/);
     expect(existsSync(out)).toBe(false);
     expect(verifier.refusals.slice(refusalsBefore)).toEqual(["signature does not match"]);
-    const otherKey = await cli(["ls", "--region", region], { accessKeyId: "AKIDSOMEONEELSE00001", secretAccessKey: CREDENTIALS.secretAccessKey });
+    const otherKey = await cli(["ls", "--region", region], {
+      accessKeyId: "AKIDSOMEONEELSE00001",
+      secretAccessKey: CREDENTIALS.secretAccessKey,
+    });
     expect(otherKey.code).toBe(1);
     expect(verifier.refusals.at(-1)).toBe("unknown access key AKIDSOMEONEELSE00001");
     expect((await cli(["get", name("wrong"), "--region", region])).code).toBe(1);
@@ -152,10 +173,15 @@ describe("ec2-keypairs CLI, signed with SigV4", () => {
     const tampering: typeof fetch = (url, init) => fetch(url, { ...init, body: JSON.stringify({ name: name("tampered"), region }) });
     const signed = signingFetch("us-east-1", CREDENTIALS, tampering);
     const body = JSON.stringify({ name: name("original"), region });
-    const tampered = await signed(new Request(`${verifier.url}/keypairs`, { method: "POST", headers: { "content-type": "application/json" }, body }));
+    const tampered = await signed(
+      new Request(`${verifier.url}/keypairs`, { method: "POST", headers: { "content-type": "application/json" }, body }),
+    );
     expect(tampered.status).toBe(403);
     expect(verifier.refusals.at(-1)).toBe("body does not match x-amz-content-sha256");
-    const honest = await signingFetch("us-east-1", CREDENTIALS)(new Request(`${verifier.url}/keypairs?region=${region}&name=${name("none")}`));
+    const honest = await signingFetch(
+      "us-east-1",
+      CREDENTIALS,
+    )(new Request(`${verifier.url}/keypairs?region=${region}&name=${name("none")}`));
     expect(honest.status).toBe(200);
   });
 

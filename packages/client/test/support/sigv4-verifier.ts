@@ -6,8 +6,9 @@
  * X-Amz-Date, host or x-amz-date not signed, a body that does not match x-amz-content-sha256, or
  * a signature that differs. Otherwise it forwards the request to the API and relays the answer.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+
 import { timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AwsCredentialIdentity } from "@smithy/types";
 import { SERVICE, sha256Hex, signer, toSignable } from "../../src/sign.js";
 
@@ -21,7 +22,8 @@ export interface Verifier {
 }
 
 const MAX_SKEW_MS = 5 * 60 * 1000;
-const AUTH = /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
+const AUTH =
+  /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([a-z0-9-]+)\/([a-z0-9-]+)\/aws4_request, ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})$/;
 
 function parseAmzDate(value: string): Date | undefined {
   const match = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(value);
@@ -81,7 +83,11 @@ async function refusal(request: IncomingMessage, body: Buffer, credentials: AwsC
 
 const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "upgrade", "host", "content-length", "content-encoding"]);
 
-export async function startVerifier(options: { target: string; credentials: AwsCredentialIdentity; log?: (line: string) => void }): Promise<Verifier> {
+export async function startVerifier(options: {
+  target: string;
+  credentials: AwsCredentialIdentity;
+  log?: (line: string) => void;
+}): Promise<Verifier> {
   const state = { refusals: [] as string[], forwarded: 0 };
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
     void (async () => {
@@ -111,7 +117,8 @@ export async function startVerifier(options: { target: string; credentials: AwsC
       });
       response.writeHead(upstream.status, relayed).end(answer);
     })().catch((error: Error) => {
-      if (!response.headersSent) response.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ message: `verifier: ${error.message}` }));
+      if (!response.headersSent)
+        response.writeHead(502, { "content-type": "application/json" }).end(JSON.stringify({ message: `verifier: ${error.message}` }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

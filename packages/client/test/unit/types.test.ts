@@ -10,7 +10,11 @@ const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 test("packages/client/src/api.d.ts is up to date with openapi.yaml (run npm run openapi)", () => {
   const dir = mkdtempSync(join(tmpdir(), "client-types-"));
   try {
-    execFileSync(join(ROOT, "node_modules/.bin/openapi-typescript"), [join(ROOT, "openapi.yaml"), "--default-non-nullable=false", "-o", join(dir, "api.d.ts")], { stdio: "pipe" });
+    execFileSync(
+      join(ROOT, "node_modules/.bin/openapi-typescript"),
+      [join(ROOT, "openapi.yaml"), "--default-non-nullable=false", "-o", join(dir, "api.d.ts")],
+      { stdio: "pipe" },
+    );
     expect(readFileSync(join(ROOT, "packages/client/src/api.d.ts"), "utf8")).toBe(readFileSync(join(dir, "api.d.ts"), "utf8"));
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /** Guards a JSON body before it is parsed: present, not too large, no repeated member names. */
 import type middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
-import { ServiceError, invalidFields } from "../../keypairs/errors.js";
+import { invalidFields, ServiceError } from "../../keypairs/errors.js";
 import { findDuplicateMember } from "../strict-json.js";
 
 type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>;
