@@ -13,12 +13,24 @@ import { median } from "./stats.js";
 const PARTS: Record<string, string> = {
   "empty module": `export const handler = async () => ({ statusCode: 200 });`,
   "zod/mini (import * as z)": `import * as z from "zod/mini"; export const handler = async () => z.string().parse("x");`,
-  "zod + all of our schemas.ts": `import * as schemas from "${ROOT}/src/lib/api/schemas.ts"; export const handler = async () => schemas.KeyName.parse(Object.keys(schemas)[0]);`,
-  "middy + http middlewares": `import middy from "@middy/core"; import a from "@middy/http-header-normalizer"; import b from "@middy/http-event-normalizer"; import c from "@middy/http-json-body-parser"; import d from "@middy/http-security-headers"; export const handler = middy().use(a()).use(b()).use(c({ disableContentTypeError: true })).use(d()).handler(async () => ({ statusCode: 200 }));`,
-  "src/lib/platform/logger.ts": `import { logger } from "${ROOT}/src/lib/platform/logger.ts"; export const handler = async () => { logger.info("x"); return 1; };`,
+  "zod + all of our schemas.ts":
+    `import * as schemas from "${ROOT}/src/lib/api/schemas.ts"; export const handler = async () => ` +
+    `schemas.KeyName.parse(Object.keys(schemas)[0]);`,
+  "middy + http middlewares":
+    `import middy from "@middy/core"; import a from "@middy/http-header-normalizer"; import b from ` +
+    `"@middy/http-event-normalizer"; import c from "@middy/http-json-body-parser"; import d from "@middy/http-security-headers"; export ` +
+    `const handler = middy().use(a()).use(b()).use(c({ disableContentTypeError: true })).use(d()).handler(async () => ({ statusCode: 200 ` +
+    `}));`,
+  "src/lib/platform/logger.ts":
+    `import { logger } from "${ROOT}/src/lib/platform/logger.ts"; export const handler = async () => { ` + `logger.info("x"); return 1; };`,
   // What src/lib/platform/logger.ts replaced (a devDependency now, kept for this comparison).
-  "powertools logger": `import { Logger } from "@aws-lambda-powertools/logger"; const logger = new Logger(); export const handler = async () => { logger.info("x"); return 1; };`,
-  "client-ec2: one DescribeKeyPairs": `import { EC2Client, DescribeKeyPairsCommand } from "@aws-sdk/client-ec2"; const client = new EC2Client({ region: "us-east-1", endpoint: process.env.EC2_ENDPOINT }); export const handler = async () => client.send(new DescribeKeyPairsCommand({}));`,
+  "powertools logger":
+    `import { Logger } from "@aws-lambda-powertools/logger"; const logger = new Logger(); export const handler = ` +
+    `async () => { logger.info("x"); return 1; };`,
+  "client-ec2: one DescribeKeyPairs":
+    `import { EC2Client, DescribeKeyPairsCommand } from "@aws-sdk/client-ec2"; const client = new ` +
+    `EC2Client({ region: "us-east-1", endpoint: process.env.EC2_ENDPOINT }); export const handler = async () => client.send(new ` +
+    `DescribeKeyPairsCommand({}));`,
 };
 
 const runNode = promisify(execFile);

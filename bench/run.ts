@@ -72,7 +72,8 @@ const env = {
 };
 Object.assign(process.env, env);
 console.log(
-  `\nNode ${spawnSync(`${ROOT}/node_modules/.bin/node`, ["--version"]).stdout.toString().trim()}, ${PAIRS} cold-start pairs per route, fake EC2 on ${fake.url}`,
+  `\nNode ${spawnSync(`${ROOT}/node_modules/.bin/node`, ["--version"]).stdout.toString().trim()}, ${PAIRS} cold-start pairs per route, ` +
+    `fake EC2 on ${fake.url}`,
 );
 
 const functionOf = (functions: FunctionArtifact[], route: RouteKey) => {
@@ -93,7 +94,8 @@ for (const build of builds) {
 }
 
 console.log(
-  `\n== Cold start by route: fresh process, INIT + first invocation, / the same for a no-op handler (median of ${PAIRS} pairs [min-max]); wall = spawn to first answer, CPU = the process's user+system time to it`,
+  `\n== Cold start by route: fresh process, INIT + first invocation, / the same for a no-op handler (median of ${PAIRS} pairs ` +
+    `[min-max]); wall = spawn to first answer, CPU = the process's user+system time to it`,
 );
 const cold = new Map<string, PairedResult>();
 const coldRows: string[][] = [["route", ...builds.flatMap((build) => [`${build.label}: wall`, "CPU", "ms wall handler/no-op", "module"])]];
@@ -116,7 +118,8 @@ for (const route of ROUTES_TIMED) {
 table(coldRows);
 
 console.log(
-  "\n== INIT and first invocation (median of the cold runs above; ms): INIT = module load with its top-level await, warm = the same event again",
+  "\n== INIT and first invocation (median of the cold runs above; ms): INIT = module load with its top-level await, warm = the same " +
+    "event again",
 );
 for (const build of builds) {
   console.log(`  ${build.label}`);
@@ -163,7 +166,8 @@ if (ROUTES.every(simulated)) {
   console.log(`\n== Traffic simulation (bench/traffic.ts; costs above, in .tmp/bench/costs.json; re-run: npx tsx bench/traffic-cli.ts)`);
   const trace = generateTrace(1, DEFAULT_TRAFFIC);
   console.log(
-    `  ${DEFAULT_TRAFFIC.days} days, ${trace.length} requests (seed 1); every layout costed from the routes measured above: a function costs its slowest route`,
+    `  ${DEFAULT_TRAFFIC.days} days, ${trace.length} requests (seed 1); every layout costed from the routes measured above: a function ` +
+      `costs its slowest route`,
   );
   console.log(formatSummaries(compareLayouts(trace, costsFrom(measured))));
 } else {
@@ -179,7 +183,8 @@ table([
 ]);
 
 console.log(
-  `\n== Warm overhead (each tree's build, EC2 answered from memory; median of ${WARM_ITERATIONS} requests, interleaved with the bare SDK call)`,
+  `\n== Warm overhead (each tree's build, EC2 answered from memory; median of ${WARM_ITERATIONS} requests, interleaved with the bare SDK ` +
+    `call)`,
 );
 const { warmOverhead } = await import("./warm.js");
 const warmRows = [
@@ -234,7 +239,8 @@ if (SCALE_KEYS > 0) {
       `  seeded ${result.seeded} keys in ${result.seedSeconds.toFixed(1)} s; listed ${result.listed} in ${result.pages.length} pages`,
     );
     console.log(
-      `  moto's own DescribeKeyPairs (all keys, public keys), bare SDK: ${result.bareDescribeMs.toFixed(0)} ms; each page below makes one such call`,
+      `  moto's own DescribeKeyPairs (all keys, public keys), bare SDK: ${result.bareDescribeMs.toFixed(0)} ms; each page below makes ` +
+        `one such call`,
     );
     table([
       ["page", "keys", "bytes", "ms", "ms beyond the bare call"],

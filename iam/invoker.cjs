@@ -46,7 +46,9 @@ async function invoker({ resolveVariable }) {
             skip: [
               {
                 id: "CKV_AWS_61",
-                comment: `invokerTrustedPrincipals names whole accounts (${wholeAccounts.join(", ")}): their administrators decide who may assume this role, which can only invoke this API`,
+                comment:
+                  `invokerTrustedPrincipals names whole accounts (${wholeAccounts.join(", ")}): their administrators decide who ` +
+                  `may assume this role, which can only invoke this API`,
               },
             ],
           },

@@ -34,7 +34,8 @@ const jest = spawnSync(
 const { request, response, requests } = prismViolations();
 const unsigned = request.filter((line) => /Invalid security scheme used/.test(line)).length;
 console.log(
-  `prism replay: ${requests} requests through prism proxy; ${response.length} response violations; ${request.length} request violations (${unsigned} unsigned: no IAM locally; ${request.length - unsigned} deliberately invalid requests)`,
+  `prism replay: ${requests} requests through prism proxy; ${response.length} response violations; ${request.length} request violations ` +
+    `(${unsigned} unsigned: no IAM locally; ${request.length - unsigned} deliberately invalid requests)`,
 );
 for (const line of response) console.log(`  ${line.trim()}`);
 if (jest.status !== 0) console.log(`prism replay: the replayed integration tests failed (exit ${jest.status}); see above and ${PRISM_LOG}`);

@@ -18,6 +18,9 @@ jest_run() { # name, jest args...
 step "typecheck (node $(node --version))"
 tsc -p .
 
+step "format and lint (biome)"
+biome ci .
+
 step "layers: the dependency rule (dependency-cruiser)"
 depcruise src --config .dependency-cruiser.cjs
 

@@ -81,7 +81,8 @@ const sigv4 = registry.registerComponent("securitySchemes", "sigv4", {
   // How API Gateway itself exports an IAM-authorized API: the Authorization header carries a SigV4 signature.
   "x-amazon-apigateway-authtype": "awsSigv4",
   description:
-    'AWS Signature Version 4 (API Gateway IAM authorization): sign requests (service execute-api) with credentials allowed execute-api:Invoke on this API. API Gateway itself refuses unsigned or badly signed requests with 403 {"message": ...}.',
+    "AWS Signature Version 4 (API Gateway IAM authorization): sign requests (service execute-api) with credentials allowed " +
+    'execute-api:Invoke on this API. API Gateway itself refuses unsigned or badly signed requests with 403 {"message": ...}.',
 } as Parameters<typeof registry.registerComponent<"securitySchemes">>[2]);
 
 /** The configuration a deployment gets when it sets nothing: the limits the spec quotes. */
@@ -141,7 +142,8 @@ function withGatewayAnswer(response: ResponseConfig, message: string): ResponseC
 
 /** The gateway's own 403 (IAM authorization refused: unsigned, badly signed, or not allowed execute-api:Invoke). */
 const GATEWAY_FORBIDDEN =
-  'API Gateway refused the request\'s IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route.';
+  'API Gateway refused the request\'s IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature ' +
+  "is wrong or expired, or its caller is not allowed execute-api:Invoke on this route.";
 const gatewayForbidden: ResponseConfig = {
   description: GATEWAY_FORBIDDEN,
   content: { "application/json": { schema: GatewayMessage, example: { message: "Forbidden" } } },
@@ -152,11 +154,14 @@ const common = (operation: Operation) => ({
   403: gatewayForbidden,
   429: withGatewayAnswer(
     problem(
-      'Too many requests: the API\'s stage throttling refused it (API Gateway\'s own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service\'s retries (a problem with Retry-After).',
+      'Too many requests: the API\'s stage throttling refused it (API Gateway\'s own answer, application/json {"message":"Too Many ' +
+        "Requests\"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After).",
       fromEc2(operation, "RequestLimitExceeded", 503),
       {
         "Retry-After": {
-          description: `Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). ${DEFAULTS.THROTTLE_RETRY_AFTER_SECONDS} by default (THROTTLE_RETRY_AFTER_SECONDS).`,
+          description:
+            `Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). ` +
+            `${DEFAULTS.THROTTLE_RETRY_AFTER_SECONDS} by default (THROTTLE_RETRY_AFTER_SECONDS).`,
           schema: { type: "integer" },
           example: DEFAULTS.THROTTLE_RETRY_AFTER_SECONDS,
         },
@@ -193,16 +198,19 @@ const bodyErrors = (operation: Operation, badRequest: ResponseConfig) => ({
     "Forbidden",
   ),
   409: problem(
-    "A key pair with this name already exists in the region; or (problem type request-in-progress, with a Retry-After header) an earlier request with the same Idempotency-Key may still be running.",
+    "A key pair with this name already exists in the region; or (problem type request-in-progress, with a Retry-After header) an earlier " +
+      "request with the same Idempotency-Key may still be running.",
     fromEc2(operation, "InvalidKeyPair.Duplicate"),
   ),
   413: problem(
-    `The body is larger than the service accepts (MAX_BODY_BYTES, ${DEFAULTS.MAX_BODY_BYTES} bytes = ${DEFAULTS.MAX_BODY_BYTES / 1024} KiB by default).`,
+    `The body is larger than the service accepts (MAX_BODY_BYTES, ${DEFAULTS.MAX_BODY_BYTES} bytes = ${DEFAULTS.MAX_BODY_BYTES / 1024} ` +
+      `KiB by default).`,
     payloadTooLarge(DEFAULTS.MAX_BODY_BYTES + 1, DEFAULTS.MAX_BODY_BYTES),
   ),
   415: problem("The body is not sent as application/json.", asServiceError({ statusCode: 415 })!),
   422: problem(
-    "The region's key pair quota is reached; or (problem type idempotency-key-reused) the Idempotency-Key was used for a different request.",
+    "The region's key pair quota is reached; or (problem type idempotency-key-reused) the Idempotency-Key was used for a different " +
+      "request.",
     fromEc2(operation, "KeyPairLimitExceeded"),
   ),
 });
@@ -211,7 +219,8 @@ const bodyErrors = (operation: Operation, badRequest: ResponseConfig) => ({
 function methodNotAllowedResponse(path: string): ResponseConfig {
   const method = ["PUT", "PATCH", "POST", "DELETE"].find((candidate) => !METHODS_BY_PATH[path]!.includes(candidate))!;
   const response = problem(
-    `Not this operation's answer but its path's: any other method on ${path} (here ${METHODS_BY_PATH[path]!.join(", ")}) answers 405 with an Allow header.`,
+    `Not this operation's answer but its path's: any other method on ${path} (here ${METHODS_BY_PATH[path]!.join(", ")}) answers 405 ` +
+      `with an Allow header.`,
     methodNotAllowed(method, path),
     { Allow: { description: "The methods this path serves.", schema: { type: "string" }, example: METHODS_BY_PATH[path]!.join(", ") } },
   );
@@ -268,7 +277,9 @@ route({
   operationId: "createKeyPair",
   summary: "Create a key pair",
   description:
-    "Creates an RSA (2048-bit) or ED25519 key pair in EC2 and returns its private key in PEM or PPK format. The private key appears in this response only and is never stored or logged: keep it (chmod 400). The key is tagged as managed by this service. ED25519 keys do not work for Windows instances. The region comes from the body, else the `region` query parameter, else the service's default.",
+    "Creates an RSA (2048-bit) or ED25519 key pair in EC2 and returns its private key in PEM or PPK format. The private key appears in " +
+    "this response only and is never stored or logged: keep it (chmod 400). The key is tagged as managed by this service. ED25519 keys " +
+    "do not work for Windows instances. The region comes from the body, else the `region` query parameter, else the service's default.",
   request: {
     query: RegionQuery,
     headers: IdempotencyHeaders,
@@ -277,7 +288,9 @@ route({
   responses: {
     201: withPrivateKeyFile(
       json(
-        "Created. The body holds the private key (it cannot be retrieved again), or with escrow: true where it is stored. With `Accept: application/x-pem-file` (preferred to application/json) the body is the private key alone, as text (`umask 077; curl -fsS ... -o key.pem`); errors and dry runs stay JSON.",
+        "Created. The body holds the private key (it cannot be retrieved again), or with escrow: true where it is stored. With `Accept: " +
+          "application/x-pem-file` (preferred to application/json) the body is the private key alone, as text (`umask 077; curl -fsS ... " +
+          "-o key.pem`); errors and dry runs stay JSON.",
         createAnswer,
         {
           "Cache-Control": {
@@ -288,7 +301,8 @@ route({
       ),
     ),
     406: problem(
-      "`Accept: application/x-pem-file` with keyFormat ppk (a PPK key is not a PEM file) or with escrow (the key is not in the answer). Checked before any key is made.",
+      "`Accept: application/x-pem-file` with keyFormat ppk (a PPK key is not a PEM file) or with escrow (the key is not in the answer). " +
+        "Checked before any key is made.",
       new ServiceError("not-acceptable", "A ppk key is not a PEM file: ask for keyFormat pem, or accept application/json."),
     ),
     200: dryRun,
@@ -306,7 +320,8 @@ route({
   operationId: "importKeyPair",
   summary: "Import a public key",
   description:
-    "Registers your own public key (OpenSSH or RFC 4716; RSA 1024-4096 bits or ED25519) as an EC2 key pair. The key is checked first: a malformed key gets a 400 saying what is wrong with it. The request body is treated as a secret and never logged.",
+    "Registers your own public key (OpenSSH or RFC 4716; RSA 1024-4096 bits or ED25519) as an EC2 key pair. The key is checked first: a " +
+    "malformed key gets a 400 saying what is wrong with it. The request body is treated as a secret and never logged.",
   request: {
     query: RegionQuery,
     headers: IdempotencyHeaders,
@@ -332,8 +347,11 @@ route({
   operationId: "listKeyPairs",
   summary: "List key pairs",
   description:
-    "Lists the key pairs of a region, sorted by name, optionally filtered. Pages hold at most `limit` keys; follow `nextCursor` for the rest. Private keys are never returned." +
-    " With `allRegions=true`, lists every allowed region at once (4 regions at a time, one shared time budget): each item carries its region, and `regions` reports each region as `ok` (count, complete, nextCursor) or `error` (the region's problem), so a failing region never fails the whole answer.",
+    "Lists the key pairs of a region, sorted by name, optionally filtered. Pages hold at most `limit` keys; follow `nextCursor` for the " +
+    "rest. Private keys are never returned." +
+    " With `allRegions=true`, lists every allowed region at once (4 regions at a time, one shared time budget): each item carries its " +
+    "region, and `regions` reports each region as `ok` (count, complete, nextCursor) or `error` (the region's problem), so a failing " +
+    "region never fails the whole answer.",
   request: { query: ListQuery },
   responses: {
     200: json("One page of key pairs.", KeyPairList),
@@ -393,7 +411,8 @@ route({
   operationId: "deleteKeyPair",
   summary: "Delete a key pair by name",
   description:
-    "Deletes a key pair managed by this service. Answers 404 when there is no such key (EC2 itself would answer success) and 403 for keys made outside this service.",
+    "Deletes a key pair managed by this service. Answers 404 when there is no such key (EC2 itself would answer success) and 403 for " +
+    "keys made outside this service.",
   request: { params: NamePath, query: DeleteQuery },
   responses: deleteResponses,
 });
@@ -466,7 +485,9 @@ route(
     path: "/docs",
     operationId: "getDocsPage",
     summary: "This API's documentation page",
-    description: `This document rendered by Redoc, as one self-contained HTML page (built at package time; it loads nothing from elsewhere, and its Content-Security-Policy allows only its own inline scripts and styles). ${DOCS_ACCESS}`,
+    description:
+      `This document rendered by Redoc, as one self-contained HTML page (built at package time; it loads nothing from ` +
+      `elsewhere, and its Content-Security-Policy allows only its own inline scripts and styles). ${DOCS_ACCESS}`,
     responses: { 200: { description: "The documentation page.", content: { "text/html": { schema: { type: "string" } } } }, ...docsErrors },
   },
   "docs",
@@ -480,7 +501,8 @@ export function openApiDocument() {
         title: "EC2 Key Pairs API",
         version: "1.0.0",
         description:
-          "Create, import, list, get and delete Amazon EC2 key pairs in the region you choose. Every route requires AWS IAM (SigV4) authorization. Errors are RFC 9457 problem+json.",
+          "Create, import, list, get and delete Amazon EC2 key pairs in the region you choose. Every route requires AWS IAM (SigV4) " +
+          "authorization. Errors are RFC 9457 problem+json.",
         license: { name: "UNLICENSED", identifier: "UNLICENSED" },
       },
       servers: [

@@ -155,42 +155,46 @@ describe("packaged template", () => {
     }
   });
 
-  test("escrow: only create may put (and tag) /ec2/keypair/* parameters, only the deletes may delete them, none may read; KMS only for a customer key, to create", () => {
-    const expected: Record<string, string[]> = {
-      CreateKeyPairsLambdaFunction: ["ssm:AddTagsToResource", "ssm:PutParameter"],
-      DeleteKeyPairsLambdaFunction: ["ssm:DeleteParameter"],
-    };
-    const statementsOf = (from: any, fn: any) =>
-      from.Resources[fn.Properties.Role["Fn::GetAtt"][0]].Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement);
-    for (const [id, fn] of resources("AWS::Lambda::Function")) {
-      const statements = statementsOf(template, fn);
-      const ssm = statements.filter((statement: any) => statement.Action.some((action: string) => action.startsWith("ssm:")));
-      expect([id, ssm.flatMap((statement: any) => statement.Action).sort()]).toEqual([id, expected[id] ?? []]);
-      for (const statement of ssm)
-        expect(statement.Resource).toEqual({ "Fn::Sub": "arn:${AWS::Partition}:ssm:*:${AWS::AccountId}:parameter/ec2/keypair/*" });
-      expect([id, statements.filter((statement: any) => statement.Action.some((action: string) => action.startsWith("kms:")))]).toEqual([
-        id,
-        [],
+  test(
+    "escrow: only create may put (and tag) /ec2/keypair/* parameters, only the deletes may delete them, none may read; KMS only for a " +
+      "customer key, to create",
+    () => {
+      const expected: Record<string, string[]> = {
+        CreateKeyPairsLambdaFunction: ["ssm:AddTagsToResource", "ssm:PutParameter"],
+        DeleteKeyPairsLambdaFunction: ["ssm:DeleteParameter"],
+      };
+      const statementsOf = (from: any, fn: any) =>
+        from.Resources[fn.Properties.Role["Fn::GetAtt"][0]].Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement);
+      for (const [id, fn] of resources("AWS::Lambda::Function")) {
+        const statements = statementsOf(template, fn);
+        const ssm = statements.filter((statement: any) => statement.Action.some((action: string) => action.startsWith("ssm:")));
+        expect([id, ssm.flatMap((statement: any) => statement.Action).sort()]).toEqual([id, expected[id] ?? []]);
+        for (const statement of ssm)
+          expect(statement.Resource).toEqual({ "Fn::Sub": "arn:${AWS::Partition}:ssm:*:${AWS::AccountId}:parameter/ec2/keypair/*" });
+        expect([id, statements.filter((statement: any) => statement.Action.some((action: string) => action.startsWith("kms:")))]).toEqual([
+          id,
+          [],
+        ]);
+      }
+      const kms = resources("AWS::Lambda::Function", invokerTemplate).flatMap(([id, fn]) =>
+        statementsOf(invokerTemplate, fn)
+          .filter((statement: any) => statement.Action.some((action: string) => action.startsWith("kms:")))
+          .map((statement: any) => [id, statement]),
+      );
+      expect(kms).toEqual([
+        [
+          "CreateKeyPairsLambdaFunction",
+          {
+            Sid: "EncryptEscrowedKeys",
+            Effect: "Allow",
+            Action: ["kms:Encrypt"],
+            Resource: { "Fn::Sub": `arn:\${AWS::Partition}:kms:*:\${AWS::AccountId}:key/${ESCROW_KMS_KEY}` },
+            Condition: { StringLike: { "kms:ViaService": "ssm.*.amazonaws.com" } },
+          },
+        ],
       ]);
-    }
-    const kms = resources("AWS::Lambda::Function", invokerTemplate).flatMap(([id, fn]) =>
-      statementsOf(invokerTemplate, fn)
-        .filter((statement: any) => statement.Action.some((action: string) => action.startsWith("kms:")))
-        .map((statement: any) => [id, statement]),
-    );
-    expect(kms).toEqual([
-      [
-        "CreateKeyPairsLambdaFunction",
-        {
-          Sid: "EncryptEscrowedKeys",
-          Effect: "Allow",
-          Action: ["kms:Encrypt"],
-          Resource: { "Fn::Sub": `arn:\${AWS::Partition}:kms:*:\${AWS::AccountId}:key/${ESCROW_KMS_KEY}` },
-          Condition: { StringLike: { "kms:ViaService": "ssm.*.amazonaws.com" } },
-        },
-      ],
-    ]);
-  });
+    },
+  );
 
   test("routes are the route table's: each on its function, and on every path a catch-all on the 405 function", () => {
     const functionOf = (integration: any) =>

@@ -13,7 +13,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** `umask 077; curl -fsS ... -o <file>` as the README has it. */
 function curlPem(name: string, file: string) {
   const body = JSON.stringify({ name, keyType: "ed25519", region: "us-east-1" });
-  const script = `umask 077; curl -fsS -X POST "$API_URL/keypairs" -H 'content-type: application/json' -H 'accept: application/x-pem-file' -d '${body}' -o '${file}'`;
+  const script =
+    `umask 077; curl -fsS -X POST "$API_URL/keypairs" -H 'content-type: application/json' -H 'accept: ` +
+    `application/x-pem-file' -d '${body}' -o '${file}'`;
   return spawnSync("sh", ["-c", script], { encoding: "utf8", env: process.env });
 }
 

@@ -10,7 +10,8 @@ import { ROOT } from "../../scripts/local-stack.js";
 
 const { scriptHashes } = createRequire(import.meta.url)("../../build/docs-plugin.cjs") as { scriptHashes: (html: string) => string[] };
 
-export const DOCS_HTML = '<!DOCTYPE html><html><head><title>EC2 Key Pairs API</title></head><body><div id="redoc"></div><script>window.started = true;</script></body></html>';
+export const DOCS_HTML = '<!DOCTYPE html><html><head><title>EC2 Key Pairs API</title></head><body><div ' +
+  'id="redoc"></div><script>window.started = true;</script></body></html>';
 
 const dir = `${ROOT}/.tmp/unit`;
 const asset = `${dir}/api-docs.docs-page.html.br`;

@@ -229,7 +229,8 @@ async function create(client: KeyPairsClient, name: string, values: Values, io: 
   io.stdout(
     values.json
       ? `${JSON.stringify({ ...metadata, privateKeyFile: out })}\n`
-      : `created ${metadata.name} (${metadata.keyPairId}, ${metadata.keyType}, ${metadata.fingerprint}) in ${metadata.region}; private key written to ${out} (mode 0400)\n`,
+      : `created ${metadata.name} (${metadata.keyPairId}, ${metadata.keyType}, ${metadata.fingerprint}) in ${metadata.region}; private ` +
+          `key written to ${out} (mode 0400)\n`,
   );
   return EXIT.ok;
 }

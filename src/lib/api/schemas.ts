@@ -60,7 +60,8 @@ export const Region = /* @__PURE__ */ z
   .register(z.globalRegistry, {
     id: "Region",
     description:
-      "AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.",
+      "AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting " +
+      "(default: the standard commercial regions, which need no opt-in) and answers 400 for the others.",
     example: "eu-west-1",
   });
 
@@ -101,7 +102,10 @@ const reservedKeysText = () => {
   const [first = "", ...rest] = RESERVED_TAG_KEYS;
   const prefix = first.slice(0, first.indexOf(":"));
   const tail = rest.map((key) => key.slice(prefix.length));
-  return `${COUNT_WORDS[RESERVED_TAG_KEYS.length + 1]} tag keys are reserved for the service: the managed-key marker and ${first}, ${tail.slice(0, -1).join(", ")} and ${tail.at(-1)}`;
+  return (
+    `${COUNT_WORDS[RESERVED_TAG_KEYS.length + 1]} tag keys are reserved for the service: the managed-key marker and ${first}, ` +
+    `${tail.slice(0, -1).join(", ")} and ${tail.at(-1)}`
+  );
 };
 
 // The trailing [\s\S] restates minLength inside the pattern, for generators that read only the pattern.
@@ -125,7 +129,9 @@ export const Tags = /* @__PURE__ */ z
     maxProperties: MAX_TAGS,
     propertyNames: { minLength: 1, maxLength: 128, pattern: NOT_AWS_PREFIXED },
     id: "Tags",
-    description: `Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. ${reservedKeysText()}, which record the request that made the key, its IAM caller and where an escrowed private key is kept.`,
+    description:
+      `Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. ` +
+      `${reservedKeysText()}, which record the request that made the key, its IAM caller and where an escrowed private key is kept.`,
     example: { team: "platform", env: "prod" },
   });
 
@@ -150,7 +156,10 @@ export const CreateKeyPairBody = /* @__PURE__ */ z
     dryRun: z.optional(DryRun),
     escrow: z._default(z.boolean(), false).register(z.globalRegistry, {
       description:
-        "Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's AWS::EC2::KeyPair does: a SecureString parameter named /ec2/keypair/<keyPairId> (KMS-encrypted with alias/aws/ssm unless the deployment names another key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be stored, the key pair is deleted again and the answer is a 502.",
+        "Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's AWS::EC2::KeyPair does: a " +
+        "SecureString parameter named /ec2/keypair/<keyPairId> (KMS-encrypted with alias/aws/ssm unless the deployment names another " +
+        "key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be " +
+        "stored, the key pair is deleted again and the answer is a 502.",
     }),
   })
   // No component id: inline under requestBody, a generator does not make the defaulted fields required
@@ -210,7 +219,10 @@ export const IdempotencyHeaders = /* @__PURE__ */ z.object({
     )
     .register(z.globalRegistry, {
       description:
-        "Makes a retry safe (IETF draft-ietf-httpapi-idempotency-key-header): the same key with the same body gives the same outcome (for create: a new private key for the same name, since the first one is never stored, unless it was escrowed); with another body it is a 422; while an earlier request with the key may still be running, a 409 with Retry-After. Scoped to the caller and the region.",
+        "Makes a retry safe (IETF draft-ietf-httpapi-idempotency-key-header): the same key with the same body gives the same outcome " +
+        "(for create: a new private key for the same name, since the first one is never stored, unless it was escrowed); with another " +
+        "body it is a 422; while an earlier request with the key may still be running, a 409 with Retry-After. Scoped to the caller " +
+        "and the region.",
       example: '"8e03978e-40d5-43e8-bc93-6894a57f9324"',
     }),
 });
@@ -254,12 +266,16 @@ export const ListQuery = /* @__PURE__ */ z.strictObject({
   includePublicKey: described(booleanQuery, "Include each key's public key (OpenSSH format)."),
   limit: /* @__PURE__ */ z._default(decimalQuery(MAX_PAGE_SIZE), MAX_PAGE_SIZE).register(z.globalRegistry, {
     description:
-      "Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says where to go on.",
+      "Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says " +
+      "where to go on.",
   }),
   cursor: described(KeyName, "Start after this key name: the nextCursor of the previous page."),
   allRegions: described(
     booleanQuery,
-    "List every allowed region at once (in parallel, a few regions at a time) instead of one: each item says its region, and `regions` says per region whether it was listed or what went wrong, so one failing region does not fail the answer. Not combinable with `region` or `cursor` (400). At most `limit` keys in all, ordered by region then name; a region with more keys than the page holds has `complete: false` and continues with `GET /keypairs?region=<region>&cursor=<its nextCursor>` (same filters).",
+    "List every allowed region at once (in parallel, a few regions at a time) instead of one: each item says its region, and `regions` " +
+      "says per region whether it was listed or what went wrong, so one failing region does not fail the answer. Not combinable with " +
+      "`region` or `cursor` (400). At most `limit` keys in all, ordered by region then name; a region with more keys than the page holds " +
+      "has `complete: false` and continues with `GET /keypairs?region=<region>&cursor=<its nextCursor>` (same filters).",
   ),
 });
 

@@ -89,7 +89,8 @@ async function mutate<T>(mutation: Mutation<T>): Promise<T> {
         if (canRetry) continue;
         throw new ServiceError(
           "upstream-timeout",
-          `EC2 did not answer in time, and the key pair ${mutation.name} it made meanwhile was removed again (its answer was lost). Nothing was kept: send the request again.`,
+          `EC2 did not answer in time, and the key pair ${mutation.name} it made meanwhile was removed again (its answer was lost). ` +
+            `Nothing was kept: send the request again.`,
         );
       }
     }

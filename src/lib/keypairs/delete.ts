@@ -10,7 +10,8 @@ import { orDryRun } from "./views.js";
 export const unmanagedKey = (name: string, settings: KeyPairSettings): ServiceError =>
   new ServiceError(
     "unmanaged-key",
-    `Key pair ${name} was not created or imported through this service (no ${settings.managedTag.key}=${settings.managedTag.value} tag); delete it in EC2 directly.`,
+    `Key pair ${name} was not created or imported through this service (no ${settings.managedTag.key}=${settings.managedTag.value} tag); ` +
+      `delete it in EC2 directly.`,
   );
 
 /**

@@ -50,12 +50,14 @@ async function withdraw(deps: KeyPairDeps, region: string, keyPair: KeyPairWitho
     });
     return new ServiceError(
       "escrow-failed",
-      `${reason} The private key was not stored, and deleting key pair ${keyPair.name} (${keyPair.keyPairId}) failed too: it may still exist, with no one holding its private key. Delete it, then send the request again.`,
+      `${reason} The private key was not stored, and deleting key pair ${keyPair.name} (${keyPair.keyPairId}) failed too: it may still ` +
+        `exist, with no one holding its private key. Delete it, then send the request again.`,
     );
   }
   return new ServiceError(
     "escrow-failed",
-    `${reason} The private key could not be stored, so key pair ${keyPair.name} was deleted again: nothing was kept. Send the request again.`,
+    `${reason} The private key could not be stored, so key pair ${keyPair.name} was deleted again: nothing was kept. Send the request ` +
+      `again.`,
   );
 }
 
@@ -66,7 +68,8 @@ export async function deleteEscrowedKey(deps: Pick<DeleteDeps, "vault">, region:
   } catch (error) {
     throw new ServiceError(
       "escrow-failed",
-      `${reasonOf(error)} The key pair was deleted, but its escrowed private key ${privateKeyParameterName(keyPairId)} could not be: delete that parameter (DELETE again answers 404).`,
+      `${reasonOf(error)} The key pair was deleted, but its escrowed private key ${privateKeyParameterName(keyPairId)} could not be: ` +
+        `delete that parameter (DELETE again answers 404).`,
     );
   }
 }

@@ -63,29 +63,41 @@ test("a failing rehearsal (no credentials to sign with) is logged, costs only it
   expect(warned.mock.calls.map(([message]) => message)).toEqual(["priming the EC2 client failed", "rehearsing EC2 calls failed"]);
 });
 
-test("the delete function's rehearsal: DeleteKeyPair, a dry run, through the client that sends deletes, answered in process; EC2 receives only priming's describe", async () => {
-  await primeEc2Client("read", ["DeleteKeyPair"], true);
-  expect(commandsSent()).toEqual(["DescribeKeyPairsCommand", "DeleteKeyPairCommand"]);
-  expect(sent.mock.contexts[1]).toBe(ec2.ec2Client(config.DEFAULT_REGION, "mutate"));
-  expect(sent.mock.calls[1]![0].input).toMatchObject({ DryRun: true });
-  // The SDK parsed the in-process answer into the command's output.
-  await expect(sent.mock.results[1]!.value).resolves.toMatchObject({ Return: true, KeyPairId: "key-00000000000000000" });
-  expect(actions).toEqual(["DescribeKeyPairs"]);
-  expect(warned).not.toHaveBeenCalled();
-});
+test(
+  "the delete function's rehearsal: DeleteKeyPair, a dry run, through the client that sends deletes, answered in process; EC2 " +
+    "receives only priming's describe",
+  async () => {
+    await primeEc2Client("read", ["DeleteKeyPair"], true);
+    expect(commandsSent()).toEqual(["DescribeKeyPairsCommand", "DeleteKeyPairCommand"]);
+    expect(sent.mock.contexts[1]).toBe(ec2.ec2Client(config.DEFAULT_REGION, "mutate"));
+    expect(sent.mock.calls[1]![0].input).toMatchObject({ DryRun: true });
+    // The SDK parsed the in-process answer into the command's output.
+    await expect(sent.mock.results[1]!.value).resolves.toMatchObject({ Return: true, KeyPairId: "key-00000000000000000" });
+    expect(actions).toEqual(["DescribeKeyPairs"]);
+    expect(warned).not.toHaveBeenCalled();
+  },
+);
 
-test("the read function's rehearsal: a DescribeKeyPairs through the read client, answered in process with a whole key; EC2 receives only priming's describe", async () => {
-  await primeEc2Client("read", ["DescribeKeyPairs"], true);
-  expect(commandsSent()).toEqual(["DescribeKeyPairsCommand", "DescribeKeyPairsCommand"]);
-  expect(sent.mock.contexts[1]).toBe(ec2.ec2Client(config.DEFAULT_REGION, "read"));
-  await expect(sent.mock.results[1]!.value).resolves.toMatchObject({
-    KeyPairs: [
-      { KeyPairId: "key-00000000000000000", CreateTime: new Date("2026-01-01T00:00:00.000Z"), Tags: [{ Key: "rehearsal", Value: "true" }] },
-    ],
-  });
-  expect(actions).toEqual(["DescribeKeyPairs"]);
-  expect(warned).not.toHaveBeenCalled();
-});
+test(
+  "the read function's rehearsal: a DescribeKeyPairs through the read client, answered in process with a whole key; EC2 receives only " +
+    "priming's describe",
+  async () => {
+    await primeEc2Client("read", ["DescribeKeyPairs"], true);
+    expect(commandsSent()).toEqual(["DescribeKeyPairsCommand", "DescribeKeyPairsCommand"]);
+    expect(sent.mock.contexts[1]).toBe(ec2.ec2Client(config.DEFAULT_REGION, "read"));
+    await expect(sent.mock.results[1]!.value).resolves.toMatchObject({
+      KeyPairs: [
+        {
+          KeyPairId: "key-00000000000000000",
+          CreateTime: new Date("2026-01-01T00:00:00.000Z"),
+          Tags: [{ Key: "rehearsal", Value: "true" }],
+        },
+      ],
+    });
+    expect(actions).toEqual(["DescribeKeyPairs"]);
+    expect(warned).not.toHaveBeenCalled();
+  },
+);
 
 test("the create function's rehearsals: CreateKeyPair and ImportKeyPair, dry runs answered in process, neither sent to EC2", async () => {
   await primeEc2Client("mutate", ["CreateKeyPair", "ImportKeyPair"], true);

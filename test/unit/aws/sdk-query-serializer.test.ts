@@ -16,7 +16,8 @@ function recordingClient(bodies: string[]): EC2Client {
       handle: async (request: { body?: unknown }) => {
         bodies.push(String(request.body));
         const xml =
-          '<ImportKeyPairResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><keyPairId>key-0123456789abcdef0</keyPairId><keyName>victim</keyName><keyFingerprint>ab:cd</keyFingerprint></ImportKeyPairResponse>';
+          "<ImportKeyPairResponse " +
+          'xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><keyPairId>key-0123456789abcdef0</keyPairId><keyName>victim</keyName><keyFingerprint>ab:cd</keyFingerprint></ImportKeyPairResponse>';
         const { Readable } = await import("node:stream");
         return { response: { statusCode: 200, headers: { "content-type": "text/xml" }, body: Readable.from([Buffer.from(xml)]) } };
       },

@@ -137,7 +137,9 @@ test("the event-stream serde is not bundled (nor node:zlib it loads), and reachi
   expect(code).not.toContain("event stream message overhead");
   expect(code).not.toContain('require("node:zlib")');
   const outfile = join(dir, "event-streams.mjs");
-  const contents = `const streams = await import("@smithy/core/event-streams"); try { streams.eventStreamSerdeProvider({}); } catch (error) { console.log(error.message); }`;
+  const contents =
+    `const streams = await import("@smithy/core/event-streams"); try { streams.eventStreamSerdeProvider({}); } catch ` +
+    `(error) { console.log(error.message); }`;
   await build({
     stdin: { contents, resolveDir: ROOT, loader: "js" },
     outfile,
@@ -200,7 +202,8 @@ console.log(JSON.stringify({ version: Version, webStreams: process.moduleLoadLis
   }
 }, 60_000);
 
-test("Node builtins: plain values imported by name are read from require()'s exports with no interop copy; getters stay lazy; namespaces and import() get the whole module", async () => {
+test("Node builtins: plain values imported by name are read from require()'s exports with no interop copy; getters stay lazy; namespaces " +
+  "and import() get the whole module", async () => {
   const plain = `
 import { request } from "node:http";
 import https from "node:https";
@@ -223,9 +226,13 @@ console.log(JSON.stringify({ before, same, after: streamsLoaded() }));`;
   expect(await run(await bundle("builtins-getter", {}, getter))).toEqual({ before: false, same: true, after: true });
 
   // A namespace used as a value must not read node:http's getters (they load undici).
-  const namespace = `import * as http from "node:http"; console.log(JSON.stringify({ keys: Object.keys(http).length > 10, undici: process.moduleLoadList.some((name) => name.includes("undici")) }));`;
+  const namespace =
+    `import * as http from "node:http"; console.log(JSON.stringify({ keys: Object.keys(http).length > 10, undici: ` +
+    `process.moduleLoadList.some((name) => name.includes("undici")) }));`;
   expect(await run(await bundle("builtins-namespace", {}, namespace))).toEqual({ keys: true, undici: false });
 
-  const dynamic = `const http = await import("node:http"); console.log(JSON.stringify({ request: typeof http.request, agent: typeof http.default.Agent }));`;
+  const dynamic =
+    `const http = await import("node:http"); console.log(JSON.stringify({ request: typeof http.request, agent: typeof ` +
+    `http.default.Agent }));`;
   expect(await run(await bundle("builtins-dynamic", {}, dynamic))).toEqual({ request: "function", agent: "function" });
 }, 60_000);

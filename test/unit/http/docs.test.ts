@@ -25,7 +25,9 @@ beforeAll(async () => {
 const get = async (path: string, headers: Record<string, string> = {}) =>
   (await handler(apiEvent({ method: "GET", path, headers }), lambdaContext())) as APIGatewayProxyStructuredResultV2;
 
-const CSP = `default-src 'none'; script-src ${page.scriptHashes.join(" ")}; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
+const CSP =
+  `default-src 'none'; script-src ${page.scriptHashes.join(" ")}; style-src 'unsafe-inline'; img-src data:; font-src data:; ` +
+  `base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
 describe("GET /docs", () => {
   test.each(["gzip, deflate, br", "br", "br;q=0.5, gzip", "*"])(

@@ -14,7 +14,8 @@ let server: Server;
 let createHandler: Handler;
 
 const ec2ErrorXml = (code: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${code}</Code><Message>injected ${code}</Message></Error></Errors><RequestID>r-1</RequestID></Response>`;
+  `<?xml version="1.0" encoding="UTF-8"?><Response><Errors><Error><Code>${code}</Code><Message>injected ` +
+  `${code}</Message></Error></Errors><RequestID>r-1</RequestID></Response>`;
 
 beforeAll(async () => {
   server = createServer((request, response) => {

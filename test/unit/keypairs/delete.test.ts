@@ -39,7 +39,8 @@ test("a key the service did not make is refused with the guard's message, unless
   const error = await failure(deleteKeyPair(deps, REGION, { name: "console-key" }, {}));
   expect([error.kind, error.message]).toEqual([
     "unmanaged-key",
-    "Key pair console-key was not created or imported through this service (no managed-by=ec2-keypairs-api tag); delete it in EC2 directly.",
+    "Key pair console-key was not created or imported through this service (no managed-by=ec2-keypairs-api tag); delete it in EC2 " +
+      "directly.",
   ]);
   expect(deps.store.keys(REGION)).toHaveLength(1);
   const permissive = { ...deps, settings: { ...deps.settings, allowUnmanagedDelete: true } };
