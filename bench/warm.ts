@@ -4,6 +4,7 @@
  * stack, zod validation, the service and the SDK's own (de)serialization. Next to it, the bare
  * SDK call with the same in-memory answer; the difference is this service's overhead.
  */
+import { existsSync } from "node:fs";
 import { build } from "esbuild";
 import { ROOT } from "../scripts/local-stack.js";
 import { lambdaContext } from "../test/support/lambda.js";
@@ -38,8 +39,11 @@ export interface WarmResult {
   serviceClientUs: number;
 }
 
-/** The warm bundle (deployed build options, or unminified for profiling) with EC2 answered from memory. */
 /** The warm bundle of the source tree `root` (this one, or BENCH_BEFORE's checkout), built as that tree's serverless.yml builds. */
+/** Where a tree keeps its EC2 clients: src/lib/aws/ec2-clients.ts, or src/lib/ec2.ts before the layers (a BENCH_BEFORE checkout). */
+const ec2ClientsModule = (root: string) =>
+  [`${root}/src/lib/aws/ec2-clients.ts`, `${root}/src/lib/ec2.ts`].find((path) => existsSync(path)) ?? `${root}/src/lib/aws/ec2-clients.ts`;
+
 export async function loadWarmBundle(outDir: string, minify = true, root = ROOT, label = "now") {
   const outfile = `${outDir}/warm-entry-${label}${minify ? "" : "-unminified"}.mjs`;
   await build({
@@ -47,7 +51,7 @@ export async function loadWarmBundle(outDir: string, minify = true, root = ROOT,
       contents: [
         `export { handler as getHandler } from "${root}/src/handlers/get-key-pair.ts";`,
         `export { handler as createHandler } from "${root}/src/handlers/create-key-pair.ts";`,
-        `export { ec2Client } from "${root}/src/lib/aws/ec2.ts";`,
+        `export { ec2Client } from "${ec2ClientsModule(root)}";`,
         `export { EC2Client, DescribeKeyPairsCommand, CreateKeyPairCommand } from "@aws-sdk/client-ec2";`,
       ].join("\n"),
       resolveDir: root,
