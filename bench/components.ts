@@ -22,7 +22,7 @@ const PARTS: Record<string, string> = {
     `const handler = middy().use(a()).use(b()).use(c({ disableContentTypeError: true })).use(d()).handler(async () => ({ statusCode: 200 ` +
     `}));`,
   "src/lib/platform/logger.ts":
-    `import { logger } from "${ROOT}/src/lib/platform/logger.ts"; export const handler = async () => { ` + `logger.info("x"); return 1; };`,
+    `import { logger } from "${ROOT}/src/lib/platform/logger.ts"; export const handler = async () => { logger.info("x"); return 1; };`,
   // What src/lib/platform/logger.ts replaced (a devDependency now, kept for this comparison).
   "powertools logger":
     `import { Logger } from "@aws-lambda-powertools/logger"; const logger = new Logger(); export const handler = ` +
