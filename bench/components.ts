@@ -21,8 +21,7 @@ const PARTS: Record<string, string> = {
     `"@middy/http-event-normalizer"; import c from "@middy/http-json-body-parser"; import d from "@middy/http-security-headers"; export ` +
     `const handler = middy().use(a()).use(b()).use(c({ disableContentTypeError: true })).use(d()).handler(async () => ({ statusCode: 200 ` +
     `}));`,
-  "src/lib/platform/logger.ts":
-    `import { logger } from "${ROOT}/src/lib/platform/logger.ts"; export const handler = async () => { logger.info("x"); return 1; };`,
+  "src/lib/platform/logger.ts": `import { logger } from "${ROOT}/src/lib/platform/logger.ts"; export const handler = async () => { logger.info("x"); return 1; };`,
   // What src/lib/platform/logger.ts replaced (a devDependency now, kept for this comparison).
   "powertools logger":
     `import { Logger } from "@aws-lambda-powertools/logger"; const logger = new Logger(); export const handler = ` +
