@@ -5,6 +5,7 @@
 
 const invoker = require("./invoker.cjs");
 const { FUNCTIONS, GRANTS, ROUTES } = require("../deploy/route-table.cjs");
+const { SERVICE_TAGS } = require("../deploy/load-ts.cjs")("src/lib/api/reserved-tags.ts");
 
 // What each function calls: the union of its routes' grants in the route table (src/lib/routes.ts);
 // its role is `<Function>Role`.
@@ -75,6 +76,19 @@ module.exports = async ({ resolveVariable }) => {
         : []),
     ],
     forgetEscrow: [{ Sid: "DeleteEscrowedKeys", Effect: "Allow", Action: ["ssm:DeleteParameter"], Resource: escrowArn }],
+    // Mark a request's key complete (src/lib/keypairs/idempotency.ts): that one tag, on managed keys only.
+    markComplete: [
+      {
+        Sid: "MarkRequestComplete",
+        Effect: "Allow",
+        Action: ["ec2:CreateTags"],
+        Resource: keyPairArn,
+        Condition: {
+          StringEquals: { [`aws:ResourceTag/${tagKey}`]: tagValue },
+          "ForAllValues:StringEquals": { "aws:TagKeys": [SERVICE_TAGS.requestDigest] },
+        },
+      },
+    ],
     // Delete only keys that carry the managed-key tag, unless the stage allows unmanaged deletes.
     delete: [
       {

@@ -6,7 +6,9 @@
    does that. The check-and-store of CreateKeyPair and ImportKeyPair is made atomic here.
 2. DeleteKeyPair by KeyPairId. moto reads only KeyName (a KeyPairId alone deletes nothing); EC2
    deletes the key with that id, and the API relies on it to delete exactly the key it looked up,
-   never a successor that took the same name meanwhile.
+   never a successor that took the same name meanwhile. A KeyPairId that names no key pair is
+   InvalidKeyPair.NotFound, as EC2 answers (a missing KeyName is success there): of concurrent
+   deletes of one key by id, exactly one succeeds. The look-up and the delete hold the names lock.
 Then moto_server runs unchanged (same arguments).
 """
 import functools
@@ -15,6 +17,7 @@ import threading
 
 from moto.ec2.models.key_pairs import KeyPairBackend
 from moto.core.responses import ActionResult
+from moto.ec2.exceptions import EC2ClientError
 from moto.ec2.responses.key_pairs import KeyPairs
 from moto.server import main
 
@@ -43,9 +46,10 @@ def _delete_by_name_or_id(self):
     self.error_on_dryrun()
     with _names_lock:
         match = next((kp for kp in self.ec2_backend.key_pairs.values() if kp.id == key_pair_id), None)
-        if match:
-            self.ec2_backend.delete_key_pair(match.key_name)
-    return ActionResult({"Return": True, "KeyPairId": key_pair_id if match else None})
+        if not match:
+            raise EC2ClientError("InvalidKeyPair.NotFound", f"The key pair '{key_pair_id}' does not exist")
+        self.ec2_backend.delete_key_pair(match.key_name)
+    return ActionResult({"Return": True, "KeyPairId": key_pair_id})
 
 
 KeyPairs.delete_key_pair = _delete_by_name_or_id

@@ -10,7 +10,7 @@
  * The AWS permissions a route needs, by name (iam/roles.cjs writes each as IAM statements): a
  * function's role holds the union of its routes' needs, nothing else.
  */
-export const GRANTS = ["create", "import", "describe", "delete", "escrow", "forgetEscrow"] as const;
+export const GRANTS = ["create", "import", "describe", "delete", "markComplete", "escrow", "forgetEscrow"] as const;
 export type Grant = (typeof GRANTS)[number];
 
 /** The stage's throttling limits a route falls under (serverless.yml params `<name>ThrottleRateLimit`...). */
@@ -47,12 +47,13 @@ export const ROUTES = [
   { method: "GET", path: "/keypairs", function: "readKeyPairs", handler: "list-key-pairs", grants: ["describe"], throttle: "default" },
   // Create and import look the name up after an attempt whose answer was lost, to recognise their own key;
   // create then deletes that key (nobody received its private key). With escrow, create puts the private key in SSM.
+  // With an Idempotency-Key, create marks its key complete as its last step (a tag).
   {
     method: "POST",
     path: "/keypairs",
     function: "createKeyPairs",
     handler: "create-key-pair",
-    grants: ["create", "describe", "delete", "escrow"],
+    grants: ["create", "describe", "delete", "markComplete", "escrow"],
     throttle: "default",
   },
   {

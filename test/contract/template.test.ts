@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../../scripts/local-stack.js";
+import { SERVICE_TAGS } from "../../src/lib/api/reserved-tags.js";
 import { METHODS_BY_PATH, ROUTES, routeKey } from "../../src/lib/routes.js";
 
 /** Runs `serverless package`; returns its output and the template it wrote to `dir`. */
@@ -115,6 +116,7 @@ describe("packaged template", () => {
         "ec2:CreateKeyPair",
         "ec2:CreateTags",
         "ec2:CreateTags",
+        "ec2:CreateTags",
         "ec2:DeleteKeyPair",
         "ec2:DescribeKeyPairs",
         "ec2:ImportKeyPair",
@@ -144,8 +146,14 @@ describe("packaged template", () => {
         const [action] = statement.Action as string[];
         if (action === "ec2:CreateKeyPair" || action === "ec2:ImportKeyPair")
           expect(statement.Condition).toEqual({ StringEquals: { "aws:RequestTag/managed-by": "ec2-keypairs-api" } });
-        // Tagging only as part of a create or import this function makes (one statement each).
-        if (action === "ec2:CreateTags") expect(expected[id]).toContain(`ec2:${statement.Condition.StringEquals["ec2:CreateAction"]}`);
+        // Tagging only as part of a create or import this function makes, or the completion mark on a managed key (that tag alone).
+        if (action === "ec2:CreateTags" && statement.Sid === "MarkRequestComplete") {
+          expect(statement.Condition).toEqual({
+            StringEquals: { "aws:ResourceTag/managed-by": "ec2-keypairs-api" },
+            "ForAllValues:StringEquals": { "aws:TagKeys": [SERVICE_TAGS.requestDigest] },
+          });
+        } else if (action === "ec2:CreateTags")
+          expect(expected[id]).toContain(`ec2:${statement.Condition.StringEquals["ec2:CreateAction"]}`);
         if (action === "ec2:DeleteKeyPair")
           expect(statement.Condition).toEqual({ StringEquals: { "aws:ResourceTag/managed-by": "ec2-keypairs-api" } });
         if (action === "ec2:DescribeKeyPairs") expect(statement.Resource).toBe("*");

@@ -79,6 +79,14 @@ export class InMemoryKeyPairStore implements KeyPairStore {
     });
   }
 
+  async tag(region: string, keyPairId: string, tags: Record<string, string>): Promise<void> {
+    return this.run("tag", region, keyPairId, () => {
+      const record = this.keys(region).find((candidate) => candidate.keyPairId === keyPairId);
+      if (!record) throw new ServiceError("not-found", "No such key pair in this region.", { ec2Code: "InvalidKeyPair.NotFound" });
+      record.tags = { ...record.tags, ...tags };
+    });
+  }
+
   private refuseDuplicate(region: string, name: string, dryRun: boolean, operation: string): void {
     if (this.regions.get(region)?.has(name)) {
       throw new ServiceError("conflict", "A key pair with this name already exists in this region.", {

@@ -3,7 +3,7 @@ import type { ProblemKind } from "../api/problems.js";
 import { DryRunSucceeded, ServiceError } from "../keypairs/errors.js";
 import { config } from "../platform/config.js";
 
-export type Operation = "CreateKeyPair" | "ImportKeyPair" | "DescribeKeyPairs" | "DeleteKeyPair";
+export type Operation = "CreateKeyPair" | "ImportKeyPair" | "DescribeKeyPairs" | "DeleteKeyPair" | "CreateTags";
 
 interface Translation {
   kind: ProblemKind;

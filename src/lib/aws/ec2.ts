@@ -7,6 +7,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 import {
   CreateKeyPairCommand,
+  CreateTagsCommand,
   DeleteKeyPairCommand,
   DescribeKeyPairsCommand,
   type EC2Client,
@@ -25,6 +26,7 @@ import type {
   PublicKeyImport,
   Recognise,
 } from "../keypairs/ports.js";
+import { removeKeyPair } from "../keypairs/remove.js";
 import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
 import { type ClientKind, discardClients, ec2Client } from "./ec2-clients.js";
@@ -99,7 +101,7 @@ async function mutate<T>(mutation: Mutation<T>): Promise<T> {
   }
 }
 
-type Mutating = Exclude<Operation, "DescribeKeyPairs">;
+type Mutating = Exclude<Operation, "DescribeKeyPairs" | "CreateTags">;
 
 const OUTCOME: Record<Mutating, string> = {
   CreateKeyPair: "may have been created",
@@ -229,7 +231,7 @@ export async function createKeyPair(region: string, input: NewKeyPair, recognise
         }),
         { abortSignal },
       ),
-    ownKey: { recognise, reuse: async (existing) => void (await deleteKeyPair(region, existing, false)) },
+    ownKey: { recognise, reuse: async (existing) => void (await removeKeyPair({ delete: deleteKeyPair }, region, existing)) },
   });
   const created = readNewKey("CreateKeyPair", output, input);
   if (!output.KeyMaterial) throw withUnknownOutcome(inconsistent("CreateKeyPair", "holds no private key"), "CreateKeyPair", input.name);
@@ -281,10 +283,22 @@ export async function deleteKeyPair(region: string, keyPair: { name: string; key
   });
 }
 
+/**
+ * Adds or overwrites tags on a key pair, by id. Sent with the read client's retries: setting the
+ * same tags again changes nothing, so a retry after an unknown outcome is safe.
+ */
+export async function tagKeyPair(region: string, keyPairId: string, tags: Record<string, string>): Promise<void> {
+  const signal = AbortSignal.timeout(config.EC2_TOTAL_TIMEOUT_MS);
+  await send(region, "read", "CreateTags", false, signal, (client) =>
+    client.send(new CreateTagsCommand({ Resources: [keyPairId], Tags: toTags(tags) }), { abortSignal: signal }),
+  );
+}
+
 /** The whole store; a function that makes only some of the calls takes those alone (src/lib/service/). */
 export const ec2KeyPairStore: KeyPairStore = {
   describe: describeKeyPairs,
   create: createKeyPair,
   import: importKeyPair,
   delete: deleteKeyPair,
+  tag: tagKeyPair,
 };

@@ -1,15 +1,26 @@
 import { SERVICE_TAGS } from "../api/reserved-tags.js";
 import type { CreatedKeyPairView, CreateKeyPairInput, DryRunView, EscrowedKeyPairView } from "../api/schemas.js";
-import { escrowedKeyPair, escrowPrivateKey } from "./escrow.js";
-import { type Caller, concurrentSameKey, earlierRequest, madeBy, markRequest, undoIfRaceLost } from "./idempotency.js";
-import type { KeyPairDeps } from "./ports.js";
+import { deleteEscrowedKey, escrowedKeyPair, escrowPrivateKey } from "./escrow.js";
+import {
+  type Caller,
+  concurrentSameKey,
+  earlierRequest,
+  isComplete,
+  madeBy,
+  markComplete,
+  markRequest,
+  undoIfRaceLost,
+} from "./idempotency.js";
+import type { KeyPairDeps, KeyPairRecord } from "./ports.js";
+import { removeKeyPair } from "./remove.js";
 import { serviceTags } from "./tags.js";
 import { newKeyView, orDryRun } from "./views.js";
 
 /**
  * Creates a key pair, and with `escrow` puts its private key in the vault instead of the answer.
  * With an Idempotency-Key, the key an earlier request with the same key made is the one to answer
- * for: an escrowed one is named again; otherwise its private key was never kept, so it is made anew.
+ * for: an escrowed one whose request completed is named again; otherwise its private key was never
+ * kept, so it is made anew. The request marks its key complete as its last step.
  */
 export async function createKeyPair(
   deps: KeyPairDeps,
@@ -22,8 +33,9 @@ export async function createKeyPair(
   const tags = { ...serviceTags(input.tags, marks.tags, deps.settings), ...(input.escrow ? { [SERVICE_TAGS.escrow]: "ssm" } : {}) };
   return orDryRun(async () => {
     const earlier = dryRun ? undefined : await earlierRequest(deps, region, marks, "refuse");
-    if (earlier && input.escrow) return escrowedKeyPair({ ...newKeyView(earlier, region, deps.settings), keyFormat: input.keyFormat });
-    if (earlier) await deps.store.delete(region, earlier, false);
+    if (earlier && input.escrow && isComplete(earlier))
+      return escrowedKeyPair({ ...newKeyView(earlier, region, deps.settings), keyFormat: input.keyFormat });
+    if (earlier) await removeEarlier(deps, region, earlier);
     const { keyMaterial, ...created } = await deps.store
       .create(
         region,
@@ -33,6 +45,18 @@ export async function createKeyPair(
       .catch(concurrentSameKey(deps, region, marks));
     await undoIfRaceLost(deps, region, marks, created);
     const view = { ...newKeyView({ ...created, keyType: input.keyType }, region, deps.settings), keyFormat: input.keyFormat, keyMaterial };
-    return input.escrow ? escrowPrivateKey(deps, region, view) : view;
+    const answer = input.escrow ? await escrowPrivateKey(deps, region, view) : view;
+    const mark = await markComplete(deps, region, marks, created);
+    return { ...answer, tags: { ...answer.tags, ...mark } };
   });
+}
+
+/**
+ * The key of an earlier request with this Idempotency-Key that is to be made anew: its private key
+ * went to a caller who lost it, or (not complete, and too old to be running) its request never
+ * finished. An escrowed one may have left its private key in the vault: that goes too.
+ */
+async function removeEarlier(deps: KeyPairDeps, region: string, earlier: KeyPairRecord): Promise<void> {
+  await removeKeyPair(deps.store, region, earlier);
+  if (earlier.tags[SERVICE_TAGS.escrow]) await deleteEscrowedKey(deps, region, earlier.keyPairId);
 }

@@ -8,6 +8,7 @@ import type { CreatedKeyPairView, EscrowedKeyPairView } from "../api/schemas.js"
 import { logger } from "../platform/logger.js";
 import { ServiceError } from "./errors.js";
 import type { DeleteDeps, KeyPairDeps } from "./ports.js";
+import { removeKeyPair } from "./remove.js";
 
 /** Where a key pair's escrowed private key lives (CloudFormation's AWS::EC2::KeyPair uses the same name). */
 export const privateKeyParameterName = (keyPairId: string): string => `/ec2/keypair/${keyPairId}`;
@@ -42,7 +43,7 @@ async function withdraw(deps: KeyPairDeps, region: string, keyPair: KeyPairWitho
   const reason = reasonOf(error);
   logger.warn("private key escrow failed; deleting the key pair", { reason, keyPairId: keyPair.keyPairId });
   try {
-    await deps.store.delete(region, keyPair, false);
+    await removeKeyPair(deps.store, region, keyPair);
   } catch (deleteError) {
     logger.error("key pair could not be deleted after a failed escrow", {
       keyPairId: keyPair.keyPairId,

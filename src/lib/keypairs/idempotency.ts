@@ -5,8 +5,10 @@
  */
 import { createHash, randomUUID } from "node:crypto";
 import { SERVICE_TAGS } from "../api/reserved-tags.js";
+import { logger } from "../platform/logger.js";
 import { ServiceError } from "./errors.js";
 import type { KeyPairRecord, Recognise, StoreDeps } from "./ports.js";
+import { removeKeyPair } from "./remove.js";
 import { isManaged } from "./views.js";
 
 /** Who asks (their IAM identity, see http/caller.ts), and the Idempotency-Key they sent, if any. */
@@ -52,6 +54,43 @@ export function markRequest(caller: Caller, request: object): RequestMarks {
   return { tags: { ...tags, ...idempotency }, idempotent: true };
 }
 
+/**
+ * A request with an Idempotency-Key marks its key complete as its last step, by appending this to
+ * the request-digest tag (no tag of its own: the caller keeps every tag they had). base64url has no
+ * "+", so a digest never ends this way by itself.
+ */
+const COMPLETE = "+complete";
+
+const digestOf = (record: KeyPairRecord): string | undefined => record.tags[SERVICE_TAGS.requestDigest]?.replace(/\+complete$/, "");
+
+/** Whether the request that made this key finished (answered its caller): a retry gets its final answer, never a 409. */
+export const isComplete = (record: KeyPairRecord): boolean => record.tags[SERVICE_TAGS.requestDigest]?.endsWith(COMPLETE) === true;
+
+/**
+ * Marks a request's key complete; returns the tags it set, for the answer to show as GET will. If
+ * that fails the caller still gets their answer (the key is made); a retry within
+ * requestMaxSeconds then meets a 409, as before there was a mark.
+ */
+export async function markComplete(
+  deps: StoreDeps,
+  region: string,
+  marks: RequestMarks,
+  keyPair: { keyPairId: string },
+): Promise<Record<string, string>> {
+  if (!marks.idempotent) return {};
+  const mark = { [SERVICE_TAGS.requestDigest]: `${marks.tags[SERVICE_TAGS.requestDigest]}${COMPLETE}` };
+  try {
+    await deps.store.tag(region, keyPair.keyPairId, mark);
+    return mark;
+  } catch (error) {
+    logger.warn("could not mark the request complete", {
+      keyPairId: keyPair.keyPairId,
+      problem: error instanceof ServiceError ? error.kind : "unexpected",
+    });
+    return {};
+  }
+}
+
 /** Recognises the key this very request made (its random token), after an attempt whose answer was lost. */
 export const madeBy =
   (marks: RequestMarks, deps: StoreDeps): Recognise =>
@@ -63,8 +102,8 @@ const keysMadeUnder = (deps: StoreDeps, region: string, marks: RequestMarks) =>
 
 /**
  * The key pair an earlier request with the same Idempotency-Key made in this region, if any.
- * Another request under that key is a 422. With `whileRunning: "refuse"`, a key young enough that
- * its request may still be running (made less than requestMaxSeconds ago) is a 409 with
+ * Another request under that key is a 422. With `whileRunning: "refuse"`, a key whose request may
+ * still be running (not marked complete, made less than requestMaxSeconds ago) is a 409 with
  * Retry-After: that request will still hand its answer to its caller.
  */
 export async function earlierRequest(
@@ -76,7 +115,7 @@ export async function earlierRequest(
   if (!marks.idempotent) return undefined;
   const [earlier] = await keysMadeUnder(deps, region, marks);
   if (!earlier) return undefined;
-  if (earlier.tags[SERVICE_TAGS.requestDigest] !== marks.tags[SERVICE_TAGS.requestDigest]) {
+  if (digestOf(earlier) !== marks.tags[SERVICE_TAGS.requestDigest]) {
     throw new ServiceError(
       "idempotency-key-reused",
       `This Idempotency-Key was used for another request (key pair ${earlier.name}); use a new key for a new request.`,
@@ -84,7 +123,7 @@ export async function earlierRequest(
   }
   // +1: EC2's CreateTime has whole seconds.
   const waitSeconds = Math.ceil(deps.settings.requestMaxSeconds + 1 - (Date.now() - (earlier.createdAt?.getTime() ?? 0)) / 1000);
-  if (whileRunning === "refuse" && waitSeconds > 0) {
+  if (whileRunning === "refuse" && waitSeconds > 0 && !isComplete(earlier)) {
     throw new ServiceError(
       "request-in-progress",
       `The request that made key pair ${earlier.name} with this Idempotency-Key may still be running; retry after ${waitSeconds} s.`,
@@ -114,7 +153,7 @@ export async function lostRace(
     (a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) || (a.keyPairId < b.keyPairId ? -1 : 1),
   );
   if (!first || first.keyPairId === ours.keyPairId) return undefined;
-  if (first.tags[SERVICE_TAGS.requestDigest] !== marks.tags[SERVICE_TAGS.requestDigest]) {
+  if (digestOf(first) !== marks.tags[SERVICE_TAGS.requestDigest]) {
     return new ServiceError(
       "idempotency-key-reused",
       `This Idempotency-Key was used for another request at the same time (key pair ${first.name}); use a new key for a new request.`,
@@ -137,7 +176,7 @@ export async function undoIfRaceLost(
 ): Promise<void> {
   const lost = await lostRace(deps, region, marks, ours);
   if (!lost) return;
-  await deps.store.delete(region, ours, false);
+  await removeKeyPair(deps.store, region, ours);
   throw lost;
 }
 

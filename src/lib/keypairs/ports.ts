@@ -58,8 +58,10 @@ export interface KeyPairStore {
   create(region: string, input: NewKeyPair, recognise: Recognise): Promise<CreatedKeyPairRecord>;
   /** Imports a public key; a retry that meets this request's own key answers with it. */
   import(region: string, input: PublicKeyImport, recognise: Recognise): Promise<NewKeyPairRecord>;
-  /** Deletes exactly this key pair, by its id. */
+  /** Deletes exactly this key pair, by its id; one that is gone (deleted meanwhile) is a not-found ServiceError. */
   delete(region: string, keyPair: { name: string; keyPairId: string }, dryRun: boolean): Promise<void>;
+  /** Adds or overwrites tags on a key pair, by its id. */
+  tag(region: string, keyPairId: string, tags: Record<string, string>): Promise<void>;
 }
 
 export interface PrivateKeyVault {

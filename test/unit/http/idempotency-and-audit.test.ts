@@ -2,7 +2,14 @@
  * Idempotency-Key, the caller's identity and untrustworthy EC2 answers, with the EC2 client mocked:
  * what is sent, what is recognised, and what the caller is told.
  */
-import { CreateKeyPairCommand, DeleteKeyPairCommand, DescribeKeyPairsCommand, EC2Client, ImportKeyPairCommand } from "@aws-sdk/client-ec2";
+import {
+  CreateKeyPairCommand,
+  CreateTagsCommand,
+  DeleteKeyPairCommand,
+  DescribeKeyPairsCommand,
+  EC2Client,
+  ImportKeyPairCommand,
+} from "@aws-sdk/client-ec2";
 import { PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { mockClient } from "aws-sdk-client-mock";
 import { handler as createHandler } from "../../../src/handlers/create-key-pair.js";
@@ -126,11 +133,15 @@ describe("Idempotency-Key", () => {
     expect(sentTags(1)["ec2-keypairs-api:idempotency-key"]).not.toBe(sentTags(0)["ec2-keypairs-api:idempotency-key"]);
   });
 
-  async function earlierKey(ageSeconds: number, body: object = { name: "k" }) {
+  /** The key an earlier request made `ageSeconds` ago; `complete`: that request finished (its completion mark, as it sent it). */
+  async function earlierKey(ageSeconds: number, body: object = { name: "k" }, complete = false) {
     ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [] });
     ec2.on(CreateKeyPairCommand).resolves(created);
     await post("abc", body);
-    const tags = sentTags(0);
+    const mark = Object.fromEntries(
+      (ec2.commandCalls(CreateTagsCommand)[0]?.args[0].input.Tags ?? []).map((tag) => [tag.Key!, tag.Value!]),
+    );
+    const tags = { ...sentTags(0), ...(complete ? mark : {}) };
     ec2.reset();
     ssm.reset();
     const info = {
@@ -170,9 +181,25 @@ describe("Idempotency-Key", () => {
     expect(ec2.commandCalls(CreateKeyPairCommand)).toHaveLength(1);
   });
 
-  test("a repeat of an escrowed create names the same parameter: nothing is deleted, created or stored again", async () => {
+  test("a repeat at once after the first completed: its final answer, 201 with a new private key, never a 409", async () => {
+    const earlier = await earlierKey(1, { name: "k" }, true);
+    ec2
+      .on(DescribeKeyPairsCommand)
+      .resolvesOnce({ KeyPairs: [earlier] })
+      .resolves({ KeyPairs: [{ ...earlier, KeyPairId: created.KeyPairId, CreateTime: new Date() }] });
+    const answer = await post("abc");
+    expect(answer.status).toBe(201);
+    expect(answer.body.keyMaterial).toBe(created.KeyMaterial);
+    expect(ec2.commandCalls(DeleteKeyPairCommand)[0]!.args[0].input.KeyPairId).toBe("key-0aaaaaaaaaaaaaaa0");
+    // The completion mark: one CreateTags of the request-digest tag alone, on the new key.
+    const [mark] = ec2.commandCalls(CreateTagsCommand);
+    expect(mark!.args[0].input.Resources).toEqual([created.KeyPairId]);
+    expect(mark!.args[0].input.Tags).toEqual([{ Key: "ec2-keypairs-api:request-digest", Value: expect.stringMatching(/\+complete$/) }]);
+  });
+
+  test("a repeat of a completed escrowed create names the same parameter at once: nothing is deleted, created or stored again", async () => {
     ssm.on(PutParameterCommand).resolves({ Version: 1 });
-    await earlierKey(60, { name: "k", escrow: true });
+    await earlierKey(1, { name: "k", escrow: true }, true);
     const answer = await post("abc", { name: "k", escrow: true });
     expect(answer.status).toBe(201);
     expect(answer.body).toMatchObject({ keyPairId: "key-0aaaaaaaaaaaaaaa0", privateKeyParameter: "/ec2/keypair/key-0aaaaaaaaaaaaaaa0" });

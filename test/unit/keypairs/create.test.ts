@@ -69,8 +69,26 @@ test("a dry run answers would-succeed and makes nothing", async () => {
 });
 
 describe("Idempotency-Key", () => {
-  test("a retry while the first request may still run is a 409 with Retry-After, and nothing more is made", async () => {
+  test("a retry at once after the request completed gets its final answer: 201, a new private key, one key left", async () => {
     const deps = inMemoryDeps();
+    const first = (await createKeyPair(deps, REGION, input(), alice("k1"))) as { keyPairId: string };
+    expect(deps.store.keys(REGION)[0]!.tags[SERVICE_TAGS.requestDigest]).toMatch(/\+complete$/);
+    const again = (await createKeyPair(deps, REGION, input(), alice("k1"))) as { keyPairId: string; keyMaterial: string };
+    expect(again.keyMaterial).toBe(`PRIVATE KEY OF ${again.keyPairId}`);
+    expect(again.keyPairId).not.toBe(first.keyPairId);
+    expect(deps.store.keys(REGION).map((key) => key.keyPairId)).toEqual([again.keyPairId]);
+  });
+
+  test("a request without an Idempotency-Key makes no completion mark (no extra call)", async () => {
+    const deps = inMemoryDeps();
+    await createKeyPair(deps, REGION, input(), alice());
+    expect(deps.store.calls.map((call) => call.call)).toEqual(["create"]);
+  });
+
+  test("a retry while the first request may still run (not marked complete) is a 409 with Retry-After, and nothing more is made", async () => {
+    const deps = inMemoryDeps();
+    // The first request has made its key but not yet marked it (here: the mark failed).
+    deps.store.failNext("tag", new ServiceError("throttled", "EC2 is throttling requests."));
     await createKeyPair(deps, REGION, input(), alice("k1"));
     const error = await failure(createKeyPair(deps, REGION, input(), alice("k1")));
     expect(error.kind).toBe("request-in-progress");
@@ -163,13 +181,24 @@ describe("escrow", () => {
     expect(deps.store.keys(REGION)).toHaveLength(1);
   });
 
-  test("an Idempotency-Key retry of an escrowed create names the same parameter and makes nothing", async () => {
+  test("an Idempotency-Key retry of a completed escrowed create names the same parameter at once and makes nothing", async () => {
     const deps = inMemoryDeps();
-    deps.store.now = older();
     const first = await createKeyPair(deps, REGION, input({ escrow: true }), alice("k1"));
     const again = await createKeyPair(deps, REGION, input({ escrow: true }), alice("k1"));
     expect(again).toEqual(first);
     expect(deps.store.keys(REGION)).toHaveLength(1);
     expect(deps.vault.parameters.size).toBe(1);
   });
+});
+
+test("an escrowed request that never completed, once too old to be running, is made anew: old key and parameter removed", async () => {
+  const deps = inMemoryDeps();
+  deps.store.now = older();
+  deps.store.failNext("tag", new ServiceError("upstream-timeout", "EC2 did not answer in time."));
+  const first = (await createKeyPair(deps, REGION, input({ escrow: true }), alice("k1"))) as { keyPairId: string };
+  deps.store.now = undefined;
+  const again = (await createKeyPair(deps, REGION, input({ escrow: true }), alice("k1"))) as { keyPairId: string };
+  expect(again.keyPairId).not.toBe(first.keyPairId);
+  expect(deps.store.keys(REGION).map((key) => key.keyPairId)).toEqual([again.keyPairId]);
+  expect([...deps.vault.parameters.keys()]).toEqual([`${REGION}:/ec2/keypair/${again.keyPairId}`]);
 });
