@@ -19,3 +19,16 @@ test("50 parallel creates of one name: exactly one 201 and 49 409s, no 5xx", asy
   expect(listed.data!.items).toHaveLength(1);
   expect(listed.data!.items[0]!.keyPairId).toBe(created(answers.find((answer) => answer.response.status === 201)!.data).keyPairId);
 });
+
+test.each(["by name", "by id"])("30 parallel DELETEs of one key %s: exactly one 204, 29 404s, no 5xx", async (how) => {
+  const name = `del-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const made = await api.POST("/keypairs", { body: { name, keyType: "ed25519", region: "us-west-2" } });
+  const { keyPairId } = created(made.data);
+  const remove = () =>
+    how === "by name"
+      ? api.DELETE("/keypairs/{name}", { params: { path: { name }, query: { region: "us-west-2" } } })
+      : api.DELETE("/keypairs/by-id/{keyPairId}", { params: { path: { keyPairId }, query: { region: "us-west-2" } } });
+  const statuses = (await Promise.all(Array.from({ length: 30 }, remove))).map((answer) => answer.response.status);
+  const count = (status: number) => statuses.filter((value) => value === status).length;
+  expect([count(204), count(404), statuses.length]).toEqual([1, 29, 30]);
+});

@@ -85,8 +85,13 @@ export function parsePublicKey(input: string): ParsedPublicKey {
     throw invalid("looks like a private key: send the public key only");
   }
   if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64)) throw invalid("is not valid base64");
+  const blob = Buffer.from(base64, "base64");
+  // One key, one text: extra or missing padding, or stray bits in the last character, would let two
+  // texts (two requests, two digests) name the same key. ssh-keygen writes the canonical form.
+  if (blob.toString("base64") !== base64)
+    throw invalid("is not canonical base64 (its padding or last character is off): send it as ssh-keygen writes it");
 
-  const reader = new SshReader(Buffer.from(base64, "base64"));
+  const reader = new SshReader(blob);
   const blobType = reader.bytes().toString("latin1");
   if (declaredType && declaredType !== blobType) {
     throw invalid(`declares type ${shown(declaredType)} but its data is ${shown(blobType)}`);

@@ -8,6 +8,14 @@ const lengthPrefixed = (text: string) => {
   return Buffer.concat([length, Buffer.from(text)]);
 };
 
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+/** The same key with a bit set that "==" padding says is unused: Node decodes it to the same bytes. */
+const withStrayBits = (key: string) => {
+  const [type, base64] = key.split(" ") as [string, string];
+  const last = base64.length - 3;
+  return `${type} ${base64.slice(0, last)}${BASE64[BASE64.indexOf(base64[last]!) + 1]}${base64.slice(last + 1)}`;
+};
+
 function rejection(input: string): string {
   try {
     parsePublicKey(input);
@@ -42,6 +50,11 @@ describe("parsePublicKey", () => {
     ["DSA", () => `ssh-dss ${sshBlob(lengthPrefixed("ssh-dss"))}`, "unsupported type"],
     ["a type that contradicts the data", () => `ssh-rsa ${ed25519PublicKey().split(" ")[1]}`, "declares type ssh-rsa"],
     ["bad base64", () => "ssh-ed25519 !!!!", "not valid base64"],
+    ["extra base64 padding", () => `${ed25519PublicKey()}==`, "not canonical base64"],
+    ["extra padding in an RFC 4716 block", () => toRfc4716(`${ed25519PublicKey()}=`), "not canonical base64"],
+    // A 1024-bit RSA blob is 151 bytes: its base64 ends in "==".
+    ["missing padding", () => rsaPublicKey(1024).replace(/=+$/, ""), "not canonical base64"],
+    ["stray bits in the last character", () => withStrayBits(rsaPublicKey(1024)), "not canonical base64"],
     ["truncated data", () => `ssh-ed25519 ${ed25519PublicKey().split(" ")[1]!.slice(0, 40)}`, "truncated"],
     ["a lone word", () => "hello", "must be an OpenSSH public key"],
     ["a private key", () => "-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbn==\n-----END OPENSSH PRIVATE KEY-----", "private key"],
