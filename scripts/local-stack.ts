@@ -146,7 +146,15 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
     progress(`starting serverless-offline on ${apiUrl} (it bundles every handler with esbuild first)`);
     const offline = launch(
       `${ROOT}/node_modules/.bin/node`,
-      [`${ROOT}/node_modules/osls/bin/serverless.js`, "offline", "start", "--stage", "local"],
+      [
+        "--import",
+        `${ROOT}/scripts/offline/register.ts`,
+        `${ROOT}/node_modules/osls/bin/serverless.js`,
+        "offline",
+        "start",
+        "--stage",
+        "local",
+      ],
       env,
       options.output,
     );

@@ -38,6 +38,7 @@ const DEFAULTS = {
 const TRUSTED = ["111122223333", "arn:aws:iam::444455556666:role/team/key-requester"];
 const EXTERNAL_ID = "contract-test-external-id";
 const ESCROW_KMS_KEY = "mrk-0123456789abcdef0123456789abcdef";
+const CORS_ORIGINS = ["https://tools.example.com", "http://localhost:8080"];
 
 let template: any;
 let packageOutput: string;
@@ -55,6 +56,7 @@ beforeAll(() => {
       `invokerExternalId=${EXTERNAL_ID}`,
       `escrowKmsKeyId=${ESCROW_KMS_KEY}`,
       "docsAuthorization=NONE",
+      `corsAllowedOrigins=${CORS_ORIGINS.join(",")}`,
     ]));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -216,6 +218,20 @@ describe("packaged template", () => {
       ...Object.keys(METHODS_BY_PATH).map((path) => `ANY ${path} -> methodNotAllowed`),
     ];
     expect(served.sort()).toEqual(expected.sort());
+  });
+
+  test("CORS is API Gateway's: none by default; with corsAllowedOrigins, those origins only, no credentials", () => {
+    const [[, api]] = resources("AWS::ApiGatewayV2::Api") as [[string, any]];
+    expect(api.Properties.CorsConfiguration).toBeUndefined();
+    const [[, configured]] = resources("AWS::ApiGatewayV2::Api", invokerTemplate) as [[string, any]];
+    expect(configured.Properties.CorsConfiguration).toMatchObject({ AllowOrigins: CORS_ORIGINS, AllowMethods: ["GET", "POST", "DELETE"] });
+    expect(configured.Properties.CorsConfiguration.AllowCredentials).not.toBe(true);
+    expect(configured.Properties.CorsConfiguration.AllowHeaders).toEqual(
+      expect.arrayContaining(["authorization", "idempotency-key", "x-amz-date"]),
+    );
+    // The functions no longer read it: the Lambda adds no CORS header.
+    for (const [, fn] of resources("AWS::Lambda::Function", invokerTemplate))
+      expect(fn.Properties.Environment.Variables).not.toHaveProperty("CORS_ALLOWED_ORIGINS");
   });
 
   test("HTTP API stage throttling: every route by default, the DELETE routes lower", () => {

@@ -2,6 +2,7 @@
  * Idempotency-Key over HTTP against the local stack, whose REQUEST_MAX_SECONDS is short (see
  * global-setup.ts) so that "may still be running" ends within the test.
  */
+import { request } from "node:http";
 import { ed25519PublicKey, publicKeyOf, withoutComment } from "../support/keys.js";
 
 const region = "eu-north-1"; // used by no other test file
@@ -39,9 +40,9 @@ test("create: a repeat at once after the first finished gets its final answer (2
 
 test("create with escrow: a repeat at once names the same parameter, and makes nothing", async () => {
   const body = { name: `${run}-escrow`, keyType: "ed25519", escrow: true };
-  const first = await post("/keypairs", body, `${run}-k4`);
+  const first = await post("/keypairs", body, `${run}-k5`);
   expect(first.status).toBe(201);
-  const replay = await post("/keypairs", body, `${run}-k4`);
+  const replay = await post("/keypairs", body, `${run}-k5`);
   expect([replay.status, replay.body.keyPairId, replay.body.privateKeyParameter]).toEqual([
     201,
     first.body.keyPairId,
@@ -63,4 +64,39 @@ test("import: a repeat answers the same key pair at once; another body is 422", 
 test("every created key records its caller (unauthenticated locally: serverless-offline enforces no IAM)", async () => {
   const created = await post("/keypairs", { name: `${run}-audit`, keyType: "ed25519" }, `${run}-k4`);
   expect(created.body.tags["ec2-keypairs-api:created-by"]).toBe("unauthenticated");
+});
+
+test("two Idempotency-Key headers in one request are a 400 naming the header, and nothing is made", async () => {
+  const name = `${run}-twice`;
+  // Two header lines (fetch would send one joined line): what API Gateway joins with a comma.
+  const payload = JSON.stringify({ name, keyType: "ed25519" });
+  const answer = await new Promise<{ status: number; body: Record<string, any> }>((resolve, reject) => {
+    const sent = request(`${process.env.API_URL}/keypairs?region=${region}`, {
+      method: "POST",
+      // As raw header lines, Node adds no Host of its own.
+      headers: [
+        "host",
+        new URL(process.env.API_URL!).host,
+        "content-type",
+        "application/json",
+        "content-length",
+        String(Buffer.byteLength(payload)),
+        "Idempotency-Key",
+        `"${run}-a"`,
+        "Idempotency-Key",
+        `"${run}-b"`,
+      ],
+    });
+    sent.on("response", (response) => {
+      let text = "";
+      response.on("data", (chunk) => (text += chunk));
+      response.on("end", () => resolve({ status: response.statusCode!, body: JSON.parse(text) }));
+    });
+    sent.on("error", reject);
+    sent.end(payload);
+  });
+  expect(answer.status).toBe(400);
+  expect(answer.body.errors).toEqual([{ field: "header.idempotency-key", message: expect.stringContaining("given once") }]);
+  const lookup = await fetch(`${process.env.API_URL}/keypairs/${name}?region=${region}`);
+  expect(lookup.status).toBe(404);
 });

@@ -3,7 +3,6 @@
  * last), then the route's zod schemas applied to body, query and path before the handler runs.
  */
 import middy from "@middy/core";
-import httpCors from "@middy/http-cors";
 import httpEventNormalizer from "@middy/http-event-normalizer";
 import httpHeaderNormalizer from "@middy/http-header-normalizer";
 import httpJsonBodyParser from "@middy/http-json-body-parser";
@@ -67,9 +66,6 @@ export function httpRoute<
     .use(httpEventNormalizer())
     .use(accessLog())
     .use(httpSecurityHeaders(SECURITY_HEADERS));
-  if (config.CORS_ALLOWED_ORIGINS.length > 0) {
-    handler.use(httpCors({ origins: config.CORS_ALLOWED_ORIGINS, credentials: false }));
-  }
   if (schemas.body) {
     handler.use(bodyGuard(config.MAX_BODY_BYTES)).use(httpJsonBodyParser());
   }

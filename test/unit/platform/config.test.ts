@@ -2,13 +2,12 @@ import { loadConfig } from "../../../src/lib/platform/config.js";
 import { STANDARD_REGIONS } from "../../../src/lib/platform/regions.js";
 
 describe("loadConfig", () => {
-  test("defaults: us-east-1 in the standard regions, managed tag, no CORS", () => {
+  test("defaults: us-east-1 in the standard regions, managed tag", () => {
     const config = loadConfig({});
     expect(config.DEFAULT_REGION).toBe("us-east-1");
     expect(config.ALLOWED_REGIONS).toEqual([...STANDARD_REGIONS]);
     expect(config.MANAGED_TAG_KEY).toBe("managed-by");
     expect(config.ALLOW_UNMANAGED_DELETE).toBe(false);
-    expect(config.CORS_ALLOWED_ORIGINS).toEqual([]);
     expect(config.EC2_ENDPOINT).toBeUndefined();
   });
 

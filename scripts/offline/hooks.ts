@@ -1,0 +1,128 @@
+/**
+ * Module hooks for serverless-offline: each patch names the version it was written against and
+ * the exact text it replaces, and stops the local stack when either differs.
+ *
+ * Repeated headers: API Gateway's payload 2.0 joins a repeated header's values with commas (a
+ * repeated Idempotency-Key then fails its schema: 400). serverless-offline keeps the last value
+ * only, so a request with two keys passed as one.
+ *
+ * CORS: without a CORS configuration API Gateway adds no CORS header; with one (provider.httpApi.cors,
+ * deploy/cors.cjs) it answers preflights itself and adds the headers for the listed origins only.
+ * serverless-offline echoes any Origin, with Access-Control-Allow-Credentials: true, when CORS is
+ * not configured, and any Origin on answers when it is: a page on any origin could read a private key.
+ */
+import { readFileSync } from "node:fs";
+import type { LoadHook } from "node:module";
+import { fileURLToPath } from "node:url";
+
+interface Patch {
+  file: string;
+  version: string;
+  find: string;
+  replace: string;
+  append: string;
+  recheck: string;
+}
+
+/** API Gateway's CORS (HTTP API), for serverless-offline's hapi server; plain JavaScript, appended to HttpServer.js. */
+const API_GATEWAY_CORS = `
+// Patched (scripts/offline/hooks.ts): CORS as API Gateway answers it.
+function corsOf(configured) {
+  if (!configured) return undefined
+  return configured === true ? { allowedOrigins: ["*"], allowedMethods: ["*"], allowedHeaders: ["*"] } : configured
+}
+function isPreflight(request) {
+  return request.method === "options" && request.headers.origin !== undefined && request.headers["access-control-request-method"] !== undefined
+}
+function allowedOrigin(cors, origin) {
+  const origins = cors.allowedOrigins || []
+  if (origins.includes("*")) return cors.allowCredentials ? origin : "*"
+  return origins.includes(origin) ? origin : undefined
+}
+function answerPreflightAsApiGateway(request, h, configured) {
+  const cors = corsOf(configured)
+  if (!cors || !isPreflight(request)) return h.continue
+  const answer = h.response().code(204)
+  const origin = allowedOrigin(cors, request.headers.origin)
+  if (origin) {
+    answer.header("access-control-allow-origin", origin)
+    answer.header("access-control-allow-methods", (cors.allowedMethods || []).join(","))
+    answer.header("access-control-allow-headers", (cors.allowedHeaders || []).join(","))
+    if (cors.maxAge) answer.header("access-control-max-age", String(cors.maxAge))
+    if (cors.allowCredentials && origin !== "*") answer.header("access-control-allow-credentials", "true")
+  }
+  return answer.takeover()
+}
+function addCorsHeadersAsApiGateway(request, configured) {
+  const cors = corsOf(configured)
+  const origin = cors && request.headers.origin !== undefined ? allowedOrigin(cors, request.headers.origin) : undefined
+  if (!origin) return false
+  const response = request.response.isBoom ? request.response.output : request.response
+  response.headers["access-control-allow-origin"] = origin
+  if (cors.exposedResponseHeaders) response.headers["access-control-expose-headers"] = cors.exposedResponseHeaders.join(",")
+  if (cors.allowCredentials && origin !== "*") response.headers["access-control-allow-credentials"] = "true"
+  return false
+}
+`;
+
+export const PATCHES: Patch[] = [
+  {
+    file: "/serverless-offline/src/events/http/lambda-events/LambdaProxyIntegrationEventV2.js",
+    version: "14.8.2",
+    find: "const headers = lowerCaseKeys(parseHeaders(rawHeaders || []) || {})",
+    replace: "const headers = joinRepeatedHeaders(rawHeaders || [])",
+    append: [
+      "",
+      "// Patched (scripts/offline/hooks.ts): repeated headers joined with commas, under their lower-case name, as API Gateway does.",
+      "function joinRepeatedHeaders(raw) {",
+      "  const headers = {}",
+      "  for (let i = 0; i + 1 < raw.length; i += 2) {",
+      "    const name = raw[i].toLowerCase()",
+      '    headers[name] = Object.hasOwn(headers, name) ? headers[name] + "," + raw[i + 1] : raw[i + 1]',
+      "  }",
+      "  return headers",
+      "}",
+      "",
+    ].join("\n"),
+    recheck: "that the v2 event still builds its headers from rawHeaders in that line, and still lower-cases their names",
+  },
+  {
+    file: "/serverless-offline/src/events/http/HttpServer.js",
+    version: "14.8.2",
+    // Its own CORS block runs only when the condition holds: addCorsHeadersAsApiGateway() answers false.
+    find: `    this.#server.ext("onPreResponse", (request, h) => {
+      if (request.headers.origin) {`,
+    replace: `    this.#server.ext("onRequest", (request, h) => answerPreflightAsApiGateway(request, h, this.#serverless.service.provider.httpApi?.cors))
+    this.#server.ext("onPreResponse", (request, h) => {
+      if (addCorsHeadersAsApiGateway(request, this.#serverless.service.provider.httpApi?.cors)) {`,
+    append: API_GATEWAY_CORS,
+    recheck: "that its onPreResponse CORS block is still the only place it adds CORS headers to HTTP API answers",
+  },
+];
+
+const versionOf = (path: string): string => {
+  const root = path.slice(0, path.indexOf("/serverless-offline/") + "/serverless-offline/".length);
+  return (JSON.parse(readFileSync(`${root}package.json`, "utf8")) as { version: string }).version;
+};
+
+/** The patched source of `path`, or an error naming what to re-check. */
+export function patchSource(path: string, source: string): string {
+  const patch = PATCHES.find((candidate) => path.endsWith(candidate.file));
+  if (!patch) return source;
+  const version = versionOf(path);
+  const found = source.split(patch.find).length - 1;
+  if (version !== patch.version || found !== 1) {
+    throw new Error(
+      `scripts/offline/hooks.ts: ${patch.file} was patched for serverless-offline ${patch.version} (found ${version}, ` +
+        `${found} match(es) of the replaced line). Re-check ${patch.recheck}; then update the patch.`,
+    );
+  }
+  return source.replace(patch.find, patch.replace) + patch.append;
+}
+
+export const load: LoadHook = async (url, context, nextLoad) => {
+  const loaded = await nextLoad(url, context);
+  if (!url.startsWith("file:") || !PATCHES.some((patch) => url.endsWith(patch.file))) return loaded;
+  const source = typeof loaded.source === "string" ? loaded.source : Buffer.from(loaded.source as Uint8Array).toString("utf8");
+  return { ...loaded, source: patchSource(fileURLToPath(url), source) };
+};

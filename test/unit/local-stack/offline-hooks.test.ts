@@ -1,0 +1,34 @@
+/** The local stack's patch of serverless-offline (scripts/offline/hooks.ts) applies, works, and stops on another version. */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ROOT } from "../../../scripts/local-stack.js";
+import { PATCHES, patchSource } from "../../../scripts/offline/hooks.js";
+
+const [patch] = PATCHES;
+const installed = join(ROOT, "node_modules", patch!.file);
+
+test("the installed v2 event module is patched once, and the patch joins a repeated header as API Gateway does", () => {
+  const patched = patchSource(installed, readFileSync(installed, "utf8"));
+  expect(patched).toContain(patch!.replace);
+  expect(patched).not.toContain(patch!.find);
+  const join = new Function(`${patch!.append}\nreturn joinRepeatedHeaders;`)() as (raw: string[]) => Record<string, string>;
+  expect(join(["Idempotency-Key", "a", "Content-Type", "application/json", "idempotency-key", "b"])).toEqual({
+    "idempotency-key": "a,b",
+    "content-type": "application/json",
+  });
+});
+
+test("another serverless-offline version, or a source without the replaced line, stops the stack naming what to re-check", () => {
+  const dir = mkdtempSync(join(tmpdir(), "offline-"));
+  try {
+    const file = join(dir, "node_modules", patch!.file);
+    mkdirSync(join(file, ".."), { recursive: true });
+    writeFileSync(join(dir, "node_modules/serverless-offline/package.json"), JSON.stringify({ version: "14.9.0" }));
+    expect(() => patchSource(file, readFileSync(installed, "utf8"))).toThrow(/patched for serverless-offline 14\.8\.2 \(found 14\.9\.0/);
+    writeFileSync(join(dir, "node_modules/serverless-offline/package.json"), JSON.stringify({ version: patch!.version }));
+    expect(() => patchSource(file, "export default class X {}")).toThrow(/0 match\(es\) of the replaced line\)\. Re-check/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
