@@ -81,6 +81,9 @@ export async function warmOverhead(outDir: string, iterations: number, root = RO
     KeyFormat: "pem",
     TagSpecifications: [{ ResourceType: "key-pair", Tags: [{ Key: "team", Value: "bench" }] }],
   };
+  // With an Idempotency-Key: its look-ups and (from issue 19 on) the completion mark, one more EC2 call.
+  const idempotent = eventFor("POST /keypairs").event;
+  idempotent.headers = { ...idempotent.headers, "idempotency-key": '"bench-key"' };
   const cases = [
     {
       name: "GET /keypairs/{name}",
@@ -94,6 +97,13 @@ export async function warmOverhead(outDir: string, iterations: number, root = RO
     {
       name: "POST /keypairs",
       handler: () => bundle.createHandler(eventFor("POST /keypairs").event, lambdaContext()),
+      sdk: () => bare.send(new bundle.CreateKeyPairCommand(createInput)),
+      serviceClient: () =>
+        bundle.ec2Client(region, "mutate").send(new bundle.CreateKeyPairCommand(createInput), { abortSignal: AbortSignal.timeout(10_000) }),
+    },
+    {
+      name: "POST /keypairs, Idempotency-Key",
+      handler: () => bundle.createHandler(idempotent, lambdaContext()),
       sdk: () => bare.send(new bundle.CreateKeyPairCommand(createInput)),
       serviceClient: () =>
         bundle.ec2Client(region, "mutate").send(new bundle.CreateKeyPairCommand(createInput), { abortSignal: AbortSignal.timeout(10_000) }),
