@@ -47,7 +47,7 @@ export async function createKeyPair(
     const view = { ...newKeyView({ ...created, keyType: input.keyType }, region, deps.settings), keyFormat: input.keyFormat, keyMaterial };
     const answer = input.escrow ? await escrowPrivateKey(deps, region, view) : view;
     const mark = await markComplete(deps, region, marks, created);
-    return { ...answer, tags: { ...answer.tags, ...mark } };
+    return mark ? { ...answer, tags: { ...answer.tags, ...mark } } : answer;
   });
 }
 

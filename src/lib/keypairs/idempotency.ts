@@ -67,7 +67,7 @@ const digestOf = (record: KeyPairRecord): string | undefined => record.tags[SERV
 export const isComplete = (record: KeyPairRecord): boolean => record.tags[SERVICE_TAGS.requestDigest]?.endsWith(COMPLETE) === true;
 
 /**
- * Marks a request's key complete; returns the tags it set, for the answer to show as GET will. If
+ * Marks a request's key complete; returns the tags it set (none: not marked), for the answer to show as GET will. If
  * that fails the caller still gets their answer (the key is made); a retry within
  * requestMaxSeconds then meets a 409, as before there was a mark.
  */
@@ -76,8 +76,8 @@ export async function markComplete(
   region: string,
   marks: RequestMarks,
   keyPair: { keyPairId: string },
-): Promise<Record<string, string>> {
-  if (!marks.idempotent) return {};
+): Promise<Record<string, string> | undefined> {
+  if (!marks.idempotent) return undefined;
   const mark = { [SERVICE_TAGS.requestDigest]: `${marks.tags[SERVICE_TAGS.requestDigest]}${COMPLETE}` };
   try {
     await deps.store.tag(region, keyPair.keyPairId, mark);
@@ -87,7 +87,7 @@ export async function markComplete(
       keyPairId: keyPair.keyPairId,
       problem: error instanceof ServiceError ? error.kind : "unexpected",
     });
-    return {};
+    return undefined;
   }
 }
 
