@@ -1,10 +1,9 @@
 // serverless.yml's functions, from the route table (src/lib/routes.ts): each function's routes as
 // httpApi events behind the IAM authorizer, and on every path a catch-all for the 405 function.
-const { FUNCTIONS, ROUTES, routeKey } = require("./route-table.cjs");
+const { FUNCTIONS, ROUTES, roleOf, routeKey } = require("./route-table.cjs");
 const reservedConcurrency = require("../iam/limits.cjs");
 
 const AWS_IAM = { type: "aws_iam" };
-const roleOf = (name) => `${name[0].toUpperCase()}${name.slice(1)}Role`;
 
 module.exports = async ({ resolveVariable }) => {
   const limits = await reservedConcurrency({ resolveVariable });

@@ -4,11 +4,11 @@
 // The optional invoker role for callers in other accounts comes from invoker.cjs.
 
 const invoker = require("./invoker.cjs");
-const { FUNCTIONS, GRANTS, ROUTES } = require("../deploy/route-table.cjs");
+const { FUNCTIONS, GRANTS, ROUTES, roleOf } = require("../deploy/route-table.cjs");
 const { SERVICE_TAGS } = require("../deploy/load-ts.cjs")("src/lib/api/reserved-tags.ts");
 
 // What each function calls: the union of its routes' grants in the route table (src/lib/routes.ts);
-// its role is `<Function>Role`.
+// its role is roleOf(name).
 const GRANTS_BY_FUNCTION = Object.fromEntries(
   Object.keys(FUNCTIONS).map((name) => {
     const needed = new Set(ROUTES.filter((route) => route.function === name).flatMap((route) => route.grants));
@@ -104,7 +104,7 @@ module.exports = async ({ resolveVariable }) => {
   const roles = {};
   for (const [name, grants] of Object.entries(GRANTS_BY_FUNCTION)) {
     const logGroup = `/aws/lambda/${service}-${stage}-${name}`;
-    roles[`${name[0].toUpperCase()}${name.slice(1)}Role`] = {
+    roles[roleOf(name)] = {
       Type: "AWS::IAM::Role",
       Properties: {
         AssumeRolePolicyDocument: {

@@ -3,6 +3,7 @@
 // Update a value only after the re-check its entry names, and then run test/unit/build/ (jest, unit project).
 const { createHash } = require("node:crypto");
 const { readFileSync } = require("node:fs");
+const { readFile } = require("node:fs/promises");
 const { dirname, join } = require("node:path");
 
 const ROOT = join(__dirname, "..", "..");
@@ -107,4 +108,24 @@ function guardLoaded(plugin, path, contents) {
   guardFile({ plugin, file, sha256: files[file], recheck, path, contents });
 }
 
-module.exports = { EXPECTED, ROOT, guardFile, guardLoaded, guardPackage, guardPlugin, packageDir };
+/**
+ * An esbuild plugin that rewrites the dependency files `filter` matches with `transform`, after
+ * checking the packages and files `name` was written against (at setup, and each file as loaded).
+ * `enabled` is read at setup: false leaves the build untouched.
+ */
+function patchingPlugin(name, filter, transform, enabled = () => true) {
+  return {
+    name,
+    setup(build) {
+      if (!enabled()) return;
+      guardPlugin(name, { filter });
+      build.onLoad({ filter }, async (args) => {
+        const bytes = await readFile(args.path);
+        guardLoaded(name, args.path, bytes);
+        return { contents: transform(bytes.toString("utf8")), loader: "js", resolveDir: dirname(args.path) };
+      });
+    },
+  };
+}
+
+module.exports = { EXPECTED, ROOT, guardFile, guardLoaded, guardPackage, guardPlugin, packageDir, patchingPlugin };

@@ -3,9 +3,7 @@
 // loads node:fs/promises and reads two files that are not there: ~3 % of a cold start. The Lambda
 // bundles read settings from the environment only (the loader answers "no files"); the same
 // FULL_CREDENTIAL_CHAIN=true as lambda-credentials keeps the files for a local stack against real AWS.
-const { readFile } = require("node:fs/promises");
-const { dirname } = require("node:path");
-const { guardLoaded, guardPlugin } = require("./guard.cjs");
+const { patchingPlugin } = require("./guard.cjs");
 
 const NAME = "no-shared-config-files";
 const FILTER = /@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]config[\\/]shared-ini-file-loader[\\/]loadSharedConfigFiles\.js$/;
@@ -21,17 +19,6 @@ function noFilesLoader(source) {
   return `${LOADER_EXPORTS}) => ({ configFile: {}, credentialsFile: {} });`;
 }
 
-const noSharedConfigFiles = {
-  name: NAME,
-  setup(build) {
-    if (process.env.FULL_CREDENTIAL_CHAIN === "true") return;
-    guardPlugin(NAME, { filter: FILTER });
-    build.onLoad({ filter: FILTER }, async (args) => {
-      const bytes = await readFile(args.path);
-      guardLoaded(NAME, args.path, bytes);
-      return { contents: noFilesLoader(bytes.toString("utf8")), loader: "js", resolveDir: dirname(args.path) };
-    });
-  },
-};
+const noSharedConfigFiles = patchingPlugin(NAME, FILTER, noFilesLoader, () => process.env.FULL_CREDENTIAL_CHAIN !== "true");
 
 module.exports = { noSharedConfigFiles, noFilesLoader, FILTER };

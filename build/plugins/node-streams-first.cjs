@@ -2,9 +2,7 @@
 // web ReadableStream before reading it as the Node stream it is (the Node HTTP handler's bodies are
 // http.IncomingMessage); the first touch of the ReadableStream global makes Node load its web
 // streams (~1.3 ms of a cold start). A Node Readable is collected first, exactly as before.
-const { readFile } = require("node:fs/promises");
-const { dirname } = require("node:path");
-const { guardLoaded, guardPlugin } = require("./guard.cjs");
+const { patchingPlugin } = require("./guard.cjs");
 
 const NAME = "node-streams-first";
 const FILTER = /@smithy[\\/]core[\\/]dist-es[\\/]submodules[\\/]serde[\\/]util-stream[\\/]stream-collector\.js$/;
@@ -34,16 +32,6 @@ function collectNodeStreamsFirst(source) {
   return contents;
 }
 
-const nodeStreamsFirstPlugin = {
-  name: NAME,
-  setup(build) {
-    guardPlugin(NAME, { filter: FILTER });
-    build.onLoad({ filter: FILTER }, async (args) => {
-      const bytes = await readFile(args.path);
-      guardLoaded(NAME, args.path, bytes);
-      return { contents: collectNodeStreamsFirst(bytes.toString("utf8")), loader: "js", resolveDir: dirname(args.path) };
-    });
-  },
-};
+const nodeStreamsFirstPlugin = patchingPlugin(NAME, FILTER, collectNodeStreamsFirst);
 
 module.exports = { nodeStreamsFirst: nodeStreamsFirstPlugin, collectNodeStreamsFirst, FILTER };

@@ -4,9 +4,7 @@
 // must assume can have side effects, so none of the ~3,400 arrays is tree-shaken (~550 KB for EC2,
 // minified; aws-sdk-js-v3#7607). Wrapping each array in an IIFE marked @__PURE__ keeps the same
 // values in the same order, and tells esbuild an unused one can go.
-const { readFile } = require("node:fs/promises");
-const { dirname } = require("node:path");
-const { guardLoaded, guardPlugin } = require("./guard.cjs");
+const { patchingPlugin } = require("./guard.cjs");
 
 const NAME = "pure-sdk-schemas";
 const FILTER = /@aws-sdk[\\/]client-(?:ec2|ssm)[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/;
@@ -55,16 +53,6 @@ function unregisterModeledErrors(source) {
 
 const transform = (source) => unregisterModeledErrors(markSchemasPure(source));
 
-const pureSdkSchemas = {
-  name: NAME,
-  setup(build) {
-    guardPlugin(NAME, { filter: FILTER });
-    build.onLoad({ filter: FILTER }, async (args) => {
-      const bytes = await readFile(args.path);
-      guardLoaded(NAME, args.path, bytes);
-      return { contents: transform(bytes.toString("utf8")), loader: "js", resolveDir: dirname(args.path) };
-    });
-  },
-};
+const pureSdkSchemas = patchingPlugin(NAME, FILTER, transform);
 
 module.exports = { pureSdkSchemas, markSchemasPure, unregisterModeledErrors, transform, FILTER };
