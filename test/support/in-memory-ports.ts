@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { DryRunSucceeded, ServiceError } from "../../src/lib/keypairs/errors.js";
 import type {
+  Clock,
   KeyPairDeps,
   KeyPairLookup,
   KeyPairRecord,
@@ -23,13 +24,39 @@ interface Fault {
   afterEffect: boolean;
 }
 
+/**
+ * Real time, except that sleeping only moves this clock on (tests never wait), and a test can run
+ * something at the moment a rule starts to wait (`whileSleeping`).
+ */
+export class TestClock implements Clock {
+  private offsetMs = 0;
+  readonly sleeps: number[] = [];
+  whileSleeping?: () => Promise<void>;
+
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+
+  async sleep(ms: number): Promise<void> {
+    this.sleeps.push(ms);
+    const during = this.whileSleeping;
+    this.whileSleeping = undefined;
+    await during?.();
+    this.offsetMs += ms;
+  }
+}
+
 export class InMemoryKeyPairStore implements KeyPairStore {
   readonly regions = new Map<string, Map<string, KeyPairRecord>>();
   readonly calls: { call: StoreCall; region: string; detail: string }[] = [];
   private readonly faults: Partial<Record<StoreCall, Fault[]>> = {};
   private sequence = 0;
-  /** When the next key is made (EC2's CreateTime): now, unless a test sets another time. */
+  /** When the next key is made (EC2's CreateTime, whole seconds): the clock's now, unless a test sets another time. */
   now?: Date;
+  /** The ids the next keys get (EC2's are random), else a sequence. */
+  readonly nextKeyPairIds: string[] = [];
+
+  constructor(private readonly clock: Clock = new TestClock()) {}
 
   /** The next `call` fails with `error`, having taken effect first when `afterEffect`. */
   failNext(call: StoreCall, error: Error, afterEffect = false): void {
@@ -101,10 +128,10 @@ export class InMemoryKeyPairStore implements KeyPairStore {
     record: Omit<KeyPairRecord, "keyPairId" | "fingerprint" | "createdAt"> & Partial<KeyPairRecord>,
   ): KeyPairRecord {
     this.sequence += 1;
-    const keyPairId = record.keyPairId ?? `key-${this.sequence.toString(16).padStart(17, "0")}`;
+    const keyPairId = record.keyPairId ?? this.nextKeyPairIds.shift() ?? `key-${this.sequence.toString(16).padStart(17, "0")}`;
     const full: KeyPairRecord = {
       fingerprint: createHash("sha256").update(keyPairId).digest("base64"),
-      createdAt: new Date(this.now ?? Date.now()),
+      createdAt: new Date(Math.floor((this.now?.getTime() ?? this.clock.now()) / 1000) * 1000),
       ...record,
       keyPairId,
     };
@@ -168,6 +195,7 @@ export const SETTINGS: KeyPairSettings = {
 /** Fresh ports and settings (overridable) for one test. */
 export function inMemoryDeps(
   settings: Partial<KeyPairSettings> = {},
-): KeyPairDeps & { store: InMemoryKeyPairStore; vault: InMemoryPrivateKeyVault } {
-  return { store: new InMemoryKeyPairStore(), vault: new InMemoryPrivateKeyVault(), settings: { ...SETTINGS, ...settings } };
+): KeyPairDeps & { store: InMemoryKeyPairStore; vault: InMemoryPrivateKeyVault; clock: TestClock } {
+  const clock = new TestClock();
+  return { store: new InMemoryKeyPairStore(clock), vault: new InMemoryPrivateKeyVault(), settings: { ...SETTINGS, ...settings }, clock };
 }

@@ -101,6 +101,47 @@ const keysMadeUnder = (deps: StoreDeps, region: string, marks: RequestMarks) =>
   deps.store.describe(region, { tag: { key: SERVICE_TAGS.idempotencyKey, value: marks.tags[SERVICE_TAGS.idempotencyKey]! } }, false);
 
 /**
+ * The order of the keys made under one Idempotency-Key, the same for every racer: made first (EC2's
+ * CreateTime, whole seconds), then the lower id. The first is the request's one outcome.
+ */
+const madeEarlier = (a: KeyPairRecord, b: KeyPairRecord): number =>
+  (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) || (a.keyPairId < b.keyPairId ? -1 : a.keyPairId > b.keyPairId ? 1 : 0);
+
+const firstMadeUnder = async (deps: StoreDeps, region: string, marks: RequestMarks): Promise<KeyPairRecord | undefined> =>
+  (await keysMadeUnder(deps, region, marks)).sort(madeEarlier)[0];
+
+/**
+ * Margin past the end of our key's CreateTime second before the race is settled: EC2's clock and
+ * ours differ by milliseconds (both NTP-synchronised), and a key EC2 made is visible to its next
+ * describe.
+ */
+export const SETTLE_MARGIN_MS = 250;
+
+/**
+ * The keys made under our Idempotency-Key, seen by a describe that began after the second of our
+ * key's CreateTime ended. Whole seconds cannot order two keys made in one second, so a key made in
+ * our second after we looked could still rank first; once that second is over, every key that can
+ * rank before ours is visible, and every key made later ranks after it. Costs an idempotent create
+ * the rest of its second (about half a second on average), never more than one extra describe.
+ */
+async function settledKeysMadeUnder(
+  deps: StoreDeps,
+  region: string,
+  marks: RequestMarks,
+  ours: { keyPairId: string },
+): Promise<KeyPairRecord[]> {
+  for (;;) {
+    const lookedAt = deps.clock.now();
+    const made = await keysMadeUnder(deps, region, marks);
+    // Not visible yet: it was made before we looked, so in this second or earlier.
+    const madeAt = made.find((key) => key.keyPairId === ours.keyPairId)?.createdAt?.getTime() ?? lookedAt;
+    const settledAt = (Math.floor(madeAt / 1000) + 1) * 1000 + SETTLE_MARGIN_MS;
+    if (lookedAt >= settledAt) return made;
+    await deps.clock.sleep(settledAt - lookedAt);
+  }
+}
+
+/**
  * The key pair an earlier request with the same Idempotency-Key made in this region, if any.
  * Another request under that key is a 422. With `whileRunning: "refuse"`, a key whose request may
  * still be running (not marked complete, made less than requestMaxSeconds ago) is a 409 with
@@ -113,7 +154,7 @@ export async function earlierRequest(
   whileRunning: "refuse" | "accept",
 ): Promise<KeyPairRecord | undefined> {
   if (!marks.idempotent) return undefined;
-  const [earlier] = await keysMadeUnder(deps, region, marks);
+  const earlier = await firstMadeUnder(deps, region, marks);
   if (!earlier) return undefined;
   if (digestOf(earlier) !== marks.tags[SERVICE_TAGS.requestDigest]) {
     throw new ServiceError(
@@ -122,7 +163,7 @@ export async function earlierRequest(
     );
   }
   // +1: EC2's CreateTime has whole seconds.
-  const waitSeconds = Math.ceil(deps.settings.requestMaxSeconds + 1 - (Date.now() - (earlier.createdAt?.getTime() ?? 0)) / 1000);
+  const waitSeconds = Math.ceil(deps.settings.requestMaxSeconds + 1 - (deps.clock.now() - (earlier.createdAt?.getTime() ?? 0)) / 1000);
   if (whileRunning === "refuse" && waitSeconds > 0 && !isComplete(earlier)) {
     throw new ServiceError(
       "request-in-progress",
@@ -137,9 +178,9 @@ export async function earlierRequest(
 
 /**
  * Requests racing under one Idempotency-Key can all pass earlierRequest() before any has made its
- * key. Once ours is made, the first key made under that Idempotency-Key (oldest, then lowest id:
- * every racer orders them alike) is the one outcome; the error for a later one, whose key its
- * request must undo. Undefined when ours is the first (or no key is visible yet).
+ * key. Once ours is made and the race settled, the first key made under that Idempotency-Key
+ * (madeEarlier) is the one outcome; the error for a later one, whose key its request must undo.
+ * Undefined when ours is the first (or no key is visible).
  */
 export async function lostRace(
   deps: StoreDeps,
@@ -148,10 +189,7 @@ export async function lostRace(
   ours: { keyPairId: string },
 ): Promise<ServiceError | undefined> {
   if (!marks.idempotent) return undefined;
-  const made = await keysMadeUnder(deps, region, marks);
-  const [first] = made.sort(
-    (a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) || (a.keyPairId < b.keyPairId ? -1 : 1),
-  );
+  const [first] = (await settledKeysMadeUnder(deps, region, marks, ours)).sort(madeEarlier);
   if (!first || first.keyPairId === ours.keyPairId) return undefined;
   if (digestOf(first) !== marks.tags[SERVICE_TAGS.requestDigest]) {
     return new ServiceError(

@@ -97,10 +97,17 @@ export interface DeleteDeps {
   settings: KeyPairSettings;
 }
 
-/** Import and idempotency: the whole store, never the vault. */
+/** Time: now (ms since the epoch) and waiting. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+/** Import and idempotency: the whole store, never the vault, and the clock (a race under one Idempotency-Key is settled in time). */
 export interface StoreDeps {
   store: KeyPairStore;
   settings: KeyPairSettings;
+  clock: Clock;
 }
 
 /** Create: the store and the vault (escrow). */

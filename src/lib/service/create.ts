@@ -2,6 +2,7 @@
 import { ec2KeyPairStore } from "../aws/ec2.js";
 import { ssmPrivateKeyVault } from "../aws/ssm.js";
 import { createRules } from "../keypairs/service.js";
+import { systemClock } from "../platform/clock.js";
 import { settings } from "./settings.js";
 
-export const keyPairCreation = createRules({ store: ec2KeyPairStore, vault: ssmPrivateKeyVault, settings });
+export const keyPairCreation = createRules({ store: ec2KeyPairStore, vault: ssmPrivateKeyVault, settings, clock: systemClock });

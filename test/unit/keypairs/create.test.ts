@@ -143,6 +143,31 @@ describe("Idempotency-Key", () => {
     expect(error.kind).toBe("request-in-progress");
     expect(deps.store.keys(REGION).map((key) => key.name)).toEqual(["other-name"]);
   });
+  test("a racer made later in the same second with a lower id cannot win after the first answered: one 201, one key", async () => {
+    const deps = inMemoryDeps();
+    // 100 ms into a second, so both keys get the same whole-second CreateTime.
+    deps.store.now = new Date(Math.floor(Date.now() / 1000) * 1000 + 100);
+    deps.store.nextKeyPairIds.push("key-0000000000000000f", "key-00000000000000001");
+    // The later racer looked for earlier keys before the first key was made (it saw none), and makes its key after the first did.
+    const describe = deps.store.describe.bind(deps.store);
+    let blind = false;
+    deps.store.describe = async (region, lookup, includePublicKey) => {
+      if (blind && lookup && "tag" in lookup) return ((blind = false), []);
+      return describe(region, lookup, includePublicKey);
+    };
+    const outcomes: PromiseSettledResult<unknown>[] = [];
+    const later = async () => {
+      blind = true;
+      outcomes.push(...(await Promise.allSettled([createKeyPair(deps, REGION, input({ name: "later" }), alice("k1"))])));
+    };
+    // It runs while the first settles its race; a first that does not wait answers before it, so it runs after.
+    deps.clock.whileSleeping = later;
+    outcomes.unshift(...(await Promise.allSettled([createKeyPair(deps, REGION, input({ name: "first" }), alice("k1"))])));
+    if (outcomes.length === 1) await later();
+    const [first, second] = outcomes.map((outcome) => (outcome.status === "fulfilled" ? 201 : (outcome.reason as ServiceError).kind));
+    expect([first, second]).toEqual(["idempotency-key-reused", 201]);
+    expect(deps.store.keys(REGION).map((key) => key.name)).toEqual(["later"]);
+  });
 });
 
 describe("escrow", () => {
