@@ -152,7 +152,10 @@ describe("Idempotency-Key", () => {
     const describe = deps.store.describe.bind(deps.store);
     let blind = false;
     deps.store.describe = async (region, lookup, includePublicKey) => {
-      if (blind && lookup && "tag" in lookup) return ((blind = false), []);
+      if (blind && lookup && "tag" in lookup) {
+        blind = false;
+        return [];
+      }
       return describe(region, lookup, includePublicKey);
     };
     const outcomes: PromiseSettledResult<unknown>[] = [];
