@@ -1,6 +1,7 @@
 // serverless.yml's functions, from the route table (src/lib/routes.ts): each function's routes as
-// httpApi events behind the IAM authorizer, and on every path a catch-all for the 405 function.
-const { FUNCTIONS, ROUTES, roleOf, routeKey } = require("./route-table.cjs");
+// httpApi events behind the IAM authorizer, on every path a catch-all for the 405 function, and the
+// scheduled functions with their schedule events.
+const { FUNCTIONS, ROUTES, SCHEDULED_FUNCTIONS, roleOf, routeKey } = require("./route-table.cjs");
 const reservedConcurrency = require("../iam/limits.cjs");
 
 const AWS_IAM = { type: "aws_iam" };
@@ -23,6 +24,18 @@ module.exports = async ({ resolveVariable }) => {
       handler: `${entry}.handler`,
       description: keys.length ? keys.join(", ") : "405 for unsupported methods",
       events: eventsOf(name),
+    };
+  }
+  for (const [name, { entry, schedule }] of Object.entries(SCHEDULED_FUNCTIONS)) {
+    functions[name] = {
+      role: roleOf(name),
+      // One run at a time is plenty; overlapping runs would be harmless.
+      reservedConcurrency: 1,
+      // Region after region, each call bounded by EC2_TOTAL_TIMEOUT_MS: more than a request's time.
+      timeout: 300,
+      handler: `${entry}.handler`,
+      description: `on a schedule (${schedule})`,
+      events: [{ schedule: { rate: [await resolveVariable(`param:${schedule}`)] } }],
     };
   }
   return { functions };

@@ -4,17 +4,18 @@
 // The optional invoker role for callers in other accounts comes from invoker.cjs.
 
 const invoker = require("./invoker.cjs");
-const { FUNCTIONS, GRANTS, ROUTES, roleOf } = require("../deploy/route-table.cjs");
+const { FUNCTIONS, GRANTS, ROUTES, SCHEDULED_FUNCTIONS, roleOf } = require("../deploy/route-table.cjs");
 const { SERVICE_TAGS } = require("../deploy/load-ts.cjs")("src/lib/api/reserved-tags.ts");
 
-// What each function calls: the union of its routes' grants in the route table (src/lib/routes.ts);
-// its role is roleOf(name).
-const GRANTS_BY_FUNCTION = Object.fromEntries(
-  Object.keys(FUNCTIONS).map((name) => {
+// What each function calls: the union of its routes' grants in the route table (src/lib/routes.ts),
+// or a scheduled function's own grants; its role is roleOf(name).
+const GRANTS_BY_FUNCTION = Object.fromEntries([
+  ...Object.keys(FUNCTIONS).map((name) => {
     const needed = new Set(ROUTES.filter((route) => route.function === name).flatMap((route) => route.grants));
     return [name, GRANTS.filter((grant) => needed.has(grant))];
   }),
-);
+  ...Object.entries(SCHEDULED_FUNCTIONS).map(([name, { grants }]) => [name, GRANTS.filter((grant) => grants.includes(grant))]),
+]);
 
 /** The stage's escrow KMS key as an IAM resource: a key ARN as given, a key id in any region (a multi-region key's id is the same everywhere). */
 async function escrowKmsKeyArn(keyId) {
@@ -76,6 +77,8 @@ module.exports = async ({ resolveVariable }) => {
         : []),
     ],
     forgetEscrow: [{ Sid: "DeleteEscrowedKeys", Effect: "Allow", Action: ["ssm:DeleteParameter"], Resource: escrowArn }],
+    // The sweep lists escrowed keys (names and dates, never values); DescribeParameters has no resource-level permissions.
+    listEscrow: [{ Sid: "ListEscrowedKeys", Effect: "Allow", Action: ["ssm:DescribeParameters"], Resource: "*" }],
     // Mark a request's key complete (src/lib/keypairs/idempotency.ts): that one tag, on managed keys only.
     markComplete: [
       {

@@ -10,7 +10,7 @@
  * The AWS permissions a route needs, by name (iam/roles.cjs writes each as IAM statements): a
  * function's role holds the union of its routes' needs, nothing else.
  */
-export const GRANTS = ["create", "import", "describe", "delete", "markComplete", "escrow", "forgetEscrow"] as const;
+export const GRANTS = ["create", "import", "describe", "delete", "markComplete", "escrow", "forgetEscrow", "listEscrow"] as const;
 export type Grant = (typeof GRANTS)[number];
 
 /** The stage's throttling limits a route falls under (serverless.yml params `<name>ThrottleRateLimit`...). */
@@ -31,6 +31,19 @@ export const FUNCTIONS = {
 
 export type FunctionName = keyof typeof FUNCTIONS;
 
+/**
+ * Functions that no route reaches, run on an EventBridge schedule (the stage parameter `schedule`
+ * names holds its rate), with their own grants.
+ */
+export const SCHEDULED_FUNCTIONS = {
+  /** Deletes escrowed private keys whose key pair is gone (src/lib/keypairs/sweep.ts). */
+  sweepKeyPairs: {
+    entry: "src/functions/sweep-key-pairs",
+    schedule: "sweepSchedule",
+    grants: ["describe", "listEscrow", "forgetEscrow"],
+  },
+} as const satisfies Record<string, { entry: string; schedule: string; grants: readonly Grant[] }>;
+
 export interface Route {
   method: "GET" | "POST" | "DELETE";
   path: string;
@@ -47,13 +60,14 @@ export const ROUTES = [
   { method: "GET", path: "/keypairs", function: "readKeyPairs", handler: "list-key-pairs", grants: ["describe"], throttle: "default" },
   // Create and import look the name up after an attempt whose answer was lost, to recognise their own key;
   // create then deletes that key (nobody received its private key). With escrow, create puts the private key in SSM.
-  // With an Idempotency-Key, create marks its key complete as its last step (a tag).
+  // With an Idempotency-Key, create marks its key complete as its last step (a tag). It deletes an escrowed private key
+  // whose put failed or whose key pair it makes anew.
   {
     method: "POST",
     path: "/keypairs",
     function: "createKeyPairs",
     handler: "create-key-pair",
-    grants: ["create", "describe", "delete", "markComplete", "escrow"],
+    grants: ["create", "describe", "delete", "markComplete", "escrow", "forgetEscrow"],
     throttle: "default",
   },
   {

@@ -126,6 +126,7 @@ describe("packaged template", () => {
       DeleteKeyPairsLambdaFunction: ["ec2:DeleteKeyPair", "ec2:DescribeKeyPairs"],
       MethodNotAllowedLambdaFunction: [],
       ApiDocsLambdaFunction: [],
+      SweepKeyPairsLambdaFunction: ["ec2:DescribeKeyPairs"],
     };
     const functions = resources("AWS::Lambda::Function");
     expect(Object.fromEntries(functions.map(([id]) => [id, true]))).toEqual(
@@ -166,12 +167,14 @@ describe("packaged template", () => {
   });
 
   test(
-    "escrow: only create may put (and tag) /ec2/keypair/* parameters, only the deletes may delete them, none may read; KMS only for a " +
+    "escrow: only create may put (and tag) /ec2/keypair/* parameters, create, the deletes and the sweep may delete them, only the sweep " +
+      "list them, none may read; KMS only for a " +
       "customer key, to create",
     () => {
       const expected: Record<string, string[]> = {
-        CreateKeyPairsLambdaFunction: ["ssm:AddTagsToResource", "ssm:PutParameter"],
+        CreateKeyPairsLambdaFunction: ["ssm:AddTagsToResource", "ssm:DeleteParameter", "ssm:PutParameter"],
         DeleteKeyPairsLambdaFunction: ["ssm:DeleteParameter"],
+        SweepKeyPairsLambdaFunction: ["ssm:DeleteParameter", "ssm:DescribeParameters"],
       };
       const statementsOf = (from: any, fn: any) =>
         from.Resources[fn.Properties.Role["Fn::GetAtt"][0]].Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement);
@@ -179,8 +182,13 @@ describe("packaged template", () => {
         const statements = statementsOf(template, fn);
         const ssm = statements.filter((statement: any) => statement.Action.some((action: string) => action.startsWith("ssm:")));
         expect([id, ssm.flatMap((statement: any) => statement.Action).sort()]).toEqual([id, expected[id] ?? []]);
+        // DescribeParameters (names and dates, never values) has no resource-level permissions.
         for (const statement of ssm)
-          expect(statement.Resource).toEqual({ "Fn::Sub": "arn:${AWS::Partition}:ssm:*:${AWS::AccountId}:parameter/ec2/keypair/*" });
+          expect(statement.Resource).toEqual(
+            statement.Action.includes("ssm:DescribeParameters")
+              ? "*"
+              : { "Fn::Sub": "arn:${AWS::Partition}:ssm:*:${AWS::AccountId}:parameter/ec2/keypair/*" },
+          );
         expect([id, statements.filter((statement: any) => statement.Action.some((action: string) => action.startsWith("kms:")))]).toEqual([
           id,
           [],
@@ -250,10 +258,22 @@ describe("packaged template", () => {
     for (const [id] of deleteRoutes) expect(stage.DependsOn).toContain(id);
   });
 
-  test("every function has the default reserved concurrency", () => {
+  test("every function has the default reserved concurrency; the scheduled sweep 1", () => {
     const functions = resources("AWS::Lambda::Function");
     expect(functions.length).toBeGreaterThan(0);
-    for (const [id, fn] of functions) expect([id, fn.Properties.ReservedConcurrentExecutions]).toEqual([id, DEFAULTS.reservedConcurrency]);
+    for (const [id, fn] of functions) {
+      const expected = id === "SweepKeyPairsLambdaFunction" ? 1 : DEFAULTS.reservedConcurrency;
+      expect([id, fn.Properties.ReservedConcurrentExecutions]).toEqual([id, expected]);
+    }
+  });
+
+  test("the sweep runs on the stage's schedule (rate(5 minutes) by default), and nothing else invokes it", () => {
+    const rules = resources("AWS::Events::Rule");
+    expect(rules.map(([, rule]) => [rule.Properties.ScheduleExpression, rule.Properties.Targets[0].Arn])).toEqual([
+      ["rate(5 minutes)", { "Fn::GetAtt": ["SweepKeyPairsLambdaFunction", "Arn"] }],
+    ]);
+    const sweep = template.Resources.SweepKeyPairsLambdaFunction;
+    expect(sweep.Properties.Timeout).toBe(300);
   });
 
   test("outputs: the API URL always, no invoker role unless trusted principals are configured", () => {

@@ -161,26 +161,44 @@ const withoutPublicKey = ({ publicKey: _publicKey, ...record }: KeyPairRecord): 
 const newRecord = ({ keyPairId, name, fingerprint, tags }: KeyPairRecord): NewKeyPairRecord => ({ keyPairId, name, fingerprint, tags });
 
 export class InMemoryPrivateKeyVault implements PrivateKeyVault {
-  readonly parameters = new Map<string, { keyMaterial: string; tags: Record<string, string> }>();
-  private readonly faults: Partial<Record<"put" | "delete", Error[]>> = {};
+  readonly parameters = new Map<string, { keyMaterial: string; tags: Record<string, string>; storedAt: Date }>();
+  private readonly faults: Partial<Record<"put" | "delete" | "list", Fault[]>> = {};
 
-  failNext(call: "put" | "delete", error: Error): void {
-    (this.faults[call] ??= []).push(error);
+  constructor(private readonly clock: Clock = new TestClock()) {}
+
+  /** The next `call` fails with `error`, having taken effect first when `afterEffect` (a put whose answer was lost). */
+  failNext(call: "put" | "delete" | "list", error: Error, afterEffect = false): void {
+    (this.faults[call] ??= []).push({ error, afterEffect });
   }
 
   async put(region: string, keyPairId: string, keyMaterial: string, tags: Record<string, string>): Promise<string> {
-    const fault = this.faults.put?.shift();
-    if (fault) throw fault;
-    const name = `${region}:/ec2/keypair/${keyPairId}`;
-    if (this.parameters.has(name)) throw new ServiceError("upstream-error", "SSM Parameter Store request failed. (ParameterAlreadyExists)");
-    this.parameters.set(name, { keyMaterial, tags });
-    return name;
+    return this.run("put", () => {
+      const name = `${region}:/ec2/keypair/${keyPairId}`;
+      if (this.parameters.has(name))
+        throw new ServiceError("upstream-error", "SSM Parameter Store request failed. (ParameterAlreadyExists)");
+      this.parameters.set(name, { keyMaterial, tags, storedAt: new Date(this.clock.now()) });
+      return name;
+    });
   }
 
   async delete(region: string, keyPairId: string): Promise<void> {
-    const fault = this.faults.delete?.shift();
-    if (fault) throw fault;
-    this.parameters.delete(`${region}:/ec2/keypair/${keyPairId}`);
+    return this.run("delete", () => void this.parameters.delete(`${region}:/ec2/keypair/${keyPairId}`));
+  }
+
+  async list(region: string, tag: { key: string; value: string }) {
+    return this.run("list", () =>
+      [...this.parameters]
+        .filter(([name, parameter]) => name.startsWith(`${region}:`) && parameter.tags[tag.key] === tag.value)
+        .map(([name, parameter]) => ({ keyPairId: name.slice(name.lastIndexOf("/") + 1), storedAt: parameter.storedAt })),
+    );
+  }
+
+  private run<T>(call: "put" | "delete" | "list", effect: () => T): T {
+    const fault = this.faults[call]?.shift();
+    if (fault && !fault.afterEffect) throw fault.error;
+    const result = effect();
+    if (fault) throw fault.error;
+    return result;
   }
 }
 
@@ -197,5 +215,10 @@ export function inMemoryDeps(
   settings: Partial<KeyPairSettings> = {},
 ): KeyPairDeps & { store: InMemoryKeyPairStore; vault: InMemoryPrivateKeyVault; clock: TestClock } {
   const clock = new TestClock();
-  return { store: new InMemoryKeyPairStore(clock), vault: new InMemoryPrivateKeyVault(), settings: { ...SETTINGS, ...settings }, clock };
+  return {
+    store: new InMemoryKeyPairStore(clock),
+    vault: new InMemoryPrivateKeyVault(clock),
+    settings: { ...SETTINGS, ...settings },
+    clock,
+  };
 }

@@ -114,6 +114,7 @@ function withUnknownOutcome(error: ServiceError, operation: Mutating, name: stri
   return new ServiceError(error.kind, `${error.message} The key pair ${name} ${OUTCOME[operation]}: look it up by name to know.`, {
     ec2Code: error.ec2Code,
     retryAfterSeconds: error.retryAfterSeconds,
+    outcomeUnknown: true,
   });
 }
 

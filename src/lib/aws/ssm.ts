@@ -5,11 +5,11 @@
  * is not an SSM answer; one error table. No error or log line ever carries a parameter's value:
  * SSM's own messages are dropped (a validation message may quote the value it refused).
  */
-import { DeleteParameterCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { DeleteParameterCommand, DescribeParametersCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import type { ProblemKind } from "../api/problems.js";
 import { ServiceError } from "../keypairs/errors.js";
-import { privateKeyParameterName } from "../keypairs/escrow.js";
-import type { PrivateKeyVault } from "../keypairs/ports.js";
+import { ESCROW_PATH, privateKeyParameterName } from "../keypairs/escrow.js";
+import type { EscrowedPrivateKey, PrivateKeyVault } from "../keypairs/ports.js";
 import { config } from "../platform/config.js";
 import { clientOptions } from "./clients.js";
 
@@ -54,13 +54,19 @@ const SSM_ERRORS: Record<string, { kind: ProblemKind; detail: string }> = {
   RequestTimeout: { kind: "upstream-timeout", detail: TIMED_OUT },
 };
 
-/** The API's error for an SSM failure: a fixed text and the code, never SSM's message nor the SDK error. */
+/**
+ * The API's error for an SSM failure: a fixed text and the code, never SSM's message nor the SDK
+ * error. Without an SSM answer (a timeout, a lost connection) or with SSM's own fault (5xx), the
+ * call may have been carried out.
+ */
 export function translateSsmError(error: unknown): ServiceError {
   if (error instanceof ServiceError) return error;
-  const code = ((error ?? {}) as SdkError).name ?? "Unknown";
+  const sdkError = (error ?? {}) as SdkError;
+  const code = sdkError.name ?? "Unknown";
   const translation = SSM_ERRORS[code] ?? { kind: "upstream-error", detail: FAILED };
   return new ServiceError(translation.kind, `${translation.detail} (${code})`, {
     retryAfterSeconds: translation.kind === "throttled" ? config.THROTTLE_RETRY_AFTER_SECONDS : undefined,
+    outcomeUnknown: !isSsmAnswer(sdkError) || sdkError.$fault === "server",
   });
 }
 
@@ -115,4 +121,37 @@ export async function deletePrivateKey(region: string, keyPairId: string): Promi
   }
 }
 
-export const ssmPrivateKeyVault: PrivateKeyVault = { put: putPrivateKey, delete: deletePrivateKey };
+/**
+ * The escrowed private keys this service stored in a region (their parameters carry its managed
+ * tag; others under the path, e.g. CloudFormation's, are not ours): names and dates only, never a
+ * value (DescribeParameters cannot return one). Paged to the end within one time budget.
+ */
+export async function listPrivateKeys(region: string, tag: { key: string; value: string }): Promise<EscrowedPrivateKey[]> {
+  const found: EscrowedPrivateKey[] = [];
+  const filters = [
+    { Key: "Path", Option: "OneLevel", Values: [ESCROW_PATH] },
+    { Key: `tag:${tag.key}`, Values: [tag.value] },
+  ];
+  try {
+    await send(region, async (client, abortSignal) => {
+      let NextToken: string | undefined;
+      do {
+        const page = await client.send(new DescribeParametersCommand({ ParameterFilters: filters, MaxResults: 50, NextToken }), {
+          abortSignal,
+        });
+        for (const parameter of page.Parameters ?? []) {
+          const keyPairId = parameter.Name?.slice(ESCROW_PATH.length + 1);
+          if (keyPairId && parameter.Name === privateKeyParameterName(keyPairId)) {
+            found.push({ keyPairId, ...(parameter.LastModifiedDate ? { storedAt: parameter.LastModifiedDate } : {}) });
+          }
+        }
+        NextToken = page.NextToken;
+      } while (NextToken);
+    });
+  } catch (error) {
+    throw translateSsmError(error);
+  }
+  return found;
+}
+
+export const ssmPrivateKeyVault: PrivateKeyVault = { put: putPrivateKey, delete: deletePrivateKey, list: listPrivateKeys };

@@ -1,7 +1,7 @@
 import { SERVICE_TAGS } from "../api/reserved-tags.js";
 import type { DryRunView } from "../api/schemas.js";
 import { ServiceError } from "./errors.js";
-import { deleteEscrowedKey } from "./escrow.js";
+import { afterUnknownDelete, deleteEscrowedKey } from "./escrow.js";
 import type { DeleteDeps, KeyPairRef, KeyPairSettings } from "./ports.js";
 import { findKeyPair } from "./read.js";
 import { orDryRun } from "./views.js";
@@ -26,10 +26,17 @@ export async function deleteKeyPair(
 ): Promise<DryRunView | undefined> {
   const keyPair = await findKeyPair(deps, region, ref, false);
   if (!keyPair.managed && !deps.settings.allowUnmanagedDelete) throw unmanagedKey(keyPair.name, deps.settings);
+  const escrowed = keyPair.tags[SERVICE_TAGS.escrow] !== undefined;
   return orDryRun(async () => {
-    await deps.store.delete(region, keyPair, options.dryRun ?? false);
+    try {
+      await deps.store.delete(region, keyPair, options.dryRun ?? false);
+    } catch (error) {
+      throw escrowed && error instanceof ServiceError && error.outcomeUnknown
+        ? await afterUnknownDelete(deps, region, keyPair, error)
+        : error;
+    }
     // Not reached on a dry run (it throws DryRunSucceeded); only escrowed keys have a parameter.
-    if (keyPair.tags[SERVICE_TAGS.escrow]) await deleteEscrowedKey(deps, region, keyPair.keyPairId);
+    if (escrowed) await deleteEscrowedKey(deps, region, keyPair.keyPairId);
     return undefined;
   });
 }

@@ -13,6 +13,8 @@ export interface ServiceErrorOptions {
   retryAfterSeconds?: number;
   /** What went wrong underneath (e.g. the SDK's error), for the logs and the adapter's retry decisions. */
   cause?: unknown;
+  /** The call may have been carried out all the same (no answer in time, an answer lost, the service's own fault). */
+  outcomeUnknown?: boolean;
 }
 
 export class ServiceError extends Error {
@@ -20,6 +22,7 @@ export class ServiceError extends Error {
   readonly ec2Code?: string;
   readonly errors?: FieldError[];
   readonly retryAfterSeconds?: number;
+  readonly outcomeUnknown: boolean;
 
   constructor(kind: ProblemKind, detail: string, options: ServiceErrorOptions = {}) {
     super(detail, { cause: options.cause });
@@ -28,6 +31,7 @@ export class ServiceError extends Error {
     this.ec2Code = options.ec2Code;
     this.errors = options.errors;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.outcomeUnknown = options.outcomeUnknown ?? false;
   }
 }
 

@@ -2,7 +2,8 @@
  * Escrow of created private keys in the vault (SSM Parameter Store), opt-in per request
  * (`escrow: true`), as CloudFormation's AWS::EC2::KeyPair does. A key that cannot be escrowed is
  * never handed back instead (the caller asked not to receive it) nor left behind without a
- * holder: it is deleted.
+ * holder: it is deleted. No escrowed private key outlives its key pair: where a failure leaves
+ * that unsure, the escrow sweep (sweep.ts) removes it once its key pair is gone.
  */
 import type { CreatedKeyPairView, EscrowedKeyPairView } from "../api/schemas.js";
 import { logger } from "../platform/logger.js";
@@ -10,11 +11,17 @@ import { ServiceError } from "./errors.js";
 import type { DeleteDeps, KeyPairDeps } from "./ports.js";
 import { removeKeyPair } from "./remove.js";
 
-/** Where a key pair's escrowed private key lives (CloudFormation's AWS::EC2::KeyPair uses the same name). */
-export const privateKeyParameterName = (keyPairId: string): string => `/ec2/keypair/${keyPairId}`;
+/** The folder of escrowed private keys (CloudFormation's AWS::EC2::KeyPair uses the same). */
+export const ESCROW_PATH = "/ec2/keypair";
+
+/** Where a key pair's escrowed private key lives. */
+export const privateKeyParameterName = (keyPairId: string): string => `${ESCROW_PATH}/${keyPairId}`;
 
 /** Tag on the parameter naming its key pair (SSM refuses tag keys starting with aws:, so not ec2:keypair-id's style). */
 export const KEY_PAIR_ID_TAG = "keypair-id";
+
+/** What the answers say when only the sweep can finish the job. */
+export const SWEEP_PROMISE = "the escrow sweep deletes it once its key pair is gone";
 
 type KeyPairWithoutMaterial = Omit<CreatedKeyPairView, "keyMaterial">;
 
@@ -37,10 +44,16 @@ export async function escrowPrivateKey(deps: KeyPairDeps, region: string, create
 }
 
 const reasonOf = (error: unknown): string => (error instanceof ServiceError ? error.message : "The private key vault failed.");
+const mayHaveActed = (error: unknown): boolean => !(error instanceof ServiceError) || error.outcomeUnknown;
 
-/** Deletes a key pair whose private key could not be escrowed: nobody else holds that key. */
+/**
+ * Deletes a key pair whose private key could not be escrowed (nobody else holds that key), then the
+ * parameter: a put without an answer may have stored it, or may still store it after our delete.
+ * "Nothing was kept" only when the vault answered that it stored nothing.
+ */
 async function withdraw(deps: KeyPairDeps, region: string, keyPair: KeyPairWithoutMaterial, error: unknown): Promise<ServiceError> {
   const reason = reasonOf(error);
+  const parameter = privateKeyParameterName(keyPair.keyPairId);
   logger.warn("private key escrow failed; deleting the key pair", { reason, keyPairId: keyPair.keyPairId });
   try {
     await removeKeyPair(deps.store, region, keyPair);
@@ -51,14 +64,24 @@ async function withdraw(deps: KeyPairDeps, region: string, keyPair: KeyPairWitho
     });
     return new ServiceError(
       "escrow-failed",
-      `${reason} The private key was not stored, and deleting key pair ${keyPair.name} (${keyPair.keyPairId}) failed too: it may still ` +
-        `exist, with no one holding its private key. Delete it, then send the request again.`,
+      `${reason} The private key may not have been stored, and deleting key pair ${keyPair.name} (${keyPair.keyPairId}) failed too: ` +
+        `it may still exist. Delete it (if ${parameter} holds its private key, ${SWEEP_PROMISE}), then send the request again.`,
+    );
+  }
+  const forgotten = await deps.vault.delete(region, keyPair.keyPairId).then(
+    () => true,
+    () => false,
+  );
+  if (forgotten && !mayHaveActed(error)) {
+    return new ServiceError(
+      "escrow-failed",
+      `${reason} The private key could not be stored, so key pair ${keyPair.name} was deleted again: nothing was kept. Send the request again.`,
     );
   }
   return new ServiceError(
     "escrow-failed",
-    `${reason} The private key could not be stored, so key pair ${keyPair.name} was deleted again: nothing was kept. Send the request ` +
-      `again.`,
+    `${reason} Key pair ${keyPair.name} was deleted again. Its private key may still reach ${parameter} (the vault's answer was lost): ` +
+      `${SWEEP_PROMISE}. Send the request again.`,
   );
 }
 
@@ -70,7 +93,39 @@ export async function deleteEscrowedKey(deps: Pick<DeleteDeps, "vault">, region:
     throw new ServiceError(
       "escrow-failed",
       `${reasonOf(error)} The key pair was deleted, but its escrowed private key ${privateKeyParameterName(keyPairId)} could not be: ` +
-        `delete that parameter (DELETE again answers 404).`,
+        `${SWEEP_PROMISE}, or delete that parameter yourself.`,
     );
   }
+}
+
+/**
+ * A delete of an escrowed key pair whose outcome is unknown: if the key pair is gone now, its
+ * private key goes at once; otherwise (or if that fails) the sweep deletes it once the key pair is
+ * gone, and the answer says so. The same problem kind as the delete's.
+ */
+export async function afterUnknownDelete(
+  deps: DeleteDeps,
+  region: string,
+  keyPair: { name: string; keyPairId: string },
+  error: ServiceError,
+): Promise<ServiceError> {
+  const parameter = privateKeyParameterName(keyPair.keyPairId);
+  const gone = await deps.store.describe(region, { keyPairId: keyPair.keyPairId }, false).then(
+    (found) => found.length === 0,
+    () => false,
+  );
+  const forgotten =
+    gone &&
+    (await deps.vault.delete(region, keyPair.keyPairId).then(
+      () => true,
+      () => false,
+    ));
+  const escrow = forgotten
+    ? `It is gone now, and its escrowed private key ${parameter} was deleted.`
+    : `Its escrowed private key ${parameter} stays while the key pair exists; ${SWEEP_PROMISE}.`;
+  return new ServiceError(error.kind, `${error.message} ${escrow}`, {
+    ec2Code: error.ec2Code,
+    retryAfterSeconds: error.retryAfterSeconds,
+    outcomeUnknown: true,
+  });
 }

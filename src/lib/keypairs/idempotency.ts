@@ -130,13 +130,15 @@ async function settledKeysMadeUnder(
   marks: RequestMarks,
   ours: { keyPairId: string },
 ): Promise<KeyPairRecord[]> {
-  for (;;) {
+  // Ours was made before we first look: in that second or earlier, if no describe shows it yet.
+  const firstLook = deps.clock.now();
+  // Two looks suffice; a third only if EC2's clock runs ahead of ours across a second.
+  for (let look = 1; ; look += 1) {
     const lookedAt = deps.clock.now();
     const made = await keysMadeUnder(deps, region, marks);
-    // Not visible yet: it was made before we looked, so in this second or earlier.
-    const madeAt = made.find((key) => key.keyPairId === ours.keyPairId)?.createdAt?.getTime() ?? lookedAt;
+    const madeAt = made.find((key) => key.keyPairId === ours.keyPairId)?.createdAt?.getTime() ?? firstLook;
     const settledAt = (Math.floor(madeAt / 1000) + 1) * 1000 + SETTLE_MARGIN_MS;
-    if (lookedAt >= settledAt) return made;
+    if (lookedAt >= settledAt || look === 3) return made;
     await deps.clock.sleep(settledAt - lookedAt);
   }
 }

@@ -64,11 +64,19 @@ export interface KeyPairStore {
   tag(region: string, keyPairId: string, tags: Record<string, string>): Promise<void>;
 }
 
+/** An escrowed private key, as the vault lists it: whose it is and when it was stored, never the key. */
+export interface EscrowedPrivateKey {
+  keyPairId: string;
+  storedAt?: Date;
+}
+
 export interface PrivateKeyVault {
   /** Stores a key pair's private key (never overwriting); returns where it is kept. */
   put(region: string, keyPairId: string, keyMaterial: string, tags: Record<string, string>): Promise<string>;
   /** Removes a key pair's private key; none there is success. */
   delete(region: string, keyPairId: string): Promise<void>;
+  /** The private keys stored with this tag (the service's own), every one. */
+  list(region: string, tag: { key: string; value: string }): Promise<EscrowedPrivateKey[]>;
 }
 
 /** The settings the rules read, as values (the deployment's come from platform/config.ts). */
@@ -106,6 +114,14 @@ export interface Clock {
 /** Import and idempotency: the whole store, never the vault, and the clock (a race under one Idempotency-Key is settled in time). */
 export interface StoreDeps {
   store: KeyPairStore;
+  settings: KeyPairSettings;
+  clock: Clock;
+}
+
+/** The sweep: every key of a region, and the escrowed private keys. */
+export interface SweepDeps {
+  store: Pick<KeyPairStore, "describe">;
+  vault: Pick<PrivateKeyVault, "list" | "delete">;
   settings: KeyPairSettings;
   clock: Clock;
 }

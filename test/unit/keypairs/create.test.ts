@@ -143,6 +143,14 @@ describe("Idempotency-Key", () => {
     expect(error.kind).toBe("request-in-progress");
     expect(deps.store.keys(REGION).map((key) => key.name)).toEqual(["other-name"]);
   });
+  test("a key the describe does not show yet (EC2 is eventually consistent) is settled after one wait, not forever", async () => {
+    const deps = inMemoryDeps();
+    deps.store.describe = async () => [];
+    await createKeyPair(deps, REGION, input(), alice("k1"));
+    expect(deps.clock.sleeps).toHaveLength(1);
+    expect(deps.clock.sleeps[0]).toBeLessThanOrEqual(1000 + 250);
+  });
+
   test("a racer made later in the same second with a lower id cannot win after the first answered: one 201, one key", async () => {
     const deps = inMemoryDeps();
     // 100 ms into a second, so both keys get the same whole-second CreateTime.
@@ -183,7 +191,11 @@ describe("escrow", () => {
     expect([...deps.vault.parameters]).toEqual([
       [
         `${REGION}:/ec2/keypair/${stored!.keyPairId}`,
-        { keyMaterial: `PRIVATE KEY OF ${stored!.keyPairId}`, tags: { "keypair-id": stored!.keyPairId, "managed-by": "ec2-keypairs-api" } },
+        {
+          keyMaterial: `PRIVATE KEY OF ${stored!.keyPairId}`,
+          tags: { "keypair-id": stored!.keyPairId, "managed-by": "ec2-keypairs-api" },
+          storedAt: expect.any(Date),
+        },
       ],
     ]);
     expect(stored!.tags[SERVICE_TAGS.escrow]).toBe("ssm");

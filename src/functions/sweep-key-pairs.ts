@@ -1,0 +1,20 @@
+/**
+ * The sweep function, on an EventBridge schedule (stage parameter sweepSchedule): one pass over
+ * every allowed region (src/lib/keypairs/sweep.ts), one summary log line. It answers its summary
+ * and never fails the invocation for a region's failure: the next run tries again.
+ */
+import type { Context } from "aws-lambda";
+import { logger } from "../lib/platform/logger.js";
+import { sweepKeyPairs } from "../lib/service/sweep.js";
+
+export const handler = (_event: unknown, context: Context) =>
+  logger.withRequest(context, async () => {
+    const summary = await sweepKeyPairs();
+    const failures = summary.regions.flatMap((region) => region.failures.map((failure) => `${region.region}: ${failure}`));
+    logger[failures.length ? "warn" : "info"]("sweep", {
+      regionsSwept: summary.regions.length,
+      escrowedKeysDeleted: summary.regions.flatMap((region) => region.escrowedKeysDeleted.map((id) => `${region.region}/${id}`)),
+      failures,
+    });
+    return summary;
+  });

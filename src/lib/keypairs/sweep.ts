@@ -1,0 +1,59 @@
+/**
+ * The sweep, run on a schedule: in every allowed region, deletes each escrowed private key whose
+ * key pair no longer exists (a delete or a failed escrow whose outcome was unknown can leave one).
+ * A region that fails is reported and never stops the others; running twice at once is harmless
+ * (deleting a parameter that is gone is success).
+ */
+import { ServiceError } from "./errors.js";
+import type { SweepDeps } from "./ports.js";
+
+export interface RegionSweep {
+  region: string;
+  /** The key pair ids whose orphaned private keys were deleted. */
+  escrowedKeysDeleted: string[];
+  /** What failed, per key or for the whole region (its problem kind and detail; never a value). */
+  failures: string[];
+}
+
+export interface SweepSummary {
+  regions: RegionSweep[];
+}
+
+const problemOf = (error: unknown): string => (error instanceof ServiceError ? `${error.kind}: ${error.message}` : "unexpected error");
+
+/**
+ * One region. The vault is listed before the key pairs: a private key is stored only after its key
+ * pair was made, so any key pair a listed private key belongs to is in the later listing unless it
+ * was deleted. Keys stored less than requestMaxSeconds ago are left alone (a request may still be
+ * writing them, and a describe may lag behind a create by moments).
+ */
+export async function sweepRegion(deps: SweepDeps, region: string): Promise<RegionSweep> {
+  const result: RegionSweep = { region, escrowedKeysDeleted: [], failures: [] };
+  try {
+    const escrowed = await deps.vault.list(region, deps.settings.managedTag);
+    if (escrowed.length === 0) return result;
+    const existing = new Set((await deps.store.describe(region, undefined, false)).map((keyPair) => keyPair.keyPairId));
+    const settledBefore = deps.clock.now() - deps.settings.requestMaxSeconds * 1000;
+    const orphans = escrowed.filter(
+      (escrow) => !existing.has(escrow.keyPairId) && (escrow.storedAt?.getTime() ?? Number.NEGATIVE_INFINITY) < settledBefore,
+    );
+    for (const orphan of orphans) {
+      try {
+        await deps.vault.delete(region, orphan.keyPairId);
+        result.escrowedKeysDeleted.push(orphan.keyPairId);
+      } catch (error) {
+        result.failures.push(`${orphan.keyPairId}: ${problemOf(error)}`);
+      }
+    }
+  } catch (error) {
+    result.failures.push(problemOf(error));
+  }
+  return result;
+}
+
+/** Every allowed region, one after the other (the sweep is not in a hurry; EC2's request rates are shared). */
+export async function sweep(deps: SweepDeps): Promise<SweepSummary> {
+  const regions: RegionSweep[] = [];
+  for (const region of deps.settings.allowedRegions) regions.push(await sweepRegion(deps, region));
+  return { regions };
+}

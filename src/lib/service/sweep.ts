@@ -1,0 +1,15 @@
+/** The composition root of the sweep function: EC2's describe, and the escrow vault's list and delete. */
+import { describeKeyPairs } from "../aws/ec2.js";
+import { deletePrivateKey, listPrivateKeys } from "../aws/ssm.js";
+import { sweep } from "../keypairs/sweep.js";
+import { systemClock } from "../platform/clock.js";
+import { settings } from "./settings.js";
+
+const deps = {
+  store: { describe: describeKeyPairs },
+  vault: { list: listPrivateKeys, delete: deletePrivateKey },
+  settings,
+  clock: systemClock,
+};
+
+export const sweepKeyPairs = () => sweep(deps);

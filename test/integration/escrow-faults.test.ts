@@ -1,0 +1,114 @@
+/**
+ * No escrowed private key outlives its key pair, whatever stalls when (issue 24): the real
+ * handlers and SDK in this process, EC2 and SSM (moto) behind a stalling proxy, and the sweep
+ * function invoked as its schedule would. SSM is read back here (the service itself may not).
+ */
+import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { type Handler, invoke } from "../support/lambda.js";
+import { type StallingProxy, startStallingProxy } from "../support/stalling-proxy.js";
+
+const region = "ap-northeast-2"; // used by no other test file
+const run = `f${process.pid}${Math.random().toString(36).slice(2, 6)}`;
+const REQUEST_TIMEOUT_MS = 1000;
+
+let proxy: StallingProxy;
+let createHandler: Handler;
+let deleteHandler: Handler;
+let sweepHandler: Handler;
+let ssm: SSMClient;
+
+beforeAll(async () => {
+  proxy = await startStallingProxy(process.env.MOTO_URL!);
+  Object.assign(process.env, {
+    EC2_ENDPOINT: proxy.url,
+    SSM_ENDPOINT: proxy.url,
+    DEFAULT_REGION: region,
+    ALLOWED_REGIONS: region,
+    EC2_MAX_ATTEMPTS: "3",
+    EC2_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
+    EC2_TOTAL_TIMEOUT_MS: "8000",
+    // The sweep leaves private keys younger than this alone.
+    REQUEST_MAX_SECONDS: "1",
+    AWS_ACCESS_KEY_ID: "testing",
+    AWS_SECRET_ACCESS_KEY: "testing",
+    LOG_LEVEL: "SILENT",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  });
+  // Imported only now: the configuration is read once, at import.
+  ({ handler: createHandler } = await import("../../src/handlers/create-key-pair.js"));
+  ({ handler: deleteHandler } = await import("../../src/handlers/delete-key-pair.js"));
+  ({ handler: sweepHandler } = await import("../../src/functions/sweep-key-pairs.js"));
+  ssm = new SSMClient({ region, endpoint: process.env.MOTO_URL, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+});
+
+afterAll(async () => {
+  ssm.destroy();
+  await proxy.close();
+});
+
+const parameterExists = (keyPairId: string) =>
+  ssm.send(new GetParameterCommand({ Name: `/ec2/keypair/${keyPairId}` })).then(
+    () => true,
+    (error: { name?: string }) => (error.name === "ParameterNotFound" ? false : Promise.reject(error)),
+  );
+
+async function createEscrowed(name: string) {
+  const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", body: { name, keyType: "ed25519", escrow: true } });
+  expect(answer.status).toBe(201);
+  return answer.body.keyPairId as string;
+}
+
+const remove = (name: string) => invoke(deleteHandler, { method: "DELETE", path: `/keypairs/${name}`, pathParameters: { name } });
+
+/** A sweep run (as its schedule invokes it) once the private key is older than REQUEST_MAX_SECONDS. */
+async function sweepOnceSettled(keyPairId: string) {
+  const stored = await ssm.send(new GetParameterCommand({ Name: `/ec2/keypair/${keyPairId}` })).catch(() => undefined);
+  const storedAt = stored?.Parameter?.LastModifiedDate?.getTime() ?? 0;
+  // Bounded wait for the grace period to pass (the sweep's rule, not a race with the emulator).
+  while (Date.now() < storedAt + 1100) await new Promise((resolve) => setTimeout(resolve, 100));
+  return (await sweepHandler({}, { functionName: "sweep", awsRequestId: "r", memoryLimitInMB: "512" })) as {
+    regions: { region: string; escrowedKeysDeleted: string[]; failures: string[] }[];
+  };
+}
+
+test("DELETE whose answer EC2 holds past the timeout (it deleted the key): 504, and the private key is deleted at once", async () => {
+  const name = `${run}-answer-lost`;
+  const keyPairId = await createEscrowed(name);
+  proxy.stall("DeleteKeyPair", REQUEST_TIMEOUT_MS * 10);
+  const answer = await remove(name);
+  expect(answer.status).toBe(504);
+  expect(answer.body.detail).toContain(`It is gone now, and its escrowed private key /ec2/keypair/${keyPairId} was deleted.`);
+  expect(await parameterExists(keyPairId)).toBe(false);
+});
+
+test("DELETE that EC2 receives only after the timeout: 504 says the sweep deletes the private key; EC2 deletes later; the sweep does", async () => {
+  const name = `${run}-stalled`;
+  const keyPairId = await createEscrowed(name);
+  proxy.stall("DeleteKeyPair", 10_000, 1, "request");
+  const answer = await remove(name);
+  expect(answer.status).toBe(504);
+  expect(answer.body.detail).toContain("the escrow sweep deletes it once its key pair is gone");
+  expect(await parameterExists(keyPairId)).toBe(true);
+  await proxy.idle(); // EC2 resumes and deletes the key pair
+  expect((await remove(name)).status).toBe(404);
+  expect(await parameterExists(keyPairId)).toBe(true);
+  const summary = await sweepOnceSettled(keyPairId);
+  expect(summary.regions).toEqual([{ region, escrowedKeysDeleted: [keyPairId], failures: [] }]);
+  expect(await parameterExists(keyPairId)).toBe(false);
+});
+
+test("escrow whose PutParameter SSM receives only after the service gave up: 502 never says 'nothing was kept'; the sweep removes it", async () => {
+  const name = `${run}-put-stalled`;
+  // Every attempt the SDK makes stalls; they reach SSM after the key pair (and the parameter) were deleted.
+  proxy.stall("PutParameter", 9000, 3, "request");
+  const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", body: { name, keyType: "ed25519", escrow: true } });
+  expect(answer.status).toBe(502);
+  expect(answer.body.detail).not.toContain("nothing was kept");
+  const keyPairId = /\/ec2\/keypair\/(key-[0-9a-f]+)/.exec(answer.body.detail)![1]!;
+  expect(answer.body.detail).toContain("the escrow sweep deletes it once its key pair is gone");
+  await proxy.idle(); // SSM resumes: the stalled put stores the private key of a key pair that is gone
+  expect(await parameterExists(keyPairId)).toBe(true);
+  const summary = await sweepOnceSettled(keyPairId);
+  expect(summary.regions[0]!.escrowedKeysDeleted).toContain(keyPairId);
+  expect(await parameterExists(keyPairId)).toBe(false);
+});
