@@ -12,21 +12,45 @@ import { deployedBuildOptions } from "./artifacts.js";
 import { eventFor } from "./events.js";
 import { median } from "./stats.js";
 
-const DESCRIBE_XML = `<DescribeKeyPairsResponse><requestId>r</requestId><keySet><item><keyPairId>key-0123456789abcdef0</keyPairId>
-<keyName>bench</keyName><keyType>ed25519</keyType><keyFingerprint>abc=</keyFingerprint><createTime>2026-11-22T10:00:00.000Z</createTime>
-<tagSet><item><key>managed-by</key><value>ec2-keypairs-api</value></item></tagSet></item></keySet></DescribeKeyPairsResponse>`;
+const keyXml = (tags: [string, string][]) =>
+  `<DescribeKeyPairsResponse><requestId>r</requestId><keySet><item><keyPairId>key-0123456789abcdef0</keyPairId><keyName>bench</keyName>
+<keyType>ed25519</keyType><keyFingerprint>abc=</keyFingerprint><createTime>2026-11-22T10:00:00.000Z</createTime><tagSet>${tags
+    .map(([key, value]) => `<item><key>${key}</key><value>${value}</value></item>`)
+    .join("")}</tagSet></item></keySet></DescribeKeyPairsResponse>`;
+const DESCRIBE_XML = keyXml([["managed-by", "ec2-keypairs-api"]]);
 const CREATE_XML = `<CreateKeyPairResponse><requestId>r</requestId><keyName>bench</keyName><keyPairId>key-0123456789abcdef0</keyPairId>
 <keyFingerprint>abc=</keyFingerprint><keyMaterial>k</keyMaterial></CreateKeyPairResponse>`;
 
-/** An SDK request handler that answers from memory: no socket, no wait. */
+const EMPTY_XML = "<DescribeKeyPairsResponse><requestId>r</requestId><keySet/></DescribeKeyPairsResponse>";
+
+/**
+ * An SDK request handler that answers from memory: no socket, no wait. A look-up by tag (an
+ * Idempotency-Key's) finds the key the last CreateKeyPair made with that tag, until its completion
+ * mark (CreateTags): each idempotent create meets no earlier request, then its own key, made long
+ * ago, so its race is settled without waiting.
+ */
+let lastCreatedTags: [string, string][] = [];
 const inMemory = {
-  handle: async (request: { body?: string }) => ({
-    response: {
-      statusCode: 200,
-      headers: { "content-type": "text/xml" },
-      body: Buffer.from(String(request.body).includes("Action=CreateKeyPair") ? CREATE_XML : DESCRIBE_XML),
-    },
-  }),
+  handle: async (request: { body?: string }) => {
+    const form = new URLSearchParams(String(request.body));
+    const action = form.get("Action");
+    const tags = [...form]
+      .filter(([name]) => /^TagSpecification\.1\.Tag\.\d+\.Key$/.test(name))
+      .map(([name, key]): [string, string] => [key, form.get(name.replace(/Key$/, "Value")) ?? ""]);
+    // Only the idempotent handler's creates (the bare SDK calls run alongside it).
+    if (action === "CreateKeyPair" && tags.some(([key]) => key === "ec2-keypairs-api:idempotency-key")) lastCreatedTags = tags;
+    if (action === "CreateTags") lastCreatedTags = [];
+    const tagFilter = form.get("Filter.1.Name")?.match(/^tag:(.+)$/)?.[1];
+    const body =
+      action === "CreateKeyPair"
+        ? CREATE_XML
+        : tagFilter
+          ? lastCreatedTags.some(([key, value]) => key === tagFilter && value === form.get("Filter.1.Value.1"))
+            ? keyXml(lastCreatedTags)
+            : EMPTY_XML
+          : DESCRIBE_XML;
+    return { response: { statusCode: 200, headers: { "content-type": "text/xml" }, body: Buffer.from(body) } };
+  },
   updateHttpClientConfig: () => undefined,
   httpHandlerConfigs: () => ({}),
 };
