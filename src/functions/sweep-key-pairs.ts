@@ -13,6 +13,7 @@ export const handler = (_event: unknown, context: Context) =>
     const failures = summary.regions.flatMap((region) => region.failures.map((failure) => `${region.region}: ${failure}`));
     logger[failures.length ? "warn" : "info"]("sweep", {
       regionsSwept: summary.regions.length,
+      expiredKeysDeleted: summary.regions.flatMap((region) => region.expiredKeysDeleted.map((key) => `${region.region}/${key.keyPairId}`)),
       escrowedKeysDeleted: summary.regions.flatMap((region) => region.escrowedKeysDeleted.map((id) => `${region.region}/${id}`)),
       failures,
     });

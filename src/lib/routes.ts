@@ -36,11 +36,11 @@ export type FunctionName = keyof typeof FUNCTIONS;
  * names holds its rate), with their own grants.
  */
 export const SCHEDULED_FUNCTIONS = {
-  /** Deletes escrowed private keys whose key pair is gone (src/lib/keypairs/sweep.ts). */
+  /** Deletes expired key pairs, and escrowed private keys whose key pair is gone (src/lib/keypairs/sweep.ts). */
   sweepKeyPairs: {
     entry: "src/functions/sweep-key-pairs",
     schedule: "sweepSchedule",
-    grants: ["describe", "listEscrow", "forgetEscrow"],
+    grants: ["describe", "delete", "listEscrow", "forgetEscrow"],
   },
 } as const satisfies Record<string, { entry: string; schedule: string; grants: readonly Grant[] }>;
 

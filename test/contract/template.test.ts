@@ -126,7 +126,7 @@ describe("packaged template", () => {
       DeleteKeyPairsLambdaFunction: ["ec2:DeleteKeyPair", "ec2:DescribeKeyPairs"],
       MethodNotAllowedLambdaFunction: [],
       ApiDocsLambdaFunction: [],
-      SweepKeyPairsLambdaFunction: ["ec2:DescribeKeyPairs"],
+      SweepKeyPairsLambdaFunction: ["ec2:DeleteKeyPair", "ec2:DescribeKeyPairs"],
     };
     const functions = resources("AWS::Lambda::Function");
     expect(Object.fromEntries(functions.map(([id]) => [id, true]))).toEqual(

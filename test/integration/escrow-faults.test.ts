@@ -93,7 +93,7 @@ test("DELETE that EC2 receives only after the timeout: 504 says the sweep delete
   expect((await remove(name)).status).toBe(404);
   expect(await parameterExists(keyPairId)).toBe(true);
   const summary = await sweepOnceSettled(keyPairId);
-  expect(summary.regions).toEqual([{ region, escrowedKeysDeleted: [keyPairId], failures: [] }]);
+  expect(summary.regions).toEqual([{ region, expiredKeysDeleted: [], escrowedKeysDeleted: [keyPairId], failures: [] }]);
   expect(await parameterExists(keyPairId)).toBe(false);
 });
 

@@ -184,6 +184,11 @@ export interface components {
             };
             /** @description Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default). */
             managed: boolean;
+            /**
+             * Format: date-time
+             * @description When the key expires (UTC): the sweep deletes it then. Only on keys created or imported with ttlSeconds or expiresAt.
+             */
+            expiresAt?: string;
             keyFormat: components["schemas"]["KeyFormat"];
             /** @description The private key. Returned once, in this response only: store it now. */
             keyMaterial: string;
@@ -225,6 +230,11 @@ export interface components {
             };
             /** @description Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default). */
             managed: boolean;
+            /**
+             * Format: date-time
+             * @description When the key expires (UTC): the sweep deletes it then. Only on keys created or imported with ttlSeconds or expiresAt.
+             */
+            expiresAt?: string;
             keyFormat: components["schemas"]["KeyFormat"];
             /** @description The SSM Parameter Store SecureString parameter that holds the private key (requested with escrow: true). */
             privateKeyParameter: string;
@@ -262,7 +272,7 @@ export interface components {
          */
         Region: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
         /**
-         * @description Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Six tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key, :request-digest, :created-by and :escrow, which record the request that made the key, its IAM caller and where an escrowed private key is kept.
+         * @description Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Seven tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key, :request-digest, :created-by, :escrow and :expires-at, which record the request that made the key, its IAM caller, where an escrowed private key is kept and when the key expires. A key that expires (ttlSeconds or expiresAt) takes at most 43 caller tags.
          * @example {
          *       "team": "platform",
          *       "env": "prod"
@@ -299,6 +309,11 @@ export interface components {
             managed: boolean;
             /** Format: date-time */
             createdAt?: string;
+            /**
+             * Format: date-time
+             * @description When the key expires (UTC): the sweep deletes it then. Only on keys created or imported with ttlSeconds or expiresAt.
+             */
+            expiresAt?: string;
             /** @description OpenSSH public key; only with includePublicKey=true. */
             publicKey?: string;
         };
@@ -377,6 +392,8 @@ export interface operations {
                 tagKey?: string;
                 /** @description Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters). */
                 tag?: string;
+                /** @description Only keys that expire before this instant (RFC 3339 with an offset or Z; compared as instants, not as text or a tag pattern). */
+                expiresBefore?: string;
                 /** @description Include each key's public key (OpenSSH format). */
                 includePublicKey?: boolean;
                 /** @description Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says where to go on. */
@@ -583,6 +600,17 @@ export interface operations {
                      * @default false
                      */
                     escrow?: boolean;
+                    /**
+                     * @description The key expires this many seconds after it is made (60 to 31536000, one year): the sweep then deletes it (within its schedule, 5 minutes by default), even if something still names it. Not with expiresAt.
+                     * @example 3600
+                     */
+                    ttlSeconds?: number;
+                    /**
+                     * Format: date-time
+                     * @description When the key expires (RFC 3339 with a time zone offset or Z; in the future, at most one year ahead): the sweep then deletes it. Not with ttlSeconds.
+                     * @example 2026-12-31T18:00:00Z
+                     */
+                    expiresAt?: string;
                 };
             };
         };
@@ -894,6 +922,17 @@ export interface operations {
                     region?: components["schemas"]["Region"];
                     /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
                     dryRun?: boolean;
+                    /**
+                     * @description The key expires this many seconds after it is made (60 to 31536000, one year): the sweep then deletes it (within its schedule, 5 minutes by default), even if something still names it. Not with expiresAt.
+                     * @example 3600
+                     */
+                    ttlSeconds?: number;
+                    /**
+                     * Format: date-time
+                     * @description When the key expires (RFC 3339 with a time zone offset or Z; in the future, at most one year ahead): the sweep then deletes it. Not with ttlSeconds.
+                     * @example 2026-12-31T18:00:00Z
+                     */
+                    expiresAt?: string;
                 };
             };
         };

@@ -9,6 +9,8 @@ export const SERVICE_TAGS = {
   createdBy: "ec2-keypairs-api:created-by",
   /** On a created key whose private key was escrowed: where it is kept ("ssm"), so that DELETE removes it there too. */
   escrow: "ec2-keypairs-api:escrow",
+  /** On a key created or imported with ttlSeconds or expiresAt: when the sweep deletes it (UTC, RFC 3339). */
+  expiresAt: "ec2-keypairs-api:expires-at",
 } as const;
 
 export const RESERVED_TAG_KEYS: readonly string[] = Object.values(SERVICE_TAGS);
@@ -16,8 +18,13 @@ export const RESERVED_TAG_KEYS: readonly string[] = Object.values(SERVICE_TAGS);
 /** EC2's limit of tags per key pair. */
 const EC2_MAX_TAGS = 50;
 
-/** How many tags a caller may set: EC2's limit less the service's own and the managed-key marker. */
-export const MAX_CALLER_TAGS = EC2_MAX_TAGS - RESERVED_TAG_KEYS.length - 1;
+/**
+ * How many tags a caller may set: EC2's limit less the service's own and the managed-key marker.
+ * The expiry tag is counted only on a key that expires (MAX_CALLER_TAGS_WITH_EXPIRY), so a key
+ * without one keeps the limit it always had.
+ */
+export const MAX_CALLER_TAGS = EC2_MAX_TAGS - (RESERVED_TAG_KEYS.length - 1) - 1;
+export const MAX_CALLER_TAGS_WITH_EXPIRY = MAX_CALLER_TAGS - 1;
 
 /** Whether a caller's tag key is, or could pass for, a reserved one (any case, surrounding spaces). */
 export function isReservedTagKey(key: string, managedTagKey: string): boolean {

@@ -13,7 +13,7 @@
 import { KNOWN_REGIONS } from "../platform/regions.js";
 import * as z from "../platform/zod.js";
 import { PROBLEM_KINDS, PROBLEM_TYPE_BASE } from "./problems.js";
-import { MAX_CALLER_TAGS, RESERVED_TAG_KEYS } from "./reserved-tags.js";
+import { MAX_CALLER_TAGS, MAX_CALLER_TAGS_WITH_EXPIRY, RESERVED_TAG_KEYS } from "./reserved-tags.js";
 
 /*
  * Patterns end with (?![\s\S]) rather than $: in Python's re (which spec-driven generators use) $
@@ -121,7 +121,7 @@ export const Tags = /* @__PURE__ */ z
   .check(
     z.refine(
       (tags: Record<string, string>) => Object.keys(tags).length <= MAX_TAGS,
-      `at most ${MAX_TAGS} tags (EC2 allows 50; this service reserves ${COUNT_WORDS[RESERVED_TAG_KEYS.length + 1]?.toLowerCase()})`,
+      `at most ${MAX_TAGS} tags (EC2 allows 50; this service reserves ${COUNT_WORDS[RESERVED_TAG_KEYS.length]?.toLowerCase()})`,
     ),
   )
   .register(z.globalRegistry, {
@@ -131,7 +131,8 @@ export const Tags = /* @__PURE__ */ z
     id: "Tags",
     description:
       `Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. ` +
-      `${reservedKeysText()}, which record the request that made the key, its IAM caller and where an escrowed private key is kept.`,
+      `${reservedKeysText()}, which record the request that made the key, its IAM caller, where an escrowed private key is kept and ` +
+      `when the key expires. A key that expires (ttlSeconds or expiresAt) takes at most ${MAX_CALLER_TAGS_WITH_EXPIRY} caller tags.`,
     example: { team: "platform", env: "prod" },
   });
 
@@ -144,6 +145,58 @@ const PublicKeyMaterial = /* @__PURE__ */ text({ multiline: true }).check(z.minL
     "Your public key, in OpenSSH (`ssh-rsa AAAA...`, `ssh-ed25519 AAAA...`) or RFC 4716 (SSH2) format. RSA 1024-4096 bits or ED25519.",
   example: "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIMyS3Qx4g5bLqPp4cGb8dOe8WJ3oqz0wGmMq9qfVXh1E alice@laptop",
 });
+
+/** The longest a key may live: one year. */
+export const MAX_TTL_SECONDS = 31_536_000;
+export const MIN_TTL_SECONDS = 60;
+
+const TtlSeconds = /* @__PURE__ */ z
+  .number()
+  .check(z.int(), z.minimum(MIN_TTL_SECONDS), z.maximum(MAX_TTL_SECONDS))
+  .register(z.globalRegistry, {
+    description:
+      `The key expires this many seconds after it is made (${MIN_TTL_SECONDS} to ${MAX_TTL_SECONDS}, one year): the sweep then deletes ` +
+      "it (within its schedule, 5 minutes by default), even if something still names it. Not with expiresAt.",
+    example: 3600,
+  });
+
+const ExpiresAt = /* @__PURE__ */ z.iso
+  .datetime({ offset: true })
+  .check(
+    z.refine((value: string) => {
+      const at = Date.parse(value);
+      return at > Date.now() && at <= Date.now() + MAX_TTL_SECONDS * 1000;
+    }, "must be in the future and at most one year ahead"),
+  )
+  .register(z.globalRegistry, {
+    description:
+      "When the key expires (RFC 3339 with a time zone offset or Z; in the future, at most one year ahead): the sweep then deletes it. " +
+      "Not with ttlSeconds.",
+    example: "2026-12-31T18:00:00Z",
+  });
+
+/** The expiry fields of create and import: one or the other, and a key that expires has one tag fewer for its caller. */
+const expiryFields = {
+  ttlSeconds: /* @__PURE__ */ z.optional(TtlSeconds),
+  expiresAt: /* @__PURE__ */ z.optional(ExpiresAt),
+};
+interface Expiring {
+  ttlSeconds?: number;
+  expiresAt?: string;
+  tags?: Record<string, string>;
+}
+const expires = (body: Expiring) => body.ttlSeconds !== undefined || body.expiresAt !== undefined;
+/* @__NO_SIDE_EFFECTS__ */
+const expiryRules = () => [
+  z.refine<Expiring>((body) => body.ttlSeconds === undefined || body.expiresAt === undefined, {
+    message: "give ttlSeconds or expiresAt, not both",
+    path: ["expiresAt"],
+  }),
+  z.refine<Expiring>((body) => !expires(body) || Object.keys(body.tags ?? {}).length <= MAX_CALLER_TAGS_WITH_EXPIRY, {
+    message: `at most ${MAX_CALLER_TAGS_WITH_EXPIRY} tags on a key that expires (its expiry is a tag)`,
+    path: ["tags"],
+  }),
+];
 
 export const CreateKeyPairBody = /* @__PURE__ */ z
   .strictObject({
@@ -161,7 +214,9 @@ export const CreateKeyPairBody = /* @__PURE__ */ z
         "key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be " +
         "stored, the key pair is deleted again and the answer is a 502.",
     }),
+    ...expiryFields,
   })
+  .check(...expiryRules())
   // No component id: inline under requestBody, a generator does not make the defaulted fields required
   // (openapi-typescript's default defaultNonNullable does so for component schemas).
   .register(z.globalRegistry, { example: { name: "deploy-bot", keyType: "ed25519", tags: { team: "platform" }, region: "eu-west-1" } });
@@ -173,7 +228,9 @@ export const ImportKeyPairBody = /* @__PURE__ */ z
     tags: z.optional(Tags),
     region: z.optional(Region),
     dryRun: z.optional(DryRun),
+    ...expiryFields,
   })
+  .check(...expiryRules())
   .register(z.globalRegistry, { description: "A public key to register as an EC2 key pair." });
 
 // Query strings carry text: booleans are exactly true/false, integers decimal digits (not 0x10, 1e3, " 5").
@@ -263,6 +320,10 @@ export const ListQuery = /* @__PURE__ */ z.strictObject({
         "Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters).",
       example: "team=platform",
     }),
+  expiresBefore: described(
+    /* @__PURE__ */ z.iso.datetime({ offset: true }),
+    "Only keys that expire before this instant (RFC 3339 with an offset or Z; compared as instants, not as text or a tag pattern).",
+  ),
   includePublicKey: described(booleanQuery, "Include each key's public key (OpenSSH format)."),
   limit: /* @__PURE__ */ z._default(decimalQuery(MAX_PAGE_SIZE), MAX_PAGE_SIZE).register(z.globalRegistry, {
     description:
@@ -296,6 +357,9 @@ export const KeyPair = /* @__PURE__ */ z
       description: "Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default).",
     }),
     createdAt: z.optional(z.iso.datetime()),
+    expiresAt: z.optional(z.iso.datetime()).register(z.globalRegistry, {
+      description: "When the key expires (UTC): the sweep deletes it then. Only on keys created or imported with ttlSeconds or expiresAt.",
+    }),
     publicKey: z.optional(z.string()).register(z.globalRegistry, { description: "OpenSSH public key; only with includePublicKey=true." }),
   })
   .register(z.globalRegistry, {

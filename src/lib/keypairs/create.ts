@@ -1,6 +1,7 @@
 import { SERVICE_TAGS } from "../api/reserved-tags.js";
 import type { CreatedKeyPairView, CreateKeyPairInput, DryRunView, EscrowedKeyPairView } from "../api/schemas.js";
 import { deleteEscrowedKey, escrowedKeyPair, escrowPrivateKey } from "./escrow.js";
+import { expiryTags } from "./expiry.js";
 import {
   type Caller,
   concurrentSameKey,
@@ -36,6 +37,8 @@ export async function createKeyPair(
     if (earlier && input.escrow && isComplete(earlier))
       return escrowedKeyPair({ ...newKeyView(earlier, region, deps.settings), keyFormat: input.keyFormat });
     if (earlier) await removeEarlier(deps, region, earlier);
+    // A repeat keeps the first request's expiry.
+    Object.assign(tags, earlier ? pick(earlier.tags, SERVICE_TAGS.expiresAt) : expiryTags(input, deps.clock.now()));
     const { keyMaterial, ...created } = await deps.store
       .create(
         region,
@@ -50,6 +53,8 @@ export async function createKeyPair(
     return mark ? { ...answer, tags: { ...answer.tags, ...mark } } : answer;
   });
 }
+
+const pick = (tags: Record<string, string>, key: string): Record<string, string> => (key in tags ? { [key]: tags[key]! } : {});
 
 /**
  * The key of an earlier request with this Idempotency-Key that is to be made anew: its private key

@@ -1,4 +1,5 @@
 import type { DryRunView, ImportKeyPairInput, KeyPairView } from "../api/schemas.js";
+import { expiryTags } from "./expiry.js";
 import { type Caller, concurrentSameKey, earlierRequest, madeBy, markRequest, undoIfRaceLost } from "./idempotency.js";
 import type { StoreDeps } from "./ports.js";
 import { parsePublicKey } from "./public-key.js";
@@ -15,7 +16,7 @@ export async function importKeyPair(
   const publicKey = parsePublicKey(input.publicKey);
   const { dryRun, ...request } = input;
   const marks = markRequest(caller, { operation: "ImportKeyPair", region, ...request, publicKey: publicKey.openssh });
-  const tags = serviceTags(input.tags, marks.tags, deps.settings);
+  const tags = { ...serviceTags(input.tags, marks.tags, deps.settings), ...expiryTags(input, deps.clock.now()) };
   return orDryRun(async () => {
     const earlier = dryRun ? undefined : await earlierRequest(deps, region, marks, "accept");
     if (earlier) return toView(earlier, region, deps.settings);

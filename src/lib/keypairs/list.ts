@@ -1,4 +1,5 @@
 import type { KeyPairView, ListKeyPairsQuery } from "../api/schemas.js";
+import { expiresAt } from "./expiry.js";
 import type { KeyPairRecord, ReadDeps } from "./ports.js";
 import { toView } from "./views.js";
 
@@ -12,7 +13,8 @@ function matchesFilters(record: KeyPairRecord, query: ListKeyPairsQuery): boolea
     (query.fingerprint === undefined || record.fingerprint === query.fingerprint) &&
     (query.keyType === undefined || record.keyType === query.keyType) &&
     (query.tagKey === undefined || Object.hasOwn(record.tags, query.tagKey)) &&
-    (tagKey === undefined || (Object.hasOwn(record.tags, tagKey) && record.tags[tagKey] === query.tag!.slice(separator + 1)))
+    (tagKey === undefined || (Object.hasOwn(record.tags, tagKey) && record.tags[tagKey] === query.tag!.slice(separator + 1))) &&
+    (query.expiresBefore === undefined || (expiresAt(record.tags) ?? Number.POSITIVE_INFINITY) < Date.parse(query.expiresBefore))
   );
 }
 

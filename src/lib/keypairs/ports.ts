@@ -118,9 +118,9 @@ export interface StoreDeps {
   clock: Clock;
 }
 
-/** The sweep: every key of a region, and the escrowed private keys. */
+/** The sweep: every key of a region, deleting expired ones, and the escrowed private keys. */
 export interface SweepDeps {
-  store: Pick<KeyPairStore, "describe">;
+  store: Pick<KeyPairStore, "describe" | "delete">;
   vault: Pick<PrivateKeyVault, "list" | "delete">;
   settings: KeyPairSettings;
   clock: Clock;

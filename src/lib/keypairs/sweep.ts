@@ -1,14 +1,20 @@
 /**
- * The sweep, run on a schedule: in every allowed region, deletes each escrowed private key whose
- * key pair no longer exists (a delete or a failed escrow whose outcome was unknown can leave one).
- * A region that fails is reported and never stops the others; running twice at once is harmless
- * (deleting a parameter that is gone is success).
+ * The sweep, run on a schedule: in every allowed region, deletes each managed key pair whose expiry
+ * has passed (through the API's own delete path: by id, its escrowed private key too), and each
+ * escrowed private key whose key pair no longer exists (a delete or a failed escrow whose outcome
+ * was unknown can leave one). A region that fails is reported and never stops the others; running
+ * twice at once is harmless (a key or parameter the other run took is not an error).
  */
+import { deleteKeyPair } from "./delete.js";
 import { ServiceError } from "./errors.js";
+import { hasExpired } from "./expiry.js";
 import type { SweepDeps } from "./ports.js";
+import { isManaged } from "./views.js";
 
 export interface RegionSweep {
   region: string;
+  /** The expired key pairs deleted. */
+  expiredKeysDeleted: { keyPairId: string; name: string }[];
   /** The key pair ids whose orphaned private keys were deleted. */
   escrowedKeysDeleted: string[];
   /** What failed, per key or for the whole region (its problem kind and detail; never a value). */
@@ -28,14 +34,29 @@ const problemOf = (error: unknown): string => (error instanceof ServiceError ? `
  * writing them, and a describe may lag behind a create by moments).
  */
 export async function sweepRegion(deps: SweepDeps, region: string): Promise<RegionSweep> {
-  const result: RegionSweep = { region, escrowedKeysDeleted: [], failures: [] };
+  const result: RegionSweep = { region, expiredKeysDeleted: [], escrowedKeysDeleted: [], failures: [] };
   try {
     const escrowed = await deps.vault.list(region, deps.settings.managedTag);
-    if (escrowed.length === 0) return result;
-    const existing = new Set((await deps.store.describe(region, undefined, false)).map((keyPair) => keyPair.keyPairId));
+    const keyPairs = await deps.store.describe(region, undefined, false);
+    const now = deps.clock.now();
+    for (const keyPair of keyPairs.filter((candidate) => isManaged(candidate.tags, deps.settings) && hasExpired(candidate, now))) {
+      try {
+        await deleteKeyPair(deps, region, { keyPairId: keyPair.keyPairId }, {});
+        result.expiredKeysDeleted.push({ keyPairId: keyPair.keyPairId, name: keyPair.name });
+      } catch (error) {
+        // Gone already: another sweep (or a caller) deleted it.
+        if (!(error instanceof ServiceError && error.kind === "not-found"))
+          result.failures.push(`${keyPair.keyPairId}: ${problemOf(error)}`);
+      }
+    }
+    const deleted = new Set(result.expiredKeysDeleted.map((keyPair) => keyPair.keyPairId));
+    const existing = new Set(keyPairs.map((keyPair) => keyPair.keyPairId).filter((keyPairId) => !deleted.has(keyPairId)));
     const settledBefore = deps.clock.now() - deps.settings.requestMaxSeconds * 1000;
     const orphans = escrowed.filter(
-      (escrow) => !existing.has(escrow.keyPairId) && (escrow.storedAt?.getTime() ?? Number.NEGATIVE_INFINITY) < settledBefore,
+      (escrow) =>
+        !existing.has(escrow.keyPairId) &&
+        !deleted.has(escrow.keyPairId) &&
+        (escrow.storedAt?.getTime() ?? Number.NEGATIVE_INFINITY) < settledBefore,
     );
     for (const orphan of orphans) {
       try {

@@ -1,12 +1,12 @@
-/** The composition root of the sweep function: EC2's describe, and the escrow vault's list and delete. */
-import { describeKeyPairs } from "../aws/ec2.js";
+/** The composition root of the sweep function: EC2's describe and delete, and the escrow vault's list and delete. */
+import { deleteKeyPair, describeKeyPairs } from "../aws/ec2.js";
 import { deletePrivateKey, listPrivateKeys } from "../aws/ssm.js";
 import { sweep } from "../keypairs/sweep.js";
 import { systemClock } from "../platform/clock.js";
 import { settings } from "./settings.js";
 
 const deps = {
-  store: { describe: describeKeyPairs },
+  store: { describe: describeKeyPairs, delete: deleteKeyPair },
   vault: { list: listPrivateKeys, delete: deletePrivateKey },
   settings,
   clock: systemClock,

@@ -47,6 +47,8 @@ const VALID: Record<string, string> = {
   dryRun: "true",
   publicKey: ed25519PublicKey(),
   "idempotency-key": "8e03978e-40d5",
+  expiresAt: "2099-01-01T00:00:00Z",
+  expiresBefore: "2099-01-01T00:00:00Z",
 };
 
 const POISONS: Array<[label: string, poison: string]> = [

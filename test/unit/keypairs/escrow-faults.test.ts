@@ -45,7 +45,12 @@ describe("a delete whose outcome is unknown", () => {
     deps.store.regions.get(REGION)!.delete("e");
     expect((await failure(deleteKeyPair(deps, REGION, { name: "e" }, {}))).kind).toBe("not-found");
     await deps.clock.sleep(deps.settings.requestMaxSeconds * 1000 + 1);
-    expect(await sweepRegion(deps, REGION)).toEqual({ region: REGION, escrowedKeysDeleted: [keyPairId], failures: [] });
+    expect(await sweepRegion(deps, REGION)).toEqual({
+      region: REGION,
+      expiredKeysDeleted: [],
+      escrowedKeysDeleted: [keyPairId],
+      failures: [],
+    });
     expect(deps.vault.parameters.size).toBe(0);
   });
 
@@ -110,7 +115,12 @@ describe("the sweep", () => {
     put("key-0000000000000dead", { "managed-by": "ec2-keypairs-api" });
     put("key-00000000000000c4f", { "aws:cloudformation:stack-name": "theirs" });
     await deps.clock.sleep(deps.settings.requestMaxSeconds * 1000 + 1);
-    expect(await sweepRegion(deps, REGION)).toEqual({ region: REGION, escrowedKeysDeleted: ["key-0000000000000dead"], failures: [] });
+    expect(await sweepRegion(deps, REGION)).toEqual({
+      region: REGION,
+      expiredKeysDeleted: [],
+      escrowedKeysDeleted: ["key-0000000000000dead"],
+      failures: [],
+    });
     expect([...deps.vault.parameters.keys()].sort()).toEqual(
       [`${REGION}:/ec2/keypair/${live}`, `${REGION}:/ec2/keypair/key-00000000000000c4f`].sort(),
     );
@@ -128,8 +138,8 @@ describe("the sweep", () => {
     deps.store.failNext("describe", timedOut("EC2"));
     const summary = await sweep(deps);
     expect(summary.regions).toEqual([
-      { region: "eu-west-1", escrowedKeysDeleted: [], failures: ["upstream-timeout: EC2 did not answer in time."] },
-      { region: "us-east-1", escrowedKeysDeleted: ["key-0000000000000dead"], failures: [] },
+      { region: "eu-west-1", expiredKeysDeleted: [], escrowedKeysDeleted: [], failures: ["upstream-timeout: EC2 did not answer in time."] },
+      { region: "us-east-1", expiredKeysDeleted: [], escrowedKeysDeleted: ["key-0000000000000dead"], failures: [] },
     ]);
     expect([...deps.vault.parameters.keys()]).toEqual(["eu-west-1:/ec2/keypair/key-0000000000000dead"]);
   });
