@@ -36,6 +36,11 @@ module.exports = async ({ resolveVariable }) => {
   // Escrowed private keys (src/lib/aws/ssm.ts); no function may read them back.
   const escrowArn = { "Fn::Sub": "arn:${AWS::Partition}:ssm:*:${AWS::AccountId}:parameter/ec2/keypair/*" };
   const escrowKmsKey = await escrowKmsKeyArn(await resolveVariable("param:escrowKmsKeyId"));
+  const eventBus = await resolveVariable("param:eventBusName");
+  // The stage's bus (a name in the stack's region, or an ARN as given): the one PutEvents may write to.
+  const eventBusArn = eventBus.startsWith("arn:")
+    ? eventBus
+    : { "Fn::Sub": `arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:event-bus/${eventBus}` };
   const createdWithManagedTag = (action) => [
     // Create or import only with the managed-key tag in the same request...
     {
@@ -79,6 +84,8 @@ module.exports = async ({ resolveVariable }) => {
     forgetEscrow: [{ Sid: "DeleteEscrowedKeys", Effect: "Allow", Action: ["ssm:DeleteParameter"], Resource: escrowArn }],
     // The sweep lists escrowed keys (names and dates, never values); DescribeParameters has no resource-level permissions.
     listEscrow: [{ Sid: "ListEscrowedKeys", Effect: "Allow", Action: ["ssm:DescribeParameters"], Resource: "*" }],
+    // Every change, as an event on the stage's bus (src/lib/aws/eventbridge.ts).
+    publishEvents: [{ Sid: "PublishKeyPairEvents", Effect: "Allow", Action: ["events:PutEvents"], Resource: eventBusArn }],
     // Mark a request's key complete (src/lib/keypairs/idempotency.ts): that one tag, on managed keys only.
     markComplete: [
       {

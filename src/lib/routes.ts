@@ -10,7 +10,17 @@
  * The AWS permissions a route needs, by name (iam/roles.cjs writes each as IAM statements): a
  * function's role holds the union of its routes' needs, nothing else.
  */
-export const GRANTS = ["create", "import", "describe", "delete", "markComplete", "escrow", "forgetEscrow", "listEscrow"] as const;
+export const GRANTS = [
+  "create",
+  "import",
+  "describe",
+  "delete",
+  "markComplete",
+  "escrow",
+  "forgetEscrow",
+  "listEscrow",
+  "publishEvents",
+] as const;
 export type Grant = (typeof GRANTS)[number];
 
 /** The stage's throttling limits a route falls under (serverless.yml params `<name>ThrottleRateLimit`...). */
@@ -40,7 +50,7 @@ export const SCHEDULED_FUNCTIONS = {
   sweepKeyPairs: {
     entry: "src/functions/sweep-key-pairs",
     schedule: "sweepSchedule",
-    grants: ["describe", "delete", "listEscrow", "forgetEscrow"],
+    grants: ["describe", "delete", "listEscrow", "forgetEscrow", "publishEvents"],
   },
 } as const satisfies Record<string, { entry: string; schedule: string; grants: readonly Grant[] }>;
 
@@ -61,13 +71,13 @@ export const ROUTES = [
   // Create and import look the name up after an attempt whose answer was lost, to recognise their own key;
   // create then deletes that key (nobody received its private key). With escrow, create puts the private key in SSM.
   // With an Idempotency-Key, create marks its key complete as its last step (a tag). It deletes an escrowed private key
-  // whose put failed or whose key pair it makes anew.
+  // whose put failed or whose key pair it makes anew. Every route that changes a key publishes the change (EventBridge).
   {
     method: "POST",
     path: "/keypairs",
     function: "createKeyPairs",
     handler: "create-key-pair",
-    grants: ["create", "describe", "delete", "markComplete", "escrow", "forgetEscrow"],
+    grants: ["create", "describe", "delete", "markComplete", "escrow", "forgetEscrow", "publishEvents"],
     throttle: "default",
   },
   {
@@ -75,7 +85,7 @@ export const ROUTES = [
     path: "/keypairs/import",
     function: "createKeyPairs",
     handler: "import-key-pair",
-    grants: ["import", "describe"],
+    grants: ["import", "describe", "publishEvents"],
     throttle: "default",
   },
   { method: "GET", path: "/keypairs/{name}", function: "readKeyPairs", handler: "get-key-pair", grants: ["describe"], throttle: "default" },
@@ -85,7 +95,7 @@ export const ROUTES = [
     path: "/keypairs/{name}",
     function: "deleteKeyPairs",
     handler: "delete-key-pair",
-    grants: ["describe", "delete", "forgetEscrow"],
+    grants: ["describe", "delete", "forgetEscrow", "publishEvents"],
     throttle: "delete",
   },
   {
@@ -101,7 +111,7 @@ export const ROUTES = [
     path: "/keypairs/by-id/{keyPairId}",
     function: "deleteKeyPairs",
     handler: "delete-key-pair-by-id",
-    grants: ["describe", "delete", "forgetEscrow"],
+    grants: ["describe", "delete", "forgetEscrow", "publishEvents"],
     throttle: "delete",
   },
   {

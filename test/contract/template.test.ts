@@ -258,6 +258,36 @@ describe("packaged template", () => {
     for (const [id] of deleteRoutes) expect(stage.DependsOn).toContain(id);
   });
 
+  test("events: the functions that change keys may PutEvents on the stage's bus (the default bus by default), nothing else may", () => {
+    const bus = { "Fn::Sub": "arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default" };
+    const publishers = ["CreateKeyPairsLambdaFunction", "DeleteKeyPairsLambdaFunction", "SweepKeyPairsLambdaFunction"];
+    for (const [id, fn] of resources("AWS::Lambda::Function")) {
+      const statements = template.Resources[fn.Properties.Role["Fn::GetAtt"][0]].Properties.Policies.flatMap(
+        (policy: any) => policy.PolicyDocument.Statement,
+      );
+      const events = statements.filter((statement: any) => statement.Action.some((action: string) => action.startsWith("events:")));
+      expect([id, events.map((statement: any) => [statement.Action, statement.Resource])]).toEqual([
+        id,
+        publishers.includes(id) ? [[["events:PutEvents"], bus]] : [],
+      ]);
+      expect([id, fn.Properties.Environment.Variables.EVENT_BUS_NAME]).toEqual([id, "default"]);
+    }
+  });
+
+  test("the sweep's role: describe, delete managed keys, list and delete escrowed keys, publish events, its logs; nothing else", () => {
+    const role = template.Resources[template.Resources.SweepKeyPairsLambdaFunction.Properties.Role["Fn::GetAtt"][0]];
+    const actions = role.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement).flatMap((s: any) => s.Action);
+    expect(actions.sort()).toEqual([
+      "ec2:DeleteKeyPair",
+      "ec2:DescribeKeyPairs",
+      "events:PutEvents",
+      "logs:CreateLogStream",
+      "logs:PutLogEvents",
+      "ssm:DeleteParameter",
+      "ssm:DescribeParameters",
+    ]);
+  });
+
   test("every function has the default reserved concurrency; the scheduled sweep 1", () => {
     const functions = resources("AWS::Lambda::Function");
     expect(functions.length).toBeGreaterThan(0);

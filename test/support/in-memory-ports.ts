@@ -5,9 +5,11 @@
  * injected per call, before or after the call took effect.
  */
 import { createHash } from "node:crypto";
+import type { KeyPairEvent } from "../../src/lib/api/events.js";
 import { DryRunSucceeded, ServiceError } from "../../src/lib/keypairs/errors.js";
 import type {
   Clock,
+  EventPublisher,
   KeyPairDeps,
   KeyPairLookup,
   KeyPairRecord,
@@ -202,6 +204,15 @@ export class InMemoryPrivateKeyVault implements PrivateKeyVault {
   }
 }
 
+/** The events published, in order. */
+export class RecordingEventPublisher implements EventPublisher {
+  readonly published: KeyPairEvent[] = [];
+
+  async publish(event: KeyPairEvent): Promise<void> {
+    this.published.push(event);
+  }
+}
+
 export const SETTINGS: KeyPairSettings = {
   managedTag: { key: "managed-by", value: "ec2-keypairs-api" },
   allowUnmanagedDelete: false,
@@ -213,11 +224,12 @@ export const SETTINGS: KeyPairSettings = {
 /** Fresh ports and settings (overridable) for one test. */
 export function inMemoryDeps(
   settings: Partial<KeyPairSettings> = {},
-): KeyPairDeps & { store: InMemoryKeyPairStore; vault: InMemoryPrivateKeyVault; clock: TestClock } {
+): KeyPairDeps & { store: InMemoryKeyPairStore; vault: InMemoryPrivateKeyVault; events: RecordingEventPublisher; clock: TestClock } {
   const clock = new TestClock();
   return {
     store: new InMemoryKeyPairStore(clock),
     vault: new InMemoryPrivateKeyVault(clock),
+    events: new RecordingEventPublisher(),
     settings: { ...SETTINGS, ...settings },
     clock,
   };

@@ -7,3 +7,4 @@ process.env.THROTTLE_RETRY_AFTER_SECONDS = "3";
 process.env.LOG_LEVEL = "SILENT";
 process.env.AWS_ACCESS_KEY_ID = "testing";
 process.env.AWS_SECRET_ACCESS_KEY = "testing";
+process.env.EVENTS_ENDPOINT = "http://127.0.0.1:9"; // discard: an unmocked publish fails at once (and is logged)

@@ -1,6 +1,7 @@
 import { SERVICE_TAGS } from "../api/reserved-tags.js";
 import type { CreatedKeyPairView, CreateKeyPairInput, DryRunView, EscrowedKeyPairView } from "../api/schemas.js";
 import { deleteEscrowedKey, escrowedKeyPair, escrowPrivateKey } from "./escrow.js";
+import { keyPairEvent } from "./events.js";
 import { expiryTags } from "./expiry.js";
 import {
   type Caller,
@@ -21,7 +22,8 @@ import { newKeyView, orDryRun } from "./views.js";
  * Creates a key pair, and with `escrow` puts its private key in the vault instead of the answer.
  * With an Idempotency-Key, the key an earlier request with the same key made is the one to answer
  * for: an escrowed one whose request completed is named again; otherwise its private key was never
- * kept, so it is made anew. The request marks its key complete as its last step.
+ * kept, so it is made anew. The request marks its key complete as its last step, then publishes
+ * its event (a repeat that answers with the earlier key publishes none: nothing changed).
  */
 export async function createKeyPair(
   deps: KeyPairDeps,
@@ -36,7 +38,7 @@ export async function createKeyPair(
     const earlier = dryRun ? undefined : await earlierRequest(deps, region, marks, "refuse");
     if (earlier && input.escrow && isComplete(earlier))
       return escrowedKeyPair({ ...newKeyView(earlier, region, deps.settings), keyFormat: input.keyFormat });
-    if (earlier) await removeEarlier(deps, region, earlier);
+    if (earlier) await removeEarlier(deps, region, earlier, caller);
     // A repeat keeps the first request's expiry.
     Object.assign(tags, earlier ? pick(earlier.tags, SERVICE_TAGS.expiresAt) : expiryTags(input, deps.clock.now()));
     const { keyMaterial, ...created } = await deps.store
@@ -50,6 +52,7 @@ export async function createKeyPair(
     const view = { ...newKeyView({ ...created, keyType: input.keyType }, region, deps.settings), keyFormat: input.keyFormat, keyMaterial };
     const answer = input.escrow ? await escrowPrivateKey(deps, region, view) : view;
     const mark = await markComplete(deps, region, marks, created);
+    await deps.events.publish(keyPairEvent("created", view, caller.arn));
     return mark ? { ...answer, tags: { ...answer.tags, ...mark } } : answer;
   });
 }
@@ -59,9 +62,11 @@ const pick = (tags: Record<string, string>, key: string): Record<string, string>
 /**
  * The key of an earlier request with this Idempotency-Key that is to be made anew: its private key
  * went to a caller who lost it, or (not complete, and too old to be running) its request never
- * finished. An escrowed one may have left its private key in the vault: that goes too.
+ * finished. An escrowed one may have left its private key in the vault: that goes too. Its
+ * deletion is an event like any other (its creation may have been announced).
  */
-async function removeEarlier(deps: KeyPairDeps, region: string, earlier: KeyPairRecord): Promise<void> {
+async function removeEarlier(deps: KeyPairDeps, region: string, earlier: KeyPairRecord, caller: Caller): Promise<void> {
   await removeKeyPair(deps.store, region, earlier);
   if (earlier.tags[SERVICE_TAGS.escrow]) await deleteEscrowedKey(deps, region, earlier.keyPairId);
+  await deps.events.publish(keyPairEvent("deleted", newKeyView(earlier, region, deps.settings), caller.arn, { forced: false }));
 }

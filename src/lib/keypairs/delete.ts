@@ -2,6 +2,7 @@ import { SERVICE_TAGS } from "../api/reserved-tags.js";
 import type { DryRunView } from "../api/schemas.js";
 import { ServiceError } from "./errors.js";
 import { afterUnknownDelete, deleteEscrowedKey } from "./escrow.js";
+import { keyPairEvent } from "./events.js";
 import type { DeleteDeps, KeyPairRef, KeyPairSettings } from "./ports.js";
 import { findKeyPair } from "./read.js";
 import { orDryRun } from "./views.js";
@@ -14,16 +15,19 @@ export const unmanagedKey = (name: string, settings: KeyPairSettings): ServiceEr
       `delete it in EC2 directly.`,
   );
 
+/** Who deletes, and why: a caller's request (deleted), or the sweep acting on the key's expiry (expired). */
+export interface Deletion {
+  caller: string;
+  change?: "deleted" | "expired";
+  dryRun?: boolean;
+}
+
 /**
  * Deletes a key after checking that it exists (EC2 answers success for a missing name) and that
  * this service manages it (unless allowUnmanagedDelete): the IAM policy enforces the same tag.
+ * Once it is gone (and its escrowed private key), publishes the deletion.
  */
-export async function deleteKeyPair(
-  deps: DeleteDeps,
-  region: string,
-  ref: KeyPairRef,
-  options: { dryRun?: boolean },
-): Promise<DryRunView | undefined> {
+export async function deleteKeyPair(deps: DeleteDeps, region: string, ref: KeyPairRef, options: Deletion): Promise<DryRunView | undefined> {
   const keyPair = await findKeyPair(deps, region, ref, false);
   if (!keyPair.managed && !deps.settings.allowUnmanagedDelete) throw unmanagedKey(keyPair.name, deps.settings);
   const escrowed = keyPair.tags[SERVICE_TAGS.escrow] !== undefined;
@@ -37,6 +41,7 @@ export async function deleteKeyPair(
     }
     // Not reached on a dry run (it throws DryRunSucceeded); only escrowed keys have a parameter.
     if (escrowed) await deleteEscrowedKey(deps, region, keyPair.keyPairId);
+    await deps.events.publish(keyPairEvent(options.change ?? "deleted", keyPair, options.caller, { forced: false }));
     return undefined;
   });
 }

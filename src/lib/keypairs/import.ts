@@ -1,4 +1,5 @@
 import type { DryRunView, ImportKeyPairInput, KeyPairView } from "../api/schemas.js";
+import { keyPairEvent } from "./events.js";
 import { expiryTags } from "./expiry.js";
 import { type Caller, concurrentSameKey, earlierRequest, madeBy, markRequest, undoIfRaceLost } from "./idempotency.js";
 import type { StoreDeps } from "./ports.js";
@@ -6,7 +7,10 @@ import { parsePublicKey } from "./public-key.js";
 import { serviceTags } from "./tags.js";
 import { orDryRun, toView } from "./views.js";
 
-/** Imports a public key. With an Idempotency-Key, a repeat answers with the key the first request imported. */
+/**
+ * Imports a public key, then publishes its event. With an Idempotency-Key, a repeat answers with the
+ * key the first request imported (and publishes nothing: nothing changed).
+ */
 export async function importKeyPair(
   deps: StoreDeps,
   region: string,
@@ -24,6 +28,8 @@ export async function importKeyPair(
       .import(region, { name: input.name, openssh: publicKey.openssh, tags, dryRun: dryRun ?? false }, madeBy(marks, deps))
       .catch(concurrentSameKey(deps, region, marks));
     await undoIfRaceLost(deps, region, marks, imported);
-    return toView({ ...imported, keyType: publicKey.keyType }, region, deps.settings);
+    const view = toView({ ...imported, keyType: publicKey.keyType }, region, deps.settings);
+    await deps.events.publish(keyPairEvent("imported", view, caller.arn));
+    return view;
   });
 }

@@ -4,6 +4,7 @@
  * implementations (test/support/in-memory-ports.ts). Failures are ServiceErrors; a dry run that
  * would succeed is DryRunSucceeded.
  */
+import type { KeyPairEvent } from "../api/events.js";
 import type { KeyFormatName, KeyTypeName } from "../api/schemas.js";
 
 /** A key pair as the store holds it. */
@@ -79,6 +80,14 @@ export interface PrivateKeyVault {
   list(region: string, tag: { key: string; value: string }): Promise<EscrowedPrivateKey[]>;
 }
 
+/**
+ * Where the changes go (EventBridge: aws/eventbridge.ts, behind service/events.ts), after EC2
+ * confirmed them. It never throws: a change stands whether or not its event could be published.
+ */
+export interface EventPublisher {
+  publish(event: KeyPairEvent): Promise<void>;
+}
+
 /** The settings the rules read, as values (the deployment's come from platform/config.ts). */
 export interface KeyPairSettings {
   managedTag: { key: string; value: string };
@@ -102,6 +111,7 @@ export interface ReadDeps {
 export interface DeleteDeps {
   store: Pick<KeyPairStore, "describe" | "delete">;
   vault: Pick<PrivateKeyVault, "delete">;
+  events: EventPublisher;
   settings: KeyPairSettings;
 }
 
@@ -111,9 +121,10 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
 }
 
-/** Import and idempotency: the whole store, never the vault, and the clock (a race under one Idempotency-Key is settled in time). */
+/** Import and idempotency: the whole store, never the vault, the events, and the clock (a race under one Idempotency-Key is settled in time). */
 export interface StoreDeps {
   store: KeyPairStore;
+  events: EventPublisher;
   settings: KeyPairSettings;
   clock: Clock;
 }
@@ -122,6 +133,7 @@ export interface StoreDeps {
 export interface SweepDeps {
   store: Pick<KeyPairStore, "describe" | "delete">;
   vault: Pick<PrivateKeyVault, "list" | "delete">;
+  events: EventPublisher;
   settings: KeyPairSettings;
   clock: Clock;
 }

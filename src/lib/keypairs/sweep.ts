@@ -5,6 +5,7 @@
  * was unknown can leave one). A region that fails is reported and never stops the others; running
  * twice at once is harmless (a key or parameter the other run took is not an error).
  */
+import { SWEEPER } from "../api/events.js";
 import { deleteKeyPair } from "./delete.js";
 import { ServiceError } from "./errors.js";
 import { hasExpired } from "./expiry.js";
@@ -41,7 +42,7 @@ export async function sweepRegion(deps: SweepDeps, region: string): Promise<Regi
     const now = deps.clock.now();
     for (const keyPair of keyPairs.filter((candidate) => isManaged(candidate.tags, deps.settings) && hasExpired(candidate, now))) {
       try {
-        await deleteKeyPair(deps, region, { keyPairId: keyPair.keyPairId }, {});
+        await deleteKeyPair(deps, region, { keyPairId: keyPair.keyPairId }, { caller: SWEEPER, change: "expired" });
         result.expiredKeysDeleted.push({ keyPairId: keyPair.keyPairId, name: keyPair.name });
       } catch (error) {
         // Gone already: another sweep (or a caller) deleted it.

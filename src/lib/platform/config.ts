@@ -48,6 +48,10 @@ const envSchema = z
     EC2_ENDPOINT: url,
     // Parameter Store, where a create with escrow puts the private key (locally: moto, like EC2_ENDPOINT).
     SSM_ENDPOINT: url,
+    // EventBridge, where every change is published (locally: moto, like EC2_ENDPOINT): the bus and its region.
+    EVENTS_ENDPOINT: url,
+    EVENT_BUS_NAME: z._default(z.string().check(z.minLength(1), z.maxLength(1600)), "default"),
+    EVENTS_REGION: z._default(z.string().check(z.minLength(1)), "us-east-1"),
     // Empty: the AWS managed key alias/aws/ssm.
     ESCROW_KMS_KEY_ID: z.pipe(
       z.optional(z.string()),

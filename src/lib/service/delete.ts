@@ -2,10 +2,12 @@
 import { deleteKeyPair, describeKeyPairs } from "../aws/ec2.js";
 import { deletePrivateKey } from "../aws/ssm.js";
 import { deleteRules } from "../keypairs/service.js";
+import { keyPairEvents } from "./events.js";
 import { settings } from "./settings.js";
 
 export const keyPairDeletion = deleteRules({
   store: { describe: describeKeyPairs, delete: deleteKeyPair },
   vault: { delete: deletePrivateKey },
+  events: keyPairEvents,
   settings,
 });

@@ -3,11 +3,13 @@ import { deleteKeyPair, describeKeyPairs } from "../aws/ec2.js";
 import { deletePrivateKey, listPrivateKeys } from "../aws/ssm.js";
 import { sweep } from "../keypairs/sweep.js";
 import { systemClock } from "../platform/clock.js";
+import { keyPairEvents } from "./events.js";
 import { settings } from "./settings.js";
 
 const deps = {
   store: { describe: describeKeyPairs, delete: deleteKeyPair },
   vault: { list: listPrivateKeys, delete: deletePrivateKey },
+  events: keyPairEvents,
   settings,
   clock: systemClock,
 };

@@ -28,7 +28,7 @@ describe("a delete whose outcome is unknown", () => {
     const deps = inMemoryDeps();
     const keyPairId = await escrowedKey(deps);
     deps.store.failNext("delete", timedOut("EC2"), true);
-    const error = await failure(deleteKeyPair(deps, REGION, { name: "e" }, {}));
+    const error = await failure(deleteKeyPair(deps, REGION, { name: "e" }, { caller: alice.arn }));
     expect(error.kind).toBe("upstream-timeout");
     expect(error.message).toMatch(`It is gone now, and its escrowed private key /ec2/keypair/${keyPairId} was deleted.`);
     expect(deps.vault.parameters.size).toBe(0);
@@ -38,12 +38,12 @@ describe("a delete whose outcome is unknown", () => {
     const deps = inMemoryDeps();
     const keyPairId = await escrowedKey(deps);
     deps.store.failNext("delete", timedOut("EC2"));
-    const error = await failure(deleteKeyPair(deps, REGION, { name: "e" }, {}));
+    const error = await failure(deleteKeyPair(deps, REGION, { name: "e" }, { caller: alice.arn }));
     expect(error.message).toMatch(`stays while the key pair exists; the escrow sweep deletes it once its key pair is gone`);
     expect(deps.vault.parameters.size).toBe(1);
     // EC2 completes the delete later; a second DELETE now answers 404 and cannot know the id.
     deps.store.regions.get(REGION)!.delete("e");
-    expect((await failure(deleteKeyPair(deps, REGION, { name: "e" }, {}))).kind).toBe("not-found");
+    expect((await failure(deleteKeyPair(deps, REGION, { name: "e" }, { caller: alice.arn }))).kind).toBe("not-found");
     await deps.clock.sleep(deps.settings.requestMaxSeconds * 1000 + 1);
     expect(await sweepRegion(deps, REGION)).toEqual({
       region: REGION,
@@ -58,7 +58,7 @@ describe("a delete whose outcome is unknown", () => {
     const deps = inMemoryDeps();
     await escrowedKey(deps);
     deps.store.failNext("delete", new ServiceError("throttled", "EC2 is throttling requests."));
-    expect((await failure(deleteKeyPair(deps, REGION, { name: "e" }, {}))).message).toBe("EC2 is throttling requests.");
+    expect((await failure(deleteKeyPair(deps, REGION, { name: "e" }, { caller: alice.arn }))).message).toBe("EC2 is throttling requests.");
     expect(deps.vault.parameters.size).toBe(1);
   });
 });

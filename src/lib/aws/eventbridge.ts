@@ -1,0 +1,59 @@
+/**
+ * The EventBridge adapter: the only module that knows @aws-sdk/client-eventbridge. Puts one key
+ * pair event on the stage's bus, in the deployment's region, at most once: PutEvents is not
+ * idempotent (a call that timed out may have been delivered), so only a throttled call, which
+ * EventBridge refused, is sent again. A failure says only EventBridge's code, never the event.
+ */
+import { EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge";
+import { EVENT_DETAIL_TYPES, EVENT_SOURCE, type KeyPairEvent } from "../api/events.js";
+import { config } from "../platform/config.js";
+import { clientOptions } from "./clients.js";
+
+let client: EventBridgeClient | undefined;
+
+const THROTTLED = "ThrottlingException";
+
+export class EventNotPublished extends Error {
+  override name = "EventNotPublished";
+}
+
+async function putOnce(event: KeyPairEvent): Promise<void> {
+  const { change, ...detail } = event;
+  client ??= new EventBridgeClient(clientOptions(config.EVENTS_REGION, config.EVENTS_ENDPOINT, 1));
+  try {
+    const answer = await client.send(
+      new PutEventsCommand({
+        Entries: [
+          {
+            Source: EVENT_SOURCE,
+            DetailType: EVENT_DETAIL_TYPES[change],
+            Detail: JSON.stringify(detail),
+            EventBusName: config.EVENT_BUS_NAME,
+          },
+        ],
+      }),
+      { abortSignal: AbortSignal.timeout(config.EC2_REQUEST_TIMEOUT_MS) },
+    );
+    // PutEvents answers 200 with the entry's own error (e.g. ThrottlingException, AccessDeniedException).
+    if (answer.FailedEntryCount) throw new EventNotPublished(answer.Entries?.[0]?.ErrorCode ?? "FailedEntry");
+  } catch (error) {
+    if (error instanceof EventNotPublished) throw error;
+    const { name, $metadata } = (error ?? {}) as { name?: string; $metadata?: { httpStatusCode?: number } };
+    // Not an EventBridge answer (a timeout, a lost connection): the client's state is not trusted again.
+    if (!$metadata?.httpStatusCode) {
+      client?.destroy();
+      client = undefined;
+    }
+    throw new EventNotPublished(name ?? "Unknown");
+  }
+}
+
+/** Puts the event; throws EventNotPublished (with EventBridge's code) if it is not on the bus. */
+export async function putKeyPairEvent(event: KeyPairEvent): Promise<void> {
+  try {
+    await putOnce(event);
+  } catch (error) {
+    if (!(error instanceof EventNotPublished && error.message === THROTTLED)) throw error;
+    await putOnce(event);
+  }
+}

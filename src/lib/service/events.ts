@@ -1,0 +1,22 @@
+/**
+ * The event publisher of the functions that change keys: EventBridge, with the log as its
+ * backstop. Every event is also one log line with the same fields and whether it was published, so
+ * an event EventBridge never got is still on record (delivery is at most once: docs/events.md).
+ */
+import { EVENT_DETAIL_TYPES } from "../api/events.js";
+import { putKeyPairEvent } from "../aws/eventbridge.js";
+import type { EventPublisher } from "../keypairs/ports.js";
+import { logger } from "../platform/logger.js";
+
+export const keyPairEvents: EventPublisher = {
+  async publish(event) {
+    const { change, ...detail } = event;
+    const fields = { event: EVENT_DETAIL_TYPES[change], ...detail };
+    try {
+      await putKeyPairEvent(event);
+      logger.info("key pair event", { ...fields, published: true });
+    } catch (error) {
+      logger.warn("key pair event", { ...fields, published: false, reason: error instanceof Error ? error.message : "unknown" });
+    }
+  },
+};
