@@ -8,6 +8,9 @@ const AWS_IAM = { type: "aws_iam" };
 
 module.exports = async ({ resolveVariable }) => {
   const limits = await reservedConcurrency({ resolveVariable });
+  // The local stage (serverless-offline) gets no schedules: npm start's sweeper (scripts/local-sweeper.ts)
+  // runs at its own interval, and tests invoke the sweep themselves, never at a moment a cron picks.
+  const local = (await resolveVariable("sls:stage")) === "local";
   const paths = [...new Set(ROUTES.map((route) => route.path))];
   const eventsOf = (name) =>
     name === "methodNotAllowed"
@@ -35,7 +38,7 @@ module.exports = async ({ resolveVariable }) => {
       timeout: 300,
       handler: `${entry}.handler`,
       description: `on a schedule (${schedule})`,
-      events: [{ schedule: { rate: [await resolveVariable(`param:${schedule}`)] } }],
+      events: local ? [] : [{ schedule: { rate: [await resolveVariable(`param:${schedule}`)] } }],
     };
   }
   return { functions };

@@ -13,6 +13,8 @@ export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export interface LocalStack {
   apiUrl: string;
   motoUrl: string;
+  /** serverless-offline's Lambda Invoke endpoint (how the local sweeper runs the sweep function). */
+  lambdaUrl: string;
   stop(): Promise<void>;
 }
 
@@ -170,5 +172,5 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
     await stop();
     throw error;
   }
-  return { apiUrl, motoUrl, stop };
+  return { apiUrl, motoUrl, lambdaUrl: `http://127.0.0.1:${lambdaPort}`, stop };
 }

@@ -1,16 +1,22 @@
 /** `npm start`: the API on http://localhost:3000 against moto_server (or, with LOCAL_EC2=false, real EC2), until Ctrl-C. */
 import { startLocalStack, stopAllLocalProcesses } from "./local-stack.js";
+import { DEFAULT_SWEEP_INTERVAL_SECONDS, type LocalSweeper, startLocalSweeper } from "./local-sweeper.js";
 
 const apiPort = Number(process.env.PORT ?? 3000);
 const motoPort = Number(process.env.MOTO_PORT ?? 5000);
 
 const realAws = process.env.LOCAL_EC2 === "false";
+const sweepIntervalSeconds = Number(process.env.SWEEP_INTERVAL_SECONDS ?? DEFAULT_SWEEP_INTERVAL_SECONDS);
+if (!(sweepIntervalSeconds > 0))
+  throw new Error(`SWEEP_INTERVAL_SECONDS must be a positive number of seconds, not ${process.env.SWEEP_INTERVAL_SECONDS}`);
+let sweeper: LocalSweeper | undefined;
 
 // Registered before anything starts, so Ctrl-C while the stack is still starting stops it too.
 let stopping = false;
 const shutdown = async () => {
   if (stopping) return;
   stopping = true;
+  await sweeper?.stop();
   await stopAllLocalProcesses();
   process.exit(0);
 };
@@ -24,10 +30,18 @@ const stack = await startLocalStack({
   output: "inherit",
   progress: (message) => console.log(`==> ${message}`),
 });
+// The sweep's schedule, locally: expired keys (ttlSeconds, expiresAt) go within about one interval of their expiry. Not against real AWS.
+if (!realAws)
+  sweeper = startLocalSweeper({
+    lambdaUrl: stack.lambdaUrl,
+    intervalSeconds: sweepIntervalSeconds,
+    report: (message) => console.error(`==> sweeper: ${message}`),
+  });
 const url = `http://localhost:${apiPort}`;
 const backend = realAws ? "real AWS EC2 with your credentials" : `EC2 emulator ${stack.motoUrl}`;
 console.log(`
 EC2 key pairs API: ${url}  (${backend}; Ctrl-C stops everything)
+${realAws ? "The sweep does not run against real AWS from here." : `The sweep deletes expired keys every ${sweepIntervalSeconds} s (SWEEP_INTERVAL_SECONDS); events go to moto's EventBridge.`}
 
   curl -s -X POST ${url}/keypairs -H 'content-type: application/json' -d '{"name":"demo","keyType":"ed25519"}'
   curl -s '${url}/keypairs?region=us-east-1'

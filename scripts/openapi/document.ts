@@ -6,6 +6,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteCo
 import * as z from "zod";
 import type * as core from "zod/v4/core";
 import { methodNotAllowed } from "../../src/handlers/method-not-allowed.js";
+import { KeyPairEventDetail } from "../../src/lib/api/events.js";
 import { INTERNAL_DETAIL } from "../../src/lib/api/problems.js";
 import * as runtime from "../../src/lib/api/schemas.js";
 import { type Operation, translateEc2Error } from "../../src/lib/aws/ec2-errors.js";
@@ -20,6 +21,7 @@ import { parsePublicKey } from "../../src/lib/keypairs/public-key.js";
 import { loadConfig } from "../../src/lib/platform/config.js";
 import { METHODS_BY_PATH } from "../../src/lib/routes.js";
 import { settingsFrom } from "../../src/lib/service/settings.js";
+import { eventsSection } from "./events.js";
 
 /**
  * The runtime schemas are zod/mini (src/lib/platform/zod.ts); zod-to-openapi reads zod classic. A mini schema
@@ -74,6 +76,14 @@ const DryRunResult = classic(runtime.DryRunResult);
 const ProblemDetails = classic(runtime.ProblemDetails);
 
 const registry = new OpenAPIRegistry();
+/**
+ * The events' detail, for x-events (no route answers it). zod writes the schemas with an id as $defs:
+ * the others (KeyType) are components already.
+ */
+function eventDetailSchema(): object {
+  const schemas = z.toJSONSchema(classic(KeyPairEventDetail), { io: "output" }) as { $defs: Record<string, unknown> };
+  return JSON.parse(JSON.stringify(schemas.$defs.KeyPairEventDetail).replaceAll('"#/$defs/', '"#/components/schemas/'));
+}
 const sigv4 = registry.registerComponent("securitySchemes", "sigv4", {
   type: "apiKey",
   name: "Authorization",
@@ -494,7 +504,7 @@ route(
 );
 
 export function openApiDocument() {
-  return refsForInlinedComponents(
+  const document = refsForInlinedComponents(
     new OpenApiGeneratorV31(registry.definitions).generateDocument({
       openapi: "3.1.0",
       info: {
@@ -522,4 +532,5 @@ export function openApiDocument() {
       ],
     }),
   );
+  return { ...document, "x-events": eventsSection(eventDetailSchema()) };
 }

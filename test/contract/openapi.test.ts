@@ -2,9 +2,11 @@ import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { ROOT } from "../../scripts/local-stack.js";
 import { renderOpenApi } from "../../scripts/openapi/generate.js";
+import { EVENT_DETAIL_TYPES } from "../../src/lib/api/events.js";
 import { PROBLEM_TITLES, PROBLEM_TYPE_BASE, type ProblemKind } from "../../src/lib/api/problems.js";
 import { PROBLEM_STATUS } from "../../src/lib/http/problems.js";
 import { METHODS_BY_PATH, ROUTES, routeKey } from "../../src/lib/routes.js";
+import { assertEventMatchesSpec } from "../support/contract.js";
 
 const committed = readFileSync(`${ROOT}/openapi.yaml`, "utf8");
 
@@ -76,5 +78,13 @@ describe("openapi.yaml", () => {
           .sort(),
       ]);
     }
+  });
+
+  test("x-events lists exactly the events the service publishes, each example valid against the detail schema", () => {
+    const events = parse(committed)["x-events"];
+    expect(events.source).toBe("ec2-keypairs-api");
+    expect(Object.keys(events.events)).toEqual(Object.values(EVENT_DETAIL_TYPES));
+    for (const [type, event] of Object.entries<{ example: unknown }>(events.events)) assertEventMatchesSpec(type, event.example);
+    expect(() => assertEventMatchesSpec("Key Pair Created", { name: "x" })).toThrow();
   });
 });

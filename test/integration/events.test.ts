@@ -6,6 +6,7 @@
 import { CreateTagsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { CreateEventBusCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { assertEventMatchesSpec } from "../support/contract.js";
 import { ed25519PublicKey } from "../support/keys.js";
 import { type Handler, invoke } from "../support/lambda.js";
 
@@ -132,6 +133,7 @@ test("create, import, delete and expiry each publish one event with every field,
     },
     { ...common, type: "Key Pair Expired", detail: { ...other, caller: "sweeper", expiresAt: past, escrowed: false, forced: false } },
   ]);
+  for (const message of messages) assertEventMatchesSpec(message["detail-type"] as string, message.detail);
   const text = JSON.stringify(messages);
   expect(text).not.toMatch(/PRIVATE KEY|keyMaterial/);
   expect(text).not.toContain(IDEMPOTENCY_KEY);

@@ -45,6 +45,14 @@ const VALIDATION_LOG = `${ROOT}/.tmp/contract-validations.log`;
 
 export class ContractViolation extends Error {}
 
+/** Throws a ContractViolation unless an event's detail matches the spec's x-events detail schema. */
+export function assertEventMatchesSpec(detailType: string, detail: unknown): void {
+  const validate = ajv.getSchema("openapi.yaml#/x-events/detail");
+  if (!(spec as { "x-events"?: { events: Record<string, unknown> } })["x-events"]?.events[detailType])
+    throw new ContractViolation(`event ${detailType}: not in openapi.yaml x-events`);
+  if (!validate?.(detail)) throw new ContractViolation(`event ${detailType}: ${JSON.stringify(validate?.errors)}`);
+}
+
 /** Throws a ContractViolation unless the response matches the spec; returns the parsed body. */
 export function assertMatchesSpec(method: string, schemaPath: string, status: number, headers: Headers, text: string): unknown {
   const where = `${method.toUpperCase()} ${schemaPath} -> ${status}`;
