@@ -1,4 +1,7 @@
-/** A loopback EC2 endpoint that answers the key pair actions at once with fixed, valid XML. */
+/**
+ * A loopback EC2 endpoint that answers the key pair actions at once with fixed, valid XML, and
+ * EventBridge's PutEvents (the events every change publishes) with an accepted entry.
+ */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -19,6 +22,10 @@ export async function startFakeEc2(): Promise<{ url: string; server: Server }> {
     let body = "";
     request.on("data", (chunk) => (body += chunk));
     request.on("end", () => {
+      if (request.headers["x-amz-target"] === "AWSEvents.PutEvents") {
+        response.writeHead(200, { "content-type": "application/x-amz-json-1.1" }).end('{"FailedEntryCount":0,"Entries":[{"EventId":"e"}]}');
+        return;
+      }
       const action = new URLSearchParams(body).get("Action") ?? "";
       response.writeHead(200, { "content-type": "text/xml" }).end(answers[action] ?? "<Response/>");
     });

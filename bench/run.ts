@@ -62,6 +62,7 @@ const env = {
   ...process.env,
   ...packagedEnvironment(`${OUT}/now`),
   EC2_ENDPOINT: fake.url,
+  EVENTS_ENDPOINT: fake.url,
   DEFAULT_REGION: "us-east-1",
   AWS_ACCESS_KEY_ID: "bench",
   AWS_SECRET_ACCESS_KEY: "bench",
