@@ -1,4 +1,9 @@
-/** `npm start`: the API on http://localhost:3000 against moto_server (or, with LOCAL_EC2=false, real EC2), until Ctrl-C. */
+/**
+ * `npm start`: the API on http://localhost:3000 against moto_server (or, with LOCAL_EC2=false, real
+ * EC2), until Ctrl-C, SIGTERM or SIGHUP (the terminal closed), each of which stops everything and
+ * exits 0. A port already taken, a child that fails to start, or a child that dies later: a
+ * one-line error, everything stopped, exit 1.
+ */
 import { startLocalStack, stopAllLocalProcesses } from "./local-stack.js";
 
 const apiPort = Number(process.env.PORT ?? 3000);
@@ -6,16 +11,20 @@ const motoPort = Number(process.env.MOTO_PORT ?? 5000);
 
 const realAws = process.env.LOCAL_EC2 === "false";
 
-// Registered before anything starts, so Ctrl-C while the stack is still starting stops it too.
+// Registered before anything starts, so a signal while the stack is still starting stops it too.
 let stopping = false;
-const shutdown = async () => {
+const shutdown = async (code: number, why?: string) => {
   if (stopping) return;
   stopping = true;
+  if (why) console.error(`error: ${why}`);
   await stopAllLocalProcesses();
-  process.exit(0);
+  process.exit(code);
 };
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+  process.on(signal, () => {
+    console.error(`==> ${signal}: stopping moto_server and serverless-offline`);
+    void shutdown(0);
+  });
 
 const stack = await startLocalStack({
   apiPort,
@@ -23,9 +32,11 @@ const stack = await startLocalStack({
   realAws,
   output: "inherit",
   progress: (message) => console.log(`==> ${message}`),
-});
+}).catch((error: Error) => shutdown(1, `${error.message}; nothing is left running`));
+if (!stack) await new Promise(() => undefined); // shutdown() exits
+
 const url = `http://localhost:${apiPort}`;
-const backend = realAws ? "real AWS EC2 with your credentials" : `EC2 emulator ${stack.motoUrl}`;
+const backend = realAws ? "real AWS EC2 with your credentials" : `EC2 emulator ${stack!.motoUrl}; keys live in its memory until it stops`;
 console.log(`
 EC2 key pairs API: ${url}  (${backend}; Ctrl-C stops everything)
 
@@ -34,3 +45,6 @@ EC2 key pairs API: ${url}  (${backend}; Ctrl-C stops everything)
   curl -s '${url}/keypairs/demo?includePublicKey=true'
   curl -s -X DELETE -o /dev/null -w '%{http_code}\\n' ${url}/keypairs/demo
 `);
+
+const died = await stack!.exited;
+await shutdown(1, `${died}; stopping the rest`);
