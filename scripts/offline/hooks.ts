@@ -11,6 +11,9 @@
  * serverless-offline echoes any Origin, with Access-Control-Allow-Credentials: true, when CORS is
  * not configured, and any Origin on answers when it is: a page on any origin could read a private key.
  *
+ * Content-Type: serverless-offline gives a body without Content-Type `application/json`; API
+ * Gateway passes the headers as sent, so such a body is refused (415) there and here alike.
+ *
  * Compression: an HTTP API does not compress answers; serverless-offline's hapi gzips them and adds
  * `vary: accept-encoding` beside the Lambda's own `Vary: Accept-Encoding` (GET /docs), so the
  * header came out twice. Off, as in API Gateway: the Lambda's headers pass as they are.
@@ -93,6 +96,18 @@ export const PATCHES: Patch[] = [
       "",
     ].join("\n"),
     recheck: "that the v2 event still builds its headers from rawHeaders in that line, and still lower-cases their names",
+  },
+  {
+    file: "/serverless-offline/src/events/http/lambda-events/LambdaProxyIntegrationEventV2.js",
+    version: "14.8.2",
+    find: `      // Set a default Content-Type if not provided.
+      if (!headers["content-type"]) {
+        headers["content-type"] = "application/json"
+      }
+`,
+    replace: "      // Patched (scripts/offline/hooks.ts): no default Content-Type; API Gateway passes the headers as sent.\n",
+    append: "",
+    recheck: "that the v2 event still gives a body without Content-Type a default one there, and nowhere else",
   },
   {
     file: "/serverless-offline/src/events/http/HttpServer.js",

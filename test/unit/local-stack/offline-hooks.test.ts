@@ -68,3 +68,9 @@ describe("HttpServer.js", () => {
     }
   });
 });
+
+test("a body without Content-Type keeps none (serverless-offline would say application/json; API Gateway passes headers as sent)", () => {
+  const patched = patchSource(installed, readFileSync(installed, "utf8"));
+  expect(patched).not.toContain('headers["content-type"] = "application/json"');
+  expect(patched).toContain("no default Content-Type");
+});
