@@ -27,8 +27,21 @@ python_at_least() { # minor version of 3.x
   python3 -c "import sys; sys.exit(0 if sys.version_info >= (3, $1) else 1)"
 }
 python_at_least 10 || { echo "error: python3 is $(python3 -V 2>&1 | cut -d' ' -f2); moto needs 3.10 or newer." >&2; exit 1; }
+if [[ "$mode" == --test ]]; then
+  python_at_least 11 || { echo "error: python3 is $(python3 -V 2>&1 | cut -d' ' -f2); schemathesis (npm test) needs 3.11 or newer." >&2; exit 1; }
+fi
 
 stamp() { sha256sum "$@" | sha256sum | cut -c1-16; }
+start_stamp="$(stamp requirements-uv.txt requirements-start.txt)"
+venv_needed() { [[ ! -f .venv/.deps-stamp || "$(cat .venv/.deps-stamp)" != "$start_stamp" ]]; }
+
+# Every prerequisite is checked before anything is installed: a venv that cannot be made must not
+# be found out after a minute of npm install.
+if venv_needed && ! python3 -c "import venv, ensurepip" >/dev/null 2>&1; then
+  echo "error: python3 ($(command -v python3)) cannot create virtual environments: its venv/ensurepip module is missing." >&2
+  echo "       Install it (Debian/Ubuntu: apt-get install python3-venv; Fedora: dnf install python3) and run again." >&2
+  exit 1
+fi
 now() { date +%s; }
 
 # step "what" command...: prints what it is doing, then every 10 s how long it has been at it.
@@ -73,9 +86,8 @@ make_venv() {
 }
 
 # The moto venv is made while npm installs (both mostly wait on downloads), its lines marked [.venv].
-start_stamp="$(stamp requirements-uv.txt requirements-start.txt)"
 venv_job=""
-if [[ ! -f .venv/.deps-stamp || "$(cat .venv/.deps-stamp)" != "$start_stamp" ]]; then
+if venv_needed; then
   (
     step "creating the Python venv .venv with moto (EC2 emulator) from requirements-start.txt" \
       make_venv .venv requirements-start.txt
@@ -102,7 +114,6 @@ if [[ -n "$venv_job" ]]; then
 fi
 
 if [[ "$mode" == --test ]]; then
-  python_at_least 11 || { echo "error: python3 is $(python3 -V 2>&1 | cut -d' ' -f2); schemathesis needs 3.11 or newer." >&2; exit 1; }
   test_stamp="$(stamp requirements-uv.txt requirements-test.txt)"
   if [[ ! -f .venv-test/.deps-stamp || "$(cat .venv-test/.deps-stamp)" != "$test_stamp" ]]; then
     step "creating the Python venv .venv-test with the test tools (schemathesis, cfn-lint, checkov) from requirements-test.txt" \

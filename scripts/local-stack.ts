@@ -1,10 +1,18 @@
 /**
  * Starts the local stack: moto_server (EC2 emulator) and serverless-offline wired to it, both on
- * 127.0.0.1, waits until each answers, and stops both (whole process groups) on demand.
+ * 127.0.0.1, and stops both (whole process groups) on demand.
+ * Before starting anything it checks that the ports asked for are free (PortInUseError names the
+ * port, what it is for, and the process holding it when `ss` or `lsof` can tell). Ready means that
+ * each child answered `GET /__local-stack` with this start's token (scripts/moto_server.py,
+ * scripts/offline/hooks.ts) while still running: never another server that holds the port.
+ * `exited` tells when a child dies after that.
  * Used by `npm start`, the fuzzer (scripts/fuzz.ts), the integration tests' global setup and the benchmark.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { basename } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 
@@ -16,6 +24,8 @@ export interface LocalStack {
   /** serverless-offline's Lambda Invoke endpoint (how the local sweeper runs the sweep function). */
   lambdaUrl: string;
   stop(): Promise<void>;
+  /** Settles, with what happened ("moto_server (pid 12) exited with code 1"), when a child exits other than by stop(). */
+  exited: Promise<string>;
 }
 
 export interface StackOptions {
@@ -44,19 +54,83 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Polls `url` until it answers with any HTTP status, the process dies, or the deadline passes. */
-async function waitUntilAnswering(url: string, child: ChildProcess, name: string, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready`);
+export class PortInUseError extends Error {}
+
+/** Who listens on `port`, when `ss` (Linux) or `lsof` (macOS) can say so quickly: "python3 (pid 12)". */
+export function portHolder(port: number): string | undefined {
+  const run = (command: string, args: string[]) => {
     try {
-      await fetch(url, { signal: AbortSignal.timeout(2000) });
-      return;
+      return execFileSync(command, args, { timeout: 1500, stdio: ["ignore", "pipe", "ignore"] }).toString();
     } catch {
-      await delay(250);
+      return "";
     }
+  };
+  const ss = /users:\(\("([^"]+)",pid=(\d+)/.exec(run("ss", ["-Hltnp", `sport = :${port}`]));
+  if (ss) {
+    // Its command line says more than its thread name (node's is "MainThread").
+    let command = ss[1];
+    try {
+      const argv = readFileSync(`/proc/${ss[2]}/cmdline`, "utf8").split("\0").filter(Boolean);
+      if (argv.length > 0)
+        command = [basename(argv[0]!), ...argv.slice(1).map((arg) => arg.replace(`${ROOT}/`, ""))].join(" ").slice(0, 100);
+    } catch {
+      /* gone, or not Linux */
+    }
+    return `${command} (pid ${ss[2]})`;
   }
-  throw new Error(`${name} did not answer at ${url} in time`);
+  const lsof = run("lsof", ["-nP", `-iTCP:${port}`, "-sTCP:LISTEN", "-Fpc"]);
+  const pid = /^p(\d+)$/m.exec(lsof);
+  const command = /^c(.+)$/m.exec(lsof);
+  return pid ? `${command?.[1] ?? "a process"} (pid ${pid[1]})` : undefined;
 }
+
+/** Throws PortInUseError unless 127.0.0.1:`port` can be bound now. */
+export async function assertPortFree(port: number, what: string, variable: string): Promise<void> {
+  const error = await new Promise<NodeJS.ErrnoException | undefined>((resolve) => {
+    const server = createServer();
+    server.once("error", (failure: NodeJS.ErrnoException) => resolve(failure));
+    server.listen({ port, host: "127.0.0.1", exclusive: true }, () => server.close(() => resolve(undefined)));
+  });
+  if (!error) return;
+  if (error.code !== "EADDRINUSE" && error.code !== "EACCES") throw error;
+  const holder = error.code === "EADDRINUSE" ? portHolder(port) : undefined;
+  const why = error.code === "EACCES" ? "may not be used by this user" : `is already in use${holder ? ` by ${holder}` : ""}`;
+  throw new PortInUseError(`port ${port} (${what}) ${why}: stop that process, or choose another port with ${variable}=<port>`);
+}
+
+/**
+ * Polls `base`/__local-stack until it answers this start's token while every child still runs; a
+ * child that exits first, or the deadline, fails. Anything else answering on the port never counts.
+ */
+async function waitUntilOurs(
+  base: string,
+  token: string,
+  name: string,
+  children: Map<ChildProcess, string>,
+  deadline: number,
+): Promise<void> {
+  let last = "no answer yet";
+  while (Date.now() < deadline) {
+    for (const [child, childName] of children)
+      if (child.exitCode !== null || child.signalCode !== null)
+        throw new Error(
+          `${childName} ${exitOf(child)} before the stack was ready${childName === name ? "" : ` (while waiting for ${name})`}`,
+        );
+    try {
+      const answer = await fetch(`${base}/__local-stack`, { signal: AbortSignal.timeout(2000) });
+      const text = await answer.text();
+      if (answer.status === 200 && text === token) return;
+      last = `${base} answered ${answer.status}, not as ${name}: is another server on that port?`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await delay(250);
+  }
+  throw new Error(`${name} was not ready at ${base} in time (${last})`);
+}
+
+const exitOf = (child: ChildProcess) =>
+  child.signalCode !== null ? `was killed by ${child.signalCode}` : `exited with code ${child.exitCode}`;
 
 /** Every process launched here that is still running, for stopAllLocalProcesses(). */
 const running = new Set<ChildProcess>();
@@ -102,16 +176,36 @@ export async function stopAllLocalProcesses(): Promise<void> {
 }
 
 export async function startLocalStack(options: StackOptions = {}): Promise<LocalStack> {
+  // The ports asked for are checked before anything starts; the others are free ones.
+  if (options.apiPort !== undefined) await assertPortFree(options.apiPort, "the API, serverless-offline", "PORT");
+  if (options.motoPort !== undefined && !options.realAws)
+    await assertPortFree(options.motoPort, "the EC2 emulator, moto_server", "MOTO_PORT");
   const apiPort = options.apiPort ?? (await freePort());
   const motoPort = options.motoPort ?? (await freePort());
-  const lambdaPort = await freePort();
+  // A port just checked and closed may be the kernel's next free one: never the API's or moto's.
+  let lambdaPort = await freePort();
+  while (lambdaPort === apiPort || lambdaPort === motoPort) lambdaPort = await freePort();
   const deadline = Date.now() + (options.readyTimeoutMs ?? 120_000);
   const motoUrl = options.realAws ? "" : `http://127.0.0.1:${motoPort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
+  const token = randomUUID();
 
-  const children: ChildProcess[] = [];
+  const children = new Map<ChildProcess, string>();
+  let stopping = false;
+  let reportExit: (what: string) => void = () => undefined;
+  const exited = new Promise<string>((resolve) => {
+    reportExit = resolve;
+  });
+  const watch = (child: ChildProcess, name: string) => {
+    children.set(child, name);
+    child.once("exit", () => {
+      if (!stopping) reportExit(`${name} (pid ${child.pid}) ${exitOf(child)}`);
+    });
+    return child;
+  };
   const stop = async () => {
-    await Promise.all(children.map(stopProcess));
+    stopping = true;
+    await Promise.all([...children.keys()].map(stopProcess));
   };
   const progress = options.progress ?? (() => undefined);
   const started = Date.now();
@@ -122,13 +216,15 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
     if (!options.realAws) {
       progress(`starting moto_server (EC2 emulator) on ${motoUrl}`);
       // moto_server with EC2's atomic key pair names (see the script).
-      moto = launch(
-        `${ROOT}/.venv/bin/python`,
-        [`${ROOT}/scripts/moto_server.py`, "-H", "127.0.0.1", "-p", String(motoPort)],
-        process.env,
-        options.output,
+      moto = watch(
+        launch(
+          `${ROOT}/.venv/bin/python`,
+          [`${ROOT}/scripts/moto_server.py`, "-H", "127.0.0.1", "-p", String(motoPort)],
+          { ...process.env, LOCAL_STACK_TOKEN: token },
+          options.output,
+        ),
+        "moto_server",
       );
-      children.push(moto);
     }
     const emulatorCredentials = options.realAws
       ? {}
@@ -145,6 +241,7 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
       LAMBDA_PORT: String(lambdaPort),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       ...options.env,
+      LOCAL_STACK_TOKEN: token,
     };
     progress(`starting serverless-offline on ${apiUrl} (it bundles every handler with esbuild first)`);
     const offline = launch(
@@ -161,16 +258,16 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
       env,
       options.output,
     );
-    children.push(offline);
+    watch(offline, "serverless-offline");
     if (moto) {
-      await waitUntilAnswering(`${motoUrl}/moto-api/`, moto, "moto_server", deadline);
-      progress(`moto_server answers (${elapsed()})`);
+      await waitUntilOurs(motoUrl, token, "moto_server", children, deadline);
+      progress(`moto_server (pid ${moto.pid}) answers (${elapsed()})`);
     }
-    await waitUntilAnswering(`${apiUrl}/keypairs`, offline, "serverless-offline", deadline);
-    progress(`serverless-offline answers (${elapsed()})`);
+    await waitUntilOurs(apiUrl, token, "serverless-offline", children, deadline);
+    progress(`serverless-offline (pid ${offline.pid}) answers (${elapsed()})`);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { apiUrl, motoUrl, lambdaUrl: `http://127.0.0.1:${lambdaPort}`, stop };
+  return { apiUrl, motoUrl, lambdaUrl: `http://127.0.0.1:${lambdaPort}`, stop, exited };
 }

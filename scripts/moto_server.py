@@ -9,9 +9,13 @@
    never a successor that took the same name meanwhile. A KeyPairId that names no key pair is
    InvalidKeyPair.NotFound, as EC2 answers (a missing KeyName is success there): of concurrent
    deletes of one key by id, exactly one succeeds. The look-up and the delete hold the names lock.
+3. Identity: `GET /__local-stack` answers the LOCAL_STACK_TOKEN of the environment (set by
+   scripts/local-stack.ts), so the readiness check knows that this process answered, not another
+   server on the port. Without the variable the path is moto's as before.
 Then moto_server runs unchanged (same arguments).
 """
 import functools
+import os
 import sys
 import threading
 
@@ -19,7 +23,7 @@ from moto.ec2.models.key_pairs import KeyPairBackend
 from moto.core.responses import ActionResult
 from moto.ec2.exceptions import EC2ClientError
 from moto.ec2.responses.key_pairs import KeyPairs
-from moto.server import main
+from moto.server import DomainDispatcherApplication, main
 
 _names_lock = threading.Lock()
 
@@ -53,6 +57,19 @@ def _delete_by_name_or_id(self):
 
 
 KeyPairs.delete_key_pair = _delete_by_name_or_id
+
+_token = os.environ.get("LOCAL_STACK_TOKEN", "")
+_dispatch = DomainDispatcherApplication.__call__
+
+
+def _answer_probe(self, environ, start_response):
+    if _token and environ.get("REQUEST_METHOD") == "GET" and environ.get("PATH_INFO") == "/__local-stack":
+        start_response("200 OK", [("Content-Type", "text/plain")])
+        return [_token.encode()]
+    return _dispatch(self, environ, start_response)
+
+
+DomainDispatcherApplication.__call__ = _answer_probe
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -1,4 +1,9 @@
-/** `npm start`: the API on http://localhost:3000 against moto_server (or, with LOCAL_EC2=false, real EC2), until Ctrl-C. */
+/**
+ * `npm start`: the API on http://localhost:3000 against moto_server (or, with LOCAL_EC2=false, real
+ * EC2), until Ctrl-C, SIGTERM or SIGHUP (the terminal closed), each of which stops everything and
+ * exits 0. A port already taken, a child that fails to start, or a child that dies later: a
+ * one-line error, everything stopped, exit 1.
+ */
 import { startLocalStack, stopAllLocalProcesses } from "./local-stack.js";
 import { DEFAULT_SWEEP_INTERVAL_SECONDS, type LocalSweeper, startLocalSweeper } from "./local-sweeper.js";
 
@@ -11,17 +16,21 @@ if (!(sweepIntervalSeconds > 0))
   throw new Error(`SWEEP_INTERVAL_SECONDS must be a positive number of seconds, not ${process.env.SWEEP_INTERVAL_SECONDS}`);
 let sweeper: LocalSweeper | undefined;
 
-// Registered before anything starts, so Ctrl-C while the stack is still starting stops it too.
+// Registered before anything starts, so a signal while the stack is still starting stops it too.
 let stopping = false;
-const shutdown = async () => {
+const shutdown = async (code: number, why?: string) => {
   if (stopping) return;
   stopping = true;
+  if (why) console.error(`error: ${why}`);
   await sweeper?.stop();
   await stopAllLocalProcesses();
-  process.exit(0);
+  process.exit(code);
 };
-process.on("SIGINT", shutdown);
-process.on("SIGTERM", shutdown);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
+  process.on(signal, () => {
+    console.error(`==> ${signal}: stopping moto_server and serverless-offline`);
+    void shutdown(0);
+  });
 
 const stack = await startLocalStack({
   apiPort,
@@ -29,16 +38,18 @@ const stack = await startLocalStack({
   realAws,
   output: "inherit",
   progress: (message) => console.log(`==> ${message}`),
-});
+}).catch((error: Error) => shutdown(1, `${error.message}; nothing is left running`));
+if (!stack) await new Promise(() => undefined); // shutdown() exits
+
 // The sweep's schedule, locally: expired keys (ttlSeconds, expiresAt) go within about one interval of their expiry. Not against real AWS.
 if (!realAws)
   sweeper = startLocalSweeper({
-    lambdaUrl: stack.lambdaUrl,
+    lambdaUrl: stack!.lambdaUrl,
     intervalSeconds: sweepIntervalSeconds,
     report: (message) => console.error(`==> sweeper: ${message}`),
   });
 const url = `http://localhost:${apiPort}`;
-const backend = realAws ? "real AWS EC2 with your credentials" : `EC2 emulator ${stack.motoUrl}`;
+const backend = realAws ? "real AWS EC2 with your credentials" : `EC2 emulator ${stack!.motoUrl}; keys live in its memory until it stops`;
 console.log(`
 EC2 key pairs API: ${url}  (${backend}; Ctrl-C stops everything)
 ${realAws ? "The sweep does not run against real AWS from here." : `The sweep deletes expired keys every ${sweepIntervalSeconds} s (SWEEP_INTERVAL_SECONDS); events go to moto's EventBridge.`}
@@ -48,3 +59,6 @@ ${realAws ? "The sweep does not run against real AWS from here." : `The sweep de
   curl -s '${url}/keypairs/demo?includePublicKey=true'
   curl -s -X DELETE -o /dev/null -w '%{http_code}\\n' ${url}/keypairs/demo
 `);
+
+const died = await stack!.exited;
+await shutdown(1, `${died}; stopping the rest`);

@@ -10,6 +10,17 @@
  * deploy/cors.cjs) it answers preflights itself and adds the headers for the listed origins only.
  * serverless-offline echoes any Origin, with Access-Control-Allow-Credentials: true, when CORS is
  * not configured, and any Origin on answers when it is: a page on any origin could read a private key.
+ *
+ * Content-Type: serverless-offline gives a body without Content-Type `application/json`; API
+ * Gateway passes the headers as sent, so such a body is refused (415) there and here alike.
+ *
+ * Compression: an HTTP API does not compress answers; serverless-offline's hapi gzips them and adds
+ * `vary: accept-encoding` beside the Lambda's own `Vary: Accept-Encoding` (GET /docs), so the
+ * header came out twice. Off, as in API Gateway: the Lambda's headers pass as they are.
+ *
+ * Identity: `GET /__local-stack` answers the LOCAL_STACK_TOKEN of the process's environment (set by
+ * scripts/local-stack.ts), so the readiness check knows that its own serverless-offline answered,
+ * not whatever else listens on the port. Without the variable the path is an ordinary 404.
  */
 import { readFileSync } from "node:fs";
 import type { LoadHook } from "node:module";
@@ -87,6 +98,18 @@ export const PATCHES: Patch[] = [
     recheck: "that the v2 event still builds its headers from rawHeaders in that line, and still lower-cases their names",
   },
   {
+    file: "/serverless-offline/src/events/http/lambda-events/LambdaProxyIntegrationEventV2.js",
+    version: "14.8.2",
+    find: `      // Set a default Content-Type if not provided.
+      if (!headers["content-type"]) {
+        headers["content-type"] = "application/json"
+      }
+`,
+    replace: "      // Patched (scripts/offline/hooks.ts): no default Content-Type; API Gateway passes the headers as sent.\n",
+    append: "",
+    recheck: "that the v2 event still gives a body without Content-Type a default one there, and nowhere else",
+  },
+  {
     file: "/serverless-offline/src/events/http/HttpServer.js",
     version: "14.8.2",
     // Its own CORS block runs only when the condition holds: addCorsHeadersAsApiGateway() answers false.
@@ -98,6 +121,34 @@ export const PATCHES: Patch[] = [
     append: API_GATEWAY_CORS,
     recheck: "that its onPreResponse CORS block is still the only place it adds CORS headers to HTTP API answers",
   },
+  {
+    file: "/serverless-offline/src/events/http/HttpServer.js",
+    version: "14.8.2",
+    find: `    const serverOptions = {
+      host,`,
+    replace: `    const serverOptions = {
+      compression: false, // Patched (scripts/offline/hooks.ts): an HTTP API does not compress.
+      host,`,
+    append: "",
+    recheck: "that hapi's Server still takes its options from serverOptions",
+  },
+  {
+    file: "/serverless-offline/src/events/http/HttpServer.js",
+    version: "14.8.2",
+    find: "    this.#server = new Server(serverOptions)\n",
+    replace: `    this.#server = new Server(serverOptions)
+    this.#server.ext("onRequest", (request, h) => answerLocalStackProbe(request, h))
+`,
+    append: `
+// Patched (scripts/offline/hooks.ts): the local stack's readiness check asks who answers.
+function answerLocalStackProbe(request, h) {
+  const token = process.env.LOCAL_STACK_TOKEN
+  if (!token || request.method !== "get" || request.path !== "/__local-stack") return h.continue
+  return h.response(token).type("text/plain").code(200).takeover()
+}
+`,
+    recheck: "that the hapi server is still created in that line",
+  },
 ];
 
 const versionOf = (path: string): string => {
@@ -105,19 +156,21 @@ const versionOf = (path: string): string => {
   return (JSON.parse(readFileSync(`${root}package.json`, "utf8")) as { version: string }).version;
 };
 
-/** The patched source of `path`, or an error naming what to re-check. */
+/** The patched source of `path` (every patch of that file, in order), or an error naming what to re-check. */
 export function patchSource(path: string, source: string): string {
-  const patch = PATCHES.find((candidate) => path.endsWith(candidate.file));
-  if (!patch) return source;
-  const version = versionOf(path);
-  const found = source.split(patch.find).length - 1;
-  if (version !== patch.version || found !== 1) {
-    throw new Error(
-      `scripts/offline/hooks.ts: ${patch.file} was patched for serverless-offline ${patch.version} (found ${version}, ` +
-        `${found} match(es) of the replaced line). Re-check ${patch.recheck}; then update the patch.`,
-    );
+  let patched = source;
+  for (const patch of PATCHES.filter((candidate) => path.endsWith(candidate.file))) {
+    const version = versionOf(path);
+    const found = patched.split(patch.find).length - 1;
+    if (version !== patch.version || found !== 1) {
+      throw new Error(
+        `scripts/offline/hooks.ts: ${patch.file} was patched for serverless-offline ${patch.version} (found ${version}, ` +
+          `${found} match(es) of the replaced line). Re-check ${patch.recheck}; then update the patch.`,
+      );
+    }
+    patched = patched.replace(patch.find, patch.replace) + patch.append;
   }
-  return source.replace(patch.find, patch.replace) + patch.append;
+  return patched;
 }
 
 export const load: LoadHook = async (url, context, nextLoad) => {

@@ -11,12 +11,13 @@ import { INTERNAL_DETAIL } from "../../src/lib/api/problems.js";
 import * as runtime from "../../src/lib/api/schemas.js";
 import { type Operation, translateEc2Error } from "../../src/lib/aws/ec2-errors.js";
 import { payloadTooLarge } from "../../src/lib/http/middleware/body-guard.js";
-import { asServiceError } from "../../src/lib/http/middleware/problem-error-handler.js";
+import { refuseMediaType } from "../../src/lib/http/middleware/json-body.js";
 import { PEM } from "../../src/lib/http/negotiation.js";
 import { toProblem } from "../../src/lib/http/problems.js";
 import { parsePart, refuseRepeatedParameters } from "../../src/lib/http/request.js";
 import { unmanagedKey } from "../../src/lib/keypairs/delete.js";
 import { ServiceError } from "../../src/lib/keypairs/errors.js";
+import { nameTaken } from "../../src/lib/keypairs/idempotency.js";
 import { parsePublicKey } from "../../src/lib/keypairs/public-key.js";
 import { loadConfig } from "../../src/lib/platform/config.js";
 import { METHODS_BY_PATH } from "../../src/lib/routes.js";
@@ -68,6 +69,7 @@ const KeyQuery = classic(runtime.KeyQuery) as z.ZodObject;
 const DeleteQuery = classic(runtime.DeleteQuery) as z.ZodObject;
 const NamePath = classic(runtime.NamePath) as z.ZodObject;
 const IdPath = classic(runtime.IdPath) as z.ZodObject;
+const ProblemTypePath = classic(runtime.ProblemTypePath) as z.ZodObject;
 const KeyPair = classic(runtime.KeyPair);
 const KeyPairList = classic(runtime.KeyPairList);
 const CreatedKeyPair = classic(runtime.CreatedKeyPair);
@@ -127,7 +129,7 @@ function smallRsaKey(): string {
   return `ssh-rsa ${Buffer.concat([field(Buffer.from("ssh-rsa")), field(Buffer.from([1, 0, 1])), field(modulus)]).toString("base64")}`;
 }
 
-const EXAMPLE_PATH_PARAMETERS: Record<string, string> = { name: "deploy-bot", keyPairId: "key-0123456789abcdef0" };
+const EXAMPLE_PATH_PARAMETERS: Record<string, string> = { name: "deploy-bot", keyPairId: "key-0123456789abcdef0", type: "teapot" };
 /** The path a request to `path` has (what a problem's `instance` is: the request's raw path). */
 const examplePath = (path: string) =>
   path.replace(/\{(\w+)\}/g, (_, parameter: string) => encodeURIComponent(EXAMPLE_PATH_PARAMETERS[parameter]!));
@@ -210,14 +212,17 @@ const bodyErrors = (operation: Operation, badRequest: ResponseConfig) => ({
   409: problem(
     "A key pair with this name already exists in the region; or (problem type request-in-progress, with a Retry-After header) an earlier " +
       "request with the same Idempotency-Key may still be running.",
-    fromEc2(operation, "InvalidKeyPair.Duplicate"),
+    nameTaken(fromEc2(operation, "InvalidKeyPair.Duplicate"), "deploy-bot", "eu-west-1"),
   ),
   413: problem(
     `The body is larger than the service accepts (MAX_BODY_BYTES, ${DEFAULTS.MAX_BODY_BYTES} bytes = ${DEFAULTS.MAX_BODY_BYTES / 1024} ` +
       `KiB by default).`,
     payloadTooLarge(DEFAULTS.MAX_BODY_BYTES + 1, DEFAULTS.MAX_BODY_BYTES),
   ),
-  415: problem("The body is not sent as application/json.", asServiceError({ statusCode: 415 })!),
+  415: problem(
+    "The body is not sent as JSON in UTF-8: no Content-Type, another media type, or a charset other than utf-8.",
+    thrown(() => refuseMediaType("application/json; charset=latin1")),
+  ),
   422: problem(
     "The region's key pair quota is reached; or (problem type idempotency-key-reused) the Idempotency-Key was used for a different " +
       "request.",
@@ -499,6 +504,29 @@ route(
       `This document rendered by Redoc, as one self-contained HTML page (built at package time; it loads nothing from ` +
       `elsewhere, and its Content-Security-Policy allows only its own inline scripts and styles). ${DOCS_ACCESS}`,
     responses: { 200: { description: "The documentation page.", content: { "text/html": { schema: { type: "string" } } } }, ...docsErrors },
+  },
+  "docs",
+);
+
+route(
+  {
+    method: "get",
+    path: "/problems/{type}",
+    operationId: "getProblemType",
+    summary: "What a problem type means",
+    description:
+      "The page a problem's `type` URI names: the problem's title, status and what to do about it, as a short HTML page. " +
+      `Unknown types answer 404. ${DOCS_ACCESS}`,
+    request: { params: ProblemTypePath },
+    responses: {
+      200: { description: "The problem type's page.", content: { "text/html": { schema: { type: "string" } } } },
+      404: problem(
+        "This API defines no problem type of that name.",
+        new ServiceError("problem-type-not-found", `This API has no problem type ${EXAMPLE_PATH_PARAMETERS.type}.`),
+      ),
+      ...docsErrors,
+      400: invalid("The type is not a problem type's name.", runtime.ProblemTypePath, { type: "Conflict!" }, "path"),
+    },
   },
   "docs",
 );

@@ -5,9 +5,10 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { codingQuality } from "../lib/http/negotiation.js";
 import { bytesBody, type HttpResult, json, textBody } from "../lib/http/responses.js";
 import { httpRoute } from "../lib/http/route.js";
+import { handler as problemPage } from "./problem-page.js";
 
 /**
- * GET /openapi.json and GET /docs: the committed openapi.yaml as JSON, and Redoc's page of it. Both
+ * GET /openapi.json and GET /docs (and GET /problems/{type}, problem-page.ts): the committed openapi.yaml as JSON, and Redoc's page of it. Both
  * are built at package time (build/docs-plugin.cjs); nothing is fetched at run time. The spec is in
  * the bundle; the page (2.6 MB) is a brotli-compressed file beside it, read at the first GET /docs.
  */
@@ -54,6 +55,8 @@ const route = httpRoute({}, async (_request, event) =>
 );
 
 export const handler = async (event: APIGatewayProxyEventV2, context: Context): Promise<APIGatewayProxyStructuredResultV2> => {
+  if (event.routeKey === "GET /problems/{type}")
+    return (await problemPage(event as Parameters<typeof problemPage>[0], context)) as APIGatewayProxyStructuredResultV2;
   const result = (await route(event as Parameters<typeof route>[0], context)) as APIGatewayProxyStructuredResultV2;
   // Set after the shared middleware, whose security headers would put back the API's policy.
   if (event.routeKey === "GET /docs" && result.statusCode === 200)

@@ -124,6 +124,16 @@ export const ROUTES = [
     authorization: "docs",
   },
   { method: "GET", path: "/docs", function: "apiDocs", handler: "api-docs", grants: [], throttle: "default", authorization: "docs" },
+  // What a problem's type URI names: a short page per problem kind (src/lib/api/problems.ts).
+  {
+    method: "GET",
+    path: "/problems/{type}",
+    function: "apiDocs",
+    handler: "problem-page",
+    grants: [],
+    throttle: "default",
+    authorization: "docs",
+  },
 ] as const satisfies readonly Route[];
 
 type Table = (typeof ROUTES)[number];

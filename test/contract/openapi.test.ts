@@ -55,7 +55,7 @@ describe("openapi.yaml", () => {
           ]);
           expect([where, example.instance]).toEqual([
             where,
-            path.replace("{name}", "deploy-bot").replace("{keyPairId}", "key-0123456789abcdef0"),
+            path.replace("{name}", "deploy-bot").replace("{keyPairId}", "key-0123456789abcdef0").replace("{type}", "teapot"),
           ]);
           // Parameters other than the body's are never cited as body fields.
           if (!operation.requestBody) expect([where, JSON.stringify(example)]).not.toEqual([where, expect.stringContaining("body.")]);

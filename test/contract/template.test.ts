@@ -93,12 +93,12 @@ describe("packaged template", () => {
       expect([route.Properties.RouteKey, route.Properties.AuthorizationType]).toEqual([route.Properties.RouteKey, "AWS_IAM"]);
   });
 
-  test("docsAuthorization=NONE makes GET /openapi.json and GET /docs public, and nothing else", () => {
+  test("docsAuthorization=NONE makes GET /openapi.json, GET /docs and GET /problems/{type} public, and nothing else", () => {
     for (const [, route] of resources("AWS::ApiGatewayV2::Route", invokerTemplate)) {
       const key = route.Properties.RouteKey;
       expect([key, route.Properties.AuthorizationType]).toEqual([
         key,
-        ["GET /openapi.json", "GET /docs"].includes(key) ? "NONE" : "AWS_IAM",
+        ["GET /openapi.json", "GET /docs", "GET /problems/{type}"].includes(key) ? "NONE" : "AWS_IAM",
       ]);
     }
   });

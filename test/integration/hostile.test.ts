@@ -30,7 +30,12 @@ function raw(method: string, path: string, body?: string, headers: Record<string
         port: url.port,
         method,
         path,
-        headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+        // A header given as "" is not sent at all.
+        headers: Object.fromEntries(
+          Object.entries({ ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers }).filter(
+            ([, value]) => value !== "",
+          ),
+        ),
       },
       (response) => {
         let text = "";
@@ -264,6 +269,81 @@ describe("more hostile inputs: a 4xx problem, never a 5xx, never another key tou
 
   test(`covers at least 40 hostile inputs (${HOSTILE.length})`, () => {
     expect(HOSTILE.length).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe("what an integrator reads (issues 23.5, 24.4): the exact answer", () => {
+  const problem = async (method: string, path: string, body?: string, headers?: Record<string, string>) => {
+    const answer = await raw(method, path, body, headers);
+    expect([answer.contentType, answer.fromApi]).toEqual(["application/problem+json", true]);
+    return { ...json(answer.text), status: answer.status } as Record<string, any>;
+  };
+  const body = JSON.stringify({ name: `${run}-m`, keyType: "ed25519" });
+
+  test.each([
+    ["no Content-Type", { "content-type": "" }, "The body has no Content-Type: send it as application/json."],
+    [
+      "charset=latin1",
+      { "content-type": "application/json; charset=latin1" },
+      "charset latin1 is not accepted: send the body in UTF-8 (application/json, or application/json; charset=utf-8).",
+    ],
+    [
+      "charset=utf-16",
+      { "content-type": "application/json; charset=utf-16" },
+      "charset utf-16 is not accepted: send the body in UTF-8 (application/json, or application/json; charset=utf-8).",
+    ],
+  ])("a body with %s: 415 unsupported-media-type", async (_label, headers, detail) => {
+    expect(await problem("POST", `/keypairs?region=${region}`, body, headers)).toMatchObject({
+      status: 415,
+      type: "https://ec2-keypairs-api.example.com/problems/unsupported-media-type",
+      detail,
+    });
+  });
+
+  test("a __proto__ member: 400 validation, an unknown field, not malformed JSON", async () => {
+    const answer = await problem("POST", `/keypairs?region=${region}`, `{"name":"${run}-p","__proto__":{"dryRun":true}}`);
+    expect([answer.status, answer.type, answer.errors]).toEqual([
+      400,
+      "https://ec2-keypairs-api.example.com/problems/validation",
+      [{ field: "body", message: "unknown field(s): __proto__" }],
+    ]);
+  });
+
+  test("tag=aws:...=v is refused as tagKey=aws:... is", async () => {
+    const byTag = await problem("GET", `/keypairs?region=${region}&tag=aws%3Acloudformation%3Astack-name%3Dx`);
+    const byKey = await problem("GET", `/keypairs?region=${region}&tagKey=aws%3Acloudformation%3Astack-name`);
+    expect([byTag.status, byTag.detail, byKey.status, byKey.detail]).toEqual([
+      400,
+      "query.tag: tag keys must not start with aws:",
+      400,
+      "query.tagKey: tag keys must not start with aws:",
+    ]);
+  });
+
+  test("messages in the API's words; a case-typo'd field is suggested", async () => {
+    expect((await problem("POST", `/keypairs?region=${region}`, '{"keyType":"rsa"}')).detail).toBe("body.name: is required");
+    expect((await problem("POST", `/keypairs?region=${region}`, `{"name":"${run}-t","keytype":"rsa"}`)).detail).toBe(
+      "body: unknown field(s): keytype (did you mean keyType?)",
+    );
+  });
+
+  test("a name that exists: 409 naming the key and the region", async () => {
+    const answer = await problem("POST", `/keypairs?region=${region}`, JSON.stringify({ name: alpha }));
+    expect([answer.status, answer.detail]).toEqual([
+      409,
+      `A key pair named ${alpha} already exists in ${region}: choose another name, or delete that key pair first.`,
+    ]);
+  });
+
+  test("a problem's type URI path is a page: GET /problems/conflict, and 404 for a type that is none", async () => {
+    const page = await raw("GET", "/problems/conflict");
+    expect([page.status, page.contentType]).toEqual([200, "text/html; charset=utf-8"]);
+    expect(page.text).toContain("<h1>Key pair already exists</h1>");
+    expect(page.text).toContain("HTTP status 409.");
+    expect(await problem("GET", "/problems/teapot")).toMatchObject({
+      status: 404,
+      type: "https://ec2-keypairs-api.example.com/problems/problem-type-not-found",
+    });
   });
 });
 

@@ -136,6 +136,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/problems/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a problem type means
+         * @description The page a problem's `type` URI names: the problem's title, status and what to do about it, as a short HTML page. Unknown types answer 404. Signed (IAM) like every route by default; a stage with the docsAuthorization parameter NONE serves it publicly.
+         */
+        get: operations["getProblemType"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -245,7 +265,7 @@ export interface components {
              * @description URI identifying the problem type.
              * @enum {string}
              */
-            type: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/not-acceptable" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/escrow-failed" | "https://ec2-keypairs-api.example.com/problems/internal";
+            type: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/not-acceptable" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/problem-type-not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/escrow-failed" | "https://ec2-keypairs-api.example.com/problems/internal";
             title: string;
             status: number;
             detail: string;
@@ -390,7 +410,7 @@ export interface operations {
                 keyType?: components["schemas"]["KeyType"];
                 /** @description Only keys that carry a tag with this key. */
                 tagKey?: string;
-                /** @description Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters). */
+                /** @description Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters); the key must not start with aws:, as in tagKey. */
                 tag?: string;
                 /** @description Only keys that expire before this instant (RFC 3339 with an offset or Z; compared as instants, not as text or a tag pattern). */
                 expiresBefore?: string;
@@ -429,12 +449,12 @@ export interface operations {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
                      *       "title": "Invalid request",
                      *       "status": 400,
-                     *       "detail": "query.includePublicKey: Invalid option: expected one of \"true\"|\"false\"",
+                     *       "detail": "query.includePublicKey: must be one of true, false",
                      *       "instance": "/keypairs",
                      *       "errors": [
                      *         {
                      *           "field": "query.includePublicKey",
-                     *           "message": "Invalid option: expected one of \"true\"|\"false\""
+                     *           "message": "must be one of true, false"
                      *         }
                      *       ]
                      *     }
@@ -652,12 +672,12 @@ export interface operations {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
                      *       "title": "Invalid request",
                      *       "status": 400,
-                     *       "detail": "body.keyType: Invalid option: expected one of \"rsa\"|\"ed25519\"",
+                     *       "detail": "body.keyType: must be one of rsa, ed25519",
                      *       "instance": "/keypairs",
                      *       "errors": [
                      *         {
                      *           "field": "body.keyType",
-                     *           "message": "Invalid option: expected one of \"rsa\"|\"ed25519\""
+                     *           "message": "must be one of rsa, ed25519"
                      *         }
                      *       ]
                      *     }
@@ -742,7 +762,7 @@ export interface operations {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/conflict",
                      *       "title": "Key pair already exists",
                      *       "status": 409,
-                     *       "detail": "A key pair with this name already exists in this region.",
+                     *       "detail": "A key pair named deploy-bot already exists in eu-west-1: choose another name, or delete that key pair first.",
                      *       "instance": "/keypairs",
                      *       "ec2Code": "InvalidKeyPair.Duplicate"
                      *     }
@@ -768,7 +788,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not sent as application/json. */
+            /** @description The body is not sent as JSON in UTF-8: no Content-Type, another media type, or a charset other than utf-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -779,7 +799,7 @@ export interface operations {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/unsupported-media-type",
                      *       "title": "Unsupported media type",
                      *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
+                     *       "detail": "charset latin1 is not accepted: send the body in UTF-8 (application/json, or application/json; charset=utf-8).",
                      *       "instance": "/keypairs"
                      *     }
                      */
@@ -1038,7 +1058,7 @@ export interface operations {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/conflict",
                      *       "title": "Key pair already exists",
                      *       "status": 409,
-                     *       "detail": "A key pair with this name already exists in this region.",
+                     *       "detail": "A key pair named deploy-bot already exists in eu-west-1: choose another name, or delete that key pair first.",
                      *       "instance": "/keypairs/import",
                      *       "ec2Code": "InvalidKeyPair.Duplicate"
                      *     }
@@ -1064,7 +1084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is not sent as application/json. */
+            /** @description The body is not sent as JSON in UTF-8: no Content-Type, another media type, or a charset other than utf-8. */
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -1075,7 +1095,7 @@ export interface operations {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/unsupported-media-type",
                      *       "title": "Unsupported media type",
                      *       "status": 415,
-                     *       "detail": "Send the body as application/json.",
+                     *       "detail": "charset latin1 is not accepted: send the body in UTF-8 (application/json, or application/json; charset=utf-8).",
                      *       "instance": "/keypairs/import"
                      *     }
                      */
@@ -1424,12 +1444,12 @@ export interface operations {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
                      *       "title": "Invalid request",
                      *       "status": 400,
-                     *       "detail": "query.dryRun: Invalid option: expected one of \"true\"|\"false\"",
+                     *       "detail": "query.dryRun: must be one of true, false",
                      *       "instance": "/keypairs/deploy-bot",
                      *       "errors": [
                      *         {
                      *           "field": "query.dryRun",
-                     *           "message": "Invalid option: expected one of \"true\"|\"false\""
+                     *           "message": "must be one of true, false"
                      *         }
                      *       ]
                      *     }
@@ -1825,12 +1845,12 @@ export interface operations {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
                      *       "title": "Invalid request",
                      *       "status": 400,
-                     *       "detail": "query.dryRun: Invalid option: expected one of \"true\"|\"false\"",
+                     *       "detail": "query.dryRun: must be one of true, false",
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
                      *       "errors": [
                      *         {
                      *           "field": "query.dryRun",
-                     *           "message": "Invalid option: expected one of \"true\"|\"false\""
+                     *           "message": "must be one of true, false"
                      *         }
                      *       ]
                      *     }
@@ -2209,6 +2229,140 @@ export interface operations {
                      *       "status": 500,
                      *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
                      *       "instance": "/docs"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProblemType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The last segment of a problem's type URI. */
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The problem type's page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The type is not a problem type's name. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "path.type: must be a problem type, such as conflict",
+                     *       "instance": "/problems/teapot",
+                     *       "errors": [
+                     *         {
+                     *           "field": "path.type",
+                     *           "message": "must be a problem type, such as conflict"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description This API defines no problem type of that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/problem-type-not-found",
+                     *       "title": "No such problem type",
+                     *       "status": 404,
+                     *       "detail": "This API has no problem type teapot.",
+                     *       "instance": "/problems/teapot"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /problems/{type} (here GET) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example GET
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use GET.",
+                     *       "instance": "/problems/teapot"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer). */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Too Many Requests"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
+                };
+            };
+            /** @description Unexpected error; details are in the service's logs only. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
+                     *       "title": "Internal server error",
+                     *       "status": 500,
+                     *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
+                     *       "instance": "/problems/teapot"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

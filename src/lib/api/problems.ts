@@ -10,6 +10,7 @@ export const PROBLEM_TITLES = {
   "not-acceptable": "Not acceptable",
   "payload-too-large": "Request body too large",
   "not-found": "Key pair not found",
+  "problem-type-not-found": "No such problem type",
   conflict: "Key pair already exists",
   "request-in-progress": "An earlier request with this Idempotency-Key may still be running",
   "idempotency-key-reused": "Idempotency-Key already used for another request",
@@ -24,6 +25,35 @@ export const PROBLEM_TITLES = {
 } as const;
 
 export type ProblemKind = keyof typeof PROBLEM_TITLES;
+
+/**
+ * What each problem means and what to do about it: the page its type URI serves
+ * (GET /problems/{type}); the answer's detail says what happened to that request.
+ */
+export const PROBLEM_DESCRIPTIONS: Record<ProblemKind, string> = {
+  validation: "A field, parameter or header is invalid. errors names each one (body.name, query.limit...) and says what it must be.",
+  "malformed-json": "The body is not valid JSON (or not valid UTF-8). Send one JSON object.",
+  "unsupported-media-type":
+    "The body is not sent as JSON in UTF-8: send Content-Type: application/json (a charset, if any, must be utf-8).",
+  "method-not-allowed": "The path exists but not with this method. The Allow header lists the methods it serves.",
+  "not-acceptable": "The Accept header asks for a form this answer cannot take (e.g. a PEM file of a ppk or escrowed key).",
+  "payload-too-large": "The body is larger than the service accepts (MAX_BODY_BYTES).",
+  "not-found": "No key pair with that name or id in that region. Names are case-sensitive; check the region.",
+  "problem-type-not-found": "This API defines no problem type of that name.",
+  conflict: "A key pair with this name already exists in the region. Choose another name, or delete that key pair first.",
+  "request-in-progress":
+    "An earlier request with this Idempotency-Key may still be running. Repeat the request after Retry-After seconds for its answer.",
+  "idempotency-key-reused": "This Idempotency-Key was used for a different request. Use a new key for a new request.",
+  "quota-exceeded": "The region's key pair quota is reached. Delete key pairs or ask AWS for a higher quota.",
+  "unmanaged-key": "The key pair was not created through this service (it has no managed-key tag), so the service does not delete it.",
+  forbidden: "The service is not permitted to perform this call (a dry run's answer).",
+  throttled: "EC2 is throttling requests. Retry after the delay in Retry-After.",
+  "upstream-error": "EC2 answered with an error, or could not be reached. The detail says whether the call may have taken effect.",
+  "upstream-timeout":
+    "EC2 did not answer in time. The call may still have taken effect: look the key pair up before repeating it (or use an Idempotency-Key).",
+  "escrow-failed": "The private key could not be stored in SSM Parameter Store. The detail says what was kept and what was deleted.",
+  internal: "An unexpected error. It is logged with the request's id; the answer says no more.",
+};
 
 export const PROBLEM_KINDS = Object.keys(PROBLEM_TITLES) as ProblemKind[];
 

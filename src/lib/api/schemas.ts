@@ -43,14 +43,15 @@ const PRINTABLE = `[^\\x00-\\x1f\\x7f-\\x9f]`;
  * field's `pattern` asks. The one place this rule lives; test/unit/hostile-input.test.ts proves
  * that every request field goes through it.
  */
-export function text(options: { pattern?: RegExp; message?: string; multiline?: boolean } = {}) {
+export function text(options: { pattern?: RegExp; message?: string | ((input: string) => string); multiline?: boolean } = {}) {
   const control = options.multiline ? CONTROL_BUT_LINE_BREAKS : CONTROL;
+  const { message } = options;
   return z.string().check(
     z.refine((value: string) => value.isWellFormed(), { error: "must be well-formed Unicode (no unpaired surrogates)", abort: true }),
     z.refine((value: string) => !control.test(value), { error: "must not contain control characters", abort: true }),
     z.regex(
       options.pattern ?? new RegExp(`^${options.multiline ? "[^\\x00-\\x09\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x9f]" : PRINTABLE}*${END}`),
-      options.message,
+      typeof message === "function" ? { error: (issue) => message(String(issue.input)) } : message,
     ),
   );
 }
@@ -109,9 +110,11 @@ const reservedKeysText = () => {
 };
 
 // The trailing [\s\S] restates minLength inside the pattern, for generators that read only the pattern.
-const NOT_AWS_PREFIXED = `^(?![aA][wW][sS]:)${PRINTABLE}+${END}`;
+const AWS_PREFIX = "(?![aA][wW][sS]:)";
+const NOT_AWS_PREFIXED = `^${AWS_PREFIX}${PRINTABLE}+${END}`;
+const AWS_PREFIXED_MESSAGE = "tag keys must not start with aws:";
 
-const TagKey = /* @__PURE__ */ text({ pattern: new RegExp(NOT_AWS_PREFIXED), message: "tag keys must not start with aws:" }).check(
+const TagKey = /* @__PURE__ */ text({ pattern: new RegExp(NOT_AWS_PREFIXED), message: AWS_PREFIXED_MESSAGE }).check(
   z.minLength(1),
   z.maxLength(128),
 );
@@ -314,10 +317,17 @@ export const ListQuery = /* @__PURE__ */ z.strictObject({
   keyType: /* @__PURE__ */ z.optional(KeyType),
   tagKey: described(TagKey, "Only keys that carry a tag with this key."),
   tag: /* @__PURE__ */ z
-    .optional(text({ pattern: new RegExp(`^[^=\\x00-\\x1f\\x7f-\\x9f]{1,128}=${PRINTABLE}{0,256}${END}`), message: "must be key=value" }))
+    .optional(
+      // The key as in tagKey: no aws: prefix (a filter on it could only ever match EC2's own tags).
+      text({
+        pattern: new RegExp(`^${AWS_PREFIX}[^=\\x00-\\x1f\\x7f-\\x9f]{1,128}=${PRINTABLE}{0,256}${END}`),
+        message: (input) => (/^aws:/i.test(input) ? AWS_PREFIXED_MESSAGE : "must be key=value"),
+      }),
+    )
     .register(z.globalRegistry, {
       description:
-        "Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters).",
+        "Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters); " +
+        "the key must not start with aws:, as in tagKey.",
       example: "team=platform",
     }),
   expiresBefore: described(
@@ -342,6 +352,12 @@ export const ListQuery = /* @__PURE__ */ z.strictObject({
 
 export const NamePath = /* @__PURE__ */ z.strictObject({ name: KeyName });
 export const IdPath = /* @__PURE__ */ z.strictObject({ keyPairId: KeyPairId });
+export const ProblemTypePath = /* @__PURE__ */ z.strictObject({
+  type: /* @__PURE__ */ text({
+    pattern: new RegExp(`^[a-z0-9-]{1,64}${END}`),
+    message: "must be a problem type, such as conflict",
+  }).register(z.globalRegistry, { description: "The last segment of a problem's type URI.", example: "conflict" }),
+});
 
 // ---- responses ----
 

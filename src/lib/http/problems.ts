@@ -11,6 +11,7 @@ export const PROBLEM_STATUS: Record<ProblemKind, number> = {
   "not-acceptable": 406,
   "payload-too-large": 413,
   "not-found": 404,
+  "problem-type-not-found": 404,
   conflict: 409,
   "request-in-progress": 409,
   "idempotency-key-reused": 422,

@@ -10,9 +10,46 @@ export function parsePart<S extends z.ZodMiniType>(schema: S | undefined, value:
   if (parsed.success) return parsed.data;
   const errors: FieldError[] = parsed.error.issues.map((issue) => ({
     field: [part, ...issue.path.map(String)].join("."),
-    message: issue.code === "unrecognized_keys" ? `unknown field(s): ${issue.keys.join(", ")}` : issue.message,
+    message: issue.code === "unrecognized_keys" ? unknownFields(issue.keys, fieldsAt(schema, issue.path)) : issue.message,
   }));
   throw invalidFields(errors);
+}
+
+/** "unknown field(s): keytype (did you mean keyType?)": a name that differs from a real one by case, or by a letter or two. */
+export function unknownFields(keys: readonly string[], known: readonly string[]): string {
+  const named = keys.map((key) => {
+    const near = known.find((field) => field.toLowerCase() === key.toLowerCase()) ?? known.find((field) => typo(field, key));
+    return near ? `${key} (did you mean ${near}?)` : key;
+  });
+  return `unknown field(s): ${named.join(", ")}`;
+}
+
+/** Two edits apart at most (Levenshtein, case-insensitive), for names of four characters or more. */
+function typo(field: string, key: string): boolean {
+  if (field.length < 4 || Math.abs(field.length - key.length) > 2) return false;
+  const [a, b] = [field.toLowerCase(), key.toLowerCase()];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j += 1)
+      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = row;
+  }
+  return previous[b.length]! <= 2;
+}
+
+/** The field names of the object schema at `path` inside `schema` (through optional, default, pipe and checks). */
+function fieldsAt(schema: z.ZodMiniType, path: readonly PropertyKey[]): string[] {
+  type Def = { shape?: Record<string, unknown>; innerType?: unknown; in?: unknown };
+  const defOf = (node: unknown): Def | undefined => (node as { _zod?: { def: Def } } | undefined)?._zod?.def;
+  const unwrap = (node: unknown): Def | undefined => {
+    let def = defOf(node);
+    for (let depth = 0; def && !def.shape && depth < 8; depth += 1) def = defOf(def.innerType ?? def.in);
+    return def;
+  };
+  let def = unwrap(schema);
+  for (const key of path) def = unwrap(def?.shape?.[String(key)]);
+  return Object.keys(def?.shape ?? {});
 }
 
 /**

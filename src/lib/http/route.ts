@@ -5,7 +5,6 @@
 import middy from "@middy/core";
 import httpEventNormalizer from "@middy/http-event-normalizer";
 import httpHeaderNormalizer from "@middy/http-header-normalizer";
-import httpJsonBodyParser from "@middy/http-json-body-parser";
 import httpSecurityHeaders from "@middy/http-security-headers";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { config } from "../platform/config.js";
@@ -14,6 +13,7 @@ import type * as z from "../platform/zod.js";
 import { callerArn } from "./caller.js";
 import { accessLog } from "./middleware/access-log.js";
 import { bodyGuard } from "./middleware/body-guard.js";
+import { jsonBody } from "./middleware/json-body.js";
 import { problemErrorHandler } from "./middleware/problem-error-handler.js";
 import { parsePart, refuseRepeatedParameters, requestRegion } from "./request.js";
 import { type HttpResult, toResponse } from "./responses.js";
@@ -67,7 +67,7 @@ export function httpRoute<
     .use(accessLog())
     .use(httpSecurityHeaders(SECURITY_HEADERS));
   if (schemas.body) {
-    handler.use(bodyGuard(config.MAX_BODY_BYTES)).use(httpJsonBodyParser());
+    handler.use(bodyGuard(config.MAX_BODY_BYTES)).use(jsonBody());
   }
   handler.use(problemErrorHandler());
 

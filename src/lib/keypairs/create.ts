@@ -47,7 +47,7 @@ export async function createKeyPair(
         { name: input.name, keyType: input.keyType, keyFormat: input.keyFormat, tags, dryRun: dryRun ?? false },
         madeBy(marks, deps),
       )
-      .catch(concurrentSameKey(deps, region, marks));
+      .catch(concurrentSameKey(deps, region, marks, input.name));
     await undoIfRaceLost(deps, region, marks, created);
     const view = { ...newKeyView({ ...created, keyType: input.keyType }, region, deps.settings), keyFormat: input.keyFormat, keyMaterial };
     const answer = input.escrow ? await escrowPrivateKey(deps, region, view) : view;

@@ -223,12 +223,22 @@ export async function undoIfRaceLost(
 /**
  * A name conflict with a key made under the same Idempotency-Key means a request with that key is
  * running right now (it made the key after this one looked): 409 with Retry-After, not "exists".
+ * Any other conflict names the key and the region, as a 404 does.
  */
-export function concurrentSameKey(deps: StoreDeps, region: string, marks: RequestMarks) {
+export function concurrentSameKey(deps: StoreDeps, region: string, marks: RequestMarks, name: string) {
   return async (error: unknown): Promise<never> => {
-    if (error instanceof ServiceError && error.kind === "conflict" && marks.idempotent) {
-      await earlierRequest(deps, region, marks, "refuse");
-    }
-    throw error;
+    if (!(error instanceof ServiceError && error.kind === "conflict")) throw error;
+    if (marks.idempotent) await earlierRequest(deps, region, marks, "refuse");
+    throw nameTaken(error, name, region);
   };
 }
+
+export const nameTaken = (error: ServiceError, name: string, region: string): ServiceError =>
+  new ServiceError(
+    "conflict",
+    `A key pair named ${name} already exists in ${region}: choose another name, or delete that key pair first.`,
+    {
+      ec2Code: error.ec2Code,
+      cause: error,
+    },
+  );

@@ -26,7 +26,7 @@ export async function importKeyPair(
     if (earlier) return toView(earlier, region, deps.settings);
     const imported = await deps.store
       .import(region, { name: input.name, openssh: publicKey.openssh, tags, dryRun: dryRun ?? false }, madeBy(marks, deps))
-      .catch(concurrentSameKey(deps, region, marks));
+      .catch(concurrentSameKey(deps, region, marks, input.name));
     await undoIfRaceLost(deps, region, marks, imported);
     const view = toView({ ...imported, keyType: publicKey.keyType }, region, deps.settings);
     await deps.events.publish(keyPairEvent("imported", view, caller.arn));

@@ -13,6 +13,7 @@ import { handler as getHandler } from "../../../src/handlers/get-key-pair.js";
 import { handler as getByIdHandler } from "../../../src/handlers/get-key-pair-by-id.js";
 import { handler as importHandler } from "../../../src/handlers/import-key-pair.js";
 import { handler as listHandler } from "../../../src/handlers/list-key-pairs.js";
+import { handler as problemPageHandler } from "../../../src/handlers/problem-page.js";
 import { findDuplicateMember } from "../../../src/lib/http/strict-json.js";
 import { ed25519PublicKey } from "../../support/keys.js";
 import { type Handler, invoke } from "../../support/lambda.js";
@@ -28,6 +29,7 @@ const HANDLERS: Record<string, Handler> = {
   getKeyPairById: getByIdHandler,
   deleteKeyPair: deleteHandler,
   deleteKeyPairById: deleteByIdHandler,
+  getProblemType: problemPageHandler,
 };
 
 /** A valid value for every field a request can carry; the poison goes in the middle of it. */
@@ -49,6 +51,7 @@ const VALID: Record<string, string> = {
   "idempotency-key": "8e03978e-40d5",
   expiresAt: "2099-01-01T00:00:00Z",
   expiresBefore: "2099-01-01T00:00:00Z",
+  type: "conflict",
 };
 
 const POISONS: Array<[label: string, poison: string]> = [
@@ -183,14 +186,15 @@ describe("lenient parsing that would change a request's meaning", () => {
   });
 
   // An object assigned "__proto__" sets its prototype: such a tag would vanish from the request unseen.
-  // Middy's JSON body parser refuses the member (however it is spelled); this guards that it stays so.
+  // The JSON body parser refuses the member (however it is spelled) as an unknown field: it is valid JSON.
   test.each([
-    '{"name":"k","tags":{"__proto__":"x","team":"a"}}',
-    '{"name":"k","tags":{"\\u005f_proto__":"x"}}',
-    '{"name":"k","__proto__":{"dryRun":true}}',
-  ])("a __proto__ member %s is a 400, never a tag or field silently dropped", async (body) => {
+    ['{"name":"k","tags":{"__proto__":"x","team":"a"}}', "body.tags"],
+    ['{"name":"k","tags":{"\\u005f_proto__":"x"}}', "body.tags"],
+    ['{"name":"k","__proto__":{"dryRun":true}}', "body"],
+  ])("a __proto__ member %s is a 400 validation naming %s, never a tag or field silently dropped", async (body, field) => {
     const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", body });
-    expect([answer.status, answer.body.type]).toEqual([400, "https://ec2-keypairs-api.example.com/problems/malformed-json"]);
+    expect([answer.status, answer.body.type]).toEqual([400, "https://ec2-keypairs-api.example.com/problems/validation"]);
+    expect(answer.body.errors).toEqual([{ field, message: "unknown field(s): __proto__" }]);
     expect(ec2.calls()).toHaveLength(0);
   });
 

@@ -54,7 +54,11 @@ test("a caller's tag under a reserved key is refused before anything is made", a
 test("a name that exists is a conflict, and the existing key is untouched", async () => {
   const deps = inMemoryDeps();
   const existing = deps.store.seed(REGION, { name: "deploy-bot" });
-  expect((await failure(createKeyPair(deps, REGION, input(), alice()))).kind).toBe("conflict");
+  const conflict = await failure(createKeyPair(deps, REGION, input(), alice()));
+  expect([conflict.kind, conflict.message]).toEqual([
+    "conflict",
+    "A key pair named deploy-bot already exists in eu-west-1: choose another name, or delete that key pair first.",
+  ]);
   expect(deps.store.keys(REGION)).toEqual([existing]);
 });
 

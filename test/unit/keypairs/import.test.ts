@@ -29,3 +29,13 @@ test("the same Idempotency-Key and body answers the first import, at once, witho
   expect(again).toMatchObject({ keyPairId: (first as { keyPairId: string }).keyPairId, name: "laptop" });
   expect(deps.store.calls.filter((call) => call.call === "import")).toHaveLength(1);
 });
+
+test("a name that exists is a conflict naming the key and the region, as a 404 does", async () => {
+  const deps = inMemoryDeps();
+  deps.store.seed(REGION, { name: "laptop" });
+  const refused = await importKeyPair(deps, REGION, { name: "laptop", publicKey: ED25519 }, alice()).catch((error: Error) => error);
+  expect(refused).toMatchObject({
+    kind: "conflict",
+    message: "A key pair named laptop already exists in eu-west-1: choose another name, or delete that key pair first.",
+  });
+});

@@ -1,3 +1,7 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ServiceError } from "../../../src/lib/keypairs/errors.js";
 import { parsePublicKey } from "../../../src/lib/keypairs/public-key.js";
 import { ed25519PublicKey, rsaPublicKey, sshBlob, toRfc4716 } from "../../support/keys.js";
@@ -51,6 +55,7 @@ describe("parsePublicKey", () => {
     ["a type that contradicts the data", () => `ssh-rsa ${ed25519PublicKey().split(" ")[1]}`, "declares type ssh-rsa"],
     ["bad base64", () => "ssh-ed25519 !!!!", "not valid base64"],
     ["extra base64 padding", () => `${ed25519PublicKey()}==`, "not canonical base64"],
+    ["one extra =, before a comment", () => `${ed25519PublicKey()}= me@laptop`, "not canonical base64"],
     ["extra padding in an RFC 4716 block", () => toRfc4716(`${ed25519PublicKey()}=`), "not canonical base64"],
     // A 1024-bit RSA blob is 151 bytes: its base64 ends in "==".
     ["missing padding", () => rsaPublicKey(1024).replace(/=+$/, ""), "not canonical base64"],
@@ -68,5 +73,21 @@ describe("parsePublicKey", () => {
     const message = rejection(`${privateBody} ${ed25519PublicKey().split(" ")[1]}`);
     expect(message).toContain("declares type an unrecognised type");
     expect(message).not.toContain(privateBody);
+  });
+});
+
+describe("what is accepted is what ssh-keygen reads back", () => {
+  const dir = mkdtempSync(join(tmpdir(), "public-key-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test.each([
+    ["OpenSSH ED25519 with a comment", () => `${ed25519PublicKey()} me@laptop`],
+    ["OpenSSH RSA 2048 with surrounding space", () => `  ${rsaPublicKey(2048)}\n`],
+    ["RFC 4716 RSA 1024", () => toRfc4716(rsaPublicKey(1024))],
+  ])("%s: the stored line passes ssh-keygen -l", (label, make) => {
+    const { openssh, bits } = parsePublicKey(make());
+    const file = join(dir, `${label.replace(/\W+/g, "-")}.pub`);
+    writeFileSync(file, `${openssh}\n`);
+    expect(execFileSync("ssh-keygen", ["-l", "-f", file]).toString()).toMatch(new RegExp(`^${bits} SHA256:`));
   });
 });

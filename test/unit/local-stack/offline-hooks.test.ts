@@ -32,3 +32,45 @@ test("another serverless-offline version, or a source without the replaced line,
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+describe("HttpServer.js", () => {
+  const file = join(ROOT, "node_modules/serverless-offline/src/events/http/HttpServer.js");
+  const patched = patchSource(file, readFileSync(file, "utf8"));
+
+  test("hapi's compression is off, as an HTTP API does not compress (it added a second vary: accept-encoding)", () => {
+    expect(patched).toMatch(/const serverOptions = \{\n\s+compression: false,/);
+  });
+
+  test("GET /__local-stack answers LOCAL_STACK_TOKEN, and nothing without it", () => {
+    expect(patched).toContain('this.#server.ext("onRequest", (request, h) => answerLocalStackProbe(request, h))');
+    const start = patched.indexOf("function answerLocalStackProbe");
+    const probe = new Function(`${patched.slice(start)}\nreturn answerLocalStackProbe;`)() as (request: object, h: object) => unknown;
+    const answered: string[] = [];
+    const h = {
+      continue: "continue",
+      response: (body: string) => {
+        answered.push(body);
+        const chain = { type: () => chain, code: () => chain, takeover: () => "took over" };
+        return chain;
+      },
+    };
+    const saved = process.env.LOCAL_STACK_TOKEN;
+    try {
+      delete process.env.LOCAL_STACK_TOKEN;
+      expect(probe({ method: "get", path: "/__local-stack" }, h)).toBe("continue");
+      process.env.LOCAL_STACK_TOKEN = "t-123";
+      expect(probe({ method: "get", path: "/keypairs" }, h)).toBe("continue");
+      expect(probe({ method: "get", path: "/__local-stack" }, h)).toBe("took over");
+      expect(answered).toEqual(["t-123"]);
+    } finally {
+      if (saved === undefined) delete process.env.LOCAL_STACK_TOKEN;
+      else process.env.LOCAL_STACK_TOKEN = saved;
+    }
+  });
+});
+
+test("a body without Content-Type keeps none (serverless-offline would say application/json; API Gateway passes headers as sent)", () => {
+  const patched = patchSource(installed, readFileSync(installed, "utf8"));
+  expect(patched).not.toContain('headers["content-type"] = "application/json"');
+  expect(patched).toContain("no default Content-Type");
+});

@@ -9,8 +9,9 @@
 
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { SignatureV4 } from "@smithy/signature-v4";
 import type { AwsCredentialIdentity } from "@smithy/types";
-import { SERVICE, sha256Hex, signer, toSignable } from "../../src/sign.js";
+import { SERVICE, Sha256, sha256Hex, toSignable } from "../../src/sign.js";
 
 export interface Verifier {
   url: string;
@@ -20,6 +21,14 @@ export interface Verifier {
   forwarded: number;
   close(): Promise<void>;
 }
+
+/**
+ * Re-signs as API Gateway verifies: over exactly the headers the caller signed, with the body's
+ * hash as payload hash. Not the client's signer: that one adds x-amz-content-sha256
+ * (applyChecksum), which API Gateway does not require and botocore's SigV4Auth does not send.
+ */
+const verifying = (region: string, credentials: AwsCredentialIdentity) =>
+  new SignatureV4({ service: SERVICE, region, credentials, sha256: Sha256, uriEscapePath: true, applyChecksum: false });
 
 const MAX_SKEW_MS = 5 * 60 * 1000;
 const AUTH =
@@ -73,7 +82,7 @@ async function refusal(request: IncomingMessage, body: Buffer, credentials: AwsC
     headers[name] = value;
   }
   const url = new URL(request.url ?? "/", `http://${header(request, "host")}`);
-  const expected = await signer(region!, credentials).sign(toSignable(url, request.method ?? "GET", headers, body), { signingDate });
+  const expected = await verifying(region!, credentials).sign(toSignable(url, request.method ?? "GET", headers, body), { signingDate });
   const expectedAuthorization = String((expected.headers as Record<string, string>).authorization);
   const a = Buffer.from(expectedAuthorization);
   const b = Buffer.from(authorization);
