@@ -1,4 +1,4 @@
-// pure-sdk-schemas: lets esbuild drop the EC2 and SSM schemas this service does not use.
+// pure-sdk-schemas: lets esbuild drop the EC2, SSM and Auto Scaling schemas this service does not use.
 // @aws-sdk/client-ec2 (since ~3.9xx) keeps every EC2 shape in one module, schemas_0.js, as
 // top-level `var X = [...]` arrays. Many contain computed keys ({ [_xN]: ... }), which esbuild
 // must assume can have side effects, so none of the ~3,400 arrays is tree-shaken (~550 KB for EC2,
@@ -7,7 +7,7 @@
 const { patchingPlugin } = require("./guard.cjs");
 
 const NAME = "pure-sdk-schemas";
-const FILTER = /@aws-sdk[\\/]client-(?:ec2|ssm)[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/;
+const FILTER = /@aws-sdk[\\/]client-(?:ec2|ssm|auto-scaling)[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/;
 
 function markSchemasPure(source) {
   const out = [];
@@ -38,7 +38,8 @@ function markSchemasPure(source) {
  * which keeps every class and error schema in the bundle (~60 KB). Without the registrations the
  * SDK still throws on an SSM error, as the client's base exception with `name` = SSM's error code,
  * `$fault` and `$metadata` (@aws-sdk/core ProtocolLib getErrorSchemaOrThrowBaseException): all that
- * src/lib/ssm.ts reads. It never tests an error's class. (EC2 models no error classes.)
+ * src/lib/ssm.ts reads. It never tests an error's class. (EC2 models no error classes.) client-auto-scaling
+ * registers its 12 the same way; src/lib/aws/autoscaling.ts reads only the code (name), $fault and $metadata too.
  */
 const REGISTRATION = /^n0_registry\.registerError\([\w$]+, [\w$]+\);$/;
 function unregisterModeledErrors(source) {

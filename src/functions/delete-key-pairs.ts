@@ -1,4 +1,4 @@
-/** The delete function: the routes that delete a key pair (IAM: describe, delete managed keys, their escrow). */
+/** The delete function: the routes that delete a key pair (IAM: describe, the usage checks' describes, delete managed keys, their escrow). */
 
 import { handler as deleteKeyPair } from "../handlers/delete-key-pair.js";
 import { handler as deleteKeyPairById } from "../handlers/delete-key-pair-by-id.js";

@@ -1,4 +1,4 @@
-/** The read function: the routes that only describe key pairs (IAM: ec2:DescribeKeyPairs alone). */
+/** The read function: the routes that only describe (IAM: ec2:DescribeKeyPairs, and the read-only describes of usage checks). */
 
 import { handler as getKeyPair } from "../handlers/get-key-pair.js";
 import { handler as getKeyPairById } from "../handlers/get-key-pair-by-id.js";

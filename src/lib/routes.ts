@@ -10,7 +10,17 @@
  * The AWS permissions a route needs, by name (iam/roles.cjs writes each as IAM statements): a
  * function's role holds the union of its routes' needs, nothing else.
  */
-export const GRANTS = ["create", "import", "describe", "delete", "markComplete", "escrow", "forgetEscrow", "listEscrow"] as const;
+export const GRANTS = [
+  "create",
+  "import",
+  "describe",
+  "describeUsage",
+  "delete",
+  "markComplete",
+  "escrow",
+  "forgetEscrow",
+  "listEscrow",
+] as const;
 export type Grant = (typeof GRANTS)[number];
 
 /** The stage's throttling limits a route falls under (serverless.yml params `<name>ThrottleRateLimit`...). */
@@ -57,7 +67,15 @@ export interface Route {
 }
 
 export const ROUTES = [
-  { method: "GET", path: "/keypairs", function: "readKeyPairs", handler: "list-key-pairs", grants: ["describe"], throttle: "default" },
+  // includeUsage / unused (and the guarded delete below) read what names keys: instances, launch templates, Auto Scaling.
+  {
+    method: "GET",
+    path: "/keypairs",
+    function: "readKeyPairs",
+    handler: "list-key-pairs",
+    grants: ["describe", "describeUsage"],
+    throttle: "default",
+  },
   // Create and import look the name up after an attempt whose answer was lost, to recognise their own key;
   // create then deletes that key (nobody received its private key). With escrow, create puts the private key in SSM.
   // With an Idempotency-Key, create marks its key complete as its last step (a tag). It deletes an escrowed private key
@@ -78,14 +96,22 @@ export const ROUTES = [
     grants: ["import", "describe"],
     throttle: "default",
   },
-  { method: "GET", path: "/keypairs/{name}", function: "readKeyPairs", handler: "get-key-pair", grants: ["describe"], throttle: "default" },
-  // Delete looks the key up first (EC2 answers success for a missing name), deletes it by id, then its escrowed key.
+  {
+    method: "GET",
+    path: "/keypairs/{name}",
+    function: "readKeyPairs",
+    handler: "get-key-pair",
+    grants: ["describe", "describeUsage"],
+    throttle: "default",
+  },
+  // Delete looks the key up first (EC2 answers success for a missing name), checks that nothing names it (unless forced),
+  // deletes it by id, then its escrowed key.
   {
     method: "DELETE",
     path: "/keypairs/{name}",
     function: "deleteKeyPairs",
     handler: "delete-key-pair",
-    grants: ["describe", "delete", "forgetEscrow"],
+    grants: ["describe", "describeUsage", "delete", "forgetEscrow"],
     throttle: "delete",
   },
   {
@@ -93,7 +119,7 @@ export const ROUTES = [
     path: "/keypairs/by-id/{keyPairId}",
     function: "readKeyPairs",
     handler: "get-key-pair-by-id",
-    grants: ["describe"],
+    grants: ["describe", "describeUsage"],
     throttle: "default",
   },
   {
@@ -101,7 +127,7 @@ export const ROUTES = [
     path: "/keypairs/by-id/{keyPairId}",
     function: "deleteKeyPairs",
     handler: "delete-key-pair-by-id",
-    grants: ["describe", "delete", "forgetEscrow"],
+    grants: ["describe", "describeUsage", "delete", "forgetEscrow"],
     throttle: "delete",
   },
   {

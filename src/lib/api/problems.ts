@@ -15,6 +15,8 @@ export const PROBLEM_TITLES = {
   "idempotency-key-reused": "Idempotency-Key already used for another request",
   "quota-exceeded": "Key pair quota exceeded",
   "unmanaged-key": "Key pair is not managed by this service",
+  "key-in-use": "Key pair is in use",
+  "usage-unknown": "Key pair usage could not be checked",
   forbidden: "Operation not permitted",
   throttled: "Too many requests to EC2",
   "upstream-error": "EC2 request failed",

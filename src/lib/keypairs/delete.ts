@@ -4,6 +4,7 @@ import { ServiceError } from "./errors.js";
 import { afterUnknownDelete, deleteEscrowedKey } from "./escrow.js";
 import type { DeleteDeps, KeyPairRef, KeyPairSettings } from "./ports.js";
 import { findKeyPair } from "./read.js";
+import { refuseIfUsed, scanUsage, usageOf } from "./usage.js";
 import { orDryRun } from "./views.js";
 
 /** The guard's refusal of a key this service did not make (the spec's example is made by this too). */
@@ -15,19 +16,28 @@ export const unmanagedKey = (name: string, settings: KeyPairSettings): ServiceEr
   );
 
 /**
- * Deletes a key after checking that it exists (EC2 answers success for a missing name) and that
- * this service manages it (unless allowUnmanagedDelete): the IAM policy enforces the same tag.
+ * Deletes a key after checking that it exists (EC2 answers success for a missing name), that
+ * this service manages it (unless allowUnmanagedDelete): the IAM policy enforces the same tag,
+ * and that nothing names it (unless force): an instance, launch template version, launch
+ * configuration or Auto Scaling group that names a deleted key fails its next launch. A check that
+ * could not be completed refuses too. A dry run answers what the delete would: the refusal, or
+ * "would succeed" with the usage found. Between the check and the delete something may start
+ * naming the key (the README states the window).
  */
 export async function deleteKeyPair(
   deps: DeleteDeps,
   region: string,
   ref: KeyPairRef,
-  options: { dryRun?: boolean },
+  options: { dryRun?: boolean; force?: boolean },
 ): Promise<DryRunView | undefined> {
   const keyPair = await findKeyPair(deps, region, ref, false);
   if (!keyPair.managed && !deps.settings.allowUnmanagedDelete) throw unmanagedKey(keyPair.name, deps.settings);
+  // A forced delete answers 204 without a body: its check would be read by nobody, so only its dry run makes one.
+  const usage =
+    !options.force || options.dryRun ? usageOf(await scanUsage(deps.usage, region, deps.settings.timeBudgetMs), keyPair.name) : undefined;
+  if (usage && !options.force) refuseIfUsed(keyPair.name, usage);
   const escrowed = keyPair.tags[SERVICE_TAGS.escrow] !== undefined;
-  return orDryRun(async () => {
+  const result = await orDryRun(async () => {
     try {
       await deps.store.delete(region, keyPair, options.dryRun ?? false);
     } catch (error) {
@@ -39,4 +49,5 @@ export async function deleteKeyPair(
     if (escrowed) await deleteEscrowedKey(deps, region, keyPair.keyPairId);
     return undefined;
   });
+  return result && usage ? { ...result, usage } : result;
 }

@@ -48,6 +48,8 @@ const envSchema = z
     EC2_ENDPOINT: url,
     // Parameter Store, where a create with escrow puts the private key (locally: moto, like EC2_ENDPOINT).
     SSM_ENDPOINT: url,
+    // Auto Scaling, read by usage checks (launch configurations, groups; locally: moto, like EC2_ENDPOINT).
+    AUTOSCALING_ENDPOINT: url,
     // Empty: the AWS managed key alias/aws/ssm.
     ESCROW_KMS_KEY_ID: z.pipe(
       z.optional(z.string()),
