@@ -64,7 +64,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a key pair by name
-         * @description Deletes a key pair managed by this service. Answers 404 when there is no such key (EC2 itself would answer success) and 403 for keys made outside this service.
+         * @description Deletes a key pair managed by this service. Answers 404 when there is no such key (EC2 itself would answer success) and 403 for keys made outside this service. Refuses (409) a key that an instance (any state but terminated), a launch template's default or latest version or a version an Auto Scaling group pins, a launch configuration or a group still names, and one whose check could not be completed: their next launch would fail. force=true deletes anyway. Something may start naming the key between the check and the delete (the window is the check's duration, at most the request's time budget).
          */
         delete: operations["deleteKeyPair"];
         options?: never;
@@ -1785,6 +1785,49 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Something still names the key (problem type key-in-use), or whether anything does could not be checked (usage-unknown: a describe was denied, throttled or timed out): nothing was deleted, `usage` says what was found. force=true deletes anyway. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/key-in-use",
+                     *       "title": "Key pair is in use",
+                     *       "status": 409,
+                     *       "detail": "Key pair deploy-bot is still named by 1 instance, 1 launch template, 1 Auto Scaling group: deleting it would make their next launch fail. Nothing was deleted; force=true deletes it anyway.",
+                     *       "instance": "/keypairs/deploy-bot",
+                     *       "usage": {
+                     *         "instances": [
+                     *           {
+                     *             "instanceId": "i-0123456789abcdef0",
+                     *             "state": "running"
+                     *           }
+                     *         ],
+                     *         "launchTemplates": [
+                     *           {
+                     *             "launchTemplateId": "lt-0123456789abcdef0",
+                     *             "launchTemplateName": "web",
+                     *             "versions": [
+                     *               3
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "launchConfigurations": [],
+                     *         "autoScalingGroups": [
+                     *           {
+                     *             "name": "web-asg"
+                     *           }
+                     *         ],
+                     *         "complete": true,
+                     *         "incomplete": []
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
@@ -2185,6 +2228,49 @@ export interface operations {
                      *       "status": 405,
                      *       "detail": "PUT is not supported here; use GET or DELETE.",
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something still names the key (problem type key-in-use), or whether anything does could not be checked (usage-unknown: a describe was denied, throttled or timed out): nothing was deleted, `usage` says what was found. force=true deletes anyway. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/key-in-use",
+                     *       "title": "Key pair is in use",
+                     *       "status": 409,
+                     *       "detail": "Key pair deploy-bot is still named by 1 instance, 1 launch template, 1 Auto Scaling group: deleting it would make their next launch fail. Nothing was deleted; force=true deletes it anyway.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
+                     *       "usage": {
+                     *         "instances": [
+                     *           {
+                     *             "instanceId": "i-0123456789abcdef0",
+                     *             "state": "running"
+                     *           }
+                     *         ],
+                     *         "launchTemplates": [
+                     *           {
+                     *             "launchTemplateId": "lt-0123456789abcdef0",
+                     *             "launchTemplateName": "web",
+                     *             "versions": [
+                     *               3
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "launchConfigurations": [],
+                     *         "autoScalingGroups": [
+                     *           {
+                     *             "name": "web-asg"
+                     *           }
+                     *         ],
+                     *         "complete": true,
+                     *         "incomplete": []
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
