@@ -27,14 +27,17 @@ export function autoScalingClient(region: string): AutoScalingClient {
   return client;
 }
 
+/** Forgets a region's client (after a failure that was not Auto Scaling's answer). */
+export function discardAutoScalingClient(region: string): void {
+  clients.get(region)?.destroy();
+  clients.delete(region);
+}
+
 async function send<T>(region: string, operation: UsageOperation, signal: AbortSignal, run: (client: AutoScalingClient) => Promise<T>) {
   try {
     return await run(autoScalingClient(region));
   } catch (error) {
-    if (!isEc2Answer((error ?? {}) as SdkError)) {
-      clients.get(region)?.destroy();
-      clients.delete(region);
-    }
+    if (!isEc2Answer((error ?? {}) as SdkError)) discardAutoScalingClient(region);
     throw translateEc2Error(signal.aborted ? (signal.reason ?? error) : error, operation);
   }
 }
