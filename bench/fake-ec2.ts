@@ -1,6 +1,7 @@
 /**
- * A loopback EC2 endpoint that answers the key pair actions at once with fixed, valid XML, and
- * EventBridge's PutEvents (the events every change publishes) with an accepted entry.
+ * A loopback EC2 (and Auto Scaling) endpoint that answers the key pair actions, and an empty usage
+ * check, at once with fixed, valid XML, and EventBridge's PutEvents (the events every change
+ * publishes) with an accepted entry.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -15,6 +16,11 @@ const answers: Record<string, string> = {
 <keyFingerprint>abc=</keyFingerprint><keyMaterial>-----BEGIN OPENSSH PRIVATE KEY-----\nbench\n-----END OPENSSH PRIVATE KEY-----</keyMaterial></CreateKeyPairResponse>`,
   ImportKeyPair: `<ImportKeyPairResponse><requestId>r</requestId><keyName>bench</keyName><keyPairId>key-0123456789abcdef0</keyPairId><keyFingerprint>abc=</keyFingerprint></ImportKeyPairResponse>`,
   DeleteKeyPair: `<DeleteKeyPairResponse><requestId>r</requestId><return>true</return></DeleteKeyPairResponse>`,
+  // The delete's usage check (issue 20): nothing names the key. Auto Scaling is answered by the same endpoint.
+  DescribeInstances: `<DescribeInstancesResponse><requestId>r</requestId><reservationSet/></DescribeInstancesResponse>`,
+  DescribeLaunchTemplates: `<DescribeLaunchTemplatesResponse><requestId>r</requestId><launchTemplates/></DescribeLaunchTemplatesResponse>`,
+  DescribeLaunchConfigurations: `<DescribeLaunchConfigurationsResponse><DescribeLaunchConfigurationsResult><LaunchConfigurations/></DescribeLaunchConfigurationsResult></DescribeLaunchConfigurationsResponse>`,
+  DescribeAutoScalingGroups: `<DescribeAutoScalingGroupsResponse><DescribeAutoScalingGroupsResult><AutoScalingGroups/></DescribeAutoScalingGroupsResult></DescribeAutoScalingGroupsResponse>`,
 };
 
 export async function startFakeEc2(): Promise<{ url: string; server: Server }> {

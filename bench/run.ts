@@ -63,6 +63,7 @@ const env = {
   ...packagedEnvironment(`${OUT}/now`),
   EC2_ENDPOINT: fake.url,
   EVENTS_ENDPOINT: fake.url,
+  AUTOSCALING_ENDPOINT: fake.url,
   DEFAULT_REGION: "us-east-1",
   AWS_ACCESS_KEY_ID: "bench",
   AWS_SECRET_ACCESS_KEY: "bench",
@@ -206,6 +207,22 @@ for (const [label, root] of [...(beforeCheckout ? [[`before (${BEFORE})`, before
 }
 if (beforeCheckout) removeCheckout(beforeCheckout);
 table(warmRows);
+const { FLEET, usageLatency } = await import("./usage.js");
+console.log(
+  `\n== Usage check (issue 20): ${FLEET.instances} instances, ${FLEET.launchTemplates} launch templates, ${FLEET.launchConfigurations} ` +
+    `launch configurations, ${FLEET.groups} groups; EC2 and Auto Scaling answered from memory, paged as AWS pages (ms per request, ` +
+    `median of 50; re-run alone: npx tsx bench/usage-cli.ts)`,
+);
+table([
+  ["request", "median ms", "min-max ms", "result", "calls per request"],
+  ...(await usageLatency(OUT, 50)).map((row) => [
+    row.name,
+    row.medianMs.toFixed(1),
+    `${row.minMs.toFixed(1)}-${row.maxMs.toFixed(1)}`,
+    row.result,
+    row.calls,
+  ]),
+]);
 console.log(
   `\n== Warm CPU per GET /keypairs/{name} by package (sampling profiler, unminified bundle; µs per request, with profiler overhead)`,
 );

@@ -64,6 +64,21 @@ module.exports = async ({ resolveVariable }) => {
     import: createdWithManagedTag("ImportKeyPair"),
     // DescribeKeyPairs supports no resource-level permissions: "*" is its only valid resource.
     describe: [{ Sid: "DescribeKeyPairs", Effect: "Allow", Action: ["ec2:DescribeKeyPairs"], Resource: "*" }],
+    // What names a key pair (usage checks, the guarded delete): read-only describes. None supports resource-level permissions.
+    describeUsage: [
+      {
+        Sid: "DescribeKeyUsageInEc2",
+        Effect: "Allow",
+        Action: ["ec2:DescribeInstances", "ec2:DescribeLaunchTemplates", "ec2:DescribeLaunchTemplateVersions"],
+        Resource: "*",
+      },
+      {
+        Sid: "DescribeKeyUsageInAutoScaling",
+        Effect: "Allow",
+        Action: ["autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeLaunchConfigurations"],
+        Resource: "*",
+      },
+    ],
     escrow: [
       // AddTagsToResource: PutParameter with Tags needs it too.
       { Sid: "EscrowPrivateKeys", Effect: "Allow", Action: ["ssm:AddTagsToResource", "ssm:PutParameter"], Resource: escrowArn },

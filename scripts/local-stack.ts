@@ -235,6 +235,7 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
       EC2_ENDPOINT: motoUrl,
       SSM_ENDPOINT: motoUrl, // moto serves Parameter Store too (escrowed private keys)
       EVENTS_ENDPOINT: motoUrl, // and EventBridge (every change is published there)
+      AUTOSCALING_ENDPOINT: motoUrl, // and Auto Scaling (usage checks: launch configurations, groups)
       // Real AWS from this machine: the SDK's whole credential chain (profiles, SSO...), not Lambda's environment-only one.
       FULL_CREDENTIAL_CHAIN: options.realAws ? "true" : "",
       PORT: String(apiPort),

@@ -11,15 +11,22 @@ const ROOT = join(__dirname, "..", "..");
 /** Per plugin: package versions and sha256 of the installed files it rewrites (keys: package name + path in it). */
 const EXPECTED = {
   "pure-sdk-schemas": {
-    packages: { "@aws-sdk/client-ec2": "3.1169.0", "@aws-sdk/client-ssm": "3.1169.0", "@aws-sdk/client-eventbridge": "3.1169.0" },
+    packages: {
+      "@aws-sdk/client-ec2": "3.1169.0",
+      "@aws-sdk/client-ssm": "3.1169.0",
+      "@aws-sdk/client-auto-scaling": "3.1169.0",
+      "@aws-sdk/client-eventbridge": "3.1169.0",
+    },
     files: {
+      "@aws-sdk/client-auto-scaling/dist-es/schemas/schemas_0.js": "1bb7a22cf42f369bba5e9e5fb336e9e5caf7ebbbdb2a27ce816a903936d0717c",
       "@aws-sdk/client-ec2/dist-es/schemas/schemas_0.js": "91d07e03b55ca472bb37f1a9144f10d2553880031e367191f84f43a7485e4602",
       "@aws-sdk/client-ssm/dist-es/schemas/schemas_0.js": "c1f6b9d556a48626eecc4cb6e708536e0e30acfed2dc88a903faee094ce5ecfd",
       "@aws-sdk/client-eventbridge/dist-es/schemas/schemas_0.js": "1bfc426f008fc10fdbc1ca326deef66bae7d5213c474d405b7993d9adc76b1f1",
     },
     recheck:
-      "that the schemas are still top-level `var X = [...]` arrays in dist-es/schemas/schemas_*.js, that SSM still registers " +
-      "its modeled errors as `n0_registry.registerError(X$, X);` lines, and that an SSM error still arrives with its code as " +
+      "that the schemas are still top-level `var X = [...]` arrays in dist-es/schemas/schemas_*.js, that SSM and Auto Scaling still register " +
+      "their modeled errors as `n0_registry.registerError(X$, X);` lines, that the structures prune-output-shapes.cjs cuts still " +
+      "deserialize by their members (the usage integration tests), and that an SSM error still arrives with its code as " +
       "name (test/unit/build-plugins.test.ts)",
   },
   "lambda-credentials": {
@@ -123,7 +130,7 @@ function patchingPlugin(name, filter, transform, enabled = () => true) {
       build.onLoad({ filter }, async (args) => {
         const bytes = await readFile(args.path);
         guardLoaded(name, args.path, bytes);
-        return { contents: transform(bytes.toString("utf8")), loader: "js", resolveDir: dirname(args.path) };
+        return { contents: transform(bytes.toString("utf8"), args.path), loader: "js", resolveDir: dirname(args.path) };
       });
     },
   };

@@ -1,13 +1,14 @@
-// pure-sdk-schemas: lets esbuild drop the EC2, SSM and EventBridge schemas this service does not use.
+// pure-sdk-schemas: lets esbuild drop the EC2, SSM, Auto Scaling and EventBridge schemas this service does not use.
 // @aws-sdk/client-ec2 (since ~3.9xx) keeps every EC2 shape in one module, schemas_0.js, as
 // top-level `var X = [...]` arrays. Many contain computed keys ({ [_xN]: ... }), which esbuild
 // must assume can have side effects, so none of the ~3,400 arrays is tree-shaken (~550 KB for EC2,
 // minified; aws-sdk-js-v3#7607). Wrapping each array in an IIFE marked @__PURE__ keeps the same
 // values in the same order, and tells esbuild an unused one can go.
 const { patchingPlugin } = require("./guard.cjs");
+const { pruneOutputShapes } = require("./prune-output-shapes.cjs");
 
 const NAME = "pure-sdk-schemas";
-const FILTER = /@aws-sdk[\\/]client-(?:ec2|ssm|eventbridge)[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/;
+const FILTER = /@aws-sdk[\\/]client-(?:ec2|ssm|auto-scaling|eventbridge)[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/;
 
 function markSchemasPure(source) {
   const out = [];
@@ -38,8 +39,9 @@ function markSchemasPure(source) {
  * which keeps every class and error schema in the bundle (~60 KB). Without the registrations the
  * SDK still throws on an SSM error, as the client's base exception with `name` = SSM's error code,
  * `$fault` and `$metadata` (@aws-sdk/core ProtocolLib getErrorSchemaOrThrowBaseException): all that
- * src/lib/aws/ssm.ts reads. It never tests an error's class; nor does src/lib/aws/eventbridge.ts, for
- * client-eventbridge's 14. (EC2 models no error classes.)
+ * src/lib/aws/ssm.ts reads. It never tests an error's class. (EC2 models no error classes.) client-auto-scaling
+ * registers its 12 the same way, client-eventbridge its 14; src/lib/aws/autoscaling.ts and eventbridge.ts read only the
+ * code (name), $fault and $metadata too.
  */
 const REGISTRATION = /^n0_registry\.registerError\([\w$]+, [\w$]+\);$/;
 function unregisterModeledErrors(source) {
@@ -52,7 +54,9 @@ function unregisterModeledErrors(source) {
   return source.replace(new RegExp(REGISTRATION.source, "gm"), "");
 }
 
-const transform = (source) => unregisterModeledErrors(markSchemasPure(source));
+/** EC2's big output structures are cut to what the usage check reads first (prune-output-shapes.cjs). */
+const transform = (source, path = "") =>
+  unregisterModeledErrors(markSchemasPure(/client-ec2[\\/]/.test(path) ? pruneOutputShapes(source) : source));
 
 const pureSdkSchemas = patchingPlugin(NAME, FILTER, transform);
 

@@ -19,6 +19,7 @@ import { unmanagedKey } from "../../src/lib/keypairs/delete.js";
 import { ServiceError } from "../../src/lib/keypairs/errors.js";
 import { nameTaken } from "../../src/lib/keypairs/idempotency.js";
 import { parsePublicKey } from "../../src/lib/keypairs/public-key.js";
+import { refuseIfUsed } from "../../src/lib/keypairs/usage.js";
 import { loadConfig } from "../../src/lib/platform/config.js";
 import { METHODS_BY_PATH } from "../../src/lib/routes.js";
 import { settingsFrom } from "../../src/lib/service/settings.js";
@@ -418,6 +419,20 @@ const deleteResponses = {
     "Forbidden",
   ),
   404: notFound,
+  409: problem(
+    "Something still names the key (problem type key-in-use), or whether anything does could not be checked (usage-unknown: a " +
+      "describe was denied, throttled or timed out): nothing was deleted, `usage` says what was found. force=true deletes anyway.",
+    thrown(() =>
+      refuseIfUsed("deploy-bot", {
+        instances: [{ instanceId: "i-0123456789abcdef0", state: "running" }],
+        launchTemplates: [{ launchTemplateId: "lt-0123456789abcdef0", launchTemplateName: "web", versions: [3] }],
+        launchConfigurations: [],
+        autoScalingGroups: [{ name: "web-asg" }],
+        complete: true,
+        incomplete: [],
+      }),
+    ),
+  ),
 };
 
 route({
@@ -427,7 +442,10 @@ route({
   summary: "Delete a key pair by name",
   description:
     "Deletes a key pair managed by this service. Answers 404 when there is no such key (EC2 itself would answer success) and 403 for " +
-    "keys made outside this service.",
+    "keys made outside this service. Refuses (409) a key that an instance (any state but terminated), a launch template's default or " +
+    "latest version or a version an Auto Scaling group pins, a launch configuration or a group still names, and one whose check could " +
+    "not be completed: their next launch would fail. force=true deletes anyway. Something may start naming the key between the check " +
+    "and the delete (the window is the check's duration, at most the request's time budget).",
   request: { params: NamePath, query: DeleteQuery },
   responses: deleteResponses,
 });

@@ -25,7 +25,7 @@ export function eventsSection(detail: object) {
     created: keyPairEvent("created", key, EXAMPLE_CALLER),
     imported: keyPairEvent("imported", key, EXAMPLE_CALLER),
     deleted: keyPairEvent("deleted", key, EXAMPLE_CALLER, deletion),
-    expired: keyPairEvent("expired", key, SWEEPER, deletion),
+    expired: keyPairEvent("expired", key, SWEEPER, { forced: true }),
   };
   return {
     description:

@@ -1,11 +1,14 @@
-/** The delete function: the routes that delete a key pair (IAM: describe, delete managed keys, their escrow). */
+/** The delete function: the routes that delete a key pair (IAM: describe, the usage checks' describes, delete managed keys, their escrow). */
 
 import { handler as deleteKeyPair } from "../handlers/delete-key-pair.js";
 import { handler as deleteKeyPairById } from "../handlers/delete-key-pair-by-id.js";
 import { primeEc2Client } from "../lib/aws/ec2-priming.js";
+import { rehearseUsageCheck } from "../lib/aws/key-usage-priming.js";
 import { routeByKey } from "../lib/http/router.js";
 
 await primeEc2Client("read", ["DescribeKeyPairs", "DeleteKeyPair"]);
+// The delete always checks what names its key, a read on request (includeUsage, unused).
+await rehearseUsageCheck();
 
 export const handler = routeByKey("deleteKeyPairs", {
   "DELETE /keypairs/{name}": deleteKeyPair,

@@ -14,6 +14,7 @@ export const GRANTS = [
   "create",
   "import",
   "describe",
+  "describeUsage",
   "delete",
   "markComplete",
   "escrow",
@@ -67,7 +68,15 @@ export interface Route {
 }
 
 export const ROUTES = [
-  { method: "GET", path: "/keypairs", function: "readKeyPairs", handler: "list-key-pairs", grants: ["describe"], throttle: "default" },
+  // includeUsage / unused (and the guarded delete below) read what names keys: instances, launch templates, Auto Scaling.
+  {
+    method: "GET",
+    path: "/keypairs",
+    function: "readKeyPairs",
+    handler: "list-key-pairs",
+    grants: ["describe", "describeUsage"],
+    throttle: "default",
+  },
   // Create and import look the name up after an attempt whose answer was lost, to recognise their own key;
   // create then deletes that key (nobody received its private key). With escrow, create puts the private key in SSM.
   // With an Idempotency-Key, create marks its key complete as its last step (a tag). It deletes an escrowed private key
@@ -88,14 +97,22 @@ export const ROUTES = [
     grants: ["import", "describe", "publishEvents"],
     throttle: "default",
   },
-  { method: "GET", path: "/keypairs/{name}", function: "readKeyPairs", handler: "get-key-pair", grants: ["describe"], throttle: "default" },
-  // Delete looks the key up first (EC2 answers success for a missing name), deletes it by id, then its escrowed key.
+  {
+    method: "GET",
+    path: "/keypairs/{name}",
+    function: "readKeyPairs",
+    handler: "get-key-pair",
+    grants: ["describe", "describeUsage"],
+    throttle: "default",
+  },
+  // Delete looks the key up first (EC2 answers success for a missing name), checks that nothing names it (unless forced),
+  // deletes it by id, then its escrowed key.
   {
     method: "DELETE",
     path: "/keypairs/{name}",
     function: "deleteKeyPairs",
     handler: "delete-key-pair",
-    grants: ["describe", "delete", "forgetEscrow", "publishEvents"],
+    grants: ["describe", "describeUsage", "delete", "forgetEscrow", "publishEvents"],
     throttle: "delete",
   },
   {
@@ -103,7 +120,7 @@ export const ROUTES = [
     path: "/keypairs/by-id/{keyPairId}",
     function: "readKeyPairs",
     handler: "get-key-pair-by-id",
-    grants: ["describe"],
+    grants: ["describe", "describeUsage"],
     throttle: "default",
   },
   {
@@ -111,7 +128,7 @@ export const ROUTES = [
     path: "/keypairs/by-id/{keyPairId}",
     function: "deleteKeyPairs",
     handler: "delete-key-pair-by-id",
-    grants: ["describe", "delete", "forgetEscrow", "publishEvents"],
+    grants: ["describe", "describeUsage", "delete", "forgetEscrow", "publishEvents"],
     throttle: "delete",
   },
   {

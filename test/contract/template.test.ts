@@ -77,6 +77,14 @@ function zipEntries(file: string): Record<string, number> {
   return entries;
 }
 
+/** Describes without resource-level permissions: granted on "*" (DescribeKeyPairs, and the usage checks'). */
+const READ_ONLY_DESCRIBES = [
+  "ec2:DescribeKeyPairs",
+  "ec2:DescribeInstances",
+  "ec2:DescribeLaunchTemplates",
+  "ec2:DescribeLaunchTemplateVersions",
+];
+
 const resources = (type: string, from: any = template) =>
   Object.entries<any>(from.Resources).filter(([, resource]) => resource.Type === type);
 
@@ -113,7 +121,12 @@ describe("packaged template", () => {
 
   test("each function has its own role: only the EC2 actions it makes, tag-conditioned, and its own log group", () => {
     const expected: Record<string, string[]> = {
-      ReadKeyPairsLambdaFunction: ["ec2:DescribeKeyPairs"],
+      ReadKeyPairsLambdaFunction: [
+        "ec2:DescribeInstances",
+        "ec2:DescribeKeyPairs",
+        "ec2:DescribeLaunchTemplateVersions",
+        "ec2:DescribeLaunchTemplates",
+      ],
       CreateKeyPairsLambdaFunction: [
         "ec2:CreateKeyPair",
         "ec2:CreateTags",
@@ -123,7 +136,13 @@ describe("packaged template", () => {
         "ec2:DescribeKeyPairs",
         "ec2:ImportKeyPair",
       ],
-      DeleteKeyPairsLambdaFunction: ["ec2:DeleteKeyPair", "ec2:DescribeKeyPairs"],
+      DeleteKeyPairsLambdaFunction: [
+        "ec2:DeleteKeyPair",
+        "ec2:DescribeInstances",
+        "ec2:DescribeKeyPairs",
+        "ec2:DescribeLaunchTemplateVersions",
+        "ec2:DescribeLaunchTemplates",
+      ],
       MethodNotAllowedLambdaFunction: [],
       ApiDocsLambdaFunction: [],
       SweepKeyPairsLambdaFunction: ["ec2:DeleteKeyPair", "ec2:DescribeKeyPairs"],
@@ -159,10 +178,42 @@ describe("packaged template", () => {
           expect(expected[id]).toContain(`ec2:${statement.Condition.StringEquals["ec2:CreateAction"]}`);
         if (action === "ec2:DeleteKeyPair")
           expect(statement.Condition).toEqual({ StringEquals: { "aws:ResourceTag/managed-by": "ec2-keypairs-api" } });
-        if (action === "ec2:DescribeKeyPairs") expect(statement.Resource).toBe("*");
-        if (action!.startsWith("ec2:") && action !== "ec2:DescribeKeyPairs")
+        if (READ_ONLY_DESCRIBES.includes(action!)) expect(statement.Resource).toBe("*");
+        if (action!.startsWith("ec2:") && !READ_ONLY_DESCRIBES.includes(action!))
           expect(statement.Resource["Fn::Sub"]).toMatch(/:key-pair\/\*$/);
       }
+    }
+  });
+
+  test("usage checks: the read and delete roles, and only they, get exactly the read-only describes of EC2 and Auto Scaling", () => {
+    const usage = [
+      "autoscaling:DescribeAutoScalingGroups",
+      "autoscaling:DescribeLaunchConfigurations",
+      "ec2:DescribeInstances",
+      "ec2:DescribeLaunchTemplateVersions",
+      "ec2:DescribeLaunchTemplates",
+    ];
+    for (const [id, fn] of resources("AWS::Lambda::Function")) {
+      const statements = template.Resources[fn.Properties.Role["Fn::GetAtt"][0]].Properties.Policies.flatMap(
+        (policy: any) => policy.PolicyDocument.Statement,
+      );
+      const granted = statements
+        .filter((statement: any) => statement.Action.some((action: string) => usage.includes(action)))
+        .map((statement: any) => [statement.Action, statement.Resource, statement.Condition]);
+      const autoscaling = statements
+        .flatMap((statement: any) => statement.Action)
+        .filter((action: string) => action.startsWith("autoscaling:"));
+      const wanted = ["ReadKeyPairsLambdaFunction", "DeleteKeyPairsLambdaFunction"].includes(id);
+      expect([id, granted]).toEqual([
+        id,
+        wanted
+          ? [
+              [["ec2:DescribeInstances", "ec2:DescribeLaunchTemplates", "ec2:DescribeLaunchTemplateVersions"], "*", undefined],
+              [["autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeLaunchConfigurations"], "*", undefined],
+            ]
+          : [],
+      ]);
+      expect([id, autoscaling.sort()]).toEqual([id, wanted ? usage.slice(0, 2) : []]);
     }
   });
 

@@ -22,6 +22,8 @@ beforeAll(async () => {
   Object.assign(process.env, {
     EC2_ENDPOINT: proxy.url,
     SSM_ENDPOINT: proxy.url,
+    // The delete's usage check reads Auto Scaling too (moto serves it).
+    AUTOSCALING_ENDPOINT: proxy.url,
     DEFAULT_REGION: region,
     ALLOWED_REGIONS: region,
     EC2_MAX_ATTEMPTS: "3",

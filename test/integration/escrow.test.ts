@@ -20,6 +20,8 @@ beforeAll(async () => {
   Object.assign(process.env, {
     EC2_ENDPOINT: process.env.MOTO_URL,
     SSM_ENDPOINT: process.env.MOTO_URL,
+    // The delete's usage check reads Auto Scaling too (moto serves it).
+    AUTOSCALING_ENDPOINT: process.env.MOTO_URL,
     DEFAULT_REGION: region,
     ALLOWED_REGIONS: region,
     AWS_ACCESS_KEY_ID: "testing",

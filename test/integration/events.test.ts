@@ -131,7 +131,7 @@ test("create, import, delete and expiry each publish one event with every field,
       type: "Key Pair Deleted",
       detail: { ...made, caller: "arn:aws:iam::123456789012:user/bob", expiresAt: created.body.expiresAt, escrowed: true, forced: false },
     },
-    { ...common, type: "Key Pair Expired", detail: { ...other, caller: "sweeper", expiresAt: past, escrowed: false, forced: false } },
+    { ...common, type: "Key Pair Expired", detail: { ...other, caller: "sweeper", expiresAt: past, escrowed: false, forced: true } },
   ]);
   for (const message of messages) assertEventMatchesSpec(message["detail-type"] as string, message.detail);
   const text = JSON.stringify(messages);

@@ -15,8 +15,10 @@ import type {
   KeyPairRecord,
   KeyPairSettings,
   KeyPairStore,
+  KeyUsageSource,
   NewKeyPairRecord,
   PrivateKeyVault,
+  UsageScan,
 } from "../../src/lib/keypairs/ports.js";
 
 type StoreCall = keyof KeyPairStore;
@@ -213,6 +215,31 @@ export class RecordingEventPublisher implements EventPublisher {
   }
 }
 
+/** A scan with nothing in it. */
+export const emptyScan = (): UsageScan => ({
+  instances: [],
+  launchTemplateVersions: [],
+  launchConfigurations: [],
+  autoScalingGroups: [],
+  incomplete: [],
+});
+
+/** What names keys, per region, as a test sets it; counts the scans (one per region and request). */
+export class InMemoryKeyUsage implements KeyUsageSource {
+  readonly scans: Record<string, UsageScan> = {};
+  readonly calls: string[] = [];
+
+  set(region: string, scan: Partial<UsageScan>): void {
+    this.scans[region] = { ...emptyScan(), ...scan };
+  }
+
+  async scan(region: string, signal: AbortSignal): Promise<UsageScan> {
+    this.calls.push(region);
+    if (signal.aborted) throw signal.reason;
+    return this.scans[region] ?? emptyScan();
+  }
+}
+
 export const SETTINGS: KeyPairSettings = {
   managedTag: { key: "managed-by", value: "ec2-keypairs-api" },
   allowUnmanagedDelete: false,
@@ -222,14 +249,19 @@ export const SETTINGS: KeyPairSettings = {
 };
 
 /** Fresh ports and settings (overridable) for one test. */
-export function inMemoryDeps(
-  settings: Partial<KeyPairSettings> = {},
-): KeyPairDeps & { store: InMemoryKeyPairStore; vault: InMemoryPrivateKeyVault; events: RecordingEventPublisher; clock: TestClock } {
+export function inMemoryDeps(settings: Partial<KeyPairSettings> = {}): KeyPairDeps & {
+  store: InMemoryKeyPairStore;
+  vault: InMemoryPrivateKeyVault;
+  events: RecordingEventPublisher;
+  clock: TestClock;
+  usage: InMemoryKeyUsage;
+} {
   const clock = new TestClock();
   return {
     store: new InMemoryKeyPairStore(clock),
     vault: new InMemoryPrivateKeyVault(clock),
     events: new RecordingEventPublisher(),
+    usage: new InMemoryKeyUsage(),
     settings: { ...SETTINGS, ...settings },
     clock,
   };

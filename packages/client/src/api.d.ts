@@ -64,7 +64,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a key pair by name
-         * @description Deletes a key pair managed by this service. Answers 404 when there is no such key (EC2 itself would answer success) and 403 for keys made outside this service.
+         * @description Deletes a key pair managed by this service. Answers 404 when there is no such key (EC2 itself would answer success) and 403 for keys made outside this service. Refuses (409) a key that an instance (any state but terminated), a launch template's default or latest version or a version an Auto Scaling group pins, a launch configuration or a group still names, and one whose check could not be completed: their next launch would fail. force=true deletes anyway. Something may start naming the key between the check and the delete (the window is the check's duration, at most the request's time budget).
          */
         delete: operations["deleteKeyPair"];
         options?: never;
@@ -176,6 +176,61 @@ export interface components {
             /** @enum {string} */
             operation: "CreateKeyPair" | "ImportKeyPair" | "DeleteKeyPair";
             detail: string;
+            /**
+             * @description A delete's dry run: what names the key.
+             * @example {
+             *       "instances": [
+             *         {
+             *           "instanceId": "i-0123456789abcdef0",
+             *           "state": "stopped"
+             *         }
+             *       ],
+             *       "launchTemplates": [
+             *         {
+             *           "launchTemplateId": "lt-0123456789abcdef0",
+             *           "launchTemplateName": "web",
+             *           "versions": [
+             *             3
+             *           ]
+             *         }
+             *       ],
+             *       "launchConfigurations": [],
+             *       "autoScalingGroups": [
+             *         {
+             *           "name": "web-asg"
+             *         }
+             *       ],
+             *       "complete": true,
+             *       "incomplete": []
+             *     }
+             */
+            usage?: {
+                /** @description Instances launched with the key, in every state but terminated. */
+                instances: {
+                    instanceId: string;
+                    state: string;
+                }[];
+                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group pins, names the key. */
+                launchTemplates: {
+                    launchTemplateId: string;
+                    launchTemplateName: string;
+                    versions: number[];
+                }[];
+                launchConfigurations: {
+                    name: string;
+                }[];
+                /** @description Groups that launch from one of these launch template versions or launch configurations, or run one of these instances. */
+                autoScalingGroups: {
+                    name: string;
+                }[];
+                /** @description Whether every part was checked; if not, `incomplete` says what and why. */
+                complete: boolean;
+                incomplete: {
+                    /** @enum {string} */
+                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups";
+                    reason: string;
+                }[];
+            };
         };
         /**
          * @example {
@@ -209,6 +264,61 @@ export interface components {
              * @description When the key expires (UTC): the sweep deletes it then. Only on keys created or imported with ttlSeconds or expiresAt.
              */
             expiresAt?: string;
+            /**
+             * @description What names this key; only with includeUsage=true.
+             * @example {
+             *       "instances": [
+             *         {
+             *           "instanceId": "i-0123456789abcdef0",
+             *           "state": "stopped"
+             *         }
+             *       ],
+             *       "launchTemplates": [
+             *         {
+             *           "launchTemplateId": "lt-0123456789abcdef0",
+             *           "launchTemplateName": "web",
+             *           "versions": [
+             *             3
+             *           ]
+             *         }
+             *       ],
+             *       "launchConfigurations": [],
+             *       "autoScalingGroups": [
+             *         {
+             *           "name": "web-asg"
+             *         }
+             *       ],
+             *       "complete": true,
+             *       "incomplete": []
+             *     }
+             */
+            usage?: {
+                /** @description Instances launched with the key, in every state but terminated. */
+                instances: {
+                    instanceId: string;
+                    state: string;
+                }[];
+                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group pins, names the key. */
+                launchTemplates: {
+                    launchTemplateId: string;
+                    launchTemplateName: string;
+                    versions: number[];
+                }[];
+                launchConfigurations: {
+                    name: string;
+                }[];
+                /** @description Groups that launch from one of these launch template versions or launch configurations, or run one of these instances. */
+                autoScalingGroups: {
+                    name: string;
+                }[];
+                /** @description Whether every part was checked; if not, `incomplete` says what and why. */
+                complete: boolean;
+                incomplete: {
+                    /** @enum {string} */
+                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups";
+                    reason: string;
+                }[];
+            };
             keyFormat: components["schemas"]["KeyFormat"];
             /** @description The private key. Returned once, in this response only: store it now. */
             keyMaterial: string;
@@ -255,6 +365,61 @@ export interface components {
              * @description When the key expires (UTC): the sweep deletes it then. Only on keys created or imported with ttlSeconds or expiresAt.
              */
             expiresAt?: string;
+            /**
+             * @description What names this key; only with includeUsage=true.
+             * @example {
+             *       "instances": [
+             *         {
+             *           "instanceId": "i-0123456789abcdef0",
+             *           "state": "stopped"
+             *         }
+             *       ],
+             *       "launchTemplates": [
+             *         {
+             *           "launchTemplateId": "lt-0123456789abcdef0",
+             *           "launchTemplateName": "web",
+             *           "versions": [
+             *             3
+             *           ]
+             *         }
+             *       ],
+             *       "launchConfigurations": [],
+             *       "autoScalingGroups": [
+             *         {
+             *           "name": "web-asg"
+             *         }
+             *       ],
+             *       "complete": true,
+             *       "incomplete": []
+             *     }
+             */
+            usage?: {
+                /** @description Instances launched with the key, in every state but terminated. */
+                instances: {
+                    instanceId: string;
+                    state: string;
+                }[];
+                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group pins, names the key. */
+                launchTemplates: {
+                    launchTemplateId: string;
+                    launchTemplateName: string;
+                    versions: number[];
+                }[];
+                launchConfigurations: {
+                    name: string;
+                }[];
+                /** @description Groups that launch from one of these launch template versions or launch configurations, or run one of these instances. */
+                autoScalingGroups: {
+                    name: string;
+                }[];
+                /** @description Whether every part was checked; if not, `incomplete` says what and why. */
+                complete: boolean;
+                incomplete: {
+                    /** @enum {string} */
+                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups";
+                    reason: string;
+                }[];
+            };
             keyFormat: components["schemas"]["KeyFormat"];
             /** @description The SSM Parameter Store SecureString parameter that holds the private key (requested with escrow: true). */
             privateKeyParameter: string;
@@ -265,7 +430,7 @@ export interface components {
              * @description URI identifying the problem type.
              * @enum {string}
              */
-            type: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/not-acceptable" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/problem-type-not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/escrow-failed" | "https://ec2-keypairs-api.example.com/problems/internal";
+            type: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/not-acceptable" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/problem-type-not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/key-in-use" | "https://ec2-keypairs-api.example.com/problems/usage-unknown" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/escrow-failed" | "https://ec2-keypairs-api.example.com/problems/internal";
             title: string;
             status: number;
             detail: string;
@@ -274,6 +439,61 @@ export interface components {
             ec2Code?: string;
             /** @description Each invalid field of the request. */
             errors?: components["schemas"]["ProblemFieldError"][];
+            /**
+             * @description key-in-use and usage-unknown: what names the key (nothing was deleted; force=true deletes anyway).
+             * @example {
+             *       "instances": [
+             *         {
+             *           "instanceId": "i-0123456789abcdef0",
+             *           "state": "stopped"
+             *         }
+             *       ],
+             *       "launchTemplates": [
+             *         {
+             *           "launchTemplateId": "lt-0123456789abcdef0",
+             *           "launchTemplateName": "web",
+             *           "versions": [
+             *             3
+             *           ]
+             *         }
+             *       ],
+             *       "launchConfigurations": [],
+             *       "autoScalingGroups": [
+             *         {
+             *           "name": "web-asg"
+             *         }
+             *       ],
+             *       "complete": true,
+             *       "incomplete": []
+             *     }
+             */
+            usage?: {
+                /** @description Instances launched with the key, in every state but terminated. */
+                instances: {
+                    instanceId: string;
+                    state: string;
+                }[];
+                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group pins, names the key. */
+                launchTemplates: {
+                    launchTemplateId: string;
+                    launchTemplateName: string;
+                    versions: number[];
+                }[];
+                launchConfigurations: {
+                    name: string;
+                }[];
+                /** @description Groups that launch from one of these launch template versions or launch configurations, or run one of these instances. */
+                autoScalingGroups: {
+                    name: string;
+                }[];
+                /** @description Whether every part was checked; if not, `incomplete` says what and why. */
+                complete: boolean;
+                incomplete: {
+                    /** @enum {string} */
+                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups";
+                    reason: string;
+                }[];
+            };
         };
         /** @description One invalid field of the request. */
         ProblemFieldError: {
@@ -336,6 +556,61 @@ export interface components {
             expiresAt?: string;
             /** @description OpenSSH public key; only with includePublicKey=true. */
             publicKey?: string;
+            /**
+             * @description What names this key; only with includeUsage=true.
+             * @example {
+             *       "instances": [
+             *         {
+             *           "instanceId": "i-0123456789abcdef0",
+             *           "state": "stopped"
+             *         }
+             *       ],
+             *       "launchTemplates": [
+             *         {
+             *           "launchTemplateId": "lt-0123456789abcdef0",
+             *           "launchTemplateName": "web",
+             *           "versions": [
+             *             3
+             *           ]
+             *         }
+             *       ],
+             *       "launchConfigurations": [],
+             *       "autoScalingGroups": [
+             *         {
+             *           "name": "web-asg"
+             *         }
+             *       ],
+             *       "complete": true,
+             *       "incomplete": []
+             *     }
+             */
+            usage?: {
+                /** @description Instances launched with the key, in every state but terminated. */
+                instances: {
+                    instanceId: string;
+                    state: string;
+                }[];
+                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group pins, names the key. */
+                launchTemplates: {
+                    launchTemplateId: string;
+                    launchTemplateName: string;
+                    versions: number[];
+                }[];
+                launchConfigurations: {
+                    name: string;
+                }[];
+                /** @description Groups that launch from one of these launch template versions or launch configurations, or run one of these instances. */
+                autoScalingGroups: {
+                    name: string;
+                }[];
+                /** @description Whether every part was checked; if not, `incomplete` says what and why. */
+                complete: boolean;
+                incomplete: {
+                    /** @enum {string} */
+                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups";
+                    reason: string;
+                }[];
+            };
         };
         KeyPairList: {
             items: components["schemas"]["KeyPair"][];
@@ -416,6 +691,10 @@ export interface operations {
                 expiresBefore?: string;
                 /** @description Include each key's public key (OpenSSH format). */
                 includePublicKey?: boolean;
+                /** @description Give each item its `usage` (as GET /keypairs/{name}?includeUsage=true). One scan of the region serves every key of the page. */
+                includeUsage?: boolean;
+                /** @description Only keys that nothing names (no instance, launch template version, launch configuration or Auto Scaling group). One scan of the region serves every key; if the scan cannot be completed the region answers its problem (never a guess). */
+                unused?: boolean;
                 /** @description Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says where to go on. */
                 limit?: number;
                 /** @description Start after this key name: the nextCursor of the previous page. */
@@ -1215,6 +1494,8 @@ export interface operations {
                 region?: components["schemas"]["Region"];
                 /** @description Include the public key (OpenSSH format). */
                 includePublicKey?: boolean;
+                /** @description Also answer `usage`: the instances (every state but terminated), launch template versions (default, latest and every version an Auto Scaling group pins), launch configurations and Auto Scaling groups of the region that name this key (names compared literally). Costs several EC2 and Auto Scaling describes, each paged to the end. */
+                includeUsage?: boolean;
             };
             header?: never;
             path: {
@@ -1405,8 +1686,10 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
-                /** @description Check permissions only; nothing is deleted. */
+                /** @description Check permissions only; nothing is deleted. Reports the key's usage too. */
                 dryRun?: boolean;
+                /** @description Delete even if instances, launch templates, launch configurations or Auto Scaling groups still name the key, or if that could not be checked. Without it such a delete is refused (409 key-in-use or usage-unknown, with the usage found). */
+                force?: boolean;
             };
             header?: never;
             path: {
@@ -1522,6 +1805,49 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Something still names the key (problem type key-in-use), or whether anything does could not be checked (usage-unknown: a describe was denied, throttled or timed out): nothing was deleted, `usage` says what was found. force=true deletes anyway. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/key-in-use",
+                     *       "title": "Key pair is in use",
+                     *       "status": 409,
+                     *       "detail": "Key pair deploy-bot is still named by 1 instance, 1 launch template, 1 Auto Scaling group: deleting it would make their next launch fail. Nothing was deleted; force=true deletes it anyway.",
+                     *       "instance": "/keypairs/deploy-bot",
+                     *       "usage": {
+                     *         "instances": [
+                     *           {
+                     *             "instanceId": "i-0123456789abcdef0",
+                     *             "state": "running"
+                     *           }
+                     *         ],
+                     *         "launchTemplates": [
+                     *           {
+                     *             "launchTemplateId": "lt-0123456789abcdef0",
+                     *             "launchTemplateName": "web",
+                     *             "versions": [
+                     *               3
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "launchConfigurations": [],
+                     *         "autoScalingGroups": [
+                     *           {
+                     *             "name": "web-asg"
+                     *           }
+                     *         ],
+                     *         "complete": true,
+                     *         "incomplete": []
+                     *       }
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
             429: {
                 headers: {
@@ -1616,6 +1942,8 @@ export interface operations {
                 region?: components["schemas"]["Region"];
                 /** @description Include the public key (OpenSSH format). */
                 includePublicKey?: boolean;
+                /** @description Also answer `usage`: the instances (every state but terminated), launch template versions (default, latest and every version an Auto Scaling group pins), launch configurations and Auto Scaling groups of the region that name this key (names compared literally). Costs several EC2 and Auto Scaling describes, each paged to the end. */
+                includeUsage?: boolean;
             };
             header?: never;
             path: {
@@ -1806,8 +2134,10 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
-                /** @description Check permissions only; nothing is deleted. */
+                /** @description Check permissions only; nothing is deleted. Reports the key's usage too. */
                 dryRun?: boolean;
+                /** @description Delete even if instances, launch templates, launch configurations or Auto Scaling groups still name the key, or if that could not be checked. Without it such a delete is refused (409 key-in-use or usage-unknown, with the usage found). */
+                force?: boolean;
             };
             header?: never;
             path: {
@@ -1918,6 +2248,49 @@ export interface operations {
                      *       "status": 405,
                      *       "detail": "PUT is not supported here; use GET or DELETE.",
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Something still names the key (problem type key-in-use), or whether anything does could not be checked (usage-unknown: a describe was denied, throttled or timed out): nothing was deleted, `usage` says what was found. force=true deletes anyway. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "https://ec2-keypairs-api.example.com/problems/key-in-use",
+                     *       "title": "Key pair is in use",
+                     *       "status": 409,
+                     *       "detail": "Key pair deploy-bot is still named by 1 instance, 1 launch template, 1 Auto Scaling group: deleting it would make their next launch fail. Nothing was deleted; force=true deletes it anyway.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
+                     *       "usage": {
+                     *         "instances": [
+                     *           {
+                     *             "instanceId": "i-0123456789abcdef0",
+                     *             "state": "running"
+                     *           }
+                     *         ],
+                     *         "launchTemplates": [
+                     *           {
+                     *             "launchTemplateId": "lt-0123456789abcdef0",
+                     *             "launchTemplateName": "web",
+                     *             "versions": [
+                     *               3
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "launchConfigurations": [],
+                     *         "autoScalingGroups": [
+                     *           {
+                     *             "name": "web-asg"
+                     *           }
+                     *         ],
+                     *         "complete": true,
+                     *         "incomplete": []
+                     *       }
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

@@ -33,7 +33,8 @@ export const KeyPairEventDetail = /* @__PURE__ */ z
     expiresAt: z.optional(z.iso.datetime()).register(z.globalRegistry, { description: "When the key expires or expired, if it does." }),
     escrowed: z.boolean().register(z.globalRegistry, { description: "Whether its private key is (or was) escrowed in SSM." }),
     forced: z.optional(z.boolean()).register(z.globalRegistry, {
-      description: "Deletions only: whether the delete was forced past what still named the key.",
+      description:
+        "Deletions only: whether the delete skipped the usage check (force=true, and every expiry): then what named the key is not known.",
     }),
   })
   .register(z.globalRegistry, { id: "KeyPairEventDetail", description: "The detail of every key pair event." });

@@ -16,6 +16,8 @@ export const PROBLEM_TITLES = {
   "idempotency-key-reused": "Idempotency-Key already used for another request",
   "quota-exceeded": "Key pair quota exceeded",
   "unmanaged-key": "Key pair is not managed by this service",
+  "key-in-use": "Key pair is in use",
+  "usage-unknown": "Key pair usage could not be checked",
   forbidden: "Operation not permitted",
   throttled: "Too many requests to EC2",
   "upstream-error": "EC2 request failed",
@@ -41,6 +43,12 @@ export const PROBLEM_DESCRIPTIONS: Record<ProblemKind, string> = {
   "not-found": "No key pair with that name or id in that region. Names are case-sensitive; check the region.",
   "problem-type-not-found": "This API defines no problem type of that name.",
   conflict: "A key pair with this name already exists in the region. Choose another name, or delete that key pair first.",
+  "key-in-use":
+    "An instance, launch template version, launch configuration or Auto Scaling group still names the key pair (usage lists them): " +
+    "deleting it would break their next launch. Nothing was deleted; change them first, or delete with force=true.",
+  "usage-unknown":
+    "What uses the key pair could not be checked completely (incomplete says which part and why), so the delete was refused rather " +
+    "than guessed safe. Retry, or delete with force=true.",
   "request-in-progress":
     "An earlier request with this Idempotency-Key may still be running. Repeat the request after Retry-After seconds for its answer.",
   "idempotency-key-reused": "This Idempotency-Key was used for a different request. Use a new key for a new request.",

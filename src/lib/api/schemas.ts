@@ -300,11 +300,22 @@ function described<T extends z.ZodMiniType>(schema: T, description: string) {
 export const KeyQuery = /* @__PURE__ */ z.strictObject({
   region: /* @__PURE__ */ z.optional(Region),
   includePublicKey: described(booleanQuery, "Include the public key (OpenSSH format)."),
+  includeUsage: described(
+    booleanQuery,
+    "Also answer `usage`: the instances (every state but terminated), launch template versions (default, latest and every version " +
+      "an Auto Scaling group pins), launch configurations and Auto Scaling groups of the region that name this key (names compared " +
+      "literally). Costs several EC2 and Auto Scaling describes, each paged to the end.",
+  ),
 });
 
 export const DeleteQuery = /* @__PURE__ */ z.strictObject({
   region: /* @__PURE__ */ z.optional(Region),
-  dryRun: described(booleanQuery, "Check permissions only; nothing is deleted."),
+  dryRun: described(booleanQuery, "Check permissions only; nothing is deleted. Reports the key's usage too."),
+  force: described(
+    booleanQuery,
+    "Delete even if instances, launch templates, launch configurations or Auto Scaling groups still name the key, or if that could " +
+      "not be checked. Without it such a delete is refused (409 key-in-use or usage-unknown, with the usage found).",
+  ),
 });
 
 export const MAX_PAGE_SIZE = 1000;
@@ -335,6 +346,15 @@ export const ListQuery = /* @__PURE__ */ z.strictObject({
     "Only keys that expire before this instant (RFC 3339 with an offset or Z; compared as instants, not as text or a tag pattern).",
   ),
   includePublicKey: described(booleanQuery, "Include each key's public key (OpenSSH format)."),
+  includeUsage: described(
+    booleanQuery,
+    "Give each item its `usage` (as GET /keypairs/{name}?includeUsage=true). One scan of the region serves every key of the page.",
+  ),
+  unused: described(
+    booleanQuery,
+    "Only keys that nothing names (no instance, launch template version, launch configuration or Auto Scaling group). One scan of " +
+      "the region serves every key; if the scan cannot be completed the region answers its problem (never a guess).",
+  ),
   limit: /* @__PURE__ */ z._default(decimalQuery(MAX_PAGE_SIZE), MAX_PAGE_SIZE).register(z.globalRegistry, {
     description:
       "Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says " +
@@ -361,6 +381,46 @@ export const ProblemTypePath = /* @__PURE__ */ z.strictObject({
 
 // ---- responses ----
 
+/** What names a key pair in its region (includeUsage=true, the guarded delete). */
+export const USAGE_CHECKS = ["instances", "launchTemplates", "launchConfigurations", "autoScalingGroups"] as const;
+
+export const KeyUsage = /* @__PURE__ */ z
+  .strictObject({
+    instances: z
+      .array(z.strictObject({ instanceId: z.string(), state: z.string() }))
+      .register(z.globalRegistry, { description: "Instances launched with the key, in every state but terminated." }),
+    launchTemplates: z
+      .array(
+        z.strictObject({
+          launchTemplateId: z.string(),
+          launchTemplateName: z.string(),
+          versions: z.array(z.number().check(z.int(), z.minimum(1))),
+        }),
+      )
+      .register(z.globalRegistry, {
+        description: "Launch templates whose default or latest version, or a version an Auto Scaling group pins, names the key.",
+      }),
+    launchConfigurations: z.array(z.strictObject({ name: z.string() })),
+    autoScalingGroups: z.array(z.strictObject({ name: z.string() })).register(z.globalRegistry, {
+      description: "Groups that launch from one of these launch template versions or launch configurations, or run one of these instances.",
+    }),
+    complete: z
+      .boolean()
+      .register(z.globalRegistry, { description: "Whether every part was checked; if not, `incomplete` says what and why." }),
+    incomplete: z.array(z.strictObject({ check: z.enum(USAGE_CHECKS), reason: z.string() })),
+  })
+  .register(z.globalRegistry, {
+    id: "KeyUsage",
+    example: {
+      instances: [{ instanceId: "i-0123456789abcdef0", state: "stopped" }],
+      launchTemplates: [{ launchTemplateId: "lt-0123456789abcdef0", launchTemplateName: "web", versions: [3] }],
+      launchConfigurations: [],
+      autoScalingGroups: [{ name: "web-asg" }],
+      complete: true,
+      incomplete: [],
+    },
+  });
+
 export const KeyPair = /* @__PURE__ */ z
   .strictObject({
     keyPairId: z.string(),
@@ -377,6 +437,7 @@ export const KeyPair = /* @__PURE__ */ z
       description: "When the key expires (UTC): the sweep deletes it then. Only on keys created or imported with ttlSeconds or expiresAt.",
     }),
     publicKey: z.optional(z.string()).register(z.globalRegistry, { description: "OpenSSH public key; only with includePublicKey=true." }),
+    usage: z.optional(KeyUsage).register(z.globalRegistry, { description: "What names this key; only with includeUsage=true." }),
   })
   .register(z.globalRegistry, {
     id: "KeyPair",
@@ -486,6 +547,7 @@ export const DryRunResult = /* @__PURE__ */ z
     wouldSucceed: z.literal(true),
     operation: z.enum(["CreateKeyPair", "ImportKeyPair", "DeleteKeyPair"]),
     detail: z.string(),
+    usage: z.optional(KeyUsage).register(z.globalRegistry, { description: "A delete's dry run: what names the key." }),
   })
   .register(z.globalRegistry, {
     id: "DryRunResult",
@@ -512,6 +574,9 @@ export const ProblemDetails = /* @__PURE__ */ z
       .optional(z.string())
       .register(z.globalRegistry, { description: "The EC2 error code that caused this problem, when there was one." }),
     errors: z.optional(z.array(ProblemFieldError)).register(z.globalRegistry, { description: "Each invalid field of the request." }),
+    usage: z.optional(KeyUsage).register(z.globalRegistry, {
+      description: "key-in-use and usage-unknown: what names the key (nothing was deleted; force=true deletes anyway).",
+    }),
   })
   .register(z.globalRegistry, { id: "Problem", description: "RFC 9457 problem details." });
 
@@ -526,3 +591,4 @@ export type EscrowedKeyPairView = z.output<typeof EscrowedKeyPair>;
 export type KeyPairListView = z.output<typeof KeyPairList>;
 export type RegionListingView = z.output<typeof RegionListing>;
 export type DryRunView = z.output<typeof DryRunResult>;
+export type KeyUsageView = z.output<typeof KeyUsage>;

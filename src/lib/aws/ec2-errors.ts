@@ -3,7 +3,15 @@ import type { ProblemKind } from "../api/problems.js";
 import { DryRunSucceeded, ServiceError } from "../keypairs/errors.js";
 import { config } from "../platform/config.js";
 
-export type Operation = "CreateKeyPair" | "ImportKeyPair" | "DescribeKeyPairs" | "DeleteKeyPair" | "CreateTags";
+export type Operation = "CreateKeyPair" | "ImportKeyPair" | "DescribeKeyPairs" | "DeleteKeyPair" | "CreateTags" | UsageOperation;
+
+/** The read-only describes of a usage check (EC2's and Auto Scaling's: both speak the same query protocol and error codes). */
+export type UsageOperation =
+  | "DescribeInstances"
+  | "DescribeLaunchTemplates"
+  | "DescribeLaunchTemplateVersions"
+  | "DescribeLaunchConfigurations"
+  | "DescribeAutoScalingGroups";
 
 interface Translation {
   kind: ProblemKind;
@@ -35,6 +43,11 @@ const EC2_ERRORS: Record<string, Translation> = {
   OptInRequired: { kind: "validation", detail: "This region is not enabled for the account." },
   AuthFailure: { kind: "upstream-error", detail: "The service could not authenticate to EC2." },
   UnauthorizedOperation: { kind: "upstream-error", detail: "The service is not permitted to perform this EC2 operation." },
+  // Auto Scaling's word for the same (its describes are part of a usage check).
+  AccessDenied: { kind: "upstream-error", detail: "The service is not permitted to perform this Auto Scaling operation." },
+  "InvalidLaunchTemplateId.NotFound": { kind: "not-found", detail: "No such launch template." },
+  "InvalidLaunchTemplateName.NotFoundException": { kind: "not-found", detail: "No such launch template." },
+  "InvalidLaunchTemplateId.VersionNotFound": { kind: "not-found", detail: "No such launch template version." },
   InternalError: { kind: "upstream-error", detail: INTERNAL },
   InternalFailure: { kind: "upstream-error", detail: INTERNAL },
   Unavailable: { kind: "upstream-error", detail: UNAVAILABLE },

@@ -49,7 +49,7 @@ const REHEARSED_TAG_SET = "<tagSet><item><key>rehearsal</key><value>true</value>
 
 type AnswerInProcess = () => () => Promise<{ response: HttpResponse; output: { $metadata: object } }>;
 /** Gives a command a last middleware that answers it with `xml` in process: it is never sent. */
-function answeredInProcess<C extends { middlewareStack: { add(middleware: AnswerInProcess, options: object): void } }>(
+export function answeredInProcess<C extends { middlewareStack: { add(middleware: AnswerInProcess, options: object): void } }>(
   command: C,
   xml: string,
 ): C {

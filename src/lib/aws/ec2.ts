@@ -9,10 +9,14 @@ import {
   CreateKeyPairCommand,
   CreateTagsCommand,
   DeleteKeyPairCommand,
+  DescribeInstancesCommand,
   DescribeKeyPairsCommand,
+  DescribeLaunchTemplatesCommand,
+  DescribeLaunchTemplateVersionsCommand,
   type EC2Client,
   ImportKeyPairCommand,
   type KeyPairInfo,
+  type LaunchTemplateVersion,
   type Tag,
 } from "@aws-sdk/client-ec2";
 import { ServiceError } from "../keypairs/errors.js";
@@ -30,7 +34,7 @@ import { removeKeyPair } from "../keypairs/remove.js";
 import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
 import { type ClientKind, discardClients, ec2Client } from "./ec2-clients.js";
-import { isEc2Answer, mayHaveActed, type Operation, type SdkError, translateEc2Error } from "./ec2-errors.js";
+import { isEc2Answer, mayHaveActed, type Operation, type SdkError, translateEc2Error, type UsageOperation } from "./ec2-errors.js";
 
 async function send<T>(
   region: string,
@@ -101,7 +105,7 @@ async function mutate<T>(mutation: Mutation<T>): Promise<T> {
   }
 }
 
-type Mutating = Exclude<Operation, "DescribeKeyPairs" | "CreateTags">;
+type Mutating = Exclude<Operation, "DescribeKeyPairs" | "CreateTags" | UsageOperation>;
 
 const OUTCOME: Record<Mutating, string> = {
   CreateKeyPair: "may have been created",
@@ -303,3 +307,157 @@ export const ec2KeyPairStore: KeyPairStore = {
   delete: deleteKeyPair,
   tag: tagKeyPair,
 };
+
+// ---- usage checks (issue 20): read-only, paged to the end, all bounded by one signal ----
+
+/**
+ * Reads every page of a paged call: each page's NextToken asks for the next, until there is none.
+ * A token EC2 (or Auto Scaling) hands back twice would loop: an unreadable answer. Errors say which
+ * operation failed.
+ */
+export async function allPages<P>(
+  operation: UsageOperation,
+  page: (token: string | undefined) => Promise<{ NextToken?: string | undefined; page: P[] }>,
+): Promise<P[]> {
+  const items: P[] = [];
+  const seen = new Set<string>();
+  for (let token: string | undefined; ; ) {
+    let answer: { NextToken?: string | undefined; page: P[] };
+    try {
+      answer = await page(token);
+    } catch (error) {
+      throw error instanceof ServiceError
+        ? new ServiceError(error.kind, `${operation}: ${error.message}`, { cause: error, ec2Code: error.ec2Code })
+        : error;
+    }
+    items.push(...answer.page);
+    token = answer.NextToken || undefined;
+    if (token === undefined) return items;
+    if (seen.has(token)) throw inconsistent(operation, "repeats a NextToken");
+    seen.add(token);
+  }
+}
+
+/** Every state of an instance but terminated (a stopped instance started later needs its key for nothing, but is listed). */
+const LIVE_INSTANCE_STATES = ["pending", "running", "shutting-down", "stopping", "stopped"];
+
+/** The region's instances in every state but terminated that were launched with a key. */
+export async function describeInstancesWithKeys(region: string, signal: AbortSignal) {
+  const instances = await allPages("DescribeInstances", async (NextToken) => {
+    const output = await send(region, "read", "DescribeInstances", false, signal, (client) =>
+      client.send(
+        new DescribeInstancesCommand({
+          Filters: [{ Name: "instance-state-name", Values: LIVE_INSTANCE_STATES }],
+          MaxResults: 1000,
+          NextToken,
+        }),
+        { abortSignal: signal },
+      ),
+    );
+    return { NextToken: output.NextToken, page: (output.Reservations ?? []).flatMap((reservation) => reservation.Instances ?? []) };
+  });
+  return instances.flatMap((instance) => {
+    const state = instance.State?.Name ?? "unknown";
+    return instance.InstanceId && instance.KeyName && state !== "terminated"
+      ? [{ instanceId: instance.InstanceId, state, keyName: instance.KeyName }]
+      : [];
+  });
+}
+
+export interface LaunchTemplateSummary {
+  launchTemplateId: string;
+  launchTemplateName: string;
+  defaultVersion: number;
+  latestVersion: number;
+}
+
+/** The region's launch templates with their default and latest version numbers. */
+export async function describeLaunchTemplates(region: string, signal: AbortSignal): Promise<LaunchTemplateSummary[]> {
+  const templates = await allPages("DescribeLaunchTemplates", async (NextToken) => {
+    const output = await send(region, "read", "DescribeLaunchTemplates", false, signal, (client) =>
+      client.send(new DescribeLaunchTemplatesCommand({ MaxResults: 200, NextToken }), { abortSignal: signal }),
+    );
+    return { NextToken: output.NextToken, page: output.LaunchTemplates ?? [] };
+  });
+  return templates.flatMap((template) =>
+    template.LaunchTemplateId && template.LaunchTemplateName && template.DefaultVersionNumber && template.LatestVersionNumber
+      ? [
+          {
+            launchTemplateId: template.LaunchTemplateId,
+            launchTemplateName: template.LaunchTemplateName,
+            defaultVersion: template.DefaultVersionNumber,
+            latestVersion: template.LatestVersionNumber,
+          },
+        ]
+      : [],
+  );
+}
+
+export interface LaunchTemplateVersionKey {
+  launchTemplateId: string;
+  launchTemplateName: string;
+  version: number;
+  /** The key it names, if any. */
+  keyName?: string;
+}
+
+const readVersions = (versions: LaunchTemplateVersion[]): LaunchTemplateVersionKey[] =>
+  versions.flatMap((version) =>
+    version.LaunchTemplateId && version.LaunchTemplateName && version.VersionNumber
+      ? [
+          {
+            launchTemplateId: version.LaunchTemplateId,
+            launchTemplateName: version.LaunchTemplateName,
+            version: version.VersionNumber,
+            ...(version.LaunchTemplateData?.KeyName ? { keyName: version.LaunchTemplateData.KeyName } : {}),
+          },
+        ]
+      : [],
+  );
+
+/** The default and latest version of every launch template of the region, in one paged call (no template named). */
+export async function describeDefaultAndLatestVersions(region: string, signal: AbortSignal): Promise<LaunchTemplateVersionKey[]> {
+  const versions = await allPages("DescribeLaunchTemplateVersions", async (NextToken) => {
+    const output = await send(region, "read", "DescribeLaunchTemplateVersions", false, signal, (client) =>
+      client.send(new DescribeLaunchTemplateVersionsCommand({ Versions: ["$Latest", "$Default"], MaxResults: 200, NextToken }), {
+        abortSignal: signal,
+      }),
+    );
+    return { NextToken: output.NextToken, page: output.LaunchTemplateVersions ?? [] };
+  });
+  return readVersions(versions);
+}
+
+/** The versions numbered `numbers` of one launch template (at most 200 per call); a template deleted meanwhile has none. */
+export async function describeTemplateVersions(
+  region: string,
+  launchTemplateId: string,
+  numbers: number[],
+  signal: AbortSignal,
+): Promise<LaunchTemplateVersionKey[]> {
+  const found: LaunchTemplateVersionKey[] = [];
+  for (let at = 0; at < numbers.length; at += 200) {
+    const chunk = numbers.slice(at, at + 200);
+    try {
+      const versions = await allPages("DescribeLaunchTemplateVersions", async (NextToken) => {
+        const output = await send(region, "read", "DescribeLaunchTemplateVersions", false, signal, (client) =>
+          client.send(
+            new DescribeLaunchTemplateVersionsCommand({
+              LaunchTemplateId: launchTemplateId,
+              Versions: chunk.map(String),
+              MaxResults: 200,
+              NextToken,
+            }),
+            { abortSignal: signal },
+          ),
+        );
+        return { NextToken: output.NextToken, page: output.LaunchTemplateVersions ?? [] };
+      });
+      found.push(...readVersions(versions));
+    } catch (error) {
+      // Deleted since it was listed (or a version deleted): it names no key.
+      if (!(error instanceof ServiceError && error.kind === "not-found")) throw error;
+    }
+  }
+  return found;
+}

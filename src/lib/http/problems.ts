@@ -17,6 +17,8 @@ export const PROBLEM_STATUS: Record<ProblemKind, number> = {
   "idempotency-key-reused": 422,
   "quota-exceeded": 422,
   "unmanaged-key": 403,
+  "key-in-use": 409,
+  "usage-unknown": 409,
   forbidden: 403,
   throttled: 429,
   "upstream-error": 502,
@@ -44,5 +46,6 @@ export function toProblem(error: ServiceError, instance?: string): Problem {
     ...(instance ? { instance } : {}),
     ...(error.ec2Code ? { ec2Code: error.ec2Code } : {}),
     ...(error.errors ? { errors: error.errors } : {}),
+    ...(error.usage ? { usage: error.usage } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { afterUnknownDelete, deleteEscrowedKey } from "./escrow.js";
 import { keyPairEvent } from "./events.js";
 import type { DeleteDeps, KeyPairRef, KeyPairSettings } from "./ports.js";
 import { findKeyPair } from "./read.js";
+import { refuseIfUsed, scanUsage, usageOf } from "./usage.js";
 import { orDryRun } from "./views.js";
 
 /** The guard's refusal of a key this service did not make (the spec's example is made by this too). */
@@ -15,23 +16,33 @@ export const unmanagedKey = (name: string, settings: KeyPairSettings): ServiceEr
       `delete it in EC2 directly.`,
   );
 
-/** Who deletes, and why: a caller's request (deleted), or the sweep acting on the key's expiry (expired). */
+/** Who deletes, and why: a caller's request (deleted), or the sweep acting on the key's expiry (expired); forced past its usage. */
 export interface Deletion {
   caller: string;
   change?: "deleted" | "expired";
   dryRun?: boolean;
+  force?: boolean;
 }
 
 /**
- * Deletes a key after checking that it exists (EC2 answers success for a missing name) and that
- * this service manages it (unless allowUnmanagedDelete): the IAM policy enforces the same tag.
- * Once it is gone (and its escrowed private key), publishes the deletion.
+ * Deletes a key after checking that it exists (EC2 answers success for a missing name), that
+ * this service manages it (unless allowUnmanagedDelete): the IAM policy enforces the same tag,
+ * and that nothing names it (unless force): an instance, launch template version, launch
+ * configuration or Auto Scaling group that names a deleted key fails its next launch. A check that
+ * could not be completed refuses too. A dry run answers what the delete would: the refusal, or
+ * "would succeed" with the usage found. Between the check and the delete something may start
+ * naming the key (the README states the window). Once it is gone (and its escrowed private key),
+ * publishes the deletion.
  */
 export async function deleteKeyPair(deps: DeleteDeps, region: string, ref: KeyPairRef, options: Deletion): Promise<DryRunView | undefined> {
   const keyPair = await findKeyPair(deps, region, ref, false);
   if (!keyPair.managed && !deps.settings.allowUnmanagedDelete) throw unmanagedKey(keyPair.name, deps.settings);
+  // A forced delete answers 204 without a body: its check would be read by nobody, so only its dry run makes one.
+  const usage =
+    !options.force || options.dryRun ? usageOf(await scanUsage(deps.usage, region, deps.settings.timeBudgetMs), keyPair.name) : undefined;
+  if (usage && !options.force) refuseIfUsed(keyPair.name, usage);
   const escrowed = keyPair.tags[SERVICE_TAGS.escrow] !== undefined;
-  return orDryRun(async () => {
+  const result = await orDryRun(async () => {
     try {
       await deps.store.delete(region, keyPair, options.dryRun ?? false);
     } catch (error) {
@@ -41,7 +52,8 @@ export async function deleteKeyPair(deps: DeleteDeps, region: string, ref: KeyPa
     }
     // Not reached on a dry run (it throws DryRunSucceeded); only escrowed keys have a parameter.
     if (escrowed) await deleteEscrowedKey(deps, region, keyPair.keyPairId);
-    await deps.events.publish(keyPairEvent(options.change ?? "deleted", keyPair, options.caller, { forced: false }));
+    await deps.events.publish(keyPairEvent(options.change ?? "deleted", keyPair, options.caller, { forced: options.force === true }));
     return undefined;
   });
+  return result && usage ? { ...result, usage } : result;
 }

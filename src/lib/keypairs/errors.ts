@@ -3,7 +3,7 @@
  * (http/problems.ts) gives each kind its status.
  */
 import { INTERNAL_DETAIL, type ProblemKind } from "../api/problems.js";
-import type { FieldError } from "../api/schemas.js";
+import type { FieldError, KeyUsageView } from "../api/schemas.js";
 
 export type { ProblemKind };
 
@@ -15,6 +15,8 @@ export interface ServiceErrorOptions {
   cause?: unknown;
   /** The call may have been carried out all the same (no answer in time, an answer lost, the service's own fault). */
   outcomeUnknown?: boolean;
+  /** A refused delete: what names the key. */
+  usage?: KeyUsageView;
 }
 
 export class ServiceError extends Error {
@@ -23,6 +25,7 @@ export class ServiceError extends Error {
   readonly errors?: FieldError[];
   readonly retryAfterSeconds?: number;
   readonly outcomeUnknown: boolean;
+  readonly usage?: KeyUsageView;
 
   constructor(kind: ProblemKind, detail: string, options: ServiceErrorOptions = {}) {
     super(detail, { cause: options.cause });
@@ -32,6 +35,7 @@ export class ServiceError extends Error {
     this.errors = options.errors;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.outcomeUnknown = options.outcomeUnknown ?? false;
+    this.usage = options.usage;
   }
 }
 

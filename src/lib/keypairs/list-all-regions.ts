@@ -38,7 +38,7 @@ async function listEachRegion(deps: ReadDeps, regions: string[], query: ListKeyP
     while (next < regions.length) {
       const region = regions[next++]!;
       try {
-        const page = await Promise.race([listKeyPairs(deps, region, { ...query, limit: Number.MAX_SAFE_INTEGER }), timedOut]);
+        const page = await Promise.race([listKeyPairs(deps, region, { ...query, limit: Number.MAX_SAFE_INTEGER }, deadline), timedOut]);
         outcomes.set(region, { views: page.items, more: page.nextCursor !== undefined });
       } catch (error) {
         outcomes.set(region, { error });

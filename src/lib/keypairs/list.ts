@@ -1,6 +1,7 @@
 import type { KeyPairView, ListKeyPairsQuery } from "../api/schemas.js";
 import { expiresAt } from "./expiry.js";
 import type { KeyPairRecord, ReadDeps } from "./ports.js";
+import { inUse, requireCompleteScan, scanUsage, usageOf } from "./usage.js";
 import { toView } from "./views.js";
 
 /** Whether a key passes the list's filters, each matched literally (EC2 filters would read * and ? as wildcards). */
@@ -44,15 +45,30 @@ export interface KeyPairPage {
  * pages them itself: a page of at most `limit` keys and MAX_PAGE_BYTES, the cursor being the last
  * name served (names are unique in a region, so "after this name" is stable as keys come and go).
  */
-export async function listKeyPairs(deps: ReadDeps, region: string, query: ListKeyPairsQuery): Promise<KeyPairPage> {
+export async function listKeyPairs(
+  deps: ReadDeps,
+  region: string,
+  query: ListKeyPairsQuery,
+  /** A deadline shared with other regions (allRegions); else the request's time budget. */
+  signal?: AbortSignal,
+): Promise<KeyPairPage> {
   const after = query.cursor;
   const lookup =
     query.name !== undefined ? { name: query.name } : query.keyPairId !== undefined ? { keyPairId: query.keyPairId } : undefined;
-  const matching = (await deps.store.describe(region, lookup, query.includePublicKey ?? false))
+  let matching = (await deps.store.describe(region, lookup, query.includePublicKey ?? false))
     .filter((record) => matchesFilters(record, query))
     .map((record) => toView(record, region, deps.settings))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .filter((view) => after === undefined || view.name > after);
+  if ((query.includeUsage || query.unused) && matching.length > 0) {
+    // One scan of the region for every key: never one per key.
+    const scan = await scanUsage(deps.usage, region, deps.settings.timeBudgetMs, signal);
+    if (query.unused) requireCompleteScan(scan, region);
+    matching = matching
+      .map((view) => ({ view, usage: usageOf(scan, view.name) }))
+      .filter(({ usage }) => !query.unused || !inUse(usage))
+      .map(({ view, usage }) => (query.includeUsage ? { ...view, usage } : view));
+  }
   const items = takePage(matching, query.limit);
   const last = items.at(-1);
   return matching.length > items.length && last ? { items, nextCursor: last.name } : { items };

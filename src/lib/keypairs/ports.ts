@@ -5,6 +5,7 @@
  * would succeed is DryRunSucceeded.
  */
 import type { KeyPairEvent } from "../api/events.js";
+import type { ProblemKind } from "../api/problems.js";
 import type { KeyFormatName, KeyTypeName } from "../api/schemas.js";
 
 /** A key pair as the store holds it. */
@@ -105,6 +106,8 @@ export interface KeyPairSettings {
  */
 export interface ReadDeps {
   store: Pick<KeyPairStore, "describe">;
+  /** What names key pairs (includeUsage, unused). */
+  usage: KeyUsageSource;
   settings: KeyPairSettings;
 }
 
@@ -112,6 +115,8 @@ export interface DeleteDeps {
   store: Pick<KeyPairStore, "describe" | "delete">;
   vault: Pick<PrivateKeyVault, "delete">;
   events: EventPublisher;
+  /** The guard: a key something still names is not deleted (unless forced). */
+  usage: KeyUsageSource;
   settings: KeyPairSettings;
 }
 
@@ -141,4 +146,39 @@ export interface SweepDeps {
 /** Create: the store and the vault (escrow). */
 export interface KeyPairDeps extends StoreDeps {
   vault: PrivateKeyVault;
+}
+
+/** What a usage check covers, each part on its own (one failing part leaves the others checked). */
+export type UsageCheck = "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups";
+
+/** A part of a usage check that could not be completed, and why (the problem kind it met). */
+export interface UsageGap {
+  check: UsageCheck;
+  reason: string;
+  kind: ProblemKind;
+}
+
+/**
+ * Everything in a region that names a key pair, read once for all keys (a list checks every key
+ * against one scan). Key names are as the store answered them, compared literally by the rules.
+ */
+export interface UsageScan {
+  /** Instances in every state but terminated. */
+  instances: { instanceId: string; state: string; keyName: string }[];
+  /** The default and latest versions of every launch template, and every version a group pins, that name a key. */
+  launchTemplateVersions: { launchTemplateId: string; launchTemplateName: string; version: number; keyName: string }[];
+  launchConfigurations: { name: string; keyName: string }[];
+  /** Every group, with what it launches from (template versions resolved to numbers) and its instances. */
+  autoScalingGroups: {
+    name: string;
+    launchConfigurationName?: string;
+    launchTemplateVersions: { launchTemplateId: string; version: number }[];
+    instanceIds: string[];
+  }[];
+  incomplete: UsageGap[];
+}
+
+export interface KeyUsageSource {
+  /** Reads a region's instances, launch templates, launch configurations and groups, every call paged to the end, until `signal` aborts. */
+  scan(region: string, signal: AbortSignal): Promise<UsageScan>;
 }

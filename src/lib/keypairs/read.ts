@@ -1,10 +1,16 @@
 import type { KeyPairView } from "../api/schemas.js";
 import { ServiceError } from "./errors.js";
 import type { KeyPairRef, ReadDeps } from "./ports.js";
+import { scanUsage, usageOf } from "./usage.js";
 import { toView } from "./views.js";
 
 /** The one key pair `ref` names, exactly: a 404 when there is none. */
-export async function findKeyPair(deps: ReadDeps, region: string, ref: KeyPairRef, includePublicKey: boolean): Promise<KeyPairView> {
+export async function findKeyPair(
+  deps: Pick<ReadDeps, "store" | "settings">,
+  region: string,
+  ref: KeyPairRef,
+  includePublicKey: boolean,
+): Promise<KeyPairView> {
   const [found] = await deps.store.describe(region, ref, includePublicKey);
   if (!found) {
     const which = "name" in ref ? `named ${ref.name}` : `with id ${ref.keyPairId}`;
@@ -13,6 +19,14 @@ export async function findKeyPair(deps: ReadDeps, region: string, ref: KeyPairRe
   return toView(found, region, deps.settings);
 }
 
-export function getKeyPair(deps: ReadDeps, region: string, ref: KeyPairRef, options: { includePublicKey?: boolean }): Promise<KeyPairView> {
-  return findKeyPair(deps, region, ref, options.includePublicKey ?? false);
+/** A key pair; with includeUsage, what in its region names it (one scan, within the request's time budget). */
+export async function getKeyPair(
+  deps: ReadDeps,
+  region: string,
+  ref: KeyPairRef,
+  options: { includePublicKey?: boolean; includeUsage?: boolean },
+): Promise<KeyPairView> {
+  const view = await findKeyPair(deps, region, ref, options.includePublicKey ?? false);
+  if (!options.includeUsage) return view;
+  return { ...view, usage: usageOf(await scanUsage(deps.usage, region, deps.settings.timeBudgetMs), view.name) };
 }

@@ -9,8 +9,13 @@ import { SWEEPER } from "../api/events.js";
 import { deleteKeyPair } from "./delete.js";
 import { ServiceError } from "./errors.js";
 import { hasExpired } from "./expiry.js";
-import type { SweepDeps } from "./ports.js";
+import type { KeyUsageSource, SweepDeps } from "./ports.js";
 import { isManaged } from "./views.js";
+
+/** Never asked: a forced delete makes no usage check. */
+const NO_USAGE_CHECK: KeyUsageSource = {
+  scan: () => Promise.reject(new Error("the sweep's deletes are forced: no usage check")),
+};
 
 export interface RegionSweep {
   region: string;
@@ -42,7 +47,13 @@ export async function sweepRegion(deps: SweepDeps, region: string): Promise<Regi
     const now = deps.clock.now();
     for (const keyPair of keyPairs.filter((candidate) => isManaged(candidate.tags, deps.settings) && hasExpired(candidate, now))) {
       try {
-        await deleteKeyPair(deps, region, { keyPairId: keyPair.keyPairId }, { caller: SWEEPER, change: "expired" });
+        // Its owner set the expiry: forced, without the usage check (the sweep's role has no describes of instances or groups).
+        await deleteKeyPair(
+          { ...deps, usage: NO_USAGE_CHECK },
+          region,
+          { keyPairId: keyPair.keyPairId },
+          { caller: SWEEPER, change: "expired", force: true },
+        );
         result.expiredKeysDeleted.push({ keyPairId: keyPair.keyPairId, name: keyPair.name });
       } catch (error) {
         // Gone already: another sweep (or a caller) deleted it.

@@ -52,6 +52,8 @@ const envSchema = z
     EVENTS_ENDPOINT: url,
     EVENT_BUS_NAME: z._default(z.string().check(z.minLength(1), z.maxLength(1600)), "default"),
     EVENTS_REGION: z._default(z.string().check(z.minLength(1)), "us-east-1"),
+    // Auto Scaling, read by usage checks (launch configurations, groups; locally: moto, like EC2_ENDPOINT).
+    AUTOSCALING_ENDPOINT: url,
     // Empty: the AWS managed key alias/aws/ssm.
     ESCROW_KMS_KEY_ID: z.pipe(
       z.optional(z.string()),

@@ -1,5 +1,6 @@
-/** The composition root of the delete function: describe and delete in EC2, and the escrowed key in SSM. */
+/** The composition root of the delete function: describe and delete in EC2, the usage scan (its guard), and the escrowed key in SSM. */
 import { deleteKeyPair, describeKeyPairs } from "../aws/ec2.js";
+import { awsKeyUsage } from "../aws/key-usage.js";
 import { deletePrivateKey } from "../aws/ssm.js";
 import { deleteRules } from "../keypairs/service.js";
 import { keyPairEvents } from "./events.js";
@@ -9,5 +10,6 @@ export const keyPairDeletion = deleteRules({
   store: { describe: describeKeyPairs, delete: deleteKeyPair },
   vault: { delete: deletePrivateKey },
   events: keyPairEvents,
+  usage: awsKeyUsage,
   settings,
 });

@@ -1,16 +1,22 @@
 /** Escrow to SSM (POST /keypairs with escrow: true, and DELETE), with EC2 and SSM mocked. */
+
+import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
 import { CreateKeyPairCommand, DeleteKeyPairCommand, DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { DeleteParameterCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { mockClient } from "aws-sdk-client-mock";
 import { handler as createHandler } from "../../../src/handlers/create-key-pair.js";
 import { handler as deleteHandler } from "../../../src/handlers/delete-key-pair.js";
 import { invoke } from "../../support/lambda.js";
+import { nothingNamesKeys } from "../../support/usage-mocks.js";
 
 const ec2 = mockClient(EC2Client);
 const ssm = mockClient(SSMClient);
+const autoScaling = mockClient(AutoScalingClient);
 beforeEach(() => {
   ec2.reset();
   ssm.reset();
+  autoScaling.reset();
+  nothingNamesKeys(ec2, autoScaling);
 });
 
 const KEY_ID = "key-0123456789abcdef0";

@@ -1,3 +1,4 @@
+import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
 import { CreateKeyPairCommand, DeleteKeyPairCommand, DescribeKeyPairsCommand, EC2Client, ImportKeyPairCommand } from "@aws-sdk/client-ec2";
 import { DeleteParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { mockClient } from "aws-sdk-client-mock";
@@ -12,13 +13,18 @@ import { handler as methodNotAllowedHandler } from "../../../src/handlers/method
 import { MAX_PAGE_BYTES } from "../../../src/lib/keypairs/list.js";
 import { ed25519PublicKey } from "../../support/keys.js";
 import { invoke } from "../../support/lambda.js";
+import { nothingNamesKeys } from "../../support/usage-mocks.js";
 
 const ec2 = mockClient(EC2Client);
 // Delete also removes an escrowed private key (test/unit/escrow.test.ts has the rest of escrow).
 const ssm = mockClient(SSMClient);
+// Delete checks that nothing names the key first (test/unit/http/key-usage.test.ts has the rest).
+const autoScaling = mockClient(AutoScalingClient);
 beforeEach(() => {
   ec2.reset();
   ssm.reset();
+  autoScaling.reset();
+  nothingNamesKeys(ec2, autoScaling);
 });
 
 const managedTag = { Key: "managed-by", Value: "ec2-keypairs-api" };

@@ -94,7 +94,8 @@ test("the sweep publishes Expired (caller sweeper) once per key, even when two s
       caller: SWEEPER,
       expiresAt: created.expiresAt,
       escrowed: true,
-      forced: false,
+      // Expiry is the owner's instruction: deleted whatever still names it.
+      forced: true,
     },
   ]);
 });

@@ -1,0 +1,27 @@
+/** `npx tsx bench/usage-cli.ts [iterations]`: only the usage-check figures of `npm run bench` (bench/usage.ts). */
+import { mkdirSync } from "node:fs";
+import { ROOT } from "../scripts/local-stack.js";
+import { formatTable } from "./table.js";
+import { FLEET, usageLatency } from "./usage.js";
+
+Object.assign(process.env, {
+  DEFAULT_REGION: "us-east-1",
+  AWS_ACCESS_KEY_ID: "bench",
+  AWS_SECRET_ACCESS_KEY: "bench",
+  AWS_REGION: "us-east-1",
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+  LOG_LEVEL: "SILENT",
+});
+const out = `${ROOT}/.tmp/bench`;
+mkdirSync(out, { recursive: true });
+const rows = await usageLatency(out, Number(process.argv[2] ?? 50));
+console.log(
+  `== Usage check: ${FLEET.instances} instances, ${FLEET.launchTemplates} launch templates, ${FLEET.launchConfigurations} launch ` +
+    `configurations, ${FLEET.groups} groups, EC2 and Auto Scaling answered from memory (ms per request)`,
+);
+console.log(
+  formatTable([
+    ["request", "median ms", "min-max ms", "result", "calls per request"],
+    ...rows.map((row) => [row.name, row.medianMs.toFixed(1), `${row.minMs.toFixed(1)}-${row.maxMs.toFixed(1)}`, row.result, row.calls]),
+  ]),
+);

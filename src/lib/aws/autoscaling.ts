@@ -1,0 +1,102 @@
+/**
+ * The Auto Scaling adapter, read-only: the launch configurations and groups a usage check reads
+ * (issue 20). The only module that knows @aws-sdk/client-auto-scaling. Like ec2.ts: a client per
+ * region, built lazily and discarded after any failure that is not an Auto Scaling answer; errors
+ * through EC2's one table (the same query protocol and codes, plus AccessDenied).
+ */
+import {
+  AutoScalingClient,
+  DescribeAutoScalingGroupsCommand,
+  DescribeLaunchConfigurationsCommand,
+  type LaunchTemplateSpecification,
+} from "@aws-sdk/client-auto-scaling";
+import { config } from "../platform/config.js";
+import { clientOptions } from "./clients.js";
+import { allPages } from "./ec2.js";
+import { isEc2Answer, type SdkError, translateEc2Error, type UsageOperation } from "./ec2-errors.js";
+
+const clients = new Map<string, AutoScalingClient>();
+
+/** A region's client (exported as a seam for the bench, which answers it from memory). */
+export function autoScalingClient(region: string): AutoScalingClient {
+  let client = clients.get(region);
+  if (!client) {
+    client = new AutoScalingClient(clientOptions(region, config.AUTOSCALING_ENDPOINT, config.EC2_MAX_ATTEMPTS));
+    clients.set(region, client);
+  }
+  return client;
+}
+
+/** Forgets a region's client (after a failure that was not Auto Scaling's answer). */
+export function discardAutoScalingClient(region: string): void {
+  clients.get(region)?.destroy();
+  clients.delete(region);
+}
+
+async function send<T>(region: string, operation: UsageOperation, signal: AbortSignal, run: (client: AutoScalingClient) => Promise<T>) {
+  try {
+    return await run(autoScalingClient(region));
+  } catch (error) {
+    if (!isEc2Answer((error ?? {}) as SdkError)) discardAutoScalingClient(region);
+    throw translateEc2Error(signal.aborted ? (signal.reason ?? error) : error, operation);
+  }
+}
+
+/** Every launch configuration of the region that names a key. */
+export async function describeLaunchConfigurationsWithKeys(region: string, signal: AbortSignal) {
+  const configurations = await allPages("DescribeLaunchConfigurations", async (NextToken) => {
+    const output = await send(region, "DescribeLaunchConfigurations", signal, (client) =>
+      client.send(new DescribeLaunchConfigurationsCommand({ MaxRecords: 100, NextToken }), { abortSignal: signal }),
+    );
+    return { NextToken: output.NextToken, page: output.LaunchConfigurations ?? [] };
+  });
+  return configurations.flatMap((configuration) =>
+    configuration.LaunchConfigurationName && configuration.KeyName
+      ? [{ name: configuration.LaunchConfigurationName, keyName: configuration.KeyName }]
+      : [],
+  );
+}
+
+/** A group's launch template as it names it: by id or name, and a version (a number, $Latest or $Default; none is $Default). */
+export interface GroupTemplateRef {
+  launchTemplateId?: string;
+  launchTemplateName?: string;
+  version?: string;
+}
+
+const templateRef = (spec: LaunchTemplateSpecification | undefined): GroupTemplateRef[] =>
+  spec && (spec.LaunchTemplateId || spec.LaunchTemplateName)
+    ? [
+        {
+          ...(spec.LaunchTemplateId ? { launchTemplateId: spec.LaunchTemplateId } : {}),
+          ...(spec.LaunchTemplateName ? { launchTemplateName: spec.LaunchTemplateName } : {}),
+          ...(spec.Version ? { version: spec.Version } : {}),
+        },
+      ]
+    : [];
+
+/** Every group of the region: its launch configuration, launch templates (incl. a mixed instances policy's and its overrides') and instances. */
+export async function describeAutoScalingGroups(region: string, signal: AbortSignal) {
+  const groups = await allPages("DescribeAutoScalingGroups", async (NextToken) => {
+    const output = await send(region, "DescribeAutoScalingGroups", signal, (client) =>
+      client.send(new DescribeAutoScalingGroupsCommand({ MaxRecords: 100, NextToken }), { abortSignal: signal }),
+    );
+    return { NextToken: output.NextToken, page: output.AutoScalingGroups ?? [] };
+  });
+  return groups.flatMap((group) => {
+    if (!group.AutoScalingGroupName) return [];
+    const mixed = group.MixedInstancesPolicy?.LaunchTemplate;
+    return [
+      {
+        name: group.AutoScalingGroupName,
+        ...(group.LaunchConfigurationName ? { launchConfigurationName: group.LaunchConfigurationName } : {}),
+        templates: [
+          ...templateRef(group.LaunchTemplate),
+          ...templateRef(mixed?.LaunchTemplateSpecification),
+          ...(mixed?.Overrides ?? []).flatMap((override) => templateRef(override.LaunchTemplateSpecification)),
+        ],
+        instanceIds: (group.Instances ?? []).flatMap((instance) => (instance.InstanceId ? [instance.InstanceId] : [])),
+      },
+    ];
+  });
+}

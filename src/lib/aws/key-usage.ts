@@ -1,0 +1,142 @@
+/**
+ * The usage scan of a region (KeyUsageSource): what names key pairs, read once for every key of a
+ * request. Four independent reads in parallel (instances, launch templates, launch configurations,
+ * groups), then the launch template versions that count: the default and latest of every template
+ * in one paged call, and the versions groups pin, per template. Each part that fails is recorded
+ * (what, why) and the others still count. moto's DescribeLaunchTemplateVersions ignores filters,
+ * has no NextToken and cuts at MaxResults: any wanted version the bulk call did not return is asked
+ * for by number, and rows not asked for are dropped.
+ */
+import { ServiceError } from "../keypairs/errors.js";
+import type { KeyUsageSource, UsageCheck, UsageGap, UsageScan } from "../keypairs/ports.js";
+import { logger } from "../platform/logger.js";
+import { describeAutoScalingGroups, describeLaunchConfigurationsWithKeys, type GroupTemplateRef } from "./autoscaling.js";
+import {
+  describeDefaultAndLatestVersions,
+  describeInstancesWithKeys,
+  describeLaunchTemplates,
+  describeTemplateVersions,
+  type LaunchTemplateSummary,
+  type LaunchTemplateVersionKey,
+} from "./ec2.js";
+
+/** How many templates' pinned versions are asked for at once. */
+const VERSION_CONCURRENCY = 4;
+
+/** The adapter calls a scan makes: the real ones, or (bench, tests) others answering from memory. */
+export interface UsageReads {
+  instances: typeof describeInstancesWithKeys;
+  launchTemplates: typeof describeLaunchTemplates;
+  defaultAndLatestVersions: typeof describeDefaultAndLatestVersions;
+  templateVersions: typeof describeTemplateVersions;
+  launchConfigurations: typeof describeLaunchConfigurationsWithKeys;
+  autoScalingGroups: typeof describeAutoScalingGroups;
+}
+
+export const AWS_USAGE_READS: UsageReads = {
+  instances: describeInstancesWithKeys,
+  launchTemplates: describeLaunchTemplates,
+  defaultAndLatestVersions: describeDefaultAndLatestVersions,
+  templateVersions: describeTemplateVersions,
+  launchConfigurations: describeLaunchConfigurationsWithKeys,
+  autoScalingGroups: describeAutoScalingGroups,
+};
+
+/** A group's template reference as a version number, or undefined if the template is unknown. */
+function resolve(ref: GroupTemplateRef, byId: Map<string, LaunchTemplateSummary>, byName: Map<string, LaunchTemplateSummary>) {
+  const template = ref.launchTemplateId !== undefined ? byId.get(ref.launchTemplateId) : byName.get(ref.launchTemplateName ?? "");
+  if (!template) return undefined;
+  const version =
+    ref.version === undefined || ref.version === "$Default"
+      ? template.defaultVersion
+      : ref.version === "$Latest"
+        ? template.latestVersion
+        : Number(ref.version);
+  return Number.isInteger(version) && version > 0 ? { launchTemplateId: template.launchTemplateId, version } : undefined;
+}
+
+async function eachAtMost<T>(items: T[], concurrency: number, run: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await run(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+}
+
+export function keyUsageSource(reads: UsageReads = AWS_USAGE_READS): KeyUsageSource {
+  return {
+    async scan(region: string, signal: AbortSignal): Promise<UsageScan> {
+      const incomplete: UsageGap[] = [];
+      const attempt = async <T>(check: UsageCheck, run: () => Promise<T>): Promise<T | undefined> => {
+        try {
+          return await run();
+        } catch (error) {
+          if (!(error instanceof ServiceError)) logger.error("a usage check failed", { region, check, error: error as Error });
+          const kind = error instanceof ServiceError ? error.kind : "upstream-error";
+          const reason = error instanceof ServiceError ? error.message : "an unexpected error (logged)";
+          if (!incomplete.some((gap) => gap.check === check)) incomplete.push({ check, reason, kind });
+          return undefined;
+        }
+      };
+      const [instances, templates, configurations, groups] = await Promise.all([
+        attempt("instances", () => reads.instances(region, signal)),
+        attempt("launchTemplates", () => reads.launchTemplates(region, signal)),
+        attempt("launchConfigurations", () => reads.launchConfigurations(region, signal)),
+        attempt("autoScalingGroups", () => reads.autoScalingGroups(region, signal)),
+      ]);
+      const byId = new Map((templates ?? []).map((template) => [template.launchTemplateId, template]));
+      const byName = new Map((templates ?? []).map((template) => [template.launchTemplateName, template]));
+      const resolvedGroups = (groups ?? []).map((group) => ({
+        name: group.name,
+        ...(group.launchConfigurationName !== undefined ? { launchConfigurationName: group.launchConfigurationName } : {}),
+        launchTemplateVersions: group.templates.flatMap((ref) => resolve(ref, byId, byName) ?? []),
+        instanceIds: group.instanceIds,
+      }));
+
+      // The versions that count: each template's default and latest, and every version a group pins.
+      const wanted = new Map<string, Set<number>>();
+      for (const template of templates ?? [])
+        wanted.set(template.launchTemplateId, new Set([template.defaultVersion, template.latestVersion]));
+      for (const group of resolvedGroups)
+        for (const { launchTemplateId, version } of group.launchTemplateVersions) wanted.get(launchTemplateId)?.add(version);
+      const found = new Map<string, LaunchTemplateVersionKey>();
+      const keep = (versions: LaunchTemplateVersionKey[]) => {
+        for (const version of versions)
+          if (wanted.get(version.launchTemplateId)?.has(version.version))
+            found.set(`${version.launchTemplateId}:${version.version}`, version);
+      };
+      if (templates && templates.length > 0) {
+        await attempt("launchTemplates", async () => {
+          keep(await reads.defaultAndLatestVersions(region, signal));
+          const missing = [...wanted].flatMap(([launchTemplateId, numbers]) => {
+            const left = [...numbers].filter((number) => !found.has(`${launchTemplateId}:${number}`));
+            return left.length ? [{ launchTemplateId, numbers: left }] : [];
+          });
+          await eachAtMost(missing, VERSION_CONCURRENCY, async ({ launchTemplateId, numbers }) =>
+            keep(await reads.templateVersions(region, launchTemplateId, numbers, signal)),
+          );
+        });
+      }
+      return {
+        instances: instances ?? [],
+        launchTemplateVersions: [...found.values()].flatMap((version) =>
+          version.keyName !== undefined
+            ? [
+                {
+                  launchTemplateId: version.launchTemplateId,
+                  launchTemplateName: version.launchTemplateName,
+                  version: version.version,
+                  keyName: version.keyName,
+                },
+              ]
+            : [],
+        ),
+        launchConfigurations: configurations ?? [],
+        autoScalingGroups: resolvedGroups,
+        incomplete,
+      };
+    },
+  };
+}
+
+export const awsKeyUsage = keyUsageSource();

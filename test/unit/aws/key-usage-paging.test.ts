@@ -1,0 +1,192 @@
+/**
+ * The usage scan's adapter with the SDK clients mocked: every call paged past its first page, the
+ * launch template versions that count (default, latest, pinned by a group) found even when the
+ * bulk call is cut short without a NextToken (as moto does), and a denied call making only its
+ * part incomplete.
+ */
+import {
+  AutoScalingClient,
+  DescribeAutoScalingGroupsCommand,
+  type DescribeAutoScalingGroupsCommandInput,
+  DescribeLaunchConfigurationsCommand,
+  type DescribeLaunchConfigurationsCommandInput,
+} from "@aws-sdk/client-auto-scaling";
+import {
+  DescribeInstancesCommand,
+  type DescribeInstancesCommandInput,
+  DescribeLaunchTemplatesCommand,
+  type DescribeLaunchTemplatesCommandInput,
+  DescribeLaunchTemplateVersionsCommand,
+  type DescribeLaunchTemplateVersionsCommandInput,
+  EC2Client,
+} from "@aws-sdk/client-ec2";
+import { mockClient } from "aws-sdk-client-mock";
+import { awsKeyUsage } from "../../../src/lib/aws/key-usage.js";
+
+const ec2 = mockClient(EC2Client);
+const autoScaling = mockClient(AutoScalingClient);
+const region = "eu-west-1";
+
+const version = (launchTemplateId: string, VersionNumber: number, KeyName?: string) => ({
+  LaunchTemplateId: launchTemplateId,
+  LaunchTemplateName: launchTemplateId.replace("lt-", "name-"),
+  VersionNumber,
+  LaunchTemplateData: KeyName ? { KeyName } : {},
+});
+
+/** Two pages of each call; the bulk versions call as `bulk` says. */
+function fleet(bulk: (input: DescribeLaunchTemplateVersionsCommandInput) => object) {
+  ec2.on(DescribeInstancesCommand).callsFake((input: DescribeInstancesCommandInput) =>
+    input.NextToken === undefined
+      ? { Reservations: [{ Instances: [{ InstanceId: "i-1", KeyName: "k1", State: { Name: "running" } }] }], NextToken: "i-page-2" }
+      : {
+          Reservations: [
+            {
+              Instances: [
+                { InstanceId: "i-2", KeyName: "k2", State: { Name: "stopped" } },
+                { InstanceId: "i-3", State: { Name: "running" } },
+              ],
+            },
+            { Instances: [{ InstanceId: "i-4", KeyName: "k1", State: { Name: "terminated" } }] },
+          ],
+        },
+  );
+  ec2.on(DescribeLaunchTemplatesCommand).callsFake((input: DescribeLaunchTemplatesCommandInput) =>
+    input.NextToken === undefined
+      ? {
+          LaunchTemplates: [{ LaunchTemplateId: "lt-1", LaunchTemplateName: "name-1", DefaultVersionNumber: 1, LatestVersionNumber: 5 }],
+          NextToken: "lt-page-2",
+        }
+      : { LaunchTemplates: [{ LaunchTemplateId: "lt-2", LaunchTemplateName: "name-2", DefaultVersionNumber: 2, LatestVersionNumber: 2 }] },
+  );
+  ec2.on(DescribeLaunchTemplateVersionsCommand).callsFake((input: DescribeLaunchTemplateVersionsCommandInput) => {
+    if (input.LaunchTemplateId === undefined) return bulk(input);
+    // One template's versions by number, itself in two pages; a version not asked for (moto ignores filters) is dropped.
+    const asked = (input.Versions ?? []).map(Number);
+    const rows = asked.map((number) => version(input.LaunchTemplateId!, number, number === 3 ? "k3" : undefined));
+    return input.NextToken === undefined
+      ? { LaunchTemplateVersions: [rows[0], version(input.LaunchTemplateId, 4, "k1")], NextToken: "v-page-2" }
+      : { LaunchTemplateVersions: rows.slice(1) };
+  });
+  autoScaling.on(DescribeLaunchConfigurationsCommand).callsFake((input: DescribeLaunchConfigurationsCommandInput) =>
+    input.NextToken === undefined
+      ? { LaunchConfigurations: [{ LaunchConfigurationName: "lc-1", KeyName: "k1" }], NextToken: "lc-page-2" }
+      : {
+          LaunchConfigurations: [
+            { LaunchConfigurationName: "lc-2", KeyName: "k4" },
+            { LaunchConfigurationName: "lc-3", KeyName: "" },
+          ],
+        },
+  );
+  autoScaling.on(DescribeAutoScalingGroupsCommand).callsFake((input: DescribeAutoScalingGroupsCommandInput) =>
+    input.NextToken === undefined
+      ? {
+          AutoScalingGroups: [{ AutoScalingGroupName: "asg-1", LaunchTemplate: { LaunchTemplateName: "name-1", Version: "3" } }],
+          NextToken: "asg-2",
+        }
+      : {
+          AutoScalingGroups: [
+            { AutoScalingGroupName: "asg-2", LaunchConfigurationName: "lc-2", Instances: [{ InstanceId: "i-2" }] },
+            {
+              AutoScalingGroupName: "asg-3",
+              MixedInstancesPolicy: { LaunchTemplate: { LaunchTemplateSpecification: { LaunchTemplateId: "lt-2", Version: "$Latest" } } },
+            },
+          ],
+        },
+  );
+}
+
+beforeEach(() => {
+  ec2.reset();
+  autoScaling.reset();
+});
+
+const tokens = (calls: { args: [{ input: object }] }[]) => calls.map((call) => (call.args[0].input as { NextToken?: string }).NextToken);
+
+test("pages every call to its end and keeps exactly the versions that count", async () => {
+  // The bulk call (default and latest of every template) in two pages, with a duplicate row ($Latest = $Default for lt-2).
+  fleet((input) =>
+    input.NextToken === undefined
+      ? { LaunchTemplateVersions: [version("lt-1", 1), version("lt-1", 5, "k5")], NextToken: "bulk-2" }
+      : { LaunchTemplateVersions: [version("lt-2", 2, "k2"), version("lt-2", 2, "k2")] },
+  );
+  const scan = await awsKeyUsage.scan(region, AbortSignal.timeout(5000));
+  expect(scan.incomplete).toEqual([]);
+  expect(scan.instances).toEqual([
+    { instanceId: "i-1", state: "running", keyName: "k1" },
+    { instanceId: "i-2", state: "stopped", keyName: "k2" },
+  ]);
+  expect(scan.launchConfigurations).toEqual([
+    { name: "lc-1", keyName: "k1" },
+    { name: "lc-2", keyName: "k4" },
+  ]);
+  expect(scan.launchTemplateVersions.map((row) => `${row.launchTemplateId}:${row.version}:${row.keyName}`).sort()).toEqual([
+    "lt-1:3:k3", // pinned by asg-1 (by name), asked for by number, on the second page
+    "lt-1:5:k5",
+    "lt-2:2:k2",
+  ]);
+  expect(scan.autoScalingGroups).toEqual([
+    { name: "asg-1", launchTemplateVersions: [{ launchTemplateId: "lt-1", version: 3 }], instanceIds: [] },
+    { name: "asg-2", launchConfigurationName: "lc-2", launchTemplateVersions: [], instanceIds: ["i-2"] },
+    { name: "asg-3", launchTemplateVersions: [{ launchTemplateId: "lt-2", version: 2 }], instanceIds: [] },
+  ]);
+  expect(tokens(ec2.commandCalls(DescribeInstancesCommand) as never)).toEqual([undefined, "i-page-2"]);
+  expect(ec2.commandCalls(DescribeInstancesCommand)[0]!.args[0].input).toMatchObject({
+    Filters: [{ Name: "instance-state-name", Values: ["pending", "running", "shutting-down", "stopping", "stopped"] }],
+  });
+  expect(tokens(ec2.commandCalls(DescribeLaunchTemplatesCommand) as never)).toEqual([undefined, "lt-page-2"]);
+  expect(
+    ec2.commandCalls(DescribeLaunchTemplateVersionsCommand).map((call) => {
+      const { LaunchTemplateId, Versions, NextToken } = call.args[0].input;
+      return [LaunchTemplateId, Versions, NextToken];
+    }),
+  ).toEqual([
+    [undefined, ["$Latest", "$Default"], undefined],
+    [undefined, ["$Latest", "$Default"], "bulk-2"],
+    ["lt-1", ["3"], undefined],
+    ["lt-1", ["3"], "v-page-2"],
+  ]);
+  expect(tokens(autoScaling.commandCalls(DescribeLaunchConfigurationsCommand) as never)).toEqual([undefined, "lc-page-2"]);
+  expect(tokens(autoScaling.commandCalls(DescribeAutoScalingGroupsCommand) as never)).toEqual([undefined, "asg-2"]);
+});
+
+test("a bulk answer cut short without a NextToken (moto) is completed by asking for the missing versions by number", async () => {
+  fleet(() => ({ LaunchTemplateVersions: [version("lt-1", 1)] }));
+  const scan = await awsKeyUsage.scan(region, AbortSignal.timeout(5000));
+  expect(scan.incomplete).toEqual([]);
+  const asked = ec2
+    .commandCalls(DescribeLaunchTemplateVersionsCommand)
+    .filter((call) => call.args[0].input.LaunchTemplateId !== undefined && call.args[0].input.NextToken === undefined)
+    .map((call) => [call.args[0].input.LaunchTemplateId, call.args[0].input.Versions]);
+  expect(asked).toEqual([
+    ["lt-1", ["5", "3"]],
+    ["lt-2", ["2"]],
+  ]);
+  expect(scan.launchTemplateVersions.map((row) => `${row.launchTemplateId}:${row.version}:${row.keyName}`)).toEqual(["lt-1:3:k3"]);
+});
+
+test("a denied call leaves its part incomplete (what and why); the other parts still count", async () => {
+  fleet(() => ({ LaunchTemplateVersions: [] }));
+  autoScaling
+    .on(DescribeAutoScalingGroupsCommand)
+    .rejects(
+      Object.assign(new Error("User is not authorized"), { name: "AccessDenied", $fault: "client", $metadata: { httpStatusCode: 403 } }),
+    );
+  const scan = await awsKeyUsage.scan(region, AbortSignal.timeout(5000));
+  expect(scan.incomplete).toEqual([
+    {
+      check: "autoScalingGroups",
+      reason: "DescribeAutoScalingGroups: The service is not permitted to perform this Auto Scaling operation.",
+      kind: "upstream-error",
+    },
+  ]);
+  expect(scan.instances).toHaveLength(2);
+  expect(scan.autoScalingGroups).toEqual([]);
+});
+
+test("a NextToken handed back twice is an unreadable answer, not an endless loop", async () => {
+  fleet(() => ({ LaunchTemplateVersions: [] }));
+  ec2.on(DescribeInstancesCommand).resolves({ Reservations: [], NextToken: "same" });
+  const scan = await awsKeyUsage.scan(region, AbortSignal.timeout(5000));
+  expect(scan.incomplete).toEqual([{ check: "instances", reason: expect.stringContaining("repeats a NextToken"), kind: "upstream-error" }]);
+});
