@@ -35,6 +35,7 @@ beforeAll(async () => {
     EC2_ENDPOINT: endpoint,
     SSM_ENDPOINT: endpoint,
     EVENTS_ENDPOINT: endpoint,
+    AUTOSCALING_ENDPOINT: endpoint,
     EVENTS_REGION: region,
     EVENT_BUS_NAME: BUS,
     DEFAULT_REGION: region,
