@@ -241,11 +241,8 @@ export interface components {
         };
         /** @description RFC 9457 problem details. */
         Problem: {
-            /**
-             * @description URI identifying the problem type.
-             * @enum {string}
-             */
-            type: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/not-acceptable" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/escrow-failed" | "https://ec2-keypairs-api.example.com/problems/internal";
+            /** @description URI identifying the problem type: one of KnownProblemType, or a type added after this version of the spec. */
+            type: components["schemas"]["KnownProblemType"] | string;
             title: string;
             status: number;
             detail: string;
@@ -255,12 +252,19 @@ export interface components {
             /** @description Each invalid field of the request. */
             errors?: components["schemas"]["ProblemFieldError"][];
         };
+        /**
+         * @description The problem types this version of the API answers (more may be added).
+         * @enum {string}
+         */
+        KnownProblemType: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/not-acceptable" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/escrow-failed" | "https://ec2-keypairs-api.example.com/problems/internal";
         /** @description One invalid field of the request. */
         ProblemFieldError: {
             /** @description Location of the offending value, e.g. `body.tags` or `query.region`. */
             field: string;
             message: string;
         };
+        /** @description A problem (application/problem+json, from the API) or API Gateway's own {"message": ...} (application/json, sent before any function runs). */
+        ErrorAnswer: components["schemas"]["Problem"] | components["schemas"]["GatewayMessage"];
         /** @description An answer API Gateway itself sends, before any function runs. */
         GatewayMessage: {
             message: string;
@@ -500,16 +504,16 @@ export interface operations {
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Too Many Requests"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -524,7 +528,13 @@ export interface operations {
                      *       "instance": "/keypairs"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description EC2 failed or refused the service's own credentials. */
@@ -544,6 +554,20 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description EC2 did not answer within the service's time budget. */
@@ -681,13 +705,13 @@ export interface operations {
                      *       "ec2Code": "UnauthorizedOperation"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Forbidden"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description Not this operation's answer but its path's: any other method on /keypairs (here GET, POST) answers 405 with an Allow header. */
@@ -750,7 +774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the service accepts (MAX_BODY_BYTES, 262144 bytes = 256 KiB by default). */
+            /** @description The body is larger than the service accepts (MAX_BODY_BYTES, 262144 bytes = 256 KiB by default); over API Gateway's own 10 MB limit, the gateway answers (application/json {"message":"Request Entity Too Large"}). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -765,7 +789,13 @@ export interface operations {
                      *       "instance": "/keypairs"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Request Entity Too Large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description The body is not sent as application/json. */
@@ -826,16 +856,16 @@ export interface operations {
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Too Many Requests"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -850,7 +880,13 @@ export interface operations {
                      *       "instance": "/keypairs"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description EC2 failed or refused the service's own credentials. */
@@ -870,6 +906,20 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description EC2 did not answer within the service's time budget. */
@@ -995,13 +1045,13 @@ export interface operations {
                      *       "ec2Code": "UnauthorizedOperation"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Forbidden"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description Not this operation's answer but its path's: any other method on /keypairs/import (here POST) answers 405 with an Allow header. */
@@ -1046,7 +1096,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the service accepts (MAX_BODY_BYTES, 262144 bytes = 256 KiB by default). */
+            /** @description The body is larger than the service accepts (MAX_BODY_BYTES, 262144 bytes = 256 KiB by default); over API Gateway's own 10 MB limit, the gateway answers (application/json {"message":"Request Entity Too Large"}). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1061,7 +1111,13 @@ export interface operations {
                      *       "instance": "/keypairs/import"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Request Entity Too Large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description The body is not sent as application/json. */
@@ -1122,16 +1178,16 @@ export interface operations {
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Too Many Requests"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1146,7 +1202,13 @@ export interface operations {
                      *       "instance": "/keypairs/import"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description EC2 failed or refused the service's own credentials. */
@@ -1166,6 +1228,20 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description EC2 did not answer within the service's time budget. */
@@ -1314,16 +1390,16 @@ export interface operations {
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Too Many Requests"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1338,7 +1414,13 @@ export interface operations {
                      *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description EC2 failed or refused the service's own credentials. */
@@ -1358,6 +1440,20 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description EC2 did not answer within the service's time budget. */
@@ -1452,13 +1548,13 @@ export interface operations {
                      *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Forbidden"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description No such key pair in the region. */
@@ -1523,16 +1619,16 @@ export interface operations {
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Too Many Requests"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1547,7 +1643,13 @@ export interface operations {
                      *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description EC2 failed or refused the service's own credentials. */
@@ -1567,6 +1669,20 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description EC2 did not answer within the service's time budget. */
@@ -1715,16 +1831,16 @@ export interface operations {
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Too Many Requests"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1739,7 +1855,13 @@ export interface operations {
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description EC2 failed or refused the service's own credentials. */
@@ -1759,6 +1881,20 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description EC2 did not answer within the service's time budget. */
@@ -1853,13 +1989,13 @@ export interface operations {
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Forbidden"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description No such key pair in the region. */
@@ -1924,16 +2060,16 @@ export interface operations {
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Too Many Requests"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1948,7 +2084,13 @@ export interface operations {
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description EC2 failed or refused the service's own credentials. */
@@ -1968,6 +2110,20 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description EC2 did not answer within the service's time budget. */
@@ -2083,7 +2239,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2098,7 +2254,13 @@ export interface operations {
                      *       "instance": "/openapi.json"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
         };
@@ -2196,7 +2358,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2211,7 +2373,13 @@ export interface operations {
                      *       "instance": "/docs"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
         };

@@ -485,9 +485,20 @@ export const ProblemFieldError = /* @__PURE__ */ z
 
 export const ProblemDetails = /* @__PURE__ */ z
   .strictObject({
+    // Open for extension: a type this list does not name yet is still a problem (generated clients keep it as a string).
     type: z
-      .enum(PROBLEM_KINDS.map((kind) => PROBLEM_TYPE_BASE + kind))
-      .register(z.globalRegistry, { description: "URI identifying the problem type." }),
+      .union([
+        z.enum(PROBLEM_KINDS.map((kind) => PROBLEM_TYPE_BASE + kind)).register(z.globalRegistry, {
+          id: "KnownProblemType",
+          description: "The problem types this version of the API answers (more may be added).",
+          // Generated clients name the members by kind (CONFLICT, NOT_FOUND) rather than by the whole URI.
+          "x-enum-varnames": PROBLEM_KINDS.map((kind) => kind.toUpperCase().replaceAll("-", "_")),
+        }),
+        z.string(),
+      ])
+      .register(z.globalRegistry, {
+        description: "URI identifying the problem type: one of KnownProblemType, or a type added after this version of the spec.",
+      }),
     title: z.string(),
     status: z.number().check(z.int(), z.minimum(400), z.maximum(599)),
     detail: z.string(),

@@ -1,0 +1,55 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .create_key_pair_body import CreateKeyPairBody
+from .created_key_pair import CreatedKeyPair
+from .created_key_pair_tags import CreatedKeyPairTags
+from .dry_run_result import DryRunResult
+from .dry_run_result_operation import DryRunResultOperation
+from .escrowed_key_pair import EscrowedKeyPair
+from .escrowed_key_pair_tags import EscrowedKeyPairTags
+from .gateway_message import GatewayMessage
+from .get_open_api_document_response_200 import GetOpenApiDocumentResponse200
+from .import_key_pair_body import ImportKeyPairBody
+from .key_format import KeyFormat
+from .key_pair import KeyPair
+from .key_pair_list import KeyPairList
+from .key_pair_list_regions import KeyPairListRegions
+from .key_pair_tags import KeyPairTags
+from .key_type import KeyType
+from .known_problem_type import KnownProblemType
+from .problem import Problem
+from .problem_field_error import ProblemFieldError
+from .region import Region
+from .region_listing_type_0 import RegionListingType0
+from .region_listing_type_0_status import RegionListingType0Status
+from .region_listing_type_1 import RegionListingType1
+from .region_listing_type_1_status import RegionListingType1Status
+from .tags import Tags
+
+__all__ = (
+    "CreateKeyPairBody",
+    "CreatedKeyPair",
+    "CreatedKeyPairTags",
+    "DryRunResult",
+    "DryRunResultOperation",
+    "EscrowedKeyPair",
+    "EscrowedKeyPairTags",
+    "GatewayMessage",
+    "GetOpenApiDocumentResponse200",
+    "ImportKeyPairBody",
+    "KeyFormat",
+    "KeyPair",
+    "KeyPairList",
+    "KeyPairListRegions",
+    "KeyPairTags",
+    "KeyType",
+    "KnownProblemType",
+    "Problem",
+    "ProblemFieldError",
+    "Region",
+    "RegionListingType0",
+    "RegionListingType0Status",
+    "RegionListingType1",
+    "RegionListingType1Status",
+    "Tags",
+)

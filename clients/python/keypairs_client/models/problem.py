@@ -1,0 +1,132 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.known_problem_type import KnownProblemType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.problem_field_error import ProblemFieldError
+
+
+T = TypeVar("T", bound="Problem")
+
+
+@_attrs_define
+class Problem:
+    """RFC 9457 problem details.
+
+    Attributes:
+        type_ (KnownProblemType | str): URI identifying the problem type: one of KnownProblemType, or a type added after
+            this version of the spec.
+        title (str):
+        status (int):
+        detail (str):
+        instance (str | Unset):
+        ec_2_code (str | Unset): The EC2 error code that caused this problem, when there was one.
+        errors (list[ProblemFieldError] | Unset): Each invalid field of the request.
+    """
+
+    type_: KnownProblemType | str
+    title: str
+    status: int
+    detail: str
+    instance: str | Unset = UNSET
+    ec_2_code: str | Unset = UNSET
+    errors: list[ProblemFieldError] | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str
+        if isinstance(self.type_, KnownProblemType):
+            type_ = self.type_.value
+        else:
+            type_ = self.type_
+
+        title = self.title
+
+        status = self.status
+
+        detail = self.detail
+
+        instance = self.instance
+
+        ec_2_code = self.ec_2_code
+
+        errors: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.errors, Unset):
+            errors = []
+            for errors_item_data in self.errors:
+                errors_item = errors_item_data.to_dict()
+                errors.append(errors_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "type": type_,
+                "title": title,
+                "status": status,
+                "detail": detail,
+            }
+        )
+        if instance is not UNSET:
+            field_dict["instance"] = instance
+        if ec_2_code is not UNSET:
+            field_dict["ec2Code"] = ec_2_code
+        if errors is not UNSET:
+            field_dict["errors"] = errors
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.problem_field_error import ProblemFieldError
+
+        d = dict(src_dict)
+
+        def _parse_type_(data: object) -> KnownProblemType | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = KnownProblemType(data)
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(KnownProblemType | str, data)
+
+        type_ = _parse_type_(d.pop("type"))
+
+        title = d.pop("title")
+
+        status = d.pop("status")
+
+        detail = d.pop("detail")
+
+        instance = d.pop("instance", UNSET)
+
+        ec_2_code = d.pop("ec2Code", UNSET)
+
+        _errors = d.pop("errors", UNSET)
+        errors: list[ProblemFieldError] | Unset = UNSET
+        if _errors is not UNSET:
+            errors = []
+            for errors_item_data in _errors:
+                errors_item = ProblemFieldError.from_dict(errors_item_data)
+
+                errors.append(errors_item)
+
+        problem = cls(
+            type_=type_,
+            title=title,
+            status=status,
+            detail=detail,
+            instance=instance,
+            ec_2_code=ec_2_code,
+            errors=errors,
+        )
+
+        return problem
