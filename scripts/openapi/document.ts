@@ -509,7 +509,7 @@ route(
     path: "/openapi.json",
     operationId: "getOpenApiDocument",
     summary: "This API's OpenAPI document",
-    description: `This document, as JSON (the committed openapi.yaml, built into the function at package time). ${DOCS_ACCESS}`,
+    description: `This document, as JSON (built into the function at package time). ${DOCS_ACCESS}`,
     responses: {
       200: {
         description: "The OpenAPI 3.1 document.",
@@ -549,13 +549,14 @@ export function openApiDocument() {
       },
       servers: [
         {
-          url: "http://localhost:3000",
-          description: "The local stack (npm start: serverless-offline and moto_server; IAM authorization is not enforced there)",
+          url: "https://{apiId}.execute-api.{region}.amazonaws.com",
+          description: "The deployed HTTP API: its API id and region are in the stack's outputs.",
+          variables: { apiId: { default: "abcdef1234" }, region: { default: "us-east-1" } },
         },
         {
-          url: "https://{apiId}.execute-api.{region}.amazonaws.com",
-          description: "The deployed HTTP API (locally, npm start serves it at http://localhost:3000)",
-          variables: { apiId: { default: "abcdef1234" }, region: { default: "us-east-1" } },
+          url: "http://localhost:{port}",
+          description: "The local stack (npm start, which prints its port; IAM authorization is not enforced there).",
+          variables: { port: { default: "3000" } },
         },
       ],
       tags: [

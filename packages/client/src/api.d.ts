@@ -105,7 +105,7 @@ export interface paths {
         };
         /**
          * This API's OpenAPI document
-         * @description This document, as JSON (the committed openapi.yaml, built into the function at package time). Signed (IAM) like every route by default; a stage with the docsAuthorization parameter NONE serves it publicly.
+         * @description This document, as JSON (built into the function at package time). Signed (IAM) like every route by default; a stage with the docsAuthorization parameter NONE serves it publicly.
          */
         get: operations["getOpenApiDocument"];
         put?: never;
@@ -362,7 +362,7 @@ export interface components {
             count: number;
             /** @description Whether `items` holds all of this region's matching keys. */
             complete: boolean;
-            /** @description When not complete and count > 0: the last name served; continue with GET /keypairs?region=<region>&cursor=<nextCursor>. */
+            /** @description When not complete and count > 0: the last name served; continue with `GET /keypairs?region=<region>&cursor=<nextCursor>`. */
             nextCursor?: string;
         } | {
             /** @enum {string} */
@@ -620,7 +620,7 @@ export interface operations {
                     /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
                     dryRun?: boolean;
                     /**
-                     * @description Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's AWS::EC2::KeyPair does: a SecureString parameter named /ec2/keypair/<keyPairId> (KMS-encrypted with alias/aws/ssm unless the deployment names another key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be stored, the key pair is deleted again and the answer is a 502.
+                     * @description Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's AWS::EC2::KeyPair does: a SecureString parameter named `/ec2/keypair/<keyPairId>` (KMS-encrypted with alias/aws/ssm unless the deployment names another key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be stored, the key pair is deleted again and the answer is a 502.
                      * @default false
                      */
                     escrow?: boolean;

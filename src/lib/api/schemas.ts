@@ -210,7 +210,7 @@ export const CreateKeyPairBody = /* @__PURE__ */ z
     escrow: z._default(z.boolean(), false).register(z.globalRegistry, {
       description:
         "Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's AWS::EC2::KeyPair does: a " +
-        "SecureString parameter named /ec2/keypair/<keyPairId> (KMS-encrypted with alias/aws/ssm unless the deployment names another " +
+        "SecureString parameter named `/ec2/keypair/<keyPairId>` (KMS-encrypted with alias/aws/ssm unless the deployment names another " +
         "key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be " +
         "stored, the key pair is deleted again and the answer is a 502.",
     }),
@@ -426,7 +426,7 @@ export const RegionListing = /* @__PURE__ */ z
       complete: z.boolean().register(z.globalRegistry, { description: "Whether `items` holds all of this region's matching keys." }),
       nextCursor: z.optional(z.string()).register(z.globalRegistry, {
         description:
-          "When not complete and count > 0: the last name served; continue with GET /keypairs?region=<region>&cursor=<nextCursor>.",
+          "When not complete and count > 0: the last name served; continue with `GET /keypairs?region=<region>&cursor=<nextCursor>`.",
       }),
     }),
     z.strictObject({

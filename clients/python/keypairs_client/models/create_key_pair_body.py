@@ -41,7 +41,7 @@ class CreateKeyPairBody:
         dry_run (bool | Unset): Check permissions only: nothing is created, and a 200 says whether the call would
             succeed.
         escrow (bool | Unset): Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's
-            AWS::EC2::KeyPair does: a SecureString parameter named /ec2/keypair/<keyPairId> (KMS-encrypted with
+            AWS::EC2::KeyPair does: a SecureString parameter named `/ec2/keypair/<keyPairId>` (KMS-encrypted with
             alias/aws/ssm unless the deployment names another key), tagged with the key pair id. The response then carries
             privateKeyParameter and no keyMaterial. If the key cannot be stored, the key pair is deleted again and the
             answer is a 502. Default: False.

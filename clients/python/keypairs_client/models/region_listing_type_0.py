@@ -18,8 +18,8 @@ class RegionListingType0:
         status (RegionListingType0Status):
         count (int): How many of this region's matching keys are in `items`.
         complete (bool): Whether `items` holds all of this region's matching keys.
-        next_cursor (str | Unset): When not complete and count > 0: the last name served; continue with GET
-            /keypairs?region=<region>&cursor=<nextCursor>.
+        next_cursor (str | Unset): When not complete and count > 0: the last name served; continue with `GET
+            /keypairs?region=<region>&cursor=<nextCursor>`.
     """
 
     status: RegionListingType0Status

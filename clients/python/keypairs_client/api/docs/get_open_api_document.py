@@ -93,9 +93,8 @@ def sync_detailed(
 ) -> Response[GatewayMessage | Problem | GetOpenApiDocumentResponse200]:
     """This API's OpenAPI document
 
-     This document, as JSON (the committed openapi.yaml, built into the function at package time). Signed
-    (IAM) like every route by default; a stage with the docsAuthorization parameter NONE serves it
-    publicly.
+     This document, as JSON (built into the function at package time). Signed (IAM) like every route by
+    default; a stage with the docsAuthorization parameter NONE serves it publicly.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,9 +119,8 @@ def sync(
 ) -> GatewayMessage | Problem | GetOpenApiDocumentResponse200 | None:
     """This API's OpenAPI document
 
-     This document, as JSON (the committed openapi.yaml, built into the function at package time). Signed
-    (IAM) like every route by default; a stage with the docsAuthorization parameter NONE serves it
-    publicly.
+     This document, as JSON (built into the function at package time). Signed (IAM) like every route by
+    default; a stage with the docsAuthorization parameter NONE serves it publicly.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -143,9 +141,8 @@ async def asyncio_detailed(
 ) -> Response[GatewayMessage | Problem | GetOpenApiDocumentResponse200]:
     """This API's OpenAPI document
 
-     This document, as JSON (the committed openapi.yaml, built into the function at package time). Signed
-    (IAM) like every route by default; a stage with the docsAuthorization parameter NONE serves it
-    publicly.
+     This document, as JSON (built into the function at package time). Signed (IAM) like every route by
+    default; a stage with the docsAuthorization parameter NONE serves it publicly.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,9 +165,8 @@ async def asyncio(
 ) -> GatewayMessage | Problem | GetOpenApiDocumentResponse200 | None:
     """This API's OpenAPI document
 
-     This document, as JSON (the committed openapi.yaml, built into the function at package time). Signed
-    (IAM) like every route by default; a stage with the docsAuthorization parameter NONE serves it
-    publicly.
+     This document, as JSON (built into the function at package time). Signed (IAM) like every route by
+    default; a stage with the docsAuthorization parameter NONE serves it publicly.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
