@@ -3,7 +3,8 @@
 #   ensure-deps.sh          npm packages (Node 24 comes with them, as the `node` package) and .venv
 #                           with moto (requirements-start.txt): what `npm start` needs.
 #   ensure-deps.sh --test   the above, plus .venv-test with schemathesis, cfn-lint and checkov
-#                           (requirements-test.txt): what only `npm test` needs.
+#                           (requirements-test.txt), and puttygen (apt-get, as root): what only
+#                           `npm test` needs.
 #   ensure-deps.sh --python-only   .venv alone (scripts/lock-python.sh).
 # Each part re-installs only when its inputs change (a stamp of them in the installed folder).
 # Python packages are installed with uv (pinned in requirements-uv.txt; it is installed into .venv
@@ -113,7 +114,20 @@ if [[ -n "$venv_job" ]]; then
   [[ -f .venv/.deps-stamp && "$(cat .venv/.deps-stamp)" == "$start_stamp" ]] || { echo "error: creating .venv failed (see the [.venv] lines above)" >&2; exit 1; }
 fi
 
+# puttygen (Debian's putty-tools) checks the PPK keys the local stack makes (test/integration/ppk.test.ts).
+install_puttygen() {
+  if [[ "$(id -u)" != 0 ]] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "error: puttygen is required by npm test; install putty-tools (Debian: sudo apt-get install putty-tools)" >&2
+    return 1
+  fi
+  apt-get install -y -qq --no-install-recommends putty-tools >/dev/null 2>&1 ||
+    { apt-get update -qq && apt-get install -y -qq --no-install-recommends putty-tools >/dev/null; }
+}
+
 if [[ "$mode" == --test ]]; then
+  if ! command -v puttygen >/dev/null 2>&1; then
+    step "installing puttygen (Debian's putty-tools) for the PPK test" install_puttygen
+  fi
   test_stamp="$(stamp requirements-uv.txt requirements-test.txt)"
   if [[ ! -f .venv-test/.deps-stamp || "$(cat .venv-test/.deps-stamp)" != "$test_stamp" ]]; then
     step "creating the Python venv .venv-test with the test tools (schemathesis, cfn-lint, checkov) from requirements-test.txt" \

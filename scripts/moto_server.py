@@ -1,4 +1,4 @@
-"""moto_server for the local stack, with two behaviours of EC2 that moto lacks.
+"""moto_server for the local stack, with what EC2 does and moto lacks, and an identity probe.
 
 1. Atomic key pair names. moto checks that a key pair name is free, then generates the key, then
    stores it, with no lock, while its server answers requests on parallel threads: two concurrent
@@ -12,12 +12,24 @@
 3. Identity: `GET /__local-stack` answers the LOCAL_STACK_TOKEN of the environment (set by
    scripts/local-stack.ts), so the readiness check knows that this process answered, not another
    server on the port. Without the variable the path is moto's as before.
+4. CreateKeyPair KeyFormat=ppk. moto ignores KeyFormat and always returns PEM; EC2 returns a PuTTY
+   private key file, version 3, unencrypted (`Encryption: none`, the MAC an HMAC-SHA-256 with an
+   empty key), for RSA and ED25519. The key moto made is written out as such a file here; the
+   stored public key and fingerprint stay those of the same key. A KeyFormat other than pem or ppk
+   is InvalidParameterValue, as in EC2.
 Then moto_server runs unchanged (same arguments).
 """
+import base64
 import functools
+import hashlib
+import hmac
 import os
+import struct
 import sys
 import threading
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 
 from moto.ec2.models.key_pairs import KeyPairBackend
 from moto.core.responses import ActionResult
@@ -70,6 +82,77 @@ def _answer_probe(self, environ, start_response):
 
 
 DomainDispatcherApplication.__call__ = _answer_probe
+
+
+def _string(data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + data
+
+
+def _mpint(value: int) -> bytes:
+    # SSH mpint: big-endian two's complement, a leading zero byte when the top bit is set.
+    return _string(value.to_bytes((value.bit_length() + 8) // 8, "big") if value else b"")
+
+
+def _lines(blob: bytes) -> list[str]:
+    text = base64.b64encode(blob).decode("ascii")
+    return [text[i : i + 64] for i in range(0, len(text), 64)]
+
+
+def ppk_v3(private_key_material: bytes, comment: str) -> str:
+    """A PuTTY-User-Key-File-3, unencrypted, of the private key moto made (RSA PEM or OpenSSH ED25519)."""
+    if private_key_material.startswith(b"-----BEGIN OPENSSH PRIVATE KEY-----"):
+        key = serialization.load_ssh_private_key(private_key_material, password=None)
+    else:
+        key = serialization.load_pem_private_key(private_key_material, password=None)
+    if isinstance(key, rsa.RSAPrivateKey):
+        numbers = key.private_numbers()
+        algorithm = "ssh-rsa"
+        public_blob = _string(b"ssh-rsa") + _mpint(numbers.public_numbers.e) + _mpint(numbers.public_numbers.n)
+        # PuTTY's RSA private part: d, p, q, iqmp (q^-1 mod p, as cryptography computes it).
+        private_blob = _mpint(numbers.d) + _mpint(numbers.p) + _mpint(numbers.q) + _mpint(numbers.iqmp)
+    elif isinstance(key, ed25519.Ed25519PrivateKey):
+        raw = serialization.Encoding.Raw
+        algorithm = "ssh-ed25519"
+        public_blob = _string(b"ssh-ed25519") + _string(key.public_key().public_bytes(raw, serialization.PublicFormat.Raw))
+        private_blob = _string(key.private_bytes(raw, serialization.PrivateFormat.Raw, serialization.NoEncryption()))
+    else:
+        raise ValueError(f"no PPK for {type(key).__name__}")
+    # Version 3 without encryption: no padding, MAC key empty.
+    mac_input = b"".join(_string(part) for part in (algorithm.encode(), b"none", comment.encode(), public_blob, private_blob))
+    mac = hmac.new(b"", mac_input, hashlib.sha256).hexdigest()
+    public_lines, private_lines = _lines(public_blob), _lines(private_blob)
+    return "\n".join(
+        [
+            f"PuTTY-User-Key-File-3: {algorithm}",
+            "Encryption: none",
+            f"Comment: {comment}",
+            f"Public-Lines: {len(public_lines)}",
+            *public_lines,
+            f"Private-Lines: {len(private_lines)}",
+            *private_lines,
+            f"Private-MAC: {mac}",
+            "",
+        ]
+    )
+
+
+def _create_key_pair_in_format(self):
+    # moto 5.2.5's KeyPairs.create_key_pair, with KeyFormat.
+    key_name = self._get_param("KeyName")
+    key_type = self._get_param("KeyType")
+    key_format = self._get_param("KeyFormat") or "pem"
+    if key_format not in ("pem", "ppk"):
+        raise EC2ClientError("InvalidParameterValue", f"Value ({key_format}) for parameter keyFormat is invalid.")
+    tags = self._parse_tag_specification("key-pair").get("key-pair", {})
+    self.error_on_dryrun()
+    key_pair = self.ec2_backend.create_key_pair(key_name, key_type, tags)
+    if key_format == "ppk":
+        # Only CreateKeyPair's answer shows the private key: the stored copy may take the new form.
+        key_pair.material = ppk_v3(key_pair.material, key_name).encode("ascii")
+    return ActionResult(key_pair)
+
+
+KeyPairs.create_key_pair = _create_key_pair_in_format
 
 if __name__ == "__main__":
     sys.exit(main())

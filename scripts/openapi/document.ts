@@ -149,8 +149,29 @@ const GatewayMessage = z
   .strictObject({ message: z.string() })
   .meta({ id: "GatewayMessage", description: "An answer API Gateway itself sends, before any function runs." });
 
+/**
+ * A status both the API (a problem) and API Gateway itself ({"message"}) answer. Both media types
+ * carry the one schema ErrorAnswer (a problem or a gateway message), so that a generator reading
+ * either (openapi-python-client takes the first) parses whichever answer comes.
+ */
+const ErrorAnswer = z.union([ProblemDetails, GatewayMessage]).meta({
+  id: "ErrorAnswer",
+  description:
+    'A problem (application/problem+json, from the API) or API Gateway\'s own {"message": ...} (application/json, sent before any ' +
+    "function runs).",
+});
+
 function withGatewayAnswer(response: ResponseConfig, message: string): ResponseConfig {
-  return { ...response, content: { ...response.content, "application/json": { schema: GatewayMessage, example: { message } } } };
+  const problemContent = response.content?.["application/problem+json"];
+  // Only the gateway answers this status here: one media type, its own schema.
+  if (!problemContent) return { ...response, content: { "application/json": { schema: GatewayMessage, example: { message } } } };
+  return {
+    ...response,
+    content: {
+      "application/problem+json": { ...problemContent, schema: ErrorAnswer },
+      "application/json": { schema: ErrorAnswer, example: { message } },
+    },
+  };
 }
 
 /** The gateway's own 403 (IAM authorization refused: unsigned, badly signed, or not allowed execute-api:Invoke). */
@@ -161,6 +182,16 @@ const gatewayForbidden: ResponseConfig = {
   description: GATEWAY_FORBIDDEN,
   content: { "application/json": { schema: GatewayMessage, example: { message: "Forbidden" } } },
 };
+
+/** API Gateway's own 503: the function did not answer within the integration timeout (30 s). */
+const GATEWAY_UNAVAILABLE = withGatewayAnswer(
+  {
+    description:
+      'API Gateway\'s own answer when the function did not answer within its integration timeout (application/json {"message":"Service ' +
+      'Unavailable"}); a create or import is retried safely with the same Idempotency-Key.',
+  },
+  "Service Unavailable",
+);
 
 /** The responses every operation of `operation` (an EC2 call) can give. */
 const common = (operation: Operation) => ({
@@ -182,12 +213,20 @@ const common = (operation: Operation) => ({
     ),
     "Too Many Requests",
   ),
-  500: problem("Unexpected error; details are in the service's logs only.", new ServiceError("internal", INTERNAL_DETAIL)),
+  500: withGatewayAnswer(
+    problem(
+      "Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed " +
+        '(application/json {"message":"Internal Server Error"}).',
+      new ServiceError("internal", INTERNAL_DETAIL),
+    ),
+    "Internal Server Error",
+  ),
   502: problem("EC2 failed or refused the service's own credentials.", fromEc2(operation, "InternalError", 500)),
   504: problem(
     "EC2 did not answer within the service's time budget.",
     translateEc2Error({ name: "TimeoutError" }, operation) as ServiceError,
   ),
+  503: GATEWAY_UNAVAILABLE,
 });
 
 /** The 400 the runtime schema answers to `value` (parsed by the runtime's own zod/mini schema). */
@@ -215,10 +254,13 @@ const bodyErrors = (operation: Operation, badRequest: ResponseConfig) => ({
       "request with the same Idempotency-Key may still be running.",
     nameTaken(fromEc2(operation, "InvalidKeyPair.Duplicate"), "deploy-bot", "eu-west-1"),
   ),
-  413: problem(
-    `The body is larger than the service accepts (MAX_BODY_BYTES, ${DEFAULTS.MAX_BODY_BYTES} bytes = ${DEFAULTS.MAX_BODY_BYTES / 1024} ` +
-      `KiB by default).`,
-    payloadTooLarge(DEFAULTS.MAX_BODY_BYTES + 1, DEFAULTS.MAX_BODY_BYTES),
+  413: withGatewayAnswer(
+    problem(
+      `The body is larger than the service accepts (MAX_BODY_BYTES, ${DEFAULTS.MAX_BODY_BYTES} bytes = ${DEFAULTS.MAX_BODY_BYTES / 1024} ` +
+        `KiB by default); over API Gateway's own 10 MB limit, the gateway answers (application/json {"message":"Request Entity Too Large"}).`,
+      payloadTooLarge(DEFAULTS.MAX_BODY_BYTES + 1, DEFAULTS.MAX_BODY_BYTES),
+    ),
+    "Request Entity Too Large",
   ),
   415: problem(
     "The body is not sent as JSON in UTF-8: no Content-Type, another media type, or a charset other than utf-8.",
@@ -500,7 +542,7 @@ route(
     path: "/openapi.json",
     operationId: "getOpenApiDocument",
     summary: "This API's OpenAPI document",
-    description: `This document, as JSON (the committed openapi.yaml, built into the function at package time). ${DOCS_ACCESS}`,
+    description: `This document, as JSON (built into the function at package time). ${DOCS_ACCESS}`,
     responses: {
       200: {
         description: "The OpenAPI 3.1 document.",
@@ -563,13 +605,14 @@ export function openApiDocument() {
       },
       servers: [
         {
-          url: "http://localhost:3000",
-          description: "The local stack (npm start: serverless-offline and moto_server; IAM authorization is not enforced there)",
+          url: "https://{apiId}.execute-api.{region}.amazonaws.com",
+          description: "The deployed HTTP API: its API id and region are in the stack's outputs.",
+          variables: { apiId: { default: "abcdef1234" }, region: { default: "us-east-1" } },
         },
         {
-          url: "https://{apiId}.execute-api.{region}.amazonaws.com",
-          description: "The deployed HTTP API (locally, npm start serves it at http://localhost:3000)",
-          variables: { apiId: { default: "abcdef1234" }, region: { default: "us-east-1" } },
+          url: "http://localhost:{port}",
+          description: "The local stack (npm start, which prints its port; IAM authorization is not enforced there).",
+          variables: { port: { default: "3000" } },
         },
       ],
       tags: [

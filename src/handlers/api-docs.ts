@@ -19,14 +19,15 @@ const HTML = "text/html; charset=utf-8";
 /**
  * The page's own policy, for GET /docs only (every other answer keeps the API's default-src 'none'):
  * its two inline scripts by hash (Redoc, inlined, and its start-up), inline styles (Redoc's
- * styled-components and style attributes), data: images and fonts; nothing from elsewhere, and no
- * connections (Redoc's telemetry and icon CDN stay blocked).
+ * styled-components and style attributes), data: images and fonts, Redoc's logo from its CDN; no
+ * other image, script, style or font from elsewhere, and no connections (Redoc's telemetry stays blocked).
  */
 export const DOCS_CSP = [
   "default-src 'none'",
   `script-src ${page.scriptHashes.join(" ")}`,
   "style-src 'unsafe-inline'",
-  "img-src data:",
+  // Redoc's "API docs by Redocly" logo is an <img> from its CDN (the only thing the page loads).
+  "img-src data: https://cdn.redoc.ly",
   "font-src data:",
   "base-uri 'none'",
   "form-action 'none'",

@@ -88,3 +88,39 @@ describe("openapi.yaml", () => {
     expect(() => assertEventMatchesSpec("Key Pair Created", { name: "x" })).toThrow();
   });
 });
+
+/** Every description in the spec (Markdown, as Redoc and other renderers read it), with its place. */
+function descriptions(value: unknown, where = "#"): Array<[string, string]> {
+  if (Array.isArray(value)) return value.flatMap((item, index) => descriptions(item, `${where}/${index}`));
+  if (typeof value !== "object" || value === null) return [];
+  return Object.entries(value).flatMap(([key, item]) =>
+    key === "description" && typeof item === "string" ? [[where, item] as [string, string]] : descriptions(item, `${where}/${key}`),
+  );
+}
+
+describe("openapi.yaml as the docs page shows it", () => {
+  const spec = parse(committed);
+
+  test("no description holds raw HTML-like text outside a code span (Markdown would swallow <keyPairId>)", () => {
+    const html = descriptions(spec).filter(([, text]) => /<\/?[A-Za-z!]/.test(text.replace(/`[^`]*`/g, "")));
+    expect(html).toEqual([]);
+  });
+
+  test("no description points at a file of this repository", () => {
+    const files = descriptions(spec).filter(([, text]) =>
+      /(?<![/\w])[\w./-]+\.(?:ts|cjs|mjs|js|py|ya?ml|md)\b|\b(?:src|scripts|test|build)\//.test(text),
+    );
+    expect(files).toEqual([]);
+  });
+
+  test("servers: the deployed API first, its text without localhost; the local stack's port a variable, not fixed", () => {
+    const servers = spec.servers as Array<{ url: string; description: string; variables?: Record<string, { default: string }> }>;
+    expect(servers[0]!.url).toMatch(/^https:\/\/\{apiId\}\.execute-api\.\{region\}\.amazonaws\.com$/);
+    expect(servers[0]!.description).not.toMatch(/localhost|127\.0\.0\.1/);
+    for (const server of servers.filter((entry) => /localhost|127\.0\.0\.1/.test(entry.url))) {
+      expect(server.url).not.toMatch(/:\d+/);
+      expect(server.url).toMatch(/:\{port\}$/);
+      expect(server.variables?.port?.default).toMatch(/^\d+$/);
+    }
+  });
+});

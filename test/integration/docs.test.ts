@@ -31,7 +31,7 @@ describe("served docs", () => {
     );
     expect(hashes.length).toBeGreaterThan(0);
     expect(csp).toBe(
-      `default-src 'none'; script-src ${hashes.join(" ")}; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; ` +
+      `default-src 'none'; script-src ${hashes.join(" ")}; style-src 'unsafe-inline'; img-src data: https://cdn.redoc.ly; font-src data:; base-uri 'none'; ` +
         `form-action 'none'; frame-ancestors 'none'`,
     );
   });

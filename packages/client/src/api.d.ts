@@ -105,7 +105,7 @@ export interface paths {
         };
         /**
          * This API's OpenAPI document
-         * @description This document, as JSON (the committed openapi.yaml, built into the function at package time). Signed (IAM) like every route by default; a stage with the docsAuthorization parameter NONE serves it publicly.
+         * @description This document, as JSON (built into the function at package time). Signed (IAM) like every route by default; a stage with the docsAuthorization parameter NONE serves it publicly.
          */
         get: operations["getOpenApiDocument"];
         put?: never;
@@ -426,11 +426,8 @@ export interface components {
         };
         /** @description RFC 9457 problem details. */
         Problem: {
-            /**
-             * @description URI identifying the problem type.
-             * @enum {string}
-             */
-            type: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/not-acceptable" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/problem-type-not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/key-in-use" | "https://ec2-keypairs-api.example.com/problems/usage-unknown" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/escrow-failed" | "https://ec2-keypairs-api.example.com/problems/internal";
+            /** @description URI identifying the problem type: one of KnownProblemType, or a type added after this version of the spec. */
+            type: components["schemas"]["KnownProblemType"] | string;
             title: string;
             status: number;
             detail: string;
@@ -495,12 +492,19 @@ export interface components {
                 }[];
             };
         };
+        /**
+         * @description The problem types this version of the API answers (more may be added).
+         * @enum {string}
+         */
+        KnownProblemType: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/not-acceptable" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/problem-type-not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/key-in-use" | "https://ec2-keypairs-api.example.com/problems/usage-unknown" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/escrow-failed" | "https://ec2-keypairs-api.example.com/problems/internal";
         /** @description One invalid field of the request. */
         ProblemFieldError: {
             /** @description Location of the offending value, e.g. `body.tags` or `query.region`. */
             field: string;
             message: string;
         };
+        /** @description A problem (application/problem+json, from the API) or API Gateway's own {"message": ...} (application/json, sent before any function runs). */
+        ErrorAnswer: components["schemas"]["Problem"] | components["schemas"]["GatewayMessage"];
         /** @description An answer API Gateway itself sends, before any function runs. */
         GatewayMessage: {
             message: string;
@@ -653,7 +657,7 @@ export interface components {
             count: number;
             /** @description Whether `items` holds all of this region's matching keys. */
             complete: boolean;
-            /** @description When not complete and count > 0: the last name served; continue with GET /keypairs?region=<region>&cursor=<nextCursor>. */
+            /** @description When not complete and count > 0: the last name served; continue with `GET /keypairs?region=<region>&cursor=<nextCursor>`. */
             nextCursor?: string;
         } | {
             /** @enum {string} */
@@ -799,16 +803,16 @@ export interface operations {
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Too Many Requests"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -823,7 +827,13 @@ export interface operations {
                      *       "instance": "/keypairs"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description EC2 failed or refused the service's own credentials. */
@@ -843,6 +853,20 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description EC2 did not answer within the service's time budget. */
@@ -895,7 +919,7 @@ export interface operations {
                     /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
                     dryRun?: boolean;
                     /**
-                     * @description Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's AWS::EC2::KeyPair does: a SecureString parameter named /ec2/keypair/<keyPairId> (KMS-encrypted with alias/aws/ssm unless the deployment names another key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be stored, the key pair is deleted again and the answer is a 502.
+                     * @description Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's AWS::EC2::KeyPair does: a SecureString parameter named `/ec2/keypair/<keyPairId>` (KMS-encrypted with alias/aws/ssm unless the deployment names another key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be stored, the key pair is deleted again and the answer is a 502.
                      * @default false
                      */
                     escrow?: boolean;
@@ -980,13 +1004,13 @@ export interface operations {
                      *       "ec2Code": "UnauthorizedOperation"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Forbidden"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description Not this operation's answer but its path's: any other method on /keypairs (here GET, POST) answers 405 with an Allow header. */
@@ -1049,7 +1073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the service accepts (MAX_BODY_BYTES, 262144 bytes = 256 KiB by default). */
+            /** @description The body is larger than the service accepts (MAX_BODY_BYTES, 262144 bytes = 256 KiB by default); over API Gateway's own 10 MB limit, the gateway answers (application/json {"message":"Request Entity Too Large"}). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1064,7 +1088,13 @@ export interface operations {
                      *       "instance": "/keypairs"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Request Entity Too Large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description The body is not sent as JSON in UTF-8: no Content-Type, another media type, or a charset other than utf-8. */
@@ -1125,16 +1155,16 @@ export interface operations {
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Too Many Requests"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1149,7 +1179,13 @@ export interface operations {
                      *       "instance": "/keypairs"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description EC2 failed or refused the service's own credentials. */
@@ -1169,6 +1205,20 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description EC2 did not answer within the service's time budget. */
@@ -1294,13 +1344,13 @@ export interface operations {
                      *       "ec2Code": "UnauthorizedOperation"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Forbidden"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description Not this operation's answer but its path's: any other method on /keypairs/import (here POST) answers 405 with an Allow header. */
@@ -1345,7 +1395,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the service accepts (MAX_BODY_BYTES, 262144 bytes = 256 KiB by default). */
+            /** @description The body is larger than the service accepts (MAX_BODY_BYTES, 262144 bytes = 256 KiB by default); over API Gateway's own 10 MB limit, the gateway answers (application/json {"message":"Request Entity Too Large"}). */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -1360,7 +1410,13 @@ export interface operations {
                      *       "instance": "/keypairs/import"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Request Entity Too Large"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description The body is not sent as JSON in UTF-8: no Content-Type, another media type, or a charset other than utf-8. */
@@ -1421,16 +1477,16 @@ export interface operations {
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Too Many Requests"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1445,7 +1501,13 @@ export interface operations {
                      *       "instance": "/keypairs/import"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description EC2 failed or refused the service's own credentials. */
@@ -1465,6 +1527,20 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description EC2 did not answer within the service's time budget. */
@@ -1615,16 +1691,16 @@ export interface operations {
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Too Many Requests"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1639,7 +1715,13 @@ export interface operations {
                      *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description EC2 failed or refused the service's own credentials. */
@@ -1659,6 +1741,20 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description EC2 did not answer within the service's time budget. */
@@ -1755,13 +1851,13 @@ export interface operations {
                      *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Forbidden"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description No such key pair in the region. */
@@ -1869,16 +1965,16 @@ export interface operations {
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Too Many Requests"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1893,7 +1989,13 @@ export interface operations {
                      *       "instance": "/keypairs/deploy-bot"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description EC2 failed or refused the service's own credentials. */
@@ -1913,6 +2015,20 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description EC2 did not answer within the service's time budget. */
@@ -2063,16 +2179,16 @@ export interface operations {
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Too Many Requests"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2087,7 +2203,13 @@ export interface operations {
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description EC2 failed or refused the service's own credentials. */
@@ -2107,6 +2229,20 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description EC2 did not answer within the service's time budget. */
@@ -2203,13 +2339,13 @@ export interface operations {
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Forbidden"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description No such key pair in the region. */
@@ -2317,16 +2453,16 @@ export interface operations {
                      *       "ec2Code": "RequestLimitExceeded"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
                     /**
                      * @example {
                      *       "message": "Too Many Requests"
                      *     }
                      */
-                    "application/json": components["schemas"]["GatewayMessage"];
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2341,7 +2477,13 @@ export interface operations {
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
             /** @description EC2 failed or refused the service's own credentials. */
@@ -2361,6 +2503,20 @@ export interface operations {
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Service Unavailable"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
             /** @description EC2 did not answer within the service's time budget. */
@@ -2476,7 +2632,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2491,7 +2647,13 @@ export interface operations {
                      *       "instance": "/openapi.json"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
         };
@@ -2589,7 +2751,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2604,7 +2766,13 @@ export interface operations {
                      *       "instance": "/docs"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
         };
@@ -2723,7 +2891,7 @@ export interface operations {
                     "application/json": components["schemas"]["GatewayMessage"];
                 };
             };
-            /** @description Unexpected error; details are in the service's logs only. */
+            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2738,7 +2906,13 @@ export interface operations {
                      *       "instance": "/problems/teapot"
                      *     }
                      */
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Internal Server Error"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
                 };
             };
         };

@@ -1,13 +1,15 @@
 /**
  * ec2-keypairs: a command line for the EC2 Key Pairs API (SigV4-signed with the standard AWS
- * credential chain). Exit codes: 0 done, 1 the API or the network refused (problem on stderr),
- * 2 usage, 3 file error (exists, cannot write), 4 ls --all-regions with some region failing.
+ * credential chain), with --output json|table|text and --query (JMESPath) in the AWS CLI's spirit.
+ * Exit codes: 0 done, 1 the API or the network refused (problem on stderr), 2 usage, 3 file error
+ * (exists, cannot write), 4 ls --all-regions with some region failing.
  */
 import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
 import { link, lstat, open, readFile, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import jmespath from "jmespath";
 import {
   createKeyPairsClient,
   isDryRun,
@@ -24,12 +26,13 @@ export const EXIT = { ok: 0, api: 1, usage: 2, file: 3, partial: 4 } as const;
 export const USAGE = `Usage: ec2-keypairs <command> [options]
 
 Commands:
-  create NAME [--type rsa|ed25519] [--format pem|ppk] [--tag k=v]... [--out FILE] [--dry-run]
+  create NAME [--type rsa|ed25519] [--format pem|ppk] [--tag k=v]... [--ttl 1h | --expires-at TIME]
+              [--out FILE] [--dry-run]
                  create a key pair; the private key goes to FILE (new, mode 0400) or else to stdout
-  import NAME --public-key-file FILE|- [--tag k=v]...
+  import NAME --public-key-file FILE|- [--tag k=v]... [--ttl 1h | --expires-at TIME]
                  register your own public key (OpenSSH or RFC 4716)
-  ls [--all-regions] [--type rsa|ed25519] [--tag k=v] [--name NAME] [--public-key]
-                 list key pairs (a table, or --json)
+  ls [--all-regions] [--type rsa|ed25519] [--tag k=v] [--name NAME] [--expires-before TIME] [--public-key]
+                 list key pairs (with their expiry)
   get NAME [--public-key]      show one key pair
   rm NAME [--dry-run]          delete a key pair made through the API
 
@@ -38,11 +41,25 @@ Options for every command:
   --endpoint URL         the API (default: $EC2_KEYPAIRS_ENDPOINT, else http://localhost:3000)
   --signing-region R     the API's own region, for SigV4 (default: from the endpoint's host name,
                          else $AWS_REGION, else us-east-1)
-  --json                 machine-readable output
+  --output FORMAT        json, table or text (tab-separated, no header). Default: a table for ls and
+                         get, a sentence for the others; json when --query is given
+  --query EXPR           a JMESPath expression applied to the JSON answer (as --output json prints
+                         it) before it is printed, e.g. --query 'items[?managed].name' --output text
+  --json                 the same as --output json
   -h, --help
 
+Expiry: --ttl takes a number with a unit: s, m, h or d (90s, 15m, 1h, 7d); --expires-at and
+--expires-before take an RFC 3339 time (2027-01-31T12:00:00Z). The sweep deletes expired keys.
+
+create without --out prints the private key on stdout and nothing else (--query needs --out).
 Credentials come from the standard AWS chain (environment, AWS_PROFILE, SSO, instance roles).
-Exit codes: 0 ok, 1 API/network error, 2 usage, 3 file error, 4 some regions failed (ls --all-regions).`;
+
+Exit codes:
+  0  done
+  1  the API or the network refused (the problem on stderr; as JSON with --output json)
+  2  usage (unknown command or option, bad value, invalid --query)
+  3  file error (--out exists or cannot be written; --public-key-file cannot be read)
+  4  ls --all-regions: some regions failed (the others are listed)`;
 
 class UsageError extends Error {}
 class FileError extends Error {}
@@ -50,7 +67,7 @@ class FileError extends Error {}
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  env: NodeJS.ProcessEnv;
+  env: Record<string, string | undefined>;
   /** Replaces the client (tests). */
   client?: KeyPairsClient;
 }
@@ -66,6 +83,11 @@ const OPTIONS = {
   endpoint: { type: "string" },
   "signing-region": { type: "string" },
   json: { type: "boolean" },
+  output: { type: "string" },
+  query: { type: "string" },
+  ttl: { type: "string" },
+  "expires-at": { type: "string" },
+  "expires-before": { type: "string" },
   help: { type: "boolean", short: "h" },
   type: { type: "string" },
   format: { type: "string" },
@@ -81,13 +103,13 @@ const OPTIONS = {
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
 
 const ALLOWED: Record<string, Array<keyof typeof OPTIONS>> = {
-  create: ["type", "format", "tag", "out", "dry-run"],
-  import: ["public-key-file", "tag"],
-  ls: ["all-regions", "type", "tag", "name", "public-key"],
+  create: ["type", "format", "tag", "ttl", "expires-at", "out", "dry-run"],
+  import: ["public-key-file", "tag", "ttl", "expires-at"],
+  ls: ["all-regions", "type", "tag", "name", "expires-before", "public-key"],
   get: ["public-key"],
   rm: ["dry-run"],
 };
-const GLOBAL: Array<keyof typeof OPTIONS> = ["region", "endpoint", "signing-region", "json", "help"];
+const GLOBAL: Array<keyof typeof OPTIONS> = ["region", "endpoint", "signing-region", "json", "output", "query", "help"];
 
 function tags(values: Values): Record<string, string> | undefined {
   if (!values.tag) return undefined;
@@ -107,7 +129,8 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
 }
 
 function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  if (rows.length === 0) return "";
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
   return (
     rows.map((row) => row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join("  ")).join("\n") +
     "\n"
@@ -115,7 +138,7 @@ function table(rows: string[][]): string {
 }
 
 const keyRows = (items: KeyPair[]) => [
-  ["NAME", "REGION", "TYPE", "KEY PAIR ID", "MANAGED", "CREATED", "FINGERPRINT"],
+  ["NAME", "REGION", "TYPE", "KEY PAIR ID", "MANAGED", "CREATED", "EXPIRES", "FINGERPRINT"],
   ...items.map((item) => [
     item.name,
     item.region,
@@ -123,9 +146,97 @@ const keyRows = (items: KeyPair[]) => [
     item.keyPairId,
     item.managed ? "yes" : "no",
     item.createdAt ?? "-",
+    item.expiresAt ?? "-",
     item.fingerprint,
   ]),
 ];
+
+export const OUTPUTS = ["json", "table", "text"] as const;
+type Output = (typeof OUTPUTS)[number];
+
+/** --output, or json for --json; undefined when neither was given. */
+function outputOf(values: Values): Output | undefined {
+  if (values.json && values.output !== undefined && values.output !== "json")
+    throw new UsageError("--json and --output table|text contradict");
+  return oneOf("output", values.output, OUTPUTS) ?? (values.json ? "json" : undefined);
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+/** A value as the AWS CLI's text output shows it: null as None, objects and arrays as JSON. */
+const cell = (value: unknown): string =>
+  value === null || value === undefined ? "None" : typeof value === "object" ? JSON.stringify(value) : String(value);
+const columnsOf = (records: Record<string, unknown>[]) => [...new Set(records.flatMap((record) => Object.keys(record)))];
+
+/** Any JSON value as rows: a list of objects one per row (columns: their keys), an object one row. */
+function rowsOf(value: unknown): { header: string[] | undefined; rows: string[][] } {
+  if (Array.isArray(value) && value.length > 0 && value.every(isRecord)) {
+    const columns = columnsOf(value);
+    return { header: columns, rows: value.map((record) => columns.map((column) => cell(record[column]))) };
+  }
+  if (Array.isArray(value)) return { header: undefined, rows: value.map((item) => (Array.isArray(item) ? item.map(cell) : [cell(item)])) };
+  if (isRecord(value)) return { header: Object.keys(value), rows: [Object.values(value).map(cell)] };
+  return { header: undefined, rows: [[cell(value)]] };
+}
+
+const tabbed = (rows: string[][]) => rows.map((row) => `${row.join("\t")}\n`).join("");
+
+function renderAny(value: unknown, output: Output): string {
+  if (output === "json") return `${JSON.stringify(value ?? null, null, 2)}\n`;
+  // The AWS CLI's text output puts a list of scalars on one line.
+  if (output === "text" && Array.isArray(value) && !value.some((item) => typeof item === "object" && item !== null))
+    return value.length ? `${value.map(cell).join("\t")}\n` : "";
+  const { header, rows } = rowsOf(value);
+  if (output === "text") return tabbed(rows);
+  return table(header ? [header.map((column) => column.toUpperCase()), ...rows] : rows);
+}
+
+/**
+ * Prints an answer: `document` is what --output json prints and what --query is applied to;
+ * `human` is the default (no --output, no --query); `keys`, when the answer is key pairs, are shown
+ * with the key columns by --output table and text.
+ */
+function emit(io: Io, values: Values, document: unknown, human: () => string, keys?: KeyPair[]): void {
+  const output = outputOf(values);
+  if (values.query !== undefined) {
+    io.stdout(renderAny(jmespath.search(document, values.query), output ?? "json"));
+  } else if (output === undefined) {
+    io.stdout(human());
+  } else if (output !== "json" && keys) {
+    const rows = keyRows(keys);
+    io.stdout(output === "table" ? table(rows) : tabbed(rows.slice(1)));
+  } else {
+    io.stdout(renderAny(document, output));
+  }
+}
+
+/** A JMESPath expression that does not parse is a usage error, found before any request is sent. */
+function checkQuery(query: string | undefined): void {
+  if (query === undefined) return;
+  try {
+    (jmespath as unknown as { compile(expression: string): unknown }).compile(query);
+  } catch (error) {
+    throw new UsageError(`--query ${query}: ${(error as Error).message}`);
+  }
+}
+
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** --ttl 90s | 15m | 1h | 7d as seconds (the API checks the range: 60 s to one year). */
+export function ttlSeconds(text: string): number {
+  const match = /^(\d+)([smhd])$/.exec(text.trim());
+  if (!match) throw new UsageError(`--ttl ${text}: write a number and a unit, s, m, h or d (e.g. 1h)`);
+  return Number(match[1]) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS];
+}
+
+/** The expiry fields of create and import from --ttl / --expires-at. */
+function expiry(values: Values): { ttlSeconds?: number; expiresAt?: string } {
+  if (values.ttl !== undefined && values["expires-at"] !== undefined) throw new UsageError("give --ttl or --expires-at, not both");
+  if (values.ttl !== undefined) return { ttlSeconds: ttlSeconds(values.ttl) };
+  if (values["expires-at"] !== undefined) return { expiresAt: values["expires-at"] };
+  return {};
+}
+
+const expiresNote = (key: { expiresAt?: string }) => (key.expiresAt ? `, expires ${key.expiresAt}` : "");
 
 const describeProblem = (error: ProblemError): string =>
   `${[
@@ -174,6 +285,9 @@ export async function writeNewSecretFile(path: string, content: string): Promise
 
 async function create(client: KeyPairsClient, name: string, values: Values, io: Io): Promise<number> {
   const out = values.out === undefined ? undefined : resolve(values.out);
+  if (!out && !values["dry-run"] && (values.query !== undefined || (values.output !== undefined && values.output !== "json")))
+    throw new UsageError("create without --out prints only the private key: add --out FILE for --query or --output table|text");
+  const expiring = expiry(values);
   if (out) await checkWritable(out);
   const region = values.region as Region | undefined;
   const keyType = oneOf("type", values.type, ["rsa", "ed25519"] as const);
@@ -184,18 +298,22 @@ async function create(client: KeyPairsClient, name: string, values: Values, io: 
     ...(keyType ? { keyType } : {}),
     ...(keyFormat ? { keyFormat } : {}),
     ...(tagMap ? { tags: tagMap } : {}),
+    ...expiring,
     ...(region ? { region } : {}),
     ...(values["dry-run"] ? { dryRun: true } : {}),
   });
   if (isDryRun(result)) {
-    io.stdout(values.json ? `${JSON.stringify(result)}\n` : `dry run: ${result.detail}\n`);
+    emit(io, values, result, () => `dry run: ${result.detail}\n`);
     return EXIT.ok;
   }
   if (!("keyMaterial" in result)) {
-    io.stdout(
-      values.json
-        ? `${JSON.stringify(result)}\n`
-        : `created ${result.name} (${result.keyPairId}); the private key is in SSM parameter ${result.privateKeyParameter}\n`,
+    emit(
+      io,
+      values,
+      result,
+      () =>
+        `created ${result.name} (${result.keyPairId}${expiresNote(result)}); the private key is in SSM parameter ${result.privateKeyParameter}\n`,
+      [result],
     );
     return EXIT.ok;
   }
@@ -210,7 +328,8 @@ async function create(client: KeyPairsClient, name: string, values: Values, io: 
   if (!out) {
     io.stdout(keyMaterial.endsWith("\n") ? keyMaterial : `${keyMaterial}\n`);
     io.stderr(
-      `created ${metadata.name} (${metadata.keyPairId}, ${metadata.keyType}) in ${metadata.region}; the private key above is shown once\n`,
+      `created ${metadata.name} (${metadata.keyPairId}, ${metadata.keyType}${expiresNote(metadata)}) in ${metadata.region}; ` +
+        "the private key above is shown once\n",
     );
     return EXIT.ok;
   }
@@ -226,11 +345,14 @@ async function create(client: KeyPairsClient, name: string, values: Values, io: 
       `${(error as Error).message}; the key pair ${name} ${undone ? "was deleted again" : `could NOT be deleted again: delete it (ec2-keypairs rm ${name})`}`,
     );
   }
-  io.stdout(
-    values.json
-      ? `${JSON.stringify({ ...metadata, privateKeyFile: out })}\n`
-      : `created ${metadata.name} (${metadata.keyPairId}, ${metadata.keyType}, ${metadata.fingerprint}) in ${metadata.region}; private ` +
-          `key written to ${out} (mode 0400)\n`,
+  emit(
+    io,
+    values,
+    { ...metadata, privateKeyFile: out },
+    () =>
+      `created ${metadata.name} (${metadata.keyPairId}, ${metadata.keyType}, ${metadata.fingerprint}${expiresNote(metadata)}) in ` +
+      `${metadata.region}; private key written to ${out} (mode 0400)\n`,
+    [metadata],
   );
   return EXIT.ok;
 }
@@ -238,6 +360,7 @@ async function create(client: KeyPairsClient, name: string, values: Values, io: 
 async function importKey(client: KeyPairsClient, name: string, values: Values, io: Io): Promise<number> {
   const file = values["public-key-file"];
   if (!file) throw new UsageError("import needs --public-key-file FILE (or - for stdin)");
+  const expiring = expiry(values);
   let publicKey: string;
   try {
     publicKey = file === "-" ? (await readFile("/dev/stdin")).toString("utf8") : await readFile(file, "utf8");
@@ -249,15 +372,19 @@ async function importKey(client: KeyPairsClient, name: string, values: Values, i
     name,
     publicKey: publicKey.trim(),
     ...(tagMap ? { tags: tagMap } : {}),
+    ...expiring,
     ...(values.region ? { region: values.region as Region } : {}),
   });
-  io.stdout(
-    values.json
-      ? `${JSON.stringify(result)}\n`
-      : isDryRun(result)
-        ? `dry run: ${result.detail}\n`
-        : `imported ${result.name} (${result.keyPairId}, ${result.keyType}, ${result.fingerprint}) in ${result.region}\n`,
-  );
+  if (isDryRun(result)) emit(io, values, result, () => `dry run: ${result.detail}\n`);
+  else
+    emit(
+      io,
+      values,
+      result,
+      () =>
+        `imported ${result.name} (${result.keyPairId}, ${result.keyType}, ${result.fingerprint}${expiresNote(result)}) in ${result.region}\n`,
+      [result],
+    );
   return EXIT.ok;
 }
 
@@ -270,6 +397,7 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
     ...(keyType ? { keyType } : {}),
     ...(tagList[0] ? { tag: tagList[0] } : {}),
     ...(values.name ? { name: values.name } : {}),
+    ...(values["expires-before"] ? { expiresBefore: values["expires-before"] } : {}),
     ...(values["public-key"] ? { includePublicKey: true } : {}),
   };
   let answer: KeyPairList;
@@ -295,13 +423,10 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
   const failed = Object.entries(answer.regions ?? {}).flatMap(([region, outcome]) =>
     outcome.status === "error" ? [[region, outcome.problem] as const] : [],
   );
-  if (values.json) {
-    io.stdout(`${JSON.stringify(answer.regions ? { items: answer.items, regions: answer.regions } : { items: answer.items })}\n`);
-  } else {
-    io.stdout(answer.items.length ? table(keyRows(answer.items)) : "no key pairs\n");
-    if (answer.regions)
-      io.stderr(`${Object.keys(answer.regions).length - failed.length} of ${Object.keys(answer.regions).length} regions listed\n`);
-  }
+  const document = answer.regions ? { items: answer.items, regions: answer.regions } : { items: answer.items };
+  emit(io, values, document, () => (answer.items.length ? table(keyRows(answer.items)) : "no key pairs\n"), answer.items);
+  if (answer.regions && outputOf(values) === undefined && values.query === undefined)
+    io.stderr(`${Object.keys(answer.regions).length - failed.length} of ${Object.keys(answer.regions).length} regions listed\n`);
   for (const [region, problem] of failed) io.stderr(`region ${region} failed: ${problem.status} ${problem.title}: ${problem.detail}\n`);
   return failed.length ? EXIT.partial : EXIT.ok;
 }
@@ -311,18 +436,18 @@ async function get(client: KeyPairsClient, name: string, values: Values, io: Io)
     ...(values.region ? { region: values.region as Region } : {}),
     ...(values["public-key"] ? { includePublicKey: true } : {}),
   });
-  if (values.json) io.stdout(`${JSON.stringify(key)}\n`);
-  else {
-    io.stdout(table(keyRows([key])));
-    io.stdout(
-      `tags: ${
+  emit(
+    io,
+    values,
+    key,
+    () =>
+      `${table(keyRows([key]))}tags: ${
         Object.entries(key.tags)
           .map(([k, v]) => `${k}=${v}`)
           .join(", ") || "-"
-      }\n`,
-    );
-    if (key.publicKey) io.stdout(`${key.publicKey}\n`);
-  }
+      }\n${key.publicKey ? `${key.publicKey}\n` : ""}`,
+    [key],
+  );
   return EXIT.ok;
 }
 
@@ -331,10 +456,11 @@ async function remove(client: KeyPairsClient, name: string, values: Values, io: 
     ...(values.region ? { region: values.region as Region } : {}),
     ...(values["dry-run"] ? { dryRun: true } : {}),
   });
-  if (values.json) io.stdout(`${JSON.stringify(result ?? { deleted: name })}\n`);
-  else io.stdout(result ? `dry run: ${result.detail}\n` : `deleted ${name}\n`);
+  emit(io, values, result ?? { deleted: name }, () => (result ? `dry run: ${result.detail}\n` : `deleted ${name}\n`));
   return EXIT.ok;
 }
+
+const jsonErrors = (values: Values) => values.json === true || values.output === "json";
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   let values: Values;
@@ -359,6 +485,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const wantsName = command !== "ls";
     if (wantsName && rest.length !== 1) throw new UsageError(`${command} takes one NAME`);
     if (!wantsName && rest.length !== 0) throw new UsageError(`ls takes no NAME (use --name)`);
+    outputOf(values);
+    checkQuery(values.query);
     const endpoint = values.endpoint ?? io.env.EC2_KEYPAIRS_ENDPOINT ?? "http://localhost:3000";
     try {
       new URL(endpoint);
@@ -390,7 +518,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return EXIT.file;
     }
     if (error instanceof ProblemError) {
-      io.stderr(values.json ? `${JSON.stringify(error.toProblem())}\n` : describeProblem(error));
+      io.stderr(jsonErrors(values) ? `${JSON.stringify(error.toProblem())}\n` : describeProblem(error));
       return EXIT.api;
     }
     const cause = (error as Error & { cause?: Error }).cause;

@@ -103,7 +103,7 @@ export interface ClientOptions {
   fetch?: typeof fetch;
 }
 
-export function defaultSigningRegion(endpoint: string, env: NodeJS.ProcessEnv = process.env): string {
+export function defaultSigningRegion(endpoint: string, env: Record<string, string | undefined> = process.env): string {
   const match = /\.execute-api\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(new URL(endpoint).hostname);
   return match?.[1] ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
 }

@@ -213,7 +213,7 @@ export const CreateKeyPairBody = /* @__PURE__ */ z
     escrow: z._default(z.boolean(), false).register(z.globalRegistry, {
       description:
         "Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's AWS::EC2::KeyPair does: a " +
-        "SecureString parameter named /ec2/keypair/<keyPairId> (KMS-encrypted with alias/aws/ssm unless the deployment names another " +
+        "SecureString parameter named `/ec2/keypair/<keyPairId>` (KMS-encrypted with alias/aws/ssm unless the deployment names another " +
         "key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be " +
         "stored, the key pair is deleted again and the answer is a 502.",
     }),
@@ -503,7 +503,7 @@ export const RegionListing = /* @__PURE__ */ z
       complete: z.boolean().register(z.globalRegistry, { description: "Whether `items` holds all of this region's matching keys." }),
       nextCursor: z.optional(z.string()).register(z.globalRegistry, {
         description:
-          "When not complete and count > 0: the last name served; continue with GET /keypairs?region=<region>&cursor=<nextCursor>.",
+          "When not complete and count > 0: the last name served; continue with `GET /keypairs?region=<region>&cursor=<nextCursor>`.",
       }),
     }),
     z.strictObject({
@@ -563,9 +563,20 @@ export const ProblemFieldError = /* @__PURE__ */ z
 
 export const ProblemDetails = /* @__PURE__ */ z
   .strictObject({
+    // Open for extension: a type this list does not name yet is still a problem (generated clients keep it as a string).
     type: z
-      .enum(PROBLEM_KINDS.map((kind) => PROBLEM_TYPE_BASE + kind))
-      .register(z.globalRegistry, { description: "URI identifying the problem type." }),
+      .union([
+        z.enum(PROBLEM_KINDS.map((kind) => PROBLEM_TYPE_BASE + kind)).register(z.globalRegistry, {
+          id: "KnownProblemType",
+          description: "The problem types this version of the API answers (more may be added).",
+          // Generated clients name the members by kind (CONFLICT, NOT_FOUND) rather than by the whole URI.
+          "x-enum-varnames": PROBLEM_KINDS.map((kind) => kind.toUpperCase().replaceAll("-", "_")),
+        }),
+        z.string(),
+      ])
+      .register(z.globalRegistry, {
+        description: "URI identifying the problem type: one of KnownProblemType, or a type added after this version of the spec.",
+      }),
     title: z.string(),
     status: z.number().check(z.int(), z.minimum(400), z.maximum(599)),
     detail: z.string(),

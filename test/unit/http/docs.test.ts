@@ -24,7 +24,7 @@ const get = async (path: string, headers: Record<string, string> = {}) =>
   (await handler(apiEvent({ method: "GET", path, headers }), lambdaContext())) as APIGatewayProxyStructuredResultV2;
 
 const CSP =
-  `default-src 'none'; script-src ${page.scriptHashes.join(" ")}; style-src 'unsafe-inline'; img-src data:; font-src data:; ` +
+  `default-src 'none'; script-src ${page.scriptHashes.join(" ")}; style-src 'unsafe-inline'; img-src data: https://cdn.redoc.ly; font-src data:; ` +
   `base-uri 'none'; form-action 'none'; frame-ancestors 'none'`;
 
 describe("GET /docs", () => {

@@ -11,7 +11,8 @@ import { fileURLToPath } from "node:url";
 import { signingFetch } from "../../src/sign.js";
 import { startVerifier, type Verifier } from "../support/sigv4-verifier.js";
 
-const BIN = fileURLToPath(new URL("../../bin/ec2-keypairs.mjs", import.meta.url));
+// The TypeScript source through tsx (the installed package's dist/bin.js is tested by package.test.ts).
+const BIN = fileURLToPath(new URL("../../src/bin.ts", import.meta.url));
 const CREDENTIALS = { accessKeyId: "AKIDCLIENTTEST000001", secretAccessKey: "client-test-secret-do-not-use-elsewhere" };
 const region = "us-east-2"; // no other test file uses it
 const run = `${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
@@ -48,7 +49,7 @@ function cli(args: string[], credentials: { accessKeyId: string; secretAccessKey
     EC2_KEYPAIRS_ENDPOINT: verifier.url,
   };
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, ["--import", "tsx", BIN, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
     });
   });
@@ -131,7 +132,7 @@ describe("ec2-keypairs CLI, signed with SigV4", () => {
 
     const plain = await cli(["ls", "--region", region, "--tag", `run=${run}`]);
     expect(plain.code).toBe(0);
-    expect(plain.stdout.split("\n")[0]).toMatch(/^NAME\s+REGION\s+TYPE\s+KEY PAIR ID\s+MANAGED\s+CREATED\s+FINGERPRINT$/);
+    expect(plain.stdout.split("\n")[0]).toMatch(/^NAME\s+REGION\s+TYPE\s+KEY PAIR ID\s+MANAGED\s+CREATED\s+EXPIRES\s+FINGERPRINT$/);
     expect(plain.stdout).toContain(key);
   });
 
@@ -185,10 +186,54 @@ describe("ec2-keypairs CLI, signed with SigV4", () => {
     expect(honest.status).toBe(200);
   });
 
+  test("create --ttl 1h: the key expires in an hour, ls shows it, --expires-before finds it, --query/--output text pick fields", async () => {
+    const expiring = name("ttl");
+    const before = Date.now();
+    const created = await cli([
+      "create",
+      expiring,
+      "--ttl",
+      "1h",
+      "--out",
+      join(dir, `${expiring}.pem`),
+      "--region",
+      region,
+      "--output",
+      "json",
+    ]);
+    expect(created.code).toBe(0);
+    const view = JSON.parse(created.stdout);
+    const expiresAt = Date.parse(view.expiresAt);
+    expect(expiresAt).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000 + 3_600_000);
+    expect(expiresAt).toBeLessThanOrEqual(Date.now() + 3_600_000);
+
+    const plain = await cli(["ls", "--region", region, "--name", expiring]);
+    expect(plain.stdout.split("\n")[1]).toContain(view.expiresAt);
+    const soon = new Date(expiresAt + 1000).toISOString();
+    const text = await cli([
+      "ls",
+      "--region",
+      region,
+      "--expires-before",
+      soon,
+      "--query",
+      "items[].[name, expiresAt]",
+      "--output",
+      "text",
+    ]);
+    expect(text).toMatchObject({ code: 0, stdout: expect.stringContaining(`${expiring}\t${view.expiresAt}\n`) });
+    const none = await cli(["ls", "--region", region, "--name", expiring, "--expires-before", view.expiresAt, "--query", "items[].name"]);
+    expect(JSON.parse(none.stdout)).toEqual([]);
+    expect((await cli(["rm", expiring, "--region", region])).code).toBe(0);
+  });
+
   test("usage errors exit 2", async () => {
     expect((await cli(["create"])).code).toBe(2);
     expect((await cli(["ls", "--out", "x"])).code).toBe(2);
     expect((await cli(["frobnicate"])).code).toBe(2);
     expect((await cli(["create", "k", "--type", "dsa"])).code).toBe(2);
+    expect((await cli(["ls", "--query", "items[?"])).code).toBe(2);
+    expect((await cli(["ls", "--output", "yaml"])).code).toBe(2);
+    expect((await cli(["create", "k", "--ttl", "1w"])).code).toBe(2);
   });
 });

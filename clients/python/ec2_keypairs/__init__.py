@@ -1,0 +1,189 @@
+"""The EC2 Key Pairs API from Python: the client generated from openapi.yaml (``keypairs_client``),
+its requests signed with botocore's SigV4 (service ``execute-api``) and the standard AWS credential
+chain, and every refused request raised as one exception type, :class:`KeyPairsError`.
+
+    from ec2_keypairs import connect, ok
+    from keypairs_client.api.key_pairs import create_key_pair
+    from keypairs_client.models import CreateKeyPairBody
+    api = connect("https://abcdef1234.execute-api.eu-west-1.amazonaws.com")
+    key = ok(create_key_pair.sync_detailed(client=api, body=CreateKeyPairBody(name="deploy-bot")))
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from collections.abc import Generator
+from http import HTTPStatus
+from typing import Any, Protocol, TypeVar, cast
+
+import botocore.session
+import httpx
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials
+
+from keypairs_client import AuthenticatedClient
+from keypairs_client.models import GatewayMessage, Problem
+
+__all__ = ["BotocoreSigV4", "KeyPairsError", "connect", "ok", "signing_region_of"]
+
+SERVICE = "execute-api"
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+
+class Answer(Protocol[T_co]):
+    """What ok() reads of a generated ``sync_detailed`` answer (``keypairs_client.types.Response``)."""
+
+    @property
+    def status_code(self) -> HTTPStatus: ...
+    @property
+    def content(self) -> bytes: ...
+    @property
+    def headers(self) -> Any: ...
+    @property
+    def parsed(self) -> T_co | None: ...
+
+# httpx sets these per hop and a proxy may change them, so they are not signed; Authorization is the signature's.
+_UNSIGNED = {"authorization", "connection", "accept-encoding", "user-agent", "content-length", "transfer-encoding"}
+
+
+def signing_region_of(endpoint: str) -> str:
+    """The API's own region: from an execute-api host name, else AWS_REGION / AWS_DEFAULT_REGION, else us-east-1."""
+    match = re.search(r"\.execute-api\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$", httpx.URL(endpoint).host)
+    if match:
+        return match.group(1)
+    return os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1"
+
+
+class BotocoreSigV4(httpx.Auth):
+    """httpx auth that signs each request with botocore's SigV4Auth for ``execute-api``.
+
+    Credentials come from botocore's standard chain (environment, AWS_PROFILE and shared files, SSO,
+    web identity, container and instance roles) unless given; refreshable ones are refreshed by it.
+    The signature also covers X-Amz-Content-SHA256, the body's SHA-256, which API Gateway accepts.
+    """
+
+    requires_request_body = True
+
+    def __init__(self, region: str, credentials: Credentials | None = None) -> None:
+        self.region = region
+        self._credentials = credentials
+
+    def _resolve(self) -> Credentials:
+        if self._credentials is None:
+            found = botocore.session.get_session().get_credentials()
+            if found is None:
+                raise KeyPairsError.no_credentials()
+            self._credentials = found
+        return self._credentials
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        body = request.content
+        headers = {name: value for name, value in request.headers.items() if name.lower() not in _UNSIGNED}
+        headers["X-Amz-Content-SHA256"] = hashlib.sha256(body).hexdigest()
+        signable = AWSRequest(method=request.method, url=str(request.url), data=body, headers=headers)
+        SigV4Auth(self._resolve().get_frozen_credentials(), SERVICE, self.region).add_auth(signable)
+        for name, value in signable.headers.items():
+            request.headers[name] = value
+        yield request
+
+
+class KeyPairsError(Exception):
+    """A refused request: the API's RFC 9457 problem, or API Gateway's own ``{"message": ...}``
+    answer (IAM refusal, throttling, a function that failed or timed out) as a problem with type
+    ``about:blank`` and ``gateway=True``."""
+
+    def __init__(
+        self,
+        *,
+        status: int,
+        type: str,  # noqa: A002 (the problem's own field name)
+        title: str,
+        detail: str,
+        instance: str | None = None,
+        ec2_code: str | None = None,
+        errors: list[dict[str, str]] | None = None,
+        retry_after_seconds: int | None = None,
+        gateway: bool = False,
+    ) -> None:
+        super().__init__(f"{status} {title}: {detail}")
+        self.status = status
+        self.type = type
+        self.title = title
+        self.detail = detail
+        self.instance = instance
+        self.ec2_code = ec2_code
+        self.errors = errors or []
+        self.retry_after_seconds = retry_after_seconds
+        self.gateway = gateway
+
+    @classmethod
+    def no_credentials(cls) -> KeyPairsError:
+        return cls(status=0, type="about:blank", title="No AWS credentials", detail="botocore's credential chain found none")
+
+    @classmethod
+    def from_response(cls, response: Answer[object]) -> KeyPairsError:
+        retry_after = response.headers.get("retry-after")
+        retry = int(retry_after) if retry_after and retry_after.isdigit() else None
+        body: object = None
+        try:
+            body = json.loads(response.content)
+        except ValueError:
+            pass
+        parsed = response.parsed
+        if isinstance(parsed, Problem):
+            body = parsed.to_dict()
+        if isinstance(body, dict) and isinstance(body.get("type"), str) and isinstance(body.get("title"), str):
+            return cls(
+                status=int(body.get("status", response.status_code)),
+                type=body["type"],
+                title=body["title"],
+                detail=str(body.get("detail", "")),
+                instance=body.get("instance"),
+                ec2_code=body.get("ec2Code"),
+                errors=body.get("errors"),
+                retry_after_seconds=retry,
+            )
+        if isinstance(parsed, GatewayMessage):
+            message = parsed.message
+        elif isinstance(body, dict) and isinstance(body.get("message"), str):
+            message = body["message"]
+        else:
+            message = response.content.decode("utf-8", "replace")[:200] or "Request refused"
+        return cls(
+            status=int(response.status_code),
+            type="about:blank",
+            title=message,
+            detail=f"API Gateway answered {int(response.status_code)}: {message}",
+            retry_after_seconds=retry,
+            gateway=True,
+        )
+
+
+def ok(response: Answer[T | Problem | GatewayMessage]) -> T:
+    """The parsed answer of a 2xx response; any other raises :class:`KeyPairsError`."""
+    if 200 <= int(response.status_code) < 300:
+        return cast(T, response.parsed)
+    raise KeyPairsError.from_response(response)
+
+
+def connect(
+    endpoint: str,
+    *,
+    signing_region: str | None = None,
+    credentials: Credentials | None = None,
+    timeout: float = 30.0,
+) -> AuthenticatedClient:
+    """The generated client for the API at ``endpoint``, every request SigV4-signed.
+
+    (The generator's AuthenticatedClient, because the spec declares a security scheme; its token
+    header is empty and replaced by the signature.)
+    """
+    auth = BotocoreSigV4(signing_region or signing_region_of(endpoint), credentials)
+    return AuthenticatedClient(
+        base_url=endpoint.rstrip("/"), token="", prefix="", timeout=httpx.Timeout(timeout), httpx_args={"auth": auth}
+    )

@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.key_format import KeyFormat
+from ..models.key_type import KeyType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.created_key_pair_tags import CreatedKeyPairTags
+    from ..models.created_key_pair_usage import CreatedKeyPairUsage
+
+
+T = TypeVar("T", bound="CreatedKeyPair")
+
+
+@_attrs_define
+class CreatedKeyPair:
+    """
+    Example:
+        {'keyPairId': 'key-0a1b2c3d4e5f60718', 'name': 'deploy-bot', 'fingerprint':
+            'Xk3r8yS0Wq2mYqk0sSL8cB5S0TtX4p9JZ3c3vJcQ0M4=', 'keyType': 'ed25519', 'keyFormat': 'pem', 'region': 'eu-west-1',
+            'tags': {'team': 'platform', 'managed-by': 'ec2-keypairs-api'}, 'managed': True, 'keyMaterial': '-----BEGIN
+            OPENSSH PRIVATE KEY-----\\n(redacted)\\n-----END OPENSSH PRIVATE KEY-----'}
+
+    Attributes:
+        key_pair_id (str):
+        name (str):
+        fingerprint (str):
+        key_type (KeyType): rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
+        region (str):
+        tags (CreatedKeyPairTags):
+        managed (bool): Whether the key carries this service's managed-key tag (only managed keys can be deleted through
+            the API, by default).
+        key_format (KeyFormat): Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).
+        key_material (str): The private key. Returned once, in this response only: store it now.
+        expires_at (datetime.datetime | Unset): When the key expires (UTC): the sweep deletes it then. Only on keys
+            created or imported with ttlSeconds or expiresAt.
+        usage (CreatedKeyPairUsage | Unset): What names this key; only with includeUsage=true. Example: {'instances':
+            [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates': [{'launchTemplateId':
+            'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}], 'launchConfigurations': [],
+            'autoScalingGroups': [{'name': 'web-asg'}], 'complete': True, 'incomplete': []}.
+    """
+
+    key_pair_id: str
+    name: str
+    fingerprint: str
+    key_type: KeyType
+    region: str
+    tags: CreatedKeyPairTags
+    managed: bool
+    key_format: KeyFormat
+    key_material: str
+    expires_at: datetime.datetime | Unset = UNSET
+    usage: CreatedKeyPairUsage | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        key_pair_id = self.key_pair_id
+
+        name = self.name
+
+        fingerprint = self.fingerprint
+
+        key_type = self.key_type.value
+
+        region = self.region
+
+        tags = self.tags.to_dict()
+
+        managed = self.managed
+
+        key_format = self.key_format.value
+
+        key_material = self.key_material
+
+        expires_at: str | Unset = UNSET
+        if not isinstance(self.expires_at, Unset):
+            expires_at = self.expires_at.isoformat()
+
+        usage: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.usage, Unset):
+            usage = self.usage.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "keyPairId": key_pair_id,
+                "name": name,
+                "fingerprint": fingerprint,
+                "keyType": key_type,
+                "region": region,
+                "tags": tags,
+                "managed": managed,
+                "keyFormat": key_format,
+                "keyMaterial": key_material,
+            }
+        )
+        if expires_at is not UNSET:
+            field_dict["expiresAt"] = expires_at
+        if usage is not UNSET:
+            field_dict["usage"] = usage
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.created_key_pair_tags import CreatedKeyPairTags
+        from ..models.created_key_pair_usage import CreatedKeyPairUsage
+
+        d = dict(src_dict)
+        key_pair_id = d.pop("keyPairId")
+
+        name = d.pop("name")
+
+        fingerprint = d.pop("fingerprint")
+
+        key_type = KeyType(d.pop("keyType"))
+
+        region = d.pop("region")
+
+        tags = CreatedKeyPairTags.from_dict(d.pop("tags"))
+
+        managed = d.pop("managed")
+
+        key_format = KeyFormat(d.pop("keyFormat"))
+
+        key_material = d.pop("keyMaterial")
+
+        _expires_at = d.pop("expiresAt", UNSET)
+        expires_at: datetime.datetime | Unset
+        if isinstance(_expires_at, Unset):
+            expires_at = UNSET
+        else:
+            expires_at = datetime.datetime.fromisoformat(_expires_at)
+
+        _usage = d.pop("usage", UNSET)
+        usage: CreatedKeyPairUsage | Unset
+        if isinstance(_usage, Unset):
+            usage = UNSET
+        else:
+            usage = CreatedKeyPairUsage.from_dict(_usage)
+
+        created_key_pair = cls(
+            key_pair_id=key_pair_id,
+            name=name,
+            fingerprint=fingerprint,
+            key_type=key_type,
+            region=region,
+            tags=tags,
+            managed=managed,
+            key_format=key_format,
+            key_material=key_material,
+            expires_at=expires_at,
+            usage=usage,
+        )
+
+        return created_key_pair

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.created_key_pair_usage_incomplete_item_check import (
+    CreatedKeyPairUsageIncompleteItemCheck,
+)
+
+T = TypeVar("T", bound="CreatedKeyPairUsageIncompleteItem")
+
+
+@_attrs_define
+class CreatedKeyPairUsageIncompleteItem:
+    """
+    Attributes:
+        check (CreatedKeyPairUsageIncompleteItemCheck):
+        reason (str):
+    """
+
+    check: CreatedKeyPairUsageIncompleteItemCheck
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        check = self.check.value
+
+        reason = self.reason
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "check": check,
+                "reason": reason,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        check = CreatedKeyPairUsageIncompleteItemCheck(d.pop("check"))
+
+        reason = d.pop("reason")
+
+        created_key_pair_usage_incomplete_item = cls(
+            check=check,
+            reason=reason,
+        )
+
+        return created_key_pair_usage_incomplete_item

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class CreatedKeyPairUsageIncompleteItemCheck(StrEnum):
+    AUTOSCALINGGROUPS = "autoScalingGroups"
+    INSTANCES = "instances"
+    LAUNCHCONFIGURATIONS = "launchConfigurations"
+    LAUNCHTEMPLATES = "launchTemplates"
+
+    def __str__(self) -> str:
+        return str(self.value)

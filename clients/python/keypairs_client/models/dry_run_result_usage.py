@@ -1,0 +1,177 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.dry_run_result_usage_auto_scaling_groups_item import (
+        DryRunResultUsageAutoScalingGroupsItem,
+    )
+    from ..models.dry_run_result_usage_incomplete_item import (
+        DryRunResultUsageIncompleteItem,
+    )
+    from ..models.dry_run_result_usage_instances_item import (
+        DryRunResultUsageInstancesItem,
+    )
+    from ..models.dry_run_result_usage_launch_configurations_item import (
+        DryRunResultUsageLaunchConfigurationsItem,
+    )
+    from ..models.dry_run_result_usage_launch_templates_item import (
+        DryRunResultUsageLaunchTemplatesItem,
+    )
+
+
+T = TypeVar("T", bound="DryRunResultUsage")
+
+
+@_attrs_define
+class DryRunResultUsage:
+    """A delete's dry run: what names the key.
+
+    Example:
+        {'instances': [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates':
+            [{'launchTemplateId': 'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}],
+            'launchConfigurations': [], 'autoScalingGroups': [{'name': 'web-asg'}], 'complete': True, 'incomplete': []}
+
+    Attributes:
+        instances (list[DryRunResultUsageInstancesItem]): Instances launched with the key, in every state but
+            terminated.
+        launch_templates (list[DryRunResultUsageLaunchTemplatesItem]): Launch templates whose default or latest version,
+            or a version an Auto Scaling group pins, names the key.
+        launch_configurations (list[DryRunResultUsageLaunchConfigurationsItem]):
+        auto_scaling_groups (list[DryRunResultUsageAutoScalingGroupsItem]): Groups that launch from one of these launch
+            template versions or launch configurations, or run one of these instances.
+        complete (bool): Whether every part was checked; if not, `incomplete` says what and why.
+        incomplete (list[DryRunResultUsageIncompleteItem]):
+    """
+
+    instances: list[DryRunResultUsageInstancesItem]
+    launch_templates: list[DryRunResultUsageLaunchTemplatesItem]
+    launch_configurations: list[DryRunResultUsageLaunchConfigurationsItem]
+    auto_scaling_groups: list[DryRunResultUsageAutoScalingGroupsItem]
+    complete: bool
+    incomplete: list[DryRunResultUsageIncompleteItem]
+
+    def to_dict(self) -> dict[str, Any]:
+        instances = []
+        for instances_item_data in self.instances:
+            instances_item = instances_item_data.to_dict()
+            instances.append(instances_item)
+
+        launch_templates = []
+        for launch_templates_item_data in self.launch_templates:
+            launch_templates_item = launch_templates_item_data.to_dict()
+            launch_templates.append(launch_templates_item)
+
+        launch_configurations = []
+        for launch_configurations_item_data in self.launch_configurations:
+            launch_configurations_item = launch_configurations_item_data.to_dict()
+            launch_configurations.append(launch_configurations_item)
+
+        auto_scaling_groups = []
+        for auto_scaling_groups_item_data in self.auto_scaling_groups:
+            auto_scaling_groups_item = auto_scaling_groups_item_data.to_dict()
+            auto_scaling_groups.append(auto_scaling_groups_item)
+
+        complete = self.complete
+
+        incomplete = []
+        for incomplete_item_data in self.incomplete:
+            incomplete_item = incomplete_item_data.to_dict()
+            incomplete.append(incomplete_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "instances": instances,
+                "launchTemplates": launch_templates,
+                "launchConfigurations": launch_configurations,
+                "autoScalingGroups": auto_scaling_groups,
+                "complete": complete,
+                "incomplete": incomplete,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.dry_run_result_usage_auto_scaling_groups_item import (
+            DryRunResultUsageAutoScalingGroupsItem,
+        )
+        from ..models.dry_run_result_usage_incomplete_item import (
+            DryRunResultUsageIncompleteItem,
+        )
+        from ..models.dry_run_result_usage_instances_item import (
+            DryRunResultUsageInstancesItem,
+        )
+        from ..models.dry_run_result_usage_launch_configurations_item import (
+            DryRunResultUsageLaunchConfigurationsItem,
+        )
+        from ..models.dry_run_result_usage_launch_templates_item import (
+            DryRunResultUsageLaunchTemplatesItem,
+        )
+
+        d = dict(src_dict)
+        instances = []
+        _instances = d.pop("instances")
+        for instances_item_data in _instances:
+            instances_item = DryRunResultUsageInstancesItem.from_dict(
+                instances_item_data
+            )
+
+            instances.append(instances_item)
+
+        launch_templates = []
+        _launch_templates = d.pop("launchTemplates")
+        for launch_templates_item_data in _launch_templates:
+            launch_templates_item = DryRunResultUsageLaunchTemplatesItem.from_dict(
+                launch_templates_item_data
+            )
+
+            launch_templates.append(launch_templates_item)
+
+        launch_configurations = []
+        _launch_configurations = d.pop("launchConfigurations")
+        for launch_configurations_item_data in _launch_configurations:
+            launch_configurations_item = (
+                DryRunResultUsageLaunchConfigurationsItem.from_dict(
+                    launch_configurations_item_data
+                )
+            )
+
+            launch_configurations.append(launch_configurations_item)
+
+        auto_scaling_groups = []
+        _auto_scaling_groups = d.pop("autoScalingGroups")
+        for auto_scaling_groups_item_data in _auto_scaling_groups:
+            auto_scaling_groups_item = DryRunResultUsageAutoScalingGroupsItem.from_dict(
+                auto_scaling_groups_item_data
+            )
+
+            auto_scaling_groups.append(auto_scaling_groups_item)
+
+        complete = d.pop("complete")
+
+        incomplete = []
+        _incomplete = d.pop("incomplete")
+        for incomplete_item_data in _incomplete:
+            incomplete_item = DryRunResultUsageIncompleteItem.from_dict(
+                incomplete_item_data
+            )
+
+            incomplete.append(incomplete_item)
+
+        dry_run_result_usage = cls(
+            instances=instances,
+            launch_templates=launch_templates,
+            launch_configurations=launch_configurations,
+            auto_scaling_groups=auto_scaling_groups,
+            complete=complete,
+            incomplete=incomplete,
+        )
+
+        return dry_run_result_usage

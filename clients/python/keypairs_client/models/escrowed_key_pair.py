@@ -1,0 +1,163 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+from ..models.key_format import KeyFormat
+from ..models.key_type import KeyType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.escrowed_key_pair_tags import EscrowedKeyPairTags
+    from ..models.escrowed_key_pair_usage import EscrowedKeyPairUsage
+
+
+T = TypeVar("T", bound="EscrowedKeyPair")
+
+
+@_attrs_define
+class EscrowedKeyPair:
+    """
+    Example:
+        {'keyPairId': 'key-0a1b2c3d4e5f60718', 'name': 'deploy-bot', 'fingerprint':
+            'Xk3r8yS0Wq2mYqk0sSL8cB5S0TtX4p9JZ3c3vJcQ0M4=', 'keyType': 'ed25519', 'keyFormat': 'pem', 'region': 'eu-west-1',
+            'tags': {'team': 'platform', 'managed-by': 'ec2-keypairs-api'}, 'managed': True, 'privateKeyParameter':
+            '/ec2/keypair/key-0a1b2c3d4e5f60718'}
+
+    Attributes:
+        key_pair_id (str):
+        name (str):
+        fingerprint (str):
+        key_type (KeyType): rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
+        region (str):
+        tags (EscrowedKeyPairTags):
+        managed (bool): Whether the key carries this service's managed-key tag (only managed keys can be deleted through
+            the API, by default).
+        key_format (KeyFormat): Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).
+        private_key_parameter (str): The SSM Parameter Store SecureString parameter that holds the private key
+            (requested with escrow: true).
+        expires_at (datetime.datetime | Unset): When the key expires (UTC): the sweep deletes it then. Only on keys
+            created or imported with ttlSeconds or expiresAt.
+        usage (EscrowedKeyPairUsage | Unset): What names this key; only with includeUsage=true. Example: {'instances':
+            [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates': [{'launchTemplateId':
+            'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}], 'launchConfigurations': [],
+            'autoScalingGroups': [{'name': 'web-asg'}], 'complete': True, 'incomplete': []}.
+    """
+
+    key_pair_id: str
+    name: str
+    fingerprint: str
+    key_type: KeyType
+    region: str
+    tags: EscrowedKeyPairTags
+    managed: bool
+    key_format: KeyFormat
+    private_key_parameter: str
+    expires_at: datetime.datetime | Unset = UNSET
+    usage: EscrowedKeyPairUsage | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        key_pair_id = self.key_pair_id
+
+        name = self.name
+
+        fingerprint = self.fingerprint
+
+        key_type = self.key_type.value
+
+        region = self.region
+
+        tags = self.tags.to_dict()
+
+        managed = self.managed
+
+        key_format = self.key_format.value
+
+        private_key_parameter = self.private_key_parameter
+
+        expires_at: str | Unset = UNSET
+        if not isinstance(self.expires_at, Unset):
+            expires_at = self.expires_at.isoformat()
+
+        usage: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.usage, Unset):
+            usage = self.usage.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "keyPairId": key_pair_id,
+                "name": name,
+                "fingerprint": fingerprint,
+                "keyType": key_type,
+                "region": region,
+                "tags": tags,
+                "managed": managed,
+                "keyFormat": key_format,
+                "privateKeyParameter": private_key_parameter,
+            }
+        )
+        if expires_at is not UNSET:
+            field_dict["expiresAt"] = expires_at
+        if usage is not UNSET:
+            field_dict["usage"] = usage
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.escrowed_key_pair_tags import EscrowedKeyPairTags
+        from ..models.escrowed_key_pair_usage import EscrowedKeyPairUsage
+
+        d = dict(src_dict)
+        key_pair_id = d.pop("keyPairId")
+
+        name = d.pop("name")
+
+        fingerprint = d.pop("fingerprint")
+
+        key_type = KeyType(d.pop("keyType"))
+
+        region = d.pop("region")
+
+        tags = EscrowedKeyPairTags.from_dict(d.pop("tags"))
+
+        managed = d.pop("managed")
+
+        key_format = KeyFormat(d.pop("keyFormat"))
+
+        private_key_parameter = d.pop("privateKeyParameter")
+
+        _expires_at = d.pop("expiresAt", UNSET)
+        expires_at: datetime.datetime | Unset
+        if isinstance(_expires_at, Unset):
+            expires_at = UNSET
+        else:
+            expires_at = datetime.datetime.fromisoformat(_expires_at)
+
+        _usage = d.pop("usage", UNSET)
+        usage: EscrowedKeyPairUsage | Unset
+        if isinstance(_usage, Unset):
+            usage = UNSET
+        else:
+            usage = EscrowedKeyPairUsage.from_dict(_usage)
+
+        escrowed_key_pair = cls(
+            key_pair_id=key_pair_id,
+            name=name,
+            fingerprint=fingerprint,
+            key_type=key_type,
+            region=region,
+            tags=tags,
+            managed=managed,
+            key_format=key_format,
+            private_key_parameter=private_key_parameter,
+            expires_at=expires_at,
+            usage=usage,
+        )
+
+        return escrowed_key_pair

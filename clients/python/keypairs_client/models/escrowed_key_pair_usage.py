@@ -1,0 +1,179 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+
+if TYPE_CHECKING:
+    from ..models.escrowed_key_pair_usage_auto_scaling_groups_item import (
+        EscrowedKeyPairUsageAutoScalingGroupsItem,
+    )
+    from ..models.escrowed_key_pair_usage_incomplete_item import (
+        EscrowedKeyPairUsageIncompleteItem,
+    )
+    from ..models.escrowed_key_pair_usage_instances_item import (
+        EscrowedKeyPairUsageInstancesItem,
+    )
+    from ..models.escrowed_key_pair_usage_launch_configurations_item import (
+        EscrowedKeyPairUsageLaunchConfigurationsItem,
+    )
+    from ..models.escrowed_key_pair_usage_launch_templates_item import (
+        EscrowedKeyPairUsageLaunchTemplatesItem,
+    )
+
+
+T = TypeVar("T", bound="EscrowedKeyPairUsage")
+
+
+@_attrs_define
+class EscrowedKeyPairUsage:
+    """What names this key; only with includeUsage=true.
+
+    Example:
+        {'instances': [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates':
+            [{'launchTemplateId': 'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}],
+            'launchConfigurations': [], 'autoScalingGroups': [{'name': 'web-asg'}], 'complete': True, 'incomplete': []}
+
+    Attributes:
+        instances (list[EscrowedKeyPairUsageInstancesItem]): Instances launched with the key, in every state but
+            terminated.
+        launch_templates (list[EscrowedKeyPairUsageLaunchTemplatesItem]): Launch templates whose default or latest
+            version, or a version an Auto Scaling group pins, names the key.
+        launch_configurations (list[EscrowedKeyPairUsageLaunchConfigurationsItem]):
+        auto_scaling_groups (list[EscrowedKeyPairUsageAutoScalingGroupsItem]): Groups that launch from one of these
+            launch template versions or launch configurations, or run one of these instances.
+        complete (bool): Whether every part was checked; if not, `incomplete` says what and why.
+        incomplete (list[EscrowedKeyPairUsageIncompleteItem]):
+    """
+
+    instances: list[EscrowedKeyPairUsageInstancesItem]
+    launch_templates: list[EscrowedKeyPairUsageLaunchTemplatesItem]
+    launch_configurations: list[EscrowedKeyPairUsageLaunchConfigurationsItem]
+    auto_scaling_groups: list[EscrowedKeyPairUsageAutoScalingGroupsItem]
+    complete: bool
+    incomplete: list[EscrowedKeyPairUsageIncompleteItem]
+
+    def to_dict(self) -> dict[str, Any]:
+        instances = []
+        for instances_item_data in self.instances:
+            instances_item = instances_item_data.to_dict()
+            instances.append(instances_item)
+
+        launch_templates = []
+        for launch_templates_item_data in self.launch_templates:
+            launch_templates_item = launch_templates_item_data.to_dict()
+            launch_templates.append(launch_templates_item)
+
+        launch_configurations = []
+        for launch_configurations_item_data in self.launch_configurations:
+            launch_configurations_item = launch_configurations_item_data.to_dict()
+            launch_configurations.append(launch_configurations_item)
+
+        auto_scaling_groups = []
+        for auto_scaling_groups_item_data in self.auto_scaling_groups:
+            auto_scaling_groups_item = auto_scaling_groups_item_data.to_dict()
+            auto_scaling_groups.append(auto_scaling_groups_item)
+
+        complete = self.complete
+
+        incomplete = []
+        for incomplete_item_data in self.incomplete:
+            incomplete_item = incomplete_item_data.to_dict()
+            incomplete.append(incomplete_item)
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "instances": instances,
+                "launchTemplates": launch_templates,
+                "launchConfigurations": launch_configurations,
+                "autoScalingGroups": auto_scaling_groups,
+                "complete": complete,
+                "incomplete": incomplete,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.escrowed_key_pair_usage_auto_scaling_groups_item import (
+            EscrowedKeyPairUsageAutoScalingGroupsItem,
+        )
+        from ..models.escrowed_key_pair_usage_incomplete_item import (
+            EscrowedKeyPairUsageIncompleteItem,
+        )
+        from ..models.escrowed_key_pair_usage_instances_item import (
+            EscrowedKeyPairUsageInstancesItem,
+        )
+        from ..models.escrowed_key_pair_usage_launch_configurations_item import (
+            EscrowedKeyPairUsageLaunchConfigurationsItem,
+        )
+        from ..models.escrowed_key_pair_usage_launch_templates_item import (
+            EscrowedKeyPairUsageLaunchTemplatesItem,
+        )
+
+        d = dict(src_dict)
+        instances = []
+        _instances = d.pop("instances")
+        for instances_item_data in _instances:
+            instances_item = EscrowedKeyPairUsageInstancesItem.from_dict(
+                instances_item_data
+            )
+
+            instances.append(instances_item)
+
+        launch_templates = []
+        _launch_templates = d.pop("launchTemplates")
+        for launch_templates_item_data in _launch_templates:
+            launch_templates_item = EscrowedKeyPairUsageLaunchTemplatesItem.from_dict(
+                launch_templates_item_data
+            )
+
+            launch_templates.append(launch_templates_item)
+
+        launch_configurations = []
+        _launch_configurations = d.pop("launchConfigurations")
+        for launch_configurations_item_data in _launch_configurations:
+            launch_configurations_item = (
+                EscrowedKeyPairUsageLaunchConfigurationsItem.from_dict(
+                    launch_configurations_item_data
+                )
+            )
+
+            launch_configurations.append(launch_configurations_item)
+
+        auto_scaling_groups = []
+        _auto_scaling_groups = d.pop("autoScalingGroups")
+        for auto_scaling_groups_item_data in _auto_scaling_groups:
+            auto_scaling_groups_item = (
+                EscrowedKeyPairUsageAutoScalingGroupsItem.from_dict(
+                    auto_scaling_groups_item_data
+                )
+            )
+
+            auto_scaling_groups.append(auto_scaling_groups_item)
+
+        complete = d.pop("complete")
+
+        incomplete = []
+        _incomplete = d.pop("incomplete")
+        for incomplete_item_data in _incomplete:
+            incomplete_item = EscrowedKeyPairUsageIncompleteItem.from_dict(
+                incomplete_item_data
+            )
+
+            incomplete.append(incomplete_item)
+
+        escrowed_key_pair_usage = cls(
+            instances=instances,
+            launch_templates=launch_templates,
+            launch_configurations=launch_configurations,
+            auto_scaling_groups=auto_scaling_groups,
+            complete=complete,
+            incomplete=incomplete,
+        )
+
+        return escrowed_key_pair_usage

@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+
+from ..models.known_problem_type import KnownProblemType
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.problem_field_error import ProblemFieldError
+    from ..models.problem_usage import ProblemUsage
+
+
+T = TypeVar("T", bound="Problem")
+
+
+@_attrs_define
+class Problem:
+    """RFC 9457 problem details.
+
+    Attributes:
+        type_ (KnownProblemType | str): URI identifying the problem type: one of KnownProblemType, or a type added after
+            this version of the spec.
+        title (str):
+        status (int):
+        detail (str):
+        instance (str | Unset):
+        ec_2_code (str | Unset): The EC2 error code that caused this problem, when there was one.
+        errors (list[ProblemFieldError] | Unset): Each invalid field of the request.
+        usage (ProblemUsage | Unset): key-in-use and usage-unknown: what names the key (nothing was deleted; force=true
+            deletes anyway). Example: {'instances': [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}],
+            'launchTemplates': [{'launchTemplateId': 'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}],
+            'launchConfigurations': [], 'autoScalingGroups': [{'name': 'web-asg'}], 'complete': True, 'incomplete': []}.
+    """
+
+    type_: KnownProblemType | str
+    title: str
+    status: int
+    detail: str
+    instance: str | Unset = UNSET
+    ec_2_code: str | Unset = UNSET
+    errors: list[ProblemFieldError] | Unset = UNSET
+    usage: ProblemUsage | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        type_: str
+        if isinstance(self.type_, KnownProblemType):
+            type_ = self.type_.value
+        else:
+            type_ = self.type_
+
+        title = self.title
+
+        status = self.status
+
+        detail = self.detail
+
+        instance = self.instance
+
+        ec_2_code = self.ec_2_code
+
+        errors: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.errors, Unset):
+            errors = []
+            for errors_item_data in self.errors:
+                errors_item = errors_item_data.to_dict()
+                errors.append(errors_item)
+
+        usage: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.usage, Unset):
+            usage = self.usage.to_dict()
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "type": type_,
+                "title": title,
+                "status": status,
+                "detail": detail,
+            }
+        )
+        if instance is not UNSET:
+            field_dict["instance"] = instance
+        if ec_2_code is not UNSET:
+            field_dict["ec2Code"] = ec_2_code
+        if errors is not UNSET:
+            field_dict["errors"] = errors
+        if usage is not UNSET:
+            field_dict["usage"] = usage
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.problem_field_error import ProblemFieldError
+        from ..models.problem_usage import ProblemUsage
+
+        d = dict(src_dict)
+
+        def _parse_type_(data: object) -> KnownProblemType | str:
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                type_type_0 = KnownProblemType(data)
+
+                return type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(KnownProblemType | str, data)
+
+        type_ = _parse_type_(d.pop("type"))
+
+        title = d.pop("title")
+
+        status = d.pop("status")
+
+        detail = d.pop("detail")
+
+        instance = d.pop("instance", UNSET)
+
+        ec_2_code = d.pop("ec2Code", UNSET)
+
+        _errors = d.pop("errors", UNSET)
+        errors: list[ProblemFieldError] | Unset = UNSET
+        if _errors is not UNSET:
+            errors = []
+            for errors_item_data in _errors:
+                errors_item = ProblemFieldError.from_dict(errors_item_data)
+
+                errors.append(errors_item)
+
+        _usage = d.pop("usage", UNSET)
+        usage: ProblemUsage | Unset
+        if isinstance(_usage, Unset):
+            usage = UNSET
+        else:
+            usage = ProblemUsage.from_dict(_usage)
+
+        problem = cls(
+            type_=type_,
+            title=title,
+            status=status,
+            detail=detail,
+            instance=instance,
+            ec_2_code=ec_2_code,
+            errors=errors,
+            usage=usage,
+        )
+
+        return problem

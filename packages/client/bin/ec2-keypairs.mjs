@@ -1,7 +1,0 @@
-#!/usr/bin/env node
-// The CLI is TypeScript, run through tsx's loader (no build step).
-import { register } from "tsx/esm/api";
-
-register();
-const { main } = await import("../src/cli.ts");
-process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,82 @@
+/**
+ * The Python client as a boto3 user gets it: `pip install ./clients/python` into a fresh venv, then
+ * clients/python/tests/session.py (create, list, get, a 409, delete, a 404) signed by botocore's
+ * SigV4 with credentials from the environment, against the local stack behind the SigV4-verifying
+ * proxy. Prints the install time and size.
+ */
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startVerifier, type Verifier } from "../../packages/client/test/support/sigv4-verifier.js";
+import { ROOT } from "../../scripts/local-stack.js";
+
+const CREDENTIALS = { accessKeyId: "AKIDPYTHONTEST000001", secretAccessKey: "python-test-secret-do-not-use-elsewhere" };
+const region = "eu-west-2"; // no other test file uses it
+
+let verifier: Verifier;
+let dir: string;
+
+interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+/** Without blocking the event loop: the verifier answers from this process. */
+const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<Ran> =>
+  new Promise((resolve) => {
+    execFile(command, args, { env, encoding: "utf8", timeout: 240_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
+    });
+  });
+
+beforeAll(async () => {
+  verifier = await startVerifier({ target: process.env.API_URL!, credentials: CREDENTIALS });
+  dir = mkdtempSync(join(tmpdir(), "ec2-keypairs-python-"));
+});
+afterAll(async () => {
+  await verifier?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test("pip install ./clients/python, then create, list, get, a 409 and delete, signed by botocore", async () => {
+  const venv = join(dir, "venv");
+  expect(await run("python3", ["-m", "venv", venv])).toMatchObject({ code: 0 });
+  const started = Date.now();
+  const installed = await run(`${venv}/bin/pip`, ["install", "--quiet", "--disable-pip-version-check", `${ROOT}/clients/python`]);
+  expect([installed.code, installed.stderr]).toEqual([0, ""]);
+  const size = await run("du", ["-sk", join(venv, "lib")]);
+  console.log(`pip install ./clients/python: ${Date.now() - started} ms, venv lib ${size.stdout.split("\t")[0]} KB`);
+
+  const name = `py-${process.pid}-${Math.random().toString(36).slice(2, 6)}`;
+  const env = {
+    PATH: process.env.PATH,
+    HOME: dir,
+    AWS_ACCESS_KEY_ID: CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: CREDENTIALS.secretAccessKey,
+    AWS_REGION: "us-east-1",
+    AWS_CONFIG_FILE: join(dir, "no-config"),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, "no-credentials"),
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
+  const session = await run(`${venv}/bin/python`, [`${ROOT}/clients/python/tests/session.py`, verifier.url, region, name], env);
+  expect([session.code, session.stderr]).toEqual([0, ""]);
+  const seen = JSON.parse(session.stdout);
+  console.log(`session.py: ${session.stdout.trim()}`);
+  expect(seen).toMatchObject({
+    created: [name, expect.stringMatching(/^key-/), "-----BEGIN OPENSSH PRIVATE KEY-----"],
+    listed: [name],
+    got: [true, expect.stringMatching(/^\d{4}-/)],
+    conflict: [409, "https://ec2-keypairs-api.example.com/problems/conflict", "Key pair already exists", false],
+    gone: [404, "https://ec2-keypairs-api.example.com/problems/not-found", expect.stringContaining(name)],
+  });
+  expect(verifier.refusals).toEqual([]);
+
+  // Signed with another secret: the gateway's own 403 {"message":"Forbidden"} is a KeyPairsError too, gateway=True.
+  const refused = await run(`${venv}/bin/python`, [`${ROOT}/clients/python/tests/session.py`, verifier.url, region, `${name}-refused`], {
+    ...env,
+    AWS_SECRET_ACCESS_KEY: "not-the-secret",
+  });
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toMatch(/ec2_keypairs\.KeyPairsError: 403 Forbidden: API Gateway answered 403: Forbidden/);
+}, 300_000);
