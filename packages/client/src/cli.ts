@@ -16,6 +16,7 @@ import {
   type KeyPair,
   type KeyPairList,
   type KeyPairsClient,
+  type KeyUsage,
   type ListQuery,
   ProblemError,
   type Region,
@@ -32,9 +33,14 @@ Commands:
   import NAME --public-key-file FILE|- [--tag k=v]... [--ttl 1h | --expires-at TIME]
                  register your own public key (OpenSSH or RFC 4716)
   ls [--all-regions] [--type rsa|ed25519] [--tag k=v] [--name NAME] [--expires-before TIME] [--public-key]
-                 list key pairs (with their expiry)
-  get NAME [--public-key]      show one key pair
-  rm NAME [--dry-run]          delete a key pair made through the API
+     [--unused] [--usage]
+                 list key pairs (with their expiry); --unused: only those nothing names; --usage: what names each
+  get NAME [--public-key] [--usage]
+                 show one key pair; --usage: the instances, launch templates, launch configurations and
+                 Auto Scaling groups that name it
+  rm NAME [--dry-run] [--force]
+                 delete a key pair made through the API; refused while anything names it (what does is
+                 shown, exit 1), or while that could not be checked; --force deletes it anyway
 
 Options for every command:
   --region REGION        the region of the key pairs (default: the API's default region)
@@ -98,6 +104,9 @@ const OPTIONS = {
   "public-key": { type: "boolean" },
   "all-regions": { type: "boolean" },
   name: { type: "string" },
+  usage: { type: "boolean" },
+  unused: { type: "boolean" },
+  force: { type: "boolean" },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
@@ -105,9 +114,9 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
 const ALLOWED: Record<string, Array<keyof typeof OPTIONS>> = {
   create: ["type", "format", "tag", "ttl", "expires-at", "out", "dry-run"],
   import: ["public-key-file", "tag", "ttl", "expires-at"],
-  ls: ["all-regions", "type", "tag", "name", "expires-before", "public-key"],
-  get: ["public-key"],
-  rm: ["dry-run"],
+  ls: ["all-regions", "type", "tag", "name", "expires-before", "public-key", "unused", "usage"],
+  get: ["public-key", "usage"],
+  rm: ["dry-run", "force"],
 };
 const GLOBAL: Array<keyof typeof OPTIONS> = ["region", "endpoint", "signing-region", "json", "output", "query", "help"];
 
@@ -137,19 +146,52 @@ function table(rows: string[][]): string {
   );
 }
 
-const keyRows = (items: KeyPair[]) => [
-  ["NAME", "REGION", "TYPE", "KEY PAIR ID", "MANAGED", "CREATED", "EXPIRES", "FINGERPRINT"],
-  ...items.map((item) => [
-    item.name,
-    item.region,
-    item.keyType,
-    item.keyPairId,
-    item.managed ? "yes" : "no",
-    item.createdAt ?? "-",
-    item.expiresAt ?? "-",
-    item.fingerprint,
-  ]),
-];
+/** The key columns; USED BY too when the answer has usage (--usage). */
+const keyRows = (items: KeyPair[]) => {
+  const withUsage = items.some((item) => item.usage !== undefined);
+  return [
+    ["NAME", "REGION", "TYPE", "KEY PAIR ID", "MANAGED", "CREATED", "EXPIRES", "FINGERPRINT", ...(withUsage ? ["USED BY"] : [])],
+    ...items.map((item) => [
+      item.name,
+      item.region,
+      item.keyType,
+      item.keyPairId,
+      item.managed ? "yes" : "no",
+      item.createdAt ?? "-",
+      item.expiresAt ?? "-",
+      item.fingerprint,
+      ...(withUsage ? [usedBy(item.usage)] : []),
+    ]),
+  ];
+};
+
+/** What names a key, as lines ("nothing" when nothing does; what could not be checked after it). */
+export function usageLines(usage: KeyUsage): string[] {
+  const uses = [
+    ...usage.instances.map((instance) => `instance ${instance.instanceId} (${instance.state})`),
+    ...usage.launchTemplates.map(
+      (template) => `launch template ${template.launchTemplateName} (${template.launchTemplateId}) version ${template.versions.join(", ")}`,
+    ),
+    ...usage.launchConfigurations.map((configuration) => `launch configuration ${configuration.name}`),
+    ...usage.autoScalingGroups.map((group) => `Auto Scaling group ${group.name}`),
+  ];
+  return [
+    ...(uses.length ? uses.map((use) => `used by ${use}`) : [usage.complete ? "used by nothing" : "used by nothing found so far"]),
+    ...usage.incomplete.map((part) => `not checked: ${part.check}: ${part.reason}`),
+  ];
+}
+
+/** The USED BY column of ls --usage: what names the key, briefly; "nothing", or "unknown" when the check was incomplete. */
+const usedBy = (usage: KeyUsage | undefined): string => {
+  if (!usage) return "-";
+  const uses = [
+    ...usage.instances.map((instance) => instance.instanceId),
+    ...usage.launchTemplates.map((template) => `${template.launchTemplateName} v${template.versions.join(",")}`),
+    ...usage.launchConfigurations.map((configuration) => `lc ${configuration.name}`),
+    ...usage.autoScalingGroups.map((group) => `asg ${group.name}`),
+  ];
+  return uses.length ? uses.join(" ") : usage.complete ? "nothing" : "unknown";
+};
 
 export const OUTPUTS = ["json", "table", "text"] as const;
 type Output = (typeof OUTPUTS)[number];
@@ -242,6 +284,7 @@ const describeProblem = (error: ProblemError): string =>
   `${[
     `error: ${error.status} ${error.title}: ${error.detail}`,
     ...(error.errors ?? []).map((field) => `  ${field.field}: ${field.message}`),
+    ...(error.usage ? [...usageLines(error.usage).map((line) => `  ${line}`), "  (rm --force deletes it anyway)"] : []),
   ].join("\n")}\n`;
 
 /** Refuses early (before any key is made) when FILE exists or its directory does not. */
@@ -399,6 +442,8 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
     ...(values.name ? { name: values.name } : {}),
     ...(values["expires-before"] ? { expiresBefore: values["expires-before"] } : {}),
     ...(values["public-key"] ? { includePublicKey: true } : {}),
+    ...(values.unused ? { unused: true } : {}),
+    ...(values.usage ? { includeUsage: true } : {}),
   };
   let answer: KeyPairList;
   if (values["all-regions"]) {
@@ -435,6 +480,7 @@ async function get(client: KeyPairsClient, name: string, values: Values, io: Io)
   const key = await client.getKeyPair(name, {
     ...(values.region ? { region: values.region as Region } : {}),
     ...(values["public-key"] ? { includePublicKey: true } : {}),
+    ...(values.usage ? { includeUsage: true } : {}),
   });
   emit(
     io,
@@ -445,7 +491,7 @@ async function get(client: KeyPairsClient, name: string, values: Values, io: Io)
         Object.entries(key.tags)
           .map(([k, v]) => `${k}=${v}`)
           .join(", ") || "-"
-      }\n${key.publicKey ? `${key.publicKey}\n` : ""}`,
+      }\n${key.publicKey ? `${key.publicKey}\n` : ""}${key.usage ? `${usageLines(key.usage).join("\n")}\n` : ""}`,
     [key],
   );
   return EXIT.ok;
@@ -455,8 +501,11 @@ async function remove(client: KeyPairsClient, name: string, values: Values, io: 
   const result = await client.deleteKeyPair(name, {
     ...(values.region ? { region: values.region as Region } : {}),
     ...(values["dry-run"] ? { dryRun: true } : {}),
+    ...(values.force ? { force: true } : {}),
   });
-  emit(io, values, result ?? { deleted: name }, () => (result ? `dry run: ${result.detail}\n` : `deleted ${name}\n`));
+  emit(io, values, result ?? { deleted: name }, () =>
+    result ? `dry run: ${result.detail}\n${result.usage ? `${usageLines(result.usage).join("\n")}\n` : ""}` : `deleted ${name}\n`,
+  );
   return EXIT.ok;
 }
 

@@ -19,6 +19,10 @@ export type Problem = components["schemas"]["Problem"];
 export type CreateKeyPairRequest = operations["createKeyPair"]["requestBody"]["content"]["application/json"];
 export type ImportKeyPairRequest = operations["importKeyPair"]["requestBody"]["content"]["application/json"];
 export type ListQuery = NonNullable<operations["listKeyPairs"]["parameters"]["query"]>;
+export type KeyQuery = NonNullable<operations["getKeyPair"]["parameters"]["query"]>;
+export type DeleteQuery = NonNullable<operations["deleteKeyPair"]["parameters"]["query"]>;
+/** What names a key (includeUsage=true, and the problem of a refused delete). */
+export type KeyUsage = NonNullable<KeyPair["usage"]>;
 export type Region = components["schemas"]["Region"];
 /** A problem as the API sends it, or one made from an answer of API Gateway's own (type about:blank). */
 export type ProblemLike = Omit<Problem, "type"> & { type: string };
@@ -35,6 +39,8 @@ export class ProblemError extends Error {
   readonly instance?: string;
   readonly ec2Code?: string;
   readonly errors?: Array<{ field: string; message: string }>;
+  /** key-in-use and usage-unknown: what names the key (nothing was deleted). */
+  readonly usage?: KeyUsage;
   /** Seconds from a Retry-After header, when the answer had one. */
   readonly retryAfterSeconds?: number;
   /** True when API Gateway answered, not the API (e.g. 403 Forbidden for a bad signature). */
@@ -50,6 +56,7 @@ export class ProblemError extends Error {
     if (problem.instance !== undefined) this.instance = problem.instance;
     if (problem.ec2Code !== undefined) this.ec2Code = problem.ec2Code;
     if (problem.errors !== undefined) this.errors = problem.errors;
+    if (problem.usage !== undefined) this.usage = problem.usage;
     if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
     this.gateway = options.gateway ?? false;
   }
@@ -63,6 +70,7 @@ export class ProblemError extends Error {
       ...(this.instance ? { instance: this.instance } : {}),
       ...(this.ec2Code ? { ec2Code: this.ec2Code } : {}),
       ...(this.errors ? { errors: this.errors } : {}),
+      ...(this.usage ? { usage: this.usage } : {}),
     };
   }
 }
@@ -161,17 +169,17 @@ export function createKeyPairsClient(options: ClientOptions) {
     },
 
     /** GET /keypairs/{name} */
-    async getKeyPair(name: string, query: { region?: Region; includePublicKey?: boolean } = {}): Promise<KeyPair> {
+    async getKeyPair(name: string, query: KeyQuery = {}): Promise<KeyPair> {
       return (await unwrap(http.GET("/keypairs/{name}", { params: { path: { name }, query } }))).data;
     },
 
     /** GET /keypairs/by-id/{keyPairId} */
-    async getKeyPairById(keyPairId: string, query: { region?: Region; includePublicKey?: boolean } = {}): Promise<KeyPair> {
+    async getKeyPairById(keyPairId: string, query: KeyQuery = {}): Promise<KeyPair> {
       return (await unwrap(http.GET("/keypairs/by-id/{keyPairId}", { params: { path: { keyPairId }, query } }))).data;
     },
 
-    /** DELETE /keypairs/{name}: undefined when deleted, a DryRunResult for a dry run. */
-    async deleteKeyPair(name: string, query: { region?: Region; dryRun?: boolean } = {}): Promise<DryRunResult | undefined> {
+    /** DELETE /keypairs/{name}: undefined when deleted, a DryRunResult for a dry run; a key something names is a 409 ProblemError with usage. */
+    async deleteKeyPair(name: string, query: DeleteQuery = {}): Promise<DryRunResult | undefined> {
       const { data, response } = await unwrap(http.DELETE("/keypairs/{name}", { params: { path: { name }, query } }));
       return response.status === 204 ? undefined : (data as DryRunResult);
     },

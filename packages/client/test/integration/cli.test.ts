@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { DescribeImagesCommand, EC2Client, RunInstancesCommand } from "@aws-sdk/client-ec2";
 import { signingFetch } from "../../src/sign.js";
 import { startVerifier, type Verifier } from "../support/sigv4-verifier.js";
 
@@ -225,6 +226,45 @@ describe("ec2-keypairs CLI, signed with SigV4", () => {
     const none = await cli(["ls", "--region", region, "--name", expiring, "--expires-before", view.expiresAt, "--query", "items[].name"]);
     expect(JSON.parse(none.stdout)).toEqual([]);
     expect((await cli(["rm", expiring, "--region", region])).code).toBe(0);
+  });
+
+  test("get --usage shows what names a key, ls --unused leaves it out, rm shows what blocks it (exit 1, kept), rm --force deletes", async () => {
+    const used = name("used");
+    const spare = name("spare");
+    for (const which of [used, spare])
+      expect((await cli(["create", which, "--region", region, "--out", join(dir, `${which}.pem`)])).code).toBe(0);
+    const ec2 = new EC2Client({
+      region,
+      endpoint: process.env.MOTO_URL,
+      credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+    });
+    const image = (await ec2.send(new DescribeImagesCommand({}))).Images![0]!.ImageId!;
+    const launched = await ec2.send(
+      new RunInstancesCommand({ ImageId: image, InstanceType: "t3.micro", MinCount: 1, MaxCount: 1, KeyName: used }),
+    );
+    const instanceId = launched.Instances![0]!.InstanceId!;
+    ec2.destroy();
+
+    const shown = await cli(["get", used, "--region", region, "--usage"]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toContain(`used by instance ${instanceId} (running)`);
+    expect((await cli(["get", spare, "--region", region, "--usage"])).stdout).toContain("used by nothing");
+    const unused = await cli(["ls", "--region", region, "--unused", "--query", "items[].name"]);
+    expect(JSON.parse(unused.stdout)).toContain(spare);
+    expect(JSON.parse(unused.stdout)).not.toContain(used);
+    const table = await cli(["ls", "--region", region, "--name", used, "--usage"]);
+    expect(table.stdout).toMatch(new RegExp(`USED BY\n.*${instanceId}`));
+
+    const refused = await cli(["rm", used, "--region", region]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("409 Key pair is in use");
+    expect(refused.stderr).toContain(`used by instance ${instanceId} (running)`);
+    expect(refused.stderr).toContain("rm --force deletes it anyway");
+    expect((await cli(["get", used, "--region", region])).code).toBe(0);
+    const refusedJson = await cli(["rm", used, "--region", region, "--output", "json"]);
+    expect(JSON.parse(refusedJson.stderr).usage.instances).toEqual([{ instanceId, state: "running" }]);
+    expect(await cli(["rm", used, "--region", region, "--force"])).toMatchObject({ code: 0, stdout: `deleted ${used}\n` });
+    expect(await cli(["rm", spare, "--region", region])).toMatchObject({ code: 0, stdout: `deleted ${spare}\n` });
   });
 
   test("usage errors exit 2", async () => {
