@@ -48,12 +48,28 @@ async function putOnce(event: KeyPairEvent): Promise<void> {
   }
 }
 
-/** Puts the event; throws EventNotPublished (with EventBridge's code) if it is not on the bus. */
-export async function putKeyPairEvent(event: KeyPairEvent): Promise<void> {
+async function put(event: KeyPairEvent): Promise<void> {
   try {
     await putOnce(event);
   } catch (error) {
     if (!(error instanceof EventNotPublished && error.message === THROTTLED)) throw error;
     await putOnce(event);
+  }
+}
+
+/**
+ * Puts the event; throws EventNotPublished (with EventBridge's code) if it is not on the bus. Bounded
+ * as a whole (two attempts and whatever precedes them, e.g. the client's first credentials): the
+ * change it reports is already made, and its answer must not wait on a bus.
+ */
+export async function putKeyPairEvent(event: KeyPairEvent): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new EventNotPublished("DeadlineExceeded")), 2 * config.EC2_REQUEST_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([put(event), deadline]);
+  } finally {
+    clearTimeout(timer);
   }
 }

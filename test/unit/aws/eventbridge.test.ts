@@ -4,6 +4,7 @@ import { jest } from "@jest/globals";
 import { mockClient } from "aws-sdk-client-mock";
 import type { KeyPairEvent } from "../../../src/lib/api/events.js";
 import { putKeyPairEvent } from "../../../src/lib/aws/eventbridge.js";
+import { config } from "../../../src/lib/platform/config.js";
 import { logger } from "../../../src/lib/platform/logger.js";
 import { keyPairEvents } from "../../../src/lib/service/events.js";
 
@@ -66,4 +67,17 @@ describe("the publisher", () => {
     lines.mockRestore();
     warnings.mockRestore();
   });
+});
+
+test("a put that never settles is given up after twice the request timeout: the change's answer does not wait on the bus", async () => {
+  jest.useFakeTimers();
+  try {
+    events.on(PutEventsCommand).callsFake(() => new Promise(() => undefined));
+    const put = putKeyPairEvent(EVENT);
+    const outcome = expect(put).rejects.toThrow("DeadlineExceeded");
+    await jest.advanceTimersByTimeAsync(2 * config.EC2_REQUEST_TIMEOUT_MS);
+    await outcome;
+  } finally {
+    jest.useRealTimers();
+  }
 });
