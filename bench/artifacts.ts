@@ -87,6 +87,6 @@ export function removeCheckout(dir: string): void {
 export function deployedBuildOptions(root = ROOT): BuildOptions {
   const service = parse(readFileSync(`${root}/serverless.yml`, "utf8")) as { custom: { esbuild: Record<string, unknown> } };
   // serverless-esbuild's own settings, not esbuild's.
-  const { plugins, exclude: _exclude, outputFileExtension: _extension, ...options } = service.custom.esbuild;
+  const { plugins, exclude: _exclude, outputFileExtension: _extension, watch: _watch, ...options } = service.custom.esbuild;
   return { ...(options as BuildOptions), plugins: createRequire(import.meta.url)(`${root}/${String(plugins)}`) as Plugin[] };
 }
