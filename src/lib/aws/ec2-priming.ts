@@ -6,10 +6,10 @@ import {
   type EC2Client,
   ImportKeyPairCommand,
 } from "@aws-sdk/client-ec2";
-import { HttpResponse } from "@smithy/core/transport";
 import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
 import { type ClientKind, discardClients, ec2Client } from "./ec2-clients.js";
+import { answeredInProcess } from "./in-process.js";
 
 /** A key pair id no key has (ids are key- and 17 hex digits): priming's describe matches nothing. */
 const NO_SUCH_KEY_PAIR_ID = "key-00000000000000000";
@@ -46,20 +46,6 @@ export type Rehearsal = "DescribeKeyPairs" | "CreateKeyPair" | "ImportKeyPair" |
 const REHEARSED_KEY = `<keyName>rehearsal</keyName><keyPairId>${NO_SUCH_KEY_PAIR_ID}</keyPairId><keyFingerprint>rehearsal</keyFingerprint>`;
 const REHEARSED_TAGS = [{ ResourceType: "key-pair" as const, Tags: [{ Key: "rehearsal", Value: "true" }] }];
 const REHEARSED_TAG_SET = "<tagSet><item><key>rehearsal</key><value>true</value></item></tagSet>";
-
-type AnswerInProcess = () => () => Promise<{ response: HttpResponse; output: { $metadata: object } }>;
-/** Gives a command a last middleware that answers it with `xml` in process: it is never sent. */
-export function answeredInProcess<C extends { middlewareStack: { add(middleware: AnswerInProcess, options: object): void } }>(
-  command: C,
-  xml: string,
-): C {
-  const answer: AnswerInProcess = () => async () => ({
-    response: new HttpResponse({ statusCode: 200, headers: { "content-type": "text/xml;charset=UTF-8" }, body: Buffer.from(xml) }),
-    output: { $metadata: {} },
-  });
-  command.middlewareStack.add(answer, { step: "deserialize", priority: "low", name: "answerInProcess" });
-  return command;
-}
 
 /**
  * Each rehearsal: the client that makes the call for real, and its command (mutations as dry runs:

@@ -7,11 +7,16 @@
 import { EventBridgeClient, PutEventsCommand } from "@aws-sdk/client-eventbridge";
 import { EVENT_DETAIL_TYPES, EVENT_SOURCE, type KeyPairEvent } from "../api/events.js";
 import { config } from "../platform/config.js";
+import { logger } from "../platform/logger.js";
 import { clientOptions } from "./clients.js";
+import { answeredInProcess } from "./in-process.js";
 
 let client: EventBridgeClient | undefined;
+const eventsClient = (): EventBridgeClient =>
+  (client ??= new EventBridgeClient(clientOptions(config.EVENTS_REGION, config.EVENTS_ENDPOINT, 1)));
 
 const THROTTLED = "ThrottlingException";
+const JSON_1_1 = "application/x-amz-json-1.1";
 
 export class EventNotPublished extends Error {
   override name = "EventNotPublished";
@@ -19,9 +24,8 @@ export class EventNotPublished extends Error {
 
 async function putOnce(event: KeyPairEvent): Promise<void> {
   const { change, ...detail } = event;
-  client ??= new EventBridgeClient(clientOptions(config.EVENTS_REGION, config.EVENTS_ENDPOINT, 1));
   try {
-    const answer = await client.send(
+    const answer = await eventsClient().send(
       new PutEventsCommand({
         Entries: [
           {
@@ -71,5 +75,24 @@ export async function putKeyPairEvent(event: KeyPairEvent): Promise<void> {
     await Promise.race([put(event), deadline]);
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Rehearses a PutEvents at INIT (the create and delete functions; decision 0017), answered in
+ * process: the client's providers, endpoint rules, signing and JSON (de)serializers have run before
+ * the first change is published, and nothing reaches EventBridge. A failure only costs the rehearsal.
+ */
+export async function rehearsePutEvents(enabled = config.PRIME_EC2_ON_INIT): Promise<void> {
+  if (!enabled) return;
+  const entry = { Source: EVENT_SOURCE, DetailType: EVENT_DETAIL_TYPES.created, Detail: "{}", EventBusName: config.EVENT_BUS_NAME };
+  try {
+    await eventsClient().send(
+      answeredInProcess(new PutEventsCommand({ Entries: [entry] }), '{"FailedEntryCount":0,"Entries":[{"EventId":"rehearsal"}]}', JSON_1_1),
+    );
+  } catch (error) {
+    client?.destroy();
+    client = undefined;
+    logger.warn("rehearsing PutEvents failed", { error: (error as Error).name });
   }
 }

@@ -11,7 +11,7 @@ import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
 import { autoScalingClient, discardAutoScalingClient } from "./autoscaling.js";
 import { discardClients, ec2Client } from "./ec2-clients.js";
-import { answeredInProcess } from "./ec2-priming.js";
+import { answeredInProcess } from "./in-process.js";
 
 const INSTANCES_XML =
   "<DescribeInstancesResponse><reservationSet><item><instancesSet><item><instanceId>i-00000000000000000</instanceId>" +
