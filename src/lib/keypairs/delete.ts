@@ -1,5 +1,5 @@
 import { SERVICE_TAGS } from "../api/reserved-tags.js";
-import type { DryRunView } from "../api/schemas.js";
+import type { DryRunView, KeyPairView } from "../api/schemas.js";
 import { ServiceError } from "./errors.js";
 import { afterUnknownDelete, deleteEscrowedKey } from "./escrow.js";
 import { keyPairEvent } from "./events.js";
@@ -41,8 +41,23 @@ export async function deleteKeyPair(deps: DeleteDeps, region: string, ref: KeyPa
   const usage =
     !options.force || options.dryRun ? usageOf(await scanUsage(deps.usage, region, deps.settings.timeBudgetMs), keyPair.name) : undefined;
   if (usage && !options.force) refuseIfUsed(keyPair.name, usage);
+  const result = await deleteFound(deps, region, keyPair, options);
+  return result && usage ? { ...result, usage } : result;
+}
+
+/**
+ * Deletes a key pair just looked up (by its id), its escrowed private key too, then publishes the
+ * deletion: the delete after its checks, and the sweep's delete of a key whose expiry passed. One
+ * that is gone meanwhile is a not-found ServiceError.
+ */
+export async function deleteFound(
+  deps: Omit<DeleteDeps, "usage">,
+  region: string,
+  keyPair: KeyPairView,
+  options: Deletion,
+): Promise<DryRunView | undefined> {
   const escrowed = keyPair.tags[SERVICE_TAGS.escrow] !== undefined;
-  const result = await orDryRun(async () => {
+  return orDryRun(async () => {
     try {
       await deps.store.delete(region, keyPair, options.dryRun ?? false);
     } catch (error) {
@@ -55,5 +70,4 @@ export async function deleteKeyPair(deps: DeleteDeps, region: string, ref: KeyPa
     await deps.events.publish(keyPairEvent(options.change ?? "deleted", keyPair, options.caller, { forced: options.force === true }));
     return undefined;
   });
-  return result && usage ? { ...result, usage } : result;
 }

@@ -104,7 +104,7 @@ export async function deleteEscrowedKey(deps: Pick<DeleteDeps, "vault">, region:
  * gone, and the answer says so. The same problem kind as the delete's.
  */
 export async function afterUnknownDelete(
-  deps: DeleteDeps,
+  deps: Pick<DeleteDeps, "store" | "vault">,
   region: string,
   keyPair: { name: string; keyPairId: string },
   error: ServiceError,

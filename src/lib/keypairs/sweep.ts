@@ -1,21 +1,16 @@
 /**
  * The sweep, run on a schedule: in every allowed region, deletes each managed key pair whose expiry
- * has passed (through the API's own delete path: by id, its escrowed private key too), and each
+ * has passed (the API's own delete, after its checks: by id, its escrowed private key too), and each
  * escrowed private key whose key pair no longer exists (a delete or a failed escrow whose outcome
  * was unknown can leave one). A region that fails is reported and never stops the others; running
  * twice at once is harmless (a key or parameter the other run took is not an error).
  */
 import { SWEEPER } from "../api/events.js";
-import { deleteKeyPair } from "./delete.js";
+import { deleteFound } from "./delete.js";
 import { ServiceError } from "./errors.js";
 import { hasExpired } from "./expiry.js";
-import type { KeyUsageSource, SweepDeps } from "./ports.js";
-import { isManaged } from "./views.js";
-
-/** Never asked: a forced delete makes no usage check. */
-const NO_USAGE_CHECK: KeyUsageSource = {
-  scan: () => Promise.reject(new Error("the sweep's deletes are forced: no usage check")),
-};
+import type { SweepDeps } from "./ports.js";
+import { isManaged, toView } from "./views.js";
 
 export interface RegionSweep {
   region: string;
@@ -48,12 +43,7 @@ export async function sweepRegion(deps: SweepDeps, region: string): Promise<Regi
     for (const keyPair of keyPairs.filter((candidate) => isManaged(candidate.tags, deps.settings) && hasExpired(candidate, now))) {
       try {
         // Its owner set the expiry: forced, without the usage check (the sweep's role has no describes of instances or groups).
-        await deleteKeyPair(
-          { ...deps, usage: NO_USAGE_CHECK },
-          region,
-          { keyPairId: keyPair.keyPairId },
-          { caller: SWEEPER, change: "expired", force: true },
-        );
+        await deleteFound(deps, region, toView(keyPair, region, deps.settings), { caller: SWEEPER, change: "expired", force: true });
         result.expiredKeysDeleted.push({ keyPairId: keyPair.keyPairId, name: keyPair.name });
       } catch (error) {
         // Gone already: another sweep (or a caller) deleted it.
