@@ -5,7 +5,7 @@
  * BENCH_WARM_ITERATIONS (default 3000), BENCH_SCALE_KEYS (default 5000; 0 skips), BENCH_BEFORE
  * (a git revision: its artifacts are packaged and measured in the same run, as a "before" column),
  * BENCH_ONLY (time only the routes whose key contains it, e.g. "DELETE"; the simulation then needs
- * every key-pair route and is skipped).
+ * every key-pair route and is skipped), BENCH_PLUGIN_PAIRS (default 7; 0 skips the plugin table).
  */
 import { execFile, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -38,6 +38,7 @@ import {
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 11);
 const WARM_ITERATIONS = Number(process.env.BENCH_WARM_ITERATIONS ?? 3000);
 const SCALE_KEYS = Number(process.env.BENCH_SCALE_KEYS ?? 5000);
+const PLUGIN_PAIRS = Number(process.env.BENCH_PLUGIN_PAIRS ?? 7);
 const BEFORE = process.env.BENCH_BEFORE;
 const ROUTES_TIMED = BENCH_ROUTES.filter((route) => route.includes(process.env.BENCH_ONLY ?? ""));
 const OUT = `${ROOT}/.tmp/bench`;
@@ -141,6 +142,15 @@ for (const build of builds) {
     ]);
   }
   table(rows);
+}
+
+if (PLUGIN_PAIRS > 0) {
+  console.log(
+    `\n== What each build plugin buys (this tree; re-run alone: npx tsx bench/plugins-cli.ts): each function built without it, ` +
+      `vs with every plugin (median of ${PLUGIN_PAIRS} paired cold starts on its most common route)`,
+  );
+  const { formatPluginShares, pluginShares } = await import("./plugins.js");
+  console.log(formatPluginShares(await pluginShares(OUT, PLUGIN_PAIRS, env)));
 }
 
 // The traffic simulation's costs, from this build: a route's cold cost is its measured cold start
