@@ -7,6 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { ROOT } from "../../scripts/local-stack.js";
+import { specProblems } from "../support/problem-examples.js";
 
 const FIXTURES = `${ROOT}/test/contract/generated-clients`;
 const OUT = `${ROOT}/.tmp/generated-clients`;
@@ -99,7 +100,15 @@ describe("clients generated from openapi.yaml", () => {
     const bin = `${ROOT}/.venv-test/bin`;
     const out = run(
       `${bin}/mypy`,
-      ["--strict", "--no-incremental", "keypairs_client", "ec2_keypairs", "tests/session.py", "tests/gateway_answers.py"],
+      [
+        "--strict",
+        "--no-incremental",
+        "keypairs_client",
+        "ec2_keypairs",
+        "tests/session.py",
+        "tests/gateway_answers.py",
+        "tests/problem_members.py",
+      ],
       `${ROOT}/clients/python`,
     );
     expect(out).toMatch(/^Success: no issues found in \d+ source files/);
@@ -111,5 +120,18 @@ describe("clients generated from openapi.yaml", () => {
       PYTHONPATH: `${ROOT}/clients/python`,
     });
     expect(out).toMatch(/^\d+ answers parsed$/m);
+  }, 60_000);
+
+  test("clients/python: KeyPairsError exposes every member of each problem kind the spec shows (usage included)", () => {
+    const problems = specProblems();
+    expect(problems.examples.some((example) => example.usage)).toBe(true);
+    mkdirSync(OUT, { recursive: true });
+    writeFileSync(`${OUT}/problems.json`, JSON.stringify(problems));
+    const out = run(`${ROOT}/.venv-test/bin/python`, ["tests/problem_members.py", `${OUT}/problems.json`], `${ROOT}/clients/python`, {
+      ...process.env,
+      PYTHONPATH: `${ROOT}/clients/python`,
+    });
+    const kinds = new Set(problems.examples.map((example) => String(example.type).split("/").pop()));
+    expect(out).toContain(`${kinds.size} problem kinds: every member exposed`);
   }, 60_000);
 });

@@ -12,7 +12,9 @@ chain, and every refused request raised as one exception type, :class:`KeyPairsE
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import json
+import logging
 import os
 import re
 from collections.abc import Generator
@@ -28,9 +30,13 @@ from botocore.credentials import Credentials
 from keypairs_client import AuthenticatedClient
 from keypairs_client.models import GatewayMessage, Problem
 
-__all__ = ["BotocoreSigV4", "KeyPairsError", "connect", "ok", "signing_region_of"]
+__all__ = ["LOCAL_CREDENTIALS", "BotocoreSigV4", "KeyPairsError", "connect", "is_loopback", "ok", "signing_region_of"]
 
 SERVICE = "execute-api"
+# The local stack (npm start) checks no signatures: with no credentials of the caller's, requests to a
+# loopback endpoint are signed with this fixed pair, so the first call works as documented.
+LOCAL_CREDENTIALS = Credentials("local-stack", "local-stack-checks-no-signatures")
+_log = logging.getLogger("ec2_keypairs")
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
 
@@ -59,6 +65,17 @@ def signing_region_of(endpoint: str) -> str:
     return os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or "us-east-1"
 
 
+def is_loopback(endpoint: str) -> bool:
+    """True for localhost, 127.0.0.0/8 and ::1: the local stack, or a signing proxy in front of a deployment."""
+    host = httpx.URL(endpoint).host
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 class BotocoreSigV4(httpx.Auth):
     """httpx auth that signs each request with botocore's SigV4Auth for ``execute-api``.
 
@@ -69,16 +86,19 @@ class BotocoreSigV4(httpx.Auth):
 
     requires_request_body = True
 
-    def __init__(self, region: str, credentials: Credentials | None = None) -> None:
+    def __init__(self, region: str, credentials: Credentials | None = None, *, loopback: bool = False) -> None:
         self.region = region
         self._credentials = credentials
+        self._loopback = loopback
 
     def _resolve(self) -> Credentials:
         if self._credentials is None:
             found = botocore.session.get_session().get_credentials()
-            if found is None:
+            if found is None and not self._loopback:
                 raise KeyPairsError.no_credentials()
-            self._credentials = found
+            if found is None:
+                _log.info("no AWS credentials found: signing with LOCAL_CREDENTIALS (a loopback endpoint)")
+            self._credentials = found or LOCAL_CREDENTIALS
         return self._credentials
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
@@ -107,8 +127,10 @@ class KeyPairsError(Exception):
         instance: str | None = None,
         ec2_code: str | None = None,
         errors: list[dict[str, str]] | None = None,
+        usage: dict[str, Any] | None = None,
         retry_after_seconds: int | None = None,
         gateway: bool = False,
+        problem: dict[str, Any] | None = None,
     ) -> None:
         super().__init__(f"{status} {title}: {detail}")
         self.status = status
@@ -118,12 +140,25 @@ class KeyPairsError(Exception):
         self.instance = instance
         self.ec2_code = ec2_code
         self.errors = errors or []
+        #: key-in-use and usage-unknown: what names the key (nothing was deleted).
+        self.usage = usage
         self.retry_after_seconds = retry_after_seconds
         self.gateway = gateway
+        #: Every member of the problem as the API sent it, those added after this client included.
+        self.problem: dict[str, Any] = problem if problem is not None else {
+            "type": type,
+            "title": title,
+            "status": status,
+            "detail": detail,
+        }
 
     @classmethod
     def no_credentials(cls) -> KeyPairsError:
-        return cls(status=0, type="about:blank", title="No AWS credentials", detail="botocore's credential chain found none")
+        how = (
+            "botocore's credential chain found none: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN), "
+            "or AWS_PROFILE (aws configure, aws sso login), or pass connect(..., credentials=...)"
+        )
+        return cls(status=0, type="about:blank", title="No AWS credentials", detail=how)
 
     @classmethod
     def from_response(cls, response: Answer[object]) -> KeyPairsError:
@@ -146,7 +181,9 @@ class KeyPairsError(Exception):
                 instance=body.get("instance"),
                 ec2_code=body.get("ec2Code"),
                 errors=body.get("errors"),
+                usage=body.get("usage"),
                 retry_after_seconds=retry,
+                problem=body,
             )
         if isinstance(parsed, GatewayMessage):
             message = parsed.message
@@ -180,10 +217,13 @@ def connect(
 ) -> AuthenticatedClient:
     """The generated client for the API at ``endpoint``, every request SigV4-signed.
 
-    (The generator's AuthenticatedClient, because the spec declares a security scheme; its token
-    header is empty and replaced by the signature.)
+    Credentials: ``credentials``, else botocore's chain; with none found, a loopback endpoint (the
+    local stack, which checks no signatures) is signed with :data:`LOCAL_CREDENTIALS` (logged at
+    INFO on the ``ec2_keypairs`` logger), and any other raises :class:`KeyPairsError` saying how to
+    provide them. (The generator's AuthenticatedClient, because the spec declares a security scheme;
+    its token header is empty and replaced by the signature.)
     """
-    auth = BotocoreSigV4(signing_region or signing_region_of(endpoint), credentials)
+    auth = BotocoreSigV4(signing_region or signing_region_of(endpoint), credentials, loopback=is_loopback(endpoint))
     return AuthenticatedClient(
         base_url=endpoint.rstrip("/"), token="", prefix="", timeout=httpx.Timeout(timeout), httpx_args={"auth": auth}
     )

@@ -58,7 +58,8 @@ Expiry: --ttl takes a number with a unit: s, m, h or d (90s, 15m, 1h, 7d); --exp
 --expires-before take an RFC 3339 time (2027-01-31T12:00:00Z). The sweep deletes expired keys.
 
 create without --out prints the private key on stdout and nothing else (--query needs --out).
-Credentials come from the standard AWS chain (environment, AWS_PROFILE, SSO, instance roles).
+Credentials come from the standard AWS chain (environment, AWS_PROFILE, SSO, instance roles); with none, a
+loopback endpoint (the local stack, which checks no signatures) is signed with a fixed local pair.
 
 Exit codes:
   0  done
@@ -542,8 +543,15 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     } catch {
       throw new UsageError(`--endpoint ${endpoint} is not a URL`);
     }
+    const onLocalCredentials = () =>
+      io.stderr(`note: no AWS credentials found; signing with the local stack's fixed pair (${endpoint} is loopback)\n`);
     const client =
-      io.client ?? createKeyPairsClient({ endpoint, ...(values["signing-region"] ? { signingRegion: values["signing-region"] } : {}) });
+      io.client ??
+      createKeyPairsClient({
+        endpoint,
+        onLocalCredentials,
+        ...(values["signing-region"] ? { signingRegion: values["signing-region"] } : {}),
+      });
     const name = rest[0]!;
     switch (command) {
       case "create":

@@ -105,8 +105,14 @@ export interface ClientOptions {
    * execute-api host name, else AWS_REGION / AWS_DEFAULT_REGION, else us-east-1.
    */
   signingRegion?: string;
-  /** Defaults to the standard AWS credential chain (environment, profiles, SSO, web identity, ECS/EC2 metadata). */
+  /**
+   * Defaults to the standard AWS credential chain (environment, profiles, SSO, web identity, ECS/EC2
+   * metadata). When it finds none: LOCAL_CREDENTIALS for a loopback endpoint, else an error that says
+   * how to provide them.
+   */
   credentials?: Credentials;
+  /** Called once when requests are signed with LOCAL_CREDENTIALS (the CLI says so on stderr). */
+  onLocalCredentials?: () => void;
   /** The fetch used to send (signed) requests. */
   fetch?: typeof fetch;
 }
@@ -114,6 +120,47 @@ export interface ClientOptions {
 export function defaultSigningRegion(endpoint: string, env: Record<string, string | undefined> = process.env): string {
   const match = /\.execute-api\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?$/.exec(new URL(endpoint).hostname);
   return match?.[1] ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? "us-east-1";
+}
+
+/**
+ * The local stack (npm start) checks no signatures: with no credentials of the caller's, requests
+ * to a loopback endpoint are signed with this fixed pair, so the first call works as documented.
+ */
+export const LOCAL_CREDENTIALS = { accessKeyId: "local-stack", secretAccessKey: "local-stack-checks-no-signatures" } as const;
+
+/** localhost, 127.0.0.0/8 or ::1: the local stack, or a signing proxy in front of a deployment. */
+export function isLoopback(endpoint: string): boolean {
+  const host = new URL(endpoint).hostname;
+  return host === "localhost" || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+export class NoCredentialsError extends Error {
+  constructor(endpoint: string, cause: unknown) {
+    super(
+      `No AWS credentials to sign requests to ${endpoint}: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and ` +
+        "AWS_SESSION_TOKEN), or AWS_PROFILE (aws configure, aws sso login), or pass credentials",
+      { cause },
+    );
+    this.name = "NoCredentialsError";
+  }
+}
+
+/** The credentials requests are signed with (see ClientOptions.credentials). */
+export function credentialsFor(options: Pick<ClientOptions, "endpoint" | "credentials" | "onLocalCredentials">): Credentials {
+  if (options.credentials) return options.credentials;
+  const chain = defaultProvider();
+  let local = false;
+  return async () => {
+    if (local) return LOCAL_CREDENTIALS;
+    try {
+      return await chain();
+    } catch (error) {
+      if (!isLoopback(options.endpoint)) throw new NoCredentialsError(options.endpoint, error);
+      local = true;
+      options.onLocalCredentials?.();
+      return LOCAL_CREDENTIALS;
+    }
+  };
 }
 
 type Answer<T> = { data?: T; error?: unknown; response: Response };
@@ -125,7 +172,7 @@ async function unwrap<T>(call: Promise<Answer<T>>): Promise<{ data: T; response:
 }
 
 export function createKeyPairsClient(options: ClientOptions) {
-  const credentials = options.credentials ?? defaultProvider();
+  const credentials = credentialsFor(options);
   const signingRegion = options.signingRegion ?? defaultSigningRegion(options.endpoint);
   const http = createClient<paths>({
     baseUrl: options.endpoint.replace(/\/+$/, ""),
