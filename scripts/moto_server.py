@@ -17,6 +17,10 @@
    empty key), for RSA and ED25519. The key moto made is written out as such a file here; the
    stored public key and fingerprint stay those of the same key. A KeyFormat other than pem or ppk
    is InvalidParameterValue, as in EC2.
+5. Fingerprints as EC2 computes them (moto hashes the public key for every kind): a created RSA key,
+   the SHA-1 of its DER PKCS#8 private key; an imported RSA key, the MD5 of its DER
+   SubjectPublicKeyInfo (both colon hex); an ED25519 key, created or imported, the base64 SHA-256 of
+   its SSH public key blob, `=` padded: what `ssh-keygen -lf` prints after `SHA256:`, unpadded.
 Then moto_server runs unchanged (same arguments).
 """
 import base64
@@ -35,9 +39,39 @@ from moto.ec2.models.key_pairs import KeyPairBackend
 from moto.core.responses import ActionResult
 from moto.ec2.exceptions import EC2ClientError
 from moto.ec2.responses.key_pairs import KeyPairs
+from moto.ec2.utils import public_key_parse
 from moto.server import DomainDispatcherApplication, main
 
 _names_lock = threading.Lock()
+
+
+def _colon_hex(digest: bytes) -> str:
+    return ":".join(f"{byte:02x}" for byte in digest)
+
+
+def ec2_fingerprint(key_pair) -> str:
+    """The fingerprint EC2 answers for `key_pair` (moto's KeyPair; `material` is empty for an imported key)."""
+    public_key = public_key_parse(key_pair.material_public)
+    if isinstance(public_key, ed25519.Ed25519PublicKey):
+        openssh = public_key.public_bytes(serialization.Encoding.OpenSSH, serialization.PublicFormat.OpenSSH)
+        blob = base64.b64decode(openssh.split()[1])
+        return base64.b64encode(hashlib.sha256(blob).digest()).decode("ascii")
+    if key_pair.material:
+        private_key = serialization.load_pem_private_key(key_pair.material, password=None)
+        der = private_key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        return _colon_hex(hashlib.sha1(der).digest())
+    der = public_key.public_bytes(serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return _colon_hex(hashlib.md5(der).digest())
+
+
+def _with_ec2_fingerprint(method):
+    @functools.wraps(method)
+    def fingerprinted(*args, **kwargs):
+        key_pair = method(*args, **kwargs)
+        key_pair.key_fingerprint = ec2_fingerprint(key_pair)
+        return key_pair
+
+    return fingerprinted
 
 
 def _atomic(method):
@@ -49,8 +83,8 @@ def _atomic(method):
     return locked
 
 
-KeyPairBackend.create_key_pair = _atomic(KeyPairBackend.create_key_pair)
-KeyPairBackend.import_key_pair = _atomic(KeyPairBackend.import_key_pair)
+KeyPairBackend.create_key_pair = _atomic(_with_ec2_fingerprint(KeyPairBackend.create_key_pair))
+KeyPairBackend.import_key_pair = _atomic(_with_ec2_fingerprint(KeyPairBackend.import_key_pair))
 
 _delete_by_name = KeyPairs.delete_key_pair
 
