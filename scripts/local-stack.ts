@@ -56,6 +56,17 @@ export async function freePort(): Promise<number> {
 
 export class PortInUseError extends Error {}
 
+/** A command line for a message: empty arguments quoted, cut at a word (with "…") past 100 characters. */
+export function shortCommand(argv: string[]): string {
+  const words = argv.map((arg) => (arg === "" || /\s/.test(arg) ? JSON.stringify(arg) : arg));
+  let line = words.shift() ?? "";
+  for (const word of words) {
+    if (line.length + 1 + word.length > 100) return `${line} …`;
+    line += ` ${word}`;
+  }
+  return line;
+}
+
 /** Who listens on `port`, when `ss` (Linux) or `lsof` (macOS) can say so quickly: "python3 (pid 12)". */
 export function portHolder(port: number): string | undefined {
   const run = (command: string, args: string[]) => {
@@ -70,9 +81,9 @@ export function portHolder(port: number): string | undefined {
     // Its command line says more than its thread name (node's is "MainThread").
     let command = ss[1];
     try {
-      const argv = readFileSync(`/proc/${ss[2]}/cmdline`, "utf8").split("\0").filter(Boolean);
-      if (argv.length > 0)
-        command = [basename(argv[0]!), ...argv.slice(1).map((arg) => arg.replace(`${ROOT}/`, ""))].join(" ").slice(0, 100);
+      // NUL-separated, NUL-terminated: an empty argument is an empty field, kept.
+      const argv = readFileSync(`/proc/${ss[2]}/cmdline`, "utf8").replace(/\0$/, "").split("\0");
+      if (argv.length > 0) command = shortCommand([basename(argv[0]!), ...argv.slice(1).map((arg) => arg.replace(`${ROOT}/`, ""))]);
     } catch {
       /* gone, or not Linux */
     }

@@ -28,6 +28,8 @@ const shutdown = async (code: number, why?: string) => {
 };
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
   process.on(signal, () => {
+    // npm passes a signal on and the terminal sends it to the whole group: say it once.
+    if (stopping) return;
     console.error(`==> ${signal}: stopping moto_server and serverless-offline`);
     void shutdown(0);
   });

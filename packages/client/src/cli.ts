@@ -69,6 +69,8 @@ Exit codes:
   4  ls --all-regions: some regions failed (the others are listed)`;
 
 class UsageError extends Error {}
+/** After a usage error: the message and where the help is, not the whole help. */
+const usageProblem = (message: string) => `${message}\n(ec2-keypairs --help shows every command and option)\n`;
 class FileError extends Error {}
 
 export interface Io {
@@ -138,6 +140,9 @@ function oneOf<T extends string>(option: string, value: string | undefined, allo
   return value as T;
 }
 
+/** How table and text output show a value that is absent (no expiry...), with or without --query. */
+const ABSENT = "-";
+
 function table(rows: string[][]): string {
   if (rows.length === 0) return "";
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
@@ -158,8 +163,8 @@ const keyRows = (items: KeyPair[]) => {
       item.keyType,
       item.keyPairId,
       item.managed ? "yes" : "no",
-      item.createdAt ?? "-",
-      item.expiresAt ?? "-",
+      item.createdAt ?? ABSENT,
+      item.expiresAt ?? ABSENT,
       item.fingerprint,
       ...(withUsage ? [usedBy(item.usage)] : []),
     ]),
@@ -184,7 +189,7 @@ export function usageLines(usage: KeyUsage): string[] {
 
 /** The USED BY column of ls --usage: what names the key, briefly; "nothing", or "unknown" when the check was incomplete. */
 const usedBy = (usage: KeyUsage | undefined): string => {
-  if (!usage) return "-";
+  if (!usage) return ABSENT;
   const uses = [
     ...usage.instances.map((instance) => instance.instanceId),
     ...usage.launchTemplates.map((template) => `${template.launchTemplateName} v${template.versions.join(",")}`),
@@ -205,9 +210,9 @@ function outputOf(values: Values): Output | undefined {
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
-/** A value as the AWS CLI's text output shows it: null as None, objects and arrays as JSON. */
+/** A value as table and text output show it: absent as ABSENT (as in the key columns), objects and arrays as JSON. */
 const cell = (value: unknown): string =>
-  value === null || value === undefined ? "None" : typeof value === "object" ? JSON.stringify(value) : String(value);
+  value === null || value === undefined ? ABSENT : typeof value === "object" ? JSON.stringify(value) : String(value);
 const columnsOf = (records: Record<string, unknown>[]) => [...new Set(records.flatMap((record) => Object.keys(record)))];
 
 /** Any JSON value as rows: a list of objects one per row (columns: their keys), an object one row. */
@@ -518,7 +523,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   try {
     ({ values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }));
   } catch (error) {
-    io.stderr(`${(error as Error).message}\n\n${USAGE}\n`);
+    io.stderr(usageProblem((error as Error).message));
     return EXIT.usage;
   }
   const [command, ...rest] = positionals;
@@ -567,7 +572,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     }
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`${error.message}\n\n${USAGE}\n`);
+      io.stderr(usageProblem(error.message));
       return EXIT.usage;
     }
     if (error instanceof FileError) {

@@ -91,7 +91,7 @@ describe("--output and --query", () => {
     expect(JSON.parse((await run(["ls", "--query", "items[?managed].name"])).stdout)).toEqual(["build-bot"]);
     expect((await run(["ls", "--query", "items[].name", "--output", "text"])).stdout).toBe("build-bot\talice\n");
     expect((await run(["ls", "--query", "items[].[name, expiresAt]", "--output", "text"])).stdout).toBe(
-      "build-bot\t2026-12-01T11:00:00.000Z\nalice\tNone\n",
+      "build-bot\t2026-12-01T11:00:00.000Z\nalice\t-\n",
     );
     expect((await run(["ls", "--query", "items[].{name: name, id: keyPairId}", "--output", "table"])).stdout).toBe(
       "NAME       ID\nbuild-bot  key-0123456789abcdef0\nalice      key-0fedcba9876543210\n",
@@ -110,6 +110,9 @@ describe("--output and --query", () => {
       expect(code).toBe(EXIT.usage);
       expect(calls).toEqual([]);
       expect(stderr).toMatch(/^--(query|output|json)/);
+      // The error and where the help is: not the whole help after it.
+      expect(stderr).not.toContain("Usage: ec2-keypairs");
+      expect(stderr.trim().split("\n")).toHaveLength(2);
     }
   });
 
