@@ -18,6 +18,11 @@
  * `vary: accept-encoding` beside the Lambda's own `Vary: Accept-Encoding` (GET /docs), so the
  * header came out twice. Off, as in API Gateway: the Lambda's headers pass as they are.
  *
+ * Failed invocations: when the handler throws or runs out of time, serverless-offline wraps its
+ * error ({"errorMessage":"[504] - Lambda timeout.",...}) as a 200 answer of an HTTP API. API
+ * Gateway never answers a failed invocation with 200: an HTTP API answers 500
+ * {"message":"Internal Server Error"}, the body the spec and the clients know as the gateway's own.
+ *
  * Identity: `GET /__local-stack` answers the LOCAL_STACK_TOKEN of the process's environment (set by
  * scripts/local-stack.ts), so the readiness check knows that its own serverless-offline answered,
  * not whatever else listens on the port. Without the variable the path is an ordinary 404.
@@ -120,6 +125,30 @@ export const PATCHES: Patch[] = [
       if (addCorsHeadersAsApiGateway(request, this.#serverless.service.provider.httpApi?.cors)) {`,
     append: API_GATEWAY_CORS,
     recheck: "that its onPreResponse CORS block is still the only place it adds CORS headers to HTTP API answers",
+  },
+  {
+    file: "/serverless-offline/src/events/http/HttpServer.js",
+    version: "14.8.2",
+    // The AWS_PROXY branch; `err` is set when the invocation failed, and `result` is then its error.
+    find: `        if (
+          endpoint.isHttpApi &&
+          endpoint.payload === "2.0" &&
+          (typeof result === "string" || !result.statusCode)
+        ) {`,
+    replace: `        if (err && endpoint.isHttpApi) {
+          result = failedInvocationAsApiGateway()
+        } else if (
+          endpoint.isHttpApi &&
+          endpoint.payload === "2.0" &&
+          (typeof result === "string" || !result.statusCode)
+        ) {`,
+    append: `
+// Patched (scripts/offline/hooks.ts): a failed invocation as an HTTP API answers it (the error is logged above).
+function failedInvocationAsApiGateway() {
+  return { statusCode: 500, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ message: "Internal Server Error" }), isBase64Encoded: false }
+}
+`,
+    recheck: "that a failed invocation still reaches that AWS_PROXY branch with err set and result its error",
   },
   {
     file: "/serverless-offline/src/events/http/HttpServer.js",

@@ -41,6 +41,21 @@ describe("HttpServer.js", () => {
     expect(patched).toMatch(/const serverOptions = \{\n\s+compression: false,/);
   });
 
+  test("a failed invocation (thrown, timed out) of an HTTP API route answers 500 {message} as API Gateway does, never 200", () => {
+    const branch = patched.indexOf(
+      "if (err && endpoint.isHttpApi) {\n          result = failedInvocationAsApiGateway()\n        } else if (",
+    );
+    expect(branch).toBeGreaterThan(patched.indexOf('} else if (integration === "AWS_PROXY") {'));
+    const start = patched.indexOf("function failedInvocationAsApiGateway");
+    const failed = new Function(`${patched.slice(start)}\nreturn failedInvocationAsApiGateway;`)() as () => Record<string, unknown>;
+    expect(failed()).toEqual({
+      statusCode: 500,
+      headers: { "Content-Type": "application/json" },
+      body: '{"message":"Internal Server Error"}',
+      isBase64Encoded: false,
+    });
+  });
+
   test("GET /__local-stack answers LOCAL_STACK_TOKEN, and nothing without it", () => {
     expect(patched).toContain('this.#server.ext("onRequest", (request, h) => answerLocalStackProbe(request, h))');
     const start = patched.indexOf("function answerLocalStackProbe");
