@@ -5,6 +5,8 @@
 #   ensure-deps.sh --test   the above, plus .venv-test with schemathesis, cfn-lint and checkov
 #                           (requirements-test.txt), and puttygen (apt-get, as root): what only
 #                           `npm test` needs.
+#   ensure-deps.sh --test-venv     the npm packages, .venv and .venv-test, without puttygen: what
+#                           `npm run openapi` needs (openapi-python-client).
 #   ensure-deps.sh --python-only   .venv alone (scripts/lock-python.sh).
 # Each part re-installs only when its inputs change (a stamp of them in the installed folder).
 # Python packages are installed with uv (pinned in requirements-uv.txt; it is installed into .venv
@@ -16,7 +18,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 mode="${1:-start}"
-case "$mode" in start | --test | --python-only) ;; *) echo "usage: $0 [--test | --python-only]" >&2; exit 2 ;; esac
+case "$mode" in start | --test | --test-venv | --python-only) ;; *) echo "usage: $0 [--test | --test-venv | --python-only]" >&2; exit 2 ;; esac
 
 need() {
   command -v "$1" >/dev/null 2>&1 || { echo "error: $1 is required but not installed. $2" >&2; exit 1; }
@@ -28,7 +30,7 @@ python_at_least() { # minor version of 3.x
   python3 -c "import sys; sys.exit(0 if sys.version_info >= (3, $1) else 1)"
 }
 python_at_least 10 || { echo "error: python3 is $(python3 -V 2>&1 | cut -d' ' -f2); moto needs 3.10 or newer." >&2; exit 1; }
-if [[ "$mode" == --test ]]; then
+if [[ "$mode" == --test* ]]; then
   python_at_least 11 || { echo "error: python3 is $(python3 -V 2>&1 | cut -d' ' -f2); schemathesis (npm test) needs 3.11 or newer." >&2; exit 1; }
 fi
 
@@ -124,8 +126,8 @@ install_puttygen() {
     { apt-get update -qq && apt-get install -y -qq --no-install-recommends putty-tools >/dev/null; }
 }
 
-if [[ "$mode" == --test ]]; then
-  if ! command -v puttygen >/dev/null 2>&1; then
+if [[ "$mode" == --test* ]]; then
+  if [[ "$mode" == --test ]] && ! command -v puttygen >/dev/null 2>&1; then
     step "installing puttygen (Debian's putty-tools) for the PPK test" install_puttygen
   fi
   test_stamp="$(stamp requirements-uv.txt requirements-test.txt)"

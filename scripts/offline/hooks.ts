@@ -18,6 +18,17 @@
  * `vary: accept-encoding` beside the Lambda's own `Vary: Accept-Encoding` (GET /docs), so the
  * header came out twice. Off, as in API Gateway: the Lambda's headers pass as they are.
  *
+ * Failed invocations: when the handler throws or runs out of time, serverless-offline wraps its
+ * error ({"errorMessage":"[504] - Lambda timeout.",...}) as a 200 answer of an HTTP API. API
+ * Gateway never answers a failed invocation with 200: an HTTP API answers 500
+ * {"message":"Internal Server Error"}, the body the spec and the clients know as the gateway's own.
+ *
+ * Concurrency: serverless-offline starts one more instance (a worker thread and its INIT) for every
+ * invocation that finds none idle, without a limit: a burst of 100 requests made 100 INITs at once
+ * on a 2-core machine, every one slower than the Lambda timeout. Here each function runs at most as
+ * many invocations at once as the machine has cores (at least 2), and the others wait for a free
+ * instance, as they would for one of Lambda's many machines.
+ *
  * Identity: `GET /__local-stack` answers the LOCAL_STACK_TOKEN of the process's environment (set by
  * scripts/local-stack.ts), so the readiness check knows that its own serverless-offline answered,
  * not whatever else listens on the port. Without the variable the path is an ordinary 404.
@@ -120,6 +131,81 @@ export const PATCHES: Patch[] = [
       if (addCorsHeadersAsApiGateway(request, this.#serverless.service.provider.httpApi?.cors)) {`,
     append: API_GATEWAY_CORS,
     recheck: "that its onPreResponse CORS block is still the only place it adds CORS headers to HTTP API answers",
+  },
+  {
+    file: "/serverless-offline/src/events/http/HttpServer.js",
+    version: "14.8.2",
+    find: `      const lambdaFunction = this.#lambda.get(functionKey)
+
+      lambdaFunction.setEvent(event)
+
+      let result
+      let err
+
+      try {
+        result = await lambdaFunction.runHandler()
+      } catch (_err) {
+        err = _err
+      }
+`,
+    replace: `      let result
+      let err
+
+      const release = await invocationSlot(functionKey)
+      try {
+        const lambdaFunction = this.#lambda.get(functionKey)
+        lambdaFunction.setEvent(event)
+        result = await lambdaFunction.runHandler()
+      } catch (_err) {
+        err = _err
+      } finally {
+        release()
+      }
+`,
+    append: `
+// Patched (scripts/offline/hooks.ts): at most as many invocations of a function at once as the machine has cores.
+import { availableParallelism as localCores } from "node:os"
+const INVOCATIONS_AT_ONCE = Math.max(2, localCores())
+const invocationQueues = new Map()
+async function invocationSlot(functionKey, limit = INVOCATIONS_AT_ONCE) {
+  const queue = invocationQueues.get(functionKey) ?? { running: 0, waiting: [] }
+  invocationQueues.set(functionKey, queue)
+  if (queue.running >= limit) await new Promise((resolve) => queue.waiting.push(resolve))
+  else queue.running += 1
+  // A finished invocation's instance is idle again (runHandler set it so) before the next one starts.
+  return () => {
+    const next = queue.waiting.shift()
+    if (next) next()
+    else queue.running -= 1
+  }
+}
+`,
+    recheck:
+      "that an invocation still takes its instance from the pool (this.#lambda.get) and runs it in that block, and nothing else there",
+  },
+  {
+    file: "/serverless-offline/src/events/http/HttpServer.js",
+    version: "14.8.2",
+    // The AWS_PROXY branch; `err` is set when the invocation failed, and `result` is then its error.
+    find: `        if (
+          endpoint.isHttpApi &&
+          endpoint.payload === "2.0" &&
+          (typeof result === "string" || !result.statusCode)
+        ) {`,
+    replace: `        if (err && endpoint.isHttpApi) {
+          result = failedInvocationAsApiGateway()
+        } else if (
+          endpoint.isHttpApi &&
+          endpoint.payload === "2.0" &&
+          (typeof result === "string" || !result.statusCode)
+        ) {`,
+    append: `
+// Patched (scripts/offline/hooks.ts): a failed invocation as an HTTP API answers it (the error is logged above).
+function failedInvocationAsApiGateway() {
+  return { statusCode: 500, headers: { "Content-Type": "application/json" }, body: JSON.stringify({ message: "Internal Server Error" }), isBase64Encoded: false }
+}
+`,
+    recheck: "that a failed invocation still reaches that AWS_PROXY branch with err set and result its error",
   },
   {
     file: "/serverless-offline/src/events/http/HttpServer.js",

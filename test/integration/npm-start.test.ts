@@ -11,6 +11,7 @@ import { createServer, type Server } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 import { jest } from "@jest/globals";
 import { freePort, ROOT } from "../../scripts/local-stack.js";
+import { packageManagerEnv } from "../support/package-manager-env.js";
 
 jest.setTimeout(240_000);
 
@@ -26,7 +27,7 @@ function npmStart(env: Record<string, string>): Run {
   let stderr = "";
   const child = spawn("npm", ["start"], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: packageManagerEnv(env), // it may install (scripts/ensure-deps.sh)
     detached: true, // its own process group, like a terminal's foreground job
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -13,29 +13,57 @@ import { answeredInProcess } from "./in-process.js";
 
 /** A key pair id no key has (ids are key- and 17 hex digits): priming's describe matches nothing. */
 const NO_SUCH_KEY_PAIR_ID = "key-00000000000000000";
-/** Priming gives up sooner than a request would: Lambda allows INIT 10 s in all. */
-const PRIMING_TIMEOUT_MS = 2000;
+/**
+ * The longest INIT waits for priming's EC2 call; then it goes on without it. Priming pays only when
+ * EC2 answers at once: waiting on a slow or busy EC2 would make the cold start slower than no
+ * priming at all, and every environment starting at once (a burst) would wait together.
+ */
+export const PRIMING_BUDGET_MS = 50;
+
+class PrimingBudgetSpent extends Error {
+  override name = "PrimingBudgetSpent";
+}
+type StartBudget = (next: (args: unknown) => Promise<unknown>) => (args: unknown) => Promise<unknown>;
 
 /**
  * Priming, at INIT (deployed functions: PRIME_EC2_ON_INIT): one DescribeKeyPairs of the default
  * region that matches no key, sent by the client of the function's first call. On Lambda INIT runs
  * at full CPU while an invocation gets CPU in proportion to memory (512 MB: ~0.3 vCPU), so the first
  * caller no longer waits for what a first call costs: credentials, endpoint rules, signing, the
- * connection, the XML parser. Never a mutation, at most this one call per cold start; a failure
- * only costs the priming (the request meets the same fault and answers it). Then the function's
- * own calls are rehearsed (see rehearse()): they never leave the process.
+ * connection, the XML parser. Never a mutation, at most this one call per cold start, waited for at
+ * most PRIMING_BUDGET_MS; a failure only costs the priming (the request meets the same fault and
+ * answers it). Then the function's own calls are rehearsed (see rehearse()): they never leave the
+ * process.
  */
 export async function primeEc2Client(kind: ClientKind, rehearsals: Rehearsal[] = [], enabled = config.PRIME_EC2_ON_INIT): Promise<void> {
   if (!enabled) return;
   const region = config.DEFAULT_REGION;
+  const budget = new AbortController();
+  const spent = new Promise<never>((_, reject) => budget.signal.addEventListener("abort", () => reject(budget.signal.reason)));
+  let timer: NodeJS.Timeout | undefined;
   try {
-    const input = { Filters: [{ Name: "key-pair-id", Values: [NO_SUCH_KEY_PAIR_ID] }] };
-    await ec2Client(region, kind).send(new DescribeKeyPairsCommand(input), {
-      abortSignal: AbortSignal.timeout(Math.min(config.EC2_REQUEST_TIMEOUT_MS, PRIMING_TIMEOUT_MS)),
-    });
+    const command = new DescribeKeyPairsCommand({ Filters: [{ Name: "key-pair-id", Values: [NO_SUCH_KEY_PAIR_ID] }] });
+    // The budget starts when the request leaves (the stack's last middleware): the first call's CPU
+    // before it (providers, endpoint rules, signing) is what priming is for, not a wait on EC2.
+    const startBudget: StartBudget = (next) => (args) => {
+      timer ??= setTimeout(() => budget.abort(new PrimingBudgetSpent()), PRIMING_BUDGET_MS);
+      return next(args);
+    };
+    command.middlewareStack.add(startBudget as never, { step: "deserialize", priority: "low", name: "primingBudget" });
+    // Aborted, the request ends with its socket; settled after the race when the budget ran out first.
+    const sent = ec2Client(region, kind).send(command, { abortSignal: budget.signal });
+    sent.catch(() => undefined);
+    await Promise.race([sent, spent]);
   } catch (error) {
-    discardClients(region);
-    logger.warn("priming the EC2 client failed", { region, error: (error as Error).name });
+    if (budget.signal.aborted) {
+      // EC2 was slow, not the client: it keeps its providers and pool for the first request.
+      logger.info("priming skipped: EC2 did not answer within the priming budget", { region, budgetMs: PRIMING_BUDGET_MS });
+    } else {
+      discardClients(region);
+      logger.warn("priming the EC2 client failed", { region, error: (error as Error).name });
+    }
+  } finally {
+    clearTimeout(timer);
   }
   await rehearse(region, rehearsals);
 }

@@ -4,7 +4,7 @@
  * stand-ins for python3 and npm, so nothing real is installed or removed.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../../../scripts/local-stack.js";
@@ -54,4 +54,29 @@ test("with the venv module the check passes (the stand-in npm then runs)", () =>
   const result = run();
   expect(result.stderr).not.toContain("venv/ensurepip module is missing");
   expect(existsSync(join(dir, "npm-ran"))).toBe(true);
+});
+
+test("--test-venv (npm run openapi) makes .venv-test and never installs puttygen", () => {
+  standIns(true);
+  const stamp = (...files: string[]) =>
+    spawnSync("bash", ["-c", `sha256sum ${files.join(" ")} | sha256sum | cut -c1-16`], { cwd: dir, encoding: "utf8" }).stdout;
+  // npm packages and .venv are installed already; .venv-test is not.
+  mkdirSync(join(dir, "node_modules"));
+  writeFileSync(join(dir, "node_modules/.deps-stamp"), stamp("package.json", "package-lock.json"));
+  mkdirSync(join(dir, ".venv/bin"), { recursive: true });
+  writeFileSync(join(dir, ".venv/.deps-stamp"), stamp("requirements-uv.txt", "requirements-start.txt"));
+  writeFileSync(join(dir, ".venv/bin/uv"), `#!/bin/sh\nmkdir -p .venv-test\necho "$*" >> "${join(dir, "uv-ran")}"\n`);
+  chmodSync(join(dir, ".venv/bin/uv"), 0o755);
+  for (const tool of ["apt-get", "puttygen"]) {
+    writeFileSync(join(dir, "bin", tool), `#!/bin/sh\ntouch "${join(dir, `${tool}-ran`)}"\n`);
+    chmodSync(join(dir, "bin", tool), 0o755);
+  }
+  rmSync(join(dir, "bin/puttygen")); // missing: --test would install it
+
+  const result = run("--test-venv");
+  expect([result.status, result.stderr]).toEqual([0, ""]);
+  expect(result.stdout).toContain("==> creating the Python venv .venv-test");
+  expect(result.stdout).not.toContain("puttygen");
+  expect(existsSync(join(dir, "apt-get-ran"))).toBe(false);
+  expect(readFileSync(join(dir, "uv-ran"), "utf8")).toContain("requirements-test.txt");
 });

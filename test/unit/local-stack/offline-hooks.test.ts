@@ -41,6 +41,51 @@ describe("HttpServer.js", () => {
     expect(patched).toMatch(/const serverOptions = \{\n\s+compression: false,/);
   });
 
+  test("a failed invocation (thrown, timed out) of an HTTP API route answers 500 {message} as API Gateway does, never 200", () => {
+    const branch = patched.indexOf(
+      "if (err && endpoint.isHttpApi) {\n          result = failedInvocationAsApiGateway()\n        } else if (",
+    );
+    expect(branch).toBeGreaterThan(patched.indexOf('} else if (integration === "AWS_PROXY") {'));
+    const start = patched.indexOf("function failedInvocationAsApiGateway");
+    const failed = new Function(`${patched.slice(start)}\nreturn failedInvocationAsApiGateway;`)() as () => Record<string, unknown>;
+    expect(failed()).toEqual({
+      statusCode: 500,
+      headers: { "Content-Type": "application/json" },
+      body: '{"message":"Internal Server Error"}',
+      isBase64Encoded: false,
+    });
+  });
+
+  test("a function runs at most its limit of invocations at once; the others wait their turn, in order; functions do not share", async () => {
+    expect(patched).toContain("const release = await invocationSlot(functionKey)");
+    expect(patched).toMatch(/const INVOCATIONS_AT_ONCE = Math\.max\(2, localCores\(\)\)/);
+    const start = patched.indexOf("const invocationQueues");
+    const slot = new Function(`${patched.slice(start, patched.indexOf("\n}\n", start) + 2)}\nreturn invocationSlot;`)() as (
+      key: string,
+      limit: number,
+    ) => Promise<() => void>;
+    const order: string[] = [];
+    const take = async (key: string, name: string) => {
+      const release = await slot(key, 2);
+      order.push(name);
+      return release;
+    };
+    const [a, b] = await Promise.all([take("create", "a"), take("create", "b")]);
+    const c = take("create", "c");
+    const d = take("create", "d");
+    const other = await take("read", "other"); // another function: not behind create's queue
+    await Promise.resolve();
+    expect(order).toEqual(["a", "b", "other"]);
+    a!();
+    const releaseC = await c;
+    expect(order).toEqual(["a", "b", "other", "c"]);
+    b!();
+    await d;
+    expect(order).toEqual(["a", "b", "other", "c", "d"]);
+    releaseC();
+    other();
+  });
+
   test("GET /__local-stack answers LOCAL_STACK_TOKEN, and nothing without it", () => {
     expect(patched).toContain('this.#server.ext("onRequest", (request, h) => answerLocalStackProbe(request, h))');
     const start = patched.indexOf("function answerLocalStackProbe");

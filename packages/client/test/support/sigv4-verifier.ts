@@ -148,3 +148,18 @@ export async function startVerifier(options: {
       }),
   };
 }
+
+/**
+ * The AWS part of a signing caller's environment: the verifier's test credentials and nothing of
+ * the machine's (no profile, config or credentials file, no instance metadata) under `dir`.
+ */
+export function signerEnv(credentials: { accessKeyId: string; secretAccessKey: string }, dir: string): Record<string, string> {
+  return {
+    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+    AWS_REGION: "us-east-1",
+    AWS_CONFIG_FILE: `${dir}/no-config`,
+    AWS_SHARED_CREDENTIALS_FILE: `${dir}/no-credentials`,
+    AWS_EC2_METADATA_DISABLED: "true",
+  };
+}
