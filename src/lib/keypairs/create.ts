@@ -2,7 +2,7 @@ import { SERVICE_TAGS } from "../api/reserved-tags.js";
 import type { CreatedKeyPairView, CreateKeyPairInput, DryRunView, EscrowedKeyPairView } from "../api/schemas.js";
 import { deleteEscrowedKey, escrowedKeyPair, escrowPrivateKey } from "./escrow.js";
 import { keyPairEvent } from "./events.js";
-import { expiryTags } from "./expiry.js";
+import { expiresAt, expiryTags, utc } from "./expiry.js";
 import {
   type Caller,
   concurrentSameKey,
@@ -39,8 +39,8 @@ export async function createKeyPair(
     if (earlier && input.escrow && isComplete(earlier))
       return escrowedKeyPair({ ...newKeyView(earlier, region, deps.settings), keyFormat: input.keyFormat });
     if (earlier) await removeEarlier(deps, region, earlier, caller);
-    // A repeat keeps the first request's expiry.
-    Object.assign(tags, earlier ? pick(earlier.tags, SERVICE_TAGS.expiresAt) : expiryTags(input, deps.clock.now()));
+    // A repeat keeps the first request's expiry (a tag the service did not write is not one).
+    Object.assign(tags, earlier ? keptExpiry(earlier.tags) : expiryTags(input, deps.clock.now()));
     const { keyMaterial, ...created } = await deps.store
       .create(
         region,
@@ -57,7 +57,10 @@ export async function createKeyPair(
   });
 }
 
-const pick = (tags: Record<string, string>, key: string): Record<string, string> => (key in tags ? { [key]: tags[key]! } : {});
+const keptExpiry = (tags: Record<string, string>): Record<string, string> => {
+  const at = expiresAt(tags);
+  return at === undefined ? {} : { [SERVICE_TAGS.expiresAt]: utc(at) };
+};
 
 /**
  * The key of an earlier request with this Idempotency-Key that is to be made anew: its private key

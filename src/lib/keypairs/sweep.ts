@@ -8,7 +8,7 @@
 import { SWEEPER } from "../api/events.js";
 import { deleteFound } from "./delete.js";
 import { ServiceError } from "./errors.js";
-import { hasExpired } from "./expiry.js";
+import { expiryOf, hasExpired, logInvalidExpiry } from "./expiry.js";
 import type { SweepDeps } from "./ports.js";
 import { isManaged, toView } from "./views.js";
 
@@ -40,6 +40,10 @@ export async function sweepRegion(deps: SweepDeps, region: string): Promise<Regi
     const escrowed = await deps.vault.list(region, deps.settings.managedTag);
     const keyPairs = await deps.store.describe(region, undefined, false);
     const now = deps.clock.now();
+    for (const keyPair of keyPairs) {
+      const expiry = isManaged(keyPair.tags, deps.settings) ? expiryOf(keyPair.tags) : undefined;
+      if (expiry && "invalid" in expiry) logInvalidExpiry(keyPair, region, expiry.invalid);
+    }
     for (const keyPair of keyPairs.filter((candidate) => isManaged(candidate.tags, deps.settings) && hasExpired(candidate, now))) {
       try {
         // Its owner set the expiry: forced, without the usage check (the sweep's role has no describes of instances or groups).
