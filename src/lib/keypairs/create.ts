@@ -66,10 +66,19 @@ const keptExpiry = (tags: Record<string, string>): Record<string, string> => {
  * The key of an earlier request with this Idempotency-Key that is to be made anew: its private key
  * went to a caller who lost it, or (not complete, and too old to be running) its request never
  * finished. An escrowed one may have left its private key in the vault: that goes too. Its
- * deletion is an event like any other (its creation may have been announced).
+ * deletion is an event like any other (its creation may have been announced), published once EC2
+ * deleted it whatever the vault answers, and forced: nothing checked what names it.
  */
 async function removeEarlier(deps: KeyPairDeps, region: string, earlier: KeyPairRecord, caller: Caller): Promise<void> {
-  await removeKeyPair(deps.store, region, earlier);
-  if (earlier.tags[SERVICE_TAGS.escrow]) await deleteEscrowedKey(deps, region, earlier.keyPairId);
-  await deps.events.publish(keyPairEvent("deleted", newKeyView(earlier, region, deps.settings), caller.arn, { forced: false }));
+  // Gone already: whoever deleted it published that.
+  if (!(await removeKeyPair(deps.store, region, earlier))) return deleteEscrowed(deps, region, earlier);
+  try {
+    await deleteEscrowed(deps, region, earlier);
+  } finally {
+    await deps.events.publish(keyPairEvent("deleted", newKeyView(earlier, region, deps.settings), caller.arn, { forced: true }));
+  }
 }
+
+const deleteEscrowed = async (deps: KeyPairDeps, region: string, earlier: KeyPairRecord): Promise<void> => {
+  if (earlier.tags[SERVICE_TAGS.escrow]) await deleteEscrowedKey(deps, region, earlier.keyPairId);
+};

@@ -1,12 +1,12 @@
 import { SERVICE_TAGS } from "../api/reserved-tags.js";
 import type { DryRunView, KeyPairView } from "../api/schemas.js";
 import { ServiceError } from "./errors.js";
-import { afterUnknownDelete, deleteEscrowedKey } from "./escrow.js";
+import { deleteEscrowedKey, escrowAfterUnknownDelete } from "./escrow.js";
 import { keyPairEvent } from "./events.js";
 import type { DeleteDeps, KeyPairRef, KeyPairSettings } from "./ports.js";
 import { findKeyPair } from "./read.js";
 import { refuseIfUsed, scanUsage, usageOf } from "./usage.js";
-import { orDryRun } from "./views.js";
+import { isDryRun, orDryRun } from "./views.js";
 
 /** The guard's refusal of a key this service did not make (the spec's example is made by this too). */
 export const unmanagedKey = (name: string, settings: KeyPairSettings): ServiceError =>
@@ -42,32 +42,80 @@ export async function deleteKeyPair(deps: DeleteDeps, region: string, ref: KeyPa
     !options.force || options.dryRun ? usageOf(await scanUsage(deps.usage, region, deps.settings.timeBudgetMs), keyPair.name) : undefined;
   if (usage && !options.force) refuseIfUsed(keyPair.name, usage);
   const result = await deleteFound(deps, region, keyPair, options);
-  return result && usage ? { ...result, usage } : result;
+  if (isDryRun(result)) return usage ? { ...result, usage } : result;
+  if (result.problem) throw result.problem;
+  return undefined;
+}
+
+/** A deletion EC2 confirmed (its answer, or a look-up after its answer was lost), and what is left to say. */
+export interface Deleted {
+  /** What the answer says instead of success: the delete's answer was lost, or its escrowed private key could not be deleted. */
+  problem?: ServiceError;
+  /** Its escrowed private key is still in the vault: the escrow sweep deletes it once it sees the key pair gone. */
+  escrowLeft: boolean;
 }
 
 /**
  * Deletes a key pair just looked up (by its id), its escrowed private key too, then publishes the
  * deletion: the delete after its checks, and the sweep's delete of a key whose expiry passed. One
- * that is gone meanwhile is a not-found ServiceError.
+ * that is gone meanwhile is a not-found ServiceError. A delete whose answer was lost is looked up:
+ * gone, and it is a deletion like any other. Once EC2 confirmed the deletion, it is published
+ * whatever fails after it (the escrow clean-up): a key that is gone stays gone, and the next
+ * describe will not show it again to anyone who could still publish it.
  */
 export async function deleteFound(
   deps: Omit<DeleteDeps, "usage">,
   region: string,
   keyPair: KeyPairView,
   options: Deletion,
-): Promise<DryRunView | undefined> {
+): Promise<DryRunView | Deleted> {
   const escrowed = keyPair.tags[SERVICE_TAGS.escrow] !== undefined;
   return orDryRun(async () => {
-    try {
-      await deps.store.delete(region, keyPair, options.dryRun ?? false);
-    } catch (error) {
-      throw escrowed && error instanceof ServiceError && error.outcomeUnknown
-        ? await afterUnknownDelete(deps, region, keyPair, error)
-        : error;
-    }
-    // Not reached on a dry run (it throws DryRunSucceeded); only escrowed keys have a parameter.
-    if (escrowed) await deleteEscrowedKey(deps, region, keyPair.keyPairId);
+    const deleted = await confirmedDelete(deps, region, keyPair, options.dryRun ?? false, escrowed);
     await deps.events.publish(keyPairEvent(options.change ?? "deleted", keyPair, options.caller, { forced: options.force === true }));
-    return undefined;
+    return deleted;
   });
 }
+
+/**
+ * The delete, and the escrowed private key after it; throws only while EC2 has not confirmed the
+ * deletion (refused, or its answer lost and the key still there or not looked up).
+ */
+async function confirmedDelete(
+  deps: Omit<DeleteDeps, "usage">,
+  region: string,
+  keyPair: KeyPairView,
+  dryRun: boolean,
+  escrowed: boolean,
+): Promise<Deleted> {
+  try {
+    await deps.store.delete(region, keyPair, dryRun);
+  } catch (error) {
+    if (!(error instanceof ServiceError && error.outcomeUnknown)) throw error;
+    const gone = await goneNow(deps, region, keyPair);
+    if (!gone && !escrowed) throw error;
+    const escrow = escrowed
+      ? await escrowAfterUnknownDelete(deps, region, keyPair.keyPairId, gone)
+      : { note: "It is gone now.", left: false };
+    const problem = new ServiceError(error.kind, `${error.message} ${escrow.note}`, {
+      ec2Code: error.ec2Code,
+      retryAfterSeconds: error.retryAfterSeconds,
+      outcomeUnknown: true,
+    });
+    if (!gone) throw problem;
+    return { problem, escrowLeft: escrow.left };
+  }
+  // Not reached on a dry run (it throws DryRunSucceeded); only escrowed keys have a parameter.
+  if (!escrowed) return { escrowLeft: false };
+  return deleteEscrowedKey(deps, region, keyPair.keyPairId).then(
+    () => ({ escrowLeft: false }),
+    (problem: ServiceError) => ({ problem, escrowLeft: true }),
+  );
+}
+
+/** Whether a look-up by id finds the key pair gone; one that fails cannot tell, so it is not. */
+const goneNow = (deps: Pick<DeleteDeps, "store">, region: string, keyPair: { keyPairId: string }): Promise<boolean> =>
+  deps.store.describe(region, { keyPairId: keyPair.keyPairId }, false).then(
+    (found) => found.length === 0,
+    () => false,
+  );
