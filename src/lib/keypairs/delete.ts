@@ -22,7 +22,37 @@ export interface Deletion {
   change?: "deleted" | "expired";
   dryRun?: boolean;
   force?: boolean;
+  /**
+   * When the request must have answered (ms since the epoch, on the deps' clock): the function's
+   * time limit. None: each call has only its own budget.
+   */
+  deadline?: number;
 }
+
+/** The least a delete is started with: one EC2 attempt (EC2_REQUEST_TIMEOUT_MS's default). */
+export const DELETE_MIN_MS = 3000;
+/** Kept after the delete for a look-up by id, should its answer be lost: the answer then says whether the key is gone. */
+export const LOOKUP_MS = 2000;
+/** Kept after EC2 confirmed a deletion for the escrow clean-up and the event (one call each, usually tens of ms). */
+export const AFTER_DELETE_MS = 1000;
+
+/** What a delete needs once its checks are done: no delete is started that could not be finished and reported in time. */
+const DELETE_PHASE_MS = DELETE_MIN_MS + LOOKUP_MS + AFTER_DELETE_MS;
+
+/** The time left before `deadline` less what later phases keep (no deadline: all the time there is). */
+const left = (deps: Pick<DeleteDeps, "clock">, deadline: number | undefined, keptMs: number): number =>
+  deadline === undefined ? Number.POSITIVE_INFINITY : deadline - deps.clock.now() - keptMs;
+
+/** That, capped by a call's own budget. */
+const budget = (deps: Pick<DeleteDeps, "clock" | "settings">, deadline: number | undefined, keptMs: number): number =>
+  Math.min(deps.settings.timeBudgetMs, left(deps, deadline, keptMs));
+
+const outOfTime = (name: string): ServiceError =>
+  new ServiceError(
+    "upstream-timeout",
+    `Too little of the function's time was left to check and delete key pair ${name} and report the outcome: nothing was deleted. ` +
+      `Send the request again.`,
+  );
 
 /**
  * Deletes a key after checking that it exists (EC2 answers success for a missing name), that
@@ -35,11 +65,15 @@ export interface Deletion {
  * publishes the deletion.
  */
 export async function deleteKeyPair(deps: DeleteDeps, region: string, ref: KeyPairRef, options: Deletion): Promise<DryRunView | undefined> {
-  const keyPair = await findKeyPair(deps, region, ref, false);
+  // The look-up, like the check, leaves the delete and its report their time: nothing has changed if it runs out.
+  const keyPair = await findKeyPair(deps, region, ref, false, budget(deps, options.deadline, DELETE_PHASE_MS));
   if (!keyPair.managed && !deps.settings.allowUnmanagedDelete) throw unmanagedKey(keyPair.name, deps.settings);
   // A forced delete answers 204 without a body: its check would be read by nobody, so only its dry run makes one.
-  const usage =
-    !options.force || options.dryRun ? usageOf(await scanUsage(deps.usage, region, deps.settings.timeBudgetMs), keyPair.name) : undefined;
+  const checked = !options.force || options.dryRun;
+  // The check gets what the delete and its report do not need: one cut short is incomplete, so refused (usage-unknown).
+  if (checked && left(deps, options.deadline, DELETE_PHASE_MS) <= 0) throw outOfTime(keyPair.name);
+  const checkMs = budget(deps, options.deadline, DELETE_PHASE_MS);
+  const usage = checked ? usageOf(await scanUsage(deps.usage, region, checkMs), keyPair.name) : undefined;
   if (usage && !options.force) refuseIfUsed(keyPair.name, usage);
   const result = await deleteFound(deps, region, keyPair, options);
   if (isDryRun(result)) return usage ? { ...result, usage } : result;
@@ -70,8 +104,15 @@ export async function deleteFound(
   options: Deletion,
 ): Promise<DryRunView | Deleted> {
   const escrowed = keyPair.tags[SERVICE_TAGS.escrow] !== undefined;
+  if (left(deps, options.deadline, LOOKUP_MS + AFTER_DELETE_MS) < DELETE_MIN_MS) throw outOfTime(keyPair.name);
+  const deleteMs = budget(deps, options.deadline, LOOKUP_MS + AFTER_DELETE_MS);
   return orDryRun(async () => {
-    const deleted = await confirmedDelete(deps, region, keyPair, options.dryRun ?? false, escrowed);
+    const deleted = await confirmedDelete(deps, region, keyPair, {
+      dryRun: options.dryRun ?? false,
+      escrowed,
+      deleteMs,
+      deadline: options.deadline,
+    });
     await deps.events.publish(keyPairEvent(options.change ?? "deleted", keyPair, options.caller, { forced: options.force === true }));
     return deleted;
   });
@@ -85,14 +126,16 @@ async function confirmedDelete(
   deps: Omit<DeleteDeps, "usage">,
   region: string,
   keyPair: KeyPairView,
-  dryRun: boolean,
-  escrowed: boolean,
+  call: { dryRun: boolean; escrowed: boolean; deleteMs: number; deadline?: number },
 ): Promise<Deleted> {
+  const { escrowed } = call;
   try {
-    await deps.store.delete(region, keyPair, dryRun);
+    await deps.store.delete(region, keyPair, call.dryRun, call.deleteMs);
   } catch (error) {
     if (!(error instanceof ServiceError && error.outcomeUnknown)) throw error;
-    const gone = await goneNow(deps, region, keyPair);
+    // Without the time for a look-up, the answer says what the store's did: the key may be gone.
+    const lookupMs = budget(deps, call.deadline, AFTER_DELETE_MS);
+    const gone = lookupMs > 0 && (await goneNow(deps, region, keyPair, lookupMs));
     if (!gone && !escrowed) throw error;
     const escrow = escrowed
       ? await escrowAfterUnknownDelete(deps, region, keyPair.keyPairId, gone)
@@ -114,8 +157,8 @@ async function confirmedDelete(
 }
 
 /** Whether a look-up by id finds the key pair gone; one that fails cannot tell, so it is not. */
-const goneNow = (deps: Pick<DeleteDeps, "store">, region: string, keyPair: { keyPairId: string }): Promise<boolean> =>
-  deps.store.describe(region, { keyPairId: keyPair.keyPairId }, false).then(
+const goneNow = (deps: Pick<DeleteDeps, "store">, region: string, keyPair: { keyPairId: string }, budgetMs: number): Promise<boolean> =>
+  deps.store.describe(region, { keyPairId: keyPair.keyPairId }, false, budgetMs).then(
     (found) => found.length === 0,
     () => false,
   );
