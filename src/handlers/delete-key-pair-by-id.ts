@@ -4,7 +4,7 @@ import { httpRoute } from "../lib/http/route.js";
 import { keyPairDeletion } from "../lib/service/delete.js";
 
 /** DELETE /keypairs/by-id/{keyPairId} */
-export const handler = httpRoute({ path: IdPath, query: DeleteQuery }, async ({ path, query, region, caller }) => {
-  const dryRun = await keyPairDeletion.deleteKeyPair(region, path, { ...query, caller });
+export const handler = httpRoute({ path: IdPath, query: DeleteQuery }, async ({ path, query, region, caller, deadline }) => {
+  const dryRun = await keyPairDeletion.deleteKeyPair(region, path, { ...query, caller, deadline });
   return dryRun ? json(200, dryRun) : noContent();
 });

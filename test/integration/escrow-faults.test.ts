@@ -4,7 +4,7 @@
  * function invoked as its schedule would. SSM is read back here (the service itself may not).
  */
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
-import { type Handler, invoke } from "../support/lambda.js";
+import { type Handler, invoke, lambdaContext } from "../support/lambda.js";
 import { type StallingProxy, startStallingProxy } from "../support/stalling-proxy.js";
 
 const region = "ap-northeast-2"; // used by no other test file
@@ -81,6 +81,22 @@ test("DELETE whose answer EC2 holds past the timeout (it deleted the key): 504, 
   expect(answer.status).toBe(504);
   expect(answer.body.detail).toContain(`It is gone now, and its escrowed private key /ec2/keypair/${keyPairId} was deleted.`);
   expect(await parameterExists(keyPairId)).toBe(false);
+});
+
+test("DELETE with too little of the function's time left to delete and report: 504 before any change, the key and its private key stay", async () => {
+  const name = `${run}-late`;
+  const keyPairId = await createEscrowed(name);
+  // Less than the delete and its report keep (6 s), once the early-timeout margin is taken off.
+  const answer = await invoke(
+    deleteHandler,
+    { method: "DELETE", path: `/keypairs/${name}`, pathParameters: { name } },
+    lambdaContext(5000),
+  );
+  expect([answer.status, answer.body.type]).toEqual([504, expect.stringMatching(/upstream-timeout$/)]);
+  expect(answer.body.detail).toContain("nothing was deleted");
+  expect(proxy.seen.filter((action) => action === "DeleteKeyPair")).toEqual([]);
+  expect(await parameterExists(keyPairId)).toBe(true);
+  expect((await remove(name)).status).toBe(204);
 });
 
 test("DELETE that EC2 receives only after the timeout: 504 says the sweep deletes the private key; EC2 deletes later; the sweep does", async () => {

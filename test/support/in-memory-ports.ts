@@ -30,15 +30,18 @@ interface Fault {
 
 /**
  * Real time, except that sleeping only moves this clock on (tests never wait), and a test can run
- * something at the moment a rule starts to wait (`whileSleeping`).
+ * something at the moment a rule starts to wait (`whileSleeping`). Made `at` an instant, it stands
+ * still but for sleeping: for rules that measure time left, where real milliseconds would vary.
  */
 export class TestClock implements Clock {
   private offsetMs = 0;
   readonly sleeps: number[] = [];
   whileSleeping?: () => Promise<void>;
 
+  constructor(private readonly at?: number) {}
+
   now(): number {
-    return Date.now() + this.offsetMs;
+    return (this.at ?? Date.now()) + this.offsetMs;
   }
 
   async sleep(ms: number): Promise<void> {
@@ -76,7 +79,12 @@ export class InMemoryKeyPairStore implements KeyPairStore {
     return this.add(region, { keyType: "rsa", tags: {}, ...record });
   }
 
-  async describe(region: string, lookup: KeyPairLookup | undefined, includePublicKey: boolean): Promise<KeyPairRecord[]> {
+  async describe(
+    region: string,
+    lookup: KeyPairLookup | undefined,
+    includePublicKey: boolean,
+    _budgetMs?: number,
+  ): Promise<KeyPairRecord[]> {
     return this.run("describe", region, JSON.stringify(lookup ?? {}), () =>
       this.keys(region)
         .filter((record) => matches(record, lookup))
@@ -100,7 +108,7 @@ export class InMemoryKeyPairStore implements KeyPairStore {
     });
   }
 
-  async delete(region: string, keyPair: { name: string; keyPairId: string }, dryRun: boolean): Promise<void> {
+  async delete(region: string, keyPair: { name: string; keyPairId: string }, dryRun: boolean, _budgetMs?: number): Promise<void> {
     return this.run("delete", region, keyPair.keyPairId, () => {
       const keys = this.regions.get(region);
       const record = [...(keys?.values() ?? [])].find((candidate) => candidate.keyPairId === keyPair.keyPairId);

@@ -264,6 +264,8 @@ export interface components {
              * @description When the key expires (UTC): the sweep deletes it then. Only on keys created or imported with ttlSeconds or expiresAt.
              */
             expiresAt?: string;
+            /** @description Only when true: the key's ec2-keypairs-api:expires-at tag holds a value this service did not write (e.g. "0" or a time without a zone), so the key has no expiresAt and the sweep never deletes it. */
+            expiryTagInvalid?: boolean;
             /**
              * @description What names this key; only with includeUsage=true.
              * @example {
@@ -365,6 +367,8 @@ export interface components {
              * @description When the key expires (UTC): the sweep deletes it then. Only on keys created or imported with ttlSeconds or expiresAt.
              */
             expiresAt?: string;
+            /** @description Only when true: the key's ec2-keypairs-api:expires-at tag holds a value this service did not write (e.g. "0" or a time without a zone), so the key has no expiresAt and the sweep never deletes it. */
+            expiryTagInvalid?: boolean;
             /**
              * @description What names this key; only with includeUsage=true.
              * @example {
@@ -558,6 +562,8 @@ export interface components {
              * @description When the key expires (UTC): the sweep deletes it then. Only on keys created or imported with ttlSeconds or expiresAt.
              */
             expiresAt?: string;
+            /** @description Only when true: the key's ec2-keypairs-api:expires-at tag holds a value this service did not write (e.g. "0" or a time without a zone), so the key has no expiresAt and the sweep never deletes it. */
+            expiryTagInvalid?: boolean;
             /** @description OpenSSH public key; only with includePublicKey=true. */
             publicKey?: string;
             /**

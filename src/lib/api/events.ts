@@ -34,7 +34,8 @@ export const KeyPairEventDetail = /* @__PURE__ */ z
     escrowed: z.boolean().register(z.globalRegistry, { description: "Whether its private key is (or was) escrowed in SSM." }),
     forced: z.optional(z.boolean()).register(z.globalRegistry, {
       description:
-        "Deletions only: whether the delete skipped the usage check (force=true, and every expiry): then what named the key is not known.",
+        "Deletions only: whether no usage check was made (force=true, every expiry, and the first key an Idempotency-Key repeat " +
+        "replaces): then what named the key is not known.",
     }),
   })
   .register(z.globalRegistry, { id: "KeyPairEventDetail", description: "The detail of every key pair event." });

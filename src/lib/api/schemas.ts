@@ -436,6 +436,11 @@ export const KeyPair = /* @__PURE__ */ z
     expiresAt: z.optional(z.iso.datetime()).register(z.globalRegistry, {
       description: "When the key expires (UTC): the sweep deletes it then. Only on keys created or imported with ttlSeconds or expiresAt.",
     }),
+    expiryTagInvalid: z.optional(z.boolean()).register(z.globalRegistry, {
+      description:
+        'Only when true: the key\'s ec2-keypairs-api:expires-at tag holds a value this service did not write (e.g. "0" or a time ' +
+        "without a zone), so the key has no expiresAt and the sweep never deletes it.",
+    }),
     publicKey: z.optional(z.string()).register(z.globalRegistry, { description: "OpenSSH public key; only with includePublicKey=true." }),
     usage: z.optional(KeyUsage).register(z.globalRegistry, { description: "What names this key; only with includeUsage=true." }),
   })

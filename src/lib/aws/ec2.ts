@@ -52,12 +52,18 @@ async function send<T>(
   }
 }
 
+/** A call's time budget: the caller's if it gave one, never more than EC2_TOTAL_TIMEOUT_MS. */
+const within = (budgetMs: number | undefined): number =>
+  Math.max(0, Math.min(config.EC2_TOTAL_TIMEOUT_MS, budgetMs ?? Number.POSITIVE_INFINITY));
+
 interface Mutation<T> {
   region: string;
   operation: Mutating;
   name: string;
   dryRun: boolean;
   send: (client: EC2Client, abortSignal: AbortSignal) => Promise<T>;
+  /** The caller's budget for all attempts, if shorter than EC2_TOTAL_TIMEOUT_MS. */
+  budgetMs?: number;
   /** What to do when a retry meets a key of our own: its result, or undefined to try again. */
   ownKey?: { recognise: Recognise; reuse: (existing: KeyPairRecord) => Promise<T | undefined> };
 }
@@ -70,7 +76,7 @@ interface Mutation<T> {
  */
 async function mutate<T>(mutation: Mutation<T>): Promise<T> {
   const { region, operation, dryRun, ownKey } = mutation;
-  const signal = AbortSignal.timeout(config.EC2_TOTAL_TIMEOUT_MS);
+  const signal = AbortSignal.timeout(within(mutation.budgetMs));
   let outcomeUnknown = false;
   for (let attempt = 1; ; attempt += 1) {
     let error: unknown;
@@ -193,8 +199,9 @@ export async function describeKeyPairs(
   region: string,
   lookup: KeyPairLookup | undefined,
   includePublicKey: boolean,
+  budgetMs?: number,
 ): Promise<KeyPairRecord[]> {
-  const signal = AbortSignal.timeout(config.EC2_TOTAL_TIMEOUT_MS);
+  const signal = AbortSignal.timeout(within(budgetMs));
   const selector = selectorFor(lookup);
   let infos: KeyPairInfo[];
   try {
@@ -278,12 +285,18 @@ export async function importKeyPair(region: string, input: PublicKeyImport, reco
  * under the same name meanwhile (by anyone, or by a racing retry) would be the one deleted. Sent
  * once per attempt of mutate(): not again after an unknown outcome.
  */
-export async function deleteKeyPair(region: string, keyPair: { name: string; keyPairId: string }, dryRun: boolean): Promise<void> {
+export async function deleteKeyPair(
+  region: string,
+  keyPair: { name: string; keyPairId: string },
+  dryRun: boolean,
+  budgetMs?: number,
+): Promise<void> {
   await mutate({
     region,
     operation: "DeleteKeyPair",
     name: keyPair.name,
     dryRun,
+    budgetMs,
     send: (client, abortSignal) => client.send(new DeleteKeyPairCommand({ KeyPairId: keyPair.keyPairId, DryRun: dryRun }), { abortSignal }),
   });
 }

@@ -44,6 +44,8 @@ export interface ParsedRequest<B, Q, P, H> {
   region: string;
   /** The caller's IAM identity (see caller.ts). */
   caller: string;
+  /** When the function answers a 504 of its own (ms since the epoch): a rule that changes something finishes before. */
+  deadline: number;
 }
 
 export function httpRoute<
@@ -71,7 +73,8 @@ export function httpRoute<
   }
   handler.use(problemErrorHandler());
 
-  const route = handler.handler(async (event) => {
+  const route = handler.handler(async (event, context) => {
+    const deadline = Date.now() + context.getRemainingTimeInMillis() - FUNCTION_TIMEOUT_MARGIN_MS;
     if (schemas.query) refuseRepeatedParameters(event.rawQueryString);
     const query = parsePart(schemas.query, event.queryStringParameters, "query");
     const path = parsePart(schemas.path, event.pathParameters, "path");
@@ -81,7 +84,7 @@ export function httpRoute<
     // Only the name, region and caller of a request are logged: bodies can be secrets.
     const { name } = { ...(query as object), ...(path as object), ...(body as object) } as { name?: string };
     logger.appendKeys({ region, keyName: name });
-    return toResponse(await handle({ body, query, path, headers, region, caller: callerArn(event) }, event));
+    return toResponse(await handle({ body, query, path, headers, region, caller: callerArn(event), deadline }, event));
   });
   // Every log line of the invocation, its late ones included, carries this invocation's keys.
   return (event: Parameters<typeof route>[0], context: Context) => logger.withRequest(context, () => route(event, context));

@@ -2,7 +2,7 @@ import { SERVICE_TAGS } from "../api/reserved-tags.js";
 import type { CreatedKeyPairView, CreateKeyPairInput, DryRunView, EscrowedKeyPairView } from "../api/schemas.js";
 import { deleteEscrowedKey, escrowedKeyPair, escrowPrivateKey } from "./escrow.js";
 import { keyPairEvent } from "./events.js";
-import { expiryTags } from "./expiry.js";
+import { expiresAt, expiryTags, utc } from "./expiry.js";
 import {
   type Caller,
   concurrentSameKey,
@@ -39,8 +39,8 @@ export async function createKeyPair(
     if (earlier && input.escrow && isComplete(earlier))
       return escrowedKeyPair({ ...newKeyView(earlier, region, deps.settings), keyFormat: input.keyFormat });
     if (earlier) await removeEarlier(deps, region, earlier, caller);
-    // A repeat keeps the first request's expiry.
-    Object.assign(tags, earlier ? pick(earlier.tags, SERVICE_TAGS.expiresAt) : expiryTags(input, deps.clock.now()));
+    // A repeat keeps the first request's expiry (a tag the service did not write is not one).
+    Object.assign(tags, earlier ? keptExpiry(earlier.tags) : expiryTags(input, deps.clock.now()));
     const { keyMaterial, ...created } = await deps.store
       .create(
         region,
@@ -57,16 +57,28 @@ export async function createKeyPair(
   });
 }
 
-const pick = (tags: Record<string, string>, key: string): Record<string, string> => (key in tags ? { [key]: tags[key]! } : {});
+const keptExpiry = (tags: Record<string, string>): Record<string, string> => {
+  const at = expiresAt(tags);
+  return at === undefined ? {} : { [SERVICE_TAGS.expiresAt]: utc(at) };
+};
 
 /**
  * The key of an earlier request with this Idempotency-Key that is to be made anew: its private key
  * went to a caller who lost it, or (not complete, and too old to be running) its request never
  * finished. An escrowed one may have left its private key in the vault: that goes too. Its
- * deletion is an event like any other (its creation may have been announced).
+ * deletion is an event like any other (its creation may have been announced), published once EC2
+ * deleted it whatever the vault answers, and forced: nothing checked what names it.
  */
 async function removeEarlier(deps: KeyPairDeps, region: string, earlier: KeyPairRecord, caller: Caller): Promise<void> {
-  await removeKeyPair(deps.store, region, earlier);
-  if (earlier.tags[SERVICE_TAGS.escrow]) await deleteEscrowedKey(deps, region, earlier.keyPairId);
-  await deps.events.publish(keyPairEvent("deleted", newKeyView(earlier, region, deps.settings), caller.arn, { forced: false }));
+  // Gone already: whoever deleted it published that.
+  if (!(await removeKeyPair(deps.store, region, earlier))) return deleteEscrowed(deps, region, earlier);
+  try {
+    await deleteEscrowed(deps, region, earlier);
+  } finally {
+    await deps.events.publish(keyPairEvent("deleted", newKeyView(earlier, region, deps.settings), caller.arn, { forced: true }));
+  }
 }
+
+const deleteEscrowed = async (deps: KeyPairDeps, region: string, earlier: KeyPairRecord): Promise<void> => {
+  if (earlier.tags[SERVICE_TAGS.escrow]) await deleteEscrowedKey(deps, region, earlier.keyPairId);
+};

@@ -99,33 +99,18 @@ export async function deleteEscrowedKey(deps: Pick<DeleteDeps, "vault">, region:
 }
 
 /**
- * A delete of an escrowed key pair whose outcome is unknown: if the key pair is gone now, its
- * private key goes at once; otherwise (or if that fails) the sweep deletes it once the key pair is
- * gone, and the answer says so. The same problem kind as the delete's.
+ * After a delete of an escrowed key pair whose answer was lost, what its answer says of the private
+ * key: the key pair is gone (a look-up by id), so the private key goes at once; otherwise it stays
+ * with its key pair, and the sweep deletes it once the key pair is gone (as it does when that fails).
  */
-export async function afterUnknownDelete(
-  deps: Pick<DeleteDeps, "store" | "vault">,
-  region: string,
-  keyPair: { name: string; keyPairId: string },
-  error: ServiceError,
-): Promise<ServiceError> {
-  const parameter = privateKeyParameterName(keyPair.keyPairId);
-  const gone = await deps.store.describe(region, { keyPairId: keyPair.keyPairId }, false).then(
-    (found) => found.length === 0,
+export async function escrowAfterUnknownDelete(deps: Pick<DeleteDeps, "vault">, region: string, keyPairId: string, gone: boolean) {
+  const parameter = privateKeyParameterName(keyPairId);
+  if (!gone) return { note: `Its escrowed private key ${parameter} stays while the key pair exists; ${SWEEP_PROMISE}.`, left: true };
+  const forgotten = await deps.vault.delete(region, keyPairId).then(
+    () => true,
     () => false,
   );
-  const forgotten =
-    gone &&
-    (await deps.vault.delete(region, keyPair.keyPairId).then(
-      () => true,
-      () => false,
-    ));
-  const escrow = forgotten
-    ? `It is gone now, and its escrowed private key ${parameter} was deleted.`
-    : `Its escrowed private key ${parameter} stays while the key pair exists; ${SWEEP_PROMISE}.`;
-  return new ServiceError(error.kind, `${error.message} ${escrow}`, {
-    ec2Code: error.ec2Code,
-    retryAfterSeconds: error.retryAfterSeconds,
-    outcomeUnknown: true,
-  });
+  return forgotten
+    ? { note: `It is gone now, and its escrowed private key ${parameter} was deleted.`, left: false }
+    : { note: `It is gone now, but its escrowed private key ${parameter} could not be deleted: ${SWEEP_PROMISE}.`, left: true };
 }

@@ -54,14 +54,17 @@ export interface PublicKeyImport {
 export type Recognise = (existing: KeyPairRecord) => boolean;
 
 export interface KeyPairStore {
-  /** The region's key pairs, or exactly those `lookup` names (none: an empty list). */
-  describe(region: string, lookup: KeyPairLookup | undefined, includePublicKey: boolean): Promise<KeyPairRecord[]>;
+  /** The region's key pairs, or exactly those `lookup` names (none: an empty list); within `budgetMs` if given. */
+  describe(region: string, lookup: KeyPairLookup | undefined, includePublicKey: boolean, budgetMs?: number): Promise<KeyPairRecord[]>;
   /** Makes a key pair; a retry that meets this request's own key (`recognise`) makes it anew. */
   create(region: string, input: NewKeyPair, recognise: Recognise): Promise<CreatedKeyPairRecord>;
   /** Imports a public key; a retry that meets this request's own key answers with it. */
   import(region: string, input: PublicKeyImport, recognise: Recognise): Promise<NewKeyPairRecord>;
-  /** Deletes exactly this key pair, by its id; one that is gone (deleted meanwhile) is a not-found ServiceError. */
-  delete(region: string, keyPair: { name: string; keyPairId: string }, dryRun: boolean): Promise<void>;
+  /**
+   * Deletes exactly this key pair, by its id; one that is gone (deleted meanwhile) is a not-found ServiceError.
+   * `budgetMs`: the longest it may take (else the store's own budget); one that runs out has an unknown outcome.
+   */
+  delete(region: string, keyPair: { name: string; keyPairId: string }, dryRun: boolean, budgetMs?: number): Promise<void>;
   /** Adds or overwrites tags on a key pair, by its id. */
   tag(region: string, keyPairId: string, tags: Record<string, string>): Promise<void>;
 }
@@ -118,6 +121,8 @@ export interface DeleteDeps {
   /** The guard: a key something still names is not deleted (unless forced). */
   usage: KeyUsageSource;
   settings: KeyPairSettings;
+  /** Against which a request's deadline is read. */
+  clock: Pick<Clock, "now">;
 }
 
 /** Time: now (ms since the epoch) and waiting. */

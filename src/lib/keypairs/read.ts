@@ -10,8 +10,9 @@ export async function findKeyPair(
   region: string,
   ref: KeyPairRef,
   includePublicKey: boolean,
+  budgetMs?: number,
 ): Promise<KeyPairView> {
-  const [found] = await deps.store.describe(region, ref, includePublicKey);
+  const [found] = await deps.store.describe(region, ref, includePublicKey, budgetMs);
   if (!found) {
     const which = "name" in ref ? `named ${ref.name}` : `with id ${ref.keyPairId}`;
     throw new ServiceError("not-found", `No key pair ${which} in ${region}.`);

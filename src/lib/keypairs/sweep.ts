@@ -8,7 +8,7 @@
 import { SWEEPER } from "../api/events.js";
 import { deleteFound } from "./delete.js";
 import { ServiceError } from "./errors.js";
-import { hasExpired } from "./expiry.js";
+import { expiryOf, hasExpired, logInvalidExpiry } from "./expiry.js";
 import type { SweepDeps } from "./ports.js";
 import { isManaged, toView } from "./views.js";
 
@@ -40,11 +40,21 @@ export async function sweepRegion(deps: SweepDeps, region: string): Promise<Regi
     const escrowed = await deps.vault.list(region, deps.settings.managedTag);
     const keyPairs = await deps.store.describe(region, undefined, false);
     const now = deps.clock.now();
+    for (const keyPair of keyPairs) {
+      const expiry = isManaged(keyPair.tags, deps.settings) ? expiryOf(keyPair.tags) : undefined;
+      if (expiry && "invalid" in expiry) logInvalidExpiry(keyPair, region, expiry.invalid);
+    }
     for (const keyPair of keyPairs.filter((candidate) => isManaged(candidate.tags, deps.settings) && hasExpired(candidate, now))) {
       try {
         // Its owner set the expiry: forced, without the usage check (the sweep's role has no describes of instances or groups).
-        await deleteFound(deps, region, toView(keyPair, region, deps.settings), { caller: SWEEPER, change: "expired", force: true });
+        const deleted = await deleteFound(deps, region, toView(keyPair, region, deps.settings), {
+          caller: SWEEPER,
+          change: "expired",
+          force: true,
+        });
         result.expiredKeysDeleted.push({ keyPairId: keyPair.keyPairId, name: keyPair.name });
+        // Deleted (and published); its private key left in the vault is this run's failure, the next run's orphan.
+        if ("escrowLeft" in deleted && deleted.escrowLeft) result.failures.push(`${keyPair.keyPairId}: ${problemOf(deleted.problem)}`);
       } catch (error) {
         // Gone already: another sweep (or a caller) deleted it.
         if (!(error instanceof ServiceError && error.kind === "not-found"))

@@ -1,14 +1,14 @@
 /** How the rules show key pairs: the API's views of the store's records, and dry-run answers. */
 import type { DryRunView, KeyPairView } from "../api/schemas.js";
 import { DryRunSucceeded } from "./errors.js";
-import { expiresAt, utc } from "./expiry.js";
+import { expiryOf, utc } from "./expiry.js";
 import type { KeyPairRecord, KeyPairSettings } from "./ports.js";
 
 export const isManaged = (tags: Record<string, string>, settings: KeyPairSettings): boolean =>
   tags[settings.managedTag.key] === settings.managedTag.value;
 
 export function toView(record: KeyPairRecord, region: string, settings: KeyPairSettings): KeyPairView {
-  const expiry = expiresAt(record.tags);
+  const expiry = expiryOf(record.tags);
   return {
     keyPairId: record.keyPairId,
     name: record.name,
@@ -18,7 +18,9 @@ export function toView(record: KeyPairRecord, region: string, settings: KeyPairS
     tags: record.tags,
     managed: isManaged(record.tags, settings),
     ...(record.createdAt ? { createdAt: record.createdAt.toISOString() } : {}),
-    ...(expiry !== undefined ? { expiresAt: utc(expiry) } : {}),
+    // Re-written by utc(), so the answer is RFC 3339 whatever else the tag may hold.
+    ...(expiry && "at" in expiry ? { expiresAt: utc(expiry.at) } : {}),
+    ...(expiry && "invalid" in expiry ? { expiryTagInvalid: true } : {}),
     ...(record.publicKey ? { publicKey: record.publicKey } : {}),
   };
 }

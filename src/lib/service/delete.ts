@@ -3,6 +3,7 @@ import { deleteKeyPair, describeKeyPairs } from "../aws/ec2.js";
 import { awsKeyUsage } from "../aws/key-usage.js";
 import { deletePrivateKey } from "../aws/ssm.js";
 import { deleteRules } from "../keypairs/service.js";
+import { systemClock } from "../platform/clock.js";
 import { keyPairEvents } from "./events.js";
 import { settings } from "./settings.js";
 
@@ -12,4 +13,5 @@ export const keyPairDeletion = deleteRules({
   events: keyPairEvents,
   usage: awsKeyUsage,
   settings,
+  clock: systemClock,
 });

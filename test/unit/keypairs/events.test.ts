@@ -99,3 +99,112 @@ test("the sweep publishes Expired (caller sweeper) once per key, even when two s
     },
   ]);
 });
+
+describe("every deletion EC2 confirmed is published, whatever fails after it", () => {
+  const sweeper = () => inMemoryDeps({ allowedRegions: [REGION] });
+  const timedOut = () => new ServiceError("upstream-timeout", "EC2 did not answer in time.", { outcomeUnknown: true });
+  const ssmDown = () => new ServiceError("upstream-error", "SSM Parameter Store request failed. (InternalServerError)");
+  const changes = (deps: ReturnType<typeof inMemoryDeps>) => deps.events.published.map((event) => [event.change, event.keyPairId]);
+  const failureOf = (promise: Promise<unknown>) =>
+    promise.then(
+      () => Promise.reject(new Error("resolved")),
+      (error: unknown) => error as ServiceError,
+    );
+
+  test("EC2 deleted the key, the escrow clean-up failed: the 502 says so and Deleted is published", async () => {
+    const deps = inMemoryDeps();
+    const created = await made(createKeyPair(deps, REGION, input({ escrow: true }), alice()));
+    deps.vault.failNext("delete", ssmDown());
+    const error = await failureOf(deleteKeyPair(deps, REGION, { name: "ci-agent" }, { caller: BOB }));
+    expect([error.kind, error.message]).toEqual(["escrow-failed", expect.stringContaining("The key pair was deleted")]);
+    expect(changes(deps)).toEqual([
+      ["created", created.keyPairId],
+      ["deleted", created.keyPairId],
+    ]);
+  });
+
+  test.each([false, true])(
+    "a delete whose answer was lost and a look-up shows the key gone (escrowed: %s) publishes Deleted",
+    async (escrow) => {
+      const deps = inMemoryDeps();
+      const created = await made(createKeyPair(deps, REGION, input({ escrow }), alice()));
+      deps.store.failNext("delete", timedOut(), true);
+      const error = await failureOf(deleteKeyPair(deps, REGION, { name: "ci-agent" }, { caller: BOB }));
+      expect([error.kind, error.outcomeUnknown, error.message]).toEqual([
+        "upstream-timeout",
+        true,
+        expect.stringContaining("It is gone now"),
+      ]);
+      expect(deps.events.published.slice(1)).toMatchObject([
+        { change: "deleted", keyPairId: created.keyPairId, caller: BOB, escrowed: escrow },
+      ]);
+      expect(deps.vault.parameters.size).toBe(0);
+    },
+  );
+
+  test("a delete whose answer was lost and the key is still there publishes nothing (EC2 has not deleted it)", async () => {
+    const deps = inMemoryDeps();
+    await createKeyPair(deps, REGION, input(), alice());
+    deps.store.failNext("delete", timedOut());
+    expect((await failureOf(deleteKeyPair(deps, REGION, { name: "ci-agent" }, { caller: BOB }))).kind).toBe("upstream-timeout");
+    expect(deps.events.published.map((event) => event.change)).toEqual(["created"]);
+  });
+
+  test("the sweep: an expired key whose escrow clean-up failed is deleted, reported so, and its Expired event published", async () => {
+    const deps = sweeper();
+    const created = await made(createKeyPair(deps, REGION, input({ ttlSeconds: 60, escrow: true }), alice()));
+    await deps.clock.sleep(61_000);
+    deps.vault.failNext("delete", ssmDown());
+    const [region] = (await sweep(deps)).regions;
+    expect(region!.expiredKeysDeleted).toEqual([{ keyPairId: created.keyPairId, name: "ci-agent" }]);
+    // What is left (the private key, until the next sweep finds it orphaned) is still a failure of this run.
+    expect(region!.failures).toEqual([expect.stringMatching(new RegExp(`^${created.keyPairId}: escrow-failed: `))]);
+    expect(changes(deps)).toEqual([
+      ["created", created.keyPairId],
+      ["expired", created.keyPairId],
+    ]);
+  });
+
+  test("the sweep: an expired key whose delete answer was lost, and that a look-up shows gone, is deleted and published", async () => {
+    const deps = sweeper();
+    const created = await made(createKeyPair(deps, REGION, input({ ttlSeconds: 60, escrow: true }), alice()));
+    await deps.clock.sleep(61_000);
+    deps.store.failNext("delete", timedOut(), true);
+    expect((await sweep(deps)).regions).toEqual([
+      { region: REGION, expiredKeysDeleted: [{ keyPairId: created.keyPairId, name: "ci-agent" }], escrowedKeysDeleted: [], failures: [] },
+    ]);
+    expect(changes(deps)).toEqual([
+      ["created", created.keyPairId],
+      ["expired", created.keyPairId],
+    ]);
+    expect(deps.vault.parameters.size).toBe(0);
+  });
+});
+
+describe("a repeat under an Idempotency-Key", () => {
+  test("of a finished create that answered its private key: the first key is deleted (forced: no usage check ran) and a new one created", async () => {
+    const deps = inMemoryDeps();
+    const first = await made(createKeyPair(deps, REGION, input(), alice("k")));
+    const second = await made(createKeyPair(deps, REGION, input(), alice("k")));
+    expect(deps.events.published.map((event) => [event.change, event.keyPairId, event.caller, event.forced])).toEqual([
+      ["created", first.keyPairId, ALICE, undefined],
+      ["deleted", first.keyPairId, ALICE, true],
+      ["created", second.keyPairId, ALICE, undefined],
+    ]);
+  });
+
+  test("whose predecessor's escrowed private key could not be deleted: the predecessor's deletion is still published", async () => {
+    const deps = inMemoryDeps();
+    const first = await made(createKeyPair(deps, REGION, input({ escrow: true }), alice("k")));
+    // Not marked complete: the first request never finished, and it is old enough to be made anew.
+    const [stored] = deps.store.keys(REGION);
+    stored!.tags["ec2-keypairs-api:request-digest"] = stored!.tags["ec2-keypairs-api:request-digest"]!.replace(/\+complete$/, "");
+    await deps.clock.sleep((deps.settings.requestMaxSeconds + 2) * 1000);
+    deps.vault.failNext("delete", new ServiceError("upstream-error", "SSM Parameter Store request failed. (InternalServerError)"));
+    await expect(createKeyPair(deps, REGION, input({ escrow: true }), alice("k"))).rejects.toMatchObject({ kind: "escrow-failed" });
+    expect(deps.events.published.map((event) => [event.change, event.keyPairId, event.forced])).toEqual([
+      ["created", first.keyPairId, undefined],
+      ["deleted", first.keyPairId, true],
+    ]);
+  });
+});

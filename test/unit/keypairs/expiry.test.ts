@@ -1,10 +1,13 @@
 /** Keys that expire (issue 21) over in-memory ports: the tag, the views, repeats, the list filter and the sweep. */
+import { jest } from "@jest/globals";
 import { SERVICE_TAGS } from "../../../src/lib/api/reserved-tags.js";
 import { CreateKeyPairBody, type CreateKeyPairInput, ImportKeyPairBody, ListQuery } from "../../../src/lib/api/schemas.js";
 import { createKeyPair } from "../../../src/lib/keypairs/create.js";
 import { importKeyPair } from "../../../src/lib/keypairs/import.js";
 import { listKeyPairs } from "../../../src/lib/keypairs/list.js";
+import { getKeyPair } from "../../../src/lib/keypairs/read.js";
 import { sweep } from "../../../src/lib/keypairs/sweep.js";
+import { logger } from "../../../src/lib/platform/logger.js";
 import { inMemoryDeps } from "../../support/in-memory-ports.js";
 import { ed25519PublicKey } from "../../support/keys.js";
 
@@ -138,5 +141,88 @@ describe("the sweep", () => {
     // Both may ask EC2 to delete it; only the one whose delete took reports it (and publishes).
     expect([...a.regions[0]!.expiredKeysDeleted, ...b.regions[0]!.expiredKeysDeleted].map((key) => key.name)).toEqual(["x"]);
     expect(await deps.store.describe(REGION, undefined, false)).toEqual([]);
+  });
+});
+
+describe("an expiry tag the service did not write (anyone with ec2:CreateTags can write one)", () => {
+  const MANAGED = { "managed-by": "ec2-keypairs-api" };
+  const RFC3339_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/;
+  // Each of these, read by Date.parse, either deleted the key at once or was answered as it stood.
+  test.each([
+    "0",
+    "-1",
+    "1",
+    "Monday 1",
+    "60",
+    "2026-12-07 10:00",
+    "+275760-09-13T00:00:00Z",
+    "2000-01-01T00:00:00",
+    "2000-01-01T00:00:00+00:00",
+    "2000-01-01t00:00:00z",
+    "2000-01-01T00:00:00.000Z",
+    "2000-01-01T00:00Z",
+    "2000-02-30T00:00:00Z",
+    "0060-01-01T00:00:00Z",
+    " 2000-01-01T00:00:00Z",
+    "",
+  ])("%j: no expiry, flagged in every view, logged and never deleted by the sweep", async (value) => {
+    const deps = inMemoryDeps({ allowedRegions: [REGION] });
+    const key = deps.store.seed(REGION, { name: "tagged", tags: { ...MANAGED, [SERVICE_TAGS.expiresAt]: value } });
+    const view = await getKeyPair(deps, REGION, { keyPairId: key.keyPairId }, {});
+    expect(view).toMatchObject({ expiryTagInvalid: true, tags: { [SERVICE_TAGS.expiresAt]: value } });
+    expect(view).not.toHaveProperty("expiresAt");
+    expect((await listKeyPairs(deps, REGION, ListQuery.parse({}))).items).toEqual([view]);
+    // Not before any instant either: it does not expire.
+    expect((await listKeyPairs(deps, REGION, ListQuery.parse({ expiresBefore: "9999-01-01T00:00:00Z" }))).items).toEqual([]);
+
+    const warned = jest.spyOn(logger, "warn").mockImplementation(() => undefined);
+    try {
+      await deps.clock.sleep(400 * 365 * 86400_000);
+      expect((await sweep(deps)).regions).toEqual([{ region: REGION, expiredKeysDeleted: [], escrowedKeysDeleted: [], failures: [] }]);
+      expect(warned).toHaveBeenCalledWith(expect.stringContaining("expiry tag ignored"), {
+        keyPairId: key.keyPairId,
+        region: REGION,
+        tag: SERVICE_TAGS.expiresAt,
+        value,
+      });
+    } finally {
+      warned.mockRestore();
+    }
+    expect(deps.store.keys(REGION)).toEqual([key]);
+    expect(deps.events.published).toEqual([]);
+  });
+
+  test.each(["2000-01-01T00:00:00Z", "2000-01-01T00:00:00.001Z"])(
+    "%j, the form the service writes, is an expiry the sweep acts on",
+    async (value) => {
+      const deps = inMemoryDeps({ allowedRegions: [REGION] });
+      const key = deps.store.seed(REGION, { name: "tagged", tags: { ...MANAGED, [SERVICE_TAGS.expiresAt]: value } });
+      const view = await getKeyPair(deps, REGION, { keyPairId: key.keyPairId }, {});
+      expect(view).toMatchObject({ expiresAt: value });
+      expect(view).not.toHaveProperty("expiryTagInvalid");
+      expect((await sweep(deps)).regions[0]!.expiredKeysDeleted).toEqual([{ keyPairId: key.keyPairId, name: "tagged" }]);
+      expect(deps.events.published).toMatchObject([{ change: "expired", expiresAt: value }]);
+    },
+  );
+
+  test("every date a view answers is RFC 3339 in UTC, whatever the tag holds", async () => {
+    const deps = inMemoryDeps();
+    for (const [index, value] of ["+275760-09-13T00:00:00Z", "2026-12-07 10:00", "0", "2030-01-01T00:00:00Z"].entries())
+      deps.store.seed(REGION, { name: `k${index}`, tags: { ...MANAGED, [SERVICE_TAGS.expiresAt]: value } });
+    const { items } = await listKeyPairs(deps, REGION, ListQuery.parse({}));
+    const dates = items.flatMap((item) => [item.expiresAt, item.createdAt].filter((date) => date !== undefined));
+    expect(dates).toHaveLength(5);
+    for (const date of dates) expect(date).toMatch(RFC3339_UTC);
+  });
+
+  test("a repeat under an Idempotency-Key does not copy a tag the service did not write to the new key", async () => {
+    const deps = inMemoryDeps();
+    await createKeyPair(deps, REGION, input({ ttlSeconds: 600 }), alice("k1"));
+    const [first] = deps.store.keys(REGION);
+    first!.tags[SERVICE_TAGS.expiresAt] = "0";
+    await createKeyPair(deps, REGION, input({ ttlSeconds: 600 }), alice("k1"));
+    const [again] = deps.store.keys(REGION);
+    expect(again!.keyPairId).not.toBe(first!.keyPairId);
+    expect(again!.tags).not.toHaveProperty(SERVICE_TAGS.expiresAt);
   });
 });

@@ -40,6 +40,9 @@ class CreatedKeyPair:
         key_material (str): The private key. Returned once, in this response only: store it now.
         expires_at (datetime.datetime | Unset): When the key expires (UTC): the sweep deletes it then. Only on keys
             created or imported with ttlSeconds or expiresAt.
+        expiry_tag_invalid (bool | Unset): Only when true: the key's ec2-keypairs-api:expires-at tag holds a value this
+            service did not write (e.g. "0" or a time without a zone), so the key has no expiresAt and the sweep never
+            deletes it.
         usage (CreatedKeyPairUsage | Unset): What names this key; only with includeUsage=true. Example: {'instances':
             [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates': [{'launchTemplateId':
             'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}], 'launchConfigurations': [],
@@ -56,6 +59,7 @@ class CreatedKeyPair:
     key_format: KeyFormat
     key_material: str
     expires_at: datetime.datetime | Unset = UNSET
+    expiry_tag_invalid: bool | Unset = UNSET
     usage: CreatedKeyPairUsage | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -81,6 +85,8 @@ class CreatedKeyPair:
         if not isinstance(self.expires_at, Unset):
             expires_at = self.expires_at.isoformat()
 
+        expiry_tag_invalid = self.expiry_tag_invalid
+
         usage: dict[str, Any] | Unset = UNSET
         if not isinstance(self.usage, Unset):
             usage = self.usage.to_dict()
@@ -102,6 +108,8 @@ class CreatedKeyPair:
         )
         if expires_at is not UNSET:
             field_dict["expiresAt"] = expires_at
+        if expiry_tag_invalid is not UNSET:
+            field_dict["expiryTagInvalid"] = expiry_tag_invalid
         if usage is not UNSET:
             field_dict["usage"] = usage
 
@@ -138,6 +146,8 @@ class CreatedKeyPair:
         else:
             expires_at = datetime.datetime.fromisoformat(_expires_at)
 
+        expiry_tag_invalid = d.pop("expiryTagInvalid", UNSET)
+
         _usage = d.pop("usage", UNSET)
         usage: CreatedKeyPairUsage | Unset
         if isinstance(_usage, Unset):
@@ -156,6 +166,7 @@ class CreatedKeyPair:
             key_format=key_format,
             key_material=key_material,
             expires_at=expires_at,
+            expiry_tag_invalid=expiry_tag_invalid,
             usage=usage,
         )
 

@@ -41,6 +41,9 @@ class EscrowedKeyPair:
             (requested with escrow: true).
         expires_at (datetime.datetime | Unset): When the key expires (UTC): the sweep deletes it then. Only on keys
             created or imported with ttlSeconds or expiresAt.
+        expiry_tag_invalid (bool | Unset): Only when true: the key's ec2-keypairs-api:expires-at tag holds a value this
+            service did not write (e.g. "0" or a time without a zone), so the key has no expiresAt and the sweep never
+            deletes it.
         usage (EscrowedKeyPairUsage | Unset): What names this key; only with includeUsage=true. Example: {'instances':
             [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates': [{'launchTemplateId':
             'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}], 'launchConfigurations': [],
@@ -57,6 +60,7 @@ class EscrowedKeyPair:
     key_format: KeyFormat
     private_key_parameter: str
     expires_at: datetime.datetime | Unset = UNSET
+    expiry_tag_invalid: bool | Unset = UNSET
     usage: EscrowedKeyPairUsage | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -82,6 +86,8 @@ class EscrowedKeyPair:
         if not isinstance(self.expires_at, Unset):
             expires_at = self.expires_at.isoformat()
 
+        expiry_tag_invalid = self.expiry_tag_invalid
+
         usage: dict[str, Any] | Unset = UNSET
         if not isinstance(self.usage, Unset):
             usage = self.usage.to_dict()
@@ -103,6 +109,8 @@ class EscrowedKeyPair:
         )
         if expires_at is not UNSET:
             field_dict["expiresAt"] = expires_at
+        if expiry_tag_invalid is not UNSET:
+            field_dict["expiryTagInvalid"] = expiry_tag_invalid
         if usage is not UNSET:
             field_dict["usage"] = usage
 
@@ -139,6 +147,8 @@ class EscrowedKeyPair:
         else:
             expires_at = datetime.datetime.fromisoformat(_expires_at)
 
+        expiry_tag_invalid = d.pop("expiryTagInvalid", UNSET)
+
         _usage = d.pop("usage", UNSET)
         usage: EscrowedKeyPairUsage | Unset
         if isinstance(_usage, Unset):
@@ -157,6 +167,7 @@ class EscrowedKeyPair:
             key_format=key_format,
             private_key_parameter=private_key_parameter,
             expires_at=expires_at,
+            expiry_tag_invalid=expiry_tag_invalid,
             usage=usage,
         )
 

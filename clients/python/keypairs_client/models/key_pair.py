@@ -38,6 +38,9 @@ class KeyPair:
         created_at (datetime.datetime | Unset):
         expires_at (datetime.datetime | Unset): When the key expires (UTC): the sweep deletes it then. Only on keys
             created or imported with ttlSeconds or expiresAt.
+        expiry_tag_invalid (bool | Unset): Only when true: the key's ec2-keypairs-api:expires-at tag holds a value this
+            service did not write (e.g. "0" or a time without a zone), so the key has no expiresAt and the sweep never
+            deletes it.
         public_key (str | Unset): OpenSSH public key; only with includePublicKey=true.
         usage (KeyPairUsage | Unset): What names this key; only with includeUsage=true. Example: {'instances':
             [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates': [{'launchTemplateId':
@@ -54,6 +57,7 @@ class KeyPair:
     managed: bool
     created_at: datetime.datetime | Unset = UNSET
     expires_at: datetime.datetime | Unset = UNSET
+    expiry_tag_invalid: bool | Unset = UNSET
     public_key: str | Unset = UNSET
     usage: KeyPairUsage | Unset = UNSET
 
@@ -80,6 +84,8 @@ class KeyPair:
         if not isinstance(self.expires_at, Unset):
             expires_at = self.expires_at.isoformat()
 
+        expiry_tag_invalid = self.expiry_tag_invalid
+
         public_key = self.public_key
 
         usage: dict[str, Any] | Unset = UNSET
@@ -103,6 +109,8 @@ class KeyPair:
             field_dict["createdAt"] = created_at
         if expires_at is not UNSET:
             field_dict["expiresAt"] = expires_at
+        if expiry_tag_invalid is not UNSET:
+            field_dict["expiryTagInvalid"] = expiry_tag_invalid
         if public_key is not UNSET:
             field_dict["publicKey"] = public_key
         if usage is not UNSET:
@@ -144,6 +152,8 @@ class KeyPair:
         else:
             expires_at = datetime.datetime.fromisoformat(_expires_at)
 
+        expiry_tag_invalid = d.pop("expiryTagInvalid", UNSET)
+
         public_key = d.pop("publicKey", UNSET)
 
         _usage = d.pop("usage", UNSET)
@@ -163,6 +173,7 @@ class KeyPair:
             managed=managed,
             created_at=created_at,
             expires_at=expires_at,
+            expiry_tag_invalid=expiry_tag_invalid,
             public_key=public_key,
             usage=usage,
         )
