@@ -5,7 +5,7 @@
  * Per account and region ("scope"), a key pair changed again within its window keeps the view from
  * before the first change, and its window ends at the later of the two ends.
  */
-import type { Clock } from "./token-bucket.ts";
+import type { Clock } from "./token-bucket.js";
 
 export interface KeyPairView {
   keyPairId: string;

@@ -3,7 +3,7 @@
  * back at a steady rate up to the capacity, and a call that finds the bucket empty is throttled.
  * Time comes from an injected clock, so tests step it instead of waiting.
  */
-import type { BucketSize } from "./config.ts";
+import type { BucketSize } from "./config.js";
 
 export type Clock = () => number;
 
