@@ -15,8 +15,8 @@ import { createServer } from "node:net";
 import { basename } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import type { RealisticAwsConfig } from "./realistic-aws/config.js";
-import { type RealisticAws, startRealisticAws } from "./realistic-aws/server.js";
+import type { RealisticAwsConfig } from "./realistic-aws/config.ts";
+import { type RealisticAws, startRealisticAws } from "./realistic-aws/server.ts";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 

@@ -5,8 +5,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
-import type { BucketSize, RealisticAwsConfig } from "./config.js";
-import { type Answer, ec2Error } from "./ec2-xml.js";
+import type { BucketSize, RealisticAwsConfig } from "./config.ts";
+import { type Answer, ec2Error } from "./ec2-xml.ts";
 
 export type Service = "ec2" | "ssm" | "autoscaling" | "other";
 

@@ -1,6 +1,6 @@
 /** EC2's XML answers the layer writes itself: errors, and DescribeKeyPairs from the key pairs a describe shows. */
 import { randomUUID } from "node:crypto";
-import type { KeyPairView } from "./key-pair-views.js";
+import type { KeyPairView } from "./key-pair-views.ts";
 
 export interface Answer {
   status: number;

@@ -5,7 +5,7 @@
  * names no key pair is InvalidKeyPair.NotFound.
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeKeyPairs.html
  */
-import type { KeyPairView } from "./key-pair-views.js";
+import type { KeyPairView } from "./key-pair-views.ts";
 
 export type Selection = { items: KeyPairView[] } | { notFound: string } | "unsupported";
 

@@ -5,7 +5,7 @@
  * Per account and region ("scope"), a key pair changed again within its window keeps the view from
  * before the first change, and its window ends at the later of the two ends.
  */
-import type { Clock } from "./token-bucket.js";
+import type { Clock } from "./token-bucket.ts";
 
 export interface KeyPairView {
   keyPairId: string;
@@ -25,12 +25,15 @@ interface Pending {
 
 export class KeyPairViews {
   private readonly scopes = new Map<string, Map<string, Pending>>();
+  private readonly clock: Clock;
+  /** The window of one change, in milliseconds (drawn from the seeded generator). */
+  private readonly drawWindowMs: () => number;
 
-  constructor(
-    private readonly clock: Clock,
-    /** The window of one change, in milliseconds (drawn from the seeded generator). */
-    private readonly drawWindowMs: () => number,
-  ) {}
+  // Fields assigned by hand: Node runs these scripts by stripping types, which parameter properties are not.
+  constructor(clock: Clock, drawWindowMs: () => number) {
+    this.clock = clock;
+    this.drawWindowMs = drawWindowMs;
+  }
 
   /** Records a change of `keyPairId` that succeeded now; `before` is how describes showed it. */
   changed(scope: string, keyPairId: string, before: KeyPairView | undefined): void {

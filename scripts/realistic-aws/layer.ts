@@ -4,13 +4,13 @@
  * the views eventual consistency allows (key-pair-views.ts). Clock, sleep and the emulator are
  * injected, so unit tests step time instead of waiting.
  */
-import { type AwsCall, bucketOf, throttledAnswer } from "./calls.js";
-import type { RealisticAwsConfig } from "./config.js";
-import { type Answer, describeKeyPairsAnswer, ec2Error } from "./ec2-xml.js";
-import { selectKeyPairs } from "./key-pair-filters.js";
-import { type KeyPairView, KeyPairViews } from "./key-pair-views.js";
-import { drawLatency, seededRandom, uniformMs } from "./random.js";
-import { Buckets, type Clock } from "./token-bucket.js";
+import { type AwsCall, bucketOf, throttledAnswer } from "./calls.ts";
+import type { RealisticAwsConfig } from "./config.ts";
+import { type Answer, describeKeyPairsAnswer, ec2Error } from "./ec2-xml.ts";
+import { selectKeyPairs } from "./key-pair-filters.ts";
+import { type KeyPairView, KeyPairViews } from "./key-pair-views.ts";
+import { drawLatency, seededRandom, uniformMs } from "./random.ts";
+import { Buckets, type Clock } from "./token-bucket.ts";
 
 /** The emulator's truth about key pairs, read without limits or latency (the layer's own view of it). */
 export interface KeyPairSource {
@@ -39,7 +39,10 @@ export class RealisticLayer {
   /** Throttled calls so far, per bucket key. */
   readonly throttled = new Map<string, number>();
 
-  constructor(private readonly options: LayerOptions) {
+  private readonly options: LayerOptions;
+
+  constructor(options: LayerOptions) {
+    this.options = options;
     const { config } = options;
     this.clock = options.clock ?? Date.now;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));

@@ -1,5 +1,5 @@
 /** Seeded randomness: the same seed gives the same draws, so a realistic run can be replayed. */
-import type { LatencyDistribution } from "./config.js";
+import type { LatencyDistribution } from "./config.ts";
 
 export type Random = () => number;
 

@@ -7,10 +7,10 @@
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { DescribeKeyPairsCommand, EC2Client, type KeyPairInfo } from "@aws-sdk/client-ec2";
-import { readCall } from "./calls.js";
-import type { RealisticAwsConfig } from "./config.js";
-import type { KeyPairView } from "./key-pair-views.js";
-import { type ForwardedAnswer, type KeyPairSource, RealisticLayer } from "./layer.js";
+import { readCall } from "./calls.ts";
+import type { RealisticAwsConfig } from "./config.ts";
+import type { KeyPairView } from "./key-pair-views.ts";
+import { type ForwardedAnswer, type KeyPairSource, RealisticLayer } from "./layer.ts";
 
 export interface RealisticAws {
   url: string;

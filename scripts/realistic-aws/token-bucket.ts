@@ -3,7 +3,7 @@
  * back at a steady rate up to the capacity, and a call that finds the bucket empty is throttled.
  * Time comes from an injected clock, so tests step it instead of waiting.
  */
-import type { BucketSize } from "./config.js";
+import type { BucketSize } from "./config.ts";
 
 export type Clock = () => number;
 
@@ -11,10 +11,13 @@ export class TokenBucket {
   private tokens: number;
   private updatedAt: number;
 
-  constructor(
-    readonly size: BucketSize,
-    private readonly clock: Clock,
-  ) {
+  readonly size: BucketSize;
+  private readonly clock: Clock;
+
+  // Fields assigned by hand: Node runs these scripts by stripping types, which parameter properties are not.
+  constructor(size: BucketSize, clock: Clock) {
+    this.size = size;
+    this.clock = clock;
     this.tokens = size.capacity;
     this.updatedAt = clock();
   }
@@ -44,7 +47,11 @@ export class TokenBucket {
 export class Buckets {
   private readonly buckets = new Map<string, TokenBucket>();
 
-  constructor(private readonly clock: Clock) {}
+  private readonly clock: Clock;
+
+  constructor(clock: Clock) {
+    this.clock = clock;
+  }
 
   take(key: string, size: BucketSize): boolean {
     let bucket = this.buckets.get(key);
