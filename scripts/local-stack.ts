@@ -15,12 +15,16 @@ import { createServer } from "node:net";
 import { basename } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import type { RealisticAwsConfig } from "./realistic-aws/config.ts";
+import { type RealisticAws, startRealisticAws } from "./realistic-aws/server.ts";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 export interface LocalStack {
   apiUrl: string;
   motoUrl: string;
+  /** Where the functions reach AWS: the realistic layer in front of moto (realisticAws), otherwise motoUrl. */
+  awsUrl: string;
   /** serverless-offline's Lambda Invoke endpoint (how the local sweeper runs the sweep function). */
   lambdaUrl: string;
   stop(): Promise<void>;
@@ -38,6 +42,8 @@ export interface StackOptions {
   readyTimeoutMs?: number;
   /** Talk to real EC2 with the caller's AWS credentials instead of starting moto. */
   realAws?: boolean;
+  /** Put the realistic layer (eventual consistency, throttling, latency: scripts/realistic-aws/) in front of moto. */
+  realisticAws?: RealisticAwsConfig;
   /** Told what is being started and when each part answers (npm start prints it). */
   progress?: (message: string) => void;
 }
@@ -214,9 +220,11 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
     });
     return child;
   };
+  let realistic: RealisticAws | undefined;
   const stop = async () => {
     stopping = true;
     await Promise.all([...children.keys()].map(stopProcess));
+    await realistic?.close();
   };
   const progress = options.progress ?? (() => undefined);
   const started = Date.now();
@@ -237,16 +245,21 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
         "moto_server",
       );
     }
+    if (moto && options.realisticAws) {
+      realistic = await startRealisticAws(motoUrl, options.realisticAws);
+      progress(`realistic AWS in front of moto_server on ${realistic.url} (eventually consistent, throttled, with latency)`);
+    }
+    const awsUrl = realistic?.url ?? motoUrl;
     const emulatorCredentials = options.realAws
       ? {}
       : { AWS_ACCESS_KEY_ID: "testing", AWS_SECRET_ACCESS_KEY: "testing", AWS_SESSION_TOKEN: "", AWS_PROFILE: "" };
     const env = {
       ...process.env,
       ...emulatorCredentials,
-      EC2_ENDPOINT: motoUrl,
-      SSM_ENDPOINT: motoUrl, // moto serves Parameter Store too (escrowed private keys)
-      EVENTS_ENDPOINT: motoUrl, // and EventBridge (every change is published there)
-      AUTOSCALING_ENDPOINT: motoUrl, // and Auto Scaling (usage checks: launch configurations, groups)
+      EC2_ENDPOINT: awsUrl,
+      SSM_ENDPOINT: awsUrl, // moto serves Parameter Store too (escrowed private keys)
+      EVENTS_ENDPOINT: awsUrl, // and EventBridge (every change is published there)
+      AUTOSCALING_ENDPOINT: awsUrl, // and Auto Scaling (usage checks: launch configurations, groups)
       // Real AWS from this machine: the SDK's whole credential chain (profiles, SSO...), not Lambda's environment-only one.
       FULL_CREDENTIAL_CHAIN: options.realAws ? "true" : "",
       PORT: String(apiPort),
@@ -281,5 +294,5 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
     await stop();
     throw error;
   }
-  return { apiUrl, motoUrl, lambdaUrl: `http://127.0.0.1:${lambdaPort}`, stop, exited };
+  return { apiUrl, motoUrl, awsUrl: realistic?.url ?? motoUrl, lambdaUrl: `http://127.0.0.1:${lambdaPort}`, stop, exited };
 }

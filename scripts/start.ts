@@ -6,11 +6,15 @@
  */
 import { startLocalStack, stopAllLocalProcesses } from "./local-stack.js";
 import { DEFAULT_SWEEP_INTERVAL_SECONDS, type LocalSweeper, startLocalSweeper } from "./local-sweeper.js";
+import { configFromEnv } from "./realistic-aws/config.js";
 
 const apiPort = Number(process.env.PORT ?? 3000);
 const motoPort = Number(process.env.MOTO_PORT ?? 5000);
 
 const realAws = process.env.LOCAL_EC2 === "false";
+// REALISTIC_AWS=1: moto behind a layer that behaves like AWS (scripts/realistic-aws/config.ts has every knob).
+const realisticAws = process.env.REALISTIC_AWS === "1" ? configFromEnv() : undefined;
+if (realisticAws && realAws) throw new Error("REALISTIC_AWS=1 applies to the local emulator: it cannot be combined with LOCAL_EC2=false");
 const sweepIntervalSeconds = Number(process.env.SWEEP_INTERVAL_SECONDS ?? DEFAULT_SWEEP_INTERVAL_SECONDS);
 if (!(sweepIntervalSeconds > 0))
   throw new Error(`SWEEP_INTERVAL_SECONDS must be a positive number of seconds, not ${process.env.SWEEP_INTERVAL_SECONDS}`);
@@ -38,6 +42,7 @@ const stack = await startLocalStack({
   apiPort,
   motoPort,
   realAws,
+  realisticAws,
   output: "inherit",
   progress: (message) => console.log(`==> ${message}`),
 }).catch((error: Error) => shutdown(1, `${error.message}; nothing is left running`));
@@ -51,7 +56,10 @@ if (!realAws)
     report: (message) => console.error(`==> sweeper: ${message}`),
   });
 const url = `http://localhost:${apiPort}`;
-const backend = realAws ? "real AWS EC2 with your credentials" : `EC2 emulator ${stack!.motoUrl}; keys live in its memory until it stops`;
+const emulator = realisticAws
+  ? `EC2 emulator ${stack!.motoUrl} behind realistic AWS ${stack!.awsUrl} (seed ${realisticAws.seed})`
+  : `EC2 emulator ${stack!.motoUrl}`;
+const backend = realAws ? "real AWS EC2 with your credentials" : `${emulator}; keys live in its memory until it stops`;
 console.log(`
 EC2 key pairs API: ${url}  (${backend}; Ctrl-C stops everything)
 ${realAws ? "The sweep does not run against real AWS from here." : `The sweep deletes expired keys every ${sweepIntervalSeconds} s (SWEEP_INTERVAL_SECONDS); events go to moto's EventBridge.`}

@@ -1,6 +1,7 @@
 /** Starts moto_server + serverless-offline once for all integration tests; all output goes to a log file. */
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { type LocalStack, ROOT, startLocalStack } from "../../scripts/local-stack.ts";
+import { configFromEnv } from "../../scripts/realistic-aws/config.ts";
 import { startPrismProxy } from "../support/prism.ts";
 
 declare global {
@@ -19,6 +20,8 @@ export default async function globalSetup(): Promise<void> {
     output: (chunk) => appendFileSync(STACK_LOG, chunk),
     // A short "may still be running" window, so that Idempotency-Key repeats complete within a test.
     env: { LOG_LEVEL: "INFO", REQUEST_MAX_SECONDS: "2" },
+    // REALISTIC_AWS=1: the whole session against AWS as it behaves (docs/testing.md, "Realistic AWS").
+    ...(process.env.REALISTIC_AWS === "1" ? { realisticAws: configFromEnv() } : {}),
   });
   globalThis.__LOCAL_STACK__ = stack;
   process.env.API_URL = stack.apiUrl;
@@ -29,6 +32,7 @@ export default async function globalSetup(): Promise<void> {
     globalThis.__PRISM__ = prism;
     process.env.API_URL = prism.url;
   }
-  process.env.MOTO_URL = stack.motoUrl;
+  // What the tests reach AWS through: the realistic layer when there is one, as the functions do.
+  process.env.MOTO_URL = stack.awsUrl;
   process.env.STACK_LOG = STACK_LOG;
 }
