@@ -273,6 +273,7 @@ describe("findJsonFault", () => {
     ['{"t":{"\\u005f_proto__":1}}', { kind: "proto", path: "t" }],
     ['{"__proto__":1}', { kind: "proto", path: "" }],
     ['{"a":"__proto__"}', undefined],
+    [`{"a":"${"[".repeat(40)}"}`, undefined], // brackets inside a string do not nest
   ])("%s -> %j", (json, expected) => {
     expect(findJsonFault(json)).toEqual(expected);
   });
