@@ -377,6 +377,14 @@ describe("bodies of any depth, and JSON that is not an object, on every route wi
     }
   });
 
+  // Objects and mixed nesting 10^5 deep are longer than MAX_BODY_BYTES (256 KiB by default): refused for their size first.
+  test.each(cases)("%s: objects and mixed nesting 10^5 deep are a 413, never a 5xx", async (_key, route) => {
+    for (const body of [`${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}`, `${'[{"a":'.repeat(50_000)}1${"}]".repeat(50_000)}`]) {
+      const answer = await raw(route.method, `${route.path}?region=${region}`, body);
+      expect([answer.status, json(answer.text).type]).toEqual([413, "https://ec2-keypairs-api.example.com/problems/payload-too-large"]);
+    }
+  });
+
   // serverless-offline handed the function the JSON value it parsed for a string or null; API Gateway passes the text.
   test.each(cases)("%s: a JSON string, number, array or null is a 400: body must be an object", async (_key, route) => {
     for (const body of ['"x"', "5", "[1]", "null"]) {
