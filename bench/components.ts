@@ -18,9 +18,8 @@ const PARTS: Record<string, string> = {
     `schemas.KeyName.parse(Object.keys(schemas)[0]);`,
   "middy + http middlewares":
     `import middy from "@middy/core"; import a from "@middy/http-header-normalizer"; import b from ` +
-    `"@middy/http-event-normalizer"; import c from "@middy/http-json-body-parser"; import d from "@middy/http-security-headers"; export ` +
-    `const handler = middy().use(a()).use(b()).use(c({ disableContentTypeError: true })).use(d()).handler(async () => ({ statusCode: 200 ` +
-    `}));`,
+    `"@middy/http-event-normalizer"; import d from "@middy/http-security-headers"; export ` +
+    `const handler = middy().use(a()).use(b()).use(d()).handler(async () => ({ statusCode: 200 }));`,
   "src/lib/platform/logger.ts": `import { logger } from "${ROOT}/src/lib/platform/logger.ts"; export const handler = async () => { logger.info("x"); return 1; };`,
   // What src/lib/platform/logger.ts replaced (a devDependency now, kept for this comparison).
   "powertools logger":

@@ -1,7 +1,8 @@
 // serverless.yml's functions, from the route table (src/lib/routes.ts): each function's routes as
-// httpApi events behind the IAM authorizer, on every path a catch-all for the 405 function, and the
+// httpApi events behind the IAM authorizer, on every path a catch-all for the 405 function (and the
+// methods a parameter route would otherwise take from a literal path: SHADOWED_ROUTES), and the
 // scheduled functions with their schedule events.
-const { FUNCTIONS, ROUTES, SCHEDULED_FUNCTIONS, roleOf, routeKey } = require("./route-table.cjs");
+const { FUNCTIONS, ROUTES, SCHEDULED_FUNCTIONS, SHADOWED_ROUTES, roleOf, routeKey } = require("./route-table.cjs");
 const reservedConcurrency = require("../iam/limits.cjs");
 
 const AWS_IAM = { type: "aws_iam" };
@@ -14,7 +15,9 @@ module.exports = async ({ resolveVariable }) => {
   const paths = [...new Set(ROUTES.map((route) => route.path))];
   const eventsOf = (name) =>
     name === "methodNotAllowed"
-      ? paths.map((path) => ({ httpApi: { method: "*", path, authorizer: AWS_IAM } }))
+      ? [...paths.map((path) => ({ method: "*", path })), ...SHADOWED_ROUTES].map(({ method, path }) => ({
+          httpApi: { method, path, authorizer: AWS_IAM },
+        }))
       : ROUTES.filter((route) => route.function === name).map((route) => ({
           httpApi: { method: route.method, path: route.path, authorizer: AWS_IAM },
         }));

@@ -14,6 +14,10 @@
  * Content-Type: serverless-offline gives a body without Content-Type `application/json`; API
  * Gateway passes the headers as sent, so such a body is refused (415) there and here alike.
  *
+ * Body: serverless-offline parses a JSON body and hands the Lambda the parsed value where it is a
+ * string (`"x"` arrives as `x`) or falsy (`null`, `0`, `false` arrive as such, not as text); API
+ * Gateway passes the body's text as sent, so the function reads the same JSON value there and here.
+ *
  * Compression: an HTTP API does not compress answers; serverless-offline's hapi gzips them and adds
  * `vary: accept-encoding` beside the Lambda's own `Vary: Accept-Encoding` (GET /docs), so the
  * header came out twice. Off, as in API Gateway: the Lambda's headers pass as they are.
@@ -119,6 +123,15 @@ export const PATCHES: Patch[] = [
     replace: "      // Patched (scripts/offline/hooks.ts): no default Content-Type; API Gateway passes the headers as sent.\n",
     append: "",
     recheck: "that the v2 event still gives a body without Content-Type a default one there, and nowhere else",
+  },
+  {
+    file: "/serverless-offline/src/events/http/lambda-events/LambdaProxyIntegrationEventV2.js",
+    version: "14.8.2",
+    find: "    let body = this.#request.payload\n",
+    replace:
+      "    let body = this.#request.rawPayload // Patched (scripts/offline/hooks.ts): the body's text as sent, as API Gateway passes it.\n",
+    append: "",
+    recheck: "that the v2 event still takes its body from the request's payload, and that rawPayload is still the text as received",
   },
   {
     file: "/serverless-offline/src/events/http/HttpServer.js",

@@ -15,13 +15,14 @@ import { refuseMediaType } from "../../src/lib/http/middleware/json-body.js";
 import { PEM } from "../../src/lib/http/negotiation.js";
 import { toProblem } from "../../src/lib/http/problems.js";
 import { parsePart, refuseRepeatedParameters } from "../../src/lib/http/request.js";
+import { MAX_JSON_DEPTH } from "../../src/lib/http/strict-json.js";
 import { unmanagedKey } from "../../src/lib/keypairs/delete.js";
 import { ServiceError } from "../../src/lib/keypairs/errors.js";
 import { nameTaken } from "../../src/lib/keypairs/idempotency.js";
 import { parsePublicKey } from "../../src/lib/keypairs/public-key.js";
 import { refuseIfUsed } from "../../src/lib/keypairs/usage.js";
 import { loadConfig } from "../../src/lib/platform/config.js";
-import { METHODS_BY_PATH } from "../../src/lib/routes.js";
+import { METHODS_BY_PATH, SHADOWED_ROUTES } from "../../src/lib/routes.js";
 import { settingsFrom } from "../../src/lib/service/settings.js";
 import { eventsSection } from "./events.js";
 
@@ -273,6 +274,11 @@ const bodyErrors = (operation: Operation, badRequest: ResponseConfig) => ({
   ),
 });
 
+/** What every JSON body is held to before its schema (http/middleware/json-body.ts). */
+const JSON_BODY =
+  `One JSON object in UTF-8, each member given once, no __proto__ member, nested at most ${MAX_JSON_DEPTH} levels of objects and ` +
+  "arrays deep (the body is level 1, tags level 2); otherwise a 400.";
+
 /** What the catch-all route of `path` answers to any method the path does not serve. */
 function methodNotAllowedResponse(path: string): ResponseConfig {
   const method = ["PUT", "PATCH", "POST", "DELETE"].find((candidate) => !METHODS_BY_PATH[path]!.includes(candidate))!;
@@ -341,7 +347,7 @@ route({
   request: {
     query: RegionQuery,
     headers: IdempotencyHeaders,
-    body: { required: true, content: { "application/json": { schema: CreateKeyPairBody } } },
+    body: { required: true, description: JSON_BODY, content: { "application/json": { schema: CreateKeyPairBody } } },
   },
   responses: {
     201: withPrivateKeyFile(
@@ -383,7 +389,7 @@ route({
   request: {
     query: RegionQuery,
     headers: IdempotencyHeaders,
-    body: { required: true, content: { "application/json": { schema: ImportKeyPairBody } } },
+    body: { required: true, description: JSON_BODY, content: { "application/json": { schema: ImportKeyPairBody } } },
   },
   responses: {
     201: json("Imported.", KeyPair),
@@ -418,12 +424,22 @@ route({
   },
 });
 
+/** The names the name route of `method` cannot address: a path of their own answers that method with a 405 (the route table's SHADOWED_ROUTES). */
+function unaddressableNames(method: "GET" | "DELETE"): string {
+  const paths = SHADOWED_ROUTES.filter((route) => route.method === method).map((route) => route.path);
+  const names = paths.map((path) => path.slice(path.lastIndexOf("/") + 1));
+  return (
+    `A key named ${names.join(" or ")} is not addressed here: ${method} ${paths.join(", ")} answers 405 (the path is ` +
+    `${paths.map((path) => METHODS_BY_PATH[path]!.map((allowed) => `${allowed} ${path}`).join(", ")).join("; ")}'s); address it by id.`
+  );
+}
+
 route({
   method: "get",
   path: "/keypairs/{name}",
   operationId: "getKeyPair",
   summary: "Get a key pair by name",
-  description: "Returns one key pair, addressed by its name (URL-encoded). To address a key by its id use GET /keypairs/by-id/{keyPairId}.",
+  description: `Returns one key pair, addressed by its name (URL-encoded). To address a key by its id use GET /keypairs/by-id/{keyPairId}. ${unaddressableNames("GET")}`,
   request: { params: NamePath, query: KeyQuery },
   responses: {
     200: json("The key pair.", KeyPair),
@@ -487,7 +503,8 @@ route({
     "keys made outside this service. Refuses (409) a key that an instance (any state but terminated), a launch template's default or " +
     "latest version or a version an Auto Scaling group pins, a launch configuration or a group still names, and one whose check could " +
     "not be completed: their next launch would fail. force=true deletes anyway. Something may start naming the key between the check " +
-    "and the delete (the window is the check's duration, at most the request's time budget).",
+    "and the delete (the window is the check's duration, at most the request's time budget). " +
+    unaddressableNames("DELETE"),
   request: { params: NamePath, query: DeleteQuery },
   responses: deleteResponses,
 });

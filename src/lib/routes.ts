@@ -168,3 +168,30 @@ export const routeKey = (route: Pick<Route, "method" | "path">): string => `${ro
 /** The methods each path serves, in table order: the Allow header of a 405. */
 export const METHODS_BY_PATH: Record<string, string[]> = {};
 for (const route of ROUTES as readonly Route[]) METHODS_BY_PATH[route.path] = [...(METHODS_BY_PATH[route.path] ?? []), route.method];
+
+const segments = (path: string) => path.split("/");
+const isParameter = (segment: string) => segment.startsWith("{");
+
+/**
+ * A method on a literal path that a parameter route of that method would otherwise take: `DELETE
+ * /keypairs/import` reached `DELETE /keypairs/{name}` (a key named "import") on serverless-offline,
+ * whose router prefers a route with the method to the `ANY` catch-all; API Gateway need not choose
+ * alike. A route with both the method and the whole literal path is the first choice of both, so
+ * each such pair is routed to the 405 function by its own method: 405 with the path's Allow
+ * everywhere. The name routes therefore cannot address a key named after such a segment
+ * ("import"); the id routes can. A name like "by-id", a path no route serves alone, is an ordinary
+ * name.
+ */
+export const SHADOWED_ROUTES: readonly Pick<Route, "method" | "path">[] = Object.keys(METHODS_BY_PATH).flatMap((path) => {
+  const literal = segments(path);
+  const shadowing = (ROUTES as readonly Route[]).filter((route) => {
+    const pattern = segments(route.path);
+    return (
+      route.path !== path &&
+      pattern.length === literal.length &&
+      pattern.every((segment, index) => segment === literal[index] || (isParameter(segment) && !isParameter(literal[index]!)))
+    );
+  });
+  const methods = [...new Set(shadowing.map((route) => route.method))].filter((method) => !METHODS_BY_PATH[path]!.includes(method));
+  return methods.map((method) => ({ method, path }));
+});

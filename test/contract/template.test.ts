@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "../../scripts/local-stack.js";
 import { SERVICE_TAGS } from "../../src/lib/api/reserved-tags.js";
-import { METHODS_BY_PATH, ROUTES, routeKey } from "../../src/lib/routes.js";
+import { METHODS_BY_PATH, ROUTES, routeKey, SHADOWED_ROUTES } from "../../src/lib/routes.js";
 
 /** Runs `serverless package`; returns its output and the template it wrote to `dir`. */
 function packageStack(dir: string, params: string[] = []) {
@@ -96,7 +96,8 @@ describe("packaged template", () => {
 
   test("every HTTP API route requires AWS_IAM authorization", () => {
     const routes = resources("AWS::ApiGatewayV2::Route");
-    expect(routes).toHaveLength(ROUTES.length + Object.keys(METHODS_BY_PATH).length); // each route, and a 405 catch-all per path
+    // Each route, a 405 catch-all per path, and the 405 routes of the methods a parameter route would take from a literal path.
+    expect(routes).toHaveLength(ROUTES.length + Object.keys(METHODS_BY_PATH).length + SHADOWED_ROUTES.length);
     for (const [, route] of routes)
       expect([route.Properties.RouteKey, route.Properties.AuthorizationType]).toEqual([route.Properties.RouteKey, "AWS_IAM"]);
   });
@@ -275,8 +276,15 @@ describe("packaged template", () => {
     const expected = [
       ...ROUTES.map((route) => `${routeKey(route)} -> ${route.function}`),
       ...Object.keys(METHODS_BY_PATH).map((path) => `ANY ${path} -> methodNotAllowed`),
+      ...SHADOWED_ROUTES.map((route) => `${routeKey(route)} -> methodNotAllowed`),
     ];
     expect(served.sort()).toEqual(expected.sort());
+  });
+
+  test("GET and DELETE /keypairs/import are the 405 function's by their own method, never the name routes' (a key named import)", () => {
+    const keys = resources("AWS::ApiGatewayV2::Route").map(([, route]) => route.Properties.RouteKey as string);
+    expect(keys).toEqual(expect.arrayContaining(["GET /keypairs/import", "DELETE /keypairs/import", "ANY /keypairs/import"]));
+    expect(SHADOWED_ROUTES.map(routeKey)).toEqual(["GET /keypairs/import", "DELETE /keypairs/import"]);
   });
 
   test("CORS is API Gateway's: none by default; with corsAllowedOrigins, those origins only, no credentials", () => {
@@ -293,14 +301,19 @@ describe("packaged template", () => {
       expect(fn.Properties.Environment.Variables).not.toHaveProperty("CORS_ALLOWED_ORIGINS");
   });
 
-  test("HTTP API stage throttling: every route by default, the DELETE routes lower", () => {
+  test("HTTP API stage throttling: every route by default, the delete function's DELETE routes lower (not the 405s)", () => {
     const [, stage] = resources("AWS::ApiGatewayV2::Stage")[0]!;
     expect(stage.Properties.DefaultRouteSettings).toMatchObject({
       ThrottlingRateLimit: DEFAULTS.throttleRateLimit,
       ThrottlingBurstLimit: DEFAULTS.throttleBurstLimit,
     });
-    const deleteRoutes = resources("AWS::ApiGatewayV2::Route").filter(([, route]) => route.Properties.RouteKey.startsWith("DELETE "));
-    expect(deleteRoutes).toHaveLength(2);
+    const deleteRoutes = resources("AWS::ApiGatewayV2::Route").filter(
+      ([, route]) => route.Properties.RouteKey.startsWith("DELETE ") && route.DependsOn === "HttpApiIntegrationDeleteKeyPairs",
+    );
+    expect(deleteRoutes.map(([, route]) => route.Properties.RouteKey).sort()).toEqual([
+      "DELETE /keypairs/by-id/{keyPairId}",
+      "DELETE /keypairs/{name}",
+    ]);
     const deleteLimits = { ThrottlingRateLimit: DEFAULTS.deleteThrottleRateLimit, ThrottlingBurstLimit: DEFAULTS.deleteThrottleBurstLimit };
     expect(stage.Properties.RouteSettings).toEqual(
       Object.fromEntries(deleteRoutes.map(([, route]) => [route.Properties.RouteKey, deleteLimits])),

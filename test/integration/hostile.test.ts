@@ -3,7 +3,11 @@
  * 4xx problem (or the exact right answer), never a 5xx, and must never touch a key it did not
  * name: the region's keys are compared before and after.
  */
+import { readFileSync } from "node:fs";
 import { request } from "node:http";
+import { parse } from "yaml";
+import { ROOT } from "../../scripts/local-stack.js";
+import { ROUTES, routeKey } from "../../src/lib/routes.js";
 import { ed25519PublicKey } from "../support/keys.js";
 
 const region = "ap-south-1"; // no other test file uses it, so the region's keys are exactly ours
@@ -344,6 +348,55 @@ describe("what an integrator reads (issues 23.5, 24.4): the exact answer", () =>
       status: 404,
       type: "https://ec2-keypairs-api.example.com/problems/problem-type-not-found",
     });
+  });
+});
+
+describe("bodies of any depth, and JSON that is not an object, on every route with a body", () => {
+  const spec = parse(readFileSync(`${ROOT}/openapi.yaml`, "utf8")) as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
+  const bodyRoutes = ROUTES.filter((route) => spec.paths[route.path]?.[route.method.toLowerCase()]?.requestBody !== undefined);
+  const cases = bodyRoutes.map((route) => [routeKey(route), route] as const);
+  const validation = "https://ec2-keypairs-api.example.com/problems/validation";
+
+  test("the routes with a body are create and import", () => {
+    expect(bodyRoutes.map(routeKey)).toEqual(["POST /keypairs", "POST /keypairs/import"]);
+  });
+
+  // The reported bodies, as sent (each under the default MAX_BODY_BYTES): 10^5 levels of arrays, 60,000 inside tags, 40,000 of objects.
+  test.each(cases)("%s: deeply nested bodies are a 400 naming the limit, never a 5xx", async (_key, route) => {
+    for (const body of [
+      `${"[".repeat(100_000)}${"]".repeat(100_000)}`,
+      `{"name":"n","tags":${"[".repeat(60_000)}${"]".repeat(60_000)}}`,
+      `${'{"a":'.repeat(40_000)}1${"}".repeat(40_000)}`,
+    ]) {
+      const answer = await raw(route.method, `${route.path}?region=${region}`, body);
+      expect([answer.status, answer.fromApi]).toEqual([400, true]);
+      expect(json(answer.text)).toMatchObject({
+        type: validation,
+        errors: [{ field: "body", message: "nests arrays and objects more than 32 levels deep; at most 32 are accepted" }],
+      });
+    }
+  });
+
+  // Objects and mixed nesting 10^5 deep are longer than MAX_BODY_BYTES (256 KiB by default): refused for their size first.
+  test.each(cases)("%s: objects and mixed nesting 10^5 deep are a 413, never a 5xx", async (_key, route) => {
+    for (const body of [`${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}`, `${'[{"a":'.repeat(50_000)}1${"}]".repeat(50_000)}`]) {
+      const answer = await raw(route.method, `${route.path}?region=${region}`, body);
+      expect([answer.status, json(answer.text).type]).toEqual([413, "https://ec2-keypairs-api.example.com/problems/payload-too-large"]);
+    }
+  });
+
+  // serverless-offline handed the function the JSON value it parsed for a string or null; API Gateway passes the text.
+  test.each(cases)("%s: a JSON string, number, array or null is a 400: body must be an object", async (_key, route) => {
+    for (const body of ['"x"', "5", "[1]", "null"]) {
+      const answer = await raw(route.method, `${route.path}?region=${region}`, body);
+      expect([body, answer.status, json(answer.text).type]).toEqual([body, 400, validation]);
+      expect([body, json(answer.text).errors]).toEqual([body, [{ field: "body", message: "must be an object" }]]);
+    }
+  });
+
+  test("ttlSeconds: 1e21 names the documented limit", async () => {
+    const answer = await raw("POST", `/keypairs?region=${region}`, `{"name":"${run}-t","ttlSeconds":1e21}`);
+    expect([answer.status, json(answer.text).errors]).toEqual([400, [{ field: "body.ttlSeconds", message: "must be at most 31536000" }]]);
   });
 });
 

@@ -57,14 +57,14 @@ export interface paths {
         };
         /**
          * Get a key pair by name
-         * @description Returns one key pair, addressed by its name (URL-encoded). To address a key by its id use GET /keypairs/by-id/{keyPairId}.
+         * @description Returns one key pair, addressed by its name (URL-encoded). To address a key by its id use GET /keypairs/by-id/{keyPairId}. A key named import is not addressed here: GET /keypairs/import answers 405 (the path is POST /keypairs/import's); address it by id.
          */
         get: operations["getKeyPair"];
         put?: never;
         post?: never;
         /**
          * Delete a key pair by name
-         * @description Deletes a key pair managed by this service. Answers 404 when there is no such key (EC2 itself would answer success) and 403 for keys made outside this service. Refuses (409) a key that an instance (any state but terminated), a launch template's default or latest version or a version an Auto Scaling group pins, a launch configuration or a group still names, and one whose check could not be completed: their next launch would fail. force=true deletes anyway. Something may start naming the key between the check and the delete (the window is the check's duration, at most the request's time budget).
+         * @description Deletes a key pair managed by this service. Answers 404 when there is no such key (EC2 itself would answer success) and 403 for keys made outside this service. Refuses (409) a key that an instance (any state but terminated), a launch template's default or latest version or a version an Auto Scaling group pins, a launch configuration or a group still names, and one whose check could not be completed: their next launch would fail. force=true deletes anyway. Something may start naming the key between the check and the delete (the window is the check's duration, at most the request's time budget). A key named import is not addressed here: DELETE /keypairs/import answers 405 (the path is POST /keypairs/import's); address it by id.
          */
         delete: operations["deleteKeyPair"];
         options?: never;
@@ -908,6 +908,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description One JSON object in UTF-8, each member given once, no __proto__ member, nested at most 32 levels of objects and arrays deep (the body is level 1, tags level 2); otherwise a 400. */
         requestBody: {
             content: {
                 "application/json": {
@@ -1260,6 +1261,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description One JSON object in UTF-8, each member given once, no __proto__ member, nested at most 32 levels of objects and arrays deep (the body is level 1, tags level 2); otherwise a 400. */
         requestBody: {
             content: {
                 "application/json": {

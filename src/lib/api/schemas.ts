@@ -153,9 +153,10 @@ const PublicKeyMaterial = /* @__PURE__ */ text({ multiline: true }).check(z.minL
 export const MAX_TTL_SECONDS = 31_536_000;
 export const MIN_TTL_SECONDS = 60;
 
+// The range first, and alone when it fails: z.int() would also refuse 1e21, naming its own bound (2^53 - 1), not the documented one.
 const TtlSeconds = /* @__PURE__ */ z
   .number()
-  .check(z.int(), z.minimum(MIN_TTL_SECONDS), z.maximum(MAX_TTL_SECONDS))
+  .check(z.minimum(MIN_TTL_SECONDS, { abort: true }), z.maximum(MAX_TTL_SECONDS, { abort: true }), z.int())
   .register(z.globalRegistry, {
     description:
       `The key expires this many seconds after it is made (${MIN_TTL_SECONDS} to ${MAX_TTL_SECONDS}, one year): the sweep then deletes ` +

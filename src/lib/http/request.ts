@@ -6,7 +6,8 @@ import type * as z from "../platform/zod.js";
 
 export function parsePart<S extends z.ZodMiniType>(schema: S | undefined, value: unknown, part: string): z.output<S> {
   if (!schema) return {} as z.output<S>;
-  const parsed = schema.safeParse(value ?? {});
+  // An absent query, path or headers part is an empty one; a body is the JSON value sent (a JSON null included).
+  const parsed = schema.safeParse(part === "body" ? value : (value ?? {}));
   if (parsed.success) return parsed.data;
   const errors: FieldError[] = parsed.error.issues.map((issue) => ({
     field: [part, ...issue.path.map(String)].join("."),

@@ -352,4 +352,10 @@ describe("other methods on known resources", () => {
     expect(answer.body.detail).toContain("PUT is not supported");
     expect(ec2.calls()).toHaveLength(0);
   });
+
+  test.each(["GET", "DELETE"])("%s /keypairs/import, routed by its own method, is a 405 allowing POST", async (method) => {
+    const answer = await invoke(methodNotAllowedHandler, { method, path: "/keypairs/import", routeKey: `${method} /keypairs/import` });
+    expect([answer.status, answer.headers.allow, answer.body.detail]).toEqual([405, "POST", `${method} is not supported here; use POST.`]);
+    expect(ec2.calls()).toHaveLength(0);
+  });
 });

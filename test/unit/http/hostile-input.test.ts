@@ -14,7 +14,7 @@ import { handler as getByIdHandler } from "../../../src/handlers/get-key-pair-by
 import { handler as importHandler } from "../../../src/handlers/import-key-pair.js";
 import { handler as listHandler } from "../../../src/handlers/list-key-pairs.js";
 import { handler as problemPageHandler } from "../../../src/handlers/problem-page.js";
-import { findDuplicateMember } from "../../../src/lib/http/strict-json.js";
+import { findJsonFault } from "../../../src/lib/http/strict-json.js";
 import { ed25519PublicKey } from "../../support/keys.js";
 import { type Handler, invoke } from "../../support/lambda.js";
 
@@ -259,17 +259,22 @@ describe("lenient parsing that would change a request's meaning", () => {
   });
 });
 
-describe("findDuplicateMember", () => {
+describe("findJsonFault", () => {
+  const duplicate = (path: string) => ({ kind: "duplicate", path });
   test.each([
     ['{"a":1,"b":{"a":2}}', undefined],
     ['[{"a":1},{"a":1}]', undefined],
     ['{"a":"\\"a\\":","b":1}', undefined],
-    ['{"a":1,"a":2}', "a"],
-    ['{"x":[{"a":1,"a":2}]}', "x.[].a"],
-    ['{"a" : 1, "a" : 2}', "a"],
-    ['{"a":1,"a":', "a"], // not JSON: refused either way, and the scan ends
+    ['{"a":1,"a":2}', duplicate("a")],
+    ['{"x":[{"a":1,"a":2}]}', duplicate("x.[].a")],
+    ['{"a" : 1, "a" : 2}', duplicate("a")],
+    ['{"a":1,"a":', duplicate("a")], // not JSON: refused either way, and the scan ends
     ['{"a', undefined],
-  ])("%s -> %s", (json, expected) => {
-    expect(findDuplicateMember(json)).toBe(expected);
+    ['{"t":{"\\u005f_proto__":1}}', { kind: "proto", path: "t" }],
+    ['{"__proto__":1}', { kind: "proto", path: "" }],
+    ['{"a":"__proto__"}', undefined],
+    [`{"a":"${"[".repeat(40)}"}`, undefined], // brackets inside a string do not nest
+  ])("%s -> %j", (json, expected) => {
+    expect(findJsonFault(json)).toEqual(expected);
   });
 });

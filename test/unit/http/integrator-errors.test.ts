@@ -27,6 +27,10 @@ describe("validation messages say what the value must be", () => {
     ["a non-boolean dryRun", { name: "k", dryRun: "yes" }, "body.dryRun: must be true or false"],
     ["tags as a list", { name: "k", tags: ["a"] }, "body.tags: must be an object"],
     ["a too short ttl", { name: "k", ttlSeconds: 5 }, "body.ttlSeconds: must be at least 60"],
+    // Past 2^53 zod's integer check names its own bound; the answer names the documented one alone.
+    ["a ttl of 1e21", { name: "k", ttlSeconds: 1e21 }, "body.ttlSeconds: must be at most 31536000"],
+    ["a ttl of -1e21", { name: "k", ttlSeconds: -1e21 }, "body.ttlSeconds: must be at least 60"],
+    ["a fractional ttl", { name: "k", ttlSeconds: 3600.5 }, "body.ttlSeconds: must be an integer"],
     ["a name too long", { name: "k".repeat(256) }, "body.name: must have at most 255 characters"],
   ])("%s", async (_label, body, detail) => {
     const answer = await create(body);

@@ -119,3 +119,9 @@ test("a body without Content-Type keeps none (serverless-offline would say appli
   expect(patched).not.toContain('headers["content-type"] = "application/json"');
   expect(patched).toContain("no default Content-Type");
 });
+
+test("the function gets the body's text as sent, never the value serverless-offline parsed from it (a JSON string, null)", () => {
+  const patched = patchSource(installed, readFileSync(installed, "utf8"));
+  expect(patched).toContain("let body = this.#request.rawPayload");
+  expect(patched).not.toContain("let body = this.#request.payload\n");
+});

@@ -1,12 +1,14 @@
 /**
  * Parses a JSON body as the API defines it: Content-Type application/json (or a +json type), in
- * UTF-8 (no charset, or charset=utf-8), one JSON value with no __proto__ member. Anything else is
- * refused before a schema sees it: 415 for the media type or charset, 400 malformed-json for text
- * that is not JSON (or not UTF-8), 400 validation for a __proto__ member (an unknown field).
+ * UTF-8 (no charset, or charset=utf-8), one JSON value nested at most MAX_JSON_DEPTH levels, with
+ * no repeated member name and no __proto__ member. Anything else is refused before a schema sees
+ * it: 415 for the media type or charset, 400 malformed-json for text that is not JSON (or not
+ * UTF-8), 400 validation for the rest, naming the field (a __proto__ member is an unknown field).
  */
 import type middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { invalidFields, ServiceError } from "../../keypairs/errors.js";
+import { findJsonFault, type JsonFault, MAX_JSON_DEPTH } from "../strict-json.js";
 
 type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>;
 type Middleware = middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>;
@@ -39,15 +41,15 @@ export function refuseMediaType(contentType: string | undefined): void {
 
 const malformed = (why = "The body is not valid JSON.") => new ServiceError("malformed-json", why);
 
-/** The JSON path of the first __proto__ member of `value`'s objects (JSON.parse makes it an own property), or undefined. */
-export function findProtoMember(value: unknown, path: string[] = []): string[] | undefined {
-  if (value === null || typeof value !== "object") return undefined;
-  if (!Array.isArray(value) && Object.hasOwn(value, "__proto__")) return path;
-  for (const [key, member] of Object.entries(value)) {
-    const found = findProtoMember(member, [...path, Array.isArray(value) ? "[]" : key]);
-    if (found) return found;
-  }
-  return undefined;
+const TOO_DEEP = `nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep; at most ${MAX_JSON_DEPTH} are accepted`;
+const DUPLICATE = "is given more than once; send each member once";
+
+/** The 400 a fault of the body's text gets, naming the field. */
+function refused(fault: JsonFault): ServiceError {
+  const field = (path: string) => (path === "" ? "body" : `body.${path}`);
+  if (fault.kind === "too-deep") return invalidFields([{ field: "body", message: TOO_DEEP }]);
+  if (fault.kind === "duplicate") return invalidFields([{ field: field(fault.path), message: DUPLICATE }]);
+  return invalidFields([{ field: field(fault.path), message: "unknown field(s): __proto__" }]);
 }
 
 export function jsonBody(): Middleware {
@@ -62,14 +64,16 @@ export function jsonBody(): Middleware {
       } catch {
         throw malformed("The body is not valid UTF-8.");
       }
+      // Depth first: nothing, JSON.parse included, reads a body nested deeper than the limit.
+      const fault = findJsonFault(text);
+      if (fault?.kind === "too-deep") throw refused(fault);
       let value: unknown;
       try {
         value = JSON.parse(text);
       } catch {
         throw malformed();
       }
-      const proto = findProtoMember(value);
-      if (proto) throw invalidFields([{ field: ["body", ...proto].join("."), message: "unknown field(s): __proto__" }]);
+      if (fault) throw refused(fault);
       (event as { body: unknown }).body = value;
     },
   };

@@ -1,7 +1,6 @@
 /** Turns every error into an RFC 9457 problem+json answer: the one place where errors become HTTP. */
 import type middy from "@middy/core";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
-import type { ProblemKind } from "../../api/problems.js";
 import { ServiceError, unexpectedError } from "../../keypairs/errors.js";
 import { logger } from "../../platform/logger.js";
 import { MethodNotAllowed, PROBLEM_STATUS, toProblem } from "../problems.js";
@@ -9,24 +8,14 @@ import { MethodNotAllowed, PROBLEM_STATUS, toProblem } from "../problems.js";
 type Request = middy.Request<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>;
 type Middleware = middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>;
 
-/** Errors thrown by Middy's own middlewares (http-errors with a statusCode) and what they become. */
-const middyErrors: Record<number, ProblemKind> = { 413: "payload-too-large", 415: "unsupported-media-type", 422: "malformed-json" };
-
-const middyDetails: Partial<Record<ProblemKind, string>> = {
-  "unsupported-media-type": "Send the body as application/json.",
-  "malformed-json": "The body is not valid JSON.",
-};
-
 /** Middy's own timeout: the Lambda's time was about to run out (a call outlived every budget). */
 const isFunctionTimeout = (error: unknown) =>
   error instanceof Error && error.name === "TimeoutError" && (error.cause as { package?: string } | undefined)?.package === "@middy/core";
 
-export function asServiceError(error: unknown): ServiceError | undefined {
+function asServiceError(error: unknown): ServiceError | undefined {
   if (error instanceof ServiceError) return error;
   if (isFunctionTimeout(error)) return new ServiceError("upstream-timeout", "The request did not finish within the function's time limit.");
-  const statusCode = (error as { statusCode?: number } | undefined)?.statusCode;
-  const kind = statusCode === undefined ? undefined : middyErrors[statusCode];
-  return kind ? new ServiceError(kind, middyDetails[kind] ?? "The request was rejected.") : undefined;
+  return undefined;
 }
 
 /**

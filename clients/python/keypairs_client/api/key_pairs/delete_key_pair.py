@@ -189,7 +189,8 @@ def sync_detailed(
     Scaling group pins, a launch configuration or a group still names, and one whose check could not be
     completed: their next launch would fail. force=true deletes anyway. Something may start naming the
     key between the check and the delete (the window is the check's duration, at most the request's time
-    budget).
+    budget). A key named import is not addressed here: DELETE /keypairs/import answers 405 (the path is
+    POST /keypairs/import's); address it by id.
 
     Args:
         name (str): Unique name of the key pair in its region: 1-255 printable ASCII characters,
@@ -242,7 +243,8 @@ def sync(
     Scaling group pins, a launch configuration or a group still names, and one whose check could not be
     completed: their next launch would fail. force=true deletes anyway. Something may start naming the
     key between the check and the delete (the window is the check's duration, at most the request's time
-    budget).
+    budget). A key named import is not addressed here: DELETE /keypairs/import answers 405 (the path is
+    POST /keypairs/import's); address it by id.
 
     Args:
         name (str): Unique name of the key pair in its region: 1-255 printable ASCII characters,
@@ -290,7 +292,8 @@ async def asyncio_detailed(
     Scaling group pins, a launch configuration or a group still names, and one whose check could not be
     completed: their next launch would fail. force=true deletes anyway. Something may start naming the
     key between the check and the delete (the window is the check's duration, at most the request's time
-    budget).
+    budget). A key named import is not addressed here: DELETE /keypairs/import answers 405 (the path is
+    POST /keypairs/import's); address it by id.
 
     Args:
         name (str): Unique name of the key pair in its region: 1-255 printable ASCII characters,
@@ -341,7 +344,8 @@ async def asyncio(
     Scaling group pins, a launch configuration or a group still names, and one whose check could not be
     completed: their next launch would fail. force=true deletes anyway. Something may start naming the
     key between the check and the delete (the window is the check's duration, at most the request's time
-    budget).
+    budget). A key named import is not addressed here: DELETE /keypairs/import answers 405 (the path is
+    POST /keypairs/import's); address it by id.
 
     Args:
         name (str): Unique name of the key pair in its region: 1-255 printable ASCII characters,

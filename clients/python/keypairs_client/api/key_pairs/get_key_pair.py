@@ -159,7 +159,8 @@ def sync_detailed(
     """Get a key pair by name
 
      Returns one key pair, addressed by its name (URL-encoded). To address a key by its id use GET
-    /keypairs/by-id/{keyPairId}.
+    /keypairs/by-id/{keyPairId}. A key named import is not addressed here: GET /keypairs/import answers
+    405 (the path is POST /keypairs/import's); address it by id.
 
     Args:
         name (str): Unique name of the key pair in its region: 1-255 printable ASCII characters,
@@ -208,7 +209,8 @@ def sync(
     """Get a key pair by name
 
      Returns one key pair, addressed by its name (URL-encoded). To address a key by its id use GET
-    /keypairs/by-id/{keyPairId}.
+    /keypairs/by-id/{keyPairId}. A key named import is not addressed here: GET /keypairs/import answers
+    405 (the path is POST /keypairs/import's); address it by id.
 
     Args:
         name (str): Unique name of the key pair in its region: 1-255 printable ASCII characters,
@@ -252,7 +254,8 @@ async def asyncio_detailed(
     """Get a key pair by name
 
      Returns one key pair, addressed by its name (URL-encoded). To address a key by its id use GET
-    /keypairs/by-id/{keyPairId}.
+    /keypairs/by-id/{keyPairId}. A key named import is not addressed here: GET /keypairs/import answers
+    405 (the path is POST /keypairs/import's); address it by id.
 
     Args:
         name (str): Unique name of the key pair in its region: 1-255 printable ASCII characters,
@@ -299,7 +302,8 @@ async def asyncio(
     """Get a key pair by name
 
      Returns one key pair, addressed by its name (URL-encoded). To address a key by its id use GET
-    /keypairs/by-id/{keyPairId}.
+    /keypairs/by-id/{keyPairId}. A key named import is not addressed here: GET /keypairs/import answers
+    405 (the path is POST /keypairs/import's); address it by id.
 
     Args:
         name (str): Unique name of the key pair in its region: 1-255 printable ASCII characters,

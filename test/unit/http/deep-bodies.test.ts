@@ -1,0 +1,85 @@
+/**
+ * Bodies nested as deep as the sender likes get a 400 naming the limit, on every route with a body,
+ * however deep (nothing walks the nesting recursively). The routes come from the route table and
+ * the spec, so a new route with a body is covered without editing this file.
+ */
+import { EC2Client } from "@aws-sdk/client-ec2";
+import { mockClient } from "aws-sdk-client-mock";
+import { findJsonFault, MAX_JSON_DEPTH } from "../../../src/lib/http/strict-json.js";
+import { ROUTES, routeKey } from "../../../src/lib/routes.js";
+import { type Handler, invoke } from "../../support/lambda.js";
+
+// Deep bodies are long: 10^5 levels of objects do not fit in the default MAX_BODY_BYTES (a 413, not
+// the check under test). The configuration is read once, when a module that needs it is first
+// imported: those are imported after this line.
+process.env.MAX_BODY_BYTES = String(4 * 1024 * 1024);
+const { openApiDocument } = await import("../../../scripts/openapi/document.js");
+
+const ec2 = mockClient(EC2Client);
+beforeEach(() => ec2.reset());
+
+const DEPTH = 100_000;
+/** The bodies of the report, each at depth 10^5 (arrays, objects, mixed, and nesting inside a valid field). */
+const DEEP_BODIES: Array<[label: string, body: string]> = [
+  ["arrays", `${"[".repeat(DEPTH)}${"]".repeat(DEPTH)}`],
+  ["objects", `${'{"a":'.repeat(DEPTH)}1${"}".repeat(DEPTH)}`],
+  ["mixed", `${'[{"a":'.repeat(DEPTH / 2)}1${"}]".repeat(DEPTH / 2)}`],
+  ["arrays inside tags", `{"name":"n","tags":${"[".repeat(DEPTH)}${"]".repeat(DEPTH)}}`],
+];
+
+const spec = openApiDocument() as unknown as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
+const BODY_ROUTES = ROUTES.filter((route) => spec.paths[route.path]?.[route.method.toLowerCase()]?.requestBody !== undefined);
+const handlerOf = async (module: string): Promise<Handler> =>
+  ((await import(`../../../src/handlers/${module}.js`)) as { handler: Handler }).handler;
+
+const TOO_DEEP = { field: "body", message: "nests arrays and objects more than 32 levels deep; at most 32 are accepted" };
+
+test("the routes with a body, read from the route table and the spec, are create and import", () => {
+  expect(BODY_ROUTES.map(routeKey)).toEqual(["POST /keypairs", "POST /keypairs/import"]);
+});
+
+describe.each(BODY_ROUTES.map((route) => [routeKey(route), route] as const))("%s", (_key, route) => {
+  test.each(DEEP_BODIES)("%s nested 10^5 deep: 400 validation naming the limit, EC2 never called", async (_label, body) => {
+    const answer = await invoke(await handlerOf(route.handler), { method: route.method, path: route.path, body });
+    expect([answer.status, answer.body.type]).toEqual([400, "https://ec2-keypairs-api.example.com/problems/validation"]);
+    expect(answer.body.errors).toEqual([TOO_DEEP]);
+    expect(ec2.calls()).toHaveLength(0);
+  });
+
+  test(`${MAX_JSON_DEPTH} levels pass the depth check (the schema answers); ${MAX_JSON_DEPTH + 1} do not`, async () => {
+    const handler = await handlerOf(route.handler);
+    // The body is level 1 and tags level 2: the array in a tag's value fills the levels up to the one asked for.
+    const nested = (depth: number) => `{"name":"n","tags":{"a":${"[".repeat(depth - 2)}${"]".repeat(depth - 2)}}}`;
+    const atLimit = await invoke(handler, { method: route.method, path: route.path, body: nested(MAX_JSON_DEPTH) });
+    expect(atLimit.status).toBe(400);
+    expect(atLimit.body.errors).toContainEqual({ field: "body.tags.a", message: "must be a string" });
+    const over = await invoke(handler, { method: route.method, path: route.path, body: nested(MAX_JSON_DEPTH + 1) });
+    expect(over.body.errors).toEqual([TOO_DEEP]);
+  });
+});
+
+test("the scan needs no stack however deep the text nests (10^6 levels, arrays, objects, unclosed)", () => {
+  const million = 1_000_000;
+  for (const text of ["[".repeat(million), '{"a":'.repeat(million), `${"[".repeat(million)}${"]".repeat(million)}`]) {
+    expect(findJsonFault(text)).toEqual({ kind: "too-deep" });
+  }
+  expect(findJsonFault(`${"[".repeat(MAX_JSON_DEPTH)}${"]".repeat(MAX_JSON_DEPTH)}`)).toBeUndefined();
+});
+
+test.each([
+  ['"x"', "a string"],
+  ["5", "a number"],
+  ["null", "null"],
+  ["[1]", "an array"],
+  ["true", "a boolean"],
+])("a body of JSON %s (%s) is a 400 validation: body must be an object", async (body) => {
+  for (const route of BODY_ROUTES) {
+    const answer = await invoke(await handlerOf(route.handler), { method: route.method, path: route.path, body });
+    expect([routeKey(route), answer.status, answer.body.type]).toEqual([
+      routeKey(route),
+      400,
+      "https://ec2-keypairs-api.example.com/problems/validation",
+    ]);
+    expect(answer.body.errors).toEqual([{ field: "body", message: "must be an object" }]);
+  }
+});
