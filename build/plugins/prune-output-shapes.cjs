@@ -5,13 +5,20 @@
 // exactly those; every other shape it referred to is then unused, and dropped. A structure that is
 // missing or not in the expected form stops the build.
 
-/** Per structure schema: the members kept (what src/lib/aws/ec2.ts reads of DescribeInstances and the launch template describes). */
+/** Per structure schema: the members kept (what src/lib/aws/ec2.ts reads of DescribeInstances, the launch template, Spot and fleet describes). */
 const KEEP = {
   Reservation$: ["Instances"],
   Instance$: ["InstanceId", "KeyName", "State"],
   LaunchTemplate$: ["LaunchTemplateId", "LaunchTemplateName", "DefaultVersionNumber", "LatestVersionNumber"],
   LaunchTemplateVersion$: ["LaunchTemplateId", "LaunchTemplateName", "VersionNumber", "LaunchTemplateData"],
   ResponseLaunchTemplateData$: ["KeyName"],
+  SpotInstanceRequest$: ["LaunchSpecification", "SpotInstanceRequestId", "State", "Type"],
+  LaunchSpecification$: ["KeyName"],
+  SpotFleetRequestConfig$: ["SpotFleetRequestConfig", "SpotFleetRequestId", "SpotFleetRequestState"],
+  SpotFleetLaunchSpecification$: ["KeyName"],
+  LaunchTemplateConfig$: ["LaunchTemplateSpecification"],
+  FleetData$: ["FleetId", "FleetState", "LaunchTemplateConfigs", "Type"],
+  FleetLaunchTemplateConfig$: ["LaunchTemplateSpecification"],
 };
 
 /** The top-level elements of the array literal that starts at `open` (a "["), and the index after its "]". */

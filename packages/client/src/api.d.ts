@@ -200,6 +200,9 @@ export interface components {
              *           "name": "web-asg"
              *         }
              *       ],
+             *       "spotInstanceRequests": [],
+             *       "spotFleetRequests": [],
+             *       "fleets": [],
              *       "complete": true,
              *       "incomplete": []
              *     }
@@ -210,7 +213,7 @@ export interface components {
                     instanceId: string;
                     state: string;
                 }[];
-                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group pins, names the key. */
+                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key. */
                 launchTemplates: {
                     launchTemplateId: string;
                     launchTemplateName: string;
@@ -223,11 +226,24 @@ export interface components {
                 autoScalingGroups: {
                     name: string;
                 }[];
+                /** @description Spot Instance requests that launch with the key when fulfilled: persistent ones open or active, one-time ones still open. */
+                spotInstanceRequests: {
+                    spotInstanceRequestId: string;
+                    state: string;
+                }[];
+                /** @description Spot Fleet requests of type maintain, not cancelled, whose launch specifications name the key or that launch from one of these launch template versions. */
+                spotFleetRequests: {
+                    spotFleetRequestId: string;
+                }[];
+                /** @description EC2 Fleets of type maintain, not deleted, that launch from one of these launch template versions. */
+                fleets: {
+                    fleetId: string;
+                }[];
                 /** @description Whether every part was checked; if not, `incomplete` says what and why. */
                 complete: boolean;
                 incomplete: {
                     /** @enum {string} */
-                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups";
+                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups" | "spotInstanceRequests" | "spotFleetRequests" | "fleets";
                     reason: string;
                 }[];
             };
@@ -288,6 +304,9 @@ export interface components {
              *           "name": "web-asg"
              *         }
              *       ],
+             *       "spotInstanceRequests": [],
+             *       "spotFleetRequests": [],
+             *       "fleets": [],
              *       "complete": true,
              *       "incomplete": []
              *     }
@@ -298,7 +317,7 @@ export interface components {
                     instanceId: string;
                     state: string;
                 }[];
-                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group pins, names the key. */
+                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key. */
                 launchTemplates: {
                     launchTemplateId: string;
                     launchTemplateName: string;
@@ -311,11 +330,24 @@ export interface components {
                 autoScalingGroups: {
                     name: string;
                 }[];
+                /** @description Spot Instance requests that launch with the key when fulfilled: persistent ones open or active, one-time ones still open. */
+                spotInstanceRequests: {
+                    spotInstanceRequestId: string;
+                    state: string;
+                }[];
+                /** @description Spot Fleet requests of type maintain, not cancelled, whose launch specifications name the key or that launch from one of these launch template versions. */
+                spotFleetRequests: {
+                    spotFleetRequestId: string;
+                }[];
+                /** @description EC2 Fleets of type maintain, not deleted, that launch from one of these launch template versions. */
+                fleets: {
+                    fleetId: string;
+                }[];
                 /** @description Whether every part was checked; if not, `incomplete` says what and why. */
                 complete: boolean;
                 incomplete: {
                     /** @enum {string} */
-                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups";
+                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups" | "spotInstanceRequests" | "spotFleetRequests" | "fleets";
                     reason: string;
                 }[];
             };
@@ -389,6 +421,9 @@ export interface components {
              *           "name": "web-asg"
              *         }
              *       ],
+             *       "spotInstanceRequests": [],
+             *       "spotFleetRequests": [],
+             *       "fleets": [],
              *       "complete": true,
              *       "incomplete": []
              *     }
@@ -399,7 +434,7 @@ export interface components {
                     instanceId: string;
                     state: string;
                 }[];
-                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group pins, names the key. */
+                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key. */
                 launchTemplates: {
                     launchTemplateId: string;
                     launchTemplateName: string;
@@ -412,11 +447,24 @@ export interface components {
                 autoScalingGroups: {
                     name: string;
                 }[];
+                /** @description Spot Instance requests that launch with the key when fulfilled: persistent ones open or active, one-time ones still open. */
+                spotInstanceRequests: {
+                    spotInstanceRequestId: string;
+                    state: string;
+                }[];
+                /** @description Spot Fleet requests of type maintain, not cancelled, whose launch specifications name the key or that launch from one of these launch template versions. */
+                spotFleetRequests: {
+                    spotFleetRequestId: string;
+                }[];
+                /** @description EC2 Fleets of type maintain, not deleted, that launch from one of these launch template versions. */
+                fleets: {
+                    fleetId: string;
+                }[];
                 /** @description Whether every part was checked; if not, `incomplete` says what and why. */
                 complete: boolean;
                 incomplete: {
                     /** @enum {string} */
-                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups";
+                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups" | "spotInstanceRequests" | "spotFleetRequests" | "fleets";
                     reason: string;
                 }[];
             };
@@ -460,6 +508,9 @@ export interface components {
              *           "name": "web-asg"
              *         }
              *       ],
+             *       "spotInstanceRequests": [],
+             *       "spotFleetRequests": [],
+             *       "fleets": [],
              *       "complete": true,
              *       "incomplete": []
              *     }
@@ -470,7 +521,7 @@ export interface components {
                     instanceId: string;
                     state: string;
                 }[];
-                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group pins, names the key. */
+                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key. */
                 launchTemplates: {
                     launchTemplateId: string;
                     launchTemplateName: string;
@@ -483,11 +534,24 @@ export interface components {
                 autoScalingGroups: {
                     name: string;
                 }[];
+                /** @description Spot Instance requests that launch with the key when fulfilled: persistent ones open or active, one-time ones still open. */
+                spotInstanceRequests: {
+                    spotInstanceRequestId: string;
+                    state: string;
+                }[];
+                /** @description Spot Fleet requests of type maintain, not cancelled, whose launch specifications name the key or that launch from one of these launch template versions. */
+                spotFleetRequests: {
+                    spotFleetRequestId: string;
+                }[];
+                /** @description EC2 Fleets of type maintain, not deleted, that launch from one of these launch template versions. */
+                fleets: {
+                    fleetId: string;
+                }[];
                 /** @description Whether every part was checked; if not, `incomplete` says what and why. */
                 complete: boolean;
                 incomplete: {
                     /** @enum {string} */
-                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups";
+                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups" | "spotInstanceRequests" | "spotFleetRequests" | "fleets";
                     reason: string;
                 }[];
             };
@@ -584,6 +648,9 @@ export interface components {
              *           "name": "web-asg"
              *         }
              *       ],
+             *       "spotInstanceRequests": [],
+             *       "spotFleetRequests": [],
+             *       "fleets": [],
              *       "complete": true,
              *       "incomplete": []
              *     }
@@ -594,7 +661,7 @@ export interface components {
                     instanceId: string;
                     state: string;
                 }[];
-                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group pins, names the key. */
+                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key. */
                 launchTemplates: {
                     launchTemplateId: string;
                     launchTemplateName: string;
@@ -607,11 +674,24 @@ export interface components {
                 autoScalingGroups: {
                     name: string;
                 }[];
+                /** @description Spot Instance requests that launch with the key when fulfilled: persistent ones open or active, one-time ones still open. */
+                spotInstanceRequests: {
+                    spotInstanceRequestId: string;
+                    state: string;
+                }[];
+                /** @description Spot Fleet requests of type maintain, not cancelled, whose launch specifications name the key or that launch from one of these launch template versions. */
+                spotFleetRequests: {
+                    spotFleetRequestId: string;
+                }[];
+                /** @description EC2 Fleets of type maintain, not deleted, that launch from one of these launch template versions. */
+                fleets: {
+                    fleetId: string;
+                }[];
                 /** @description Whether every part was checked; if not, `incomplete` says what and why. */
                 complete: boolean;
                 incomplete: {
                     /** @enum {string} */
-                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups";
+                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups" | "spotInstanceRequests" | "spotFleetRequests" | "fleets";
                     reason: string;
                 }[];
             };
@@ -1936,6 +2016,9 @@ export interface operations {
                      *             "name": "web-asg"
                      *           }
                      *         ],
+                     *         "spotInstanceRequests": [],
+                     *         "spotFleetRequests": [],
+                     *         "fleets": [],
                      *         "complete": true,
                      *         "incomplete": []
                      *       }
@@ -2424,6 +2507,9 @@ export interface operations {
                      *             "name": "web-asg"
                      *           }
                      *         ],
+                     *         "spotInstanceRequests": [],
+                     *         "spotFleetRequests": [],
+                     *         "fleets": [],
                      *         "complete": true,
                      *         "incomplete": []
                      *       }

@@ -10,7 +10,17 @@ import { emptyScan, inMemoryDeps } from "../../support/in-memory-ports.js";
 const CALLER = "arn:aws:iam::123456789012:role/alice";
 const region = "eu-west-1";
 const managed = { "managed-by": "ec2-keypairs-api" };
-const none = { instances: [], launchTemplates: [], launchConfigurations: [], autoScalingGroups: [], complete: true, incomplete: [] };
+const none = {
+  instances: [],
+  launchTemplates: [],
+  launchConfigurations: [],
+  autoScalingGroups: [],
+  spotInstanceRequests: [],
+  spotFleetRequests: [],
+  fleets: [],
+  complete: true,
+  incomplete: [],
+};
 
 function setup() {
   const deps = inMemoryDeps();
@@ -86,10 +96,18 @@ describe("the guarded delete", () => {
   test("refuses when the check is incomplete (usage-unknown), unless forced", async () => {
     const deps = setup();
     deps.usage.set(region, {
-      incomplete: [{ check: "instances", reason: "DescribeInstances: EC2 did not answer in time.", kind: "upstream-timeout" }],
+      incomplete: [
+        { check: "instances", reason: "DescribeInstances: EC2 did not answer in time.", kind: "upstream-timeout" },
+        { check: "launchConfigurations", reason: "DescribeLaunchConfigurations: Auto Scaling is unavailable.", kind: "upstream-error" },
+      ],
     });
     const refused = await deleteKeyPair(deps, region, { name: "idle" }, { caller: CALLER }).catch((error: unknown) => error);
     expect((refused as ServiceError).kind).toBe("usage-unknown");
+    // One sentence: each reason's own full stop dropped ("…in time; …", never "…in time.; …").
+    expect((refused as ServiceError).message).toContain(
+      "could not be checked (instances: DescribeInstances: EC2 did not answer in time; " +
+        "launchConfigurations: DescribeLaunchConfigurations: Auto Scaling is unavailable). Nothing was deleted",
+    );
     expect((refused as ServiceError).usage?.complete).toBe(false);
     await deleteKeyPair(deps, region, { name: "idle" }, { caller: CALLER, force: true });
     expect(await deps.store.describe(region, { name: "idle" }, false)).toEqual([]);
@@ -141,11 +159,22 @@ describe("listing with includeUsage and unused", () => {
 
   test("unused=true with an incomplete scan answers the region's problem, never a guess", async () => {
     const deps = setup();
-    deps.usage.set(region, { incomplete: [{ check: "launchConfigurations", reason: "throttled", kind: "throttled" }] });
-    await expect(listKeyPairs(deps, region, { limit: 1000, unused: true })).rejects.toMatchObject({ kind: "throttled" });
+    deps.usage.set(region, {
+      incomplete: [
+        { check: "launchConfigurations", reason: "throttled", kind: "throttled" },
+        { check: "instances", reason: "DescribeInstances: EC2 did not answer in time.", kind: "upstream-timeout" },
+      ],
+    });
+    await expect(listKeyPairs(deps, region, { limit: 1000, unused: true })).rejects.toMatchObject({
+      kind: "throttled",
+      message: `Which key pairs are unused in ${region} could not be checked: launchConfigurations: throttled; instances: DescribeInstances: EC2 did not answer in time.`,
+    });
     // includeUsage alone reports it per key.
     const page = await listKeyPairs(deps, region, { limit: 1000, includeUsage: true });
-    expect(page.items[0]!.usage).toMatchObject({ complete: false, incomplete: [{ check: "launchConfigurations", reason: "throttled" }] });
+    expect(page.items[0]!.usage).toMatchObject({
+      complete: false,
+      incomplete: [{ check: "launchConfigurations", reason: "throttled" }, {}],
+    });
   });
 
   test("allRegions: one scan per region with keys, a failing region reported", async () => {
