@@ -249,7 +249,7 @@ test("a version a group pins that no longer exists hides none that do: the numbe
 });
 
 test("Spot requests and fleets that launch later count, by their keys and the template versions they pin; the others do not", async () => {
-  // lt-1: versions 1 (default) to 5 (latest); asked for by number, 3 names k3 and 4 names k1.
+  // lt-1: versions 1 (default) to 5 (latest), none naming a key.
   fleet(() => ({ LaunchTemplateVersions: [version("lt-1", 1), version("lt-1", 5), version("lt-2", 2)] }));
   const spot = (SpotInstanceRequestId: string, State: string, Type: string, KeyName: string) => ({
     SpotInstanceRequestId,
@@ -268,7 +268,7 @@ test("Spot requests and fleets that launch later count, by their keys and the te
   ec2.on(DescribeSpotFleetRequestsCommand).resolves({
     SpotFleetRequestConfigs: [
       // Type maintain is the default; a launch template pinned (moto keeps none: only this mock can show it).
-      { SpotFleetRequestId: "sfr-1", SpotFleetRequestState: "active", SpotFleetRequestConfig: { LaunchTemplateConfigs: pinned("4") } },
+      { SpotFleetRequestId: "sfr-1", SpotFleetRequestState: "active", SpotFleetRequestConfig: { LaunchTemplateConfigs: pinned("2") } },
       {
         SpotFleetRequestId: "sfr-2",
         SpotFleetRequestState: "modifying",
@@ -304,17 +304,17 @@ test("Spot requests and fleets that launch later count, by their keys and the te
     { Name: "state", Values: ["open", "active"] },
   ]);
   expect(scan.spotFleetRequests).toEqual([
-    { spotFleetRequestId: "sfr-1", keyNames: [], launchTemplateVersions: [{ launchTemplateId: "lt-1", version: 4 }] },
+    { spotFleetRequestId: "sfr-1", keyNames: [], launchTemplateVersions: [{ launchTemplateId: "lt-1", version: 2 }] },
     { spotFleetRequestId: "sfr-2", keyNames: ["k4"], launchTemplateVersions: [] },
   ]);
   expect(scan.fleets).toEqual([
     { fleetId: "fleet-1", launchTemplateVersions: [{ launchTemplateId: "lt-1", version: 5 }] },
     { fleetId: "fleet-2", launchTemplateVersions: [{ launchTemplateId: "lt-1", version: 1 }] },
   ]);
-  // The version sfr-1 pins (4, pinned by nothing else) is asked for and read like a group's pin (3).
-  expect(scan.launchTemplateVersions.map((row) => `${row.launchTemplateId}:${row.version}:${row.keyName}`).sort()).toEqual([
-    "lt-1:3:k3",
-    "lt-1:4:k1",
+  // The version sfr-1 pins (2, pinned by nothing else) is asked for by number, beside the group's pin (3).
+  const byNumber = ec2.commandCalls(DescribeLaunchTemplateVersionsCommand).map((call) => call.args[0].input);
+  expect(byNumber.flatMap((input) => (input.LaunchTemplateId === "lt-1" && !input.NextToken ? [input.Versions] : []))).toEqual([
+    ["3", "2"],
   ]);
 });
 

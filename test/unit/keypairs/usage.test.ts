@@ -4,7 +4,7 @@ import { ServiceError } from "../../../src/lib/keypairs/errors.js";
 import { listKeyPairs } from "../../../src/lib/keypairs/list.js";
 import { listKeyPairsInAllRegions } from "../../../src/lib/keypairs/list-all-regions.js";
 import { getKeyPair } from "../../../src/lib/keypairs/read.js";
-import { usageOf } from "../../../src/lib/keypairs/usage.js";
+import { refuseIfUsed, usageOf } from "../../../src/lib/keypairs/usage.js";
 import { emptyScan, inMemoryDeps } from "../../support/in-memory-ports.js";
 
 const CALLER = "arn:aws:iam::123456789012:role/alice";
@@ -76,6 +76,44 @@ describe("usage of a key", () => {
       ...none,
       complete: false,
       incomplete: [{ check: "autoScalingGroups", reason: "DescribeAutoScalingGroups: not permitted" }],
+    });
+  });
+});
+
+describe("what launches later", () => {
+  test("Spot requests by their key; Spot Fleets by theirs or a version naming it; EC2 Fleets by a version naming it", () => {
+    const scan = {
+      ...emptyScan(),
+      launchTemplateVersions: [{ launchTemplateId: "lt-1", launchTemplateName: "batch", version: 2, keyName: "batch" }],
+      spotInstanceRequests: [
+        { spotInstanceRequestId: "sir-1", state: "open", keyName: "batch" },
+        { spotInstanceRequestId: "sir-2", state: "open", keyName: "web" },
+      ],
+      spotFleetRequests: [
+        { spotFleetRequestId: "sfr-1", keyNames: ["batch"], launchTemplateVersions: [] },
+        { spotFleetRequestId: "sfr-2", keyNames: [], launchTemplateVersions: [{ launchTemplateId: "lt-1", version: 2 }] },
+        { spotFleetRequestId: "sfr-3", keyNames: ["web"], launchTemplateVersions: [{ launchTemplateId: "lt-1", version: 1 }] },
+      ],
+      fleets: [
+        { fleetId: "fleet-1", launchTemplateVersions: [{ launchTemplateId: "lt-1", version: 2 }] },
+        { fleetId: "fleet-2", launchTemplateVersions: [{ launchTemplateId: "lt-1", version: 3 }] },
+      ],
+    };
+    const usage = usageOf(scan, "batch");
+    expect(usage).toEqual({
+      ...none,
+      launchTemplates: [{ launchTemplateId: "lt-1", launchTemplateName: "batch", versions: [2] }],
+      spotInstanceRequests: [{ spotInstanceRequestId: "sir-1", state: "open" }],
+      spotFleetRequests: [{ spotFleetRequestId: "sfr-1" }, { spotFleetRequestId: "sfr-2" }],
+      fleets: [{ fleetId: "fleet-1" }],
+    });
+    expect(() => refuseIfUsed("batch", usage)).toThrow(
+      "still named by 1 launch template, 1 Spot Instance request, 2 Spot Fleet requests, 1 EC2 Fleet:",
+    );
+    expect(usageOf({ ...scan, launchTemplateVersions: [] }, "web")).toEqual({
+      ...none,
+      spotInstanceRequests: [{ spotInstanceRequestId: "sir-2", state: "open" }],
+      spotFleetRequests: [{ spotFleetRequestId: "sfr-3" }],
     });
   });
 });
