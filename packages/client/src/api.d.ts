@@ -239,7 +239,7 @@ export interface components {
                 fleets: {
                     fleetId: string;
                 }[];
-                /** @description Whether every part was checked; if not, `incomplete` says what and why. */
+                /** @description Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked (e.g. not fleets of type request or instant). */
                 complete: boolean;
                 incomplete: {
                     /** @enum {string} */
@@ -343,7 +343,7 @@ export interface components {
                 fleets: {
                     fleetId: string;
                 }[];
-                /** @description Whether every part was checked; if not, `incomplete` says what and why. */
+                /** @description Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked (e.g. not fleets of type request or instant). */
                 complete: boolean;
                 incomplete: {
                     /** @enum {string} */
@@ -460,7 +460,7 @@ export interface components {
                 fleets: {
                     fleetId: string;
                 }[];
-                /** @description Whether every part was checked; if not, `incomplete` says what and why. */
+                /** @description Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked (e.g. not fleets of type request or instant). */
                 complete: boolean;
                 incomplete: {
                     /** @enum {string} */
@@ -547,7 +547,7 @@ export interface components {
                 fleets: {
                     fleetId: string;
                 }[];
-                /** @description Whether every part was checked; if not, `incomplete` says what and why. */
+                /** @description Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked (e.g. not fleets of type request or instant). */
                 complete: boolean;
                 incomplete: {
                     /** @enum {string} */
@@ -687,7 +687,7 @@ export interface components {
                 fleets: {
                     fleetId: string;
                 }[];
-                /** @description Whether every part was checked; if not, `incomplete` says what and why. */
+                /** @description Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked (e.g. not fleets of type request or instant). */
                 complete: boolean;
                 incomplete: {
                     /** @enum {string} */

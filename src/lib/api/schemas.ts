@@ -426,7 +426,11 @@ export const KeyUsage = /* @__PURE__ */ z
     }),
     complete: z
       .boolean()
-      .register(z.globalRegistry, { description: "Whether every part was checked; if not, `incomplete` says what and why." }),
+      .register(z.globalRegistry, {
+        description:
+          "Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked " +
+          "(e.g. not fleets of type request or instant).",
+      }),
     incomplete: z.array(z.strictObject({ check: z.enum(USAGE_CHECKS), reason: z.string() })),
   })
   .register(z.globalRegistry, {

@@ -59,7 +59,8 @@ class CreatedKeyPairUsage:
             cancelled, whose launch specifications name the key or that launch from one of these launch template versions.
         fleets (list[CreatedKeyPairUsageFleetsItem]): EC2 Fleets of type maintain, not deleted, that launch from one of
             these launch template versions.
-        complete (bool): Whether every part was checked; if not, `incomplete` says what and why.
+        complete (bool): Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds
+            are checked (e.g. not fleets of type request or instant).
         incomplete (list[CreatedKeyPairUsageIncompleteItem]):
     """
 
