@@ -424,13 +424,11 @@ export const KeyUsage = /* @__PURE__ */ z
     fleets: z.array(z.strictObject({ fleetId: z.string() })).register(z.globalRegistry, {
       description: "EC2 Fleets of type maintain, not deleted, that launch from one of these launch template versions.",
     }),
-    complete: z
-      .boolean()
-      .register(z.globalRegistry, {
-        description:
-          "Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked " +
-          "(e.g. not fleets of type request or instant).",
-      }),
+    complete: z.boolean().register(z.globalRegistry, {
+      description:
+        "Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked " +
+        "(e.g. not fleets of type request or instant).",
+    }),
     incomplete: z.array(z.strictObject({ check: z.enum(USAGE_CHECKS), reason: z.string() })),
   })
   .register(z.globalRegistry, {
