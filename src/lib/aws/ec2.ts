@@ -433,7 +433,7 @@ export async function describeDefaultAndLatestVersions(region: string, signal: A
 
 /**
  * The versions numbered `numbers` of one launch template (at most 200 per call). A template deleted
- * meanwhile has none. A version that does not exist (deleted after a group pinned it) fails the
+ * meanwhile has none. A version that does not exist (deleted after a group or fleet pinned it) fails the
  * whole call with VersionNotFound: the numbers are then asked for in halves, down to the one
  * missing, so it never hides the versions that exist.
  */
