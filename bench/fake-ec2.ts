@@ -10,6 +10,13 @@ const keyPairXml = `<item><keyPairId>key-0123456789abcdef0</keyPairId><keyName>b
 <keyFingerprint>abc=</keyFingerprint><createTime>2026-11-22T10:00:00.000Z</createTime>
 <tagSet><item><key>managed-by</key><value>ec2-keypairs-api</value></item></tagSet></item>`;
 
+/** The usage check's Spot and fleet describes, each answering that there is none. */
+export const EMPTY_LAUNCHERS: Record<string, string> = {
+  DescribeSpotInstanceRequests: `<DescribeSpotInstanceRequestsResponse><requestId>r</requestId><spotInstanceRequestSet/></DescribeSpotInstanceRequestsResponse>`,
+  DescribeSpotFleetRequests: `<DescribeSpotFleetRequestsResponse><requestId>r</requestId><spotFleetRequestConfigSet/></DescribeSpotFleetRequestsResponse>`,
+  DescribeFleets: `<DescribeFleetsResponse><requestId>r</requestId><fleetSet/></DescribeFleetsResponse>`,
+};
+
 const answers: Record<string, string> = {
   DescribeKeyPairs: `<DescribeKeyPairsResponse><requestId>r</requestId><keySet>${keyPairXml}</keySet></DescribeKeyPairsResponse>`,
   CreateKeyPair: `<CreateKeyPairResponse><requestId>r</requestId><keyName>bench</keyName><keyPairId>key-0123456789abcdef0</keyPairId>
@@ -21,6 +28,7 @@ const answers: Record<string, string> = {
   DescribeLaunchTemplates: `<DescribeLaunchTemplatesResponse><requestId>r</requestId><launchTemplates/></DescribeLaunchTemplatesResponse>`,
   DescribeLaunchConfigurations: `<DescribeLaunchConfigurationsResponse><DescribeLaunchConfigurationsResult><LaunchConfigurations/></DescribeLaunchConfigurationsResult></DescribeLaunchConfigurationsResponse>`,
   DescribeAutoScalingGroups: `<DescribeAutoScalingGroupsResponse><DescribeAutoScalingGroupsResult><AutoScalingGroups/></DescribeAutoScalingGroupsResult></DescribeAutoScalingGroupsResponse>`,
+  ...EMPTY_LAUNCHERS,
 };
 
 export async function startFakeEc2(): Promise<{ url: string; server: Server }> {

@@ -69,7 +69,14 @@ module.exports = async ({ resolveVariable }) => {
       {
         Sid: "DescribeKeyUsageInEc2",
         Effect: "Allow",
-        Action: ["ec2:DescribeInstances", "ec2:DescribeLaunchTemplates", "ec2:DescribeLaunchTemplateVersions"],
+        Action: [
+          "ec2:DescribeInstances",
+          "ec2:DescribeLaunchTemplates",
+          "ec2:DescribeLaunchTemplateVersions",
+          "ec2:DescribeSpotInstanceRequests",
+          "ec2:DescribeSpotFleetRequests",
+          "ec2:DescribeFleets",
+        ],
         Resource: "*",
       },
       {

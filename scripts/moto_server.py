@@ -21,6 +21,9 @@
    the SHA-1 of its DER PKCS#8 private key; an imported RSA key, the MD5 of its DER
    SubjectPublicKeyInfo (both colon hex); an ED25519 key, created or imported, the base64 SHA-256 of
    its SSH public key blob, `=` padded: what `ssh-keygen -lf` prints after `SHA256:`, unpadded.
+6. DescribeLaunchTemplates paged. moto answers the first MaxResults templates and no NextToken, so
+   a region's templates past the first page were never seen. EC2 answers a NextToken while more
+   are left; so does this (the token is the index of the next template).
 Then moto_server runs unchanged (same arguments).
 """
 import base64
@@ -39,6 +42,7 @@ from moto.ec2.models.key_pairs import KeyPairBackend
 from moto.core.responses import ActionResult
 from moto.ec2.exceptions import EC2ClientError
 from moto.ec2.responses.key_pairs import KeyPairs
+from moto.ec2.responses.launch_templates import LaunchTemplates
 from moto.ec2.utils import public_key_parse
 from moto.server import DomainDispatcherApplication, main
 
@@ -187,6 +191,40 @@ def _create_key_pair_in_format(self):
 
 
 KeyPairs.create_key_pair = _create_key_pair_in_format
+
+def _describe_launch_templates_paged(self):
+    # moto 5.2.5's LaunchTemplates.describe_launch_templates, with EC2's paging.
+    max_results = self._get_int_param("MaxResults", 15)
+    token = self._get_param("NextToken")
+    if token is not None and not token.isdigit():
+        raise EC2ClientError("InvalidNextToken", "The specified token is invalid.")
+    start = int(token or 0)
+    self.error_on_dryrun()
+    templates = self.ec2_backend.describe_launch_templates(
+        template_names=self._get_param("LaunchTemplateNames", []),
+        template_ids=self._get_param("LaunchTemplateIds", []),
+        filters=self._filters_from_querystring(),
+    )
+    page = {
+        "LaunchTemplates": [
+            {
+                "CreateTime": template.create_time,
+                "CreatedBy": f"arn:{self.partition}:iam::{self.current_account}:root",
+                "DefaultVersionNumber": template.default_version_number,
+                "LatestVersionNumber": template.latest_version_number,
+                "LaunchTemplateId": template.id,
+                "LaunchTemplateName": template.name,
+                "Tags": template.tags,
+            }
+            for template in templates[start : start + max_results]
+        ]
+    }
+    if start + max_results < len(templates):
+        page["NextToken"] = str(start + max_results)
+    return ActionResult(page)
+
+
+LaunchTemplates.describe_launch_templates = _describe_launch_templates_paged
 
 if __name__ == "__main__":
     sys.exit(main())

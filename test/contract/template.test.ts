@@ -83,6 +83,9 @@ const READ_ONLY_DESCRIBES = [
   "ec2:DescribeInstances",
   "ec2:DescribeLaunchTemplates",
   "ec2:DescribeLaunchTemplateVersions",
+  "ec2:DescribeSpotInstanceRequests",
+  "ec2:DescribeSpotFleetRequests",
+  "ec2:DescribeFleets",
 ];
 
 const resources = (type: string, from: any = template) =>
@@ -123,10 +126,13 @@ describe("packaged template", () => {
   test("each function has its own role: only the EC2 actions it makes, tag-conditioned, and its own log group", () => {
     const expected: Record<string, string[]> = {
       ReadKeyPairsLambdaFunction: [
+        "ec2:DescribeFleets",
         "ec2:DescribeInstances",
         "ec2:DescribeKeyPairs",
         "ec2:DescribeLaunchTemplateVersions",
         "ec2:DescribeLaunchTemplates",
+        "ec2:DescribeSpotFleetRequests",
+        "ec2:DescribeSpotInstanceRequests",
       ],
       CreateKeyPairsLambdaFunction: [
         "ec2:CreateKeyPair",
@@ -139,10 +145,13 @@ describe("packaged template", () => {
       ],
       DeleteKeyPairsLambdaFunction: [
         "ec2:DeleteKeyPair",
+        "ec2:DescribeFleets",
         "ec2:DescribeInstances",
         "ec2:DescribeKeyPairs",
         "ec2:DescribeLaunchTemplateVersions",
         "ec2:DescribeLaunchTemplates",
+        "ec2:DescribeSpotFleetRequests",
+        "ec2:DescribeSpotInstanceRequests",
       ],
       MethodNotAllowedLambdaFunction: [],
       ApiDocsLambdaFunction: [],
@@ -193,6 +202,9 @@ describe("packaged template", () => {
       "ec2:DescribeInstances",
       "ec2:DescribeLaunchTemplateVersions",
       "ec2:DescribeLaunchTemplates",
+      "ec2:DescribeSpotInstanceRequests",
+      "ec2:DescribeSpotFleetRequests",
+      "ec2:DescribeFleets",
     ];
     for (const [id, fn] of resources("AWS::Lambda::Function")) {
       const statements = template.Resources[fn.Properties.Role["Fn::GetAtt"][0]].Properties.Policies.flatMap(
@@ -209,7 +221,18 @@ describe("packaged template", () => {
         id,
         wanted
           ? [
-              [["ec2:DescribeInstances", "ec2:DescribeLaunchTemplates", "ec2:DescribeLaunchTemplateVersions"], "*", undefined],
+              [
+                [
+                  "ec2:DescribeInstances",
+                  "ec2:DescribeLaunchTemplates",
+                  "ec2:DescribeLaunchTemplateVersions",
+                  "ec2:DescribeSpotInstanceRequests",
+                  "ec2:DescribeSpotFleetRequests",
+                  "ec2:DescribeFleets",
+                ],
+                "*",
+                undefined,
+              ],
               [["autoscaling:DescribeAutoScalingGroups", "autoscaling:DescribeLaunchConfigurations"], "*", undefined],
             ]
           : [],

@@ -38,6 +38,7 @@ const names = {
 const fleet = {
   template: `lt-${run}`,
   templateGroup: `asg-lt-${run}`,
+  deletedVersionGroup: `asg-lt-gone-${run}`,
   configuration: `lc-${run}`,
   configurationGroup: `asg-lc-${run}`,
 };
@@ -46,7 +47,17 @@ let instanceId: string;
 let terminatedId: string;
 let launchTemplateId: string;
 
-const empty = { instances: [], launchTemplates: [], launchConfigurations: [], autoScalingGroups: [], complete: true, incomplete: [] };
+const empty = {
+  instances: [],
+  launchTemplates: [],
+  launchConfigurations: [],
+  autoScalingGroups: [],
+  spotInstanceRequests: [],
+  spotFleetRequests: [],
+  fleets: [],
+  complete: true,
+  incomplete: [],
+};
 
 beforeAll(async () => {
   for (const [role, name] of Object.entries(names)) {
@@ -92,6 +103,15 @@ beforeAll(async () => {
       LaunchTemplate: { LaunchTemplateId: launchTemplateId, Version: "2" },
     }),
   );
+  // A group pinning a version that no longer exists (deleted after the group was made): asked for
+  // with version 2, EC2 answers VersionNotFound for the whole call.
+  await autoScaling.send(
+    new CreateAutoScalingGroupCommand({
+      ...group,
+      AutoScalingGroupName: fleet.deletedVersionGroup,
+      LaunchTemplate: { LaunchTemplateId: launchTemplateId, Version: "99" },
+    }),
+  );
   await autoScaling.send(
     new CreateLaunchConfigurationCommand({
       LaunchConfigurationName: fleet.configuration,
@@ -110,7 +130,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  for (const name of [fleet.templateGroup, fleet.configurationGroup])
+  for (const name of [fleet.templateGroup, fleet.deletedVersionGroup, fleet.configurationGroup])
     await autoScaling.send(new DeleteAutoScalingGroupCommand({ AutoScalingGroupName: name, ForceDelete: true })).catch(() => undefined);
   await autoScaling.send(new DeleteLaunchConfigurationCommand({ LaunchConfigurationName: fleet.configuration })).catch(() => undefined);
   await ec2.send(new DeleteLaunchTemplateCommand({ LaunchTemplateId: launchTemplateId })).catch(() => undefined);
@@ -205,6 +225,16 @@ describe("the guarded DELETE", () => {
     }
     const still = await api.GET("/keypairs/{name}", { params: { path: { name: names.template }, query: { region } } });
     expect(still.response.status).toBe(200);
+  });
+
+  test("a group pinning a deleted version hides no version that exists: refused, the pinned version 2 named", async () => {
+    for (const dryRun of [true, false]) {
+      const answer = await api.DELETE("/keypairs/{name}", { params: { path: { name: names.template }, query: { region, dryRun } } });
+      expect(answer.response.status).toBe(409);
+      expect(problemOf(answer.error).usage!.launchTemplates).toEqual([
+        { launchTemplateId, launchTemplateName: fleet.template, versions: [2] },
+      ]);
+    }
   });
 
   test("refuses by id too (an instance names it)", async () => {

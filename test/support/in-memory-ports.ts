@@ -228,6 +228,9 @@ export const emptyScan = (): UsageScan => ({
   instances: [],
   launchTemplateVersions: [],
   launchConfigurations: [],
+  spotInstanceRequests: [],
+  spotFleetRequests: [],
+  fleets: [],
   autoScalingGroups: [],
   incomplete: [],
 });

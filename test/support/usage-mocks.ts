@@ -3,7 +3,14 @@
  * "nothing names any key" unless a test says otherwise. Call after each reset().
  */
 import { DescribeAutoScalingGroupsCommand, DescribeLaunchConfigurationsCommand } from "@aws-sdk/client-auto-scaling";
-import { DescribeInstancesCommand, DescribeLaunchTemplatesCommand, DescribeLaunchTemplateVersionsCommand } from "@aws-sdk/client-ec2";
+import {
+  DescribeFleetsCommand,
+  DescribeInstancesCommand,
+  DescribeLaunchTemplatesCommand,
+  DescribeLaunchTemplateVersionsCommand,
+  DescribeSpotFleetRequestsCommand,
+  DescribeSpotInstanceRequestsCommand,
+} from "@aws-sdk/client-ec2";
 
 interface Mock {
   on(command: unknown): { resolves(output: object): unknown };
@@ -13,6 +20,9 @@ export function nothingNamesKeys(ec2: Mock, autoScaling: Mock): void {
   ec2.on(DescribeInstancesCommand).resolves({ Reservations: [] });
   ec2.on(DescribeLaunchTemplatesCommand).resolves({ LaunchTemplates: [] });
   ec2.on(DescribeLaunchTemplateVersionsCommand).resolves({ LaunchTemplateVersions: [] });
+  ec2.on(DescribeSpotInstanceRequestsCommand).resolves({ SpotInstanceRequests: [] });
+  ec2.on(DescribeSpotFleetRequestsCommand).resolves({ SpotFleetRequestConfigs: [] });
+  ec2.on(DescribeFleetsCommand).resolves({ Fleets: [] });
   autoScaling.on(DescribeLaunchConfigurationsCommand).resolves({ LaunchConfigurations: [] });
   autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({ AutoScalingGroups: [] });
 }

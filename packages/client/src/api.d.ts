@@ -200,6 +200,9 @@ export interface components {
              *           "name": "web-asg"
              *         }
              *       ],
+             *       "spotInstanceRequests": [],
+             *       "spotFleetRequests": [],
+             *       "fleets": [],
              *       "complete": true,
              *       "incomplete": []
              *     }
@@ -210,7 +213,7 @@ export interface components {
                     instanceId: string;
                     state: string;
                 }[];
-                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group pins, names the key. */
+                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key. */
                 launchTemplates: {
                     launchTemplateId: string;
                     launchTemplateName: string;
@@ -223,11 +226,24 @@ export interface components {
                 autoScalingGroups: {
                     name: string;
                 }[];
-                /** @description Whether every part was checked; if not, `incomplete` says what and why. */
+                /** @description Spot Instance requests that launch with the key when fulfilled: persistent ones open or active, one-time ones still open. */
+                spotInstanceRequests: {
+                    spotInstanceRequestId: string;
+                    state: string;
+                }[];
+                /** @description Spot Fleet requests of type maintain, not cancelled, whose launch specifications name the key or that launch from one of these launch template versions. */
+                spotFleetRequests: {
+                    spotFleetRequestId: string;
+                }[];
+                /** @description EC2 Fleets of type maintain, not deleted, that launch from one of these launch template versions. */
+                fleets: {
+                    fleetId: string;
+                }[];
+                /** @description Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked (e.g. not fleets of type request or instant). */
                 complete: boolean;
                 incomplete: {
                     /** @enum {string} */
-                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups";
+                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups" | "spotInstanceRequests" | "spotFleetRequests" | "fleets";
                     reason: string;
                 }[];
             };
@@ -290,6 +306,9 @@ export interface components {
              *           "name": "web-asg"
              *         }
              *       ],
+             *       "spotInstanceRequests": [],
+             *       "spotFleetRequests": [],
+             *       "fleets": [],
              *       "complete": true,
              *       "incomplete": []
              *     }
@@ -300,7 +319,7 @@ export interface components {
                     instanceId: string;
                     state: string;
                 }[];
-                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group pins, names the key. */
+                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key. */
                 launchTemplates: {
                     launchTemplateId: string;
                     launchTemplateName: string;
@@ -313,11 +332,24 @@ export interface components {
                 autoScalingGroups: {
                     name: string;
                 }[];
-                /** @description Whether every part was checked; if not, `incomplete` says what and why. */
+                /** @description Spot Instance requests that launch with the key when fulfilled: persistent ones open or active, one-time ones still open. */
+                spotInstanceRequests: {
+                    spotInstanceRequestId: string;
+                    state: string;
+                }[];
+                /** @description Spot Fleet requests of type maintain, not cancelled, whose launch specifications name the key or that launch from one of these launch template versions. */
+                spotFleetRequests: {
+                    spotFleetRequestId: string;
+                }[];
+                /** @description EC2 Fleets of type maintain, not deleted, that launch from one of these launch template versions. */
+                fleets: {
+                    fleetId: string;
+                }[];
+                /** @description Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked (e.g. not fleets of type request or instant). */
                 complete: boolean;
                 incomplete: {
                     /** @enum {string} */
-                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups";
+                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups" | "spotInstanceRequests" | "spotFleetRequests" | "fleets";
                     reason: string;
                 }[];
             };
@@ -393,6 +425,9 @@ export interface components {
              *           "name": "web-asg"
              *         }
              *       ],
+             *       "spotInstanceRequests": [],
+             *       "spotFleetRequests": [],
+             *       "fleets": [],
              *       "complete": true,
              *       "incomplete": []
              *     }
@@ -403,7 +438,7 @@ export interface components {
                     instanceId: string;
                     state: string;
                 }[];
-                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group pins, names the key. */
+                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key. */
                 launchTemplates: {
                     launchTemplateId: string;
                     launchTemplateName: string;
@@ -416,11 +451,24 @@ export interface components {
                 autoScalingGroups: {
                     name: string;
                 }[];
-                /** @description Whether every part was checked; if not, `incomplete` says what and why. */
+                /** @description Spot Instance requests that launch with the key when fulfilled: persistent ones open or active, one-time ones still open. */
+                spotInstanceRequests: {
+                    spotInstanceRequestId: string;
+                    state: string;
+                }[];
+                /** @description Spot Fleet requests of type maintain, not cancelled, whose launch specifications name the key or that launch from one of these launch template versions. */
+                spotFleetRequests: {
+                    spotFleetRequestId: string;
+                }[];
+                /** @description EC2 Fleets of type maintain, not deleted, that launch from one of these launch template versions. */
+                fleets: {
+                    fleetId: string;
+                }[];
+                /** @description Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked (e.g. not fleets of type request or instant). */
                 complete: boolean;
                 incomplete: {
                     /** @enum {string} */
-                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups";
+                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups" | "spotInstanceRequests" | "spotFleetRequests" | "fleets";
                     reason: string;
                 }[];
             };
@@ -464,6 +512,9 @@ export interface components {
              *           "name": "web-asg"
              *         }
              *       ],
+             *       "spotInstanceRequests": [],
+             *       "spotFleetRequests": [],
+             *       "fleets": [],
              *       "complete": true,
              *       "incomplete": []
              *     }
@@ -474,7 +525,7 @@ export interface components {
                     instanceId: string;
                     state: string;
                 }[];
-                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group pins, names the key. */
+                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key. */
                 launchTemplates: {
                     launchTemplateId: string;
                     launchTemplateName: string;
@@ -487,11 +538,24 @@ export interface components {
                 autoScalingGroups: {
                     name: string;
                 }[];
-                /** @description Whether every part was checked; if not, `incomplete` says what and why. */
+                /** @description Spot Instance requests that launch with the key when fulfilled: persistent ones open or active, one-time ones still open. */
+                spotInstanceRequests: {
+                    spotInstanceRequestId: string;
+                    state: string;
+                }[];
+                /** @description Spot Fleet requests of type maintain, not cancelled, whose launch specifications name the key or that launch from one of these launch template versions. */
+                spotFleetRequests: {
+                    spotFleetRequestId: string;
+                }[];
+                /** @description EC2 Fleets of type maintain, not deleted, that launch from one of these launch template versions. */
+                fleets: {
+                    fleetId: string;
+                }[];
+                /** @description Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked (e.g. not fleets of type request or instant). */
                 complete: boolean;
                 incomplete: {
                     /** @enum {string} */
-                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups";
+                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups" | "spotInstanceRequests" | "spotFleetRequests" | "fleets";
                     reason: string;
                 }[];
             };
@@ -590,6 +654,9 @@ export interface components {
              *           "name": "web-asg"
              *         }
              *       ],
+             *       "spotInstanceRequests": [],
+             *       "spotFleetRequests": [],
+             *       "fleets": [],
              *       "complete": true,
              *       "incomplete": []
              *     }
@@ -600,7 +667,7 @@ export interface components {
                     instanceId: string;
                     state: string;
                 }[];
-                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group pins, names the key. */
+                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key. */
                 launchTemplates: {
                     launchTemplateId: string;
                     launchTemplateName: string;
@@ -613,11 +680,24 @@ export interface components {
                 autoScalingGroups: {
                     name: string;
                 }[];
-                /** @description Whether every part was checked; if not, `incomplete` says what and why. */
+                /** @description Spot Instance requests that launch with the key when fulfilled: persistent ones open or active, one-time ones still open. */
+                spotInstanceRequests: {
+                    spotInstanceRequestId: string;
+                    state: string;
+                }[];
+                /** @description Spot Fleet requests of type maintain, not cancelled, whose launch specifications name the key or that launch from one of these launch template versions. */
+                spotFleetRequests: {
+                    spotFleetRequestId: string;
+                }[];
+                /** @description EC2 Fleets of type maintain, not deleted, that launch from one of these launch template versions. */
+                fleets: {
+                    fleetId: string;
+                }[];
+                /** @description Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked (e.g. not fleets of type request or instant). */
                 complete: boolean;
                 incomplete: {
                     /** @enum {string} */
-                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups";
+                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups" | "spotInstanceRequests" | "spotFleetRequests" | "fleets";
                     reason: string;
                 }[];
             };
@@ -1944,6 +2024,9 @@ export interface operations {
                      *             "name": "web-asg"
                      *           }
                      *         ],
+                     *         "spotInstanceRequests": [],
+                     *         "spotFleetRequests": [],
+                     *         "fleets": [],
                      *         "complete": true,
                      *         "incomplete": []
                      *       }
@@ -2432,6 +2515,9 @@ export interface operations {
                      *             "name": "web-asg"
                      *           }
                      *         ],
+                     *         "spotInstanceRequests": [],
+                     *         "spotFleetRequests": [],
+                     *         "fleets": [],
                      *         "complete": true,
                      *         "incomplete": []
                      *       }

@@ -180,6 +180,10 @@ export function usageLines(usage: KeyUsage): string[] {
     ),
     ...usage.launchConfigurations.map((configuration) => `launch configuration ${configuration.name}`),
     ...usage.autoScalingGroups.map((group) => `Auto Scaling group ${group.name}`),
+    // An older server answers none of these kinds.
+    ...(usage.spotInstanceRequests ?? []).map((request) => `Spot Instance request ${request.spotInstanceRequestId} (${request.state})`),
+    ...(usage.spotFleetRequests ?? []).map((fleet) => `Spot Fleet request ${fleet.spotFleetRequestId}`),
+    ...(usage.fleets ?? []).map((fleet) => `EC2 Fleet ${fleet.fleetId}`),
   ];
   return [
     ...(uses.length ? uses.map((use) => `used by ${use}`) : [usage.complete ? "used by nothing" : "used by nothing found so far"]),
@@ -195,6 +199,9 @@ const usedBy = (usage: KeyUsage | undefined): string => {
     ...usage.launchTemplates.map((template) => `${template.launchTemplateName} v${template.versions.join(",")}`),
     ...usage.launchConfigurations.map((configuration) => `lc ${configuration.name}`),
     ...usage.autoScalingGroups.map((group) => `asg ${group.name}`),
+    ...(usage.spotInstanceRequests ?? []).map((request) => request.spotInstanceRequestId),
+    ...(usage.spotFleetRequests ?? []).map((fleet) => fleet.spotFleetRequestId),
+    ...(usage.fleets ?? []).map((fleet) => fleet.fleetId),
   ];
   return uses.length ? uses.join(" ") : usage.complete ? "nothing" : "unknown";
 };

@@ -383,7 +383,15 @@ export const ProblemTypePath = /* @__PURE__ */ z.strictObject({
 // ---- responses ----
 
 /** What names a key pair in its region (includeUsage=true, the guarded delete). */
-export const USAGE_CHECKS = ["instances", "launchTemplates", "launchConfigurations", "autoScalingGroups"] as const;
+export const USAGE_CHECKS = [
+  "instances",
+  "launchTemplates",
+  "launchConfigurations",
+  "autoScalingGroups",
+  "spotInstanceRequests",
+  "spotFleetRequests",
+  "fleets",
+] as const;
 
 export const KeyUsage = /* @__PURE__ */ z
   .strictObject({
@@ -399,15 +407,29 @@ export const KeyUsage = /* @__PURE__ */ z
         }),
       )
       .register(z.globalRegistry, {
-        description: "Launch templates whose default or latest version, or a version an Auto Scaling group pins, names the key.",
+        description:
+          "Launch templates whose default or latest version, or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key.",
       }),
     launchConfigurations: z.array(z.strictObject({ name: z.string() })),
     autoScalingGroups: z.array(z.strictObject({ name: z.string() })).register(z.globalRegistry, {
       description: "Groups that launch from one of these launch template versions or launch configurations, or run one of these instances.",
     }),
-    complete: z
-      .boolean()
-      .register(z.globalRegistry, { description: "Whether every part was checked; if not, `incomplete` says what and why." }),
+    spotInstanceRequests: z.array(z.strictObject({ spotInstanceRequestId: z.string(), state: z.string() })).register(z.globalRegistry, {
+      description:
+        "Spot Instance requests that launch with the key when fulfilled: persistent ones open or active, one-time ones still open.",
+    }),
+    spotFleetRequests: z.array(z.strictObject({ spotFleetRequestId: z.string() })).register(z.globalRegistry, {
+      description:
+        "Spot Fleet requests of type maintain, not cancelled, whose launch specifications name the key or that launch from one of these launch template versions.",
+    }),
+    fleets: z.array(z.strictObject({ fleetId: z.string() })).register(z.globalRegistry, {
+      description: "EC2 Fleets of type maintain, not deleted, that launch from one of these launch template versions.",
+    }),
+    complete: z.boolean().register(z.globalRegistry, {
+      description:
+        "Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked " +
+        "(e.g. not fleets of type request or instant).",
+    }),
     incomplete: z.array(z.strictObject({ check: z.enum(USAGE_CHECKS), reason: z.string() })),
   })
   .register(z.globalRegistry, {
@@ -417,6 +439,9 @@ export const KeyUsage = /* @__PURE__ */ z
       launchTemplates: [{ launchTemplateId: "lt-0123456789abcdef0", launchTemplateName: "web", versions: [3] }],
       launchConfigurations: [],
       autoScalingGroups: [{ name: "web-asg" }],
+      spotInstanceRequests: [],
+      spotFleetRequests: [],
+      fleets: [],
       complete: true,
       incomplete: [],
     },

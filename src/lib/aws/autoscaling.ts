@@ -1,18 +1,13 @@
 /**
- * The Auto Scaling adapter, read-only: the launch configurations and groups a usage check reads
- * (issue 20). The only module that knows @aws-sdk/client-auto-scaling. Like ec2.ts: a client per
+ * The Auto Scaling adapter, read-only: the launch configurations and groups a usage check reads.
+ * The only module that knows @aws-sdk/client-auto-scaling. Like ec2.ts: a client per
  * region, built lazily and discarded after any failure that is not an Auto Scaling answer; errors
  * through EC2's one table (the same query protocol and codes, plus AccessDenied).
  */
-import {
-  AutoScalingClient,
-  DescribeAutoScalingGroupsCommand,
-  DescribeLaunchConfigurationsCommand,
-  type LaunchTemplateSpecification,
-} from "@aws-sdk/client-auto-scaling";
+import { AutoScalingClient, DescribeAutoScalingGroupsCommand, DescribeLaunchConfigurationsCommand } from "@aws-sdk/client-auto-scaling";
 import { config } from "../platform/config.js";
 import { clientOptions } from "./clients.js";
-import { allPages } from "./ec2.js";
+import { allPages, templateRef } from "./ec2.js";
 import { isEc2Answer, type SdkError, translateEc2Error, type UsageOperation } from "./ec2-errors.js";
 
 const clients = new Map<string, AutoScalingClient>();
@@ -56,24 +51,6 @@ export async function describeLaunchConfigurationsWithKeys(region: string, signa
       : [],
   );
 }
-
-/** A group's launch template as it names it: by id or name, and a version (a number, $Latest or $Default; none is $Default). */
-export interface GroupTemplateRef {
-  launchTemplateId?: string;
-  launchTemplateName?: string;
-  version?: string;
-}
-
-const templateRef = (spec: LaunchTemplateSpecification | undefined): GroupTemplateRef[] =>
-  spec && (spec.LaunchTemplateId || spec.LaunchTemplateName)
-    ? [
-        {
-          ...(spec.LaunchTemplateId ? { launchTemplateId: spec.LaunchTemplateId } : {}),
-          ...(spec.LaunchTemplateName ? { launchTemplateName: spec.LaunchTemplateName } : {}),
-          ...(spec.Version ? { version: spec.Version } : {}),
-        },
-      ]
-    : [];
 
 /** Every group of the region: its launch configuration, launch templates (incl. a mixed instances policy's and its overrides') and instances. */
 export async function describeAutoScalingGroups(region: string, signal: AbortSignal) {

@@ -11,7 +11,10 @@ export type UsageOperation =
   | "DescribeLaunchTemplates"
   | "DescribeLaunchTemplateVersions"
   | "DescribeLaunchConfigurations"
-  | "DescribeAutoScalingGroups";
+  | "DescribeAutoScalingGroups"
+  | "DescribeSpotInstanceRequests"
+  | "DescribeSpotFleetRequests"
+  | "DescribeFleets";
 
 interface Translation {
   kind: ProblemKind;
@@ -71,8 +74,12 @@ export const isEc2Answer = (error: SdkError): boolean => error.$fault !== undefi
 
 const CLIENT_SIDE_TIMEOUTS = new Set(["TimeoutError", "AbortError", "RequestTimeout"]);
 
+const AUTO_SCALING_OPERATIONS = new Set<Operation>(["DescribeLaunchConfigurations", "DescribeAutoScalingGroups"]);
+
 export function translateEc2Error(error: unknown, operation: Operation, dryRun = false): Error {
   if (error instanceof ServiceError) return error;
+  // The table's words name EC2; an Auto Scaling call's failure names Auto Scaling.
+  const say = (text: string) => (AUTO_SCALING_OPERATIONS.has(operation) ? text.replace(/\bEC2\b/g, "Auto Scaling") : text);
   const sdkError = (error ?? {}) as SdkError;
   const code = sdkError.Code ?? sdkError.name ?? sdkError.code ?? "Unknown";
   if (code === "DryRunOperation") return new DryRunSucceeded(operation);
@@ -81,7 +88,7 @@ export function translateEc2Error(error: unknown, operation: Operation, dryRun =
   }
   const translation = EC2_ERRORS[code];
   if (translation && (isEc2Answer(sdkError) || CLIENT_SIDE_TIMEOUTS.has(code))) {
-    return new ServiceError(translation.kind, translation.detail ?? sdkError.message ?? code, {
+    return new ServiceError(translation.kind, translation.detail !== undefined ? say(translation.detail) : (sdkError.message ?? code), {
       cause: error,
       ec2Code: isEc2Answer(sdkError) ? code : undefined,
       retryAfterSeconds: translation.kind === "throttled" ? config.THROTTLE_RETRY_AFTER_SECONDS : undefined,
@@ -89,11 +96,14 @@ export function translateEc2Error(error: unknown, operation: Operation, dryRun =
   }
   const status = sdkError.$metadata?.httpStatusCode ?? 0;
   if (status >= 200 && status < 300) {
-    return new ServiceError("upstream-error", `EC2's answer to ${operation} could not be read.`, { cause: error });
+    return new ServiceError("upstream-error", say(`EC2's answer to ${operation} could not be read.`), { cause: error });
   }
   const network = typeof sdkError.code === "string" && /^E[A-Z]+/.test(sdkError.code);
   if (isEc2Answer(sdkError) || status >= 500 || network) {
-    return new ServiceError("upstream-error", "EC2 request failed.", { cause: error, ec2Code: isEc2Answer(sdkError) ? code : undefined });
+    return new ServiceError("upstream-error", say("EC2 request failed."), {
+      cause: error,
+      ec2Code: isEc2Answer(sdkError) ? code : undefined,
+    });
   }
   // Not an EC2 answer we know: keep the original for the logs, the caller gets a bare 500.
   return error instanceof Error ? error : new Error(String(error));

@@ -9,10 +9,13 @@ import {
   CreateKeyPairCommand,
   CreateTagsCommand,
   DeleteKeyPairCommand,
+  DescribeFleetsCommand,
   DescribeInstancesCommand,
   DescribeKeyPairsCommand,
   DescribeLaunchTemplatesCommand,
   DescribeLaunchTemplateVersionsCommand,
+  DescribeSpotFleetRequestsCommand,
+  DescribeSpotInstanceRequestsCommand,
   type EC2Client,
   ImportKeyPairCommand,
   type KeyPairInfo,
@@ -321,7 +324,7 @@ export const ec2KeyPairStore: KeyPairStore = {
   tag: tagKeyPair,
 };
 
-// ---- usage checks (issue 20): read-only, paged to the end, all bounded by one signal ----
+// ---- usage checks: read-only, paged to the end, all bounded by one signal ----
 
 /**
  * Reads every page of a paged call: each page's NextToken asks for the next, until there is none.
@@ -441,16 +444,19 @@ export async function describeDefaultAndLatestVersions(region: string, signal: A
   return readVersions(versions);
 }
 
-/** The versions numbered `numbers` of one launch template (at most 200 per call); a template deleted meanwhile has none. */
+/**
+ * The versions numbered `numbers` of one launch template (at most 200 per call). A template deleted
+ * meanwhile has none. A version that does not exist (deleted after a group or fleet pinned it) fails the
+ * whole call with VersionNotFound: the numbers are then asked for in halves, down to the one
+ * missing, so it never hides the versions that exist.
+ */
 export async function describeTemplateVersions(
   region: string,
   launchTemplateId: string,
   numbers: number[],
   signal: AbortSignal,
 ): Promise<LaunchTemplateVersionKey[]> {
-  const found: LaunchTemplateVersionKey[] = [];
-  for (let at = 0; at < numbers.length; at += 200) {
-    const chunk = numbers.slice(at, at + 200);
+  const ask = async (chunk: number[]): Promise<LaunchTemplateVersionKey[]> => {
     try {
       const versions = await allPages("DescribeLaunchTemplateVersions", async (NextToken) => {
         const output = await send(region, "read", "DescribeLaunchTemplateVersions", false, signal, (client) =>
@@ -466,11 +472,107 @@ export async function describeTemplateVersions(
         );
         return { NextToken: output.NextToken, page: output.LaunchTemplateVersions ?? [] };
       });
-      found.push(...readVersions(versions));
+      return readVersions(versions);
     } catch (error) {
-      // Deleted since it was listed (or a version deleted): it names no key.
       if (!(error instanceof ServiceError && error.kind === "not-found")) throw error;
+      // The template is gone, or the one version asked for: nothing there names a key. Any other
+      // not-found of several versions may be one of them alone: ask again in halves.
+      if (error.ec2Code === "InvalidLaunchTemplateId.NotFound" || chunk.length === 1) return [];
+      const half = Math.ceil(chunk.length / 2);
+      return [...(await ask(chunk.slice(0, half))), ...(await ask(chunk.slice(half)))];
     }
-  }
+  };
+  const found: LaunchTemplateVersionKey[] = [];
+  for (let at = 0; at < numbers.length; at += 200) found.push(...(await ask(numbers.slice(at, at + 200))));
   return found;
+}
+
+/** A launch template as a group or fleet names it: by id or name, and a version (a number, $Latest or $Default; none is $Default). */
+export interface TemplateRef {
+  launchTemplateId?: string;
+  launchTemplateName?: string;
+  version?: string;
+}
+
+/** Auto Scaling's and EC2's launch template specifications share these members. */
+export const templateRef = (
+  spec: { LaunchTemplateId?: string | undefined; LaunchTemplateName?: string | undefined; Version?: string | undefined } | undefined,
+): TemplateRef[] =>
+  spec && (spec.LaunchTemplateId || spec.LaunchTemplateName)
+    ? [
+        {
+          ...(spec.LaunchTemplateId ? { launchTemplateId: spec.LaunchTemplateId } : {}),
+          ...(spec.LaunchTemplateName ? { launchTemplateName: spec.LaunchTemplateName } : {}),
+          ...(spec.Version ? { version: spec.Version } : {}),
+        },
+      ]
+    : [];
+
+/**
+ * The region's Spot Instance requests that launch with their key when fulfilled (again): a
+ * persistent request open or active, a one-time request still open. A one-time request that is
+ * active has launched its instance (counted among the instances) and launches no other.
+ */
+export async function describeSpotInstanceRequestsWithKeys(region: string, signal: AbortSignal) {
+  const requests = await allPages("DescribeSpotInstanceRequests", async (NextToken) => {
+    const output = await send(region, "read", "DescribeSpotInstanceRequests", false, signal, (client) =>
+      client.send(
+        new DescribeSpotInstanceRequestsCommand({ Filters: [{ Name: "state", Values: ["open", "active"] }], MaxResults: 1000, NextToken }),
+        { abortSignal: signal },
+      ),
+    );
+    return { NextToken: output.NextToken, page: output.SpotInstanceRequests ?? [] };
+  });
+  return requests.flatMap((request) => {
+    const keyName = request.LaunchSpecification?.KeyName;
+    const launchesLater = request.State === "open" || (request.State === "active" && request.Type === "persistent");
+    return request.SpotInstanceRequestId && keyName && launchesLater
+      ? [{ spotInstanceRequestId: request.SpotInstanceRequestId, state: request.State!, keyName }]
+      : [];
+  });
+}
+
+/** A Spot Fleet's or EC2 Fleet's states in which it still launches instances (cancelled, deleted or failed ones do not). */
+const LAUNCHING_FLEET_STATES = new Set(["submitted", "active", "modifying"]);
+
+/** The region's Spot Fleet requests of type maintain (the default) that still launch: their launch specifications' keys and their launch templates. */
+export async function describeMaintainedSpotFleets(region: string, signal: AbortSignal) {
+  const configs = await allPages("DescribeSpotFleetRequests", async (NextToken) => {
+    const output = await send(region, "read", "DescribeSpotFleetRequests", false, signal, (client) =>
+      client.send(new DescribeSpotFleetRequestsCommand({ MaxResults: 1000, NextToken }), { abortSignal: signal }),
+    );
+    return { NextToken: output.NextToken, page: output.SpotFleetRequestConfigs ?? [] };
+  });
+  return configs.flatMap((config) => {
+    const data = config.SpotFleetRequestConfig;
+    if (!config.SpotFleetRequestId || !data || (data.Type ?? "maintain") !== "maintain") return [];
+    if (!LAUNCHING_FLEET_STATES.has(config.SpotFleetRequestState ?? "")) return [];
+    return [
+      {
+        spotFleetRequestId: config.SpotFleetRequestId,
+        keyNames: (data.LaunchSpecifications ?? []).flatMap((spec) => (spec.KeyName ? [spec.KeyName] : [])),
+        templates: (data.LaunchTemplateConfigs ?? []).flatMap((launch) => templateRef(launch.LaunchTemplateSpecification)),
+      },
+    ];
+  });
+}
+
+/** The region's EC2 Fleets of type maintain (the default) that still launch, and their launch templates. */
+export async function describeMaintainedFleets(region: string, signal: AbortSignal) {
+  const fleets = await allPages("DescribeFleets", async (NextToken) => {
+    const output = await send(region, "read", "DescribeFleets", false, signal, (client) =>
+      client.send(new DescribeFleetsCommand({ MaxResults: 1000, NextToken }), { abortSignal: signal }),
+    );
+    return { NextToken: output.NextToken, page: output.Fleets ?? [] };
+  });
+  return fleets.flatMap((fleet) =>
+    fleet.FleetId && (fleet.Type ?? "maintain") === "maintain" && LAUNCHING_FLEET_STATES.has(fleet.FleetState ?? "")
+      ? [
+          {
+            fleetId: fleet.FleetId,
+            templates: (fleet.LaunchTemplateConfigs ?? []).flatMap((launch) => templateRef(launch.LaunchTemplateSpecification)),
+          },
+        ]
+      : [],
+  );
 }

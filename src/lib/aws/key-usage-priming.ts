@@ -1,12 +1,19 @@
 /**
- * Rehearses a usage check at INIT (the read and delete functions; decision 0017): its five
+ * Rehearses a usage check at INIT (the read and delete functions; decision 0017): its eight
  * describes, with the inputs the scan sends, through the clients that send them for real (EC2's
  * read client, the Auto Scaling client), each answered in process with a row like a real answer's.
  * Nothing reaches EC2 or Auto Scaling; the clients' providers, endpoint rules, signing, serializers
  * and parsers have run before the first caller needs them. A failure only costs the rehearsal.
  */
 import { DescribeAutoScalingGroupsCommand, DescribeLaunchConfigurationsCommand } from "@aws-sdk/client-auto-scaling";
-import { DescribeInstancesCommand, DescribeLaunchTemplatesCommand, DescribeLaunchTemplateVersionsCommand } from "@aws-sdk/client-ec2";
+import {
+  DescribeFleetsCommand,
+  DescribeInstancesCommand,
+  DescribeLaunchTemplatesCommand,
+  DescribeLaunchTemplateVersionsCommand,
+  DescribeSpotFleetRequestsCommand,
+  DescribeSpotInstanceRequestsCommand,
+} from "@aws-sdk/client-ec2";
 import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
 import { autoScalingClient, discardAutoScalingClient } from "./autoscaling.js";
@@ -25,6 +32,21 @@ const VERSIONS_XML =
   "<DescribeLaunchTemplateVersionsResponse><launchTemplateVersionSet><item><launchTemplateId>lt-00000000000000000</launchTemplateId>" +
   "<launchTemplateName>rehearsal</launchTemplateName><versionNumber>1</versionNumber><launchTemplateData><keyName>rehearsal</keyName>" +
   "</launchTemplateData></item></launchTemplateVersionSet></DescribeLaunchTemplateVersionsResponse>";
+const TEMPLATE_CONFIGS =
+  "<launchTemplateConfigs><item><launchTemplateSpecification><launchTemplateId>lt-00000000000000000</launchTemplateId>" +
+  "<version>1</version></launchTemplateSpecification></item></launchTemplateConfigs>";
+const SPOT_REQUESTS_XML =
+  "<DescribeSpotInstanceRequestsResponse><spotInstanceRequestSet><item><spotInstanceRequestId>sir-00000000</spotInstanceRequestId>" +
+  "<state>open</state><type>persistent</type><launchSpecification><keyName>rehearsal</keyName></launchSpecification></item>" +
+  "</spotInstanceRequestSet></DescribeSpotInstanceRequestsResponse>";
+const SPOT_FLEETS_XML =
+  "<DescribeSpotFleetRequestsResponse><spotFleetRequestConfigSet><item><spotFleetRequestId>sfr-00000000</spotFleetRequestId>" +
+  "<spotFleetRequestState>active</spotFleetRequestState><spotFleetRequestConfig><type>maintain</type><launchSpecifications><item>" +
+  `<keyName>rehearsal</keyName></item></launchSpecifications>${TEMPLATE_CONFIGS}</spotFleetRequestConfig></item>` +
+  "</spotFleetRequestConfigSet></DescribeSpotFleetRequestsResponse>";
+const FLEETS_XML =
+  "<DescribeFleetsResponse><fleetSet><item><fleetId>fleet-00000000</fleetId><fleetState>active</fleetState><type>maintain</type>" +
+  `${TEMPLATE_CONFIGS}</item></fleetSet></DescribeFleetsResponse>`;
 const CONFIGURATIONS_XML =
   "<DescribeLaunchConfigurationsResponse><DescribeLaunchConfigurationsResult><LaunchConfigurations><member>" +
   "<LaunchConfigurationName>rehearsal</LaunchConfigurationName><KeyName>rehearsal</KeyName></member></LaunchConfigurations>" +
@@ -54,6 +76,14 @@ export async function rehearseUsageCheck(enabled = config.PRIME_EC2_ON_INIT): Pr
     await ec2.send(
       inProcess(new DescribeLaunchTemplateVersionsCommand({ Versions: ["$Latest", "$Default"], MaxResults: 200 }), VERSIONS_XML),
     );
+    await ec2.send(
+      inProcess(
+        new DescribeSpotInstanceRequestsCommand({ Filters: [{ Name: "state", Values: ["open", "active"] }], MaxResults: 1000 }),
+        SPOT_REQUESTS_XML,
+      ),
+    );
+    await ec2.send(inProcess(new DescribeSpotFleetRequestsCommand({ MaxResults: 1000 }), SPOT_FLEETS_XML));
+    await ec2.send(inProcess(new DescribeFleetsCommand({ MaxResults: 1000 }), FLEETS_XML));
     const autoScaling = autoScalingClient(region);
     await autoScaling.send(inProcess(new DescribeLaunchConfigurationsCommand({ MaxRecords: 100 }), CONFIGURATIONS_XML));
     await autoScaling.send(inProcess(new DescribeAutoScalingGroupsCommand({ MaxRecords: 100 }), GROUPS_XML));

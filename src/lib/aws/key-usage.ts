@@ -1,8 +1,9 @@
 /**
  * The usage scan of a region (KeyUsageSource): what names key pairs, read once for every key of a
- * request. Four independent reads in parallel (instances, launch templates, launch configurations,
- * groups), then the launch template versions that count: the default and latest of every template
- * in one paged call, and the versions groups pin, per template. Each part that fails is recorded
+ * request. Seven independent reads in parallel (instances, launch templates, launch configurations,
+ * groups, Spot Instance requests, Spot Fleet requests, EC2 Fleets), then the launch template
+ * versions that count: the default and latest of every template in one paged call, and the
+ * versions groups and fleets launch from, per template. Each part that fails is recorded
  * (what, why) and the others still count. moto's DescribeLaunchTemplateVersions ignores filters,
  * has no NextToken and cuts at MaxResults: any wanted version the bulk call did not return is asked
  * for by number, and rows not asked for are dropped.
@@ -10,14 +11,18 @@
 import { ServiceError } from "../keypairs/errors.js";
 import type { KeyUsageSource, UsageCheck, UsageGap, UsageScan } from "../keypairs/ports.js";
 import { logger } from "../platform/logger.js";
-import { describeAutoScalingGroups, describeLaunchConfigurationsWithKeys, type GroupTemplateRef } from "./autoscaling.js";
+import { describeAutoScalingGroups, describeLaunchConfigurationsWithKeys } from "./autoscaling.js";
 import {
   describeDefaultAndLatestVersions,
   describeInstancesWithKeys,
   describeLaunchTemplates,
+  describeMaintainedFleets,
+  describeMaintainedSpotFleets,
+  describeSpotInstanceRequestsWithKeys,
   describeTemplateVersions,
   type LaunchTemplateSummary,
   type LaunchTemplateVersionKey,
+  type TemplateRef,
 } from "./ec2.js";
 
 /** How many templates' pinned versions are asked for at once. */
@@ -31,6 +36,9 @@ export interface UsageReads {
   templateVersions: typeof describeTemplateVersions;
   launchConfigurations: typeof describeLaunchConfigurationsWithKeys;
   autoScalingGroups: typeof describeAutoScalingGroups;
+  spotInstanceRequests: typeof describeSpotInstanceRequestsWithKeys;
+  spotFleetRequests: typeof describeMaintainedSpotFleets;
+  fleets: typeof describeMaintainedFleets;
 }
 
 export const AWS_USAGE_READS: UsageReads = {
@@ -40,10 +48,13 @@ export const AWS_USAGE_READS: UsageReads = {
   templateVersions: describeTemplateVersions,
   launchConfigurations: describeLaunchConfigurationsWithKeys,
   autoScalingGroups: describeAutoScalingGroups,
+  spotInstanceRequests: describeSpotInstanceRequestsWithKeys,
+  spotFleetRequests: describeMaintainedSpotFleets,
+  fleets: describeMaintainedFleets,
 };
 
-/** A group's template reference as a version number, or undefined if the template is unknown. */
-function resolve(ref: GroupTemplateRef, byId: Map<string, LaunchTemplateSummary>, byName: Map<string, LaunchTemplateSummary>) {
+/** A group's or fleet's template reference as a version number, or undefined if the template is unknown. */
+function resolve(ref: TemplateRef, byId: Map<string, LaunchTemplateSummary>, byName: Map<string, LaunchTemplateSummary>) {
   const template = ref.launchTemplateId !== undefined ? byId.get(ref.launchTemplateId) : byName.get(ref.launchTemplateName ?? "");
   if (!template) return undefined;
   const version =
@@ -78,27 +89,37 @@ export function keyUsageSource(reads: UsageReads = AWS_USAGE_READS): KeyUsageSou
           return undefined;
         }
       };
-      const [instances, templates, configurations, groups] = await Promise.all([
+      const [instances, templates, configurations, groups, spotRequests, spotFleets, fleets] = await Promise.all([
         attempt("instances", () => reads.instances(region, signal)),
         attempt("launchTemplates", () => reads.launchTemplates(region, signal)),
         attempt("launchConfigurations", () => reads.launchConfigurations(region, signal)),
         attempt("autoScalingGroups", () => reads.autoScalingGroups(region, signal)),
+        attempt("spotInstanceRequests", () => reads.spotInstanceRequests(region, signal)),
+        attempt("spotFleetRequests", () => reads.spotFleetRequests(region, signal)),
+        attempt("fleets", () => reads.fleets(region, signal)),
       ]);
       const byId = new Map((templates ?? []).map((template) => [template.launchTemplateId, template]));
       const byName = new Map((templates ?? []).map((template) => [template.launchTemplateName, template]));
+      const versionsOf = (refs: TemplateRef[]) => refs.flatMap((ref) => resolve(ref, byId, byName) ?? []);
       const resolvedGroups = (groups ?? []).map((group) => ({
         name: group.name,
         ...(group.launchConfigurationName !== undefined ? { launchConfigurationName: group.launchConfigurationName } : {}),
-        launchTemplateVersions: group.templates.flatMap((ref) => resolve(ref, byId, byName) ?? []),
+        launchTemplateVersions: versionsOf(group.templates),
         instanceIds: group.instanceIds,
       }));
+      const resolvedSpotFleets = (spotFleets ?? []).map(({ spotFleetRequestId, keyNames, templates: refs }) => ({
+        spotFleetRequestId,
+        keyNames,
+        launchTemplateVersions: versionsOf(refs),
+      }));
+      const resolvedFleets = (fleets ?? []).map(({ fleetId, templates: refs }) => ({ fleetId, launchTemplateVersions: versionsOf(refs) }));
 
-      // The versions that count: each template's default and latest, and every version a group pins.
+      // The versions that count: each template's default and latest, and every version a group or fleet launches from.
       const wanted = new Map<string, Set<number>>();
       for (const template of templates ?? [])
         wanted.set(template.launchTemplateId, new Set([template.defaultVersion, template.latestVersion]));
-      for (const group of resolvedGroups)
-        for (const { launchTemplateId, version } of group.launchTemplateVersions) wanted.get(launchTemplateId)?.add(version);
+      for (const launcher of [...resolvedGroups, ...resolvedSpotFleets, ...resolvedFleets])
+        for (const { launchTemplateId, version } of launcher.launchTemplateVersions) wanted.get(launchTemplateId)?.add(version);
       const found = new Map<string, LaunchTemplateVersionKey>();
       const keep = (versions: LaunchTemplateVersionKey[]) => {
         for (const version of versions)
@@ -133,6 +154,9 @@ export function keyUsageSource(reads: UsageReads = AWS_USAGE_READS): KeyUsageSou
         ),
         launchConfigurations: configurations ?? [],
         autoScalingGroups: resolvedGroups,
+        spotInstanceRequests: spotRequests ?? [],
+        spotFleetRequests: resolvedSpotFleets,
+        fleets: resolvedFleets,
         incomplete,
       };
     },

@@ -154,7 +154,14 @@ export interface KeyPairDeps extends StoreDeps {
 }
 
 /** What a usage check covers, each part on its own (one failing part leaves the others checked). */
-export type UsageCheck = "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups";
+export type UsageCheck =
+  | "instances"
+  | "launchTemplates"
+  | "launchConfigurations"
+  | "autoScalingGroups"
+  | "spotInstanceRequests"
+  | "spotFleetRequests"
+  | "fleets";
 
 /** A part of a usage check that could not be completed, and why (the problem kind it met). */
 export interface UsageGap {
@@ -170,7 +177,7 @@ export interface UsageGap {
 export interface UsageScan {
   /** Instances in every state but terminated. */
   instances: { instanceId: string; state: string; keyName: string }[];
-  /** The default and latest versions of every launch template, and every version a group pins, that name a key. */
+  /** The default and latest versions of every launch template, and every version a group or fleet pins, that name a key. */
   launchTemplateVersions: { launchTemplateId: string; launchTemplateName: string; version: number; keyName: string }[];
   launchConfigurations: { name: string; keyName: string }[];
   /** Every group, with what it launches from (template versions resolved to numbers) and its instances. */
@@ -180,10 +187,23 @@ export interface UsageScan {
     launchTemplateVersions: { launchTemplateId: string; version: number }[];
     instanceIds: string[];
   }[];
+  /** Spot Instance requests that will launch again: persistent ones open or active, one-time ones still open. */
+  spotInstanceRequests: { spotInstanceRequestId: string; state: string; keyName: string }[];
+  /** Spot Fleet requests of type maintain that are not cancelled: the keys of their launch specifications, the template versions they launch from. */
+  spotFleetRequests: {
+    spotFleetRequestId: string;
+    keyNames: string[];
+    launchTemplateVersions: { launchTemplateId: string; version: number }[];
+  }[];
+  /** EC2 Fleets of type maintain that are not deleted: the template versions they launch from. */
+  fleets: { fleetId: string; launchTemplateVersions: { launchTemplateId: string; version: number }[] }[];
   incomplete: UsageGap[];
 }
 
 export interface KeyUsageSource {
-  /** Reads a region's instances, launch templates, launch configurations and groups, every call paged to the end, until `signal` aborts. */
+  /**
+   * Reads a region's instances, launch templates, launch configurations, groups, Spot requests,
+   * Spot Fleets and EC2 Fleets, every call paged to the end, until `signal` aborts.
+   */
   scan(region: string, signal: AbortSignal): Promise<UsageScan>;
 }

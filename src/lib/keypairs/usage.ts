@@ -1,6 +1,6 @@
 /**
- * What names a key pair: instances, launch template versions, launch configurations and Auto
- * Scaling groups (issue 20). One scan of a region (KeyUsageSource) serves every key asked about;
+ * What names a key pair: instances, launch template versions, launch configurations, Auto Scaling
+ * groups, Spot Instance requests, Spot Fleet requests and EC2 Fleets. One scan of a region (KeyUsageSource) serves every key asked about;
  * names are compared literally. A part that could not be checked makes the usage incomplete:
  * never "unused" by guess.
  */
@@ -31,18 +31,28 @@ export function usageOf(scan: UsageScan, keyName: string): KeyUsageView {
   const instanceIds = new Set(instances.map((instance) => instance.instanceId));
   const versionKeys = new Set(versions.map((version) => `${version.launchTemplateId}:${version.version}`));
   const configurationNames = new Set(configurations.map((configuration) => configuration.name));
+  const launchesNamed = (launchTemplateVersions: { launchTemplateId: string; version: number }[]) =>
+    launchTemplateVersions.some((version) => versionKeys.has(`${version.launchTemplateId}:${version.version}`));
   const groups = scan.autoScalingGroups.filter(
     (group) =>
       (group.launchConfigurationName !== undefined && configurationNames.has(group.launchConfigurationName)) ||
-      group.launchTemplateVersions.some((version) => versionKeys.has(`${version.launchTemplateId}:${version.version}`)) ||
+      launchesNamed(group.launchTemplateVersions) ||
       group.instanceIds.some((id) => instanceIds.has(id)),
   );
+  const spotRequests = scan.spotInstanceRequests.filter((request) => request.keyName === keyName);
+  const spotFleets = scan.spotFleetRequests.filter(
+    (fleet) => fleet.keyNames.includes(keyName) || launchesNamed(fleet.launchTemplateVersions),
+  );
+  const fleets = scan.fleets.filter((fleet) => launchesNamed(fleet.launchTemplateVersions));
   const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   return {
     instances: instances.map(({ instanceId, state }) => ({ instanceId, state })),
     launchTemplates: [...templates.values()].map((template) => ({ ...template, versions: template.versions.sort((a, b) => a - b) })),
     launchConfigurations: configurations.map(({ name }) => ({ name })).sort(byName),
     autoScalingGroups: groups.map(({ name }) => ({ name })).sort(byName),
+    spotInstanceRequests: spotRequests.map(({ spotInstanceRequestId, state }) => ({ spotInstanceRequestId, state })),
+    spotFleetRequests: spotFleets.map(({ spotFleetRequestId }) => ({ spotFleetRequestId })),
+    fleets: fleets.map(({ fleetId }) => ({ fleetId })),
     complete: scan.incomplete.length === 0,
     incomplete: scan.incomplete.map(({ check, reason }) => ({ check, reason })),
   };
@@ -53,7 +63,10 @@ export const inUse = (usage: KeyUsageView): boolean =>
   usage.instances.length > 0 ||
   usage.launchTemplates.length > 0 ||
   usage.launchConfigurations.length > 0 ||
-  usage.autoScalingGroups.length > 0;
+  usage.autoScalingGroups.length > 0 ||
+  usage.spotInstanceRequests.length > 0 ||
+  usage.spotFleetRequests.length > 0 ||
+  usage.fleets.length > 0;
 
 /** What the found usage says in a sentence: "2 instances, 1 launch template". */
 export function describeUsage(usage: KeyUsageView): string {
@@ -62,12 +75,19 @@ export function describeUsage(usage: KeyUsageView): string {
     [usage.launchTemplates.length, "launch template"],
     [usage.launchConfigurations.length, "launch configuration"],
     [usage.autoScalingGroups.length, "Auto Scaling group"],
+    [usage.spotInstanceRequests.length, "Spot Instance request"],
+    [usage.spotFleetRequests.length, "Spot Fleet request"],
+    [usage.fleets.length, "EC2 Fleet"],
   ];
   return parts
     .filter(([count]) => count > 0)
     .map(([count, what]) => `${count} ${what}${count === 1 ? "" : "s"}`)
     .join(", ");
 }
+
+/** The gaps in a sentence: "instances: DescribeInstances: EC2 did not answer in time; …" (each reason's own full stop dropped). */
+const gapsOf = (incomplete: { check: string; reason: string }[]): string =>
+  incomplete.map((gap) => `${gap.check}: ${gap.reason.replace(/\.$/, "")}`).join("; ");
 
 /**
  * The guard of a delete: a key that anything names is refused (key-in-use), and so is one whose
@@ -85,7 +105,7 @@ export function refuseIfUsed(name: string, usage: KeyUsageView): void {
   if (!usage.complete) {
     throw new ServiceError(
       "usage-unknown",
-      `Whether anything names key pair ${name} could not be checked (${usage.incomplete.map((gap) => `${gap.check}: ${gap.reason}`).join("; ")}). ` +
+      `Whether anything names key pair ${name} could not be checked (${gapsOf(usage.incomplete)}). ` +
         `Nothing was deleted; force=true deletes it anyway.`,
       { usage },
     );
@@ -98,6 +118,6 @@ export function requireCompleteScan(scan: UsageScan, region: string): void {
   if (!gap) return;
   throw new ServiceError(
     gap.kind === "throttled" || gap.kind === "upstream-timeout" ? gap.kind : "upstream-error",
-    `Which key pairs are unused in ${region} could not be checked: ${scan.incomplete.map((one) => `${one.check}: ${one.reason}`).join("; ")}.`,
+    `Which key pairs are unused in ${region} could not be checked: ${gapsOf(scan.incomplete)}.`,
   );
 }

@@ -12,12 +12,15 @@ import {
   type DescribeLaunchConfigurationsCommandInput,
 } from "@aws-sdk/client-auto-scaling";
 import {
+  DescribeFleetsCommand,
   DescribeInstancesCommand,
   type DescribeInstancesCommandInput,
   DescribeLaunchTemplatesCommand,
   type DescribeLaunchTemplatesCommandInput,
   DescribeLaunchTemplateVersionsCommand,
   type DescribeLaunchTemplateVersionsCommandInput,
+  DescribeSpotFleetRequestsCommand,
+  DescribeSpotInstanceRequestsCommand,
   EC2Client,
 } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
@@ -78,6 +81,9 @@ function fleet(bulk: (input: DescribeLaunchTemplateVersionsCommandInput) => obje
           ],
         },
   );
+  ec2.on(DescribeSpotInstanceRequestsCommand).resolves({ SpotInstanceRequests: [] });
+  ec2.on(DescribeSpotFleetRequestsCommand).resolves({ SpotFleetRequestConfigs: [] });
+  ec2.on(DescribeFleetsCommand).resolves({ Fleets: [] });
   autoScaling.on(DescribeAutoScalingGroupsCommand).callsFake((input: DescribeAutoScalingGroupsCommandInput) =>
     input.NextToken === undefined
       ? {
@@ -189,4 +195,144 @@ test("a NextToken handed back twice is an unreadable answer, not an endless loop
   ec2.on(DescribeInstancesCommand).resolves({ Reservations: [], NextToken: "same" });
   const scan = await awsKeyUsage.scan(region, AbortSignal.timeout(5000));
   expect(scan.incomplete).toEqual([{ check: "instances", reason: expect.stringContaining("repeats a NextToken"), kind: "upstream-error" }]);
+});
+
+test("an Auto Scaling failure names Auto Scaling, not EC2", async () => {
+  fleet(() => ({ LaunchTemplateVersions: [] }));
+  const failure = (name: string, httpStatusCode: number) =>
+    Object.assign(new Error(name), { name, $fault: "server", $metadata: { httpStatusCode } });
+  autoScaling.on(DescribeAutoScalingGroupsCommand).rejects(failure("SomethingNew", 500));
+  autoScaling.on(DescribeLaunchConfigurationsCommand).rejects(failure("ServiceUnavailable", 503));
+  const scan = await awsKeyUsage.scan(region, AbortSignal.timeout(5000));
+  expect(scan.incomplete.map(({ check, reason }) => [check, reason])).toEqual([
+    ["launchConfigurations", "DescribeLaunchConfigurations: Auto Scaling is unavailable."],
+    ["autoScalingGroups", "DescribeAutoScalingGroups: Auto Scaling request failed."],
+  ]);
+});
+
+test("a version a group pins that no longer exists hides none that do: the numbers are asked for again in halves", async () => {
+  fleet(() => ({ LaunchTemplateVersions: [] }));
+  const notFound = Object.assign(new Error("version not found"), {
+    name: "InvalidLaunchTemplateId.VersionNotFound",
+    $fault: "client",
+    $metadata: { httpStatusCode: 400 },
+  });
+  // lt-1 has versions 1-5 (3 names k3); lt-2 is deleted after the listing.
+  ec2.on(DescribeLaunchTemplateVersionsCommand).callsFake((input: DescribeLaunchTemplateVersionsCommandInput) => {
+    if (input.LaunchTemplateId === "lt-2")
+      throw Object.assign(new Error("no template"), {
+        name: "InvalidLaunchTemplateId.NotFound",
+        $fault: "client",
+        $metadata: { httpStatusCode: 400 },
+      });
+    const asked = (input.Versions ?? []).map(Number);
+    if (asked.some((number) => number > 5)) throw notFound;
+    return { LaunchTemplateVersions: asked.map((number) => version("lt-1", number, number === 3 ? "k3" : undefined)) };
+  });
+  autoScaling.on(DescribeAutoScalingGroupsCommand).resolves({
+    AutoScalingGroups: [
+      { AutoScalingGroupName: "asg-1", LaunchTemplate: { LaunchTemplateName: "name-1", Version: "3" } },
+      { AutoScalingGroupName: "asg-gone", LaunchTemplate: { LaunchTemplateId: "lt-1", Version: "99" } },
+    ],
+  } as never);
+  const scan = await awsKeyUsage.scan(region, AbortSignal.timeout(5000));
+  expect(scan.incomplete).toEqual([]);
+  expect(scan.launchTemplateVersions.map((row) => `${row.launchTemplateId}:${row.version}:${row.keyName}`)).toEqual(["lt-1:3:k3"]);
+  const asked = ec2
+    .commandCalls(DescribeLaunchTemplateVersionsCommand)
+    .flatMap((call) =>
+      call.args[0].input.LaunchTemplateId ? [`${call.args[0].input.LaunchTemplateId}:${call.args[0].input.Versions}`] : [],
+    );
+  // lt-1's batch [1, 5, 3, 99] is split until 99 stands alone; the template gone is asked for once.
+  expect(asked.filter((call) => call.startsWith("lt-1:"))).toEqual(["lt-1:1,5,3,99", "lt-1:1,5", "lt-1:3,99", "lt-1:3", "lt-1:99"]);
+  expect(asked.filter((call) => call.startsWith("lt-2:"))).toEqual(["lt-2:2"]);
+});
+
+test("Spot requests and fleets that launch later count, by their keys and the template versions they pin; the others do not", async () => {
+  // lt-1: versions 1 (default) to 5 (latest), none naming a key.
+  fleet(() => ({ LaunchTemplateVersions: [version("lt-1", 1), version("lt-1", 5), version("lt-2", 2)] }));
+  const spot = (SpotInstanceRequestId: string, State: string, Type: string, KeyName: string) => ({
+    SpotInstanceRequestId,
+    State,
+    Type,
+    LaunchSpecification: { KeyName },
+  });
+  ec2
+    .on(DescribeSpotInstanceRequestsCommand)
+    .callsFake((input) =>
+      input.NextToken === undefined
+        ? { SpotInstanceRequests: [spot("sir-1", "open", "one-time", "k1"), spot("sir-2", "active", "one-time", "k1")], NextToken: "sir-2" }
+        : { SpotInstanceRequests: [spot("sir-3", "active", "persistent", "k2")] },
+    );
+  const pinned = (Version?: string) => [{ LaunchTemplateSpecification: { LaunchTemplateName: "name-1", ...(Version ? { Version } : {}) } }];
+  ec2.on(DescribeSpotFleetRequestsCommand).resolves({
+    SpotFleetRequestConfigs: [
+      // Type maintain is the default; a launch template pinned (moto keeps none: only this mock can show it).
+      { SpotFleetRequestId: "sfr-1", SpotFleetRequestState: "active", SpotFleetRequestConfig: { LaunchTemplateConfigs: pinned("2") } },
+      {
+        SpotFleetRequestId: "sfr-2",
+        SpotFleetRequestState: "modifying",
+        SpotFleetRequestConfig: { Type: "maintain", LaunchSpecifications: [{ KeyName: "k4" }] },
+      },
+      {
+        SpotFleetRequestId: "sfr-3",
+        SpotFleetRequestState: "cancelled_running",
+        SpotFleetRequestConfig: { LaunchSpecifications: [{ KeyName: "k4" }] },
+      },
+      {
+        SpotFleetRequestId: "sfr-4",
+        SpotFleetRequestState: "active",
+        SpotFleetRequestConfig: { Type: "request", LaunchSpecifications: [{ KeyName: "k4" }] },
+      },
+    ],
+  } as never);
+  ec2.on(DescribeFleetsCommand).resolves({
+    Fleets: [
+      { FleetId: "fleet-1", FleetState: "submitted", Type: "maintain", LaunchTemplateConfigs: pinned("$Latest") },
+      { FleetId: "fleet-2", FleetState: "active", LaunchTemplateConfigs: pinned() },
+      { FleetId: "fleet-3", FleetState: "deleted", Type: "maintain", LaunchTemplateConfigs: pinned("3") },
+      { FleetId: "fleet-4", FleetState: "active", Type: "instant", LaunchTemplateConfigs: pinned("3") },
+    ],
+  } as never);
+  const scan = await awsKeyUsage.scan(region, AbortSignal.timeout(5000));
+  expect(scan.incomplete).toEqual([]);
+  expect(scan.spotInstanceRequests).toEqual([
+    { spotInstanceRequestId: "sir-1", state: "open", keyName: "k1" },
+    { spotInstanceRequestId: "sir-3", state: "active", keyName: "k2" },
+  ]);
+  expect(ec2.commandCalls(DescribeSpotInstanceRequestsCommand)[0]!.args[0].input.Filters).toEqual([
+    { Name: "state", Values: ["open", "active"] },
+  ]);
+  expect(scan.spotFleetRequests).toEqual([
+    { spotFleetRequestId: "sfr-1", keyNames: [], launchTemplateVersions: [{ launchTemplateId: "lt-1", version: 2 }] },
+    { spotFleetRequestId: "sfr-2", keyNames: ["k4"], launchTemplateVersions: [] },
+  ]);
+  expect(scan.fleets).toEqual([
+    { fleetId: "fleet-1", launchTemplateVersions: [{ launchTemplateId: "lt-1", version: 5 }] },
+    { fleetId: "fleet-2", launchTemplateVersions: [{ launchTemplateId: "lt-1", version: 1 }] },
+  ]);
+  // The version sfr-1 pins (2, pinned by nothing else) is asked for by number, beside the group's pin (3).
+  const byNumber = ec2.commandCalls(DescribeLaunchTemplateVersionsCommand).map((call) => call.args[0].input);
+  expect(byNumber.flatMap((input) => (input.LaunchTemplateId === "lt-1" && !input.NextToken ? [input.Versions] : []))).toEqual([
+    ["3", "2"],
+  ]);
+});
+
+test("a denied Spot or fleet describe leaves its part incomplete", async () => {
+  fleet(() => ({ LaunchTemplateVersions: [] }));
+  const denied = Object.assign(new Error("not authorized"), {
+    name: "UnauthorizedOperation",
+    $fault: "client",
+    $metadata: { httpStatusCode: 403 },
+  });
+  ec2.on(DescribeSpotInstanceRequestsCommand).rejects(denied);
+  ec2.on(DescribeSpotFleetRequestsCommand).rejects(denied);
+  ec2.on(DescribeFleetsCommand).rejects(denied);
+  const scan = await awsKeyUsage.scan(region, AbortSignal.timeout(5000));
+  const why = "The service is not permitted to perform this EC2 operation.";
+  expect(scan.incomplete.map(({ check, reason }) => [check, reason])).toEqual([
+    ["spotInstanceRequests", `DescribeSpotInstanceRequests: ${why}`],
+    ["spotFleetRequests", `DescribeSpotFleetRequests: ${why}`],
+    ["fleets", `DescribeFleets: ${why}`],
+  ]);
 });

@@ -1,5 +1,5 @@
 /**
- * The usage check's rehearsal at INIT with the real SDK against a local endpoint: its five describes
+ * The usage check's rehearsal at INIT with the real SDK against a local endpoint: its eight describes
  * run through the clients that send them for real, are parsed from in-process answers, and none
  * reaches EC2 or Auto Scaling.
  */
@@ -36,7 +36,7 @@ afterAll(async () => {
 });
 afterEach(() => jest.restoreAllMocks());
 
-test("five describes through the read and Auto Scaling clients, parsed from in-process answers; nothing is sent", async () => {
+test("eight describes through the read and Auto Scaling clients, parsed from in-process answers; nothing is sent", async () => {
   const ec2 = jest.spyOn(EC2Client.prototype, "send");
   const autoScaling = jest.spyOn(AutoScalingClient.prototype, "send");
   const warned = jest.spyOn(logger, "warn").mockImplementation(() => undefined);
@@ -45,6 +45,9 @@ test("five describes through the read and Auto Scaling clients, parsed from in-p
     "DescribeInstancesCommand",
     "DescribeLaunchTemplatesCommand",
     "DescribeLaunchTemplateVersionsCommand",
+    "DescribeSpotInstanceRequestsCommand",
+    "DescribeSpotFleetRequestsCommand",
+    "DescribeFleetsCommand",
   ]);
   expect(autoScaling.mock.calls.map(([command]) => command.constructor.name)).toEqual([
     "DescribeLaunchConfigurationsCommand",
@@ -55,6 +58,21 @@ test("five describes through the read and Auto Scaling clients, parsed from in-p
   });
   await expect(ec2.mock.results[2]!.value).resolves.toMatchObject({
     LaunchTemplateVersions: [{ VersionNumber: 1, LaunchTemplateData: { KeyName: "rehearsal" } }],
+  });
+  const template = { LaunchTemplateSpecification: { LaunchTemplateId: "lt-00000000000000000", Version: "1" } };
+  await expect(ec2.mock.results[3]!.value).resolves.toMatchObject({
+    SpotInstanceRequests: [{ State: "open", Type: "persistent", LaunchSpecification: { KeyName: "rehearsal" } }],
+  });
+  await expect(ec2.mock.results[4]!.value).resolves.toMatchObject({
+    SpotFleetRequestConfigs: [
+      {
+        SpotFleetRequestState: "active",
+        SpotFleetRequestConfig: { Type: "maintain", LaunchSpecifications: [{ KeyName: "rehearsal" }], LaunchTemplateConfigs: [template] },
+      },
+    ],
+  });
+  await expect(ec2.mock.results[5]!.value).resolves.toMatchObject({
+    Fleets: [{ FleetId: "fleet-00000000", FleetState: "active", Type: "maintain", LaunchTemplateConfigs: [template] }],
   });
   await expect(autoScaling.mock.results[0]!.value).resolves.toMatchObject({
     LaunchConfigurations: [{ LaunchConfigurationName: "rehearsal", KeyName: "rehearsal" }],

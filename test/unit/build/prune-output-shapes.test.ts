@@ -25,6 +25,16 @@ test("each listed structure keeps exactly the members the usage check reads, in 
   expect(pruned.length).toBeLessThan(ec2Schemas.length);
 });
 
+test("a structure with required members keeps them first, and its count; leaving one out stops the build", () => {
+  const pruned = pruneOutputShapes(ec2Schemas);
+  const at = pruned.indexOf("export var SpotFleetRequestConfigData$ = [3, ");
+  expect(pruned.slice(at, pruned.indexOf("\n];", at))).toMatch(/\]\], 2$/);
+  expect(membersOf(pruned, "SpotFleetRequestConfigData$").slice(0, 2)).toEqual(["IamFleetRole", "TargetCapacity"]);
+  expect(() => pruneOutputShapes(ec2Schemas, { SpotFleetRequestConfigData$: ["TargetCapacity", "Type"] })).toThrow(
+    /SpotFleetRequestConfigData\$ must keep its 2 required members/,
+  );
+});
+
 test("a structure that is gone, or lacks a member it keeps, stops the build", () => {
   expect(() => pruneOutputShapes(ec2Schemas, { NoSuchShape$: ["X"] })).toThrow(/no structure NoSuchShape\$/);
   expect(() => pruneOutputShapes(ec2Schemas, { Instance$: ["InstanceId", "NoSuchMember"] })).toThrow(

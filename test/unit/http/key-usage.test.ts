@@ -39,6 +39,9 @@ const usage = {
   launchTemplates: [],
   launchConfigurations: [{ name: "lc" }],
   autoScalingGroups: [],
+  spotInstanceRequests: [],
+  spotFleetRequests: [],
+  fleets: [],
   complete: true,
   incomplete: [],
 };

@@ -4,13 +4,23 @@ import { ServiceError } from "../../../src/lib/keypairs/errors.js";
 import { listKeyPairs } from "../../../src/lib/keypairs/list.js";
 import { listKeyPairsInAllRegions } from "../../../src/lib/keypairs/list-all-regions.js";
 import { getKeyPair } from "../../../src/lib/keypairs/read.js";
-import { usageOf } from "../../../src/lib/keypairs/usage.js";
+import { refuseIfUsed, usageOf } from "../../../src/lib/keypairs/usage.js";
 import { emptyScan, inMemoryDeps } from "../../support/in-memory-ports.js";
 
 const CALLER = "arn:aws:iam::123456789012:role/alice";
 const region = "eu-west-1";
 const managed = { "managed-by": "ec2-keypairs-api" };
-const none = { instances: [], launchTemplates: [], launchConfigurations: [], autoScalingGroups: [], complete: true, incomplete: [] };
+const none = {
+  instances: [],
+  launchTemplates: [],
+  launchConfigurations: [],
+  autoScalingGroups: [],
+  spotInstanceRequests: [],
+  spotFleetRequests: [],
+  fleets: [],
+  complete: true,
+  incomplete: [],
+};
 
 function setup() {
   const deps = inMemoryDeps();
@@ -70,6 +80,44 @@ describe("usage of a key", () => {
   });
 });
 
+describe("what launches later", () => {
+  test("Spot requests by their key; Spot Fleets by theirs or a version naming it; EC2 Fleets by a version naming it", () => {
+    const scan = {
+      ...emptyScan(),
+      launchTemplateVersions: [{ launchTemplateId: "lt-1", launchTemplateName: "batch", version: 2, keyName: "batch" }],
+      spotInstanceRequests: [
+        { spotInstanceRequestId: "sir-1", state: "open", keyName: "batch" },
+        { spotInstanceRequestId: "sir-2", state: "open", keyName: "web" },
+      ],
+      spotFleetRequests: [
+        { spotFleetRequestId: "sfr-1", keyNames: ["batch"], launchTemplateVersions: [] },
+        { spotFleetRequestId: "sfr-2", keyNames: [], launchTemplateVersions: [{ launchTemplateId: "lt-1", version: 2 }] },
+        { spotFleetRequestId: "sfr-3", keyNames: ["web"], launchTemplateVersions: [{ launchTemplateId: "lt-1", version: 1 }] },
+      ],
+      fleets: [
+        { fleetId: "fleet-1", launchTemplateVersions: [{ launchTemplateId: "lt-1", version: 2 }] },
+        { fleetId: "fleet-2", launchTemplateVersions: [{ launchTemplateId: "lt-1", version: 3 }] },
+      ],
+    };
+    const usage = usageOf(scan, "batch");
+    expect(usage).toEqual({
+      ...none,
+      launchTemplates: [{ launchTemplateId: "lt-1", launchTemplateName: "batch", versions: [2] }],
+      spotInstanceRequests: [{ spotInstanceRequestId: "sir-1", state: "open" }],
+      spotFleetRequests: [{ spotFleetRequestId: "sfr-1" }, { spotFleetRequestId: "sfr-2" }],
+      fleets: [{ fleetId: "fleet-1" }],
+    });
+    expect(() => refuseIfUsed("batch", usage)).toThrow(
+      "still named by 1 launch template, 1 Spot Instance request, 2 Spot Fleet requests, 1 EC2 Fleet:",
+    );
+    expect(usageOf({ ...scan, launchTemplateVersions: [] }, "web")).toEqual({
+      ...none,
+      spotInstanceRequests: [{ spotInstanceRequestId: "sir-2", state: "open" }],
+      spotFleetRequests: [{ spotFleetRequestId: "sfr-3" }],
+    });
+  });
+});
+
 describe("the guarded delete", () => {
   test("refuses a key in use: key-in-use with the usage, nothing deleted (a dry run too)", async () => {
     const deps = setup();
@@ -86,10 +134,18 @@ describe("the guarded delete", () => {
   test("refuses when the check is incomplete (usage-unknown), unless forced", async () => {
     const deps = setup();
     deps.usage.set(region, {
-      incomplete: [{ check: "instances", reason: "DescribeInstances: EC2 did not answer in time.", kind: "upstream-timeout" }],
+      incomplete: [
+        { check: "instances", reason: "DescribeInstances: EC2 did not answer in time.", kind: "upstream-timeout" },
+        { check: "launchConfigurations", reason: "DescribeLaunchConfigurations: Auto Scaling is unavailable.", kind: "upstream-error" },
+      ],
     });
     const refused = await deleteKeyPair(deps, region, { name: "idle" }, { caller: CALLER }).catch((error: unknown) => error);
     expect((refused as ServiceError).kind).toBe("usage-unknown");
+    // One sentence: each reason's own full stop dropped ("…in time; …", never "…in time.; …").
+    expect((refused as ServiceError).message).toContain(
+      "could not be checked (instances: DescribeInstances: EC2 did not answer in time; " +
+        "launchConfigurations: DescribeLaunchConfigurations: Auto Scaling is unavailable). Nothing was deleted",
+    );
     expect((refused as ServiceError).usage?.complete).toBe(false);
     await deleteKeyPair(deps, region, { name: "idle" }, { caller: CALLER, force: true });
     expect(await deps.store.describe(region, { name: "idle" }, false)).toEqual([]);
@@ -141,11 +197,22 @@ describe("listing with includeUsage and unused", () => {
 
   test("unused=true with an incomplete scan answers the region's problem, never a guess", async () => {
     const deps = setup();
-    deps.usage.set(region, { incomplete: [{ check: "launchConfigurations", reason: "throttled", kind: "throttled" }] });
-    await expect(listKeyPairs(deps, region, { limit: 1000, unused: true })).rejects.toMatchObject({ kind: "throttled" });
+    deps.usage.set(region, {
+      incomplete: [
+        { check: "launchConfigurations", reason: "throttled", kind: "throttled" },
+        { check: "instances", reason: "DescribeInstances: EC2 did not answer in time.", kind: "upstream-timeout" },
+      ],
+    });
+    await expect(listKeyPairs(deps, region, { limit: 1000, unused: true })).rejects.toMatchObject({
+      kind: "throttled",
+      message: `Which key pairs are unused in ${region} could not be checked: launchConfigurations: throttled; instances: DescribeInstances: EC2 did not answer in time.`,
+    });
     // includeUsage alone reports it per key.
     const page = await listKeyPairs(deps, region, { limit: 1000, includeUsage: true });
-    expect(page.items[0]!.usage).toMatchObject({ complete: false, incomplete: [{ check: "launchConfigurations", reason: "throttled" }] });
+    expect(page.items[0]!.usage).toMatchObject({
+      complete: false,
+      incomplete: [{ check: "launchConfigurations", reason: "throttled" }, {}],
+    });
   });
 
   test("allRegions: one scan per region with keys, a failing region reported", async () => {

@@ -46,7 +46,8 @@ class CreatedKeyPair:
         usage (CreatedKeyPairUsage | Unset): What names this key; only with includeUsage=true. Example: {'instances':
             [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates': [{'launchTemplateId':
             'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}], 'launchConfigurations': [],
-            'autoScalingGroups': [{'name': 'web-asg'}], 'complete': True, 'incomplete': []}.
+            'autoScalingGroups': [{'name': 'web-asg'}], 'spotInstanceRequests': [], 'spotFleetRequests': [], 'fleets': [],
+            'complete': True, 'incomplete': []}.
     """
 
     key_pair_id: str

@@ -9,6 +9,9 @@ if TYPE_CHECKING:
     from ..models.created_key_pair_usage_auto_scaling_groups_item import (
         CreatedKeyPairUsageAutoScalingGroupsItem,
     )
+    from ..models.created_key_pair_usage_fleets_item import (
+        CreatedKeyPairUsageFleetsItem,
+    )
     from ..models.created_key_pair_usage_incomplete_item import (
         CreatedKeyPairUsageIncompleteItem,
     )
@@ -20,6 +23,12 @@ if TYPE_CHECKING:
     )
     from ..models.created_key_pair_usage_launch_templates_item import (
         CreatedKeyPairUsageLaunchTemplatesItem,
+    )
+    from ..models.created_key_pair_usage_spot_fleet_requests_item import (
+        CreatedKeyPairUsageSpotFleetRequestsItem,
+    )
+    from ..models.created_key_pair_usage_spot_instance_requests_item import (
+        CreatedKeyPairUsageSpotInstanceRequestsItem,
     )
 
 
@@ -33,17 +42,25 @@ class CreatedKeyPairUsage:
     Example:
         {'instances': [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates':
             [{'launchTemplateId': 'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}],
-            'launchConfigurations': [], 'autoScalingGroups': [{'name': 'web-asg'}], 'complete': True, 'incomplete': []}
+            'launchConfigurations': [], 'autoScalingGroups': [{'name': 'web-asg'}], 'spotInstanceRequests': [],
+            'spotFleetRequests': [], 'fleets': [], 'complete': True, 'incomplete': []}
 
     Attributes:
         instances (list[CreatedKeyPairUsageInstancesItem]): Instances launched with the key, in every state but
             terminated.
         launch_templates (list[CreatedKeyPairUsageLaunchTemplatesItem]): Launch templates whose default or latest
-            version, or a version an Auto Scaling group pins, names the key.
+            version, or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key.
         launch_configurations (list[CreatedKeyPairUsageLaunchConfigurationsItem]):
         auto_scaling_groups (list[CreatedKeyPairUsageAutoScalingGroupsItem]): Groups that launch from one of these
             launch template versions or launch configurations, or run one of these instances.
-        complete (bool): Whether every part was checked; if not, `incomplete` says what and why.
+        spot_instance_requests (list[CreatedKeyPairUsageSpotInstanceRequestsItem]): Spot Instance requests that launch
+            with the key when fulfilled: persistent ones open or active, one-time ones still open.
+        spot_fleet_requests (list[CreatedKeyPairUsageSpotFleetRequestsItem]): Spot Fleet requests of type maintain, not
+            cancelled, whose launch specifications name the key or that launch from one of these launch template versions.
+        fleets (list[CreatedKeyPairUsageFleetsItem]): EC2 Fleets of type maintain, not deleted, that launch from one of
+            these launch template versions.
+        complete (bool): Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds
+            are checked (e.g. not fleets of type request or instant).
         incomplete (list[CreatedKeyPairUsageIncompleteItem]):
     """
 
@@ -51,6 +68,9 @@ class CreatedKeyPairUsage:
     launch_templates: list[CreatedKeyPairUsageLaunchTemplatesItem]
     launch_configurations: list[CreatedKeyPairUsageLaunchConfigurationsItem]
     auto_scaling_groups: list[CreatedKeyPairUsageAutoScalingGroupsItem]
+    spot_instance_requests: list[CreatedKeyPairUsageSpotInstanceRequestsItem]
+    spot_fleet_requests: list[CreatedKeyPairUsageSpotFleetRequestsItem]
+    fleets: list[CreatedKeyPairUsageFleetsItem]
     complete: bool
     incomplete: list[CreatedKeyPairUsageIncompleteItem]
 
@@ -75,6 +95,21 @@ class CreatedKeyPairUsage:
             auto_scaling_groups_item = auto_scaling_groups_item_data.to_dict()
             auto_scaling_groups.append(auto_scaling_groups_item)
 
+        spot_instance_requests = []
+        for spot_instance_requests_item_data in self.spot_instance_requests:
+            spot_instance_requests_item = spot_instance_requests_item_data.to_dict()
+            spot_instance_requests.append(spot_instance_requests_item)
+
+        spot_fleet_requests = []
+        for spot_fleet_requests_item_data in self.spot_fleet_requests:
+            spot_fleet_requests_item = spot_fleet_requests_item_data.to_dict()
+            spot_fleet_requests.append(spot_fleet_requests_item)
+
+        fleets = []
+        for fleets_item_data in self.fleets:
+            fleets_item = fleets_item_data.to_dict()
+            fleets.append(fleets_item)
+
         complete = self.complete
 
         incomplete = []
@@ -90,6 +125,9 @@ class CreatedKeyPairUsage:
                 "launchTemplates": launch_templates,
                 "launchConfigurations": launch_configurations,
                 "autoScalingGroups": auto_scaling_groups,
+                "spotInstanceRequests": spot_instance_requests,
+                "spotFleetRequests": spot_fleet_requests,
+                "fleets": fleets,
                 "complete": complete,
                 "incomplete": incomplete,
             }
@@ -102,6 +140,9 @@ class CreatedKeyPairUsage:
         from ..models.created_key_pair_usage_auto_scaling_groups_item import (
             CreatedKeyPairUsageAutoScalingGroupsItem,
         )
+        from ..models.created_key_pair_usage_fleets_item import (
+            CreatedKeyPairUsageFleetsItem,
+        )
         from ..models.created_key_pair_usage_incomplete_item import (
             CreatedKeyPairUsageIncompleteItem,
         )
@@ -113,6 +154,12 @@ class CreatedKeyPairUsage:
         )
         from ..models.created_key_pair_usage_launch_templates_item import (
             CreatedKeyPairUsageLaunchTemplatesItem,
+        )
+        from ..models.created_key_pair_usage_spot_fleet_requests_item import (
+            CreatedKeyPairUsageSpotFleetRequestsItem,
+        )
+        from ..models.created_key_pair_usage_spot_instance_requests_item import (
+            CreatedKeyPairUsageSpotInstanceRequestsItem,
         )
 
         d = dict(src_dict)
@@ -156,6 +203,35 @@ class CreatedKeyPairUsage:
 
             auto_scaling_groups.append(auto_scaling_groups_item)
 
+        spot_instance_requests = []
+        _spot_instance_requests = d.pop("spotInstanceRequests")
+        for spot_instance_requests_item_data in _spot_instance_requests:
+            spot_instance_requests_item = (
+                CreatedKeyPairUsageSpotInstanceRequestsItem.from_dict(
+                    spot_instance_requests_item_data
+                )
+            )
+
+            spot_instance_requests.append(spot_instance_requests_item)
+
+        spot_fleet_requests = []
+        _spot_fleet_requests = d.pop("spotFleetRequests")
+        for spot_fleet_requests_item_data in _spot_fleet_requests:
+            spot_fleet_requests_item = (
+                CreatedKeyPairUsageSpotFleetRequestsItem.from_dict(
+                    spot_fleet_requests_item_data
+                )
+            )
+
+            spot_fleet_requests.append(spot_fleet_requests_item)
+
+        fleets = []
+        _fleets = d.pop("fleets")
+        for fleets_item_data in _fleets:
+            fleets_item = CreatedKeyPairUsageFleetsItem.from_dict(fleets_item_data)
+
+            fleets.append(fleets_item)
+
         complete = d.pop("complete")
 
         incomplete = []
@@ -172,6 +248,9 @@ class CreatedKeyPairUsage:
             launch_templates=launch_templates,
             launch_configurations=launch_configurations,
             auto_scaling_groups=auto_scaling_groups,
+            spot_instance_requests=spot_instance_requests,
+            spot_fleet_requests=spot_fleet_requests,
+            fleets=fleets,
             complete=complete,
             incomplete=incomplete,
         )

@@ -29,7 +29,8 @@ class DryRunResult:
         usage (DryRunResultUsage | Unset): A delete's dry run: what names the key. Example: {'instances':
             [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates': [{'launchTemplateId':
             'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}], 'launchConfigurations': [],
-            'autoScalingGroups': [{'name': 'web-asg'}], 'complete': True, 'incomplete': []}.
+            'autoScalingGroups': [{'name': 'web-asg'}], 'spotInstanceRequests': [], 'spotFleetRequests': [], 'fleets': [],
+            'complete': True, 'incomplete': []}.
     """
 
     dry_run: bool

@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from ..models.dry_run_result_usage_auto_scaling_groups_item import (
         DryRunResultUsageAutoScalingGroupsItem,
     )
+    from ..models.dry_run_result_usage_fleets_item import DryRunResultUsageFleetsItem
     from ..models.dry_run_result_usage_incomplete_item import (
         DryRunResultUsageIncompleteItem,
     )
@@ -20,6 +21,12 @@ if TYPE_CHECKING:
     )
     from ..models.dry_run_result_usage_launch_templates_item import (
         DryRunResultUsageLaunchTemplatesItem,
+    )
+    from ..models.dry_run_result_usage_spot_fleet_requests_item import (
+        DryRunResultUsageSpotFleetRequestsItem,
+    )
+    from ..models.dry_run_result_usage_spot_instance_requests_item import (
+        DryRunResultUsageSpotInstanceRequestsItem,
     )
 
 
@@ -33,17 +40,25 @@ class DryRunResultUsage:
     Example:
         {'instances': [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates':
             [{'launchTemplateId': 'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}],
-            'launchConfigurations': [], 'autoScalingGroups': [{'name': 'web-asg'}], 'complete': True, 'incomplete': []}
+            'launchConfigurations': [], 'autoScalingGroups': [{'name': 'web-asg'}], 'spotInstanceRequests': [],
+            'spotFleetRequests': [], 'fleets': [], 'complete': True, 'incomplete': []}
 
     Attributes:
         instances (list[DryRunResultUsageInstancesItem]): Instances launched with the key, in every state but
             terminated.
         launch_templates (list[DryRunResultUsageLaunchTemplatesItem]): Launch templates whose default or latest version,
-            or a version an Auto Scaling group pins, names the key.
+            or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key.
         launch_configurations (list[DryRunResultUsageLaunchConfigurationsItem]):
         auto_scaling_groups (list[DryRunResultUsageAutoScalingGroupsItem]): Groups that launch from one of these launch
             template versions or launch configurations, or run one of these instances.
-        complete (bool): Whether every part was checked; if not, `incomplete` says what and why.
+        spot_instance_requests (list[DryRunResultUsageSpotInstanceRequestsItem]): Spot Instance requests that launch
+            with the key when fulfilled: persistent ones open or active, one-time ones still open.
+        spot_fleet_requests (list[DryRunResultUsageSpotFleetRequestsItem]): Spot Fleet requests of type maintain, not
+            cancelled, whose launch specifications name the key or that launch from one of these launch template versions.
+        fleets (list[DryRunResultUsageFleetsItem]): EC2 Fleets of type maintain, not deleted, that launch from one of
+            these launch template versions.
+        complete (bool): Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds
+            are checked (e.g. not fleets of type request or instant).
         incomplete (list[DryRunResultUsageIncompleteItem]):
     """
 
@@ -51,6 +66,9 @@ class DryRunResultUsage:
     launch_templates: list[DryRunResultUsageLaunchTemplatesItem]
     launch_configurations: list[DryRunResultUsageLaunchConfigurationsItem]
     auto_scaling_groups: list[DryRunResultUsageAutoScalingGroupsItem]
+    spot_instance_requests: list[DryRunResultUsageSpotInstanceRequestsItem]
+    spot_fleet_requests: list[DryRunResultUsageSpotFleetRequestsItem]
+    fleets: list[DryRunResultUsageFleetsItem]
     complete: bool
     incomplete: list[DryRunResultUsageIncompleteItem]
 
@@ -75,6 +93,21 @@ class DryRunResultUsage:
             auto_scaling_groups_item = auto_scaling_groups_item_data.to_dict()
             auto_scaling_groups.append(auto_scaling_groups_item)
 
+        spot_instance_requests = []
+        for spot_instance_requests_item_data in self.spot_instance_requests:
+            spot_instance_requests_item = spot_instance_requests_item_data.to_dict()
+            spot_instance_requests.append(spot_instance_requests_item)
+
+        spot_fleet_requests = []
+        for spot_fleet_requests_item_data in self.spot_fleet_requests:
+            spot_fleet_requests_item = spot_fleet_requests_item_data.to_dict()
+            spot_fleet_requests.append(spot_fleet_requests_item)
+
+        fleets = []
+        for fleets_item_data in self.fleets:
+            fleets_item = fleets_item_data.to_dict()
+            fleets.append(fleets_item)
+
         complete = self.complete
 
         incomplete = []
@@ -90,6 +123,9 @@ class DryRunResultUsage:
                 "launchTemplates": launch_templates,
                 "launchConfigurations": launch_configurations,
                 "autoScalingGroups": auto_scaling_groups,
+                "spotInstanceRequests": spot_instance_requests,
+                "spotFleetRequests": spot_fleet_requests,
+                "fleets": fleets,
                 "complete": complete,
                 "incomplete": incomplete,
             }
@@ -102,6 +138,9 @@ class DryRunResultUsage:
         from ..models.dry_run_result_usage_auto_scaling_groups_item import (
             DryRunResultUsageAutoScalingGroupsItem,
         )
+        from ..models.dry_run_result_usage_fleets_item import (
+            DryRunResultUsageFleetsItem,
+        )
         from ..models.dry_run_result_usage_incomplete_item import (
             DryRunResultUsageIncompleteItem,
         )
@@ -113,6 +152,12 @@ class DryRunResultUsage:
         )
         from ..models.dry_run_result_usage_launch_templates_item import (
             DryRunResultUsageLaunchTemplatesItem,
+        )
+        from ..models.dry_run_result_usage_spot_fleet_requests_item import (
+            DryRunResultUsageSpotFleetRequestsItem,
+        )
+        from ..models.dry_run_result_usage_spot_instance_requests_item import (
+            DryRunResultUsageSpotInstanceRequestsItem,
         )
 
         d = dict(src_dict)
@@ -154,6 +199,33 @@ class DryRunResultUsage:
 
             auto_scaling_groups.append(auto_scaling_groups_item)
 
+        spot_instance_requests = []
+        _spot_instance_requests = d.pop("spotInstanceRequests")
+        for spot_instance_requests_item_data in _spot_instance_requests:
+            spot_instance_requests_item = (
+                DryRunResultUsageSpotInstanceRequestsItem.from_dict(
+                    spot_instance_requests_item_data
+                )
+            )
+
+            spot_instance_requests.append(spot_instance_requests_item)
+
+        spot_fleet_requests = []
+        _spot_fleet_requests = d.pop("spotFleetRequests")
+        for spot_fleet_requests_item_data in _spot_fleet_requests:
+            spot_fleet_requests_item = DryRunResultUsageSpotFleetRequestsItem.from_dict(
+                spot_fleet_requests_item_data
+            )
+
+            spot_fleet_requests.append(spot_fleet_requests_item)
+
+        fleets = []
+        _fleets = d.pop("fleets")
+        for fleets_item_data in _fleets:
+            fleets_item = DryRunResultUsageFleetsItem.from_dict(fleets_item_data)
+
+            fleets.append(fleets_item)
+
         complete = d.pop("complete")
 
         incomplete = []
@@ -170,6 +242,9 @@ class DryRunResultUsage:
             launch_templates=launch_templates,
             launch_configurations=launch_configurations,
             auto_scaling_groups=auto_scaling_groups,
+            spot_instance_requests=spot_instance_requests,
+            spot_fleet_requests=spot_fleet_requests,
+            fleets=fleets,
             complete=complete,
             incomplete=incomplete,
         )

@@ -32,7 +32,8 @@ class Problem:
         usage (ProblemUsage | Unset): key-in-use and usage-unknown: what names the key (nothing was deleted; force=true
             deletes anyway). Example: {'instances': [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}],
             'launchTemplates': [{'launchTemplateId': 'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}],
-            'launchConfigurations': [], 'autoScalingGroups': [{'name': 'web-asg'}], 'complete': True, 'incomplete': []}.
+            'launchConfigurations': [], 'autoScalingGroups': [{'name': 'web-asg'}], 'spotInstanceRequests': [],
+            'spotFleetRequests': [], 'fleets': [], 'complete': True, 'incomplete': []}.
     """
 
     type_: KnownProblemType | str

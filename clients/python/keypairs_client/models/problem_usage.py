@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from ..models.problem_usage_auto_scaling_groups_item import (
         ProblemUsageAutoScalingGroupsItem,
     )
+    from ..models.problem_usage_fleets_item import ProblemUsageFleetsItem
     from ..models.problem_usage_incomplete_item import ProblemUsageIncompleteItem
     from ..models.problem_usage_instances_item import ProblemUsageInstancesItem
     from ..models.problem_usage_launch_configurations_item import (
@@ -16,6 +17,12 @@ if TYPE_CHECKING:
     )
     from ..models.problem_usage_launch_templates_item import (
         ProblemUsageLaunchTemplatesItem,
+    )
+    from ..models.problem_usage_spot_fleet_requests_item import (
+        ProblemUsageSpotFleetRequestsItem,
+    )
+    from ..models.problem_usage_spot_instance_requests_item import (
+        ProblemUsageSpotInstanceRequestsItem,
     )
 
 
@@ -29,16 +36,24 @@ class ProblemUsage:
     Example:
         {'instances': [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates':
             [{'launchTemplateId': 'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}],
-            'launchConfigurations': [], 'autoScalingGroups': [{'name': 'web-asg'}], 'complete': True, 'incomplete': []}
+            'launchConfigurations': [], 'autoScalingGroups': [{'name': 'web-asg'}], 'spotInstanceRequests': [],
+            'spotFleetRequests': [], 'fleets': [], 'complete': True, 'incomplete': []}
 
     Attributes:
         instances (list[ProblemUsageInstancesItem]): Instances launched with the key, in every state but terminated.
         launch_templates (list[ProblemUsageLaunchTemplatesItem]): Launch templates whose default or latest version, or a
-            version an Auto Scaling group pins, names the key.
+            version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key.
         launch_configurations (list[ProblemUsageLaunchConfigurationsItem]):
         auto_scaling_groups (list[ProblemUsageAutoScalingGroupsItem]): Groups that launch from one of these launch
             template versions or launch configurations, or run one of these instances.
-        complete (bool): Whether every part was checked; if not, `incomplete` says what and why.
+        spot_instance_requests (list[ProblemUsageSpotInstanceRequestsItem]): Spot Instance requests that launch with the
+            key when fulfilled: persistent ones open or active, one-time ones still open.
+        spot_fleet_requests (list[ProblemUsageSpotFleetRequestsItem]): Spot Fleet requests of type maintain, not
+            cancelled, whose launch specifications name the key or that launch from one of these launch template versions.
+        fleets (list[ProblemUsageFleetsItem]): EC2 Fleets of type maintain, not deleted, that launch from one of these
+            launch template versions.
+        complete (bool): Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds
+            are checked (e.g. not fleets of type request or instant).
         incomplete (list[ProblemUsageIncompleteItem]):
     """
 
@@ -46,6 +61,9 @@ class ProblemUsage:
     launch_templates: list[ProblemUsageLaunchTemplatesItem]
     launch_configurations: list[ProblemUsageLaunchConfigurationsItem]
     auto_scaling_groups: list[ProblemUsageAutoScalingGroupsItem]
+    spot_instance_requests: list[ProblemUsageSpotInstanceRequestsItem]
+    spot_fleet_requests: list[ProblemUsageSpotFleetRequestsItem]
+    fleets: list[ProblemUsageFleetsItem]
     complete: bool
     incomplete: list[ProblemUsageIncompleteItem]
 
@@ -70,6 +88,21 @@ class ProblemUsage:
             auto_scaling_groups_item = auto_scaling_groups_item_data.to_dict()
             auto_scaling_groups.append(auto_scaling_groups_item)
 
+        spot_instance_requests = []
+        for spot_instance_requests_item_data in self.spot_instance_requests:
+            spot_instance_requests_item = spot_instance_requests_item_data.to_dict()
+            spot_instance_requests.append(spot_instance_requests_item)
+
+        spot_fleet_requests = []
+        for spot_fleet_requests_item_data in self.spot_fleet_requests:
+            spot_fleet_requests_item = spot_fleet_requests_item_data.to_dict()
+            spot_fleet_requests.append(spot_fleet_requests_item)
+
+        fleets = []
+        for fleets_item_data in self.fleets:
+            fleets_item = fleets_item_data.to_dict()
+            fleets.append(fleets_item)
+
         complete = self.complete
 
         incomplete = []
@@ -85,6 +118,9 @@ class ProblemUsage:
                 "launchTemplates": launch_templates,
                 "launchConfigurations": launch_configurations,
                 "autoScalingGroups": auto_scaling_groups,
+                "spotInstanceRequests": spot_instance_requests,
+                "spotFleetRequests": spot_fleet_requests,
+                "fleets": fleets,
                 "complete": complete,
                 "incomplete": incomplete,
             }
@@ -97,6 +133,7 @@ class ProblemUsage:
         from ..models.problem_usage_auto_scaling_groups_item import (
             ProblemUsageAutoScalingGroupsItem,
         )
+        from ..models.problem_usage_fleets_item import ProblemUsageFleetsItem
         from ..models.problem_usage_incomplete_item import ProblemUsageIncompleteItem
         from ..models.problem_usage_instances_item import ProblemUsageInstancesItem
         from ..models.problem_usage_launch_configurations_item import (
@@ -104,6 +141,12 @@ class ProblemUsage:
         )
         from ..models.problem_usage_launch_templates_item import (
             ProblemUsageLaunchTemplatesItem,
+        )
+        from ..models.problem_usage_spot_fleet_requests_item import (
+            ProblemUsageSpotFleetRequestsItem,
+        )
+        from ..models.problem_usage_spot_instance_requests_item import (
+            ProblemUsageSpotInstanceRequestsItem,
         )
 
         d = dict(src_dict)
@@ -141,6 +184,33 @@ class ProblemUsage:
 
             auto_scaling_groups.append(auto_scaling_groups_item)
 
+        spot_instance_requests = []
+        _spot_instance_requests = d.pop("spotInstanceRequests")
+        for spot_instance_requests_item_data in _spot_instance_requests:
+            spot_instance_requests_item = (
+                ProblemUsageSpotInstanceRequestsItem.from_dict(
+                    spot_instance_requests_item_data
+                )
+            )
+
+            spot_instance_requests.append(spot_instance_requests_item)
+
+        spot_fleet_requests = []
+        _spot_fleet_requests = d.pop("spotFleetRequests")
+        for spot_fleet_requests_item_data in _spot_fleet_requests:
+            spot_fleet_requests_item = ProblemUsageSpotFleetRequestsItem.from_dict(
+                spot_fleet_requests_item_data
+            )
+
+            spot_fleet_requests.append(spot_fleet_requests_item)
+
+        fleets = []
+        _fleets = d.pop("fleets")
+        for fleets_item_data in _fleets:
+            fleets_item = ProblemUsageFleetsItem.from_dict(fleets_item_data)
+
+            fleets.append(fleets_item)
+
         complete = d.pop("complete")
 
         incomplete = []
@@ -155,6 +225,9 @@ class ProblemUsage:
             launch_templates=launch_templates,
             launch_configurations=launch_configurations,
             auto_scaling_groups=auto_scaling_groups,
+            spot_instance_requests=spot_instance_requests,
+            spot_fleet_requests=spot_fleet_requests,
+            fleets=fleets,
             complete=complete,
             incomplete=incomplete,
         )

@@ -1,5 +1,5 @@
 /** The CLI's output (--output json|table|text, --query), expiry options and exit codes, with a stand-in client. */
-import { EXIT, main, ttlSeconds, USAGE } from "../../src/cli.js";
+import { EXIT, main, ttlSeconds, USAGE, usageLines } from "../../src/cli.js";
 import type { KeyPair, KeyPairsClient } from "../../src/client.js";
 
 const KEYS: KeyPair[] = [
@@ -161,4 +161,25 @@ test("--help documents every exit code", async () => {
     4: "ls --all-regions: some regions failed",
   }))
     expect(stdout).toMatch(new RegExp(`^  ${exit}  ${meaning}`, "m"));
+});
+
+test("usage lines name Spot Instance requests, Spot Fleet requests and EC2 Fleets; an older server's usage without them still reads", () => {
+  const usage = {
+    instances: [],
+    launchTemplates: [],
+    launchConfigurations: [],
+    autoScalingGroups: [],
+    spotInstanceRequests: [{ spotInstanceRequestId: "sir-1", state: "open" }],
+    spotFleetRequests: [{ spotFleetRequestId: "sfr-1" }],
+    fleets: [{ fleetId: "fleet-1" }],
+    complete: true,
+    incomplete: [],
+  };
+  expect(usageLines(usage)).toEqual([
+    "used by Spot Instance request sir-1 (open)",
+    "used by Spot Fleet request sfr-1",
+    "used by EC2 Fleet fleet-1",
+  ]);
+  const { spotInstanceRequests, spotFleetRequests, fleets, ...older } = usage;
+  expect(usageLines(older as never)).toEqual(["used by nothing"]);
 });
