@@ -3,7 +3,8 @@
 // delete bundles). The SDK deserializes by walking a structure's schema members and leaves elements it
 // has no member for unread, so a structure cut down to the members src/lib/aws/ec2.ts reads answers
 // exactly those; every other shape it referred to is then unused, and dropped. A structure that is
-// missing or not in the expected form stops the build.
+// missing or not in the expected form stops the build; test/unit/build/pruned-members.test.ts fails when src/
+// reads a member that is not kept (the type checker tells which structure each read is of).
 
 /** Per structure schema: the members kept (what src/lib/aws/ec2.ts reads of DescribeInstances, the launch template, Spot and fleet describes). */
 const KEEP = {
