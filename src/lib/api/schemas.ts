@@ -428,7 +428,10 @@ export const KeyPair = /* @__PURE__ */ z
     fingerprint: z.string(),
     keyType: KeyType,
     region: z.string(),
-    tags: z.record(z.string(), z.string()),
+    tags: z.record(z.string(), z.string()).register(z.globalRegistry, {
+      id: "KeyPairTags",
+      description: "Every tag the key carries: the caller's and the service's own (the reserved keys of Tags).",
+    }),
     managed: z.boolean().register(z.globalRegistry, {
       description: "Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default).",
     }),
@@ -469,7 +472,8 @@ const NEW_KEY_EXAMPLE = {
 const newKeyExample = /* @__NO_SIDE_EFFECTS__ */ (fields: object) => ({ ...NEW_KEY_EXAMPLE, ...fields });
 
 export const CreatedKeyPair = /* @__PURE__ */ z
-  .extend(z.omit(KeyPair, { publicKey: true, createdAt: true }), {
+  // No publicKey, createdAt or usage: create answers none of them.
+  .extend(z.omit(KeyPair, { publicKey: true, createdAt: true, usage: true }), {
     keyFormat: KeyFormat,
     keyMaterial: z
       .string()

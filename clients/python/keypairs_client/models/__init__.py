@@ -2,56 +2,9 @@
 
 from .create_key_pair_body import CreateKeyPairBody
 from .created_key_pair import CreatedKeyPair
-from .created_key_pair_tags import CreatedKeyPairTags
-from .created_key_pair_usage import CreatedKeyPairUsage
-from .created_key_pair_usage_auto_scaling_groups_item import (
-    CreatedKeyPairUsageAutoScalingGroupsItem,
-)
-from .created_key_pair_usage_incomplete_item import CreatedKeyPairUsageIncompleteItem
-from .created_key_pair_usage_incomplete_item_check import (
-    CreatedKeyPairUsageIncompleteItemCheck,
-)
-from .created_key_pair_usage_instances_item import CreatedKeyPairUsageInstancesItem
-from .created_key_pair_usage_launch_configurations_item import (
-    CreatedKeyPairUsageLaunchConfigurationsItem,
-)
-from .created_key_pair_usage_launch_templates_item import (
-    CreatedKeyPairUsageLaunchTemplatesItem,
-)
 from .dry_run_result import DryRunResult
 from .dry_run_result_operation import DryRunResultOperation
-from .dry_run_result_usage import DryRunResultUsage
-from .dry_run_result_usage_auto_scaling_groups_item import (
-    DryRunResultUsageAutoScalingGroupsItem,
-)
-from .dry_run_result_usage_incomplete_item import DryRunResultUsageIncompleteItem
-from .dry_run_result_usage_incomplete_item_check import (
-    DryRunResultUsageIncompleteItemCheck,
-)
-from .dry_run_result_usage_instances_item import DryRunResultUsageInstancesItem
-from .dry_run_result_usage_launch_configurations_item import (
-    DryRunResultUsageLaunchConfigurationsItem,
-)
-from .dry_run_result_usage_launch_templates_item import (
-    DryRunResultUsageLaunchTemplatesItem,
-)
 from .escrowed_key_pair import EscrowedKeyPair
-from .escrowed_key_pair_tags import EscrowedKeyPairTags
-from .escrowed_key_pair_usage import EscrowedKeyPairUsage
-from .escrowed_key_pair_usage_auto_scaling_groups_item import (
-    EscrowedKeyPairUsageAutoScalingGroupsItem,
-)
-from .escrowed_key_pair_usage_incomplete_item import EscrowedKeyPairUsageIncompleteItem
-from .escrowed_key_pair_usage_incomplete_item_check import (
-    EscrowedKeyPairUsageIncompleteItemCheck,
-)
-from .escrowed_key_pair_usage_instances_item import EscrowedKeyPairUsageInstancesItem
-from .escrowed_key_pair_usage_launch_configurations_item import (
-    EscrowedKeyPairUsageLaunchConfigurationsItem,
-)
-from .escrowed_key_pair_usage_launch_templates_item import (
-    EscrowedKeyPairUsageLaunchTemplatesItem,
-)
 from .gateway_message import GatewayMessage
 from .get_open_api_document_response_200 import GetOpenApiDocumentResponse200
 from .import_key_pair_body import ImportKeyPairBody
@@ -60,28 +13,17 @@ from .key_pair import KeyPair
 from .key_pair_list import KeyPairList
 from .key_pair_list_regions import KeyPairListRegions
 from .key_pair_tags import KeyPairTags
-from .key_pair_usage import KeyPairUsage
-from .key_pair_usage_auto_scaling_groups_item import KeyPairUsageAutoScalingGroupsItem
-from .key_pair_usage_incomplete_item import KeyPairUsageIncompleteItem
-from .key_pair_usage_incomplete_item_check import KeyPairUsageIncompleteItemCheck
-from .key_pair_usage_instances_item import KeyPairUsageInstancesItem
-from .key_pair_usage_launch_configurations_item import (
-    KeyPairUsageLaunchConfigurationsItem,
-)
-from .key_pair_usage_launch_templates_item import KeyPairUsageLaunchTemplatesItem
 from .key_type import KeyType
+from .key_usage import KeyUsage
+from .key_usage_auto_scaling_groups_item import KeyUsageAutoScalingGroupsItem
+from .key_usage_incomplete_item import KeyUsageIncompleteItem
+from .key_usage_incomplete_item_check import KeyUsageIncompleteItemCheck
+from .key_usage_instances_item import KeyUsageInstancesItem
+from .key_usage_launch_configurations_item import KeyUsageLaunchConfigurationsItem
+from .key_usage_launch_templates_item import KeyUsageLaunchTemplatesItem
 from .known_problem_type import KnownProblemType
 from .problem import Problem
 from .problem_field_error import ProblemFieldError
-from .problem_usage import ProblemUsage
-from .problem_usage_auto_scaling_groups_item import ProblemUsageAutoScalingGroupsItem
-from .problem_usage_incomplete_item import ProblemUsageIncompleteItem
-from .problem_usage_incomplete_item_check import ProblemUsageIncompleteItemCheck
-from .problem_usage_instances_item import ProblemUsageInstancesItem
-from .problem_usage_launch_configurations_item import (
-    ProblemUsageLaunchConfigurationsItem,
-)
-from .problem_usage_launch_templates_item import ProblemUsageLaunchTemplatesItem
 from .region import Region
 from .region_listing_type_0 import RegionListingType0
 from .region_listing_type_0_status import RegionListingType0Status
@@ -92,32 +34,9 @@ from .tags import Tags
 __all__ = (
     "CreateKeyPairBody",
     "CreatedKeyPair",
-    "CreatedKeyPairTags",
-    "CreatedKeyPairUsage",
-    "CreatedKeyPairUsageAutoScalingGroupsItem",
-    "CreatedKeyPairUsageIncompleteItem",
-    "CreatedKeyPairUsageIncompleteItemCheck",
-    "CreatedKeyPairUsageInstancesItem",
-    "CreatedKeyPairUsageLaunchConfigurationsItem",
-    "CreatedKeyPairUsageLaunchTemplatesItem",
     "DryRunResult",
     "DryRunResultOperation",
-    "DryRunResultUsage",
-    "DryRunResultUsageAutoScalingGroupsItem",
-    "DryRunResultUsageIncompleteItem",
-    "DryRunResultUsageIncompleteItemCheck",
-    "DryRunResultUsageInstancesItem",
-    "DryRunResultUsageLaunchConfigurationsItem",
-    "DryRunResultUsageLaunchTemplatesItem",
     "EscrowedKeyPair",
-    "EscrowedKeyPairTags",
-    "EscrowedKeyPairUsage",
-    "EscrowedKeyPairUsageAutoScalingGroupsItem",
-    "EscrowedKeyPairUsageIncompleteItem",
-    "EscrowedKeyPairUsageIncompleteItemCheck",
-    "EscrowedKeyPairUsageInstancesItem",
-    "EscrowedKeyPairUsageLaunchConfigurationsItem",
-    "EscrowedKeyPairUsageLaunchTemplatesItem",
     "GatewayMessage",
     "GetOpenApiDocumentResponse200",
     "ImportKeyPairBody",
@@ -126,24 +45,17 @@ __all__ = (
     "KeyPairList",
     "KeyPairListRegions",
     "KeyPairTags",
-    "KeyPairUsage",
-    "KeyPairUsageAutoScalingGroupsItem",
-    "KeyPairUsageIncompleteItem",
-    "KeyPairUsageIncompleteItemCheck",
-    "KeyPairUsageInstancesItem",
-    "KeyPairUsageLaunchConfigurationsItem",
-    "KeyPairUsageLaunchTemplatesItem",
     "KeyType",
+    "KeyUsage",
+    "KeyUsageAutoScalingGroupsItem",
+    "KeyUsageIncompleteItem",
+    "KeyUsageIncompleteItemCheck",
+    "KeyUsageInstancesItem",
+    "KeyUsageLaunchConfigurationsItem",
+    "KeyUsageLaunchTemplatesItem",
     "KnownProblemType",
     "Problem",
     "ProblemFieldError",
-    "ProblemUsage",
-    "ProblemUsageAutoScalingGroupsItem",
-    "ProblemUsageIncompleteItem",
-    "ProblemUsageIncompleteItemCheck",
-    "ProblemUsageInstancesItem",
-    "ProblemUsageLaunchConfigurationsItem",
-    "ProblemUsageLaunchTemplatesItem",
     "Region",
     "RegionListingType0",
     "RegionListingType0Status",

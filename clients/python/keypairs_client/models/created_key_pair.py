@@ -11,8 +11,7 @@ from ..models.key_type import KeyType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.created_key_pair_tags import CreatedKeyPairTags
-    from ..models.created_key_pair_usage import CreatedKeyPairUsage
+    from ..models.key_pair_tags import KeyPairTags
 
 
 T = TypeVar("T", bound="CreatedKeyPair")
@@ -33,17 +32,13 @@ class CreatedKeyPair:
         fingerprint (str):
         key_type (KeyType): rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
         region (str):
-        tags (CreatedKeyPairTags):
+        tags (KeyPairTags): Every tag the key carries: the caller's and the service's own (the reserved keys of Tags).
         managed (bool): Whether the key carries this service's managed-key tag (only managed keys can be deleted through
             the API, by default).
         key_format (KeyFormat): Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).
         key_material (str): The private key. Returned once, in this response only: store it now.
         expires_at (datetime.datetime | Unset): When the key expires (UTC): the sweep deletes it then. Only on keys
             created or imported with ttlSeconds or expiresAt.
-        usage (CreatedKeyPairUsage | Unset): What names this key; only with includeUsage=true. Example: {'instances':
-            [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates': [{'launchTemplateId':
-            'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}], 'launchConfigurations': [],
-            'autoScalingGroups': [{'name': 'web-asg'}], 'complete': True, 'incomplete': []}.
     """
 
     key_pair_id: str
@@ -51,12 +46,11 @@ class CreatedKeyPair:
     fingerprint: str
     key_type: KeyType
     region: str
-    tags: CreatedKeyPairTags
+    tags: KeyPairTags
     managed: bool
     key_format: KeyFormat
     key_material: str
     expires_at: datetime.datetime | Unset = UNSET
-    usage: CreatedKeyPairUsage | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         key_pair_id = self.key_pair_id
@@ -81,10 +75,6 @@ class CreatedKeyPair:
         if not isinstance(self.expires_at, Unset):
             expires_at = self.expires_at.isoformat()
 
-        usage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.usage, Unset):
-            usage = self.usage.to_dict()
-
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -102,15 +92,12 @@ class CreatedKeyPair:
         )
         if expires_at is not UNSET:
             field_dict["expiresAt"] = expires_at
-        if usage is not UNSET:
-            field_dict["usage"] = usage
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.created_key_pair_tags import CreatedKeyPairTags
-        from ..models.created_key_pair_usage import CreatedKeyPairUsage
+        from ..models.key_pair_tags import KeyPairTags
 
         d = dict(src_dict)
         key_pair_id = d.pop("keyPairId")
@@ -123,7 +110,7 @@ class CreatedKeyPair:
 
         region = d.pop("region")
 
-        tags = CreatedKeyPairTags.from_dict(d.pop("tags"))
+        tags = KeyPairTags.from_dict(d.pop("tags"))
 
         managed = d.pop("managed")
 
@@ -138,13 +125,6 @@ class CreatedKeyPair:
         else:
             expires_at = datetime.datetime.fromisoformat(_expires_at)
 
-        _usage = d.pop("usage", UNSET)
-        usage: CreatedKeyPairUsage | Unset
-        if isinstance(_usage, Unset):
-            usage = UNSET
-        else:
-            usage = CreatedKeyPairUsage.from_dict(_usage)
-
         created_key_pair = cls(
             key_pair_id=key_pair_id,
             name=name,
@@ -156,7 +136,6 @@ class CreatedKeyPair:
             key_format=key_format,
             key_material=key_material,
             expires_at=expires_at,
-            usage=usage,
         )
 
         return created_key_pair

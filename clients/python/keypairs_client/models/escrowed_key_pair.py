@@ -11,8 +11,7 @@ from ..models.key_type import KeyType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.escrowed_key_pair_tags import EscrowedKeyPairTags
-    from ..models.escrowed_key_pair_usage import EscrowedKeyPairUsage
+    from ..models.key_pair_tags import KeyPairTags
 
 
 T = TypeVar("T", bound="EscrowedKeyPair")
@@ -33,7 +32,7 @@ class EscrowedKeyPair:
         fingerprint (str):
         key_type (KeyType): rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
         region (str):
-        tags (EscrowedKeyPairTags):
+        tags (KeyPairTags): Every tag the key carries: the caller's and the service's own (the reserved keys of Tags).
         managed (bool): Whether the key carries this service's managed-key tag (only managed keys can be deleted through
             the API, by default).
         key_format (KeyFormat): Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).
@@ -41,10 +40,6 @@ class EscrowedKeyPair:
             (requested with escrow: true).
         expires_at (datetime.datetime | Unset): When the key expires (UTC): the sweep deletes it then. Only on keys
             created or imported with ttlSeconds or expiresAt.
-        usage (EscrowedKeyPairUsage | Unset): What names this key; only with includeUsage=true. Example: {'instances':
-            [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates': [{'launchTemplateId':
-            'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}], 'launchConfigurations': [],
-            'autoScalingGroups': [{'name': 'web-asg'}], 'complete': True, 'incomplete': []}.
     """
 
     key_pair_id: str
@@ -52,12 +47,11 @@ class EscrowedKeyPair:
     fingerprint: str
     key_type: KeyType
     region: str
-    tags: EscrowedKeyPairTags
+    tags: KeyPairTags
     managed: bool
     key_format: KeyFormat
     private_key_parameter: str
     expires_at: datetime.datetime | Unset = UNSET
-    usage: EscrowedKeyPairUsage | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         key_pair_id = self.key_pair_id
@@ -82,10 +76,6 @@ class EscrowedKeyPair:
         if not isinstance(self.expires_at, Unset):
             expires_at = self.expires_at.isoformat()
 
-        usage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.usage, Unset):
-            usage = self.usage.to_dict()
-
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -103,15 +93,12 @@ class EscrowedKeyPair:
         )
         if expires_at is not UNSET:
             field_dict["expiresAt"] = expires_at
-        if usage is not UNSET:
-            field_dict["usage"] = usage
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.escrowed_key_pair_tags import EscrowedKeyPairTags
-        from ..models.escrowed_key_pair_usage import EscrowedKeyPairUsage
+        from ..models.key_pair_tags import KeyPairTags
 
         d = dict(src_dict)
         key_pair_id = d.pop("keyPairId")
@@ -124,7 +111,7 @@ class EscrowedKeyPair:
 
         region = d.pop("region")
 
-        tags = EscrowedKeyPairTags.from_dict(d.pop("tags"))
+        tags = KeyPairTags.from_dict(d.pop("tags"))
 
         managed = d.pop("managed")
 
@@ -139,13 +126,6 @@ class EscrowedKeyPair:
         else:
             expires_at = datetime.datetime.fromisoformat(_expires_at)
 
-        _usage = d.pop("usage", UNSET)
-        usage: EscrowedKeyPairUsage | Unset
-        if isinstance(_usage, Unset):
-            usage = UNSET
-        else:
-            usage = EscrowedKeyPairUsage.from_dict(_usage)
-
         escrowed_key_pair = cls(
             key_pair_id=key_pair_id,
             name=name,
@@ -157,7 +137,6 @@ class EscrowedKeyPair:
             key_format=key_format,
             private_key_parameter=private_key_parameter,
             expires_at=expires_at,
-            usage=usage,
         )
 
         return escrowed_key_pair

@@ -5,11 +5,11 @@ from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
-T = TypeVar("T", bound="KeyPairUsageAutoScalingGroupsItem")
+T = TypeVar("T", bound="KeyUsageAutoScalingGroupsItem")
 
 
 @_attrs_define
-class KeyPairUsageAutoScalingGroupsItem:
+class KeyUsageAutoScalingGroupsItem:
     """
     Attributes:
         name (str):
@@ -35,8 +35,8 @@ class KeyPairUsageAutoScalingGroupsItem:
         d = dict(src_dict)
         name = d.pop("name")
 
-        key_pair_usage_auto_scaling_groups_item = cls(
+        key_usage_auto_scaling_groups_item = cls(
             name=name,
         )
 
-        return key_pair_usage_auto_scaling_groups_item
+        return key_usage_auto_scaling_groups_item

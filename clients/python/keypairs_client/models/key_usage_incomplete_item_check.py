@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class DryRunResultUsageIncompleteItemCheck(StrEnum):
+class KeyUsageIncompleteItemCheck(StrEnum):
     AUTOSCALINGGROUPS = "autoScalingGroups"
     INSTANCES = "instances"
     LAUNCHCONFIGURATIONS = "launchConfigurations"

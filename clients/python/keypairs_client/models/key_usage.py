@@ -6,53 +6,45 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 
 if TYPE_CHECKING:
-    from ..models.created_key_pair_usage_auto_scaling_groups_item import (
-        CreatedKeyPairUsageAutoScalingGroupsItem,
+    from ..models.key_usage_auto_scaling_groups_item import (
+        KeyUsageAutoScalingGroupsItem,
     )
-    from ..models.created_key_pair_usage_incomplete_item import (
-        CreatedKeyPairUsageIncompleteItem,
+    from ..models.key_usage_incomplete_item import KeyUsageIncompleteItem
+    from ..models.key_usage_instances_item import KeyUsageInstancesItem
+    from ..models.key_usage_launch_configurations_item import (
+        KeyUsageLaunchConfigurationsItem,
     )
-    from ..models.created_key_pair_usage_instances_item import (
-        CreatedKeyPairUsageInstancesItem,
-    )
-    from ..models.created_key_pair_usage_launch_configurations_item import (
-        CreatedKeyPairUsageLaunchConfigurationsItem,
-    )
-    from ..models.created_key_pair_usage_launch_templates_item import (
-        CreatedKeyPairUsageLaunchTemplatesItem,
-    )
+    from ..models.key_usage_launch_templates_item import KeyUsageLaunchTemplatesItem
 
 
-T = TypeVar("T", bound="CreatedKeyPairUsage")
+T = TypeVar("T", bound="KeyUsage")
 
 
 @_attrs_define
-class CreatedKeyPairUsage:
-    """What names this key; only with includeUsage=true.
-
+class KeyUsage:
+    """
     Example:
         {'instances': [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates':
             [{'launchTemplateId': 'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}],
             'launchConfigurations': [], 'autoScalingGroups': [{'name': 'web-asg'}], 'complete': True, 'incomplete': []}
 
     Attributes:
-        instances (list[CreatedKeyPairUsageInstancesItem]): Instances launched with the key, in every state but
-            terminated.
-        launch_templates (list[CreatedKeyPairUsageLaunchTemplatesItem]): Launch templates whose default or latest
-            version, or a version an Auto Scaling group pins, names the key.
-        launch_configurations (list[CreatedKeyPairUsageLaunchConfigurationsItem]):
-        auto_scaling_groups (list[CreatedKeyPairUsageAutoScalingGroupsItem]): Groups that launch from one of these
-            launch template versions or launch configurations, or run one of these instances.
+        instances (list[KeyUsageInstancesItem]): Instances launched with the key, in every state but terminated.
+        launch_templates (list[KeyUsageLaunchTemplatesItem]): Launch templates whose default or latest version, or a
+            version an Auto Scaling group pins, names the key.
+        launch_configurations (list[KeyUsageLaunchConfigurationsItem]):
+        auto_scaling_groups (list[KeyUsageAutoScalingGroupsItem]): Groups that launch from one of these launch template
+            versions or launch configurations, or run one of these instances.
         complete (bool): Whether every part was checked; if not, `incomplete` says what and why.
-        incomplete (list[CreatedKeyPairUsageIncompleteItem]):
+        incomplete (list[KeyUsageIncompleteItem]):
     """
 
-    instances: list[CreatedKeyPairUsageInstancesItem]
-    launch_templates: list[CreatedKeyPairUsageLaunchTemplatesItem]
-    launch_configurations: list[CreatedKeyPairUsageLaunchConfigurationsItem]
-    auto_scaling_groups: list[CreatedKeyPairUsageAutoScalingGroupsItem]
+    instances: list[KeyUsageInstancesItem]
+    launch_templates: list[KeyUsageLaunchTemplatesItem]
+    launch_configurations: list[KeyUsageLaunchConfigurationsItem]
+    auto_scaling_groups: list[KeyUsageAutoScalingGroupsItem]
     complete: bool
-    incomplete: list[CreatedKeyPairUsageIncompleteItem]
+    incomplete: list[KeyUsageIncompleteItem]
 
     def to_dict(self) -> dict[str, Any]:
         instances = []
@@ -99,36 +91,28 @@ class CreatedKeyPairUsage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.created_key_pair_usage_auto_scaling_groups_item import (
-            CreatedKeyPairUsageAutoScalingGroupsItem,
+        from ..models.key_usage_auto_scaling_groups_item import (
+            KeyUsageAutoScalingGroupsItem,
         )
-        from ..models.created_key_pair_usage_incomplete_item import (
-            CreatedKeyPairUsageIncompleteItem,
+        from ..models.key_usage_incomplete_item import KeyUsageIncompleteItem
+        from ..models.key_usage_instances_item import KeyUsageInstancesItem
+        from ..models.key_usage_launch_configurations_item import (
+            KeyUsageLaunchConfigurationsItem,
         )
-        from ..models.created_key_pair_usage_instances_item import (
-            CreatedKeyPairUsageInstancesItem,
-        )
-        from ..models.created_key_pair_usage_launch_configurations_item import (
-            CreatedKeyPairUsageLaunchConfigurationsItem,
-        )
-        from ..models.created_key_pair_usage_launch_templates_item import (
-            CreatedKeyPairUsageLaunchTemplatesItem,
-        )
+        from ..models.key_usage_launch_templates_item import KeyUsageLaunchTemplatesItem
 
         d = dict(src_dict)
         instances = []
         _instances = d.pop("instances")
         for instances_item_data in _instances:
-            instances_item = CreatedKeyPairUsageInstancesItem.from_dict(
-                instances_item_data
-            )
+            instances_item = KeyUsageInstancesItem.from_dict(instances_item_data)
 
             instances.append(instances_item)
 
         launch_templates = []
         _launch_templates = d.pop("launchTemplates")
         for launch_templates_item_data in _launch_templates:
-            launch_templates_item = CreatedKeyPairUsageLaunchTemplatesItem.from_dict(
+            launch_templates_item = KeyUsageLaunchTemplatesItem.from_dict(
                 launch_templates_item_data
             )
 
@@ -137,10 +121,8 @@ class CreatedKeyPairUsage:
         launch_configurations = []
         _launch_configurations = d.pop("launchConfigurations")
         for launch_configurations_item_data in _launch_configurations:
-            launch_configurations_item = (
-                CreatedKeyPairUsageLaunchConfigurationsItem.from_dict(
-                    launch_configurations_item_data
-                )
+            launch_configurations_item = KeyUsageLaunchConfigurationsItem.from_dict(
+                launch_configurations_item_data
             )
 
             launch_configurations.append(launch_configurations_item)
@@ -148,10 +130,8 @@ class CreatedKeyPairUsage:
         auto_scaling_groups = []
         _auto_scaling_groups = d.pop("autoScalingGroups")
         for auto_scaling_groups_item_data in _auto_scaling_groups:
-            auto_scaling_groups_item = (
-                CreatedKeyPairUsageAutoScalingGroupsItem.from_dict(
-                    auto_scaling_groups_item_data
-                )
+            auto_scaling_groups_item = KeyUsageAutoScalingGroupsItem.from_dict(
+                auto_scaling_groups_item_data
             )
 
             auto_scaling_groups.append(auto_scaling_groups_item)
@@ -161,13 +141,11 @@ class CreatedKeyPairUsage:
         incomplete = []
         _incomplete = d.pop("incomplete")
         for incomplete_item_data in _incomplete:
-            incomplete_item = CreatedKeyPairUsageIncompleteItem.from_dict(
-                incomplete_item_data
-            )
+            incomplete_item = KeyUsageIncompleteItem.from_dict(incomplete_item_data)
 
             incomplete.append(incomplete_item)
 
-        created_key_pair_usage = cls(
+        key_usage = cls(
             instances=instances,
             launch_templates=launch_templates,
             launch_configurations=launch_configurations,
@@ -176,4 +154,4 @@ class CreatedKeyPairUsage:
             incomplete=incomplete,
         )
 
-        return created_key_pair_usage
+        return key_usage
