@@ -2,7 +2,7 @@
  * The route table: every route the API serves, once. The functions' route maps are typed against
  * it, the 405 catch-alls and Allow headers come from it, as do the spec's routes (scripts/openapi)
  * and, at package time, serverless.yml's functions, events, IAM grants and throttling
- * (deploy/functions.cjs and iam/roles.cjs read this file through deploy/routes.cjs). Plain data,
+ * (deploy/functions.cjs and iam/roles.cjs read this file through deploy/route-table.cjs). Plain data,
  * no imports: deploy-time resolvers load it too.
  */
 

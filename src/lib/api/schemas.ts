@@ -40,7 +40,7 @@ const PRINTABLE = `[^\\x00-\\x1f\\x7f-\\x9f]`;
 /**
  * Every string a request carries is built from this: well-formed Unicode (an unpaired surrogate
  * makes the SDK's serializer throw mid-request) and free of control characters, whatever else the
- * field's `pattern` asks. The one place this rule lives; test/unit/hostile-input.test.ts proves
+ * field's `pattern` asks. The one place this rule lives; test/unit/http/hostile-input.test.ts proves
  * that every request field goes through it.
  */
 export function text(options: { pattern?: RegExp; message?: string | ((input: string) => string); multiline?: boolean } = {}) {

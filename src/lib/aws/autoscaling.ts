@@ -1,6 +1,6 @@
 /**
- * The Auto Scaling adapter, read-only: the launch configurations and groups a usage check reads
- * (issue 20). The only module that knows @aws-sdk/client-auto-scaling. Like ec2.ts: a client per
+ * The Auto Scaling adapter, read-only: the launch configurations and groups a usage check reads.
+ * The only module that knows @aws-sdk/client-auto-scaling. Like ec2.ts: a client per
  * region, built lazily and discarded after any failure that is not an Auto Scaling answer; errors
  * through EC2's one table (the same query protocol and codes, plus AccessDenied).
  */

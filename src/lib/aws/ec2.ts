@@ -308,7 +308,7 @@ export const ec2KeyPairStore: KeyPairStore = {
   tag: tagKeyPair,
 };
 
-// ---- usage checks (issue 20): read-only, paged to the end, all bounded by one signal ----
+// ---- usage checks: read-only, paged to the end, all bounded by one signal ----
 
 /**
  * Reads every page of a paged call: each page's NextToken asks for the next, until there is none.

@@ -1,6 +1,6 @@
 /**
  * What names a key pair: instances, launch template versions, launch configurations and Auto
- * Scaling groups (issue 20). One scan of a region (KeyUsageSource) serves every key asked about;
+ * Scaling groups. One scan of a region (KeyUsageSource) serves every key asked about;
  * names are compared literally. A part that could not be checked makes the usage incomplete:
  * never "unused" by guess.
  */

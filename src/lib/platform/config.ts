@@ -70,7 +70,7 @@ const envSchema = z
     ALLOW_UNMANAGED_DELETE: z._default(flag, false),
     // Above the largest valid body (49 tags of 128+256 characters, JSON-escaped), so 413 means abuse.
     MAX_BODY_BYTES: z._default(positiveInt, 262144),
-    // Priming at INIT: one EC2 read, then rehearsals answered in process (src/lib/ec2-priming.ts); serverless.yml sets it.
+    // Priming at INIT: one EC2 read, then rehearsals answered in process (src/lib/aws/ec2-priming.ts); serverless.yml sets it.
     PRIME_EC2_ON_INIT: z._default(flag, false),
   })
   .check(
