@@ -10,9 +10,12 @@ import {
   CreateTagsCommand,
   DeleteKeyPairCommand,
   DescribeInstancesCommand,
+  type DescribeInstancesCommandInput,
   DescribeKeyPairsCommand,
   DescribeLaunchTemplatesCommand,
+  type DescribeLaunchTemplatesCommandInput,
   DescribeLaunchTemplateVersionsCommand,
+  type DescribeLaunchTemplateVersionsCommandInput,
   type EC2Client,
   ImportKeyPairCommand,
   type KeyPairInfo,
@@ -338,8 +341,23 @@ export async function allPages<P>(
   }
 }
 
-/** Every state of an instance but terminated (a stopped instance started later needs its key for nothing, but is listed). */
-const LIVE_INSTANCE_STATES = ["pending", "running", "shutting-down", "stopping", "stopped"];
+/**
+ * What the usage scan asks EC2 for, each page adding its NextToken; the INIT rehearsal
+ * (key-usage-priming.ts) sends the same. Instances: every state but terminated (a stopped instance
+ * started later needs its key for nothing, but is listed).
+ */
+export const USAGE_SCAN_INPUTS = {
+  instances: {
+    Filters: [{ Name: "instance-state-name", Values: ["pending", "running", "shutting-down", "stopping", "stopped"] }],
+    MaxResults: 1000,
+  },
+  launchTemplates: { MaxResults: 200 },
+  defaultAndLatestVersions: { Versions: ["$Latest", "$Default"], MaxResults: 200 },
+} satisfies {
+  instances: DescribeInstancesCommandInput;
+  launchTemplates: DescribeLaunchTemplatesCommandInput;
+  defaultAndLatestVersions: DescribeLaunchTemplateVersionsCommandInput;
+};
 
 /** The region's instances in every state but terminated that were launched with a key. */
 export async function describeInstancesWithKeys(region: string, signal: AbortSignal) {
@@ -347,8 +365,7 @@ export async function describeInstancesWithKeys(region: string, signal: AbortSig
     const output = await send(region, "read", "DescribeInstances", false, signal, (client) =>
       client.send(
         new DescribeInstancesCommand({
-          Filters: [{ Name: "instance-state-name", Values: LIVE_INSTANCE_STATES }],
-          MaxResults: 1000,
+          ...USAGE_SCAN_INPUTS.instances,
           NextToken,
         }),
         { abortSignal: signal },
@@ -375,7 +392,7 @@ export interface LaunchTemplateSummary {
 export async function describeLaunchTemplates(region: string, signal: AbortSignal): Promise<LaunchTemplateSummary[]> {
   const templates = await allPages("DescribeLaunchTemplates", async (NextToken) => {
     const output = await send(region, "read", "DescribeLaunchTemplates", false, signal, (client) =>
-      client.send(new DescribeLaunchTemplatesCommand({ MaxResults: 200, NextToken }), { abortSignal: signal }),
+      client.send(new DescribeLaunchTemplatesCommand({ ...USAGE_SCAN_INPUTS.launchTemplates, NextToken }), { abortSignal: signal }),
     );
     return { NextToken: output.NextToken, page: output.LaunchTemplates ?? [] };
   });
@@ -419,7 +436,7 @@ const readVersions = (versions: LaunchTemplateVersion[]): LaunchTemplateVersionK
 export async function describeDefaultAndLatestVersions(region: string, signal: AbortSignal): Promise<LaunchTemplateVersionKey[]> {
   const versions = await allPages("DescribeLaunchTemplateVersions", async (NextToken) => {
     const output = await send(region, "read", "DescribeLaunchTemplateVersions", false, signal, (client) =>
-      client.send(new DescribeLaunchTemplateVersionsCommand({ Versions: ["$Latest", "$Default"], MaxResults: 200, NextToken }), {
+      client.send(new DescribeLaunchTemplateVersionsCommand({ ...USAGE_SCAN_INPUTS.defaultAndLatestVersions, NextToken }), {
         abortSignal: signal,
       }),
     );
