@@ -154,7 +154,8 @@ export const ROUTES = [
 ] as const satisfies readonly Route[];
 
 type Table = (typeof ROUTES)[number];
-export type RouteKey = `${Table["method"]} ${Table["path"]}`;
+/** The key of each route of the table ("GET /keypairs/{name}"), route by route. */
+export type RouteKey = Table extends infer R ? (R extends { method: string; path: string } ? `${R["method"]} ${R["path"]}` : never) : never;
 /** The route keys a function serves: its route map must have exactly these. */
 export type RouteKeyOf<F extends FunctionName> =
   Extract<Table, { function: F }> extends infer R
