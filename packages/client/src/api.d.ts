@@ -415,7 +415,7 @@ export interface components {
              *         "status": "error",
              *         "problem": {
              *           "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-             *           "title": "EC2 did not answer in time",
+             *           "title": "AWS did not answer in time",
              *           "status": 504,
              *           "detail": "EC2 did not answer in time."
              *         }
@@ -492,7 +492,7 @@ export interface components {
                 /**
                  * @example {
                  *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                 *       "title": "Too many requests to EC2",
+                 *       "title": "Too many requests to AWS",
                  *       "status": 429,
                  *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
                  *       "ec2Code": "RequestLimitExceeded"
@@ -681,7 +681,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "EC2 request failed",
+                     *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
                      *       "instance": "/keypairs",
@@ -701,7 +701,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "EC2 did not answer in time",
+                     *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs"
@@ -945,7 +945,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "EC2 request failed",
+                     *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
                      *       "instance": "/keypairs",
@@ -965,7 +965,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "EC2 did not answer in time",
+                     *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs"
@@ -1179,7 +1179,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "EC2 request failed",
+                     *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
                      *       "instance": "/keypairs/import",
@@ -1199,7 +1199,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "EC2 did not answer in time",
+                     *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs/import"
@@ -1315,7 +1315,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "EC2 request failed",
+                     *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
                      *       "instance": "/keypairs/deploy-bot",
@@ -1335,7 +1335,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "EC2 did not answer in time",
+                     *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs/deploy-bot"
@@ -1524,7 +1524,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "EC2 request failed",
+                     *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
                      *       "instance": "/keypairs/deploy-bot",
@@ -1544,7 +1544,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "EC2 did not answer in time",
+                     *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs/deploy-bot"
@@ -1660,7 +1660,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "EC2 request failed",
+                     *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
@@ -1680,7 +1680,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "EC2 did not answer in time",
+                     *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
@@ -1869,7 +1869,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "EC2 request failed",
+                     *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
@@ -1889,7 +1889,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "EC2 did not answer in time",
+                     *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0"

@@ -535,7 +535,7 @@ export const KeyPairList = /* @__PURE__ */ z
           status: "error",
           problem: {
             type: "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-            title: "EC2 did not answer in time",
+            title: "AWS did not answer in time",
             status: 504,
             detail: "EC2 did not answer in time.",
           },
