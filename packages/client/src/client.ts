@@ -210,4 +210,5 @@ export function createKeyPairsClient(options: ClientOptions) {
 }
 
 export type KeyPairsClient = ReturnType<typeof createKeyPairsClient>;
+// The server has its own (src/lib/keypairs/views.ts): this package ships without the server's code.
 export const isDryRun = (result: object): result is DryRunResult => "dryRun" in result && result.dryRun === true;
