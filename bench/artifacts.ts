@@ -10,12 +10,12 @@ import type { BuildOptions, Plugin } from "esbuild";
 import { parse } from "yaml";
 import { ROOT } from "../scripts/local-stack.js";
 
-/** An API Gateway route key as the gateway writes it: "GET /keypairs/{name}", "ANY /keypairs". */
-export type RouteKey = string;
+/** A route key as the packaged template writes it ("GET /keypairs/{name}", "ANY /keypairs"), of whichever revision was packaged. */
+export type PackagedRouteKey = string;
 
 export interface FunctionArtifact {
   name: string;
-  routes: RouteKey[];
+  routes: PackagedRouteKey[];
   /** The handler module Lambda loads, unzipped from the artifact. */
   file: string;
   bytes: number;
@@ -31,7 +31,7 @@ interface ServiceState {
   };
 }
 
-const routeKey = (event: { method: string; path: string }): RouteKey =>
+const routeKey = (event: { method: string; path: string }): PackagedRouteKey =>
   `${event.method === "*" ? "ANY" : event.method.toUpperCase()} ${event.path}`;
 
 /** `serverless package` of `sourceDir` into `outDir`, each function's zip unzipped beside it. */

@@ -11,9 +11,9 @@ import { createRequire } from "node:module";
 import { type BuildOptions, build, type Plugin } from "esbuild";
 import { ROOT } from "../scripts/local-stack.js";
 import { FUNCTIONS } from "../src/lib/routes.js";
-import { deployedBuildOptions, type RouteKey } from "./artifacts.js";
+import { deployedBuildOptions } from "./artifacts.js";
 import { pairedColdStarts } from "./cold-start.js";
-import { eventFor } from "./events.js";
+import { type BenchRoute, eventFor } from "./events.js";
 import { median } from "./stats.js";
 import { formatTable } from "./table.js";
 
@@ -24,7 +24,7 @@ const schemas = require(`${ROOT}/build/plugins/pure-sdk-schemas.cjs`);
 const { pruneOutputShapes } = require(`${ROOT}/build/plugins/prune-output-shapes.cjs`);
 
 /** The route each function serves most (what its cold start is measured on). */
-const MOST_COMMON: Record<keyof typeof FUNCTIONS, RouteKey> = {
+const MOST_COMMON: Record<keyof typeof FUNCTIONS, BenchRoute> = {
   readKeyPairs: "GET /keypairs/{name}",
   createKeyPairs: "POST /keypairs",
   deleteKeyPairs: "DELETE /keypairs/{name}",

@@ -11,14 +11,8 @@ import { execFile, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { promisify } from "node:util";
 import { ROOT, startLocalStack } from "../scripts/local-stack.js";
-import {
-  checkoutRevision,
-  type FunctionArtifact,
-  packagedEnvironment,
-  packageService,
-  type RouteKey,
-  removeCheckout,
-} from "./artifacts.js";
+import type { RouteKey } from "../src/lib/routes.js";
+import { checkoutRevision, type FunctionArtifact, packagedEnvironment, packageService, removeCheckout } from "./artifacts.js";
 import { type PairedResult, pairedColdStarts } from "./cold-start.js";
 import { BENCH_ROUTES, eventFor } from "./events.js";
 import { startFakeEc2 } from "./fake-ec2.js";
@@ -79,7 +73,8 @@ console.log(
     `fake EC2 on ${fake.url}`,
 );
 
-const functionOf = (functions: FunctionArtifact[], route: RouteKey) => {
+// Any revision's route keys (the packaged template's, an earlier tree's too): a string.
+const functionOf = (functions: FunctionArtifact[], route: string) => {
   const found = functions.find((fn) => fn.routes.includes(route));
   if (!found) throw new Error(`no packaged function serves ${route}`);
   return found;
@@ -104,7 +99,7 @@ const cold = new Map<string, PairedResult>();
 const coldRows: string[][] = [["route", ...builds.flatMap((build) => [`${build.label}: wall`, "CPU", "ms wall handler/no-op", "module"])]];
 for (const route of ROUTES_TIMED) {
   const { event, expect } = eventFor(route);
-  const row = [route];
+  const row: string[] = [route];
   for (const build of builds) {
     const fn = functionOf(build.functions, route);
     const result = await pairedColdStarts(fn.file, noop, event, expect, PAIRS, env);

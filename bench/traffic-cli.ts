@@ -1,5 +1,5 @@
 /**
- * npx tsx bench/traffic-cli.ts [costs.json]: the default traffic (DEFAULT_TRAFFIC; seed TRAFFIC_SEED,
+ * npx tsx bench/traffic-cli.ts [COSTS_FILE]: the default traffic (DEFAULT_TRAFFIC; seed TRAFFIC_SEED,
  * default 1) through each function layout and reclaim window, with measured cold and warm costs
  * (default file: .tmp/bench/costs.json). Shape: { "coldMs": { "<function>": ms }, "warmMs": { "<route>": ms } }.
  */

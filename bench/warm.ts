@@ -64,7 +64,7 @@ export interface WarmResult {
 }
 
 /** The warm bundle of the source tree `root` (this one, or BENCH_BEFORE's checkout), built as that tree's serverless.yml builds. */
-/** Where a tree keeps its EC2 clients: src/lib/aws/ec2-clients.ts, or src/lib/ec2.ts before the layers (a BENCH_BEFORE checkout). */
+/** Where a tree keeps its EC2 clients: src/lib/aws/ec2-clients.ts, or in a BENCH_BEFORE checkout older than the layers, the other path below. */
 const ec2ClientsModule = (root: string) =>
   [`${root}/src/lib/aws/ec2-clients.ts`, `${root}/src/lib/ec2.ts`].find((path) => existsSync(path)) ?? `${root}/src/lib/aws/ec2-clients.ts`;
 
@@ -105,7 +105,7 @@ export async function warmOverhead(outDir: string, iterations: number, root = RO
     KeyFormat: "pem",
     TagSpecifications: [{ ResourceType: "key-pair", Tags: [{ Key: "team", Value: "bench" }] }],
   };
-  // With an Idempotency-Key: its look-ups and (from issue 19 on) the completion mark, one more EC2 call.
+  // With an Idempotency-Key: its look-ups and the completion mark, one more EC2 call.
   const idempotent = eventFor("POST /keypairs").event;
   idempotent.headers = { ...idempotent.headers, "idempotency-key": '"bench-key"' };
   const cases = [

@@ -66,7 +66,7 @@ const PAGE_ASSET = (stem) => `${stem}.docs-page.html.br`;
 
 /**
  * Where a build writes its one bundle: { dir, stem } (stem: the file name without extension), from
- * `outfile` (bench/bundles.ts) or `outdir` with one entry point (serverless-esbuild builds each
+ * `outfile` (a build of one file) or `outdir` with one entry point (serverless-esbuild builds each
  * handler that way: outdir <build>/src/handlers, entryPoints [src/handlers/api-docs.ts]).
  */
 function bundleOutput({ outfile, outdir, entryPoints }) {

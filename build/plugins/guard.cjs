@@ -27,7 +27,7 @@ const EXPECTED = {
       "that the schemas are still top-level `var X = [...]` arrays in dist-es/schemas/schemas_*.js, that SSM and Auto Scaling still register " +
       "their modeled errors as `n0_registry.registerError(X$, X);` lines, that the structures prune-output-shapes.cjs cuts still " +
       "deserialize by their members (the usage integration tests), and that an SSM error still arrives with its code as " +
-      "name (test/unit/build-plugins.test.ts)",
+      "name (test/unit/build/build-plugins.test.ts)",
   },
   "lambda-credentials": {
     packages: { "@aws-sdk/credential-provider-node": "3.972.97", "@aws-sdk/credential-provider-env": "3.972.84" },

@@ -175,33 +175,60 @@ function withGatewayAnswer(response: ResponseConfig, message: string): ResponseC
   };
 }
 
+/** The schemas only components/responses name: generated first, so that their references resolve. */
+const referencedSchemas = new Set<z.ZodType>();
+
+/**
+ * An answer given the same wherever it is given: one components/responses entry that each operation
+ * references, so that the document says it once and a generator makes one type of it. Its problem
+ * example has no `instance` (that is each request's own path).
+ */
+function shared(name: string, response: ResponseConfig): { $ref: string } {
+  const content = Object.fromEntries(
+    Object.entries(response.content ?? {}).map(([media, type]) => {
+      const { schema, example } = type as { schema: z.ZodType; example?: object };
+      const id = z.globalRegistry.get(schema)?.id;
+      if (!id) throw new Error(`openapi: the shared response ${name} names a schema that is no component`);
+      referencedSchemas.add(schema);
+      const { instance: _, ...rest } = (example ?? {}) as Record<string, unknown>;
+      return [media, { schema: { $ref: `#/components/schemas/${id}` }, example: rest }];
+    }),
+  );
+  // Its headers are OpenAPI objects already (no zod): the component is the response as written.
+  registry.registerComponent("responses", name, { ...response, content } as Parameters<typeof registry.registerComponent<"responses">>[2]);
+  return { $ref: `#/components/responses/${name}` };
+}
+
 /** The gateway's own 403 (IAM authorization refused: unsigned, badly signed, or not allowed execute-api:Invoke). */
 const GATEWAY_FORBIDDEN =
   'API Gateway refused the request\'s IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature ' +
   "is wrong or expired, or its caller is not allowed execute-api:Invoke on this route.";
-const gatewayForbidden: ResponseConfig = {
+const gatewayForbidden = shared("GatewayForbidden", {
   description: GATEWAY_FORBIDDEN,
   content: { "application/json": { schema: GatewayMessage, example: { message: "Forbidden" } } },
-};
+});
 
 /** API Gateway's own 503: the function did not answer within the integration timeout (30 s). */
-const GATEWAY_UNAVAILABLE = withGatewayAnswer(
-  {
-    description:
-      'API Gateway\'s own answer when the function did not answer within its integration timeout (application/json {"message":"Service ' +
-      'Unavailable"}); a create or import is retried safely with the same Idempotency-Key.',
-  },
-  "Service Unavailable",
+const gatewayUnavailable = shared(
+  "GatewayUnavailable",
+  withGatewayAnswer(
+    {
+      description:
+        'API Gateway\'s own answer when the function did not answer within its integration timeout (application/json {"message":"Service ' +
+        'Unavailable"}); a create or import is retried safely with the same Idempotency-Key.',
+    },
+    "Service Unavailable",
+  ),
 );
 
-/** The responses every operation of `operation` (an EC2 call) can give. */
-const common = (operation: Operation) => ({
-  403: gatewayForbidden,
-  429: withGatewayAnswer(
+// EC2's throttling answers the same problem whatever the call: DescribeKeyPairs stands for every operation.
+const throttled = shared(
+  "Throttled",
+  withGatewayAnswer(
     problem(
       'Too many requests: the API\'s stage throttling refused it (API Gateway\'s own answer, application/json {"message":"Too Many ' +
         "Requests\"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After).",
-      fromEc2(operation, "RequestLimitExceeded", 503),
+      fromEc2("DescribeKeyPairs", "RequestLimitExceeded", 503),
       {
         "Retry-After": {
           description:
@@ -214,7 +241,11 @@ const common = (operation: Operation) => ({
     ),
     "Too Many Requests",
   ),
-  500: withGatewayAnswer(
+);
+
+const internalError = shared(
+  "InternalError",
+  withGatewayAnswer(
     problem(
       "Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed " +
         '(application/json {"message":"Internal Server Error"}).',
@@ -222,12 +253,31 @@ const common = (operation: Operation) => ({
     ),
     "Internal Server Error",
   ),
+);
+
+const payloadTooLargeAnswer = shared(
+  "PayloadTooLarge",
+  withGatewayAnswer(
+    problem(
+      `The body is larger than the service accepts (MAX_BODY_BYTES, ${DEFAULTS.MAX_BODY_BYTES} bytes = ${DEFAULTS.MAX_BODY_BYTES / 1024} ` +
+        `KiB by default); over API Gateway's own 10 MB limit, the gateway answers (application/json {"message":"Request Entity Too Large"}).`,
+      payloadTooLarge(DEFAULTS.MAX_BODY_BYTES + 1, DEFAULTS.MAX_BODY_BYTES),
+    ),
+    "Request Entity Too Large",
+  ),
+);
+
+/** The responses every operation of `operation` (an EC2 call) can give. */
+const common = (operation: Operation) => ({
+  403: gatewayForbidden,
+  429: throttled,
+  500: internalError,
   502: problem("EC2 failed or refused the service's own credentials.", fromEc2(operation, "InternalError", 500)),
   504: problem(
     "EC2 did not answer within the service's time budget.",
     translateEc2Error({ name: "TimeoutError" }, operation) as ServiceError,
   ),
-  503: GATEWAY_UNAVAILABLE,
+  503: gatewayUnavailable,
 });
 
 /** The 400 the runtime schema answers to `value` (parsed by the runtime's own zod/mini schema). */
@@ -255,14 +305,7 @@ const bodyErrors = (operation: Operation, badRequest: ResponseConfig) => ({
       "request with the same Idempotency-Key may still be running.",
     nameTaken(fromEc2(operation, "InvalidKeyPair.Duplicate"), "deploy-bot", "eu-west-1"),
   ),
-  413: withGatewayAnswer(
-    problem(
-      `The body is larger than the service accepts (MAX_BODY_BYTES, ${DEFAULTS.MAX_BODY_BYTES} bytes = ${DEFAULTS.MAX_BODY_BYTES / 1024} ` +
-        `KiB by default); over API Gateway's own 10 MB limit, the gateway answers (application/json {"message":"Request Entity Too Large"}).`,
-      payloadTooLarge(DEFAULTS.MAX_BODY_BYTES + 1, DEFAULTS.MAX_BODY_BYTES),
-    ),
-    "Request Entity Too Large",
-  ),
+  413: payloadTooLargeAnswer,
   415: problem(
     "The body is not sent as JSON in UTF-8: no Content-Type, another media type, or a charset other than utf-8.",
     thrown(() => refuseMediaType("application/json; charset=latin1")),
@@ -523,22 +566,39 @@ route({
 });
 
 /**
- * zod-to-openapi inlines a component when its use adds a default (keyType: KeyType.default("rsa")):
- * put back the $ref, with the default beside it (OpenAPI 3.1 allows siblings of $ref).
+ * zod-to-openapi inlines a component where its use adds metadata of its own: a default (keyType:
+ * KeyType.default("rsa")) or a description (usage: "only with includeUsage=true"). Put back the $ref,
+ * with that metadata beside it (OpenAPI 3.1 allows siblings of $ref), so that a generator makes one
+ * type per component rather than one per use.
  */
 function refsForInlinedComponents<T extends { components?: { schemas?: Record<string, unknown> } }>(document: T): T {
-  const components = Object.entries(document.components?.schemas ?? {}).map(([name, schema]) => [name, JSON.stringify(schema)] as const);
+  const withoutDescription = ({ description: _, ...rest }: Record<string, unknown>) => JSON.stringify(rest);
+  const components = Object.entries(document.components?.schemas ?? {}).map(
+    ([name, schema]) =>
+      [name, withoutDescription(schema as Record<string, unknown>), (schema as { description?: unknown }).description] as const,
+  );
   const visit = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(visit);
     if (node === null || typeof node !== "object") return node;
-    if ("default" in node) {
-      const { default: fallback, ...rest } = node as Record<string, unknown>;
-      const match = components.find(([, schema]) => schema === JSON.stringify(rest));
-      if (match) return { $ref: `#/components/schemas/${match[0]}`, default: fallback };
+    if ("default" in node || "description" in node) {
+      const { default: fallback, description, ...rest } = node as Record<string, unknown>;
+      const match = components.find(([, schema]) => schema === withoutDescription(rest));
+      if (match)
+        return {
+          $ref: `#/components/schemas/${match[0]}`,
+          ...(description === undefined || description === match[2] ? {} : { description }),
+          ...("default" in node ? { default: fallback } : {}),
+        };
     }
-    return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, visit(value)]));
+    return children(node);
   };
-  return visit(document) as T;
+  const children = (node: object) => Object.fromEntries(Object.entries(node).map(([key, value]) => [key, visit(value)]));
+  // A component's own definition is not a use of it: only what it holds is visited.
+  const schemas = Object.fromEntries(
+    Object.entries(document.components?.schemas ?? {}).map(([name, schema]) => [name, children(schema as object)]),
+  );
+  const visited = children(document) as T;
+  return { ...visited, components: { ...visited.components, schemas } };
 }
 
 /** What the docs routes can answer besides their 200 (they call nothing: no 502/504, no EC2 throttling). */
@@ -548,11 +608,14 @@ const docsErrors = {
     thrown(() => refuseRepeatedParameters("v=1&v=2")),
   ),
   403: gatewayForbidden,
-  429: withGatewayAnswer(
-    { description: "Too many requests: the API's stage throttling refused it (API Gateway's own answer)." },
-    "Too Many Requests",
+  429: shared(
+    "StageThrottled",
+    withGatewayAnswer(
+      { description: "Too many requests: the API's stage throttling refused it (API Gateway's own answer)." },
+      "Too Many Requests",
+    ),
   ),
-  500: common("DescribeKeyPairs")[500],
+  500: internalError,
 };
 const DOCS_ACCESS = "Signed (IAM) like every route by default; a stage with the docsAuthorization parameter NONE serves it publicly.";
 
@@ -613,7 +676,10 @@ route(
 
 export function openApiDocument() {
   const document = refsForInlinedComponents(
-    new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    new OpenApiGeneratorV31([
+      ...[classic(runtime.KeyUsage), ...referencedSchemas].map((schema) => ({ type: "schema" as const, schema })),
+      ...registry.definitions,
+    ]).generateDocument({
       openapi: "3.1.0",
       info: {
         title: "EC2 Key Pairs API",

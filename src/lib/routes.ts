@@ -2,7 +2,7 @@
  * The route table: every route the API serves, once. The functions' route maps are typed against
  * it, the 405 catch-alls and Allow headers come from it, as do the spec's routes (scripts/openapi)
  * and, at package time, serverless.yml's functions, events, IAM grants and throttling
- * (deploy/functions.cjs and iam/roles.cjs read this file through deploy/routes.cjs). Plain data,
+ * (deploy/functions.cjs and iam/roles.cjs read this file through deploy/route-table.cjs). Plain data,
  * no imports: deploy-time resolvers load it too.
  */
 
@@ -154,7 +154,8 @@ export const ROUTES = [
 ] as const satisfies readonly Route[];
 
 type Table = (typeof ROUTES)[number];
-export type RouteKey = `${Table["method"]} ${Table["path"]}`;
+/** The key of each route of the table ("GET /keypairs/{name}"), route by route. */
+export type RouteKey = Table extends infer R ? (R extends { method: string; path: string } ? `${R["method"]} ${R["path"]}` : never) : never;
 /** The route keys a function serves: its route map must have exactly these. */
 export type RouteKeyOf<F extends FunctionName> =
   Extract<Table, { function: F }> extends infer R

@@ -10,6 +10,12 @@ import { assertEventMatchesSpec } from "../support/contract.js";
 
 const committed = readFileSync(`${ROOT}/openapi.yaml`, "utf8");
 
+/** A response as written in the operation, or the shared components/responses entry it references. */
+function resolved(spec: any, response: any): { shared: boolean; response: any } {
+  const name = response.$ref?.match(/^#\/components\/responses\/(\w+)$/)?.[1];
+  return name ? { shared: true, response: spec.components.responses[name] } : { shared: false, response };
+}
+
 describe("openapi.yaml", () => {
   test("is exactly what the zod schemas generate (run `npm run openapi` after changing them)", () => {
     expect(renderOpenApi()).toBe(committed);
@@ -25,7 +31,8 @@ describe("openapi.yaml", () => {
         // The docs routes call nothing upstream: no 502 or 504.
         const statuses = operation.tags.includes("docs") ? ["400", "403", "405", "500"] : ["400", "403", "405", "500", "502", "504"];
         for (const status of statuses) expect([where, status, Boolean(operation.responses[status])]).toEqual([where, status, true]);
-        for (const [status, response] of Object.entries<any>(operation.responses)) {
+        for (const [status, written] of Object.entries<any>(operation.responses)) {
+          const { response } = resolved(spec, written);
           // Every error answer has an example for each of its content types (problems, and the gateway's own {"message"}).
           if (Number(status) >= 400)
             expect([
@@ -42,7 +49,8 @@ describe("openapi.yaml", () => {
     const spec = parse(committed);
     for (const [path, methods] of Object.entries<Record<string, any>>(spec.paths)) {
       for (const [method, operation] of Object.entries<any>(methods)) {
-        for (const [status, response] of Object.entries<any>(operation.responses)) {
+        for (const [status, written] of Object.entries<any>(operation.responses)) {
+          const { shared, response } = resolved(spec, written);
           const example = response.content?.["application/problem+json"]?.example;
           if (!example) continue;
           const kind = example.type.slice(PROBLEM_TYPE_BASE.length) as ProblemKind;
@@ -53,15 +61,32 @@ describe("openapi.yaml", () => {
             PROBLEM_STATUS[kind],
             PROBLEM_STATUS[kind],
           ]);
+          // A shared answer serves many paths: its example names none (instance is each request's own path).
           expect([where, example.instance]).toEqual([
             where,
-            path.replace("{name}", "deploy-bot").replace("{keyPairId}", "key-0123456789abcdef0").replace("{type}", "teapot"),
+            shared
+              ? undefined
+              : path.replace("{name}", "deploy-bot").replace("{keyPairId}", "key-0123456789abcdef0").replace("{type}", "teapot"),
           ]);
           // Parameters other than the body's are never cited as body fields.
           if (!operation.requestBody) expect([where, JSON.stringify(example)]).not.toEqual([where, expect.stringContaining("body.")]);
         }
       }
     }
+  });
+
+  test("answers alike everywhere are written once: 413, 429, 500, 503 and the gateway's own 403 reference components/responses", () => {
+    const spec = parse(committed);
+    const inline: string[] = [];
+    for (const [path, methods] of Object.entries<Record<string, any>>(spec.paths))
+      for (const [method, operation] of Object.entries<any>(methods))
+        for (const [status, written] of Object.entries<any>(operation.responses)) {
+          // A 403 with a problem is the operation's own (a dry run refused, an unmanaged key); the gateway's alone is shared.
+          const own = status === "403" && written.content?.["application/problem+json"];
+          if (["403", "413", "429", "500", "503"].includes(status) && !own && !written.$ref) inline.push(`${method} ${path} ${status}`);
+        }
+    expect(inline).toEqual([]);
+    expect(Object.keys(spec.components.responses).length).toBeGreaterThanOrEqual(5);
   });
 
   test("the spec's operations are exactly the route table's, and each path's methods its Allow header", () => {

@@ -438,7 +438,7 @@ describe("packaged template", () => {
     for (const zip of zips) {
       const files = zipEntries(`${ROOT}/.serverless/${zip}`);
       const names = Object.keys(files).sort();
-      // The size target of issue 12, on what serverless package ships (npm run bench prints the sizes).
+      // At most 300 KiB of JavaScript per function, on what serverless package ships (npm run bench prints the sizes).
       const bundle = names.find((name) => name.endsWith(".mjs"))!;
       expect([zip, files[bundle]! <= 300 * 1024]).toEqual([zip, true]);
       if (zip !== "apiDocs.zip") {

@@ -1,5 +1,5 @@
 /**
- * No escrowed private key outlives its key pair, whatever stalls when (issue 24): the real
+ * No escrowed private key outlives its key pair, whatever stalls when: the real
  * handlers and SDK in this process, EC2 and SSM (moto) behind a stalling proxy, and the sweep
  * function invoked as its schedule would. SSM is read back here (the service itself may not).
  */

@@ -1,5 +1,5 @@
 /**
- * Every change is an event on EventBridge (issue 21): the real handlers and the sweep function in
+ * Every change is an event on EventBridge: the real handlers and the sweep function in
  * this process, EC2, SSM and EventBridge in moto. A rule on the test's own bus delivers to an SQS
  * queue; the four events are read back from it, every field checked, no private key text in any.
  */

@@ -1,5 +1,5 @@
 /**
- * One Idempotency-Key, many racers with different bodies (issue 24): exactly one request answers
+ * One Idempotency-Key, many racers with different bodies: exactly one request answers
  * 201, exactly one key survives, and a repeat of the winner's exact request gets the winner's
  * outcome (any other racer's, a 422). EC2 and moto give CreateTime in whole seconds, so most racers share one.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 20 over HTTP against moto: what names a key (instances, launch template versions pinned by
+ * Over HTTP against moto: what names a key (instances, launch template versions pinned by
  * groups, launch configurations), the guarded delete (409 with the usage, force=true), and the
  * unused list. The fleet is made directly in moto through the SDK.
  */

@@ -1,4 +1,4 @@
-// The configuration the unit tests run under; src/lib/config.ts reads it once, at import.
+// The configuration the unit tests run under; src/lib/platform/config.ts reads it once, at import.
 process.env.DEFAULT_REGION = "eu-west-1";
 process.env.ALLOWED_REGIONS = "eu-west-1,us-east-1";
 process.env.EC2_MAX_ATTEMPTS = "1";

@@ -162,6 +162,108 @@ export interface components {
     schemas: {
         /**
          * @example {
+         *       "instances": [
+         *         {
+         *           "instanceId": "i-0123456789abcdef0",
+         *           "state": "stopped"
+         *         }
+         *       ],
+         *       "launchTemplates": [
+         *         {
+         *           "launchTemplateId": "lt-0123456789abcdef0",
+         *           "launchTemplateName": "web",
+         *           "versions": [
+         *             3
+         *           ]
+         *         }
+         *       ],
+         *       "launchConfigurations": [],
+         *       "autoScalingGroups": [
+         *         {
+         *           "name": "web-asg"
+         *         }
+         *       ],
+         *       "spotInstanceRequests": [],
+         *       "spotFleetRequests": [],
+         *       "fleets": [],
+         *       "complete": true,
+         *       "incomplete": []
+         *     }
+         */
+        KeyUsage: {
+            /** @description Instances launched with the key, in every state but terminated. */
+            instances: {
+                instanceId: string;
+                state: string;
+            }[];
+            /** @description Launch templates whose default or latest version, or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key. */
+            launchTemplates: {
+                launchTemplateId: string;
+                launchTemplateName: string;
+                versions: number[];
+            }[];
+            launchConfigurations: {
+                name: string;
+            }[];
+            /** @description Groups that launch from one of these launch template versions or launch configurations, or run one of these instances. */
+            autoScalingGroups: {
+                name: string;
+            }[];
+            /** @description Spot Instance requests that launch with the key when fulfilled: persistent ones open or active, one-time ones still open. */
+            spotInstanceRequests: {
+                spotInstanceRequestId: string;
+                state: string;
+            }[];
+            /** @description Spot Fleet requests of type maintain, not cancelled, whose launch specifications name the key or that launch from one of these launch template versions. */
+            spotFleetRequests: {
+                spotFleetRequestId: string;
+            }[];
+            /** @description EC2 Fleets of type maintain, not deleted, that launch from one of these launch template versions. */
+            fleets: {
+                fleetId: string;
+            }[];
+            /** @description Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked (e.g. not fleets of type request or instant). */
+            complete: boolean;
+            incomplete: {
+                /** @enum {string} */
+                check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups" | "spotInstanceRequests" | "spotFleetRequests" | "fleets";
+                reason: string;
+            }[];
+        };
+        /** @description An answer API Gateway itself sends, before any function runs. */
+        GatewayMessage: {
+            message: string;
+        };
+        /** @description A problem (application/problem+json, from the API) or API Gateway's own {"message": ...} (application/json, sent before any function runs). */
+        ErrorAnswer: components["schemas"]["Problem"] | components["schemas"]["GatewayMessage"];
+        /** @description RFC 9457 problem details. */
+        Problem: {
+            /** @description URI identifying the problem type: one of KnownProblemType, or a type added after this version of the spec. */
+            type: components["schemas"]["KnownProblemType"] | string;
+            title: string;
+            status: number;
+            detail: string;
+            instance?: string;
+            /** @description The EC2 error code that caused this problem, when there was one. */
+            ec2Code?: string;
+            /** @description Each invalid field of the request. */
+            errors?: components["schemas"]["ProblemFieldError"][];
+            /** @description key-in-use and usage-unknown: what names the key (nothing was deleted; force=true deletes anyway). */
+            usage?: components["schemas"]["KeyUsage"];
+        };
+        /**
+         * @description The problem types this version of the API answers (more may be added).
+         * @enum {string}
+         */
+        KnownProblemType: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/not-acceptable" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/problem-type-not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/key-in-use" | "https://ec2-keypairs-api.example.com/problems/usage-unknown" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/escrow-failed" | "https://ec2-keypairs-api.example.com/problems/internal";
+        /** @description One invalid field of the request. */
+        ProblemFieldError: {
+            /** @description Location of the offending value, e.g. `body.tags` or `query.region`. */
+            field: string;
+            message: string;
+        };
+        /**
+         * @example {
          *       "dryRun": true,
          *       "wouldSucceed": true,
          *       "operation": "CreateKeyPair",
@@ -176,77 +278,8 @@ export interface components {
             /** @enum {string} */
             operation: "CreateKeyPair" | "ImportKeyPair" | "DeleteKeyPair";
             detail: string;
-            /**
-             * @description A delete's dry run: what names the key.
-             * @example {
-             *       "instances": [
-             *         {
-             *           "instanceId": "i-0123456789abcdef0",
-             *           "state": "stopped"
-             *         }
-             *       ],
-             *       "launchTemplates": [
-             *         {
-             *           "launchTemplateId": "lt-0123456789abcdef0",
-             *           "launchTemplateName": "web",
-             *           "versions": [
-             *             3
-             *           ]
-             *         }
-             *       ],
-             *       "launchConfigurations": [],
-             *       "autoScalingGroups": [
-             *         {
-             *           "name": "web-asg"
-             *         }
-             *       ],
-             *       "spotInstanceRequests": [],
-             *       "spotFleetRequests": [],
-             *       "fleets": [],
-             *       "complete": true,
-             *       "incomplete": []
-             *     }
-             */
-            usage?: {
-                /** @description Instances launched with the key, in every state but terminated. */
-                instances: {
-                    instanceId: string;
-                    state: string;
-                }[];
-                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key. */
-                launchTemplates: {
-                    launchTemplateId: string;
-                    launchTemplateName: string;
-                    versions: number[];
-                }[];
-                launchConfigurations: {
-                    name: string;
-                }[];
-                /** @description Groups that launch from one of these launch template versions or launch configurations, or run one of these instances. */
-                autoScalingGroups: {
-                    name: string;
-                }[];
-                /** @description Spot Instance requests that launch with the key when fulfilled: persistent ones open or active, one-time ones still open. */
-                spotInstanceRequests: {
-                    spotInstanceRequestId: string;
-                    state: string;
-                }[];
-                /** @description Spot Fleet requests of type maintain, not cancelled, whose launch specifications name the key or that launch from one of these launch template versions. */
-                spotFleetRequests: {
-                    spotFleetRequestId: string;
-                }[];
-                /** @description EC2 Fleets of type maintain, not deleted, that launch from one of these launch template versions. */
-                fleets: {
-                    fleetId: string;
-                }[];
-                /** @description Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked (e.g. not fleets of type request or instant). */
-                complete: boolean;
-                incomplete: {
-                    /** @enum {string} */
-                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups" | "spotInstanceRequests" | "spotFleetRequests" | "fleets";
-                    reason: string;
-                }[];
-            };
+            /** @description A delete's dry run: what names the key. */
+            usage?: components["schemas"]["KeyUsage"];
         };
         /**
          * @example {
@@ -270,9 +303,7 @@ export interface components {
             fingerprint: string;
             keyType: components["schemas"]["KeyType"];
             region: string;
-            tags: {
-                [key: string]: string;
-            };
+            tags: components["schemas"]["KeyPairTags"];
             /** @description Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default). */
             managed: boolean;
             /**
@@ -282,77 +313,6 @@ export interface components {
             expiresAt?: string;
             /** @description Only when true: the key's ec2-keypairs-api:expires-at tag holds a value this service did not write (e.g. "0" or a time without a zone), so the key has no expiresAt and the sweep never deletes it. */
             expiryTagInvalid?: boolean;
-            /**
-             * @description What names this key; only with includeUsage=true.
-             * @example {
-             *       "instances": [
-             *         {
-             *           "instanceId": "i-0123456789abcdef0",
-             *           "state": "stopped"
-             *         }
-             *       ],
-             *       "launchTemplates": [
-             *         {
-             *           "launchTemplateId": "lt-0123456789abcdef0",
-             *           "launchTemplateName": "web",
-             *           "versions": [
-             *             3
-             *           ]
-             *         }
-             *       ],
-             *       "launchConfigurations": [],
-             *       "autoScalingGroups": [
-             *         {
-             *           "name": "web-asg"
-             *         }
-             *       ],
-             *       "spotInstanceRequests": [],
-             *       "spotFleetRequests": [],
-             *       "fleets": [],
-             *       "complete": true,
-             *       "incomplete": []
-             *     }
-             */
-            usage?: {
-                /** @description Instances launched with the key, in every state but terminated. */
-                instances: {
-                    instanceId: string;
-                    state: string;
-                }[];
-                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key. */
-                launchTemplates: {
-                    launchTemplateId: string;
-                    launchTemplateName: string;
-                    versions: number[];
-                }[];
-                launchConfigurations: {
-                    name: string;
-                }[];
-                /** @description Groups that launch from one of these launch template versions or launch configurations, or run one of these instances. */
-                autoScalingGroups: {
-                    name: string;
-                }[];
-                /** @description Spot Instance requests that launch with the key when fulfilled: persistent ones open or active, one-time ones still open. */
-                spotInstanceRequests: {
-                    spotInstanceRequestId: string;
-                    state: string;
-                }[];
-                /** @description Spot Fleet requests of type maintain, not cancelled, whose launch specifications name the key or that launch from one of these launch template versions. */
-                spotFleetRequests: {
-                    spotFleetRequestId: string;
-                }[];
-                /** @description EC2 Fleets of type maintain, not deleted, that launch from one of these launch template versions. */
-                fleets: {
-                    fleetId: string;
-                }[];
-                /** @description Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked (e.g. not fleets of type request or instant). */
-                complete: boolean;
-                incomplete: {
-                    /** @enum {string} */
-                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups" | "spotInstanceRequests" | "spotFleetRequests" | "fleets";
-                    reason: string;
-                }[];
-            };
             keyFormat: components["schemas"]["KeyFormat"];
             /** @description The private key. Returned once, in this response only: store it now. */
             keyMaterial: string;
@@ -362,6 +322,10 @@ export interface components {
          * @enum {string}
          */
         KeyType: "rsa" | "ed25519";
+        /** @description Every tag the key carries: the caller's and the service's own (the reserved keys of Tags). */
+        KeyPairTags: {
+            [key: string]: string;
+        };
         /**
          * @description Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).
          * @enum {string}
@@ -389,9 +353,7 @@ export interface components {
             fingerprint: string;
             keyType: components["schemas"]["KeyType"];
             region: string;
-            tags: {
-                [key: string]: string;
-            };
+            tags: components["schemas"]["KeyPairTags"];
             /** @description Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default). */
             managed: boolean;
             /**
@@ -401,181 +363,9 @@ export interface components {
             expiresAt?: string;
             /** @description Only when true: the key's ec2-keypairs-api:expires-at tag holds a value this service did not write (e.g. "0" or a time without a zone), so the key has no expiresAt and the sweep never deletes it. */
             expiryTagInvalid?: boolean;
-            /**
-             * @description What names this key; only with includeUsage=true.
-             * @example {
-             *       "instances": [
-             *         {
-             *           "instanceId": "i-0123456789abcdef0",
-             *           "state": "stopped"
-             *         }
-             *       ],
-             *       "launchTemplates": [
-             *         {
-             *           "launchTemplateId": "lt-0123456789abcdef0",
-             *           "launchTemplateName": "web",
-             *           "versions": [
-             *             3
-             *           ]
-             *         }
-             *       ],
-             *       "launchConfigurations": [],
-             *       "autoScalingGroups": [
-             *         {
-             *           "name": "web-asg"
-             *         }
-             *       ],
-             *       "spotInstanceRequests": [],
-             *       "spotFleetRequests": [],
-             *       "fleets": [],
-             *       "complete": true,
-             *       "incomplete": []
-             *     }
-             */
-            usage?: {
-                /** @description Instances launched with the key, in every state but terminated. */
-                instances: {
-                    instanceId: string;
-                    state: string;
-                }[];
-                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key. */
-                launchTemplates: {
-                    launchTemplateId: string;
-                    launchTemplateName: string;
-                    versions: number[];
-                }[];
-                launchConfigurations: {
-                    name: string;
-                }[];
-                /** @description Groups that launch from one of these launch template versions or launch configurations, or run one of these instances. */
-                autoScalingGroups: {
-                    name: string;
-                }[];
-                /** @description Spot Instance requests that launch with the key when fulfilled: persistent ones open or active, one-time ones still open. */
-                spotInstanceRequests: {
-                    spotInstanceRequestId: string;
-                    state: string;
-                }[];
-                /** @description Spot Fleet requests of type maintain, not cancelled, whose launch specifications name the key or that launch from one of these launch template versions. */
-                spotFleetRequests: {
-                    spotFleetRequestId: string;
-                }[];
-                /** @description EC2 Fleets of type maintain, not deleted, that launch from one of these launch template versions. */
-                fleets: {
-                    fleetId: string;
-                }[];
-                /** @description Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked (e.g. not fleets of type request or instant). */
-                complete: boolean;
-                incomplete: {
-                    /** @enum {string} */
-                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups" | "spotInstanceRequests" | "spotFleetRequests" | "fleets";
-                    reason: string;
-                }[];
-            };
             keyFormat: components["schemas"]["KeyFormat"];
             /** @description The SSM Parameter Store SecureString parameter that holds the private key (requested with escrow: true). */
             privateKeyParameter: string;
-        };
-        /** @description RFC 9457 problem details. */
-        Problem: {
-            /** @description URI identifying the problem type: one of KnownProblemType, or a type added after this version of the spec. */
-            type: components["schemas"]["KnownProblemType"] | string;
-            title: string;
-            status: number;
-            detail: string;
-            instance?: string;
-            /** @description The EC2 error code that caused this problem, when there was one. */
-            ec2Code?: string;
-            /** @description Each invalid field of the request. */
-            errors?: components["schemas"]["ProblemFieldError"][];
-            /**
-             * @description key-in-use and usage-unknown: what names the key (nothing was deleted; force=true deletes anyway).
-             * @example {
-             *       "instances": [
-             *         {
-             *           "instanceId": "i-0123456789abcdef0",
-             *           "state": "stopped"
-             *         }
-             *       ],
-             *       "launchTemplates": [
-             *         {
-             *           "launchTemplateId": "lt-0123456789abcdef0",
-             *           "launchTemplateName": "web",
-             *           "versions": [
-             *             3
-             *           ]
-             *         }
-             *       ],
-             *       "launchConfigurations": [],
-             *       "autoScalingGroups": [
-             *         {
-             *           "name": "web-asg"
-             *         }
-             *       ],
-             *       "spotInstanceRequests": [],
-             *       "spotFleetRequests": [],
-             *       "fleets": [],
-             *       "complete": true,
-             *       "incomplete": []
-             *     }
-             */
-            usage?: {
-                /** @description Instances launched with the key, in every state but terminated. */
-                instances: {
-                    instanceId: string;
-                    state: string;
-                }[];
-                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key. */
-                launchTemplates: {
-                    launchTemplateId: string;
-                    launchTemplateName: string;
-                    versions: number[];
-                }[];
-                launchConfigurations: {
-                    name: string;
-                }[];
-                /** @description Groups that launch from one of these launch template versions or launch configurations, or run one of these instances. */
-                autoScalingGroups: {
-                    name: string;
-                }[];
-                /** @description Spot Instance requests that launch with the key when fulfilled: persistent ones open or active, one-time ones still open. */
-                spotInstanceRequests: {
-                    spotInstanceRequestId: string;
-                    state: string;
-                }[];
-                /** @description Spot Fleet requests of type maintain, not cancelled, whose launch specifications name the key or that launch from one of these launch template versions. */
-                spotFleetRequests: {
-                    spotFleetRequestId: string;
-                }[];
-                /** @description EC2 Fleets of type maintain, not deleted, that launch from one of these launch template versions. */
-                fleets: {
-                    fleetId: string;
-                }[];
-                /** @description Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked (e.g. not fleets of type request or instant). */
-                complete: boolean;
-                incomplete: {
-                    /** @enum {string} */
-                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups" | "spotInstanceRequests" | "spotFleetRequests" | "fleets";
-                    reason: string;
-                }[];
-            };
-        };
-        /**
-         * @description The problem types this version of the API answers (more may be added).
-         * @enum {string}
-         */
-        KnownProblemType: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/not-acceptable" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/problem-type-not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/key-in-use" | "https://ec2-keypairs-api.example.com/problems/usage-unknown" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/escrow-failed" | "https://ec2-keypairs-api.example.com/problems/internal";
-        /** @description One invalid field of the request. */
-        ProblemFieldError: {
-            /** @description Location of the offending value, e.g. `body.tags` or `query.region`. */
-            field: string;
-            message: string;
-        };
-        /** @description A problem (application/problem+json, from the API) or API Gateway's own {"message": ...} (application/json, sent before any function runs). */
-        ErrorAnswer: components["schemas"]["Problem"] | components["schemas"]["GatewayMessage"];
-        /** @description An answer API Gateway itself sends, before any function runs. */
-        GatewayMessage: {
-            message: string;
         };
         /**
          * @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others.
@@ -614,9 +404,7 @@ export interface components {
             fingerprint: string;
             keyType: components["schemas"]["KeyType"];
             region: string;
-            tags: {
-                [key: string]: string;
-            };
+            tags: components["schemas"]["KeyPairTags"];
             /** @description Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default). */
             managed: boolean;
             /** Format: date-time */
@@ -630,77 +418,8 @@ export interface components {
             expiryTagInvalid?: boolean;
             /** @description OpenSSH public key; only with includePublicKey=true. */
             publicKey?: string;
-            /**
-             * @description What names this key; only with includeUsage=true.
-             * @example {
-             *       "instances": [
-             *         {
-             *           "instanceId": "i-0123456789abcdef0",
-             *           "state": "stopped"
-             *         }
-             *       ],
-             *       "launchTemplates": [
-             *         {
-             *           "launchTemplateId": "lt-0123456789abcdef0",
-             *           "launchTemplateName": "web",
-             *           "versions": [
-             *             3
-             *           ]
-             *         }
-             *       ],
-             *       "launchConfigurations": [],
-             *       "autoScalingGroups": [
-             *         {
-             *           "name": "web-asg"
-             *         }
-             *       ],
-             *       "spotInstanceRequests": [],
-             *       "spotFleetRequests": [],
-             *       "fleets": [],
-             *       "complete": true,
-             *       "incomplete": []
-             *     }
-             */
-            usage?: {
-                /** @description Instances launched with the key, in every state but terminated. */
-                instances: {
-                    instanceId: string;
-                    state: string;
-                }[];
-                /** @description Launch templates whose default or latest version, or a version an Auto Scaling group, Spot Fleet or EC2 Fleet launches from, names the key. */
-                launchTemplates: {
-                    launchTemplateId: string;
-                    launchTemplateName: string;
-                    versions: number[];
-                }[];
-                launchConfigurations: {
-                    name: string;
-                }[];
-                /** @description Groups that launch from one of these launch template versions or launch configurations, or run one of these instances. */
-                autoScalingGroups: {
-                    name: string;
-                }[];
-                /** @description Spot Instance requests that launch with the key when fulfilled: persistent ones open or active, one-time ones still open. */
-                spotInstanceRequests: {
-                    spotInstanceRequestId: string;
-                    state: string;
-                }[];
-                /** @description Spot Fleet requests of type maintain, not cancelled, whose launch specifications name the key or that launch from one of these launch template versions. */
-                spotFleetRequests: {
-                    spotFleetRequestId: string;
-                }[];
-                /** @description EC2 Fleets of type maintain, not deleted, that launch from one of these launch template versions. */
-                fleets: {
-                    fleetId: string;
-                }[];
-                /** @description Whether every kind above was checked; if not, `incomplete` says what and why. Only these kinds are checked (e.g. not fleets of type request or instant). */
-                complete: boolean;
-                incomplete: {
-                    /** @enum {string} */
-                    check: "instances" | "launchTemplates" | "launchConfigurations" | "autoScalingGroups" | "spotInstanceRequests" | "spotFleetRequests" | "fleets";
-                    reason: string;
-                }[];
-            };
+            /** @description What names this key; only with includeUsage=true. */
+            usage?: components["schemas"]["KeyUsage"];
         };
         KeyPairList: {
             items: components["schemas"]["KeyPair"][];
@@ -718,7 +437,7 @@ export interface components {
              *         "status": "error",
              *         "problem": {
              *           "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-             *           "title": "EC2 did not answer in time",
+             *           "title": "AWS did not answer in time",
              *           "status": 504,
              *           "detail": "EC2 did not answer in time."
              *         }
@@ -752,7 +471,125 @@ export interface components {
             problem: components["schemas"]["Problem"];
         };
     };
-    responses: never;
+    responses: {
+        /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+        GatewayForbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Forbidden"
+                 *     }
+                 */
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+        /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
+        GatewayUnavailable: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Service Unavailable"
+                 *     }
+                 */
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+        /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
+        Throttled: {
+            headers: {
+                /**
+                 * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
+                 * @example 2
+                 */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
+                 *       "title": "Too many requests to AWS",
+                 *       "status": 429,
+                 *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
+                 *       "ec2Code": "RequestLimitExceeded"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ErrorAnswer"];
+                /**
+                 * @example {
+                 *       "message": "Too Many Requests"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorAnswer"];
+            };
+        };
+        /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
+                 *       "title": "Internal server error",
+                 *       "status": 500,
+                 *       "detail": "An unexpected error occurred; it has been logged with this request's id."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ErrorAnswer"];
+                /**
+                 * @example {
+                 *       "message": "Internal Server Error"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorAnswer"];
+            };
+        };
+        /** @description The body is larger than the service accepts (MAX_BODY_BYTES, 262144 bytes = 256 KiB by default); over API Gateway's own 10 MB limit, the gateway answers (application/json {"message":"Request Entity Too Large"}). */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://ec2-keypairs-api.example.com/problems/payload-too-large",
+                 *       "title": "Request body too large",
+                 *       "status": 413,
+                 *       "detail": "The body is 262145 bytes; at most 262144 are accepted."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ErrorAnswer"];
+                /**
+                 * @example {
+                 *       "message": "Request Entity Too Large"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorAnswer"];
+            };
+        };
+        /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer). */
+        StageThrottled: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Too Many Requests"
+                 *     }
+                 */
+                "application/json": components["schemas"]["GatewayMessage"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
@@ -831,20 +668,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "message": "Forbidden"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GatewayMessage"];
-                };
-            };
+            403: components["responses"]["GatewayForbidden"];
             /** @description Not this operation's answer but its path's: any other method on /keypairs (here GET, POST) answers 405 with an Allow header. */
             405: {
                 headers: {
@@ -868,60 +692,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
-            429: {
-                headers: {
-                    /**
-                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
-                     * @example 2
-                     */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Too many requests to EC2",
-                     *       "status": 429,
-                     *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
-                     *       "instance": "/keypairs",
-                     *       "ec2Code": "RequestLimitExceeded"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Too Many Requests"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal server error",
-                     *       "status": 500,
-                     *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/keypairs"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Internal Server Error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
             /** @description EC2 failed or refused the service's own credentials. */
             502: {
                 headers: {
@@ -931,7 +703,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "EC2 request failed",
+                     *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
                      *       "instance": "/keypairs",
@@ -941,20 +713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "message": "Service Unavailable"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GatewayMessage"];
-                };
-            };
+            503: components["responses"]["GatewayUnavailable"];
             /** @description EC2 did not answer within the service's time budget. */
             504: {
                 headers: {
@@ -964,7 +723,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "EC2 did not answer in time",
+                     *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs"
@@ -1160,30 +919,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the service accepts (MAX_BODY_BYTES, 262144 bytes = 256 KiB by default); over API Gateway's own 10 MB limit, the gateway answers (application/json {"message":"Request Entity Too Large"}). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/payload-too-large",
-                     *       "title": "Request body too large",
-                     *       "status": 413,
-                     *       "detail": "The body is 262145 bytes; at most 262144 are accepted.",
-                     *       "instance": "/keypairs"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Request Entity Too Large"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description The body is not sent as JSON in UTF-8: no Content-Type, another media type, or a charset other than utf-8. */
             415: {
                 headers: {
@@ -1221,60 +957,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
-            429: {
-                headers: {
-                    /**
-                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
-                     * @example 2
-                     */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Too many requests to EC2",
-                     *       "status": 429,
-                     *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
-                     *       "instance": "/keypairs",
-                     *       "ec2Code": "RequestLimitExceeded"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Too Many Requests"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal server error",
-                     *       "status": 500,
-                     *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/keypairs"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Internal Server Error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
             /** @description EC2 failed or refused the service's own credentials. */
             502: {
                 headers: {
@@ -1284,7 +968,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "EC2 request failed",
+                     *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
                      *       "instance": "/keypairs",
@@ -1294,20 +978,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "message": "Service Unavailable"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GatewayMessage"];
-                };
-            };
+            503: components["responses"]["GatewayUnavailable"];
             /** @description EC2 did not answer within the service's time budget. */
             504: {
                 headers: {
@@ -1317,7 +988,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "EC2 did not answer in time",
+                     *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs"
@@ -1483,30 +1154,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The body is larger than the service accepts (MAX_BODY_BYTES, 262144 bytes = 256 KiB by default); over API Gateway's own 10 MB limit, the gateway answers (application/json {"message":"Request Entity Too Large"}). */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/payload-too-large",
-                     *       "title": "Request body too large",
-                     *       "status": 413,
-                     *       "detail": "The body is 262145 bytes; at most 262144 are accepted.",
-                     *       "instance": "/keypairs/import"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Request Entity Too Large"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
             /** @description The body is not sent as JSON in UTF-8: no Content-Type, another media type, or a charset other than utf-8. */
             415: {
                 headers: {
@@ -1544,60 +1192,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
-            429: {
-                headers: {
-                    /**
-                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
-                     * @example 2
-                     */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Too many requests to EC2",
-                     *       "status": 429,
-                     *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
-                     *       "instance": "/keypairs/import",
-                     *       "ec2Code": "RequestLimitExceeded"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Too Many Requests"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal server error",
-                     *       "status": 500,
-                     *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/keypairs/import"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Internal Server Error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
             /** @description EC2 failed or refused the service's own credentials. */
             502: {
                 headers: {
@@ -1607,7 +1203,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "EC2 request failed",
+                     *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
                      *       "instance": "/keypairs/import",
@@ -1617,20 +1213,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "message": "Service Unavailable"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GatewayMessage"];
-                };
-            };
+            503: components["responses"]["GatewayUnavailable"];
             /** @description EC2 did not answer within the service's time budget. */
             504: {
                 headers: {
@@ -1640,7 +1223,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "EC2 did not answer in time",
+                     *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs/import"
@@ -1703,20 +1286,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "message": "Forbidden"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GatewayMessage"];
-                };
-            };
+            403: components["responses"]["GatewayForbidden"];
             /** @description No such key pair in the region. */
             404: {
                 headers: {
@@ -1758,60 +1328,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
-            429: {
-                headers: {
-                    /**
-                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
-                     * @example 2
-                     */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Too many requests to EC2",
-                     *       "status": 429,
-                     *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
-                     *       "instance": "/keypairs/deploy-bot",
-                     *       "ec2Code": "RequestLimitExceeded"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Too Many Requests"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal server error",
-                     *       "status": 500,
-                     *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/keypairs/deploy-bot"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Internal Server Error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
             /** @description EC2 failed or refused the service's own credentials. */
             502: {
                 headers: {
@@ -1821,7 +1339,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "EC2 request failed",
+                     *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
                      *       "instance": "/keypairs/deploy-bot",
@@ -1831,20 +1349,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "message": "Service Unavailable"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GatewayMessage"];
-                };
-            };
+            503: components["responses"]["GatewayUnavailable"];
             /** @description EC2 did not answer within the service's time budget. */
             504: {
                 headers: {
@@ -1854,7 +1359,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "EC2 did not answer in time",
+                     *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs/deploy-bot"
@@ -2035,60 +1540,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
-            429: {
-                headers: {
-                    /**
-                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
-                     * @example 2
-                     */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Too many requests to EC2",
-                     *       "status": 429,
-                     *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
-                     *       "instance": "/keypairs/deploy-bot",
-                     *       "ec2Code": "RequestLimitExceeded"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Too Many Requests"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal server error",
-                     *       "status": 500,
-                     *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/keypairs/deploy-bot"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Internal Server Error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
             /** @description EC2 failed or refused the service's own credentials. */
             502: {
                 headers: {
@@ -2098,7 +1551,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "EC2 request failed",
+                     *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
                      *       "instance": "/keypairs/deploy-bot",
@@ -2108,20 +1561,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "message": "Service Unavailable"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GatewayMessage"];
-                };
-            };
+            503: components["responses"]["GatewayUnavailable"];
             /** @description EC2 did not answer within the service's time budget. */
             504: {
                 headers: {
@@ -2131,7 +1571,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "EC2 did not answer in time",
+                     *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs/deploy-bot"
@@ -2194,20 +1634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "message": "Forbidden"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GatewayMessage"];
-                };
-            };
+            403: components["responses"]["GatewayForbidden"];
             /** @description No such key pair in the region. */
             404: {
                 headers: {
@@ -2249,60 +1676,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
-            429: {
-                headers: {
-                    /**
-                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
-                     * @example 2
-                     */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Too many requests to EC2",
-                     *       "status": 429,
-                     *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
-                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
-                     *       "ec2Code": "RequestLimitExceeded"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Too Many Requests"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal server error",
-                     *       "status": 500,
-                     *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Internal Server Error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
             /** @description EC2 failed or refused the service's own credentials. */
             502: {
                 headers: {
@@ -2312,7 +1687,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "EC2 request failed",
+                     *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
@@ -2322,20 +1697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "message": "Service Unavailable"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GatewayMessage"];
-                };
-            };
+            503: components["responses"]["GatewayUnavailable"];
             /** @description EC2 did not answer within the service's time budget. */
             504: {
                 headers: {
@@ -2345,7 +1707,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "EC2 did not answer in time",
+                     *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
@@ -2526,60 +1888,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer, application/json {"message":"Too Many Requests"}, no Retry-After), or EC2 throttled the request after the service's retries (a problem with Retry-After). */
-            429: {
-                headers: {
-                    /**
-                     * @description Seconds to wait before retrying (EC2 throttling only; the gateway's own 429 has none). 2 by default (THROTTLE_RETRY_AFTER_SECONDS).
-                     * @example 2
-                     */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
-                     *       "title": "Too many requests to EC2",
-                     *       "status": 429,
-                     *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
-                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
-                     *       "ec2Code": "RequestLimitExceeded"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Too Many Requests"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
-            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal server error",
-                     *       "status": 500,
-                     *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Internal Server Error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
             /** @description EC2 failed or refused the service's own credentials. */
             502: {
                 headers: {
@@ -2589,7 +1899,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
-                     *       "title": "EC2 request failed",
+                     *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0",
@@ -2599,20 +1909,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "message": "Service Unavailable"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GatewayMessage"];
-                };
-            };
+            503: components["responses"]["GatewayUnavailable"];
             /** @description EC2 did not answer within the service's time budget. */
             504: {
                 headers: {
@@ -2622,7 +1919,7 @@ export interface operations {
                     /**
                      * @example {
                      *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-                     *       "title": "EC2 did not answer in time",
+                     *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
@@ -2675,20 +1972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "message": "Forbidden"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GatewayMessage"];
-                };
-            };
+            403: components["responses"]["GatewayForbidden"];
             /** @description Not this operation's answer but its path's: any other method on /openapi.json (here GET) answers 405 with an Allow header. */
             405: {
                 headers: {
@@ -2712,44 +1996,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "message": "Too Many Requests"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GatewayMessage"];
-                };
-            };
-            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal server error",
-                     *       "status": 500,
-                     *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/openapi.json"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Internal Server Error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
+            429: components["responses"]["StageThrottled"];
+            500: components["responses"]["InternalError"];
         };
     };
     getDocsPage: {
@@ -2794,20 +2042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "message": "Forbidden"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GatewayMessage"];
-                };
-            };
+            403: components["responses"]["GatewayForbidden"];
             /** @description Not this operation's answer but its path's: any other method on /docs (here GET) answers 405 with an Allow header. */
             405: {
                 headers: {
@@ -2831,44 +2066,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "message": "Too Many Requests"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GatewayMessage"];
-                };
-            };
-            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal server error",
-                     *       "status": 500,
-                     *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/docs"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Internal Server Error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
+            429: components["responses"]["StageThrottled"];
+            500: components["responses"]["InternalError"];
         };
     };
     getProblemType: {
@@ -2916,20 +2115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "message": "Forbidden"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GatewayMessage"];
-                };
-            };
+            403: components["responses"]["GatewayForbidden"];
             /** @description This API defines no problem type of that name. */
             404: {
                 headers: {
@@ -2971,44 +2157,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Too many requests: the API's stage throttling refused it (API Gateway's own answer). */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "message": "Too Many Requests"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["GatewayMessage"];
-                };
-            };
-            /** @description Unexpected error; details are in the service's logs only (a problem); or API Gateway's own answer when the function failed (application/json {"message":"Internal Server Error"}). */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
-                     *       "title": "Internal server error",
-                     *       "status": 500,
-                     *       "detail": "An unexpected error occurred; it has been logged with this request's id.",
-                     *       "instance": "/problems/teapot"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["ErrorAnswer"];
-                    /**
-                     * @example {
-                     *       "message": "Internal Server Error"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["ErrorAnswer"];
-                };
-            };
+            429: components["responses"]["StageThrottled"];
+            500: components["responses"]["InternalError"];
         };
     };
 }

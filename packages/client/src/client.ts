@@ -22,7 +22,7 @@ export type ListQuery = NonNullable<operations["listKeyPairs"]["parameters"]["qu
 export type KeyQuery = NonNullable<operations["getKeyPair"]["parameters"]["query"]>;
 export type DeleteQuery = NonNullable<operations["deleteKeyPair"]["parameters"]["query"]>;
 /** What names a key (includeUsage=true, and the problem of a refused delete). */
-export type KeyUsage = NonNullable<KeyPair["usage"]>;
+export type KeyUsage = components["schemas"]["KeyUsage"];
 export type Region = components["schemas"]["Region"];
 /** A problem as the API sends it, or one made from an answer of API Gateway's own (type about:blank). */
 export type ProblemLike = Omit<Problem, "type"> & { type: string };
@@ -171,6 +171,10 @@ async function unwrap<T>(call: Promise<Answer<T>>): Promise<{ data: T; response:
   return { data: data as T, response };
 }
 
+/** A delete's answer: 204 (deleted, no body) or a dry run's 200. */
+const deleted = ({ data, response }: { data: unknown; response: Response }): DryRunResult | undefined =>
+  response.status === 204 ? undefined : (data as DryRunResult);
+
 export function createKeyPairsClient(options: ClientOptions) {
   const credentials = credentialsFor(options);
   const signingRegion = options.signingRegion ?? defaultSigningRegion(options.endpoint);
@@ -227,11 +231,31 @@ export function createKeyPairsClient(options: ClientOptions) {
 
     /** DELETE /keypairs/{name}: undefined when deleted, a DryRunResult for a dry run; a key something names is a 409 ProblemError with usage. */
     async deleteKeyPair(name: string, query: DeleteQuery = {}): Promise<DryRunResult | undefined> {
-      const { data, response } = await unwrap(http.DELETE("/keypairs/{name}", { params: { path: { name }, query } }));
-      return response.status === 204 ? undefined : (data as DryRunResult);
+      return deleted(await unwrap(http.DELETE("/keypairs/{name}", { params: { path: { name }, query } })));
+    },
+
+    /** DELETE /keypairs/by-id/{keyPairId}: as deleteKeyPair, the key addressed by its id. */
+    async deleteKeyPairById(keyPairId: string, query: DeleteQuery = {}): Promise<DryRunResult | undefined> {
+      return deleted(await unwrap(http.DELETE("/keypairs/by-id/{keyPairId}", { params: { path: { keyPairId }, query } })));
+    },
+
+    /** GET /openapi.json: this API's OpenAPI document. */
+    async getOpenApiDocument(): Promise<Record<string, unknown>> {
+      return (await unwrap(http.GET("/openapi.json"))).data;
+    },
+
+    /** GET /docs: the documentation page (HTML). */
+    async getDocsPage(): Promise<string> {
+      return (await unwrap(http.GET("/docs", { parseAs: "text" }))).data;
+    },
+
+    /** GET /problems/{type}: what a problem type means (HTML); `type` is the last segment of its URI, such as conflict. */
+    async getProblemType(type: string): Promise<string> {
+      return (await unwrap(http.GET("/problems/{type}", { params: { path: { type } }, parseAs: "text" }))).data;
     },
   };
 }
 
 export type KeyPairsClient = ReturnType<typeof createKeyPairsClient>;
+// The server has its own (src/lib/keypairs/views.ts): this package ships without the server's code.
 export const isDryRun = (result: object): result is DryRunResult => "dryRun" in result && result.dryRun === true;

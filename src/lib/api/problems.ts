@@ -19,9 +19,10 @@ export const PROBLEM_TITLES = {
   "key-in-use": "Key pair is in use",
   "usage-unknown": "Key pair usage could not be checked",
   forbidden: "Operation not permitted",
-  throttled: "Too many requests to EC2",
-  "upstream-error": "EC2 request failed",
-  "upstream-timeout": "EC2 did not answer in time",
+  // Service-neutral: EC2, SSM (escrow) and Auto Scaling (usage) failures share these kinds; the detail names the service.
+  throttled: "Too many requests to AWS",
+  "upstream-error": "AWS request failed",
+  "upstream-timeout": "AWS did not answer in time",
   "escrow-failed": "Private key escrow failed",
   internal: "Internal server error",
 } as const;
@@ -55,10 +56,12 @@ export const PROBLEM_DESCRIPTIONS: Record<ProblemKind, string> = {
   "quota-exceeded": "The region's key pair quota is reached. Delete key pairs or ask AWS for a higher quota.",
   "unmanaged-key": "The key pair was not created through this service (it has no managed-key tag), so the service does not delete it.",
   forbidden: "The service is not permitted to perform this call (a dry run's answer).",
-  throttled: "EC2 is throttling requests. Retry after the delay in Retry-After.",
-  "upstream-error": "EC2 answered with an error, or could not be reached. The detail says whether the call may have taken effect.",
+  throttled: "AWS (EC2, or SSM when escrowing a private key) is throttling requests. Retry after the delay in Retry-After.",
+  "upstream-error":
+    "An AWS service (EC2, SSM, Auto Scaling) answered with an error, or could not be reached. The detail says which, and whether the " +
+    "call may have taken effect.",
   "upstream-timeout":
-    "EC2 did not answer in time. The call may still have taken effect: look the key pair up before repeating it (or use an Idempotency-Key).",
+    "An AWS service did not answer in time. The call may still have taken effect: look the key pair up before repeating it (or use an Idempotency-Key).",
   "escrow-failed": "The private key could not be stored in SSM Parameter Store. The detail says what was kept and what was deleted.",
   internal: "An unexpected error. It is logged with the request's id; the answer says no more.",
 };

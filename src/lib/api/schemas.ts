@@ -40,7 +40,7 @@ const PRINTABLE = `[^\\x00-\\x1f\\x7f-\\x9f]`;
 /**
  * Every string a request carries is built from this: well-formed Unicode (an unpaired surrogate
  * makes the SDK's serializer throw mid-request) and free of control characters, whatever else the
- * field's `pattern` asks. The one place this rule lives; test/unit/hostile-input.test.ts proves
+ * field's `pattern` asks. The one place this rule lives; test/unit/http/hostile-input.test.ts proves
  * that every request field goes through it.
  */
 export function text(options: { pattern?: RegExp; message?: string | ((input: string) => string); multiline?: boolean } = {}) {
@@ -454,7 +454,10 @@ export const KeyPair = /* @__PURE__ */ z
     fingerprint: z.string(),
     keyType: KeyType,
     region: z.string(),
-    tags: z.record(z.string(), z.string()),
+    tags: z.record(z.string(), z.string()).register(z.globalRegistry, {
+      id: "KeyPairTags",
+      description: "Every tag the key carries: the caller's and the service's own (the reserved keys of Tags).",
+    }),
     managed: z.boolean().register(z.globalRegistry, {
       description: "Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default).",
     }),
@@ -500,7 +503,8 @@ const NEW_KEY_EXAMPLE = {
 const newKeyExample = /* @__NO_SIDE_EFFECTS__ */ (fields: object) => ({ ...NEW_KEY_EXAMPLE, ...fields });
 
 export const CreatedKeyPair = /* @__PURE__ */ z
-  .extend(z.omit(KeyPair, { publicKey: true, createdAt: true }), {
+  // No publicKey, createdAt or usage: create answers none of them.
+  .extend(z.omit(KeyPair, { publicKey: true, createdAt: true, usage: true }), {
     keyFormat: KeyFormat,
     keyMaterial: z
       .string()
@@ -562,7 +566,7 @@ export const KeyPairList = /* @__PURE__ */ z
           status: "error",
           problem: {
             type: "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
-            title: "EC2 did not answer in time",
+            title: "AWS did not answer in time",
             status: 504,
             detail: "EC2 did not answer in time.",
           },

@@ -37,11 +37,14 @@ async function send<T>(region: string, operation: UsageOperation, signal: AbortS
   }
 }
 
+/** The page size of both describes (Auto Scaling's maximum); the INIT rehearsal asks the same. */
+export const AUTO_SCALING_PAGE = { MaxRecords: 100 };
+
 /** Every launch configuration of the region that names a key. */
 export async function describeLaunchConfigurationsWithKeys(region: string, signal: AbortSignal) {
   const configurations = await allPages("DescribeLaunchConfigurations", async (NextToken) => {
     const output = await send(region, "DescribeLaunchConfigurations", signal, (client) =>
-      client.send(new DescribeLaunchConfigurationsCommand({ MaxRecords: 100, NextToken }), { abortSignal: signal }),
+      client.send(new DescribeLaunchConfigurationsCommand({ ...AUTO_SCALING_PAGE, NextToken }), { abortSignal: signal }),
     );
     return { NextToken: output.NextToken, page: output.LaunchConfigurations ?? [] };
   });
@@ -56,7 +59,7 @@ export async function describeLaunchConfigurationsWithKeys(region: string, signa
 export async function describeAutoScalingGroups(region: string, signal: AbortSignal) {
   const groups = await allPages("DescribeAutoScalingGroups", async (NextToken) => {
     const output = await send(region, "DescribeAutoScalingGroups", signal, (client) =>
-      client.send(new DescribeAutoScalingGroupsCommand({ MaxRecords: 100, NextToken }), { abortSignal: signal }),
+      client.send(new DescribeAutoScalingGroupsCommand({ ...AUTO_SCALING_PAGE, NextToken }), { abortSignal: signal }),
     );
     return { NextToken: output.NextToken, page: output.AutoScalingGroups ?? [] };
   });

@@ -11,11 +11,17 @@ import {
   DeleteKeyPairCommand,
   DescribeFleetsCommand,
   DescribeInstancesCommand,
+  type DescribeInstancesCommandInput,
   DescribeKeyPairsCommand,
   DescribeLaunchTemplatesCommand,
+  type DescribeLaunchTemplatesCommandInput,
   DescribeLaunchTemplateVersionsCommand,
   DescribeSpotFleetRequestsCommand,
   DescribeSpotInstanceRequestsCommand,
+  type DescribeLaunchTemplateVersionsCommandInput,
+  type DescribeSpotInstanceRequestsCommandInput,
+  type DescribeSpotFleetRequestsCommandInput,
+  type DescribeFleetsCommandInput,
   type EC2Client,
   ImportKeyPairCommand,
   type KeyPairInfo,
@@ -354,8 +360,29 @@ export async function allPages<P>(
   }
 }
 
-/** Every state of an instance but terminated (a stopped instance started later needs its key for nothing, but is listed). */
-const LIVE_INSTANCE_STATES = ["pending", "running", "shutting-down", "stopping", "stopped"];
+/**
+ * What the usage scan asks EC2 for, each page adding its NextToken; the INIT rehearsal
+ * (key-usage-priming.ts) sends the same. Instances: every state but terminated (a stopped instance
+ * started later needs its key for nothing, but is listed).
+ */
+export const USAGE_SCAN_INPUTS = {
+  instances: {
+    Filters: [{ Name: "instance-state-name", Values: ["pending", "running", "shutting-down", "stopping", "stopped"] }],
+    MaxResults: 1000,
+  },
+  launchTemplates: { MaxResults: 200 },
+  defaultAndLatestVersions: { Versions: ["$Latest", "$Default"], MaxResults: 200 },
+  spotInstanceRequests: { Filters: [{ Name: "state", Values: ["open", "active"] }], MaxResults: 1000 },
+  spotFleetRequests: { MaxResults: 1000 },
+  fleets: { MaxResults: 1000 },
+} satisfies {
+  instances: DescribeInstancesCommandInput;
+  launchTemplates: DescribeLaunchTemplatesCommandInput;
+  defaultAndLatestVersions: DescribeLaunchTemplateVersionsCommandInput;
+  spotInstanceRequests: DescribeSpotInstanceRequestsCommandInput;
+  spotFleetRequests: DescribeSpotFleetRequestsCommandInput;
+  fleets: DescribeFleetsCommandInput;
+};
 
 /** The region's instances in every state but terminated that were launched with a key. */
 export async function describeInstancesWithKeys(region: string, signal: AbortSignal) {
@@ -363,8 +390,7 @@ export async function describeInstancesWithKeys(region: string, signal: AbortSig
     const output = await send(region, "read", "DescribeInstances", false, signal, (client) =>
       client.send(
         new DescribeInstancesCommand({
-          Filters: [{ Name: "instance-state-name", Values: LIVE_INSTANCE_STATES }],
-          MaxResults: 1000,
+          ...USAGE_SCAN_INPUTS.instances,
           NextToken,
         }),
         { abortSignal: signal },
@@ -391,7 +417,7 @@ export interface LaunchTemplateSummary {
 export async function describeLaunchTemplates(region: string, signal: AbortSignal): Promise<LaunchTemplateSummary[]> {
   const templates = await allPages("DescribeLaunchTemplates", async (NextToken) => {
     const output = await send(region, "read", "DescribeLaunchTemplates", false, signal, (client) =>
-      client.send(new DescribeLaunchTemplatesCommand({ MaxResults: 200, NextToken }), { abortSignal: signal }),
+      client.send(new DescribeLaunchTemplatesCommand({ ...USAGE_SCAN_INPUTS.launchTemplates, NextToken }), { abortSignal: signal }),
     );
     return { NextToken: output.NextToken, page: output.LaunchTemplates ?? [] };
   });
@@ -435,7 +461,7 @@ const readVersions = (versions: LaunchTemplateVersion[]): LaunchTemplateVersionK
 export async function describeDefaultAndLatestVersions(region: string, signal: AbortSignal): Promise<LaunchTemplateVersionKey[]> {
   const versions = await allPages("DescribeLaunchTemplateVersions", async (NextToken) => {
     const output = await send(region, "read", "DescribeLaunchTemplateVersions", false, signal, (client) =>
-      client.send(new DescribeLaunchTemplateVersionsCommand({ Versions: ["$Latest", "$Default"], MaxResults: 200, NextToken }), {
+      client.send(new DescribeLaunchTemplateVersionsCommand({ ...USAGE_SCAN_INPUTS.defaultAndLatestVersions, NextToken }), {
         abortSignal: signal,
       }),
     );
@@ -517,7 +543,7 @@ export async function describeSpotInstanceRequestsWithKeys(region: string, signa
   const requests = await allPages("DescribeSpotInstanceRequests", async (NextToken) => {
     const output = await send(region, "read", "DescribeSpotInstanceRequests", false, signal, (client) =>
       client.send(
-        new DescribeSpotInstanceRequestsCommand({ Filters: [{ Name: "state", Values: ["open", "active"] }], MaxResults: 1000, NextToken }),
+        new DescribeSpotInstanceRequestsCommand({ ...USAGE_SCAN_INPUTS.spotInstanceRequests, NextToken }),
         { abortSignal: signal },
       ),
     );
@@ -539,7 +565,7 @@ const LAUNCHING_FLEET_STATES = new Set(["submitted", "active", "modifying"]);
 export async function describeMaintainedSpotFleets(region: string, signal: AbortSignal) {
   const configs = await allPages("DescribeSpotFleetRequests", async (NextToken) => {
     const output = await send(region, "read", "DescribeSpotFleetRequests", false, signal, (client) =>
-      client.send(new DescribeSpotFleetRequestsCommand({ MaxResults: 1000, NextToken }), { abortSignal: signal }),
+      client.send(new DescribeSpotFleetRequestsCommand({ ...USAGE_SCAN_INPUTS.spotFleetRequests, NextToken }), { abortSignal: signal }),
     );
     return { NextToken: output.NextToken, page: output.SpotFleetRequestConfigs ?? [] };
   });
@@ -561,7 +587,7 @@ export async function describeMaintainedSpotFleets(region: string, signal: Abort
 export async function describeMaintainedFleets(region: string, signal: AbortSignal) {
   const fleets = await allPages("DescribeFleets", async (NextToken) => {
     const output = await send(region, "read", "DescribeFleets", false, signal, (client) =>
-      client.send(new DescribeFleetsCommand({ MaxResults: 1000, NextToken }), { abortSignal: signal }),
+      client.send(new DescribeFleetsCommand({ ...USAGE_SCAN_INPUTS.fleets, NextToken }), { abortSignal: signal }),
     );
     return { NextToken: output.NextToken, page: output.Fleets ?? [] };
   });

@@ -16,7 +16,8 @@ import {
 } from "@aws-sdk/client-ec2";
 import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
-import { autoScalingClient, discardAutoScalingClient } from "./autoscaling.js";
+import { AUTO_SCALING_PAGE, autoScalingClient, discardAutoScalingClient } from "./autoscaling.js";
+import { USAGE_SCAN_INPUTS } from "./ec2.js";
 import { discardClients, ec2Client } from "./ec2-clients.js";
 import { answeredInProcess } from "./in-process.js";
 
@@ -65,28 +66,15 @@ export async function rehearseUsageCheck(enabled = config.PRIME_EC2_ON_INIT): Pr
   const region = config.DEFAULT_REGION;
   try {
     const ec2 = ec2Client(region, "read");
-    const instanceStates = ["pending", "running", "shutting-down", "stopping", "stopped"];
-    await ec2.send(
-      inProcess(
-        new DescribeInstancesCommand({ Filters: [{ Name: "instance-state-name", Values: instanceStates }], MaxResults: 1000 }),
-        INSTANCES_XML,
-      ),
-    );
-    await ec2.send(inProcess(new DescribeLaunchTemplatesCommand({ MaxResults: 200 }), TEMPLATES_XML));
-    await ec2.send(
-      inProcess(new DescribeLaunchTemplateVersionsCommand({ Versions: ["$Latest", "$Default"], MaxResults: 200 }), VERSIONS_XML),
-    );
-    await ec2.send(
-      inProcess(
-        new DescribeSpotInstanceRequestsCommand({ Filters: [{ Name: "state", Values: ["open", "active"] }], MaxResults: 1000 }),
-        SPOT_REQUESTS_XML,
-      ),
-    );
-    await ec2.send(inProcess(new DescribeSpotFleetRequestsCommand({ MaxResults: 1000 }), SPOT_FLEETS_XML));
-    await ec2.send(inProcess(new DescribeFleetsCommand({ MaxResults: 1000 }), FLEETS_XML));
+    await ec2.send(inProcess(new DescribeInstancesCommand(USAGE_SCAN_INPUTS.instances), INSTANCES_XML));
+    await ec2.send(inProcess(new DescribeLaunchTemplatesCommand(USAGE_SCAN_INPUTS.launchTemplates), TEMPLATES_XML));
+    await ec2.send(inProcess(new DescribeLaunchTemplateVersionsCommand(USAGE_SCAN_INPUTS.defaultAndLatestVersions), VERSIONS_XML));
+    await ec2.send(inProcess(new DescribeSpotInstanceRequestsCommand(USAGE_SCAN_INPUTS.spotInstanceRequests), SPOT_REQUESTS_XML));
+    await ec2.send(inProcess(new DescribeSpotFleetRequestsCommand(USAGE_SCAN_INPUTS.spotFleetRequests), SPOT_FLEETS_XML));
+    await ec2.send(inProcess(new DescribeFleetsCommand(USAGE_SCAN_INPUTS.fleets), FLEETS_XML));
     const autoScaling = autoScalingClient(region);
-    await autoScaling.send(inProcess(new DescribeLaunchConfigurationsCommand({ MaxRecords: 100 }), CONFIGURATIONS_XML));
-    await autoScaling.send(inProcess(new DescribeAutoScalingGroupsCommand({ MaxRecords: 100 }), GROUPS_XML));
+    await autoScaling.send(inProcess(new DescribeLaunchConfigurationsCommand(AUTO_SCALING_PAGE), CONFIGURATIONS_XML));
+    await autoScaling.send(inProcess(new DescribeAutoScalingGroupsCommand(AUTO_SCALING_PAGE), GROUPS_XML));
   } catch (error) {
     discardClients(region);
     discardAutoScalingClient(region);

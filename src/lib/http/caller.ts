@@ -11,7 +11,7 @@ interface IamAuthorizerContext {
 /**
  * The caller's IAM identity: a user's ARN as it is, an assumed role's ARN without its session name
  * (`arn:aws:sts::123456789012:assumed-role/deployer`), which changes with every session. Whole:
- * it scopes Idempotency-Keys, so two callers must never share one (see request-marks.ts for the tag).
+ * it scopes Idempotency-Keys, so two callers must never share one (api/reserved-tags.ts names the tag).
  */
 export function callerArn(event: APIGatewayProxyEventV2): string {
   const arn = (event.requestContext as IamAuthorizerContext).authorizer?.iam?.userArn;

@@ -6,7 +6,7 @@
  */
 import type { KeyPairEvent } from "../api/events.js";
 import type { ProblemKind } from "../api/problems.js";
-import type { KeyFormatName, KeyTypeName } from "../api/schemas.js";
+import type { KeyFormatName, KeyTypeName, USAGE_CHECKS } from "../api/schemas.js";
 
 /** A key pair as the store holds it. */
 export interface KeyPairRecord {
@@ -153,15 +153,8 @@ export interface KeyPairDeps extends StoreDeps {
   vault: PrivateKeyVault;
 }
 
-/** What a usage check covers, each part on its own (one failing part leaves the others checked). */
-export type UsageCheck =
-  | "instances"
-  | "launchTemplates"
-  | "launchConfigurations"
-  | "autoScalingGroups"
-  | "spotInstanceRequests"
-  | "spotFleetRequests"
-  | "fleets";
+/** What a usage check covers, each part on its own (one failing part leaves the others checked): the API's list. */
+export type UsageCheck = (typeof USAGE_CHECKS)[number];
 
 /** A part of a usage check that could not be completed, and why (the problem kind it met). */
 export interface UsageGap {

@@ -59,6 +59,8 @@ const envSchema = z
       z.optional(z.string()),
       z.transform((value: string | undefined) => value || undefined),
     ),
+    // The EC2_* limits and PRIME_EC2_ON_INIT govern every AWS client (EC2, SSM, Auto Scaling, EventBridge):
+    // named after EC2, the first; deployments set them by these names, so the names stay.
     EC2_MAX_ATTEMPTS: z._default(positiveInt.check(z.maximum(10)), 3),
     EC2_REQUEST_TIMEOUT_MS: z._default(positiveInt, 3000),
     EC2_TOTAL_TIMEOUT_MS: z._default(positiveInt, 10000),
@@ -70,7 +72,8 @@ const envSchema = z
     ALLOW_UNMANAGED_DELETE: z._default(flag, false),
     // Above the largest valid body (49 tags of 128+256 characters, JSON-escaped), so 413 means abuse.
     MAX_BODY_BYTES: z._default(positiveInt, 262144),
-    // Priming at INIT: one EC2 read, then rehearsals answered in process (src/lib/ec2-priming.ts); serverless.yml sets it.
+    // Priming at INIT: one EC2 read, then rehearsals of the other clients' calls answered in process
+    // (src/lib/aws/ec2-priming.ts, key-usage-priming.ts, eventbridge.ts); serverless.yml sets it.
     PRIME_EC2_ON_INIT: z._default(flag, false),
   })
   .check(

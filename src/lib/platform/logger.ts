@@ -5,7 +5,7 @@ import type { Context } from "aws-lambda";
  * The one logger: one JSON line per entry on stdout, which CloudWatch keeps as one event. Request
  * bodies and create responses are never passed to it: they can hold key material (create) or are
  * treated as secrets (import). It replaces Powertools Logger, which wrote the same lines but cost
- * every cold start its load (24 KB; README "Cold start"); this service used only what is here.
+ * every cold start its load (24 KB; docs/performance.md, "Where a cold start goes"); this service used only what is here.
  */
 const LEVELS = { DEBUG: 10, INFO: 20, WARN: 30, ERROR: 40, SILENT: 100 } as const;
 type Level = Exclude<keyof typeof LEVELS, "SILENT">;

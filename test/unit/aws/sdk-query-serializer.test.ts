@@ -1,5 +1,5 @@
 /**
- * A minimal reproduction of an SDK defect the EC2 adapter defends against (src/lib/ec2.ts,
+ * A minimal reproduction of an SDK defect the EC2 adapter defends against (src/lib/aws/ec2.ts,
  * discardClients): the query serializer of @aws-sdk/core keeps what it had written when a write
  * throws, and sends it ahead of the next request made with the same client. These tests assert
  * today's behaviour, so an SDK upgrade that fixes or changes it fails here and gets noticed.

@@ -6,7 +6,7 @@ import { build } from "esbuild";
 import { deployedBuildOptions } from "../../../bench/artifacts.js";
 import { ROOT } from "../../../scripts/local-stack.js";
 
-// A description only each schema's definition holds (src/lib/schemas.ts).
+// A description only each schema's definition holds (src/lib/api/schemas.ts).
 const SCHEMA_TEXT = {
   ListQuery: "List every allowed region",
   KeyQuery: "Include the public key (OpenSSH format).",

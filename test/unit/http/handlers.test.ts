@@ -16,7 +16,7 @@ import { invoke } from "../../support/lambda.js";
 import { nothingNamesKeys } from "../../support/usage-mocks.js";
 
 const ec2 = mockClient(EC2Client);
-// Delete also removes an escrowed private key (test/unit/escrow.test.ts has the rest of escrow).
+// Delete also removes an escrowed private key (test/unit/http/escrow.test.ts has the rest of escrow).
 const ssm = mockClient(SSMClient);
 // Delete checks that nothing names the key first (test/unit/http/key-usage.test.ts has the rest).
 const autoScaling = mockClient(AutoScalingClient);

@@ -1,5 +1,5 @@
 /**
- * What an integrator reads when a request is wrong (issues 23 and 24): messages in the API's
+ * What an integrator reads when a request is wrong: messages in the API's
  * words, a typo'd field named with its fix, the 409 naming the key and region, 415 for a body
  * that is not JSON in UTF-8, tag=aws:... refused as tagKey=aws:... is, and a page per problem type.
  */

@@ -1,4 +1,4 @@
-/** Issue 20 through the handlers, EC2 and Auto Scaling mocked: the query parameters, the 409 problems with `usage`, force. */
+/** What names a key, through the handlers, EC2 and Auto Scaling mocked: the query parameters, the 409 problems with `usage`, force. */
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand, DescribeLaunchConfigurationsCommand } from "@aws-sdk/client-auto-scaling";
 import { DeleteKeyPairCommand, DescribeInstancesCommand, DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";

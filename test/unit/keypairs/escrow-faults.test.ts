@@ -1,4 +1,4 @@
-/** No escrowed private key outlives its key pair (issue 24), over in-memory ports with faults injected before or after effect. */
+/** No escrowed private key outlives its key pair, over in-memory ports with faults injected before or after effect. */
 import type { CreateKeyPairInput } from "../../../src/lib/api/schemas.js";
 import { createKeyPair } from "../../../src/lib/keypairs/create.js";
 import { deleteKeyPair } from "../../../src/lib/keypairs/delete.js";

@@ -1,4 +1,4 @@
-/** The events of changes (issue 21) over in-memory ports: one per change EC2 confirmed, none for repeats, dry runs or failures. */
+/** The events of changes over in-memory ports: one per change EC2 confirmed, none for repeats, dry runs or failures. */
 import { SWEEPER } from "../../../src/lib/api/events.js";
 import type { CreateKeyPairInput } from "../../../src/lib/api/schemas.js";
 import { createKeyPair } from "../../../src/lib/keypairs/create.js";

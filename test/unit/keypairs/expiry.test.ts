@@ -1,4 +1,4 @@
-/** Keys that expire (issue 21) over in-memory ports: the tag, the views, repeats, the list filter and the sweep. */
+/** Keys that expire over in-memory ports: the tag, the views, repeats, the list filter and the sweep. */
 import { jest } from "@jest/globals";
 import { SERVICE_TAGS } from "../../../src/lib/api/reserved-tags.js";
 import { CreateKeyPairBody, type CreateKeyPairInput, ImportKeyPairBody, ListQuery } from "../../../src/lib/api/schemas.js";

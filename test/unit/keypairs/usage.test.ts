@@ -1,4 +1,4 @@
-/** Issue 20's rules with in-memory ports: what names a key, the guarded delete, the unused list (one scan per region). */
+/** The usage rules with in-memory ports: what names a key, the guarded delete, the unused list (one scan per region). */
 import { deleteKeyPair } from "../../../src/lib/keypairs/delete.js";
 import { ServiceError } from "../../../src/lib/keypairs/errors.js";
 import { listKeyPairs } from "../../../src/lib/keypairs/list.js";

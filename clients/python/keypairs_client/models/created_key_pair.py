@@ -11,8 +11,7 @@ from ..models.key_type import KeyType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.created_key_pair_tags import CreatedKeyPairTags
-    from ..models.created_key_pair_usage import CreatedKeyPairUsage
+    from ..models.key_pair_tags import KeyPairTags
 
 
 T = TypeVar("T", bound="CreatedKeyPair")
@@ -33,7 +32,7 @@ class CreatedKeyPair:
         fingerprint (str):
         key_type (KeyType): rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
         region (str):
-        tags (CreatedKeyPairTags):
+        tags (KeyPairTags): Every tag the key carries: the caller's and the service's own (the reserved keys of Tags).
         managed (bool): Whether the key carries this service's managed-key tag (only managed keys can be deleted through
             the API, by default).
         key_format (KeyFormat): Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).
@@ -43,11 +42,6 @@ class CreatedKeyPair:
         expiry_tag_invalid (bool | Unset): Only when true: the key's ec2-keypairs-api:expires-at tag holds a value this
             service did not write (e.g. "0" or a time without a zone), so the key has no expiresAt and the sweep never
             deletes it.
-        usage (CreatedKeyPairUsage | Unset): What names this key; only with includeUsage=true. Example: {'instances':
-            [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates': [{'launchTemplateId':
-            'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}], 'launchConfigurations': [],
-            'autoScalingGroups': [{'name': 'web-asg'}], 'spotInstanceRequests': [], 'spotFleetRequests': [], 'fleets': [],
-            'complete': True, 'incomplete': []}.
     """
 
     key_pair_id: str
@@ -55,13 +49,12 @@ class CreatedKeyPair:
     fingerprint: str
     key_type: KeyType
     region: str
-    tags: CreatedKeyPairTags
+    tags: KeyPairTags
     managed: bool
     key_format: KeyFormat
     key_material: str
     expires_at: datetime.datetime | Unset = UNSET
     expiry_tag_invalid: bool | Unset = UNSET
-    usage: CreatedKeyPairUsage | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         key_pair_id = self.key_pair_id
@@ -88,10 +81,6 @@ class CreatedKeyPair:
 
         expiry_tag_invalid = self.expiry_tag_invalid
 
-        usage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.usage, Unset):
-            usage = self.usage.to_dict()
-
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -111,15 +100,12 @@ class CreatedKeyPair:
             field_dict["expiresAt"] = expires_at
         if expiry_tag_invalid is not UNSET:
             field_dict["expiryTagInvalid"] = expiry_tag_invalid
-        if usage is not UNSET:
-            field_dict["usage"] = usage
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.created_key_pair_tags import CreatedKeyPairTags
-        from ..models.created_key_pair_usage import CreatedKeyPairUsage
+        from ..models.key_pair_tags import KeyPairTags
 
         d = dict(src_dict)
         key_pair_id = d.pop("keyPairId")
@@ -132,7 +118,7 @@ class CreatedKeyPair:
 
         region = d.pop("region")
 
-        tags = CreatedKeyPairTags.from_dict(d.pop("tags"))
+        tags = KeyPairTags.from_dict(d.pop("tags"))
 
         managed = d.pop("managed")
 
@@ -149,13 +135,6 @@ class CreatedKeyPair:
 
         expiry_tag_invalid = d.pop("expiryTagInvalid", UNSET)
 
-        _usage = d.pop("usage", UNSET)
-        usage: CreatedKeyPairUsage | Unset
-        if isinstance(_usage, Unset):
-            usage = UNSET
-        else:
-            usage = CreatedKeyPairUsage.from_dict(_usage)
-
         created_key_pair = cls(
             key_pair_id=key_pair_id,
             name=name,
@@ -168,7 +147,6 @@ class CreatedKeyPair:
             key_material=key_material,
             expires_at=expires_at,
             expiry_tag_invalid=expiry_tag_invalid,
-            usage=usage,
         )
 
         return created_key_pair

@@ -9,7 +9,7 @@ from ..models.dry_run_result_operation import DryRunResultOperation
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.dry_run_result_usage import DryRunResultUsage
+    from ..models.key_usage import KeyUsage
 
 
 T = TypeVar("T", bound="DryRunResult")
@@ -26,18 +26,17 @@ class DryRunResult:
         would_succeed (bool):
         operation (DryRunResultOperation):
         detail (str):
-        usage (DryRunResultUsage | Unset): A delete's dry run: what names the key. Example: {'instances':
-            [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates': [{'launchTemplateId':
-            'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}], 'launchConfigurations': [],
-            'autoScalingGroups': [{'name': 'web-asg'}], 'spotInstanceRequests': [], 'spotFleetRequests': [], 'fleets': [],
-            'complete': True, 'incomplete': []}.
+        usage (KeyUsage | Unset):  Example: {'instances': [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}],
+            'launchTemplates': [{'launchTemplateId': 'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}],
+            'launchConfigurations': [], 'autoScalingGroups': [{'name': 'web-asg'}], 'spotInstanceRequests': [],
+            'spotFleetRequests': [], 'fleets': [], 'complete': True, 'incomplete': []}.
     """
 
     dry_run: bool
     would_succeed: bool
     operation: DryRunResultOperation
     detail: str
-    usage: DryRunResultUsage | Unset = UNSET
+    usage: KeyUsage | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         dry_run = self.dry_run
@@ -69,7 +68,7 @@ class DryRunResult:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.dry_run_result_usage import DryRunResultUsage
+        from ..models.key_usage import KeyUsage
 
         d = dict(src_dict)
         dry_run = d.pop("dryRun")
@@ -81,11 +80,11 @@ class DryRunResult:
         detail = d.pop("detail")
 
         _usage = d.pop("usage", UNSET)
-        usage: DryRunResultUsage | Unset
+        usage: KeyUsage | Unset
         if isinstance(_usage, Unset):
             usage = UNSET
         else:
-            usage = DryRunResultUsage.from_dict(_usage)
+            usage = KeyUsage.from_dict(_usage)
 
         dry_run_result = cls(
             dry_run=dry_run,

@@ -11,8 +11,7 @@ from ..models.key_type import KeyType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
-    from ..models.escrowed_key_pair_tags import EscrowedKeyPairTags
-    from ..models.escrowed_key_pair_usage import EscrowedKeyPairUsage
+    from ..models.key_pair_tags import KeyPairTags
 
 
 T = TypeVar("T", bound="EscrowedKeyPair")
@@ -33,7 +32,7 @@ class EscrowedKeyPair:
         fingerprint (str):
         key_type (KeyType): rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
         region (str):
-        tags (EscrowedKeyPairTags):
+        tags (KeyPairTags): Every tag the key carries: the caller's and the service's own (the reserved keys of Tags).
         managed (bool): Whether the key carries this service's managed-key tag (only managed keys can be deleted through
             the API, by default).
         key_format (KeyFormat): Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).
@@ -44,11 +43,6 @@ class EscrowedKeyPair:
         expiry_tag_invalid (bool | Unset): Only when true: the key's ec2-keypairs-api:expires-at tag holds a value this
             service did not write (e.g. "0" or a time without a zone), so the key has no expiresAt and the sweep never
             deletes it.
-        usage (EscrowedKeyPairUsage | Unset): What names this key; only with includeUsage=true. Example: {'instances':
-            [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates': [{'launchTemplateId':
-            'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}], 'launchConfigurations': [],
-            'autoScalingGroups': [{'name': 'web-asg'}], 'spotInstanceRequests': [], 'spotFleetRequests': [], 'fleets': [],
-            'complete': True, 'incomplete': []}.
     """
 
     key_pair_id: str
@@ -56,13 +50,12 @@ class EscrowedKeyPair:
     fingerprint: str
     key_type: KeyType
     region: str
-    tags: EscrowedKeyPairTags
+    tags: KeyPairTags
     managed: bool
     key_format: KeyFormat
     private_key_parameter: str
     expires_at: datetime.datetime | Unset = UNSET
     expiry_tag_invalid: bool | Unset = UNSET
-    usage: EscrowedKeyPairUsage | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         key_pair_id = self.key_pair_id
@@ -89,10 +82,6 @@ class EscrowedKeyPair:
 
         expiry_tag_invalid = self.expiry_tag_invalid
 
-        usage: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.usage, Unset):
-            usage = self.usage.to_dict()
-
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -112,15 +101,12 @@ class EscrowedKeyPair:
             field_dict["expiresAt"] = expires_at
         if expiry_tag_invalid is not UNSET:
             field_dict["expiryTagInvalid"] = expiry_tag_invalid
-        if usage is not UNSET:
-            field_dict["usage"] = usage
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.escrowed_key_pair_tags import EscrowedKeyPairTags
-        from ..models.escrowed_key_pair_usage import EscrowedKeyPairUsage
+        from ..models.key_pair_tags import KeyPairTags
 
         d = dict(src_dict)
         key_pair_id = d.pop("keyPairId")
@@ -133,7 +119,7 @@ class EscrowedKeyPair:
 
         region = d.pop("region")
 
-        tags = EscrowedKeyPairTags.from_dict(d.pop("tags"))
+        tags = KeyPairTags.from_dict(d.pop("tags"))
 
         managed = d.pop("managed")
 
@@ -150,13 +136,6 @@ class EscrowedKeyPair:
 
         expiry_tag_invalid = d.pop("expiryTagInvalid", UNSET)
 
-        _usage = d.pop("usage", UNSET)
-        usage: EscrowedKeyPairUsage | Unset
-        if isinstance(_usage, Unset):
-            usage = UNSET
-        else:
-            usage = EscrowedKeyPairUsage.from_dict(_usage)
-
         escrowed_key_pair = cls(
             key_pair_id=key_pair_id,
             name=name,
@@ -169,7 +148,6 @@ class EscrowedKeyPair:
             private_key_parameter=private_key_parameter,
             expires_at=expires_at,
             expiry_tag_invalid=expiry_tag_invalid,
-            usage=usage,
         )
 
         return escrowed_key_pair

@@ -11,7 +11,7 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.key_pair_tags import KeyPairTags
-    from ..models.key_pair_usage import KeyPairUsage
+    from ..models.key_usage import KeyUsage
 
 
 T = TypeVar("T", bound="KeyPair")
@@ -32,7 +32,7 @@ class KeyPair:
         fingerprint (str):
         key_type (KeyType): rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
         region (str):
-        tags (KeyPairTags):
+        tags (KeyPairTags): Every tag the key carries: the caller's and the service's own (the reserved keys of Tags).
         managed (bool): Whether the key carries this service's managed-key tag (only managed keys can be deleted through
             the API, by default).
         created_at (datetime.datetime | Unset):
@@ -42,11 +42,10 @@ class KeyPair:
             service did not write (e.g. "0" or a time without a zone), so the key has no expiresAt and the sweep never
             deletes it.
         public_key (str | Unset): OpenSSH public key; only with includePublicKey=true.
-        usage (KeyPairUsage | Unset): What names this key; only with includeUsage=true. Example: {'instances':
-            [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}], 'launchTemplates': [{'launchTemplateId':
-            'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}], 'launchConfigurations': [],
-            'autoScalingGroups': [{'name': 'web-asg'}], 'spotInstanceRequests': [], 'spotFleetRequests': [], 'fleets': [],
-            'complete': True, 'incomplete': []}.
+        usage (KeyUsage | Unset):  Example: {'instances': [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}],
+            'launchTemplates': [{'launchTemplateId': 'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}],
+            'launchConfigurations': [], 'autoScalingGroups': [{'name': 'web-asg'}], 'spotInstanceRequests': [],
+            'spotFleetRequests': [], 'fleets': [], 'complete': True, 'incomplete': []}.
     """
 
     key_pair_id: str
@@ -60,7 +59,7 @@ class KeyPair:
     expires_at: datetime.datetime | Unset = UNSET
     expiry_tag_invalid: bool | Unset = UNSET
     public_key: str | Unset = UNSET
-    usage: KeyPairUsage | Unset = UNSET
+    usage: KeyUsage | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         key_pair_id = self.key_pair_id
@@ -122,7 +121,7 @@ class KeyPair:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.key_pair_tags import KeyPairTags
-        from ..models.key_pair_usage import KeyPairUsage
+        from ..models.key_usage import KeyUsage
 
         d = dict(src_dict)
         key_pair_id = d.pop("keyPairId")
@@ -158,11 +157,11 @@ class KeyPair:
         public_key = d.pop("publicKey", UNSET)
 
         _usage = d.pop("usage", UNSET)
-        usage: KeyPairUsage | Unset
+        usage: KeyUsage | Unset
         if isinstance(_usage, Unset):
             usage = UNSET
         else:
-            usage = KeyPairUsage.from_dict(_usage)
+            usage = KeyUsage.from_dict(_usage)
 
         key_pair = cls(
             key_pair_id=key_pair_id,

@@ -11,6 +11,8 @@ T = TypeVar("T", bound="KeyPairTags")
 
 @_attrs_define
 class KeyPairTags:
+    """Every tag the key carries: the caller's and the service's own (the reserved keys of Tags)."""
+
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

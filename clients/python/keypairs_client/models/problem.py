@@ -9,8 +9,8 @@ from ..models.known_problem_type import KnownProblemType
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.key_usage import KeyUsage
     from ..models.problem_field_error import ProblemFieldError
-    from ..models.problem_usage import ProblemUsage
 
 
 T = TypeVar("T", bound="Problem")
@@ -29,8 +29,7 @@ class Problem:
         instance (str | Unset):
         ec_2_code (str | Unset): The EC2 error code that caused this problem, when there was one.
         errors (list[ProblemFieldError] | Unset): Each invalid field of the request.
-        usage (ProblemUsage | Unset): key-in-use and usage-unknown: what names the key (nothing was deleted; force=true
-            deletes anyway). Example: {'instances': [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}],
+        usage (KeyUsage | Unset):  Example: {'instances': [{'instanceId': 'i-0123456789abcdef0', 'state': 'stopped'}],
             'launchTemplates': [{'launchTemplateId': 'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}],
             'launchConfigurations': [], 'autoScalingGroups': [{'name': 'web-asg'}], 'spotInstanceRequests': [],
             'spotFleetRequests': [], 'fleets': [], 'complete': True, 'incomplete': []}.
@@ -43,7 +42,7 @@ class Problem:
     instance: str | Unset = UNSET
     ec_2_code: str | Unset = UNSET
     errors: list[ProblemFieldError] | Unset = UNSET
-    usage: ProblemUsage | Unset = UNSET
+    usage: KeyUsage | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         type_: str
@@ -96,8 +95,8 @@ class Problem:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.key_usage import KeyUsage
         from ..models.problem_field_error import ProblemFieldError
-        from ..models.problem_usage import ProblemUsage
 
         d = dict(src_dict)
 
@@ -134,11 +133,11 @@ class Problem:
                 errors.append(errors_item)
 
         _usage = d.pop("usage", UNSET)
-        usage: ProblemUsage | Unset
+        usage: KeyUsage | Unset
         if isinstance(_usage, Unset):
             usage = UNSET
         else:
-            usage = ProblemUsage.from_dict(_usage)
+            usage = KeyUsage.from_dict(_usage)
 
         problem = cls(
             type_=type_,

@@ -5,22 +5,20 @@ from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..models.created_key_pair_usage_incomplete_item_check import (
-    CreatedKeyPairUsageIncompleteItemCheck,
-)
+from ..models.key_usage_incomplete_item_check import KeyUsageIncompleteItemCheck
 
-T = TypeVar("T", bound="CreatedKeyPairUsageIncompleteItem")
+T = TypeVar("T", bound="KeyUsageIncompleteItem")
 
 
 @_attrs_define
-class CreatedKeyPairUsageIncompleteItem:
+class KeyUsageIncompleteItem:
     """
     Attributes:
-        check (CreatedKeyPairUsageIncompleteItemCheck):
+        check (KeyUsageIncompleteItemCheck):
         reason (str):
     """
 
-    check: CreatedKeyPairUsageIncompleteItemCheck
+    check: KeyUsageIncompleteItemCheck
     reason: str
 
     def to_dict(self) -> dict[str, Any]:
@@ -42,13 +40,13 @@ class CreatedKeyPairUsageIncompleteItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        check = CreatedKeyPairUsageIncompleteItemCheck(d.pop("check"))
+        check = KeyUsageIncompleteItemCheck(d.pop("check"))
 
         reason = d.pop("reason")
 
-        created_key_pair_usage_incomplete_item = cls(
+        key_usage_incomplete_item = cls(
             check=check,
             reason=reason,
         )
 
-        return created_key_pair_usage_incomplete_item
+        return key_usage_incomplete_item

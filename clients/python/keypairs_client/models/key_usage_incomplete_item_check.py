@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class CreatedKeyPairUsageIncompleteItemCheck(StrEnum):
+class KeyUsageIncompleteItemCheck(StrEnum):
     AUTOSCALINGGROUPS = "autoScalingGroups"
     FLEETS = "fleets"
     INSTANCES = "instances"

@@ -5,22 +5,22 @@ from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
-T = TypeVar("T", bound="ProblemUsageInstancesItem")
+T = TypeVar("T", bound="KeyUsageSpotInstanceRequestsItem")
 
 
 @_attrs_define
-class ProblemUsageInstancesItem:
+class KeyUsageSpotInstanceRequestsItem:
     """
     Attributes:
-        instance_id (str):
+        spot_instance_request_id (str):
         state (str):
     """
 
-    instance_id: str
+    spot_instance_request_id: str
     state: str
 
     def to_dict(self) -> dict[str, Any]:
-        instance_id = self.instance_id
+        spot_instance_request_id = self.spot_instance_request_id
 
         state = self.state
 
@@ -28,7 +28,7 @@ class ProblemUsageInstancesItem:
 
         field_dict.update(
             {
-                "instanceId": instance_id,
+                "spotInstanceRequestId": spot_instance_request_id,
                 "state": state,
             }
         )
@@ -38,13 +38,13 @@ class ProblemUsageInstancesItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        instance_id = d.pop("instanceId")
+        spot_instance_request_id = d.pop("spotInstanceRequestId")
 
         state = d.pop("state")
 
-        problem_usage_instances_item = cls(
-            instance_id=instance_id,
+        key_usage_spot_instance_requests_item = cls(
+            spot_instance_request_id=spot_instance_request_id,
             state=state,
         )
 
-        return problem_usage_instances_item
+        return key_usage_spot_instance_requests_item

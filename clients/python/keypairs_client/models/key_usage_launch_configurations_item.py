@@ -5,26 +5,26 @@ from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
-T = TypeVar("T", bound="KeyPairUsageFleetsItem")
+T = TypeVar("T", bound="KeyUsageLaunchConfigurationsItem")
 
 
 @_attrs_define
-class KeyPairUsageFleetsItem:
+class KeyUsageLaunchConfigurationsItem:
     """
     Attributes:
-        fleet_id (str):
+        name (str):
     """
 
-    fleet_id: str
+    name: str
 
     def to_dict(self) -> dict[str, Any]:
-        fleet_id = self.fleet_id
+        name = self.name
 
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
             {
-                "fleetId": fleet_id,
+                "name": name,
             }
         )
 
@@ -33,10 +33,10 @@ class KeyPairUsageFleetsItem:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        fleet_id = d.pop("fleetId")
+        name = d.pop("name")
 
-        key_pair_usage_fleets_item = cls(
-            fleet_id=fleet_id,
+        key_usage_launch_configurations_item = cls(
+            name=name,
         )
 
-        return key_pair_usage_fleets_item
+        return key_usage_launch_configurations_item

@@ -5,11 +5,11 @@ from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 
-T = TypeVar("T", bound="ProblemUsageLaunchTemplatesItem")
+T = TypeVar("T", bound="KeyUsageLaunchTemplatesItem")
 
 
 @_attrs_define
-class ProblemUsageLaunchTemplatesItem:
+class KeyUsageLaunchTemplatesItem:
     """
     Attributes:
         launch_template_id (str):
@@ -49,10 +49,10 @@ class ProblemUsageLaunchTemplatesItem:
 
         versions = cast(list[int], d.pop("versions"))
 
-        problem_usage_launch_templates_item = cls(
+        key_usage_launch_templates_item = cls(
             launch_template_id=launch_template_id,
             launch_template_name=launch_template_name,
             versions=versions,
         )
 
-        return problem_usage_launch_templates_item
+        return key_usage_launch_templates_item

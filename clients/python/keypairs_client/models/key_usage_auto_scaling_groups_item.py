@@ -5,11 +5,11 @@ from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
-T = TypeVar("T", bound="DryRunResultUsageAutoScalingGroupsItem")
+T = TypeVar("T", bound="KeyUsageAutoScalingGroupsItem")
 
 
 @_attrs_define
-class DryRunResultUsageAutoScalingGroupsItem:
+class KeyUsageAutoScalingGroupsItem:
     """
     Attributes:
         name (str):
@@ -35,8 +35,8 @@ class DryRunResultUsageAutoScalingGroupsItem:
         d = dict(src_dict)
         name = d.pop("name")
 
-        dry_run_result_usage_auto_scaling_groups_item = cls(
+        key_usage_auto_scaling_groups_item = cls(
             name=name,
         )
 
-        return dry_run_result_usage_auto_scaling_groups_item
+        return key_usage_auto_scaling_groups_item

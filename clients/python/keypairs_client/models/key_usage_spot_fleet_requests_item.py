@@ -5,11 +5,11 @@ from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
-T = TypeVar("T", bound="KeyPairUsageSpotFleetRequestsItem")
+T = TypeVar("T", bound="KeyUsageSpotFleetRequestsItem")
 
 
 @_attrs_define
-class KeyPairUsageSpotFleetRequestsItem:
+class KeyUsageSpotFleetRequestsItem:
     """
     Attributes:
         spot_fleet_request_id (str):
@@ -35,8 +35,8 @@ class KeyPairUsageSpotFleetRequestsItem:
         d = dict(src_dict)
         spot_fleet_request_id = d.pop("spotFleetRequestId")
 
-        key_pair_usage_spot_fleet_requests_item = cls(
+        key_usage_spot_fleet_requests_item = cls(
             spot_fleet_request_id=spot_fleet_request_id,
         )
 
-        return key_pair_usage_spot_fleet_requests_item
+        return key_usage_spot_fleet_requests_item

@@ -5,11 +5,11 @@ from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
-T = TypeVar("T", bound="DryRunResultUsageFleetsItem")
+T = TypeVar("T", bound="KeyUsageFleetsItem")
 
 
 @_attrs_define
-class DryRunResultUsageFleetsItem:
+class KeyUsageFleetsItem:
     """
     Attributes:
         fleet_id (str):
@@ -35,8 +35,8 @@ class DryRunResultUsageFleetsItem:
         d = dict(src_dict)
         fleet_id = d.pop("fleetId")
 
-        dry_run_result_usage_fleets_item = cls(
+        key_usage_fleets_item = cls(
             fleet_id=fleet_id,
         )
 
-        return dry_run_result_usage_fleets_item
+        return key_usage_fleets_item

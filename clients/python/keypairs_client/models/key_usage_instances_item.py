@@ -5,11 +5,11 @@ from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 
-T = TypeVar("T", bound="EscrowedKeyPairUsageInstancesItem")
+T = TypeVar("T", bound="KeyUsageInstancesItem")
 
 
 @_attrs_define
-class EscrowedKeyPairUsageInstancesItem:
+class KeyUsageInstancesItem:
     """
     Attributes:
         instance_id (str):
@@ -42,9 +42,9 @@ class EscrowedKeyPairUsageInstancesItem:
 
         state = d.pop("state")
 
-        escrowed_key_pair_usage_instances_item = cls(
+        key_usage_instances_item = cls(
             instance_id=instance_id,
             state=state,
         )
 
-        return escrowed_key_pair_usage_instances_item
+        return key_usage_instances_item
