@@ -10,18 +10,18 @@ import {
   CreateTagsCommand,
   DeleteKeyPairCommand,
   DescribeFleetsCommand,
+  type DescribeFleetsCommandInput,
   DescribeInstancesCommand,
   type DescribeInstancesCommandInput,
   DescribeKeyPairsCommand,
   DescribeLaunchTemplatesCommand,
   type DescribeLaunchTemplatesCommandInput,
   DescribeLaunchTemplateVersionsCommand,
-  DescribeSpotFleetRequestsCommand,
-  DescribeSpotInstanceRequestsCommand,
   type DescribeLaunchTemplateVersionsCommandInput,
-  type DescribeSpotInstanceRequestsCommandInput,
+  DescribeSpotFleetRequestsCommand,
   type DescribeSpotFleetRequestsCommandInput,
-  type DescribeFleetsCommandInput,
+  DescribeSpotInstanceRequestsCommand,
+  type DescribeSpotInstanceRequestsCommandInput,
   type EC2Client,
   ImportKeyPairCommand,
   type KeyPairInfo,
@@ -542,10 +542,9 @@ export const templateRef = (
 export async function describeSpotInstanceRequestsWithKeys(region: string, signal: AbortSignal) {
   const requests = await allPages("DescribeSpotInstanceRequests", async (NextToken) => {
     const output = await send(region, "read", "DescribeSpotInstanceRequests", false, signal, (client) =>
-      client.send(
-        new DescribeSpotInstanceRequestsCommand({ ...USAGE_SCAN_INPUTS.spotInstanceRequests, NextToken }),
-        { abortSignal: signal },
-      ),
+      client.send(new DescribeSpotInstanceRequestsCommand({ ...USAGE_SCAN_INPUTS.spotInstanceRequests, NextToken }), {
+        abortSignal: signal,
+      }),
     );
     return { NextToken: output.NextToken, page: output.SpotInstanceRequests ?? [] };
   });
