@@ -66,6 +66,7 @@ const outOfTime = (name: string): ServiceError =>
  */
 export async function deleteKeyPair(deps: DeleteDeps, region: string, ref: KeyPairRef, options: Deletion): Promise<DryRunView | undefined> {
   // The look-up, like the check, leaves the delete and its report their time: nothing has changed if it runs out.
+  if (left(deps, options.deadline, DELETE_PHASE_MS) <= 0) throw outOfTime("name" in ref ? ref.name : ref.keyPairId);
   const keyPair = await findKeyPair(deps, region, ref, false, budget(deps, options.deadline, DELETE_PHASE_MS));
   if (!keyPair.managed && !deps.settings.allowUnmanagedDelete) throw unmanagedKey(keyPair.name, deps.settings);
   // A forced delete answers 204 without a body: its check would be read by nobody, so only its dry run makes one.
