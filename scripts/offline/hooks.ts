@@ -28,10 +28,10 @@
  * {"message":"Internal Server Error"}, the body the spec and the clients know as the gateway's own.
  *
  * Concurrency: serverless-offline starts one more instance (a worker thread and its INIT) for every
- * invocation that finds none idle, without a limit: a burst of 100 requests made 100 INITs at once
- * on a 2-core machine, every one slower than the Lambda timeout. Here each function runs at most as
- * many invocations at once as the machine has cores (at least 2), and the others wait for a free
- * instance, as they would for one of Lambda's many machines.
+ * invocation that finds none idle, without a limit: a burst of 100 creates made 100 INITs at once
+ * on a 2-core machine, and most invocations outlasted the Lambda timeout. Here each function runs
+ * at most as many invocations at once as the machine has cores (at least 2), and the others wait
+ * for a free instance, as they would for one of Lambda's many machines.
  *
  * Identity: `GET /__local-stack` answers the LOCAL_STACK_TOKEN of the process's environment (set by
  * scripts/local-stack.ts), so the readiness check knows that its own serverless-offline answered,

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DescribeImagesCommand, EC2Client, RunInstancesCommand } from "@aws-sdk/client-ec2";
 import { signingFetch } from "../../src/sign.js";
-import { startVerifier, type Verifier } from "../support/sigv4-verifier.js";
+import { signerEnv, startVerifier, type Verifier } from "../support/sigv4-verifier.js";
 
 // The TypeScript source through tsx (the installed package's dist/bin.js is tested by package.test.ts).
 const BIN = fileURLToPath(new URL("../../src/bin.ts", import.meta.url));
@@ -38,17 +38,7 @@ interface Run {
 }
 
 function cli(args: string[], credentials: { accessKeyId: string; secretAccessKey: string } = CREDENTIALS): Promise<Run> {
-  const env = {
-    PATH: process.env.PATH,
-    HOME: dir,
-    AWS_ACCESS_KEY_ID: credentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    AWS_REGION: "us-east-1",
-    AWS_CONFIG_FILE: join(dir, "no-config"),
-    AWS_SHARED_CREDENTIALS_FILE: join(dir, "no-credentials"),
-    AWS_EC2_METADATA_DISABLED: "true",
-    EC2_KEYPAIRS_ENDPOINT: verifier.url,
-  };
+  const env = { PATH: process.env.PATH, HOME: dir, ...signerEnv(credentials, dir), EC2_KEYPAIRS_ENDPOINT: verifier.url };
   return new Promise((resolve) => {
     execFile(process.execPath, ["--import", "tsx", BIN, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
