@@ -55,7 +55,9 @@ export const DEFAULT_CONFIG: RealisticAwsConfig = {
     describe: { capacity: 100, refillPerSecond: 20 },
     // SOURCES.ec2Throttling, "Unfiltered and unpaginated non-mutating actions": 50 / 10.
     unfilteredDescribe: { capacity: 50, refillPerSecond: 10 },
-    // SOURCES.ec2Throttling, "Mutating actions" (those not listed on their own): 200 / 5.
+    // Mutating actions not listed on their own (RunInstances, CreateLaunchTemplate... only tests'
+    // fixtures call them here): 200 / 5, the "Mutating actions" row as recalled from
+    // SOURCES.ec2Throttling; not re-read when this was written: check the table before relying on it.
     mutating: { capacity: 200, refillPerSecond: 5 },
     // SOURCES.ec2Throttling, the actions listed with their own sizes.
     perAction: {
@@ -76,7 +78,8 @@ export const DEFAULT_CONFIG: RealisticAwsConfig = {
   },
   autoScaling: {
     // SOURCES.autoScalingThrottling: every Amazon EC2 Auto Scaling call of an account and region
-    // draws on one shared bucket. Its size is not published; assumption: EC2's non-mutating size.
+    // draws on one shared bucket. Its size was not found (EC2's throttling page points to "API request
+    // rate" in the Auto Scaling API Reference); assumption: EC2's non-mutating size.
     shared: { capacity: 100, refillPerSecond: 20 },
   },
 };
