@@ -15,7 +15,7 @@ import type { RouteKey } from "../src/lib/routes.js";
 import { checkoutRevision, type FunctionArtifact, packagedEnvironment, packageService, removeCheckout } from "./artifacts.js";
 import { type PairedResult, pairedColdStarts } from "./cold-start.js";
 import { BENCH_ROUTES, eventFor } from "./events.js";
-import { startFakeEc2 } from "./fake-ec2.js";
+import { fakeAwsEnvironment, startFakeEc2 } from "./fake-ec2.js";
 import { max, median, min } from "./stats.js";
 import { formatTable } from "./table.js";
 import {
@@ -56,16 +56,8 @@ const current = builds.at(-1)!;
 const env = {
   ...process.env,
   ...packagedEnvironment(`${OUT}/now`),
-  EC2_ENDPOINT: fake.url,
-  EVENTS_ENDPOINT: fake.url,
-  AUTOSCALING_ENDPOINT: fake.url,
-  DEFAULT_REGION: "us-east-1",
-  AWS_ACCESS_KEY_ID: "bench",
-  AWS_SECRET_ACCESS_KEY: "bench",
-  AWS_REGION: "us-east-1",
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   // Log lines are not what is measured here (cold starts still build the logger).
-  LOG_LEVEL: "SILENT",
+  ...fakeAwsEnvironment(fake.url),
 };
 Object.assign(process.env, env);
 console.log(

@@ -21,6 +21,7 @@ import {
   TerminateInstancesCommand,
 } from "@aws-sdk/client-ec2";
 import { apiClient, problemOf } from "../support/contract.js";
+import { noUsage } from "../support/in-memory-ports.js";
 
 const api = apiClient();
 const region = "ap-southeast-1"; // used by no other test file: the scan sees only this file's fleet
@@ -36,17 +37,7 @@ const names = {
   fleet: `launch-${run}-fleet`,
   lastTemplate: `launch-${run}-last-template`,
 };
-const empty = {
-  instances: [],
-  launchTemplates: [],
-  launchConfigurations: [],
-  autoScalingGroups: [],
-  spotInstanceRequests: [],
-  spotFleetRequests: [],
-  fleets: [],
-  complete: true,
-  incomplete: [],
-};
+const empty = noUsage();
 let spotRequestId: string;
 let spotFleetId: string;
 let fleetId: string;

@@ -21,6 +21,7 @@ import {
   TerminateInstancesCommand,
 } from "@aws-sdk/client-ec2";
 import { apiClient, created, type KeyPair, problemOf } from "../support/contract.js";
+import { noUsage } from "../support/in-memory-ports.js";
 
 const api = apiClient();
 const region = "eu-west-2"; // a region no other test file uses: the scan sees only this file's fleet
@@ -47,17 +48,7 @@ let instanceId: string;
 let terminatedId: string;
 let launchTemplateId: string;
 
-const empty = {
-  instances: [],
-  launchTemplates: [],
-  launchConfigurations: [],
-  autoScalingGroups: [],
-  spotInstanceRequests: [],
-  spotFleetRequests: [],
-  fleets: [],
-  complete: true,
-  incomplete: [],
-};
+const empty = noUsage();
 
 beforeAll(async () => {
   for (const [role, name] of Object.entries(names)) {

@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import type { KeyPairEvent } from "../../src/lib/api/events.js";
+import type { KeyUsageView } from "../../src/lib/api/schemas.js";
 import { DryRunSucceeded, ServiceError } from "../../src/lib/keypairs/errors.js";
 import type {
   Clock,
@@ -233,6 +234,20 @@ export const emptyScan = (): UsageScan => ({
   fleets: [],
   autoScalingGroups: [],
   incomplete: [],
+});
+
+/** The usage of a key nothing names, complete (with `names`: what a test says names it). */
+export const noUsage = (names: Partial<KeyUsageView> = {}): KeyUsageView => ({
+  instances: [],
+  launchTemplates: [],
+  launchConfigurations: [],
+  autoScalingGroups: [],
+  spotInstanceRequests: [],
+  spotFleetRequests: [],
+  fleets: [],
+  complete: true,
+  incomplete: [],
+  ...names,
 });
 
 /** What names keys, per region, as a test sets it; counts the scans (one per region and request). */

@@ -5,6 +5,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { handler as deleteHandler } from "../../../src/handlers/delete-key-pair.js";
 import { handler as getHandler } from "../../../src/handlers/get-key-pair.js";
 import { handler as listHandler } from "../../../src/handlers/list-key-pairs.js";
+import { noUsage } from "../../support/in-memory-ports.js";
 import { invoke } from "../../support/lambda.js";
 import { nothingNamesKeys } from "../../support/usage-mocks.js";
 
@@ -34,17 +35,7 @@ beforeEach(() => {
   ec2.on(DeleteKeyPairCommand).resolves({ Return: true });
 });
 
-const usage = {
-  instances: [{ instanceId: "i-0123456789abcdef0", state: "running" }],
-  launchTemplates: [],
-  launchConfigurations: [{ name: "lc" }],
-  autoScalingGroups: [],
-  spotInstanceRequests: [],
-  spotFleetRequests: [],
-  fleets: [],
-  complete: true,
-  incomplete: [],
-};
+const usage = noUsage({ instances: [{ instanceId: "i-0123456789abcdef0", state: "running" }], launchConfigurations: [{ name: "lc" }] });
 
 test("GET includeUsage=true answers usage; without it no check is made", async () => {
   const answer = await invoke(getHandler, {

@@ -5,22 +5,12 @@ import { listKeyPairs } from "../../../src/lib/keypairs/list.js";
 import { listKeyPairsInAllRegions } from "../../../src/lib/keypairs/list-all-regions.js";
 import { getKeyPair } from "../../../src/lib/keypairs/read.js";
 import { refuseIfUsed, usageOf } from "../../../src/lib/keypairs/usage.js";
-import { emptyScan, inMemoryDeps } from "../../support/in-memory-ports.js";
+import { emptyScan, inMemoryDeps, noUsage } from "../../support/in-memory-ports.js";
 
 const CALLER = "arn:aws:iam::123456789012:role/alice";
 const region = "eu-west-1";
 const managed = { "managed-by": "ec2-keypairs-api" };
-const none = {
-  instances: [],
-  launchTemplates: [],
-  launchConfigurations: [],
-  autoScalingGroups: [],
-  spotInstanceRequests: [],
-  spotFleetRequests: [],
-  fleets: [],
-  complete: true,
-  incomplete: [],
-};
+const none = noUsage();
 
 function setup() {
   const deps = inMemoryDeps();
