@@ -86,6 +86,8 @@ test("DELETE whose answer EC2 holds past the timeout (it deleted the key): 504, 
 test("DELETE with too little of the function's time left to delete and report: 504 before any change, the key and its private key stay", async () => {
   const name = `${run}-late`;
   const keyPairId = await createEscrowed(name);
+  // What this request sends (the proxy records every test's calls).
+  const earlier = proxy.seen.length;
   // Less than the delete and its report keep (6 s), once the early-timeout margin is taken off.
   const answer = await invoke(
     deleteHandler,
@@ -94,7 +96,7 @@ test("DELETE with too little of the function's time left to delete and report: 5
   );
   expect([answer.status, answer.body.type]).toEqual([504, expect.stringMatching(/upstream-timeout$/)]);
   expect(answer.body.detail).toContain("nothing was deleted");
-  expect(proxy.seen.filter((action) => action === "DeleteKeyPair")).toEqual([]);
+  expect(proxy.seen.slice(earlier).filter((action) => action === "DeleteKeyPair")).toEqual([]);
   expect(await parameterExists(keyPairId)).toBe(true);
   expect((await remove(name)).status).toBe(204);
 });
