@@ -206,8 +206,11 @@ export function createKeyPairsClient(options: ClientOptions) {
       return (await unwrap(http.GET("/keypairs", { params: { query } }))).data;
     },
 
-    /** Every key of a region (or, with allRegions, of every region: one answer), following nextCursor. */
-    async listAllKeyPairs(query: Omit<ListQuery, "cursor"> = {}): Promise<KeyPairList> {
+    /**
+     * Every key of a region (or, with allRegions, of every region: one answer), following nextCursor;
+     * with `cursor`, those after that name.
+     */
+    async listAllKeyPairs(query: ListQuery = {}): Promise<KeyPairList> {
       const first = await this.listKeyPairs(query);
       const items = [...first.items];
       let cursor = first.nextCursor;
