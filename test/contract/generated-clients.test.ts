@@ -108,6 +108,7 @@ describe("clients generated from openapi.yaml", () => {
         "tests/session.py",
         "tests/gateway_answers.py",
         "tests/problem_members.py",
+        "tests/all_pages.py",
       ],
       `${ROOT}/clients/python`,
     );
@@ -120,6 +121,14 @@ describe("clients generated from openapi.yaml", () => {
       PYTHONPATH: `${ROOT}/clients/python`,
     });
     expect(out).toMatch(/^\d+ answers parsed$/m);
+  }, 60_000);
+
+  test("clients/python: list_all_key_pairs yields every key across pages, the filters on each, lazily", () => {
+    const out = run(`${ROOT}/.venv-test/bin/python`, ["tests/all_pages.py"], `${ROOT}/clients/python`, {
+      ...process.env,
+      PYTHONPATH: `${ROOT}/clients/python`,
+    });
+    expect(out).toBe("5 keys in 3 pages: every key listed\n");
   }, 60_000);
 
   test("clients/python: KeyPairsError exposes every member of each problem kind the spec shows (usage included)", () => {
