@@ -17,7 +17,7 @@ import json
 import logging
 import os
 import re
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Mapping
 from datetime import datetime
 from http import HTTPStatus
 from typing import Any, Protocol, TypeVar, cast
@@ -30,7 +30,7 @@ from botocore.credentials import Credentials
 
 from keypairs_client import AuthenticatedClient
 from keypairs_client.api.key_pairs import list_key_pairs
-from keypairs_client.models import GatewayMessage, KeyPair, KeyType, Problem, Region
+from keypairs_client.models import GatewayMessage, KeyPair, KeyType, Problem, Region, Tags
 from keypairs_client.types import UNSET, Unset
 
 __all__ = [
@@ -41,7 +41,9 @@ __all__ = [
     "is_loopback",
     "list_all_key_pairs",
     "ok",
+    "plain",
     "signing_region_of",
+    "tags",
 ]
 
 SERVICE = "execute-api"
@@ -299,3 +301,15 @@ def list_all_key_pairs(
         if isinstance(page.next_cursor, Unset) or not page.next_cursor:
             return
         cursor = page.next_cursor
+
+
+def tags(values: Mapping[str, str]) -> Tags:
+    """Tags from a plain dict, for a body: ``CreateKeyPairBody(name="ci-bot", tags=tags({"team": "ci"}))``
+    (the generated ``Tags()`` takes no arguments)."""
+    return Tags.from_dict(values)
+
+
+def plain(value: T | Unset) -> T | None:
+    """An optional member as Python has it: ``None`` when the answer left it out (the generated models
+    say ``UNSET``), e.g. ``plain(page.next_cursor)`` is the next cursor or ``None``."""
+    return None if isinstance(value, Unset) else value
