@@ -56,14 +56,15 @@ Options for every command:
   --query EXPR           a JMESPath expression applied to the JSON answer (as --output json prints
                          it) before it is printed, e.g. --query 'items[?managed].name' --output text
   --json                 the same as --output json
-  --idempotency-key KEY  (create, import) makes a retry safe: the same KEY with the same request gives the
-                         same outcome (a create: a new private key for the same name, unless escrowed)
   -h, --help
 
 Expiry: --ttl takes a number with a unit: s, m, h or d (90s, 15m, 1h, 7d); --expires-at and
 --expires-before take an RFC 3339 time (2027-01-31T12:00:00Z). The sweep deletes expired keys.
 
-create without --out prints the private key on stdout and nothing else (--query needs --out).
+--idempotency-key KEY (create, import) makes a retry safe: the same KEY with the same request has the same
+outcome (for create a new private key for the same name, unless escrowed); with another request, a 422.
+
+create without --out or --escrow prints the private key on stdout and nothing else (--query needs one).
 Credentials come from the standard AWS chain (environment, AWS_PROFILE, SSO, instance roles); with none, a
 loopback endpoint (the local stack, which checks no signatures) is signed with a fixed local pair.
 
