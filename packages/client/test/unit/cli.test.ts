@@ -27,6 +27,13 @@ const KEYS: KeyPair[] = [
 ];
 
 function fake(calls: unknown[], answers: Partial<Record<keyof KeyPairsClient, unknown>>): KeyPairsClient {
+  /** A method that records its name and arguments, and answers `answer`. */
+  const recorded =
+    (method: string, answer: unknown) =>
+    async (...args: unknown[]) => {
+      calls.push([method, ...args]);
+      return answer;
+    };
   return {
     listAllKeyPairs: async (query: unknown) => {
       calls.push(["list", query]);
@@ -36,22 +43,10 @@ function fake(calls: unknown[], answers: Partial<Record<keyof KeyPairsClient, un
       calls.push(["listKeyPairs", query]);
       return answers.listKeyPairs ?? { items: KEYS };
     },
-    getKeyPair: async (name: string, query: unknown) => {
-      calls.push(["getKeyPair", name, query]);
-      return KEYS[0]!;
-    },
-    getKeyPairById: async (keyPairId: string, query: unknown) => {
-      calls.push(["getKeyPairById", keyPairId, query]);
-      return KEYS[0]!;
-    },
-    deleteKeyPair: async (name: string, query: unknown) => {
-      calls.push(["deleteKeyPair", name, query]);
-      return undefined;
-    },
-    deleteKeyPairById: async (keyPairId: string, query: unknown) => {
-      calls.push(["deleteKeyPairById", keyPairId, query]);
-      return undefined;
-    },
+    getKeyPair: recorded("getKeyPair", KEYS[0]),
+    getKeyPairById: recorded("getKeyPairById", KEYS[0]),
+    deleteKeyPair: recorded("deleteKeyPair", undefined),
+    deleteKeyPairById: recorded("deleteKeyPairById", undefined),
     createKeyPair: async (body: unknown, idempotencyKey?: string) => {
       calls.push(["create", body, ...(idempotencyKey ? [idempotencyKey] : [])]);
       return answers.createKeyPair ?? { dryRun: true, detail: "would create" };
