@@ -21,6 +21,13 @@ function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEn
   }
 }
 
+/** Runs a script of clients/python/tests with the client on its path; its stdout. */
+const pythonScript = (script: string, ...args: string[]) =>
+  run(`${ROOT}/.venv-test/bin/python`, [`tests/${script}`, ...args], `${ROOT}/clients/python`, {
+    ...process.env,
+    PYTHONPATH: `${ROOT}/clients/python`,
+  });
+
 describe("clients generated from openapi.yaml", () => {
   test("TypeScript (openapi-typescript, default options): tsc --strict accepts create, list, get, delete", () => {
     const dir = `${OUT}/ts`;
@@ -108,6 +115,8 @@ describe("clients generated from openapi.yaml", () => {
         "tests/session.py",
         "tests/gateway_answers.py",
         "tests/problem_members.py",
+        "tests/all_pages.py",
+        "tests/plain_types.py",
       ],
       `${ROOT}/clients/python`,
     );
@@ -115,11 +124,15 @@ describe("clients generated from openapi.yaml", () => {
   }, 180_000);
 
   test("clients/python: every operation parses the gateway's own {message} (403, 413, 429, 500, 503) and open problem types", () => {
-    const out = run(`${ROOT}/.venv-test/bin/python`, ["tests/gateway_answers.py"], `${ROOT}/clients/python`, {
-      ...process.env,
-      PYTHONPATH: `${ROOT}/clients/python`,
-    });
-    expect(out).toMatch(/^\d+ answers parsed$/m);
+    expect(pythonScript("gateway_answers.py")).toMatch(/^\d+ answers parsed$/m);
+  }, 60_000);
+
+  test("clients/python: list_all_key_pairs yields every key across pages, the filters on each, lazily", () => {
+    expect(pythonScript("all_pages.py")).toBe("5 keys in 3 pages: every key listed\n");
+  }, 60_000);
+
+  test("clients/python: tags() builds Tags from a dict, plain() makes an absent member None", () => {
+    expect(pythonScript("plain_types.py")).toBe("tags from a dict, absent members as None\n");
   }, 60_000);
 
   test("clients/python: KeyPairsError exposes every member of each problem kind the spec shows (usage included)", () => {
@@ -127,10 +140,7 @@ describe("clients generated from openapi.yaml", () => {
     expect(problems.examples.some((example) => example.usage)).toBe(true);
     mkdirSync(OUT, { recursive: true });
     writeFileSync(`${OUT}/problems.json`, JSON.stringify(problems));
-    const out = run(`${ROOT}/.venv-test/bin/python`, ["tests/problem_members.py", `${OUT}/problems.json`], `${ROOT}/clients/python`, {
-      ...process.env,
-      PYTHONPATH: `${ROOT}/clients/python`,
-    });
+    const out = pythonScript("problem_members.py", `${OUT}/problems.json`);
     const kinds = new Set(problems.examples.map((example) => String(example.type).split("/").pop()));
     expect(out).toContain(`${kinds.size} problem kinds: every member exposed`);
   }, 60_000);

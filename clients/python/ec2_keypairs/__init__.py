@@ -17,7 +17,8 @@ import json
 import logging
 import os
 import re
-from collections.abc import Generator
+from collections.abc import Generator, Iterator, Mapping
+from datetime import datetime
 from http import HTTPStatus
 from typing import Any, Protocol, TypeVar, cast
 
@@ -28,9 +29,22 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 
 from keypairs_client import AuthenticatedClient
-from keypairs_client.models import GatewayMessage, Problem
+from keypairs_client.api.key_pairs import list_key_pairs
+from keypairs_client.models import GatewayMessage, KeyPair, KeyType, Problem, Region, Tags
+from keypairs_client.types import UNSET, Unset
 
-__all__ = ["LOCAL_CREDENTIALS", "BotocoreSigV4", "KeyPairsError", "connect", "is_loopback", "ok", "signing_region_of"]
+__all__ = [
+    "LOCAL_CREDENTIALS",
+    "BotocoreSigV4",
+    "KeyPairsError",
+    "connect",
+    "is_loopback",
+    "list_all_key_pairs",
+    "ok",
+    "plain",
+    "signing_region_of",
+    "tags",
+]
 
 SERVICE = "execute-api"
 # The local stack (npm start) checks no signatures: with no credentials of the caller's, requests to a
@@ -38,6 +52,7 @@ SERVICE = "execute-api"
 LOCAL_CREDENTIALS = Credentials("local-stack", "local-stack-checks-no-signatures")
 _log = logging.getLogger("ec2_keypairs")
 T = TypeVar("T")
+E = TypeVar("E", Region, KeyType)
 T_co = TypeVar("T_co", covariant=True)
 
 
@@ -227,3 +242,74 @@ def connect(
     return AuthenticatedClient(
         base_url=endpoint.rstrip("/"), token="", prefix="", timeout=httpx.Timeout(timeout), httpx_args={"auth": auth}
     )
+
+
+def _given(value: T | None) -> T | Unset:
+    """None (a plain "not given") as the generated client's UNSET."""
+    return UNSET if value is None else value
+
+
+def _member(kind: type[E], value: E | str | None) -> E | Unset:
+    """An enum parameter from its member or its plain string ("eu-west-1", "rsa")."""
+    return UNSET if value is None else kind(value)
+
+
+def list_all_key_pairs(
+    api: AuthenticatedClient,
+    *,
+    region: Region | str | None = None,
+    name: str | None = None,
+    key_pair_id: str | None = None,
+    fingerprint: str | None = None,
+    key_type: KeyType | str | None = None,
+    tag_key: str | None = None,
+    tag: str | None = None,
+    expires_before: datetime | None = None,
+    include_public_key: bool | None = None,
+    include_usage: bool | None = None,
+    unused: bool | None = None,
+    limit: int | None = None,
+    cursor: str | None = None,
+) -> Iterator[KeyPair]:
+    """Every key pair of one region that matches the filters (those of ``list_key_pairs``), page
+    after page, following ``next_cursor``; from ``cursor`` on if given. ``limit`` is the page size.
+
+    Lazy: a page is asked for when the previous one is used up, so stopping early sends no more
+    requests. A refused page raises :class:`KeyPairsError` (the keys before it were yielded). For
+    every region at once, ``list_key_pairs`` with ``all_regions=True`` answers each region's outcome.
+    """
+    while True:
+        page = ok(
+            list_key_pairs.sync_detailed(
+                client=api,
+                region=_member(Region, region),
+                name=_given(name),
+                key_pair_id=_given(key_pair_id),
+                fingerprint=_given(fingerprint),
+                key_type=_member(KeyType, key_type),
+                tag_key=_given(tag_key),
+                tag=_given(tag),
+                expires_before=_given(expires_before),
+                include_public_key=_given(include_public_key),
+                include_usage=_given(include_usage),
+                unused=_given(unused),
+                limit=_given(limit),
+                cursor=_given(cursor),
+            )
+        )
+        yield from page.items
+        if isinstance(page.next_cursor, Unset) or not page.next_cursor:
+            return
+        cursor = page.next_cursor
+
+
+def tags(values: Mapping[str, str]) -> Tags:
+    """Tags from a plain dict, for a body: ``CreateKeyPairBody(name="ci-bot", tags=tags({"team": "ci"}))``
+    (the generated ``Tags()`` takes no arguments)."""
+    return Tags.from_dict(values)
+
+
+def plain(value: T | Unset) -> T | None:
+    """An optional member as Python has it: ``None`` when the answer left it out (the generated models
+    say ``UNSET``), e.g. ``plain(page.next_cursor)`` is the next cursor or ``None``."""
+    return None if isinstance(value, Unset) else value

@@ -28,17 +28,21 @@ export const USAGE = `Usage: ec2-keypairs <command> [options]
 
 Commands:
   create NAME [--type rsa|ed25519] [--format pem|ppk] [--tag k=v]... [--ttl 1h | --expires-at TIME]
-              [--out FILE] [--dry-run]
-                 create a key pair; the private key goes to FILE (new, mode 0400) or else to stdout
-  import NAME --public-key-file FILE|- [--tag k=v]... [--ttl 1h | --expires-at TIME]
+              [--out FILE | --escrow] [--dry-run] [--idempotency-key KEY]
+                 create a key pair; the private key goes to FILE (new, mode 0400) or else to stdout;
+                 --escrow: into SSM Parameter Store instead (the answer names the parameter)
+  import NAME --public-key-file FILE|- [--tag k=v]... [--ttl 1h | --expires-at TIME] [--dry-run]
+              [--idempotency-key KEY]
                  register your own public key (OpenSSH or RFC 4716)
-  ls [--all-regions] [--type rsa|ed25519] [--tag k=v] [--name NAME] [--expires-before TIME] [--public-key]
-     [--unused] [--usage]
-                 list key pairs (with their expiry); --unused: only those nothing names; --usage: what names each
-  get NAME [--public-key] [--usage]
+  ls [--all-regions] [--type rsa|ed25519] [--tag k=v] [--tag-key KEY] [--name NAME] [--key-pair-id ID]
+     [--fingerprint FP] [--expires-before TIME] [--public-key] [--unused] [--usage] [--limit N] [--cursor NAME]
+                 list key pairs (with their expiry); --unused: only those nothing names; --usage: what names each;
+                 --limit N: one page of at most N keys (its nextCursor, if more follow, on stderr: pass it
+                 as --cursor); without --limit every page, from --cursor if given
+  get NAME | --key-pair-id ID  [--public-key] [--usage]
                  show one key pair; --usage: the instances, launch templates, launch configurations and
                  Auto Scaling groups that name it
-  rm NAME [--dry-run] [--force]
+  rm NAME | --key-pair-id ID  [--dry-run] [--force]
                  delete a key pair made through the API; refused while anything names it (what does is
                  shown, exit 1), or while that could not be checked; --force deletes it anyway
 
@@ -57,7 +61,10 @@ Options for every command:
 Expiry: --ttl takes a number with a unit: s, m, h or d (90s, 15m, 1h, 7d); --expires-at and
 --expires-before take an RFC 3339 time (2027-01-31T12:00:00Z). The sweep deletes expired keys.
 
-create without --out prints the private key on stdout and nothing else (--query needs --out).
+--idempotency-key KEY (create, import) makes a retry safe: the same KEY with the same request has the same
+outcome (for create a new private key for the same name, unless escrowed); with another request, a 422.
+
+create without --out or --escrow prints the private key on stdout and nothing else (--query needs one).
 Credentials come from the standard AWS chain (environment, AWS_PROFILE, SSO, instance roles); with none, a
 loopback endpoint (the local stack, which checks no signatures) is signed with a fixed local pair.
 
@@ -110,18 +117,41 @@ const OPTIONS = {
   usage: { type: "boolean" },
   unused: { type: "boolean" },
   force: { type: "boolean" },
+  escrow: { type: "boolean" },
+  "idempotency-key": { type: "string" },
+  "key-pair-id": { type: "string" },
+  fingerprint: { type: "string" },
+  "tag-key": { type: "string" },
+  limit: { type: "string" },
+  cursor: { type: "string" },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
 
-const ALLOWED: Record<string, Array<keyof typeof OPTIONS>> = {
-  create: ["type", "format", "tag", "ttl", "expires-at", "out", "dry-run"],
-  import: ["public-key-file", "tag", "ttl", "expires-at"],
-  ls: ["all-regions", "type", "tag", "name", "expires-before", "public-key", "unused", "usage"],
-  get: ["public-key", "usage"],
-  rm: ["dry-run", "force"],
+export type Option = keyof typeof OPTIONS;
+/** The options each command takes, besides GLOBAL ones. */
+export const ALLOWED: Record<string, Option[]> = {
+  create: ["type", "format", "tag", "ttl", "expires-at", "out", "escrow", "dry-run", "idempotency-key"],
+  import: ["public-key-file", "tag", "ttl", "expires-at", "dry-run", "idempotency-key"],
+  ls: [
+    "all-regions",
+    "type",
+    "tag",
+    "tag-key",
+    "name",
+    "key-pair-id",
+    "fingerprint",
+    "expires-before",
+    "public-key",
+    "unused",
+    "usage",
+    "limit",
+    "cursor",
+  ],
+  get: ["key-pair-id", "public-key", "usage"],
+  rm: ["key-pair-id", "dry-run", "force"],
 };
-const GLOBAL: Array<keyof typeof OPTIONS> = ["region", "endpoint", "signing-region", "json", "output", "query", "help"];
+export const GLOBAL: Option[] = ["region", "endpoint", "signing-region", "json", "output", "query", "help"];
 
 function tags(values: Values): Record<string, string> | undefined {
   if (!values.tag) return undefined;
@@ -341,7 +371,13 @@ export async function writeNewSecretFile(path: string, content: string): Promise
 
 async function create(client: KeyPairsClient, name: string, values: Values, io: Io): Promise<number> {
   const out = values.out === undefined ? undefined : resolve(values.out);
-  if (!out && !values["dry-run"] && (values.query !== undefined || (values.output !== undefined && values.output !== "json")))
+  if (out && values.escrow) throw new UsageError("--escrow keeps the private key in SSM Parameter Store: there is nothing for --out");
+  if (
+    !out &&
+    !values.escrow &&
+    !values["dry-run"] &&
+    (values.query !== undefined || (values.output !== undefined && values.output !== "json"))
+  )
     throw new UsageError("create without --out prints only the private key: add --out FILE for --query or --output table|text");
   const expiring = expiry(values);
   if (out) await checkWritable(out);
@@ -349,15 +385,19 @@ async function create(client: KeyPairsClient, name: string, values: Values, io: 
   const keyType = oneOf("type", values.type, ["rsa", "ed25519"] as const);
   const keyFormat = oneOf("format", values.format, ["pem", "ppk"] as const);
   const tagMap = tags(values);
-  const result = await client.createKeyPair({
-    name,
-    ...(keyType ? { keyType } : {}),
-    ...(keyFormat ? { keyFormat } : {}),
-    ...(tagMap ? { tags: tagMap } : {}),
-    ...expiring,
-    ...(region ? { region } : {}),
-    ...(values["dry-run"] ? { dryRun: true } : {}),
-  });
+  const result = await client.createKeyPair(
+    {
+      name,
+      ...(keyType ? { keyType } : {}),
+      ...(keyFormat ? { keyFormat } : {}),
+      ...(tagMap ? { tags: tagMap } : {}),
+      ...expiring,
+      ...(region ? { region } : {}),
+      ...(values.escrow ? { escrow: true } : {}),
+      ...(values["dry-run"] ? { dryRun: true } : {}),
+    },
+    values["idempotency-key"],
+  );
   if (isDryRun(result)) {
     emit(io, values, result, () => `dry run: ${result.detail}\n`);
     return EXIT.ok;
@@ -392,13 +432,16 @@ async function create(client: KeyPairsClient, name: string, values: Values, io: 
   try {
     await writeNewSecretFile(out, keyMaterial.endsWith("\n") ? keyMaterial : `${keyMaterial}\n`);
   } catch (error) {
-    // The private key exists nowhere else: a key pair nobody can use is removed again.
-    const undone = await client.deleteKeyPair(name, region ? { region } : {}).then(
+    // The private key exists nowhere else: a key pair nobody can use is removed again (by its id, so
+    // never a key of the same name made meanwhile).
+    const undone = await client.deleteKeyPairById(metadata.keyPairId, region ? { region } : {}).then(
       () => true,
       () => false,
     );
     throw new FileError(
-      `${(error as Error).message}; the key pair ${name} ${undone ? "was deleted again" : `could NOT be deleted again: delete it (ec2-keypairs rm ${name})`}`,
+      `${(error as Error).message}; the key pair ${name} ${
+        undone ? "was deleted again" : `could NOT be deleted again: delete it (ec2-keypairs rm --key-pair-id ${metadata.keyPairId})`
+      }`,
     );
   }
   emit(
@@ -424,13 +467,17 @@ async function importKey(client: KeyPairsClient, name: string, values: Values, i
     throw new FileError(`cannot read ${file}: ${(error as Error).message}`);
   }
   const tagMap = tags(values);
-  const result = await client.importKeyPair({
-    name,
-    publicKey: publicKey.trim(),
-    ...(tagMap ? { tags: tagMap } : {}),
-    ...expiring,
-    ...(values.region ? { region: values.region as Region } : {}),
-  });
+  const result = await client.importKeyPair(
+    {
+      name,
+      publicKey: publicKey.trim(),
+      ...(tagMap ? { tags: tagMap } : {}),
+      ...expiring,
+      ...(values.region ? { region: values.region as Region } : {}),
+      ...(values["dry-run"] ? { dryRun: true } : {}),
+    },
+    values["idempotency-key"],
+  );
   if (isDryRun(result)) emit(io, values, result, () => `dry run: ${result.detail}\n`);
   else
     emit(
@@ -449,17 +496,34 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
   const tagList = values.tag ?? [];
   if (tagList.length > 1) throw new UsageError("ls takes one --tag k=v");
   if (values["all-regions"] && values.region) throw new UsageError("--all-regions and --region do not go together");
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 1000))
+    throw new UsageError(`--limit ${values.limit}: write a whole number from 1 to 1000`);
+  if (values["all-regions"] && values.cursor) throw new UsageError("--all-regions and --cursor do not go together");
   const filters: ListQuery = {
     ...(keyType ? { keyType } : {}),
     ...(tagList[0] ? { tag: tagList[0] } : {}),
+    ...(values["tag-key"] ? { tagKey: values["tag-key"] } : {}),
     ...(values.name ? { name: values.name } : {}),
+    ...(values["key-pair-id"] ? { keyPairId: values["key-pair-id"] } : {}),
+    ...(values.fingerprint ? { fingerprint: values.fingerprint } : {}),
     ...(values["expires-before"] ? { expiresBefore: values["expires-before"] } : {}),
     ...(values["public-key"] ? { includePublicKey: true } : {}),
     ...(values.unused ? { unused: true } : {}),
     ...(values.usage ? { includeUsage: true } : {}),
   };
   let answer: KeyPairList;
-  if (values["all-regions"]) {
+  if (limit !== undefined) {
+    // One page, as the API answers it: at most `limit` keys, nextCursor (and, across regions, each
+    // region's own) saying where to go on.
+    answer = await client.listKeyPairs({
+      ...filters,
+      limit,
+      ...(values["all-regions"] ? { allRegions: true } : {}),
+      ...(values.region ? { region: values.region as Region } : {}),
+      ...(values.cursor ? { cursor: values.cursor } : {}),
+    });
+  } else if (values["all-regions"]) {
     answer = await client.listKeyPairs({ ...filters, allRegions: true });
     // A region the page could not hold goes on as a one-region list from where it stopped.
     for (const [region, outcome] of Object.entries(answer.regions ?? {})) {
@@ -476,25 +540,38 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
       delete outcome.nextCursor;
     }
   } else {
-    answer = await client.listAllKeyPairs({ ...filters, ...(values.region ? { region: values.region as Region } : {}) });
+    answer = await client.listAllKeyPairs({
+      ...filters,
+      ...(values.region ? { region: values.region as Region } : {}),
+      ...(values.cursor ? { cursor: values.cursor } : {}),
+    });
   }
   const failed = Object.entries(answer.regions ?? {}).flatMap(([region, outcome]) =>
     outcome.status === "error" ? [[region, outcome.problem] as const] : [],
   );
-  const document = answer.regions ? { items: answer.items, regions: answer.regions } : { items: answer.items };
+  const document = {
+    items: answer.items,
+    ...(answer.regions ? { regions: answer.regions } : {}),
+    ...(answer.nextCursor ? { nextCursor: answer.nextCursor } : {}),
+  };
   emit(io, values, document, () => (answer.items.length ? table(keyRows(answer.items)) : "no key pairs\n"), answer.items);
   if (answer.regions && outputOf(values) === undefined && values.query === undefined)
     io.stderr(`${Object.keys(answer.regions).length - failed.length} of ${Object.keys(answer.regions).length} regions listed\n`);
   for (const [region, problem] of failed) io.stderr(`region ${region} failed: ${problem.status} ${problem.title}: ${problem.detail}\n`);
+  if (answer.nextCursor) io.stderr(`more keys follow: add --cursor ${answer.nextCursor}\n`);
   return failed.length ? EXIT.partial : EXIT.ok;
 }
 
-async function get(client: KeyPairsClient, name: string, values: Values, io: Io): Promise<number> {
-  const key = await client.getKeyPair(name, {
+/** NAME, or --key-pair-id ID (a name can look like an id, so an id is never guessed from NAME). */
+type Target = { name: string } | { keyPairId: string };
+
+async function get(client: KeyPairsClient, target: Target, values: Values, io: Io): Promise<number> {
+  const query = {
     ...(values.region ? { region: values.region as Region } : {}),
     ...(values["public-key"] ? { includePublicKey: true } : {}),
     ...(values.usage ? { includeUsage: true } : {}),
-  });
+  };
+  const key = "name" in target ? await client.getKeyPair(target.name, query) : await client.getKeyPairById(target.keyPairId, query);
   emit(
     io,
     values,
@@ -510,14 +587,17 @@ async function get(client: KeyPairsClient, name: string, values: Values, io: Io)
   return EXIT.ok;
 }
 
-async function remove(client: KeyPairsClient, name: string, values: Values, io: Io): Promise<number> {
-  const result = await client.deleteKeyPair(name, {
+async function remove(client: KeyPairsClient, target: Target, values: Values, io: Io): Promise<number> {
+  const query = {
     ...(values.region ? { region: values.region as Region } : {}),
     ...(values["dry-run"] ? { dryRun: true } : {}),
     ...(values.force ? { force: true } : {}),
-  });
-  emit(io, values, result ?? { deleted: name }, () =>
-    result ? `dry run: ${result.detail}\n${result.usage ? `${usageLines(result.usage).join("\n")}\n` : ""}` : `deleted ${name}\n`,
+  };
+  const result =
+    "name" in target ? await client.deleteKeyPair(target.name, query) : await client.deleteKeyPairById(target.keyPairId, query);
+  const which = "name" in target ? target.name : target.keyPairId;
+  emit(io, values, result ?? { deleted: which }, () =>
+    result ? `dry run: ${result.detail}\n${result.usage ? `${usageLines(result.usage).join("\n")}\n` : ""}` : `deleted ${which}\n`,
   );
   return EXIT.ok;
 }
@@ -544,9 +624,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       (option) => !GLOBAL.includes(option) && !ALLOWED[command]!.includes(option),
     );
     if (misplaced.length) throw new UsageError(`${command} does not take ${misplaced.map((option) => `--${option}`).join(", ")}`);
-    const wantsName = command !== "ls";
-    if (wantsName && rest.length !== 1) throw new UsageError(`${command} takes one NAME`);
-    if (!wantsName && rest.length !== 0) throw new UsageError(`ls takes no NAME (use --name)`);
+    const byId = command !== "ls" && values["key-pair-id"] !== undefined;
+    if (byId && rest.length !== 0) throw new UsageError(`${command} takes NAME or --key-pair-id, not both`);
+    if (command !== "ls" && !byId && rest.length !== 1)
+      throw new UsageError(`${command} takes one NAME${command === "get" || command === "rm" ? " (or --key-pair-id ID)" : ""}`);
+    if (command === "ls" && rest.length !== 0) throw new UsageError(`ls takes no NAME (use --name)`);
     outputOf(values);
     checkQuery(values.query);
     const endpoint = values.endpoint ?? io.env.EC2_KEYPAIRS_ENDPOINT ?? "http://localhost:3000";
@@ -565,6 +647,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         ...(values["signing-region"] ? { signingRegion: values["signing-region"] } : {}),
       });
     const name = rest[0]!;
+    const target: Target = byId ? { keyPairId: values["key-pair-id"]! } : { name };
     switch (command) {
       case "create":
         return await create(client, name, values, io);
@@ -573,9 +656,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       case "ls":
         return await list(client, values, io);
       case "get":
-        return await get(client, name, values, io);
+        return await get(client, target, values, io);
       default:
-        return await remove(client, name, values, io);
+        return await remove(client, target, values, io);
     }
   } catch (error) {
     if (error instanceof UsageError) {

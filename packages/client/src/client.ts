@@ -163,6 +163,18 @@ export function credentialsFor(options: Pick<ClientOptions, "endpoint" | "creden
   };
 }
 
+/**
+ * createKeyPair's answer follows from its body, so a caller under --strict gets the key's type without
+ * narrowing: a dry run's DryRunResult, an escrowed key's EscrowedKeyPair, else the CreatedKeyPair with
+ * the private key. A body whose dryRun or escrow is only known at run time (a boolean) gets the union.
+ */
+export interface CreateKeyPair {
+  (body: CreateKeyPairRequest & { dryRun: true }, idempotencyKey?: string): Promise<DryRunResult>;
+  (body: CreateKeyPairRequest & { dryRun?: false; escrow: true }, idempotencyKey?: string): Promise<EscrowedKeyPair>;
+  (body: CreateKeyPairRequest & { dryRun?: false; escrow?: false }, idempotencyKey?: string): Promise<CreatedKeyPair>;
+  (body: CreateKeyPairRequest, idempotencyKey?: string): Promise<CreatedKeyPair | EscrowedKeyPair | DryRunResult>;
+}
+
 type Answer<T> = { data?: T; error?: unknown; response: Response };
 
 async function unwrap<T>(call: Promise<Answer<T>>): Promise<{ data: T; response: Response }> {
@@ -188,12 +200,12 @@ export function createKeyPairsClient(options: ClientOptions) {
     http,
     signingRegion,
 
-    /** POST /keypairs: the answer holds the private key (keyMaterial), once. */
-    async createKeyPair(body: CreateKeyPairRequest, idempotencyKey?: string): Promise<CreatedKeyPair | EscrowedKeyPair | DryRunResult> {
+    /** POST /keypairs: the answer holds the private key (keyMaterial), once; its type follows the body (see CreateKeyPair). */
+    createKeyPair: (async (body: CreateKeyPairRequest, idempotencyKey?: string) => {
       const params = idempotencyKey ? { header: { "idempotency-key": idempotencyKey } } : {};
       // JSON (the client never asks for application/x-pem-file).
-      return (await unwrap(http.POST("/keypairs", { body, params }))).data as CreatedKeyPair | EscrowedKeyPair | DryRunResult;
-    },
+      return (await unwrap(http.POST("/keypairs", { body, params }))).data;
+    }) as CreateKeyPair,
 
     /** POST /keypairs/import */
     async importKeyPair(body: ImportKeyPairRequest, idempotencyKey?: string): Promise<KeyPair | DryRunResult> {
@@ -206,8 +218,11 @@ export function createKeyPairsClient(options: ClientOptions) {
       return (await unwrap(http.GET("/keypairs", { params: { query } }))).data;
     },
 
-    /** Every key of a region (or, with allRegions, of every region: one answer), following nextCursor. */
-    async listAllKeyPairs(query: Omit<ListQuery, "cursor"> = {}): Promise<KeyPairList> {
+    /**
+     * Every key of a region (or, with allRegions, of every region: one answer), following nextCursor;
+     * with `cursor`, those after that name.
+     */
+    async listAllKeyPairs(query: ListQuery = {}): Promise<KeyPairList> {
       const first = await this.listKeyPairs(query);
       const items = [...first.items];
       let cursor = first.nextCursor;

@@ -26,25 +26,39 @@ const KEYS: KeyPair[] = [
   } as KeyPair,
 ];
 
-function fake(calls: unknown[]): KeyPairsClient {
+function fake(calls: unknown[], answers: Partial<Record<keyof KeyPairsClient, unknown>>): KeyPairsClient {
+  /** A method that records its name and arguments, and answers `answer`. */
+  const recorded =
+    (method: string, answer: unknown) =>
+    async (...args: unknown[]) => {
+      calls.push([method, ...args]);
+      return answer;
+    };
   return {
     listAllKeyPairs: async (query: unknown) => {
       calls.push(["list", query]);
       return { items: KEYS };
     },
-    getKeyPair: async () => KEYS[0]!,
-    createKeyPair: async (body: unknown) => {
-      calls.push(["create", body]);
-      return { dryRun: true, detail: "would create" };
+    listKeyPairs: async (query: unknown) => {
+      calls.push(["listKeyPairs", query]);
+      return answers.listKeyPairs ?? { items: KEYS };
     },
-    importKeyPair: async (body: unknown) => {
-      calls.push(["import", body]);
+    getKeyPair: recorded("getKeyPair", KEYS[0]),
+    getKeyPairById: recorded("getKeyPairById", KEYS[0]),
+    deleteKeyPair: recorded("deleteKeyPair", undefined),
+    deleteKeyPairById: recorded("deleteKeyPairById", undefined),
+    createKeyPair: async (body: unknown, idempotencyKey?: string) => {
+      calls.push(["create", body, ...(idempotencyKey ? [idempotencyKey] : [])]);
+      return answers.createKeyPair ?? { dryRun: true, detail: "would create" };
+    },
+    importKeyPair: async (body: unknown, idempotencyKey?: string) => {
+      calls.push(["import", body, ...(idempotencyKey ? [idempotencyKey] : [])]);
       return KEYS[1]!;
     },
   } as unknown as KeyPairsClient;
 }
 
-async function run(args: string[]) {
+async function run(args: string[], answers: Partial<Record<keyof KeyPairsClient, unknown>> = {}) {
   const calls: unknown[] = [];
   let stdout = "";
   let stderr = "";
@@ -56,7 +70,7 @@ async function run(args: string[]) {
       stderr += text;
     },
     env: {},
-    client: fake(calls),
+    client: fake(calls, answers),
   });
   return { code, stdout, stderr, calls };
 }
@@ -182,4 +196,63 @@ test("usage lines name Spot Instance requests, Spot Fleet requests and EC2 Fleet
   ]);
   const { spotInstanceRequests, spotFleetRequests, fleets, ...older } = usage;
   expect(usageLines(older as never)).toEqual(["used by nothing"]);
+});
+
+describe("by id, escrow, dry-run import, idempotency keys and the ls filters", () => {
+  const ID = "key-0123456789abcdef0";
+
+  test("get and rm --key-pair-id address the key by its id; NAME and --key-pair-id together is a usage error", async () => {
+    const got = await run(["get", "--key-pair-id", ID, "--usage"]);
+    expect(got.calls).toEqual([["getKeyPairById", ID, { includeUsage: true }]]);
+    expect(got.stdout).toContain("build-bot");
+    const removed = await run(["rm", "--key-pair-id", ID, "--force", "--region", "eu-west-1"]);
+    expect(removed.calls).toEqual([["deleteKeyPairById", ID, { region: "eu-west-1", force: true }]]);
+    expect(removed.stdout).toBe(`deleted ${ID}\n`);
+    // A NAME that looks like an id is still a name.
+    expect((await run(["rm", ID])).calls).toEqual([["deleteKeyPair", ID, {}]]);
+    for (const args of [["get", "build-bot", "--key-pair-id", ID], ["rm"], ["create", "k", "--key-pair-id", ID]]) {
+      const { code, calls } = await run(args);
+      expect(code).toBe(EXIT.usage);
+      expect(calls).toEqual([]);
+    }
+  });
+
+  test("create --escrow sends escrow: true and names the SSM parameter, no private key; --out with it is a usage error", async () => {
+    const escrowed = { ...KEYS[0]!, privateKeyParameter: `/ec2/keypair/${KEYS[0]!.keyPairId}` };
+    const { code, calls, stdout } = await run(["create", "build-bot", "--escrow"], { createKeyPair: escrowed });
+    expect(code).toBe(EXIT.ok);
+    expect(calls).toEqual([["create", { name: "build-bot", escrow: true }]]);
+    expect(stdout).toContain(`the private key is in SSM parameter /ec2/keypair/${KEYS[0]!.keyPairId}`);
+    // Escrowed, the answer holds no secret: --query needs no --out.
+    expect((await run(["create", "build-bot", "--escrow", "--query", "privateKeyParameter"], { createKeyPair: escrowed })).stdout).toBe(
+      `"/ec2/keypair/${KEYS[0]!.keyPairId}"\n`,
+    );
+    const refused = await run(["create", "build-bot", "--escrow", "--out", "k.pem"]);
+    expect([refused.code, refused.calls]).toEqual([EXIT.usage, []]);
+  });
+
+  test("import --dry-run sends dryRun: true; --idempotency-key goes with create and import, and nowhere else", async () => {
+    const imported = await run(["import", "alice", "--public-key-file", "/dev/null", "--dry-run", "--idempotency-key", "retry-1"]);
+    expect(imported.calls).toEqual([["import", { name: "alice", publicKey: "", dryRun: true }, "retry-1"]]);
+    const created = await run(["create", "k", "--dry-run", "--idempotency-key", "retry-2"]);
+    expect(created.calls).toEqual([["create", { name: "k", dryRun: true }, "retry-2"]]);
+    expect((await run(["rm", "k", "--idempotency-key", "retry-3"])).code).toBe(EXIT.usage);
+  });
+
+  test("ls --key-pair-id, --fingerprint and --tag-key are sent as filters of every page", async () => {
+    const { calls } = await run(["ls", "--key-pair-id", ID, "--fingerprint", "aa:bb", "--tag-key", "team"]);
+    expect(calls).toEqual([["list", { keyPairId: ID, fingerprint: "aa:bb", tagKey: "team" }]]);
+  });
+
+  test("ls --limit N asks for one page of N; its nextCursor is in the JSON and on stderr, and --cursor goes on from it", async () => {
+    const page = await run(["ls", "--limit", "1", "--json"], { listKeyPairs: { items: [KEYS[0]], nextCursor: "build-bot" } });
+    expect(page.calls).toEqual([["listKeyPairs", { limit: 1 }]]);
+    expect(JSON.parse(page.stdout)).toEqual({ items: [KEYS[0]], nextCursor: "build-bot" });
+    expect(page.stderr).toBe("more keys follow: add --cursor build-bot\n");
+    const rest = await run(["ls", "--cursor", "build-bot"]);
+    expect(rest.calls).toEqual([["list", { cursor: "build-bot" }]]);
+    expect(rest.stderr).toBe("");
+    for (const limit of ["0", "1001", "ten", "1.5"]) expect((await run(["ls", "--limit", limit])).code).toBe(EXIT.usage);
+    expect((await run(["ls", "--all-regions", "--cursor", "x"])).code).toBe(EXIT.usage);
+  });
 });
