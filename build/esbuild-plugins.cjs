@@ -5,18 +5,9 @@ const { pureSdkSchemas, markSchemasPure } = require("./plugins/pure-sdk-schemas.
 const { requireNodeBuiltins } = require("./plugins/require-node-builtins.cjs");
 const { lambdaCredentials } = require("./plugins/lambda-credentials.cjs");
 const { noSharedConfigFiles } = require("./plugins/no-shared-config-files.cjs");
-const { nodeStreamsFirst } = require("./plugins/node-streams-first.cjs");
 const { noEventStreams } = require("./plugins/no-event-streams.cjs");
 // The spec and the docs page the docs function serves, built at package time.
 const { docsPlugin } = require("./docs-plugin.cjs");
 
-module.exports = [
-  pureSdkSchemas,
-  requireNodeBuiltins,
-  lambdaCredentials,
-  noSharedConfigFiles,
-  nodeStreamsFirst,
-  noEventStreams,
-  docsPlugin,
-];
+module.exports = [pureSdkSchemas, requireNodeBuiltins, lambdaCredentials, noSharedConfigFiles, noEventStreams, docsPlugin];
 module.exports.markSchemasPure = markSchemasPure;

@@ -43,14 +43,6 @@ const EXPECTED = {
     },
     recheck: 'loadSharedConfigFiles\' exports, and that its callers still take { configFile: {}, credentialsFile: {} } as "no files"',
   },
-  "node-streams-first": {
-    packages: { "@smithy/core": "3.41.0" },
-    files: {
-      "@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js":
-        "021f010619155906c5ec9767df3adeb431497e26bd7ce12731e28560dd655c36",
-    },
-    recheck: "that streamCollector still collects a Node Readable as the plugin's collectNodeStream does, after its Blob and web checks",
-  },
   "no-event-streams": {
     packages: { "@smithy/core": "3.41.0" },
     recheck: "which modules import @smithy/core/event-streams (only HttpProtocol, dynamically: EventStreamSerde, eventStreamSerdeProvider)",

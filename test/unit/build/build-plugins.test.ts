@@ -177,31 +177,6 @@ console.log(JSON.stringify({ region: await client.config.region().catch(() => "n
   });
 }, 60_000);
 
-test("a response body is read as the Node stream it is: web streams are never loaded", async () => {
-  const ok = createServer((request, response) => {
-    request
-      .resume()
-      .on("end", () =>
-        response.writeHead(200, { "content-type": "application/x-amz-json-1.1" }).end(JSON.stringify({ Version: 1, Tier: "Standard" })),
-      );
-  });
-  await new Promise<void>((resolve) => ok.listen(0, "127.0.0.1", resolve));
-  try {
-    const contents = `
-import { SSMClient, PutParameterCommand } from "@aws-sdk/client-ssm";
-const client = new SSMClient({ region: "eu-west-1", endpoint: process.env.SSM_ENDPOINT, maxAttempts: 1 });
-const { Version } = await client.send(new PutParameterCommand({ Name: "/x", Value: "v", Type: "String" }));
-console.log(JSON.stringify({ version: Version, webStreams: process.moduleLoadList.some((name) => name.includes("webstreams")) }));`;
-    const output = await run(await bundle("node-streams", {}, contents), {
-      SSM_ENDPOINT: `http://127.0.0.1:${(ok.address() as AddressInfo).port}`,
-    });
-    // The answer's body (a Node stream) was read: the version comes from it.
-    expect(output).toEqual({ version: 1, webStreams: false });
-  } finally {
-    ok.close();
-  }
-}, 60_000);
-
 test("Node builtins: plain values imported by name are read from require()'s exports with no interop copy; getters stay lazy; namespaces " +
   "and import() get the whole module", async () => {
   const plain = `

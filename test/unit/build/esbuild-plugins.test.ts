@@ -8,7 +8,6 @@ test("assembles the plugins in order, and still exports markSchemasPure", () => 
     "require-node-builtins",
     "lambda-credentials",
     "no-shared-config-files",
-    "node-streams-first",
     "no-event-streams",
     "docs-page",
   ]);

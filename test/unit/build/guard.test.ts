@@ -28,18 +28,18 @@ test("a package the project does not resolve stops the build", () => {
 });
 
 test("a file with other contents, a missing file, or one the filter does not match stops the build", () => {
-  const file = "@smithy/core/dist-es/submodules/serde/util-stream/stream-collector.js";
-  const expected = guard.EXPECTED["node-streams-first"].files[file];
-  const other = "export const streamCollector = () => {};\n";
+  const file = "@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js";
+  const expected = guard.EXPECTED["no-shared-config-files"].files[file];
+  const other = "export const loadSharedConfigFiles = async () => ({});\n";
   const path = alteredCopy(file, other);
   expect(() => guard.guardFile({ plugin: "p", file, sha256: expected, path })).toThrow(
     new RegExp(`^p: ${file} \\(${path}\\) has sha256 ${sha256(other)}, it was written against ${expected}`),
   );
   const moved = () => guard.guardFile({ plugin: "p", file: "@smithy/core/dist-es/moved.js", sha256: expected });
   expect(moved).toThrow(/^p: @smithy\/core\/dist-es\/moved\.js is not where it was/);
-  const unmatched = () => guard.guardFile({ plugin: "p", file, sha256: expected, filter: /stream-collector\.mjs$/ });
+  const unmatched = () => guard.guardFile({ plugin: "p", file, sha256: expected, filter: /loadSharedConfigFiles\.mjs$/ });
   expect(unmatched).toThrow(/^p: its filter .* no longer matches/);
-  expect(guard.guardFile({ plugin: "p", file, sha256: expected, filter: /stream-collector\.js$/ })).toBe(expected);
+  expect(guard.guardFile({ plugin: "p", file, sha256: expected, filter: /loadSharedConfigFiles\.js$/ })).toBe(expected);
 });
 
 test("guardLoaded refuses a file its plugin has no expectation for", () => {
