@@ -37,8 +37,15 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], credentials: { accessKeyId: string; secretAccessKey: string } = CREDENTIALS): Promise<Run> {
-  const env = { PATH: process.env.PATH, HOME: dir, ...signerEnv(credentials, dir), EC2_KEYPAIRS_ENDPOINT: verifier.url };
+/** The CLI signed with `credentials` (null: none anywhere) through the verifier, or at `endpoint`. */
+function cli(
+  args: string[],
+  credentials: { accessKeyId: string; secretAccessKey: string } | null = CREDENTIALS,
+  endpoint = verifier.url,
+): Promise<Run> {
+  const { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, ...settings } = signerEnv(credentials ?? CREDENTIALS, dir);
+  const keys = credentials ? { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY } : {};
+  const env = { PATH: process.env.PATH, HOME: dir, ...settings, ...keys, EC2_KEYPAIRS_ENDPOINT: endpoint };
   return new Promise((resolve) => {
     execFile(process.execPath, ["--import", "tsx", BIN, ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
@@ -266,4 +273,10 @@ describe("ec2-keypairs CLI, signed with SigV4", () => {
     expect((await cli(["ls", "--output", "yaml"])).code).toBe(2);
     expect((await cli(["create", "k", "--ttl", "1w"])).code).toBe(2);
   });
+});
+
+test("with no AWS credentials anywhere, the CLI works against the local stack (loopback) and says it signs with the local pair", async () => {
+  const listed = await cli(["ls", "--region", region], null, process.env.API_URL!);
+  expect([listed.code, listed.stderr]).toEqual([0, expect.stringContaining("signing with the local stack's fixed pair")]);
+  expect(new URL(process.env.API_URL!).hostname).toMatch(/^(127\.0\.0\.1|localhost)$/);
 });
