@@ -75,4 +75,24 @@ test("pip install ./clients/python, then create, list, get, a 409 and delete, si
   });
   expect(refused.code).toBe(1);
   expect(refused.stderr).toMatch(/ec2_keypairs\.KeyPairsError: 403 Forbidden: API Gateway answered 403: Forbidden/);
+
+  // No credentials anywhere: the local stack (loopback, no signatures checked) is reached with the local pair;
+  // any other endpoint is refused before sending, with how to provide them.
+  const none = Object.fromEntries(Object.entries(env).filter(([name]) => !/^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY)$/.test(name)));
+  const local = await run(
+    `${venv}/bin/python`,
+    [`${ROOT}/clients/python/tests/session.py`, process.env.API_URL!, region, `${name}-local`],
+    none,
+  );
+  expect([local.code, local.stderr]).toEqual([0, ""]);
+  const remote = await run(
+    `${venv}/bin/python`,
+    [
+      "-c",
+      "from ec2_keypairs import connect\nfrom keypairs_client.api.key_pairs import list_key_pairs\nlist_key_pairs.sync_detailed(client=connect('https://example.invalid'))",
+    ],
+    none,
+  );
+  expect(remote.code).toBe(1);
+  expect(remote.stderr).toMatch(/No AWS credentials: .*set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/);
 }, 300_000);
