@@ -48,15 +48,20 @@ export async function startFakeEc2(): Promise<{ url: string; server: Server }> {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
-/** The functions' environment for the bench: every AWS endpoint at the fake, bench credentials, no log lines (not what is measured). */
-export const fakeAwsEnvironment = (url: string): Record<string, string> => ({
-  EC2_ENDPOINT: url,
-  EVENTS_ENDPOINT: url,
-  AUTOSCALING_ENDPOINT: url,
+/** The bench's AWS settings without endpoints: region, bench credentials, no log lines (not what is measured). */
+export const BENCH_AWS_SETTINGS: Record<string, string> = {
   DEFAULT_REGION: "us-east-1",
   AWS_ACCESS_KEY_ID: "bench",
   AWS_SECRET_ACCESS_KEY: "bench",
   AWS_REGION: "us-east-1",
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   LOG_LEVEL: "SILENT",
+};
+
+/** The functions' environment for the bench: every AWS endpoint at the fake, and BENCH_AWS_SETTINGS. */
+export const fakeAwsEnvironment = (url: string): Record<string, string> => ({
+  EC2_ENDPOINT: url,
+  EVENTS_ENDPOINT: url,
+  AUTOSCALING_ENDPOINT: url,
+  ...BENCH_AWS_SETTINGS,
 });

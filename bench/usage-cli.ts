@@ -1,17 +1,11 @@
 /** `npx tsx bench/usage-cli.ts [iterations]`: only the usage-check figures of `npm run bench` (bench/usage.ts). */
 import { mkdirSync } from "node:fs";
 import { ROOT } from "../scripts/local-stack.js";
+import { BENCH_AWS_SETTINGS } from "./fake-ec2.js";
 import { formatTable } from "./table.js";
 import { FLEET, usageLatency } from "./usage.js";
 
-Object.assign(process.env, {
-  DEFAULT_REGION: "us-east-1",
-  AWS_ACCESS_KEY_ID: "bench",
-  AWS_SECRET_ACCESS_KEY: "bench",
-  AWS_REGION: "us-east-1",
-  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-  LOG_LEVEL: "SILENT",
-});
+Object.assign(process.env, BENCH_AWS_SETTINGS);
 const out = `${ROOT}/.tmp/bench`;
 mkdirSync(out, { recursive: true });
 const rows = await usageLatency(out, Number(process.argv[2] ?? 50));
