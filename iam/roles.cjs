@@ -4,8 +4,8 @@
 // The optional invoker role for callers in other accounts comes from invoker.cjs.
 
 const invoker = require("./invoker.cjs");
+const { IDEMPOTENCY_TABLE } = require("../deploy/idempotency-table.cjs");
 const { FUNCTIONS, GRANTS, ROUTES, SCHEDULED_FUNCTIONS, roleOf } = require("../deploy/route-table.cjs");
-const { SERVICE_TAGS } = require("../deploy/load-ts.cjs")("src/lib/api/reserved-tags.ts");
 
 // What each function calls: the union of its routes' grants in the route table (src/lib/routes.ts),
 // or a scheduled function's own grants; its role is roleOf(name).
@@ -108,17 +108,13 @@ module.exports = async ({ resolveVariable }) => {
     listEscrow: [{ Sid: "ListEscrowedKeys", Effect: "Allow", Action: ["ssm:DescribeParameters"], Resource: "*" }],
     // Every change, as an event on the stage's bus (src/lib/aws/eventbridge.ts).
     publishEvents: [{ Sid: "PublishKeyPairEvents", Effect: "Allow", Action: ["events:PutEvents"], Resource: eventBusArn }],
-    // Mark a request's key complete (src/lib/keypairs/idempotency.ts): that one tag, on managed keys only.
-    markComplete: [
+    // Claim, record and release Idempotency-Keys (src/lib/aws/idempotency-ledger.ts): items of the stage's table only.
+    idempotencyLedger: [
       {
-        Sid: "MarkRequestComplete",
+        Sid: "IdempotencyLedger",
         Effect: "Allow",
-        Action: ["ec2:CreateTags"],
-        Resource: keyPairArn,
-        Condition: {
-          StringEquals: { [`aws:ResourceTag/${tagKey}`]: tagValue },
-          "ForAllValues:StringEquals": { "aws:TagKeys": [SERVICE_TAGS.requestDigest] },
-        },
+        Action: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"],
+        Resource: { "Fn::GetAtt": [IDEMPOTENCY_TABLE, "Arn"] },
       },
     ],
     // Delete only keys that carry the managed-key tag, unless the stage allows unmanaged deletes.

@@ -11,10 +11,12 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { basename } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
+import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
 import type { RealisticAwsConfig } from "./realistic-aws/config.ts";
 import { type RealisticAws, startRealisticAws } from "./realistic-aws/server.ts";
 
@@ -46,6 +48,28 @@ export interface StackOptions {
   realisticAws?: RealisticAwsConfig;
   /** Told what is being started and when each part answers (npm start prints it). */
   progress?: (message: string) => void;
+}
+
+/** The stage serverless-offline runs, whose resources the local stack makes in moto. */
+const LOCAL_STAGE = "local";
+const SERVICE = "ec2-keypairs-api";
+
+/** The Idempotency-Key ledger's table, as the template defines it (deploy/idempotency-table.cjs), made in moto. */
+async function createIdempotencyTable(motoUrl: string): Promise<void> {
+  const { idempotencyTable, idempotencyTableName } = createRequire(import.meta.url)("../deploy/idempotency-table.cjs");
+  const { Properties: table } = idempotencyTable(idempotencyTableName(SERVICE, LOCAL_STAGE));
+  const dynamoDb = new DynamoDBClient({
+    region: "us-east-1",
+    endpoint: motoUrl,
+    credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+  });
+  try {
+    const { TableName, BillingMode, AttributeDefinitions, KeySchema, TimeToLiveSpecification } = table;
+    await dynamoDb.send(new CreateTableCommand({ TableName, BillingMode, AttributeDefinitions, KeySchema }));
+    await dynamoDb.send(new UpdateTimeToLiveCommand({ TableName, TimeToLiveSpecification }));
+  } finally {
+    dynamoDb.destroy();
+  }
 }
 
 export async function freePort(): Promise<number> {
@@ -260,6 +284,7 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
       SSM_ENDPOINT: awsUrl, // moto serves Parameter Store too (escrowed private keys)
       EVENTS_ENDPOINT: awsUrl, // and EventBridge (every change is published there)
       AUTOSCALING_ENDPOINT: awsUrl, // and Auto Scaling (usage checks: launch configurations, groups)
+      DYNAMODB_ENDPOINT: awsUrl, // and DynamoDB (the Idempotency-Key ledger)
       // Real AWS from this machine: the SDK's whole credential chain (profiles, SSO...), not Lambda's environment-only one.
       FULL_CREDENTIAL_CHAIN: options.realAws ? "true" : "",
       PORT: String(apiPort),
@@ -278,7 +303,7 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
         "offline",
         "start",
         "--stage",
-        "local",
+        LOCAL_STAGE,
       ],
       env,
       options.output,
@@ -286,7 +311,8 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
     watch(offline, "serverless-offline");
     if (moto) {
       await waitUntilOurs(motoUrl, token, "moto_server", children, deadline);
-      progress(`moto_server (pid ${moto.pid}) answers (${elapsed()})`);
+      await createIdempotencyTable(motoUrl);
+      progress(`moto_server (pid ${moto.pid}) answers, with the Idempotency-Key table (${elapsed()})`);
     }
     await waitUntilOurs(apiUrl, token, "serverless-offline", children, deadline);
     progress(`serverless-offline (pid ${offline.pid}) answers (${elapsed()})`);

@@ -16,7 +16,7 @@ export const GRANTS = [
   "describe",
   "describeUsage",
   "delete",
-  "markComplete",
+  "idempotencyLedger",
   "escrow",
   "forgetEscrow",
   "listEscrow",
@@ -86,7 +86,7 @@ export const ROUTES = [
     path: "/keypairs",
     function: "createKeyPairs",
     handler: "create-key-pair",
-    grants: ["create", "describe", "delete", "markComplete", "escrow", "forgetEscrow", "publishEvents"],
+    grants: ["create", "describe", "delete", "idempotencyLedger", "escrow", "forgetEscrow", "publishEvents"],
     throttle: "default",
   },
   {
@@ -94,7 +94,7 @@ export const ROUTES = [
     path: "/keypairs/import",
     function: "createKeyPairs",
     handler: "import-key-pair",
-    grants: ["import", "describe", "publishEvents"],
+    grants: ["import", "describe", "idempotencyLedger", "publishEvents"],
     throttle: "default",
   },
   {

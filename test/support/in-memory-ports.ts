@@ -11,14 +11,18 @@ import { DryRunSucceeded, ServiceError } from "../../src/lib/keypairs/errors.js"
 import type {
   Clock,
   EventPublisher,
+  IdempotencyLedger,
   KeyPairDeps,
   KeyPairLookup,
   KeyPairRecord,
   KeyPairSettings,
   KeyPairStore,
   KeyUsageSource,
+  LedgerClaim,
+  LedgerRecord,
   NewKeyPairRecord,
   PrivateKeyVault,
+  RecordedOutcome,
   UsageScan,
 } from "../../src/lib/keypairs/ports.js";
 
@@ -119,14 +123,6 @@ export class InMemoryKeyPairStore implements KeyPairStore {
     });
   }
 
-  async tag(region: string, keyPairId: string, tags: Record<string, string>): Promise<void> {
-    return this.run("tag", region, keyPairId, () => {
-      const record = this.keys(region).find((candidate) => candidate.keyPairId === keyPairId);
-      if (!record) throw new ServiceError("not-found", "No such key pair in this region.", { ec2Code: "InvalidKeyPair.NotFound" });
-      record.tags = { ...record.tags, ...tags };
-    });
-  }
-
   private refuseDuplicate(region: string, name: string, dryRun: boolean, operation: string): void {
     if (this.regions.get(region)?.has(name)) {
       throw new ServiceError("conflict", "A key pair with this name already exists in this region.", {
@@ -166,8 +162,7 @@ export class InMemoryKeyPairStore implements KeyPairStore {
 function matches(record: KeyPairRecord, lookup: KeyPairLookup | undefined): boolean {
   if (lookup === undefined) return true;
   if ("name" in lookup) return record.name === lookup.name;
-  if ("keyPairId" in lookup) return record.keyPairId === lookup.keyPairId;
-  return record.tags[lookup.tag.key] === lookup.tag.value;
+  return record.keyPairId === lookup.keyPairId;
 }
 
 const withoutPublicKey = ({ publicKey: _publicKey, ...record }: KeyPairRecord): KeyPairRecord => record;
@@ -266,12 +261,53 @@ export class InMemoryKeyUsage implements KeyUsageSource {
   }
 }
 
+/**
+ * The ledger as DynamoDB keeps it (aws/idempotency-ledger.ts): a claim is a conditional put, taking
+ * over only an expired record or a running one that ran out with the same digest; complete and
+ * release only by the claim's token. `failNext` fails the next call of that name, before it acts.
+ */
+export class InMemoryIdempotencyLedger implements IdempotencyLedger {
+  readonly records = new Map<string, LedgerRecord & { token: string; expiresAt: number }>();
+  readonly calls: string[] = [];
+  private readonly failures = new Set<keyof IdempotencyLedger>();
+
+  failNext(call: keyof IdempotencyLedger): void {
+    this.failures.add(call);
+  }
+
+  private enter(call: keyof IdempotencyLedger): void {
+    this.calls.push(call);
+    if (this.failures.delete(call)) throw new ServiceError("upstream-error", `DynamoDB ${call} failed (injected)`);
+  }
+
+  async claim(id: string, claim: LedgerClaim): Promise<LedgerRecord | undefined> {
+    this.enter("claim");
+    const held = this.records.get(id);
+    const free = !held || held.expiresAt < claim.now || (!held.outcome && held.runningUntil < claim.now && held.digest === claim.digest);
+    if (!free) return structuredClone({ digest: held.digest, runningUntil: held.runningUntil, outcome: held.outcome });
+    this.records.set(id, { token: claim.token, digest: claim.digest, runningUntil: claim.runningUntil, expiresAt: claim.expiresAt });
+    return undefined;
+  }
+
+  async complete(id: string, token: string, outcome: RecordedOutcome): Promise<void> {
+    this.enter("complete");
+    const held = this.records.get(id);
+    if (held?.token === token) held.outcome = structuredClone(outcome);
+  }
+
+  async release(id: string, token: string): Promise<void> {
+    this.enter("release");
+    if (this.records.get(id)?.token === token) this.records.delete(id);
+  }
+}
+
 export const SETTINGS: KeyPairSettings = {
   managedTag: { key: "managed-by", value: "ec2-keypairs-api" },
   allowUnmanagedDelete: false,
   requestMaxSeconds: 15,
   allowedRegions: ["eu-west-1", "us-east-1"],
   timeBudgetMs: 2000,
+  idempotencyRecordSeconds: 86_400,
 };
 
 /** Fresh ports and settings (overridable) for one test. */
@@ -281,6 +317,7 @@ export function inMemoryDeps(settings: Partial<KeyPairSettings> = {}): KeyPairDe
   events: RecordingEventPublisher;
   clock: TestClock;
   usage: InMemoryKeyUsage;
+  ledger: InMemoryIdempotencyLedger;
 } {
   const clock = new TestClock();
   return {
@@ -288,6 +325,7 @@ export function inMemoryDeps(settings: Partial<KeyPairSettings> = {}): KeyPairDe
     vault: new InMemoryPrivateKeyVault(clock),
     events: new RecordingEventPublisher(),
     usage: new InMemoryKeyUsage(),
+    ledger: new InMemoryIdempotencyLedger(),
     settings: { ...SETTINGS, ...settings },
     clock,
   };

@@ -13,6 +13,7 @@ export const PROBLEM_TITLES = {
   "problem-type-not-found": "No such problem type",
   conflict: "Key pair already exists",
   "request-in-progress": "An earlier request with this Idempotency-Key may still be running",
+  "private-key-delivered": "The private key was given out by an earlier request with this Idempotency-Key",
   "idempotency-key-reused": "Idempotency-Key already used for another request",
   "quota-exceeded": "Key pair quota exceeded",
   "unmanaged-key": "Key pair is not managed by this service",
@@ -52,6 +53,10 @@ export const PROBLEM_DESCRIPTIONS: Record<ProblemKind, string> = {
     "than guessed safe. Retry, or delete with force=true.",
   "request-in-progress":
     "An earlier request with this Idempotency-Key may still be running. Repeat the request after Retry-After seconds for its answer.",
+  "private-key-delivered":
+    "The request with this Idempotency-Key created the key pair (keyPair names it) and gave its private key out in its own answer, " +
+    "once: the service keeps no copy to give again. If you do not hold the private key, delete the key pair and create it again " +
+    "under a new Idempotency-Key (escrow: true keeps the private key in SSM Parameter Store instead).",
   "idempotency-key-reused": "This Idempotency-Key was used for a different request. Use a new key for a new request.",
   "quota-exceeded": "The region's key pair quota is reached. Delete key pairs or ask AWS for a higher quota.",
   "unmanaged-key": "The key pair was not created through this service (it has no managed-key tag), so the service does not delete it.",

@@ -623,6 +623,9 @@ export const ProblemDetails = /* @__PURE__ */ z
     usage: z.optional(KeyUsage).register(z.globalRegistry, {
       description: "key-in-use and usage-unknown: what names the key (nothing was deleted; force=true deletes anyway).",
     }),
+    keyPair: z.optional(z.strictObject({ keyPairId: z.string(), name: z.string(), region: z.string() })).register(z.globalRegistry, {
+      description: "private-key-delivered: the key pair the first request with this Idempotency-Key created.",
+    }),
   })
   .register(z.globalRegistry, { id: "Problem", description: "RFC 9457 problem details." });
 
@@ -638,3 +641,4 @@ export type KeyPairListView = z.output<typeof KeyPairList>;
 export type RegionListingView = z.output<typeof RegionListing>;
 export type DryRunView = z.output<typeof DryRunResult>;
 export type KeyUsageView = z.output<typeof KeyUsage>;
+export type ProblemKeyPair = NonNullable<Problem["keyPair"]>;

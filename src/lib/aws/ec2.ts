@@ -7,7 +7,6 @@
 import { setTimeout as delay } from "node:timers/promises";
 import {
   CreateKeyPairCommand,
-  CreateTagsCommand,
   DeleteKeyPairCommand,
   DescribeFleetsCommand,
   type DescribeFleetsCommandInput,
@@ -120,7 +119,7 @@ async function mutate<T>(mutation: Mutation<T>): Promise<T> {
   }
 }
 
-type Mutating = Exclude<Operation, "DescribeKeyPairs" | "CreateTags" | UsageOperation>;
+type Mutating = Exclude<Operation, "DescribeKeyPairs" | UsageOperation>;
 
 const OUTCOME: Record<Mutating, string> = {
   CreateKeyPair: "may have been created",
@@ -187,15 +186,10 @@ function readNewKey(operation: Mutating, output: NewKeyOutput, sent: { name: str
 function selectorFor(lookup: KeyPairLookup | undefined) {
   if (lookup === undefined) return { input: {}, matches: () => true };
   if ("name" in lookup) return { input: { KeyNames: [lookup.name] }, matches: (record: KeyPairRecord) => record.name === lookup.name };
-  if ("keyPairId" in lookup) {
-    return {
-      input: { Filters: [{ Name: "key-pair-id", Values: [lookup.keyPairId] }] },
-      matches: (record: KeyPairRecord) => record.keyPairId === lookup.keyPairId,
-    };
-  }
-  // Only the service's own tags are looked up (hashes: no * or ? in them), and checked exactly again.
-  const { key, value } = lookup.tag;
-  return { input: { Filters: [{ Name: `tag:${key}`, Values: [value] }] }, matches: (record: KeyPairRecord) => record.tags[key] === value };
+  return {
+    input: { Filters: [{ Name: "key-pair-id", Values: [lookup.keyPairId] }] },
+    matches: (record: KeyPairRecord) => record.keyPairId === lookup.keyPairId,
+  };
 }
 
 /**
@@ -310,24 +304,12 @@ export async function deleteKeyPair(
   });
 }
 
-/**
- * Adds or overwrites tags on a key pair, by id. Sent with the read client's retries: setting the
- * same tags again changes nothing, so a retry after an unknown outcome is safe.
- */
-export async function tagKeyPair(region: string, keyPairId: string, tags: Record<string, string>): Promise<void> {
-  const signal = AbortSignal.timeout(config.EC2_TOTAL_TIMEOUT_MS);
-  await send(region, "read", "CreateTags", false, signal, (client) =>
-    client.send(new CreateTagsCommand({ Resources: [keyPairId], Tags: toTags(tags) }), { abortSignal: signal }),
-  );
-}
-
 /** The whole store; a function that makes only some of the calls takes those alone (src/lib/service/). */
 export const ec2KeyPairStore: KeyPairStore = {
   describe: describeKeyPairs,
   create: createKeyPair,
   import: importKeyPair,
   delete: deleteKeyPair,
-  tag: tagKeyPair,
 };
 
 // ---- usage checks: read-only, paged to the end, all bounded by one signal ----

@@ -14,6 +14,7 @@ export const PROBLEM_STATUS: Record<ProblemKind, number> = {
   "problem-type-not-found": 404,
   conflict: 409,
   "request-in-progress": 409,
+  "private-key-delivered": 409,
   "idempotency-key-reused": 422,
   "quota-exceeded": 422,
   "unmanaged-key": 403,
@@ -47,5 +48,6 @@ export function toProblem(error: ServiceError, instance?: string): Problem {
     ...(error.ec2Code ? { ec2Code: error.ec2Code } : {}),
     ...(error.errors ? { errors: error.errors } : {}),
     ...(error.usage ? { usage: error.usage } : {}),
+    ...(error.keyPair ? { keyPair: error.keyPair } : {}),
   };
 }

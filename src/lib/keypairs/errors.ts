@@ -3,7 +3,7 @@
  * (http/problems.ts) gives each kind its status.
  */
 import { INTERNAL_DETAIL, type ProblemKind } from "../api/problems.js";
-import type { FieldError, KeyUsageView } from "../api/schemas.js";
+import type { FieldError, KeyUsageView, ProblemKeyPair } from "../api/schemas.js";
 
 export type { ProblemKind };
 
@@ -17,6 +17,8 @@ export interface ServiceErrorOptions {
   outcomeUnknown?: boolean;
   /** A refused delete: what names the key. */
   usage?: KeyUsageView;
+  /** private-key-delivered: the key pair the first request made. */
+  keyPair?: ProblemKeyPair;
 }
 
 export class ServiceError extends Error {
@@ -26,6 +28,7 @@ export class ServiceError extends Error {
   readonly retryAfterSeconds?: number;
   readonly outcomeUnknown: boolean;
   readonly usage?: KeyUsageView;
+  readonly keyPair?: ProblemKeyPair;
 
   constructor(kind: ProblemKind, detail: string, options: ServiceErrorOptions = {}) {
     super(detail, { cause: options.cause });
@@ -36,6 +39,7 @@ export class ServiceError extends Error {
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.outcomeUnknown = options.outcomeUnknown ?? false;
     this.usage = options.usage;
+    this.keyPair = options.keyPair;
   }
 }
 

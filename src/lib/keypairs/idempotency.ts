@@ -1,14 +1,16 @@
 /**
- * The marks (tags) a create or import leaves on its key pair, so that a retry can recognise the
- * request that made it without any store besides EC2 itself: a random token per request (for the
- * store's own retries), the caller, and with an Idempotency-Key its hash and the request's digest.
+ * Idempotency-Key: a create or import runs at most once per caller, key and region. The request
+ * claims its key in the ledger (a strongly consistent conditional write) before it changes
+ * anything, and records its outcome there when it is done; repeats answer from the record. The
+ * marks (tags) it leaves on its key pair say which request made it: a random token per request
+ * (for the store's own retries), the caller, and with an Idempotency-Key its hash and the digest of
+ * the request, so that a request that died after making its key is recognised by the next one.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { SERVICE_TAGS } from "../api/reserved-tags.js";
 import { logger } from "../platform/logger.js";
 import { ServiceError } from "./errors.js";
-import type { KeyPairRecord, Recognise, StoreDeps } from "./ports.js";
-import { removeKeyPair } from "./remove.js";
+import type { KeyPairRecord, LedgerRecord, Recognise, RecordedOutcome, StoreDeps } from "./ports.js";
 import { isManaged } from "./views.js";
 
 /** Who asks (their IAM identity, see http/caller.ts), and the Idempotency-Key they sent, if any. */
@@ -54,181 +56,39 @@ export function markRequest(caller: Caller, request: object): RequestMarks {
   return { tags: { ...tags, ...idempotency }, idempotent: true };
 }
 
-/**
- * A request with an Idempotency-Key marks its key complete as its last step, by appending this to
- * the request-digest tag (no tag of its own: the caller keeps every tag they had). base64url has no
- * "+", so a digest never ends this way by itself.
- */
-const COMPLETE = "+complete";
-
-const digestOf = (record: KeyPairRecord): string | undefined => record.tags[SERVICE_TAGS.requestDigest]?.replace(/\+complete$/, "");
-
-/** Whether the request that made this key finished (answered its caller): a retry gets its final answer, never a 409. */
-export const isComplete = (record: KeyPairRecord): boolean => record.tags[SERVICE_TAGS.requestDigest]?.endsWith(COMPLETE) === true;
-
-/**
- * Marks a request's key complete; returns the tags it set (none: not marked), for the answer to show as GET will. If
- * that fails the caller still gets their answer (the key is made); a retry within
- * requestMaxSeconds then meets a 409, as before there was a mark.
- */
-export async function markComplete(
-  deps: StoreDeps,
-  region: string,
-  marks: RequestMarks,
-  keyPair: { keyPairId: string },
-): Promise<Record<string, string> | undefined> {
-  if (!marks.idempotent) return undefined;
-  const mark = { [SERVICE_TAGS.requestDigest]: `${marks.tags[SERVICE_TAGS.requestDigest]}${COMPLETE}` };
-  try {
-    await deps.store.tag(region, keyPair.keyPairId, mark);
-    return mark;
-  } catch (error) {
-    logger.warn("could not mark the request complete", {
-      keyPairId: keyPair.keyPairId,
-      problem: error instanceof ServiceError ? error.kind : "unexpected",
-    });
-    return undefined;
-  }
-}
-
 /** Recognises the key this very request made (its random token), after an attempt whose answer was lost. */
 export const madeBy =
   (marks: RequestMarks, deps: StoreDeps): Recognise =>
   (existing) =>
     isManaged(existing.tags, deps.settings) && existing.tags[SERVICE_TAGS.requestToken] === marks.tags[SERVICE_TAGS.requestToken];
 
-const keysMadeUnder = (deps: StoreDeps, region: string, marks: RequestMarks) =>
-  deps.store.describe(region, { tag: { key: SERVICE_TAGS.idempotencyKey, value: marks.tags[SERVICE_TAGS.idempotencyKey]! } }, false);
-
-/**
- * The order of the keys made under one Idempotency-Key, the same for every racer: made first (EC2's
- * CreateTime, whole seconds), then the lower id. The first is the request's one outcome.
- */
-const madeEarlier = (a: KeyPairRecord, b: KeyPairRecord): number =>
-  (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0) || (a.keyPairId < b.keyPairId ? -1 : a.keyPairId > b.keyPairId ? 1 : 0);
-
-const firstMadeUnder = async (deps: StoreDeps, region: string, marks: RequestMarks): Promise<KeyPairRecord | undefined> =>
-  (await keysMadeUnder(deps, region, marks)).sort(madeEarlier)[0];
-
-/**
- * Margin past the end of our key's CreateTime second before the race is settled: EC2's clock and
- * ours differ by milliseconds (both NTP-synchronised), and a key EC2 made is visible to its next
- * describe.
- */
-export const SETTLE_MARGIN_MS = 250;
-
-/**
- * The keys made under our Idempotency-Key, seen by a describe that began after the second of our
- * key's CreateTime ended. Whole seconds cannot order two keys made in one second, so a key made in
- * our second after we looked could still rank first; once that second is over, every key that can
- * rank before ours is visible, and every key made later ranks after it. Costs an idempotent create
- * the rest of its second (about half a second on average), never more than one extra describe.
- */
-async function settledKeysMadeUnder(
-  deps: StoreDeps,
-  region: string,
-  marks: RequestMarks,
-  ours: { keyPairId: string },
-): Promise<KeyPairRecord[]> {
-  // Ours was made before we first look: in that second or earlier, if no describe shows it yet.
-  const firstLook = deps.clock.now();
-  // Two looks suffice; a third only if EC2's clock runs ahead of ours across a second.
-  for (let look = 1; ; look += 1) {
-    const lookedAt = deps.clock.now();
-    const made = await keysMadeUnder(deps, region, marks);
-    const madeAt = made.find((key) => key.keyPairId === ours.keyPairId)?.createdAt?.getTime() ?? firstLook;
-    const settledAt = (Math.floor(madeAt / 1000) + 1) * 1000 + SETTLE_MARGIN_MS;
-    if (lookedAt >= settledAt || look === 3) return made;
-    await deps.clock.sleep(settledAt - lookedAt);
+/** A key pair made by an earlier request with the same Idempotency-Key and body, which never recorded its outcome (it died). */
+class EarlierAttempt extends Error {
+  constructor(readonly keyPair: KeyPairRecord) {
+    super("made by an earlier request with this Idempotency-Key");
   }
 }
 
-/**
- * The key pair an earlier request with the same Idempotency-Key made in this region, if any.
- * Another request under that key is a 422. With `whileRunning: "refuse"`, a key whose request may
- * still be running (not marked complete, made less than requestMaxSeconds ago) is a 409 with
- * Retry-After: that request will still hand its answer to its caller.
- */
-export async function earlierRequest(
-  deps: StoreDeps,
-  region: string,
-  marks: RequestMarks,
-  whileRunning: "refuse" | "accept",
-): Promise<KeyPairRecord | undefined> {
-  if (!marks.idempotent) return undefined;
-  const earlier = await firstMadeUnder(deps, region, marks);
-  if (!earlier) return undefined;
-  if (digestOf(earlier) !== marks.tags[SERVICE_TAGS.requestDigest]) {
-    throw new ServiceError(
-      "idempotency-key-reused",
-      `This Idempotency-Key was used for another request (key pair ${earlier.name}); use a new key for a new request.`,
-    );
-  }
-  // +1: EC2's CreateTime has whole seconds.
-  const waitSeconds = Math.ceil(deps.settings.requestMaxSeconds + 1 - (deps.clock.now() - (earlier.createdAt?.getTime() ?? 0)) / 1000);
-  if (whileRunning === "refuse" && waitSeconds > 0 && !isComplete(earlier)) {
-    throw new ServiceError(
-      "request-in-progress",
-      `The request that made key pair ${earlier.name} with this Idempotency-Key may still be running; retry after ${waitSeconds} s.`,
-      {
-        retryAfterSeconds: waitSeconds,
-      },
-    );
-  }
-  return earlier;
-}
+/** Keys made before the ledger marked their digest complete with this suffix; the digest is the same. */
+const digestOf = (record: KeyPairRecord): string | undefined => record.tags[SERVICE_TAGS.requestDigest]?.replace(/\+complete$/, "");
+
+const sameRequest = (record: KeyPairRecord, marks: RequestMarks, deps: StoreDeps): boolean =>
+  isManaged(record.tags, deps.settings) &&
+  record.tags[SERVICE_TAGS.idempotencyKey] === marks.tags[SERVICE_TAGS.idempotencyKey] &&
+  digestOf(record) === marks.tags[SERVICE_TAGS.requestDigest];
 
 /**
- * Requests racing under one Idempotency-Key can all pass earlierRequest() before any has made its
- * key. Once ours is made and the race settled, the first key made under that Idempotency-Key
- * (madeEarlier) is the one outcome; the error for a later one, whose key its request must undo.
- * Undefined when ours is the first (or no key is visible).
+ * A name conflict names the key and the region, as a 404 does; unless the key was made by an
+ * earlier request with the same Idempotency-Key and body that died before it recorded its outcome
+ * (its claim ran out, and this request took it over): then that key is this request's outcome.
  */
-export async function lostRace(
-  deps: StoreDeps,
-  region: string,
-  marks: RequestMarks,
-  ours: { keyPairId: string },
-): Promise<ServiceError | undefined> {
-  if (!marks.idempotent) return undefined;
-  const [first] = (await settledKeysMadeUnder(deps, region, marks, ours)).sort(madeEarlier);
-  if (!first || first.keyPairId === ours.keyPairId) return undefined;
-  if (digestOf(first) !== marks.tags[SERVICE_TAGS.requestDigest]) {
-    return new ServiceError(
-      "idempotency-key-reused",
-      `This Idempotency-Key was used for another request at the same time (key pair ${first.name}); use a new key for a new request.`,
-    );
-  }
-  const retryAfterSeconds = deps.settings.requestMaxSeconds;
-  return new ServiceError(
-    "request-in-progress",
-    `Another request with this Idempotency-Key made key pair ${first.name} at the same time; retry after ${retryAfterSeconds} s.`,
-    { retryAfterSeconds },
-  );
-}
-
-/** Deletes the key this request just made if a racing request under its Idempotency-Key made one first. */
-export async function undoIfRaceLost(
-  deps: StoreDeps,
-  region: string,
-  marks: RequestMarks,
-  ours: { name: string; keyPairId: string },
-): Promise<void> {
-  const lost = await lostRace(deps, region, marks, ours);
-  if (!lost) return;
-  await removeKeyPair(deps.store, region, ours);
-  throw lost;
-}
-
-/**
- * A name conflict with a key made under the same Idempotency-Key means a request with that key is
- * running right now (it made the key after this one looked): 409 with Retry-After, not "exists".
- * Any other conflict names the key and the region, as a 404 does.
- */
-export function concurrentSameKey(deps: StoreDeps, region: string, marks: RequestMarks, name: string) {
+export function conflictOrEarlier(deps: StoreDeps, region: string, marks: RequestMarks, name: string) {
   return async (error: unknown): Promise<never> => {
     if (!(error instanceof ServiceError && error.kind === "conflict")) throw error;
-    if (marks.idempotent) await earlierRequest(deps, region, marks, "refuse");
+    if (marks.idempotent) {
+      const [existing] = await deps.store.describe(region, { name }, false);
+      if (existing && sameRequest(existing, marks, deps)) throw new EarlierAttempt(existing);
+    }
     throw nameTaken(error, name, region);
   };
 }
@@ -242,3 +102,106 @@ export const nameTaken = (error: ServiceError, name: string, region: string): Se
       cause: error,
     },
   );
+
+export interface OnceRequest<T> {
+  /** Makes the change: the answer, and what its repeats get. */
+  make: () => Promise<{ answer: T; outcome: RecordedOutcome }>;
+  /** What repeats get when an earlier request under this key made `keyPair` and died before recording it. */
+  earlier: (keyPair: KeyPairRecord) => RecordedOutcome;
+}
+
+/**
+ * Runs a request that changes EC2 at most once per Idempotency-Key (without one, or in a dry run,
+ * simply runs it). Exactly one request holds the key's claim and makes the change; any other
+ * gets the recorded outcome, 409 while that request runs, or 422 for another request. A request
+ * that fails having changed nothing gives the claim up; one whose outcome is unknown keeps it
+ * until it has run out, and the next request then finds its key, if it made one.
+ */
+export async function once<T>(deps: StoreDeps, region: string, marks: RequestMarks, dryRun: boolean, request: OnceRequest<T>): Promise<T> {
+  if (!marks.idempotent || dryRun) return (await request.make()).answer;
+  const id = `${region}/${marks.tags[SERVICE_TAGS.idempotencyKey]}`;
+  const token = marks.tags[SERVICE_TAGS.requestToken]!;
+  const digest = marks.tags[SERVICE_TAGS.requestDigest]!;
+  const now = deps.clock.now();
+  const held = await deps.ledger
+    .claim(id, {
+      token,
+      digest,
+      now,
+      runningUntil: now + deps.settings.requestMaxSeconds * 1000,
+      expiresAt: now + deps.settings.idempotencyRecordSeconds * 1000,
+    })
+    .catch(nothingMade);
+  if (held) return answerOf<T>(held, digest, now);
+  let made: { answer: T; outcome: RecordedOutcome };
+  try {
+    made = await request.make();
+  } catch (error) {
+    if (error instanceof EarlierAttempt) {
+      const outcome = request.earlier(error.keyPair);
+      await record(deps, id, token, outcome);
+      return replay<T>(outcome);
+    }
+    if (error instanceof ServiceError && !error.outcomeUnknown) await giveUp(deps, id, token);
+    throw error;
+  }
+  await record(deps, id, token, made.outcome);
+  return made.answer;
+}
+
+/** A claim that failed: the request stops before it changes anything, and says so. */
+function nothingMade(error: unknown): never {
+  if (!(error instanceof ServiceError)) throw error;
+  throw new ServiceError(error.kind, `${error.message} Nothing was made: repeat the request.`, {
+    retryAfterSeconds: error.retryAfterSeconds,
+    cause: error,
+  });
+}
+
+/** What a request gets whose Idempotency-Key another request holds. */
+function answerOf<T>(held: LedgerRecord, digest: string, now: number): T {
+  if (held.digest !== digest) {
+    const made = held.outcome ? ` (key pair ${held.outcome.view.name})` : "";
+    throw new ServiceError(
+      "idempotency-key-reused",
+      `This Idempotency-Key was used for another request${made}; use a new key for a new request.`,
+    );
+  }
+  if (held.outcome) return replay<T>(held.outcome);
+  const retryAfterSeconds = Math.max(1, Math.ceil((held.runningUntil - now) / 1000));
+  throw new ServiceError(
+    "request-in-progress",
+    `An earlier request with this Idempotency-Key is still running; repeat this one after ${retryAfterSeconds} s for its answer.`,
+    { retryAfterSeconds },
+  );
+}
+
+/** A recorded answer, given again (it was recorded for this very request, so it is a T); never a private key twice. */
+function replay<T>(outcome: RecordedOutcome): T {
+  const { keyPairId, name, region } = outcome.view;
+  if (outcome.kind === "answer") return outcome.view as T;
+  throw new ServiceError(
+    "private-key-delivered",
+    `Key pair ${name} (${keyPairId}) was created by an earlier request with this Idempotency-Key. Its private key is given out ` +
+      "once only, in the answer to that request, and is kept nowhere: if you do not hold it, delete this key pair and create " +
+      "it again under a new Idempotency-Key (or with escrow: true, which keeps it in SSM Parameter Store).",
+    { keyPair: { keyPairId, name, region } },
+  );
+}
+
+/** Records the outcome. Failing that, the answer still goes out (its key is made); a repeat takes the claim over once it has run out, and finds the key. */
+async function record(deps: StoreDeps, id: string, token: string, outcome: RecordedOutcome): Promise<void> {
+  await deps.ledger.complete(id, token, outcome).catch((error: unknown) => ledgerFailed("could not record the outcome", outcome, error));
+}
+
+/** Gives the claim up. Failing that, a repeat meets 409 until the claim has run out. */
+async function giveUp(deps: StoreDeps, id: string, token: string): Promise<void> {
+  await deps.ledger.release(id, token).catch((error: unknown) => ledgerFailed("could not release the claim", undefined, error));
+}
+
+function ledgerFailed(what: string, outcome: RecordedOutcome | undefined, error: unknown): void {
+  logger.warn(`Idempotency-Key ledger: ${what}`, {
+    ...(outcome ? { keyPairId: outcome.view.keyPairId } : {}),
+    problem: error instanceof ServiceError ? error.kind : "unexpected",
+  });
+}

@@ -6,7 +6,7 @@
  */
 import type { KeyPairEvent } from "../api/events.js";
 import type { ProblemKind } from "../api/problems.js";
-import type { KeyFormatName, KeyTypeName, USAGE_CHECKS } from "../api/schemas.js";
+import type { CreatedKeyPairView, EscrowedKeyPairView, KeyFormatName, KeyPairView, KeyTypeName, USAGE_CHECKS } from "../api/schemas.js";
 
 /** A key pair as the store holds it. */
 export interface KeyPairRecord {
@@ -27,7 +27,7 @@ export interface CreatedKeyPairRecord extends NewKeyPairRecord {
 }
 
 /** What identifies key pairs to look up; all are matched literally. */
-export type KeyPairLookup = { name: string } | { keyPairId: string } | { tag: { key: string; value: string } };
+export type KeyPairLookup = { name: string } | { keyPairId: string };
 
 export type KeyPairRef = { name: string } | { keyPairId: string };
 
@@ -65,8 +65,6 @@ export interface KeyPairStore {
    * `budgetMs`: the longest it may take (else the store's own budget); one that runs out has an unknown outcome.
    */
   delete(region: string, keyPair: { name: string; keyPairId: string }, dryRun: boolean, budgetMs?: number): Promise<void>;
-  /** Adds or overwrites tags on a key pair, by its id. */
-  tag(region: string, keyPairId: string, tags: Record<string, string>): Promise<void>;
 }
 
 /** An escrowed private key, as the vault lists it: whose it is and when it was stored, never the key. */
@@ -92,6 +90,49 @@ export interface EventPublisher {
   publish(event: KeyPairEvent): Promise<void>;
 }
 
+/**
+ * A request with an Idempotency-Key claims its key in the ledger before it changes anything: one
+ * claim per caller, key and region at a time, decided by a strongly consistent conditional write
+ * (DynamoDB: aws/idempotency-ledger.ts), never by what EC2's eventually consistent describes show.
+ */
+export interface IdempotencyLedger {
+  /** Claims `id` for this request: undefined when claimed, else the record that holds it. */
+  claim(id: string, claim: LedgerClaim): Promise<LedgerRecord | undefined>;
+  /** Records the request's outcome, if `token` still holds the claim. */
+  complete(id: string, token: string, outcome: RecordedOutcome): Promise<void>;
+  /** Gives the claim up (the request changed nothing), if `token` still holds it. */
+  release(id: string, token: string): Promise<void>;
+}
+
+export interface LedgerClaim {
+  /** The request's own random token. */
+  token: string;
+  /** The request's digest: a repeat must send the same request. */
+  digest: string;
+  /** Now, ms since the epoch: a record past `expiresAt`, or a running one past `runningUntil` with this digest, is taken over. */
+  now: number;
+  /** Until when (ms) the request may still be running: the longest a request can run. */
+  runningUntil: number;
+  /** When (ms) the record may be forgotten: then the key is free for a new request. */
+  expiresAt: number;
+}
+
+export interface LedgerRecord {
+  digest: string;
+  /** Set once the request finished; absent while it runs (or if it died). */
+  outcome?: RecordedOutcome;
+  runningUntil: number;
+}
+
+/**
+ * What a finished request leaves for its repeats, never a private key: an answer to give again
+ * (an import, an escrowed create), or the key pair whose private key only the first answer held.
+ */
+export type RecordedOutcome = { kind: "answer" | "private-key-delivered"; view: RecordedView };
+
+/** A key pair as an answer showed it, without its private key (the type refuses one). */
+export type RecordedView = (KeyPairView | EscrowedKeyPairView | Omit<CreatedKeyPairView, "keyMaterial">) & { keyMaterial?: never };
+
 /** The settings the rules read, as values (the deployment's come from platform/config.ts). */
 export interface KeyPairSettings {
   managedTag: { key: string; value: string };
@@ -101,6 +142,8 @@ export interface KeyPairSettings {
   allowedRegions: readonly string[];
   /** The time budget of a request's EC2 calls (an all-regions list shares one). */
   timeBudgetMs: number;
+  /** How long an Idempotency-Key's record is kept: a repeat within it gets the first outcome. */
+  idempotencyRecordSeconds: number;
 }
 
 /**
@@ -131,9 +174,10 @@ export interface Clock {
   sleep(ms: number): Promise<void>;
 }
 
-/** Import and idempotency: the whole store, never the vault, the events, and the clock (a race under one Idempotency-Key is settled in time). */
+/** Import and idempotency: the whole store, the ledger of Idempotency-Keys, the events, and the clock. */
 export interface StoreDeps {
   store: KeyPairStore;
+  ledger: IdempotencyLedger;
   events: EventPublisher;
   settings: KeyPairSettings;
   clock: Clock;

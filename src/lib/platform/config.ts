@@ -67,6 +67,12 @@ const envSchema = z
     THROTTLE_RETRY_AFTER_SECONDS: z._default(positiveInt, 2),
     // The longest a request can run (the function timeout): an Idempotency-Key retry sooner may meet it still running.
     REQUEST_MAX_SECONDS: z._default(positiveInt, 15),
+    // The Idempotency-Key ledger (src/lib/aws/idempotency-ledger.ts): a DynamoDB table in the
+    // deployment's region (locally: moto, like EC2_ENDPOINT), and how long a record is kept (a day, as Stripe's keys).
+    IDEMPOTENCY_TABLE: z._default(z.string().check(z.minLength(3), z.maxLength(255)), "ec2-keypairs-api-idempotency"),
+    IDEMPOTENCY_REGION: z._default(z.string().check(z.minLength(1)), "us-east-1"),
+    IDEMPOTENCY_RECORD_SECONDS: z._default(positiveInt.check(z.maximum(7 * 24 * 3600)), 24 * 3600),
+    DYNAMODB_ENDPOINT: url,
     MANAGED_TAG_KEY: z._default(z.string().check(z.minLength(1), z.maxLength(128)), "managed-by"),
     MANAGED_TAG_VALUE: z._default(z.string().check(z.minLength(1), z.maxLength(256)), "ec2-keypairs-api"),
     ALLOW_UNMANAGED_DELETE: z._default(flag, false),

@@ -8,6 +8,7 @@ export const settingsFrom = (config: Config): KeyPairSettings => ({
   requestMaxSeconds: config.REQUEST_MAX_SECONDS,
   allowedRegions: config.ALLOWED_REGIONS,
   timeBudgetMs: config.EC2_TOTAL_TIMEOUT_MS,
+  idempotencyRecordSeconds: config.IDEMPOTENCY_RECORD_SECONDS,
 });
 
 export const settings = settingsFrom(config);

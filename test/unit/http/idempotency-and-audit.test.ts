@@ -2,27 +2,32 @@
  * Idempotency-Key, the caller's identity and untrustworthy EC2 answers, with the EC2 client mocked:
  * what is sent, what is recognised, and what the caller is told.
  */
+
 import {
-  CreateKeyPairCommand,
-  CreateTagsCommand,
-  DeleteKeyPairCommand,
-  DescribeKeyPairsCommand,
-  EC2Client,
-  ImportKeyPairCommand,
-} from "@aws-sdk/client-ec2";
-import { PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
+  type AttributeValue,
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+} from "@aws-sdk/client-dynamodb";
+import { CreateKeyPairCommand, DescribeKeyPairsCommand, EC2Client, ImportKeyPairCommand } from "@aws-sdk/client-ec2";
+import { SSMClient } from "@aws-sdk/client-ssm";
 import { mockClient } from "aws-sdk-client-mock";
 import { handler as createHandler } from "../../../src/handlers/create-key-pair.js";
 import { handler as importHandler } from "../../../src/handlers/import-key-pair.js";
 import { callerArn } from "../../../src/lib/http/caller.js";
+import { config } from "../../../src/lib/platform/config.js";
 import { ed25519PublicKey } from "../../support/keys.js";
 import { apiEvent, invoke } from "../../support/lambda.js";
 
 const ec2 = mockClient(EC2Client);
 const ssm = mockClient(SSMClient);
+const dynamoDb = mockClient(DynamoDBClient);
 beforeEach(() => {
   ec2.reset();
   ssm.reset();
+  dynamoDb.reset();
 });
 
 const sentTags = (call = 0): Record<string, string> =>
@@ -95,9 +100,18 @@ describe("Idempotency-Key", () => {
       body,
       headers: { "content-type": "application/json", "idempotency-key": key, ...headers },
     });
+  beforeEach(() => {
+    dynamoDb.on(PutItemCommand).resolves({});
+    dynamoDb.on(UpdateItemCommand).resolves({});
+  });
+  /** The ledger's record of an earlier request under the key: another request's claim holds it. */
+  const heldBy = (item: Record<string, AttributeValue>) => {
+    dynamoDb.on(PutItemCommand).rejects(new ConditionalCheckFailedException({ message: "The conditional request failed", $metadata: {} }));
+    dynamoDb.on(GetItemCommand).resolves({ Item: { id: { S: "x" }, token: { S: "another request" }, ...item } });
+  };
+  const claimedDigest = () => dynamoDb.commandCalls(PutItemCommand)[0]!.args[0].input.Item!.digest!.S!;
 
   test("marks the key with the key's hash (never the key itself) and the request's digest; the same body gives the same digest", async () => {
-    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [] });
     ec2.on(CreateKeyPairCommand).resolves(created);
     expect((await post('"abc-123"', { name: "k", tags: { b: "2", a: "1" } })).status).toBe(201);
     expect((await post("abc-123", { tags: { a: "1", b: "2" }, name: "k" })).status).toBe(201);
@@ -107,10 +121,14 @@ describe("Idempotency-Key", () => {
     expect(second["ec2-keypairs-api:idempotency-key"]).toBe(first["ec2-keypairs-api:idempotency-key"]);
     expect(second["ec2-keypairs-api:request-digest"]).toBe(first["ec2-keypairs-api:request-digest"]);
     expect(second["ec2-keypairs-api:request-token"]).not.toBe(first["ec2-keypairs-api:request-token"]);
-    // Looked up by the service's own tag only (a hash: no wildcard can be in it).
-    expect(ec2.commandCalls(DescribeKeyPairsCommand)[0]!.args[0].input.Filters).toEqual([
-      { Name: "tag:ec2-keypairs-api:idempotency-key", Values: [first["ec2-keypairs-api:idempotency-key"]] },
-    ]);
+    // The ledger's record: the hash scoped by region, the digest, never the key itself nor a private key.
+    const [claim] = dynamoDb.commandCalls(PutItemCommand);
+    expect(claim!.args[0].input.Item!.id!.S).toBe(`eu-west-1/${first["ec2-keypairs-api:idempotency-key"]}`);
+    expect(claimedDigest()).toBe(first["ec2-keypairs-api:request-digest"]);
+    const recorded = JSON.stringify(dynamoDb.commandCalls(UpdateItemCommand).map((call) => call.args[0].input));
+    expect(recorded).not.toContain("abc-123");
+    expect(recorded).not.toContain(created.KeyMaterial);
+    expect(recorded).toContain(created.KeyPairId);
   });
 
   test.each(["ka,kb", '"ka","kb"', ""])("Idempotency-Key %j (e.g. a repeated header, joined by the gateway) is a 400", async (key) => {
@@ -120,7 +138,6 @@ describe("Idempotency-Key", () => {
   });
 
   test("another caller's identical key does not match", async () => {
-    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [] });
     ec2.on(CreateKeyPairCommand).resolves(created);
     await post("abc-123");
     await invoke(createHandler, {
@@ -133,125 +150,77 @@ describe("Idempotency-Key", () => {
     expect(sentTags(1)["ec2-keypairs-api:idempotency-key"]).not.toBe(sentTags(0)["ec2-keypairs-api:idempotency-key"]);
   });
 
-  /** The key an earlier request made `ageSeconds` ago; `complete`: that request finished (its completion mark, as it sent it). */
-  async function earlierKey(ageSeconds: number, body: object = { name: "k" }, complete = false) {
-    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [] });
+  test("a repeat while the first runs is a 409 with Retry-After from its claim, and EC2 is not called", async () => {
     ec2.on(CreateKeyPairCommand).resolves(created);
-    await post("abc", body);
-    const mark = Object.fromEntries(
-      (ec2.commandCalls(CreateTagsCommand)[0]?.args[0].input.Tags ?? []).map((tag) => [tag.Key!, tag.Value!]),
-    );
-    const tags = { ...sentTags(0), ...(complete ? mark : {}) };
+    await post("abc");
+    const digest = claimedDigest();
     ec2.reset();
-    ssm.reset();
-    const info = {
-      KeyPairId: "key-0aaaaaaaaaaaaaaa0",
-      KeyName: "k",
-      KeyFingerprint: "ab",
-      KeyType: "rsa" as const,
-      CreateTime: new Date(Date.now() - ageSeconds * 1000),
-      Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
-    };
-    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [info] });
+    heldBy({ digest: { S: digest }, runningUntil: { N: String(Date.now() + 12_500) } });
+    const answer = await post("abc");
+    expect([answer.status, answer.body.type]).toEqual([409, expect.stringMatching(/request-in-progress$/)]);
+    expect(Number(answer.headers["retry-after"])).toBe(13);
+    expect(ec2.calls()).toHaveLength(0);
+  });
+
+  test("a repeat of a finished create is a 409 private-key-delivered naming the key pair, without its private key", async () => {
     ec2.on(CreateKeyPairCommand).resolves(created);
-    ec2.on(DeleteKeyPairCommand).resolves({ Return: true });
-    return info;
-  }
-
-  test("a repeat while the first may still run is a 409 with Retry-After, and nothing is touched", async () => {
-    await earlierKey(3);
+    await post("abc");
+    const [digest, outcome] = [
+      claimedDigest(),
+      dynamoDb.commandCalls(UpdateItemCommand)[0]!.args[0].input.ExpressionAttributeValues![":outcome"]!,
+    ];
+    ec2.reset();
+    heldBy({ digest: { S: digest }, runningUntil: { N: "0" }, outcome: outcome });
     const answer = await post("abc");
-    expect(answer.status).toBe(409);
-    expect(answer.body.type).toMatch(/request-in-progress$/);
-    expect(Number(answer.headers["retry-after"])).toBeGreaterThanOrEqual(12);
-    expect(ec2.commandCalls(DeleteKeyPairCommand)).toHaveLength(0);
-    expect(ec2.commandCalls(CreateKeyPairCommand)).toHaveLength(0);
+    expect([answer.status, answer.headers["retry-after"], answer.body.keyPair]).toEqual([
+      409,
+      undefined,
+      { keyPairId: created.KeyPairId, name: "k", region: "eu-west-1" },
+    ]);
+    expect(JSON.stringify(answer.body)).not.toContain(created.KeyMaterial);
+    expect(ec2.calls()).toHaveLength(0);
   });
 
-  // The first private key went to a caller who lost it: the key is made anew under the same name, at once when the first
-  // request completed, and after REQUEST_MAX_SECONDS when it never marked completion.
-  test.each([
-    ["the first completed, at once", 1, true],
-    ["the first never marked completion, once it cannot still run", 60, false],
-  ])("a repeat after %s: 201 with a new private key, the old key deleted by id, the new one marked", async (_when, age, complete) => {
-    const earlier = await earlierKey(age, { name: "k" }, complete);
-    // The earlier key is found, then gone (deleted by id), and the new one is the only one under the key.
-    ec2
-      .on(DescribeKeyPairsCommand)
-      .resolvesOnce({ KeyPairs: [earlier] })
-      .resolves({ KeyPairs: [{ ...earlier, KeyPairId: created.KeyPairId, CreateTime: new Date() }] });
-    const answer = await post("abc");
-    expect([answer.status, answer.body.keyMaterial]).toEqual([201, created.KeyMaterial]);
-    expect(ec2.commandCalls(DeleteKeyPairCommand).map((call) => call.args[0].input.KeyPairId)).toEqual(["key-0aaaaaaaaaaaaaaa0"]);
-    expect(ec2.commandCalls(CreateKeyPairCommand)).toHaveLength(1);
-    // The completion mark: one CreateTags of the request-digest tag alone, on the new key.
-    const [mark] = ec2.commandCalls(CreateTagsCommand);
-    expect(mark!.args[0].input.Resources).toEqual([created.KeyPairId]);
-    expect(mark!.args[0].input.Tags).toEqual([{ Key: "ec2-keypairs-api:request-digest", Value: expect.stringMatching(/\+complete$/) }]);
-  });
-
-  test("a repeat of a completed escrowed create names the same parameter at once: nothing is deleted, created or stored again", async () => {
-    ssm.on(PutParameterCommand).resolves({ Version: 1 });
-    await earlierKey(1, { name: "k", escrow: true }, true);
-    const answer = await post("abc", { name: "k", escrow: true });
-    expect(answer.status).toBe(201);
-    expect(answer.body).toMatchObject({ keyPairId: "key-0aaaaaaaaaaaaaaa0", privateKeyParameter: "/ec2/keypair/key-0aaaaaaaaaaaaaaa0" });
-    expect(answer.body.keyMaterial).toBeUndefined();
-    expect(ec2.commandCalls(DeleteKeyPairCommand)).toHaveLength(0);
-    expect(ec2.commandCalls(CreateKeyPairCommand)).toHaveLength(0);
-    expect(ssm.commandCalls(PutParameterCommand)).toHaveLength(0);
-  });
-
-  test("the same key with another body is a 422, and nothing is touched", async () => {
-    await earlierKey(60);
+  test("the same key with another body is a 422, and EC2 is not called", async () => {
+    heldBy({ digest: { S: "another digest" }, runningUntil: { N: "0" } });
     const answer = await post("abc", { name: "k", keyType: "ed25519" });
-    expect(answer.status).toBe(422);
-    expect(answer.body.type).toMatch(/idempotency-key-reused$/);
-    expect(ec2.commandCalls(DeleteKeyPairCommand)).toHaveLength(0);
-    expect(ec2.commandCalls(CreateKeyPairCommand)).toHaveLength(0);
+    expect([answer.status, answer.body.type]).toEqual([422, expect.stringMatching(/idempotency-key-reused$/)]);
+    expect(ec2.calls()).toHaveLength(0);
   });
 
-  test("racing requests under one key: a request whose key was made after another's undoes its own, by id, and answers 422", async () => {
-    const rival = await earlierKey(0, { name: "rival" });
-    // The lookup finds nothing yet; after our create, the rival's older key shows up beside ours.
-    const ours = { ...rival, KeyPairId: created.KeyPairId, KeyName: "k", CreateTime: new Date(Date.now() + 1000) };
-    ec2
-      .on(DescribeKeyPairsCommand)
-      .resolvesOnce({ KeyPairs: [] })
-      .resolves({ KeyPairs: [ours, rival] });
-    const answer = await post("abc", { name: "k" });
-    expect(answer.status).toBe(422);
-    expect(ec2.commandCalls(DeleteKeyPairCommand).map((call) => call.args[0].input.KeyPairId)).toEqual([created.KeyPairId]);
+  test("a ledger that throttles: 429 with Retry-After saying nothing was made, and EC2 is not called", async () => {
+    dynamoDb
+      .on(PutItemCommand)
+      .rejects(
+        Object.assign(new Error("Rate exceeded"), { name: "ThrottlingException", $fault: "client", $metadata: { httpStatusCode: 400 } }),
+      );
+    const answer = await post("abc");
+    expect([answer.status, Number(answer.headers["retry-after"])]).toEqual([429, config.THROTTLE_RETRY_AFTER_SECONDS]);
+    expect(answer.body.detail).toBe(
+      "DynamoDB (the Idempotency-Key ledger) is throttling requests (ThrottlingException). Nothing was made: repeat the request.",
+    );
+    expect(ec2.calls()).toHaveLength(0);
   });
 
   test("an import repeat answers the key the first one imported, at once", async () => {
-    const publicKey = ed25519PublicKey();
-    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [] });
     ec2.on(ImportKeyPairCommand).resolves({ KeyPairId: "key-0bbbbbbbbbbbbbbb0", KeyName: "mine", KeyFingerprint: "fp" });
     const request = {
       method: "POST",
       path: "/keypairs/import",
-      body: { name: "mine", publicKey },
+      body: { name: "mine", publicKey: ed25519PublicKey() },
       headers: { "content-type": "application/json", "idempotency-key": "imp-1" },
     };
-    expect((await invoke(importHandler, request)).status).toBe(201);
-    const tags = ec2.commandCalls(ImportKeyPairCommand)[0]!.args[0].input.TagSpecifications![0]!.Tags!;
+    const first = await invoke(importHandler, request);
+    expect(first.status).toBe(201);
+    const [digest, outcome] = [
+      claimedDigest(),
+      dynamoDb.commandCalls(UpdateItemCommand)[0]!.args[0].input.ExpressionAttributeValues![":outcome"]!,
+    ];
     ec2.reset();
-    ec2.on(DescribeKeyPairsCommand).resolves({
-      KeyPairs: [
-        {
-          KeyPairId: "key-0bbbbbbbbbbbbbbb0",
-          KeyName: "mine",
-          KeyFingerprint: "fp",
-          KeyType: "ed25519",
-          CreateTime: new Date(),
-          Tags: tags,
-        },
-      ],
-    });
+    heldBy({ digest: { S: digest }, runningUntil: { N: "0" }, outcome });
     const again = await invoke(importHandler, request);
-    expect([again.status, again.body.keyPairId]).toEqual([201, "key-0bbbbbbbbbbbbbbb0"]);
-    expect(ec2.commandCalls(ImportKeyPairCommand)).toHaveLength(0);
+    expect([again.status, again.body]).toEqual([201, first.body]);
+    expect(ec2.calls()).toHaveLength(0);
   });
 });
 

@@ -22,7 +22,6 @@ const failure = (promise: Promise<unknown>) =>
     },
     (error: unknown) => error as ServiceError,
   );
-const older = () => new Date(Date.now() - 60_000);
 
 test("makes the key with the caller's tags, the managed tag and the request's marks; answers its private key once", async () => {
   const deps = inMemoryDeps();
@@ -73,115 +72,112 @@ test("a dry run answers would-succeed and makes nothing", async () => {
 });
 
 describe("Idempotency-Key", () => {
-  test("a retry at once after the request completed gets its final answer: 201, a new private key, one key left", async () => {
+  const claimed = (deps: ReturnType<typeof inMemoryDeps>) => [...deps.ledger.records.values()];
+
+  test("one request makes the key; a repeat after it finished is 409 private-key-delivered naming it, and makes nothing", async () => {
     const deps = inMemoryDeps();
-    const first = (await createKeyPair(deps, REGION, input(), alice("k1"))) as { keyPairId: string };
-    expect(deps.store.keys(REGION)[0]!.tags[SERVICE_TAGS.requestDigest]).toMatch(/\+complete$/);
-    const again = (await createKeyPair(deps, REGION, input(), alice("k1"))) as { keyPairId: string; keyMaterial: string };
-    expect(again.keyMaterial).toBe(`PRIVATE KEY OF ${again.keyPairId}`);
-    expect(again.keyPairId).not.toBe(first.keyPairId);
-    expect(deps.store.keys(REGION).map((key) => key.keyPairId)).toEqual([again.keyPairId]);
+    const first = (await createKeyPair(deps, REGION, input(), alice("k1"))) as { keyPairId: string; keyMaterial: string };
+    expect(first.keyMaterial).toBe(`PRIVATE KEY OF ${first.keyPairId}`);
+    const repeat = await failure(createKeyPair(deps, REGION, input(), alice("k1")));
+    expect([repeat.kind, repeat.keyPair]).toEqual([
+      "private-key-delivered",
+      { keyPairId: first.keyPairId, name: "deploy-bot", region: REGION },
+    ]);
+    expect(repeat.message).not.toMatch(/PRIVATE KEY/);
+    expect(deps.store.keys(REGION).map((key) => key.keyPairId)).toEqual([first.keyPairId]);
+    expect(deps.store.calls.map((call) => call.call)).toEqual(["create"]);
+    // The record holds the answer's public fields, never the private key.
+    expect(JSON.stringify(claimed(deps))).not.toMatch(/PRIVATE KEY/);
+    expect(claimed(deps)[0]!.outcome).toMatchObject({ kind: "private-key-delivered", view: { keyPairId: first.keyPairId } });
   });
 
-  test("a request without an Idempotency-Key makes no completion mark (no extra call)", async () => {
+  test("a request without an Idempotency-Key, or a dry run, does not touch the ledger", async () => {
     const deps = inMemoryDeps();
     await createKeyPair(deps, REGION, input(), alice());
-    expect(deps.store.calls.map((call) => call.call)).toEqual(["create"]);
+    await createKeyPair(deps, REGION, input({ name: "other", dryRun: true }), alice("k1"));
+    expect(deps.ledger.calls).toEqual([]);
+    expect(deps.store.calls.map((call) => call.call)).toEqual(["create", "create"]);
   });
 
-  test("a retry while the first request may still run (not marked complete) is a 409 with Retry-After, and nothing more is made", async () => {
+  test("a repeat while the first request runs is a 409 with Retry-After, and makes nothing", async () => {
     const deps = inMemoryDeps();
-    // The first request has made its key but not yet marked it (here: the mark failed).
-    deps.store.failNext("tag", new ServiceError("throttled", "EC2 is throttling requests."));
-    await createKeyPair(deps, REGION, input(), alice("k1"));
+    // The first request made its key and answered, but could not record its outcome: it looks still running.
+    deps.ledger.failNext("complete");
+    const first = (await createKeyPair(deps, REGION, input(), alice("k1"))) as { keyMaterial: string };
+    expect(first.keyMaterial).toMatch(/^PRIVATE KEY OF /);
     const error = await failure(createKeyPair(deps, REGION, input(), alice("k1")));
     expect(error.kind).toBe("request-in-progress");
     expect(error.retryAfterSeconds).toBeGreaterThan(0);
-    expect(error.retryAfterSeconds).toBeLessThanOrEqual(deps.settings.requestMaxSeconds + 1);
+    expect(error.retryAfterSeconds).toBeLessThanOrEqual(deps.settings.requestMaxSeconds);
     expect(deps.store.keys(REGION)).toHaveLength(1);
   });
 
-  test("a later retry makes the key anew (the first private key was never kept), leaving exactly one", async () => {
+  test("a request that died after making its key: once its claim ran out, the next finds that key and makes none", async () => {
     const deps = inMemoryDeps();
-    deps.store.now = older();
-    const first = await createKeyPair(deps, REGION, input(), alice("k1"));
-    deps.store.now = undefined;
-    const again = await createKeyPair(deps, REGION, input(), alice("k1"));
-    expect(deps.store.keys(REGION).map((key) => key.keyPairId)).toEqual([(again as { keyPairId: string }).keyPairId]);
-    expect((again as { keyPairId: string }).keyPairId).not.toBe((first as { keyPairId: string }).keyPairId);
+    deps.ledger.failNext("complete");
+    const first = (await createKeyPair(deps, REGION, input(), alice("k1"))) as { keyPairId: string };
+    await deps.clock.sleep((deps.settings.requestMaxSeconds + 1) * 1000);
+    const repeat = await failure(createKeyPair(deps, REGION, input(), alice("k1")));
+    expect([repeat.kind, repeat.keyPair?.keyPairId]).toEqual(["private-key-delivered", first.keyPairId]);
+    expect(deps.store.keys(REGION).map((key) => key.keyPairId)).toEqual([first.keyPairId]);
+    // Recorded now: the next repeat needs no EC2 call.
+    const calls = deps.store.calls.length;
+    expect((await failure(createKeyPair(deps, REGION, input(), alice("k1")))).kind).toBe("private-key-delivered");
+    expect(deps.store.calls).toHaveLength(calls);
   });
 
   test("the same key for another request is a 422; another caller's same key is their own", async () => {
     const deps = inMemoryDeps();
-    deps.store.now = older();
     await createKeyPair(deps, REGION, input(), alice("k1"));
-    expect((await failure(createKeyPair(deps, REGION, input({ keyType: "rsa" }), alice("k1")))).kind).toBe("idempotency-key-reused");
+    const reused = await failure(createKeyPair(deps, REGION, input({ keyType: "rsa" }), alice("k1")));
+    expect([reused.kind, reused.message]).toEqual([
+      "idempotency-key-reused",
+      "This Idempotency-Key was used for another request (key pair deploy-bot); use a new key for a new request.",
+    ]);
     const bob = { arn: "arn:aws:iam::123456789012:role/bob", idempotencyKey: "k1" };
     expect((await failure(createKeyPair(deps, REGION, input(), bob))).kind).toBe("conflict");
   });
 
-  test("a racer whose key was made second deletes its own and answers 409; the first key stays", async () => {
+  test("a request that changed nothing (a name taken by another key) gives its claim up: a repeat runs again", async () => {
     const deps = inMemoryDeps();
-    deps.store.now = older();
-    // The racer's key appears after this request looked for earlier ones and before it checks the race.
-    const racer = deps.store.seed(REGION, { name: "other-name", tags: {} });
-    const describe = deps.store.describe.bind(deps.store);
-    let lookups = 0;
-    deps.store.describe = async (region, lookup, includePublicKey) => {
-      const found = await describe(region, lookup, includePublicKey);
-      if (lookup && "tag" in lookup && ++lookups === 1) {
-        racer.tags = { ...racer.tags, "managed-by": "ec2-keypairs-api", [lookup.tag.key]: lookup.tag.value };
-        return [];
-      }
-      return found;
-    };
-    deps.store.now = undefined;
-    // Give the racer its request digest: it made the same request.
-    const digestOf = async () => {
-      const probe = inMemoryDeps();
-      await createKeyPair(probe, REGION, input(), alice("k1"));
-      return probe.store.keys(REGION)[0]!.tags[SERVICE_TAGS.requestDigest]!;
-    };
-    racer.tags[SERVICE_TAGS.requestDigest] = await digestOf();
-    const error = await failure(createKeyPair(deps, REGION, input(), alice("k1")));
-    expect(error.kind).toBe("request-in-progress");
-    expect(deps.store.keys(REGION).map((key) => key.name)).toEqual(["other-name"]);
-  });
-  test("a key the describe does not show yet (EC2 is eventually consistent) is settled after one wait, not forever", async () => {
-    const deps = inMemoryDeps();
-    deps.store.describe = async () => [];
-    await createKeyPair(deps, REGION, input(), alice("k1"));
-    expect(deps.clock.sleeps).toHaveLength(1);
-    expect(deps.clock.sleeps[0]).toBeLessThanOrEqual(1000 + 250);
+    deps.store.seed(REGION, { name: "deploy-bot" });
+    expect((await failure(createKeyPair(deps, REGION, input(), alice("k1")))).kind).toBe("conflict");
+    expect(claimed(deps)).toEqual([]);
+    deps.store.regions.get(REGION)!.clear();
+    expect(await createKeyPair(deps, REGION, input(), alice("k1"))).toHaveProperty("keyMaterial");
   });
 
-  test("a racer made later in the same second with a lower id cannot win after the first answered: one 201, one key", async () => {
+  test("a request whose outcome is unknown keeps its claim: a repeat meets 409, never a second key", async () => {
     const deps = inMemoryDeps();
-    // 100 ms into a second, so both keys get the same whole-second CreateTime.
-    deps.store.now = new Date(Math.floor(Date.now() / 1000) * 1000 + 100);
-    deps.store.nextKeyPairIds.push("key-0000000000000000f", "key-00000000000000001");
-    // The later racer looked for earlier keys before the first key was made (it saw none), and makes its key after the first did.
-    const describe = deps.store.describe.bind(deps.store);
-    let blind = false;
-    deps.store.describe = async (region, lookup, includePublicKey) => {
-      if (blind && lookup && "tag" in lookup) {
-        blind = false;
-        return [];
-      }
-      return describe(region, lookup, includePublicKey);
-    };
-    const outcomes: PromiseSettledResult<unknown>[] = [];
-    const later = async () => {
-      blind = true;
-      outcomes.push(...(await Promise.allSettled([createKeyPair(deps, REGION, input({ name: "later" }), alice("k1"))])));
-    };
-    // It runs while the first settles its race; a first that does not wait answers before it, so it runs after.
-    deps.clock.whileSleeping = later;
-    outcomes.unshift(...(await Promise.allSettled([createKeyPair(deps, REGION, input({ name: "first" }), alice("k1"))])));
-    if (outcomes.length === 1) await later();
-    const [first, second] = outcomes.map((outcome) => (outcome.status === "fulfilled" ? 201 : (outcome.reason as ServiceError).kind));
-    expect([first, second]).toEqual(["idempotency-key-reused", 201]);
-    expect(deps.store.keys(REGION).map((key) => key.name)).toEqual(["later"]);
+    deps.store.failNext("create", new ServiceError("upstream-timeout", "EC2 did not answer in time.", { outcomeUnknown: true }), true);
+    expect((await failure(createKeyPair(deps, REGION, input(), alice("k1")))).kind).toBe("upstream-timeout");
+    expect((await failure(createKeyPair(deps, REGION, input(), alice("k1")))).kind).toBe("request-in-progress");
+    expect(deps.store.keys(REGION)).toHaveLength(1);
+  });
+
+  test("a claim the ledger cannot make stops the request before anything is made, and says so", async () => {
+    const deps = inMemoryDeps();
+    deps.ledger.failNext("claim");
+    const error = await failure(createKeyPair(deps, REGION, input(), alice("k1")));
+    expect([error.kind, error.message]).toEqual([
+      "upstream-error",
+      "DynamoDB claim failed (injected) Nothing was made: repeat the request.",
+    ]);
+    expect(deps.store.calls).toEqual([]);
+  });
+
+  test.each([
+    ["the same body", (_racer: number) => input()],
+    ["different bodies", (racer: number) => input({ name: `racer-${racer}` })],
+  ])("20 racers with %s under one key: exactly one makes a key and answers it", async (_case, body) => {
+    const deps = inMemoryDeps();
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, racer) => createKeyPair(deps, REGION, body(racer), alice("k1"))),
+    );
+    expect(outcomes.filter((outcome) => outcome.status === "fulfilled")).toHaveLength(1);
+    const losers = outcomes.flatMap((outcome) => (outcome.status === "rejected" ? [(outcome.reason as ServiceError).kind] : []));
+    expect(new Set(losers)).toEqual(new Set([_case === "the same body" ? "request-in-progress" : "idempotency-key-reused"]));
+    expect(deps.store.keys(REGION)).toHaveLength(1);
   });
 });
 
@@ -233,16 +229,4 @@ describe("escrow", () => {
     expect(deps.store.keys(REGION)).toHaveLength(1);
     expect(deps.vault.parameters.size).toBe(1);
   });
-});
-
-test("an escrowed request that never completed, once too old to be running, is made anew: old key and parameter removed", async () => {
-  const deps = inMemoryDeps();
-  deps.store.now = older();
-  deps.store.failNext("tag", new ServiceError("upstream-timeout", "EC2 did not answer in time."));
-  const first = (await createKeyPair(deps, REGION, input({ escrow: true }), alice("k1"))) as { keyPairId: string };
-  deps.store.now = undefined;
-  const again = (await createKeyPair(deps, REGION, input({ escrow: true }), alice("k1"))) as { keyPairId: string };
-  expect(again.keyPairId).not.toBe(first.keyPairId);
-  expect(deps.store.keys(REGION).map((key) => key.keyPairId)).toEqual([again.keyPairId]);
-  expect([...deps.vault.parameters.keys()]).toEqual([`${REGION}:/ec2/keypair/${again.keyPairId}`]);
 });
