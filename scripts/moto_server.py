@@ -24,6 +24,10 @@
 6. DescribeLaunchTemplates paged. moto answers the first MaxResults templates and no NextToken, so
    a region's templates past the first page were never seen. EC2 answers a NextToken while more
    are left; so does this (the token is the index of the next template).
+7. Atomic conditional writes in DynamoDB. moto evaluates a ConditionExpression, then writes, with
+   no lock, on parallel threads: two concurrent PutItems with attribute_not_exists(id) can both
+   succeed (seen: 2 x 201 in a round of 20 racers under one Idempotency-Key). DynamoDB decides each
+   conditional write atomically. PutItem, UpdateItem and DeleteItem hold one lock here.
 Then moto_server runs unchanged (same arguments).
 """
 import base64
@@ -38,6 +42,7 @@ import threading
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ed25519, rsa
 
+from moto.dynamodb.models import DynamoDBBackend
 from moto.ec2.models.key_pairs import KeyPairBackend
 from moto.core.responses import ActionResult
 from moto.ec2.exceptions import EC2ClientError
@@ -89,6 +94,22 @@ def _atomic(method):
 
 KeyPairBackend.create_key_pair = _atomic(_with_ec2_fingerprint(KeyPairBackend.create_key_pair))
 KeyPairBackend.import_key_pair = _atomic(_with_ec2_fingerprint(KeyPairBackend.import_key_pair))
+
+_items_lock = threading.Lock()
+
+
+def _one_at_a_time(method):
+    @functools.wraps(method)
+    def locked(*args, **kwargs):
+        with _items_lock:
+            return method(*args, **kwargs)
+
+    return locked
+
+
+DynamoDBBackend.put_item = _one_at_a_time(DynamoDBBackend.put_item)
+DynamoDBBackend.update_item = _one_at_a_time(DynamoDBBackend.update_item)
+DynamoDBBackend.delete_item = _one_at_a_time(DynamoDBBackend.delete_item)
 
 _delete_by_name = KeyPairs.delete_key_pair
 

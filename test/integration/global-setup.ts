@@ -34,5 +34,7 @@ export default async function globalSetup(): Promise<void> {
   }
   // What the tests reach AWS through: the realistic layer when there is one, as the functions do.
   process.env.MOTO_URL = stack.awsUrl;
+  // And moto itself: the truth, which the realistic layer's describes show only after their window.
+  process.env.MOTO_TRUTH_URL = stack.motoUrl;
   process.env.STACK_LOG = STACK_LOG;
 }
