@@ -45,6 +45,9 @@ tsx scripts/prism-replay.ts
 step "schemathesis against the local stack"
 tsx scripts/fuzz.ts
 
+step "Idempotency-Key exactness and races again, under realistic AWS (lagging describes, token buckets, latency)"
+REALISTIC_AWS=1 jest_run realistic test/integration/idempotency.test.ts test/integration/idempotency-race.test.ts --selectProjects integration
+
 step "summary"
 node -e '
 const fs = require("fs");

@@ -302,7 +302,8 @@ const bodyErrors = (operation: Operation, badRequest: ResponseConfig) => ({
   ),
   409: problem(
     "A key pair with this name already exists in the region; or (problem type request-in-progress, with a Retry-After header) an earlier " +
-      "request with the same Idempotency-Key may still be running.",
+      "request with the same Idempotency-Key is still running; or (private-key-delivered, with keyPair; create only) it finished, " +
+      "and its private key went to its own answer, once.",
     nameTaken(fromEc2(operation, "InvalidKeyPair.Duplicate"), "deploy-bot", "eu-west-1"),
   ),
   413: payloadTooLargeAnswer,

@@ -143,6 +143,7 @@ class KeyPairsError(Exception):
         ec2_code: str | None = None,
         errors: list[dict[str, str]] | None = None,
         usage: dict[str, Any] | None = None,
+        key_pair: dict[str, str] | None = None,
         retry_after_seconds: int | None = None,
         gateway: bool = False,
         problem: dict[str, Any] | None = None,
@@ -157,6 +158,8 @@ class KeyPairsError(Exception):
         self.errors = errors or []
         #: key-in-use and usage-unknown: what names the key (nothing was deleted).
         self.usage = usage
+        #: private-key-delivered: the key pair the first request with this Idempotency-Key created.
+        self.key_pair = key_pair
         self.retry_after_seconds = retry_after_seconds
         self.gateway = gateway
         #: Every member of the problem as the API sent it, those added after this client included.
@@ -197,6 +200,7 @@ class KeyPairsError(Exception):
                 ec2_code=body.get("ec2Code"),
                 errors=body.get("errors"),
                 usage=body.get("usage"),
+                key_pair=body.get("keyPair"),
                 retry_after_seconds=retry,
                 problem=body,
             )

@@ -250,12 +250,18 @@ export interface components {
             errors?: components["schemas"]["ProblemFieldError"][];
             /** @description key-in-use and usage-unknown: what names the key (nothing was deleted; force=true deletes anyway). */
             usage?: components["schemas"]["KeyUsage"];
+            /** @description private-key-delivered: the key pair the first request with this Idempotency-Key created. */
+            keyPair?: {
+                keyPairId: string;
+                name: string;
+                region: string;
+            };
         };
         /**
          * @description The problem types this version of the API answers (more may be added).
          * @enum {string}
          */
-        KnownProblemType: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/not-acceptable" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/problem-type-not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/key-in-use" | "https://ec2-keypairs-api.example.com/problems/usage-unknown" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/escrow-failed" | "https://ec2-keypairs-api.example.com/problems/internal";
+        KnownProblemType: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/not-acceptable" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/problem-type-not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/private-key-delivered" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/key-in-use" | "https://ec2-keypairs-api.example.com/problems/usage-unknown" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/escrow-failed" | "https://ec2-keypairs-api.example.com/problems/internal";
         /** @description One invalid field of the request. */
         ProblemFieldError: {
             /** @description Location of the offending value, e.g. `body.tags` or `query.region`. */
@@ -900,7 +906,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A key pair with this name already exists in the region; or (problem type request-in-progress, with a Retry-After header) an earlier request with the same Idempotency-Key may still be running. */
+            /** @description A key pair with this name already exists in the region; or (problem type request-in-progress, with a Retry-After header) an earlier request with the same Idempotency-Key is still running; or (private-key-delivered, with keyPair; create only) it finished, and its private key went to its own answer, once. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1135,7 +1141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A key pair with this name already exists in the region; or (problem type request-in-progress, with a Retry-After header) an earlier request with the same Idempotency-Key may still be running. */
+            /** @description A key pair with this name already exists in the region; or (problem type request-in-progress, with a Retry-After header) an earlier request with the same Idempotency-Key is still running; or (private-key-delivered, with keyPair; create only) it finished, and its private key went to its own answer, once. */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -41,6 +41,8 @@ export class ProblemError extends Error {
   readonly errors?: Array<{ field: string; message: string }>;
   /** key-in-use and usage-unknown: what names the key (nothing was deleted). */
   readonly usage?: KeyUsage;
+  /** private-key-delivered: the key pair the first request with this Idempotency-Key created. */
+  readonly keyPair?: { keyPairId: string; name: string; region: string };
   /** Seconds from a Retry-After header, when the answer had one. */
   readonly retryAfterSeconds?: number;
   /** True when API Gateway answered, not the API (e.g. 403 Forbidden for a bad signature). */
@@ -57,6 +59,7 @@ export class ProblemError extends Error {
     if (problem.ec2Code !== undefined) this.ec2Code = problem.ec2Code;
     if (problem.errors !== undefined) this.errors = problem.errors;
     if (problem.usage !== undefined) this.usage = problem.usage;
+    if (problem.keyPair !== undefined) this.keyPair = problem.keyPair;
     if (options.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
     this.gateway = options.gateway ?? false;
   }
@@ -71,6 +74,7 @@ export class ProblemError extends Error {
       ...(this.ec2Code ? { ec2Code: this.ec2Code } : {}),
       ...(this.errors ? { errors: this.errors } : {}),
       ...(this.usage ? { usage: this.usage } : {}),
+      ...(this.keyPair ? { keyPair: this.keyPair } : {}),
     };
   }
 }

@@ -27,6 +27,7 @@ from .key_usage_spot_instance_requests_item import KeyUsageSpotInstanceRequestsI
 from .known_problem_type import KnownProblemType
 from .problem import Problem
 from .problem_field_error import ProblemFieldError
+from .problem_key_pair import ProblemKeyPair
 from .region import Region
 from .region_listing_type_0 import RegionListingType0
 from .region_listing_type_0_status import RegionListingType0Status
@@ -62,6 +63,7 @@ __all__ = (
     "KnownProblemType",
     "Problem",
     "ProblemFieldError",
+    "ProblemKeyPair",
     "Region",
     "RegionListingType0",
     "RegionListingType0Status",

@@ -19,6 +19,9 @@ class KnownProblemType(StrEnum):
     PAYLOAD_TOO_LARGE = (
         "https://ec2-keypairs-api.example.com/problems/payload-too-large"
     )
+    PRIVATE_KEY_DELIVERED = (
+        "https://ec2-keypairs-api.example.com/problems/private-key-delivered"
+    )
     PROBLEM_TYPE_NOT_FOUND = (
         "https://ec2-keypairs-api.example.com/problems/problem-type-not-found"
     )

@@ -11,6 +11,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.key_usage import KeyUsage
     from ..models.problem_field_error import ProblemFieldError
+    from ..models.problem_key_pair import ProblemKeyPair
 
 
 T = TypeVar("T", bound="Problem")
@@ -33,6 +34,8 @@ class Problem:
             'launchTemplates': [{'launchTemplateId': 'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}],
             'launchConfigurations': [], 'autoScalingGroups': [{'name': 'web-asg'}], 'spotInstanceRequests': [],
             'spotFleetRequests': [], 'fleets': [], 'complete': True, 'incomplete': []}.
+        key_pair (ProblemKeyPair | Unset): private-key-delivered: the key pair the first request with this Idempotency-
+            Key created.
     """
 
     type_: KnownProblemType | str
@@ -43,6 +46,7 @@ class Problem:
     ec_2_code: str | Unset = UNSET
     errors: list[ProblemFieldError] | Unset = UNSET
     usage: KeyUsage | Unset = UNSET
+    key_pair: ProblemKeyPair | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         type_: str
@@ -72,6 +76,10 @@ class Problem:
         if not isinstance(self.usage, Unset):
             usage = self.usage.to_dict()
 
+        key_pair: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.key_pair, Unset):
+            key_pair = self.key_pair.to_dict()
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -90,6 +98,8 @@ class Problem:
             field_dict["errors"] = errors
         if usage is not UNSET:
             field_dict["usage"] = usage
+        if key_pair is not UNSET:
+            field_dict["keyPair"] = key_pair
 
         return field_dict
 
@@ -97,6 +107,7 @@ class Problem:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.key_usage import KeyUsage
         from ..models.problem_field_error import ProblemFieldError
+        from ..models.problem_key_pair import ProblemKeyPair
 
         d = dict(src_dict)
 
@@ -139,6 +150,13 @@ class Problem:
         else:
             usage = KeyUsage.from_dict(_usage)
 
+        _key_pair = d.pop("keyPair", UNSET)
+        key_pair: ProblemKeyPair | Unset
+        if isinstance(_key_pair, Unset):
+            key_pair = UNSET
+        else:
+            key_pair = ProblemKeyPair.from_dict(_key_pair)
+
         problem = cls(
             type_=type_,
             title=title,
@@ -148,6 +166,7 @@ class Problem:
             ec_2_code=ec_2_code,
             errors=errors,
             usage=usage,
+            key_pair=key_pair,
         )
 
         return problem
