@@ -5,7 +5,8 @@
  * BENCH_WARM_ITERATIONS (default 3000), BENCH_SCALE_KEYS (default 5000; 0 skips), BENCH_BEFORE
  * (a git revision: its artifacts are packaged and measured in the same run, as a "before" column),
  * BENCH_ONLY (time only the routes whose key contains it, e.g. "DELETE"; the simulation then needs
- * every key-pair route and is skipped), BENCH_PLUGIN_PAIRS (default 7; 0 skips the plugin table).
+ * every key-pair route and is skipped), BENCH_PLUGIN_PAIRS (default 7; 0 skips the plugin table),
+ * BENCH_IDEMPOTENCY_PAIRS (default 15; 0 skips what an Idempotency-Key adds to a create).
  */
 import { execFile, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -33,6 +34,7 @@ const PAIRS = Number(process.env.BENCH_PAIRS ?? 11);
 const WARM_ITERATIONS = Number(process.env.BENCH_WARM_ITERATIONS ?? 3000);
 const SCALE_KEYS = Number(process.env.BENCH_SCALE_KEYS ?? 5000);
 const PLUGIN_PAIRS = Number(process.env.BENCH_PLUGIN_PAIRS ?? 7);
+const IDEMPOTENCY_PAIRS = Number(process.env.BENCH_IDEMPOTENCY_PAIRS ?? 15);
 const BEFORE = process.env.BENCH_BEFORE;
 const ROUTES_TIMED = BENCH_ROUTES.filter((route) => route.includes(process.env.BENCH_ONLY ?? ""));
 const OUT = `${ROOT}/.tmp/bench`;
@@ -227,6 +229,17 @@ const { warmProfile } = await import("./warm-profile.js");
 const profile = await warmProfile(OUT, WARM_ITERATIONS * 5);
 table([["package or file", "µs"], ...profile.filter((row) => row.us >= 0.5).map((row) => [row.part, row.us.toFixed(1)])]);
 fake.server.close();
+
+if (IDEMPOTENCY_PAIRS > 0) {
+  console.log("\n== What an Idempotency-Key adds to a create, end to end (serverless-offline, moto's EC2 and DynamoDB)");
+  const stack = await startLocalStack({ output: () => undefined });
+  try {
+    const { formatIdempotencyCost, idempotencyCost } = await import("./idempotency.js");
+    for (const line of formatIdempotencyCost(await idempotencyCost(stack.apiUrl, IDEMPOTENCY_PAIRS))) console.log(line);
+  } finally {
+    await stack.stop();
+  }
+}
 
 if (SCALE_KEYS > 0) {
   console.log(`\n== Scale: ${SCALE_KEYS} key pairs in moto_server (public keys, 3 tags each), listed with includePublicKey`);
