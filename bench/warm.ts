@@ -21,36 +21,23 @@ const DESCRIBE_XML = keyXml([["managed-by", "ec2-keypairs-api"]]);
 const CREATE_XML = `<CreateKeyPairResponse><requestId>r</requestId><keyName>bench</keyName><keyPairId>key-0123456789abcdef0</keyPairId>
 <keyFingerprint>abc=</keyFingerprint><keyMaterial>k</keyMaterial></CreateKeyPairResponse>`;
 
-const EMPTY_XML = "<DescribeKeyPairsResponse><requestId>r</requestId><keySet/></DescribeKeyPairsResponse>";
 
-/**
- * An SDK request handler that answers from memory: no socket, no wait. A look-up by tag (an
- * Idempotency-Key's) finds the key the last CreateKeyPair made with that tag, until its completion
- * mark (CreateTags): each idempotent create meets no earlier request, then its own key, made long
- * ago, so its race is settled without waiting.
- */
-let lastCreatedTags: [string, string][] = [];
+/** An SDK request handler that answers from memory: no socket, no wait. */
 const inMemory = {
   handle: async (request: { body?: string }) => {
-    const form = new URLSearchParams(String(request.body));
-    const action = form.get("Action");
-    const tags = [...form]
-      .filter(([name]) => /^TagSpecification\.1\.Tag\.\d+\.Key$/.test(name))
-      .map(([name, key]): [string, string] => [key, form.get(name.replace(/Key$/, "Value")) ?? ""]);
-    // Only the idempotent handler's creates (the bare SDK calls run alongside it).
-    if (action === "CreateKeyPair" && tags.some(([key]) => key === "ec2-keypairs-api:idempotency-key")) lastCreatedTags = tags;
-    if (action === "CreateTags") lastCreatedTags = [];
-    const tagFilter = form.get("Filter.1.Name")?.match(/^tag:(.+)$/)?.[1];
-    const body =
-      action === "CreateKeyPair"
-        ? CREATE_XML
-        : tagFilter
-          ? lastCreatedTags.some(([key, value]) => key === tagFilter && value === form.get("Filter.1.Value.1"))
-            ? keyXml(lastCreatedTags)
-            : EMPTY_XML
-          : DESCRIBE_XML;
+    const action = new URLSearchParams(String(request.body)).get("Action");
+    const body = action === "CreateKeyPair" ? CREATE_XML : DESCRIBE_XML;
     return { response: { statusCode: 200, headers: { "content-type": "text/xml" }, body: Buffer.from(body) } };
   },
+  updateHttpClientConfig: () => undefined,
+  httpHandlerConfigs: () => ({}),
+};
+
+/** DynamoDB from memory: every claim granted, every outcome recorded (an Idempotency-Key's two calls). */
+const inMemoryDynamoDb = {
+  handle: async () => ({
+    response: { statusCode: 200, headers: { "content-type": "application/x-amz-json-1.0" }, body: Buffer.from("{}") },
+  }),
   updateHttpClientConfig: () => undefined,
   httpHandlerConfigs: () => ({}),
 };
@@ -76,6 +63,8 @@ export async function loadWarmBundle(outDir: string, minify = true, root = ROOT,
         `export { handler as getHandler } from "${root}/src/handlers/get-key-pair.ts";`,
         `export { handler as createHandler } from "${root}/src/handlers/create-key-pair.ts";`,
         `export { ec2Client } from "${ec2ClientsModule(root)}";`,
+        // The Idempotency-Key ledger's client, in trees that have one.
+        ...(existsSync(`${root}/src/lib/aws/idempotency-ledger.ts`) ? [`export { dynamoDb } from "${root}/src/lib/aws/idempotency-ledger.ts";`] : []),
         `export { EC2Client, DescribeKeyPairsCommand, CreateKeyPairCommand } from "@aws-sdk/client-ec2";`,
       ].join("\n"),
       resolveDir: root,
@@ -91,6 +80,7 @@ export async function loadWarmBundle(outDir: string, minify = true, root = ROOT,
   });
   const bundle = await import(outfile);
   for (const kind of ["read", "mutate"]) bundle.ec2Client(process.env.DEFAULT_REGION!, kind).config.requestHandler = inMemory;
+  if (bundle.dynamoDb) bundle.dynamoDb().config.requestHandler = inMemoryDynamoDb;
   return { bundle, outfile };
 }
 
@@ -105,7 +95,7 @@ export async function warmOverhead(outDir: string, iterations: number, root = RO
     KeyFormat: "pem",
     TagSpecifications: [{ ResourceType: "key-pair", Tags: [{ Key: "team", Value: "bench" }] }],
   };
-  // With an Idempotency-Key: its look-ups and the completion mark, one more EC2 call.
+  // With an Idempotency-Key: its claim and its record in the ledger, two DynamoDB calls.
   const idempotent = eventFor("POST /keypairs").event;
   idempotent.headers = { ...idempotent.headers, "idempotency-key": '"bench-key"' };
   const cases = [

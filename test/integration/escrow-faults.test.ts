@@ -3,7 +3,9 @@
  * handlers and SDK in this process, EC2 and SSM (moto) behind a stalling proxy, and the sweep
  * function invoked as its schedule would. SSM is read back here (the service itself may not).
  */
+import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { eventually } from "../support/eventually.js";
 import { type Handler, invoke, lambdaContext } from "../support/lambda.js";
 import { type StallingProxy, startStallingProxy } from "../support/stalling-proxy.js";
 
@@ -16,6 +18,7 @@ let createHandler: Handler;
 let deleteHandler: Handler;
 let sweepHandler: Handler;
 let ssm: SSMClient;
+let ec2: EC2Client;
 
 beforeAll(async () => {
   proxy = await startStallingProxy(process.env.MOTO_URL!);
@@ -41,6 +44,7 @@ beforeAll(async () => {
   ({ handler: deleteHandler } = await import("../../src/handlers/delete-key-pair.js"));
   ({ handler: sweepHandler } = await import("../../src/functions/sweep-key-pairs.js"));
   ssm = new SSMClient({ region, endpoint: process.env.MOTO_URL, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+  ec2 = new EC2Client({ region, endpoint: process.env.MOTO_URL, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
   // Every client's first call (providers, endpoint rules, connections) made before the tests: on a
   // loaded machine it alone can take most of the 1 s per attempt these tests keep.
   await createEscrowed(`${run}-warm`);
@@ -49,6 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   ssm.destroy();
+  ec2.destroy();
   await proxy.close();
 });
 
@@ -58,10 +63,23 @@ const parameterExists = (keyPairId: string) =>
     (error: { name?: string }) => (error.name === "ParameterNotFound" ? false : Promise.reject(error)),
   );
 
+/** The key pair ids describes show (they lag a change under REALISTIC_AWS=1). */
+const described = (keyPairId: string) =>
+  ec2
+    .send(new DescribeKeyPairsCommand({ Filters: [{ Name: "key-pair-id", Values: [keyPairId] }] }))
+    .then((output) => output.KeyPairs ?? []);
+
 async function createEscrowed(name: string) {
   const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", body: { name, keyType: "ed25519", escrow: true } });
   expect(answer.status).toBe(201);
-  return answer.body.keyPairId as string;
+  const keyPairId = answer.body.keyPairId as string;
+  expect(
+    await eventually(
+      () => described(keyPairId),
+      (keys) => keys.length === 1,
+    ),
+  ).toHaveLength(1);
+  return keyPairId;
 }
 
 const remove = (name: string) => invoke(deleteHandler, { method: "DELETE", path: `/keypairs/${name}`, pathParameters: { name } });
@@ -72,6 +90,13 @@ async function sweepOnceSettled(keyPairId: string) {
   const storedAt = stored?.Parameter?.LastModifiedDate?.getTime() ?? 0;
   // Bounded wait for the grace period to pass (the sweep's rule, not a race with the emulator).
   while (Date.now() < storedAt + 1100) await new Promise((resolve) => setTimeout(resolve, 100));
+  // And for describes to show the key pair gone: the sweep keeps a private key whose key pair they still show.
+  expect(
+    await eventually(
+      () => described(keyPairId),
+      (keys) => keys.length === 0,
+    ),
+  ).toEqual([]);
   return (await sweepHandler({}, { functionName: "sweep", awsRequestId: "r", memoryLimitInMB: "512" })) as {
     regions: { region: string; escrowedKeysDeleted: string[]; failures: string[] }[];
   };

@@ -21,6 +21,7 @@ import {
   TerminateInstancesCommand,
 } from "@aws-sdk/client-ec2";
 import { apiClient, created, type KeyPair, problemOf } from "../support/contract.js";
+import { eventually } from "../support/eventually.js";
 import { noUsage } from "../support/in-memory-ports.js";
 
 const api = apiClient();
@@ -56,6 +57,12 @@ beforeAll(async () => {
     expect(answer.response.status).toBe(201);
     keys[role] = created<KeyPair>(answer.data);
   }
+  // Listed only once describes show them all (they lag a create under REALISTIC_AWS=1).
+  const listed = await eventually(
+    () => api.GET("/keypairs", { params: { query: { region, tag: `run=${run}` } } }),
+    (answer) => answer.data?.items.length === Object.keys(names).length,
+  );
+  expect(listed.data!.items).toHaveLength(Object.keys(names).length);
   const image = (await ec2.send(new DescribeImagesCommand({}))).Images![0]!.ImageId!;
   const launch = async (KeyName: string) =>
     (await ec2.send(new RunInstancesCommand({ ImageId: image, InstanceType: "t3.micro", MinCount: 1, MaxCount: 1, KeyName })))
@@ -252,7 +259,10 @@ describe("the guarded DELETE", () => {
       params: { path: { keyPairId: keys.configuration!.keyPairId }, query: { region, force: true } },
     });
     expect(answer.response.status).toBe(204);
-    const gone = await api.GET("/keypairs/{name}", { params: { path: { name: names.configuration }, query: { region } } });
+    const gone = await eventually(
+      () => api.GET("/keypairs/{name}", { params: { path: { name: names.configuration }, query: { region } } }),
+      (read) => read.response.status === 404,
+    );
     expect(gone.response.status).toBe(404);
   });
 

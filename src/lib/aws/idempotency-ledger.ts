@@ -20,7 +20,8 @@ import { config } from "../platform/config.js";
 import { clientOptions } from "./clients.js";
 
 let client: DynamoDBClient | undefined;
-const dynamoDb = (): DynamoDBClient =>
+/** The ledger's client (the bench answers it from memory). */
+export const dynamoDb = (): DynamoDBClient =>
   (client ??= new DynamoDBClient(clientOptions(config.IDEMPOTENCY_REGION, config.DYNAMODB_ENDPOINT, config.EC2_MAX_ATTEMPTS)));
 
 const TABLE = () => config.IDEMPOTENCY_TABLE;
