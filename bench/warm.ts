@@ -21,7 +21,6 @@ const DESCRIBE_XML = keyXml([["managed-by", "ec2-keypairs-api"]]);
 const CREATE_XML = `<CreateKeyPairResponse><requestId>r</requestId><keyName>bench</keyName><keyPairId>key-0123456789abcdef0</keyPairId>
 <keyFingerprint>abc=</keyFingerprint><keyMaterial>k</keyMaterial></CreateKeyPairResponse>`;
 
-
 /** An SDK request handler that answers from memory: no socket, no wait. */
 const inMemory = {
   handle: async (request: { body?: string }) => {
@@ -64,7 +63,9 @@ export async function loadWarmBundle(outDir: string, minify = true, root = ROOT,
         `export { handler as createHandler } from "${root}/src/handlers/create-key-pair.ts";`,
         `export { ec2Client } from "${ec2ClientsModule(root)}";`,
         // The Idempotency-Key ledger's client, in trees that have one.
-        ...(existsSync(`${root}/src/lib/aws/idempotency-ledger.ts`) ? [`export { dynamoDb } from "${root}/src/lib/aws/idempotency-ledger.ts";`] : []),
+        ...(existsSync(`${root}/src/lib/aws/idempotency-ledger.ts`)
+          ? [`export { dynamoDb } from "${root}/src/lib/aws/idempotency-ledger.ts";`]
+          : []),
         `export { EC2Client, DescribeKeyPairsCommand, CreateKeyPairCommand } from "@aws-sdk/client-ec2";`,
       ].join("\n"),
       resolveDir: root,
@@ -96,8 +97,12 @@ export async function warmOverhead(outDir: string, iterations: number, root = RO
     TagSpecifications: [{ ResourceType: "key-pair", Tags: [{ Key: "team", Value: "bench" }] }],
   };
   // With an Idempotency-Key: its claim and its record in the ledger, two DynamoDB calls.
-  const idempotent = eventFor("POST /keypairs").event;
-  idempotent.headers = { ...idempotent.headers, "idempotency-key": '"bench-key"' };
+  // A fresh event per call, as for the other routes: a handler may take its event's body over.
+  const idempotent = () => {
+    const { event } = eventFor("POST /keypairs");
+    event.headers = { ...event.headers, "idempotency-key": '"bench-key"' };
+    return event;
+  };
   const cases = [
     {
       name: "GET /keypairs/{name}",
@@ -117,7 +122,7 @@ export async function warmOverhead(outDir: string, iterations: number, root = RO
     },
     {
       name: "POST /keypairs, Idempotency-Key",
-      handler: () => bundle.createHandler(idempotent, lambdaContext()),
+      handler: () => bundle.createHandler(idempotent(), lambdaContext()),
       sdk: () => bare.send(new bundle.CreateKeyPairCommand(createInput)),
       serviceClient: () =>
         bundle.ec2Client(region, "mutate").send(new bundle.CreateKeyPairCommand(createInput), { abortSignal: AbortSignal.timeout(10_000) }),

@@ -36,7 +36,7 @@ const EXPECTED = {
       "and that the clients import only defaultProvider from it",
   },
   "no-shared-config-files": {
-    packages: { "@smithy/core": "3.41.0" },
+    packages: { "@smithy/core": "3.41.1" },
     files: {
       "@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js":
         "6254ceb3bfa2d608c8b279c0171e80bc10025994dfad05dc978e597aa3471876",
@@ -44,7 +44,7 @@ const EXPECTED = {
     recheck: 'loadSharedConfigFiles\' exports, and that its callers still take { configFile: {}, credentialsFile: {} } as "no files"',
   },
   "no-event-streams": {
-    packages: { "@smithy/core": "3.41.0" },
+    packages: { "@smithy/core": "3.41.1" },
     recheck: "which modules import @smithy/core/event-streams (only HttpProtocol, dynamically: EventStreamSerde, eventStreamSerdeProvider)",
   },
 };
