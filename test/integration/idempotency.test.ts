@@ -32,10 +32,10 @@ test("create: a repeat at once after the first finished gets its final answer (2
   expect(held.tags["ec2-keypairs-api:request-digest"]).toMatch(/\+complete$/);
 
   const different = await post("/keypairs", { ...body, keyType: "rsa" }, `${run}-k1`);
-  expect([different.status, different.body.type]).toEqual([422, "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused"]);
+  expect([different.status, different.body.type]).toEqual([422, "/problems/idempotency-key-reused"]);
   // A different key for the existing name is the ordinary conflict.
   const otherKey = await post("/keypairs", body, `${run}-k2`);
-  expect([otherKey.status, otherKey.body.type]).toEqual([409, "https://ec2-keypairs-api.example.com/problems/conflict"]);
+  expect([otherKey.status, otherKey.body.type]).toEqual([409, "/problems/conflict"]);
 });
 
 test("create with escrow: a repeat at once names the same parameter, and makes nothing", async () => {

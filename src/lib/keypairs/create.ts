@@ -51,9 +51,10 @@ export async function createKeyPair(
     await undoIfRaceLost(deps, region, marks, created);
     const view = { ...newKeyView({ ...created, keyType: input.keyType }, region, deps.settings), keyFormat: input.keyFormat, keyMaterial };
     const answer = input.escrow ? await escrowPrivateKey(deps, region, view) : view;
-    const mark = await markComplete(deps, region, marks, created);
+    // Its mark is bookkeeping: the answer shows the tags GET will (HIDDEN_TAG_KEYS).
+    await markComplete(deps, region, marks, created);
     await deps.events.publish(keyPairEvent("created", view, caller.arn));
-    return mark ? { ...answer, tags: { ...answer.tags, ...mark } } : answer;
+    return answer;
   });
 }
 

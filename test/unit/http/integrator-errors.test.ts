@@ -85,7 +85,7 @@ describe("the body is JSON in UTF-8, or a 415", () => {
     const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", body, headers: { "content-type": "", ...headers } });
     expect([answer.status, answer.body.type, answer.body.detail]).toEqual([
       415,
-      "https://ec2-keypairs-api.example.com/problems/unsupported-media-type",
+      "/problems/unsupported-media-type",
       detail,
     ]);
     expect(ec2.calls()).toHaveLength(0);
@@ -130,7 +130,7 @@ describe("GET /problems/{type}", () => {
     const html = String(answer.body);
     expect(html).toContain(`<h1>${PROBLEM_TITLES[kind]}</h1>`);
     expect(html).toContain(`HTTP status ${PROBLEM_STATUS[kind]}.`);
-    expect(html).toContain(`https://ec2-keypairs-api.example.com/problems/${kind}`);
+    expect(html).toContain(`/problems/${kind}`);
   });
 
   test("an unknown type is a 404 problem; a malformed one a 400", async () => {
@@ -138,7 +138,7 @@ describe("GET /problems/{type}", () => {
     expect([unknown.status, unknown.headers["content-type"], unknown.body.type, unknown.body.detail]).toEqual([
       404,
       "application/problem+json",
-      "https://ec2-keypairs-api.example.com/problems/problem-type-not-found",
+      "/problems/problem-type-not-found",
       "This API has no problem type teapot.",
     ]);
     const malformed = await page("<b>");
