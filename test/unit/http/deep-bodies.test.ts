@@ -75,11 +75,7 @@ test.each([
 ])("a body of JSON %s (%s) is a 400 validation: body must be an object", async (body) => {
   for (const route of BODY_ROUTES) {
     const answer = await invoke(await handlerOf(route.handler), { method: route.method, path: route.path, body });
-    expect([routeKey(route), answer.status, answer.body.type]).toEqual([
-      routeKey(route),
-      400,
-      "/problems/validation",
-    ]);
+    expect([routeKey(route), answer.status, answer.body.type]).toEqual([routeKey(route), 400, "/problems/validation"]);
     expect(answer.body.errors).toEqual([{ field: "body", message: "must be an object" }]);
   }
 });

@@ -83,11 +83,7 @@ describe("the body is JSON in UTF-8, or a 415", () => {
     ],
   ])("%s: 415 unsupported-media-type, EC2 not called", async (_label, headers, detail) => {
     const answer = await invoke(createHandler, { method: "POST", path: "/keypairs", body, headers: { "content-type": "", ...headers } });
-    expect([answer.status, answer.body.type, answer.body.detail]).toEqual([
-      415,
-      "/problems/unsupported-media-type",
-      detail,
-    ]);
+    expect([answer.status, answer.body.type, answer.body.detail]).toEqual([415, "/problems/unsupported-media-type", detail]);
     expect(ec2.calls()).toHaveLength(0);
   });
 
