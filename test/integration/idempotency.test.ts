@@ -3,10 +3,26 @@
  * global-setup.ts) so that "may still be running" ends within the test.
  */
 import { request } from "node:http";
+import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { ed25519PublicKey, publicKeyOf, withoutComment } from "../support/keys.js";
 
 const region = "eu-north-1"; // used by no other test file
 const run = `i${process.pid}${Math.random().toString(36).slice(2, 6)}`;
+
+/** A key's tags as EC2 (moto) holds them, the service's bookkeeping included, which no answer shows. */
+async function tagsInEc2(name: string): Promise<Record<string, string>> {
+  const ec2 = new EC2Client({
+    region,
+    endpoint: process.env.MOTO_URL,
+    credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+  });
+  try {
+    const { KeyPairs = [] } = await ec2.send(new DescribeKeyPairsCommand({ KeyNames: [name] }));
+    return Object.fromEntries((KeyPairs[0]?.Tags ?? []).map((tag) => [tag.Key!, tag.Value!]));
+  } finally {
+    ec2.destroy();
+  }
+}
 
 async function post(path: string, body: object, idempotencyKey: string) {
   const response = await fetch(`${process.env.API_URL}${path}?region=${region}`, {
@@ -29,7 +45,9 @@ test("create: a repeat at once after the first finished gets its final answer (2
   const held = await (await fetch(`${process.env.API_URL}/keypairs/${body.name}?region=${region}&includePublicKey=true`)).json();
   expect(held.keyPairId).toBe(replay.body.keyPairId);
   expect(publicKeyOf(replay.body.keyMaterial)).toBe(withoutComment(held.publicKey));
-  expect(held.tags["ec2-keypairs-api:request-digest"]).toMatch(/\+complete$/);
+  expect((await tagsInEc2(body.name))["ec2-keypairs-api:request-digest"]).toMatch(/\+complete$/);
+  expect(Object.keys(held.tags).sort()).toEqual(["managed-by", "team"]);
+  expect(Object.keys(replay.body.tags).sort()).toEqual(["managed-by", "team"]);
 
   const different = await post("/keypairs", { ...body, keyType: "rsa" }, `${run}-k1`);
   expect([different.status, different.body.type]).toEqual([422, "/problems/idempotency-key-reused"]);
@@ -61,9 +79,10 @@ test("import: a repeat answers the same key pair at once; another body is 422", 
   expect(different.status).toBe(422);
 });
 
-test("every created key records its caller (unauthenticated locally: serverless-offline enforces no IAM)", async () => {
+test("every created key records its caller in EC2 (unauthenticated locally: serverless-offline enforces no IAM), not in answers", async () => {
   const created = await post("/keypairs", { name: `${run}-audit`, keyType: "ed25519" }, `${run}-k4`);
-  expect(created.body.tags["ec2-keypairs-api:created-by"]).toBe("unauthenticated");
+  expect((await tagsInEc2(`${run}-audit`))["ec2-keypairs-api:created-by"]).toBe("unauthenticated");
+  expect(created.body.tags).toEqual({ "managed-by": "ec2-keypairs-api" });
 });
 
 test("two Idempotency-Key headers in one request are a 400 naming the header, and nothing is made", async () => {
