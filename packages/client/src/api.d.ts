@@ -238,7 +238,7 @@ export interface components {
         ErrorAnswer: components["schemas"]["Problem"] | components["schemas"]["GatewayMessage"];
         /** @description RFC 9457 problem details. */
         Problem: {
-            /** @description URI reference identifying the problem type: one of KnownProblemType, or a type added after this version of the spec. Relative (/problems/<kind>): resolved against the request's URI it is GET /problems/{type} on this API, a page saying what the problem means. */
+            /** @description URI reference identifying the problem type: one of KnownProblemType, or a type added after this version of the spec. Relative (`/problems/<kind>`): resolved against the request's URI it is GET /problems/{type} on this API, a page saying what the problem means. */
             type: components["schemas"]["KnownProblemType"] | string;
             title: string;
             status: number;

@@ -622,7 +622,7 @@ export const ProblemDetails = /* @__PURE__ */ z
       .register(z.globalRegistry, {
         description:
           `URI reference identifying the problem type: one of KnownProblemType, or a type added after this version of the spec. ` +
-          `Relative (${PROBLEM_TYPE_BASE}<kind>): resolved against the request's URI it is GET /problems/{type} on this API, a page ` +
+          `Relative (\`${PROBLEM_TYPE_BASE}<kind>\`): resolved against the request's URI it is GET /problems/{type} on this API, a page ` +
           `saying what the problem means.`,
       }),
     title: z.string(),

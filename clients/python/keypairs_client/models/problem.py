@@ -22,8 +22,8 @@ class Problem:
 
     Attributes:
         type_ (KnownProblemType | str): URI reference identifying the problem type: one of KnownProblemType, or a type
-            added after this version of the spec. Relative (/problems/<kind>): resolved against the request's URI it is GET
-            /problems/{type} on this API, a page saying what the problem means.
+            added after this version of the spec. Relative (`/problems/<kind>`): resolved against the request's URI it is
+            GET /problems/{type} on this API, a page saying what the problem means.
         title (str):
         status (int):
         detail (str):
