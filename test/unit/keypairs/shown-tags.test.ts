@@ -3,25 +3,18 @@
  * service's bookkeeping (HIDDEN_TAG_KEYS), in any view, though the key in the store keeps it.
  */
 import { HIDDEN_TAG_KEYS, SERVICE_TAGS } from "../../../src/lib/api/reserved-tags.js";
-import type { CreateKeyPairInput, ListKeyPairsQuery } from "../../../src/lib/api/schemas.js";
+import type { ListKeyPairsQuery } from "../../../src/lib/api/schemas.js";
 import { createKeyPair } from "../../../src/lib/keypairs/create.js";
 import { importKeyPair } from "../../../src/lib/keypairs/import.js";
 import { listKeyPairs } from "../../../src/lib/keypairs/list.js";
 import { listKeyPairsInAllRegions } from "../../../src/lib/keypairs/list-all-regions.js";
 import { getKeyPair } from "../../../src/lib/keypairs/read.js";
-import { inMemoryDeps } from "../../support/in-memory-ports.js";
+import { createInput, inMemoryDeps } from "../../support/in-memory-ports.js";
 
 const REGION = "eu-west-1";
 const ED25519 = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGLhX3iZb6VZsNj1kYkxXDK1X3uC6Zx8d0ZS6m2y8t7P";
 const alice = (idempotencyKey?: string) => ({ arn: "arn:aws:iam::123456789012:role/alice", idempotencyKey });
-const create = (overrides: Partial<CreateKeyPairInput> = {}): CreateKeyPairInput => ({
-  name: "deploy-bot",
-  keyType: "ed25519",
-  keyFormat: "pem",
-  escrow: false,
-  tags: { team: "ci" },
-  ...overrides,
-});
+const create = createInput;
 const query = (overrides: Partial<ListKeyPairsQuery> = {}): ListKeyPairsQuery => ({ limit: 100, ...overrides }) as ListKeyPairsQuery;
 const tagsOf = (answer: object) => (answer as { tags: Record<string, string> }).tags;
 
