@@ -515,7 +515,8 @@ const deleteResponses = {
   400: invalid("Invalid request: a parameter or the region is wrong.", runtime.DeleteQuery, { dryRun: "1" }, "query"),
   403: withGatewayAnswer(
     problem(
-      `The key pair was not created through this service (no managed-key tag), so it is not deleted (a problem); or ${GATEWAY_FORBIDDEN}`,
+      "The key pair was not created through this service (no managed-key tag), so it is not deleted, or (a dry run) the service may " +
+        `not delete it (problem type forbidden); or ${GATEWAY_FORBIDDEN}`,
       unmanagedKey("console-key", settingsFrom(DEFAULTS)),
     ),
     "Forbidden",
@@ -523,7 +524,8 @@ const deleteResponses = {
   404: notFound,
   409: problem(
     "Something still names the key (problem type key-in-use), or whether anything does could not be checked (usage-unknown: a " +
-      "describe was denied, throttled or timed out): nothing was deleted, `usage` says what was found. force=true deletes anyway.",
+      "describe was denied, throttled or timed out): nothing was deleted, `usage` says what was found. A dry run answers the same. " +
+      "force=true deletes anyway.",
     thrown(() =>
       refuseIfUsed("deploy-bot", {
         instances: [{ instanceId: "i-0123456789abcdef0", state: "running" }],

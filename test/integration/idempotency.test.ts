@@ -4,6 +4,7 @@
  */
 import { request } from "node:http";
 import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
+import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { ed25519PublicKey, publicKeyOf, withoutComment } from "../support/keys.js";
 
 const region = "eu-north-1"; // used by no other test file
@@ -15,6 +16,21 @@ async function readEventually(path: string): Promise<Record<string, any>> {
     const answer = await fetch(`${process.env.API_URL}${path}`);
     if (answer.status !== 404 || attempt === 40) return answer.json();
     await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** A key's tags as EC2 (moto) holds them, the service's bookkeeping included, which no answer shows. */
+async function tagsInEc2(name: string): Promise<Record<string, string>> {
+  const ec2 = new EC2Client({
+    region,
+    endpoint: process.env.MOTO_TRUTH_URL,
+    credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+  });
+  try {
+    const { KeyPairs = [] } = await ec2.send(new DescribeKeyPairsCommand({ KeyNames: [name] }));
+    return Object.fromEntries((KeyPairs[0]?.Tags ?? []).map((tag) => [tag.Key!, tag.Value!]));
+  } finally {
+    ec2.destroy();
   }
 }
 
@@ -43,6 +59,10 @@ test("create: a repeat after the first finished is 409 private-key-delivered nam
   // Nothing was made or deleted: the key held is the first one, and its private key is the one the first answer gave.
   const held = await readEventually(`/keypairs/by-id/${first.body.keyPairId}?region=${region}&includePublicKey=true`);
   expect(publicKeyOf(first.body.keyMaterial)).toBe(withoutComment(held.publicKey));
+  // Answers show the caller's tags and the managed tag, not the service's bookkeeping (EC2 holds it).
+  expect(Object.keys(held.tags).sort()).toEqual(["managed-by", "team"]);
+  expect(Object.keys(first.body.tags).sort()).toEqual(["managed-by", "team"]);
+  expect(await tagsInEc2(body.name)).toHaveProperty("ec2-keypairs-api:request-digest");
 
   const different = await post("/keypairs", { ...body, keyType: "rsa" }, `${run}-k1`);
   expect([different.status, different.body.type]).toEqual([422, expect.stringMatching(/\/problems\/idempotency-key-reused$/)]);
@@ -94,9 +114,10 @@ test("import: a repeat answers the same key pair at once; another body is 422", 
   expect(different.status).toBe(422);
 });
 
-test("every created key records its caller (unauthenticated locally: serverless-offline enforces no IAM)", async () => {
+test("every created key records its caller in EC2 (unauthenticated locally: serverless-offline enforces no IAM), not in answers", async () => {
   const created = await post("/keypairs", { name: `${run}-audit`, keyType: "ed25519" }, `${run}-k4`);
-  expect(created.body.tags["ec2-keypairs-api:created-by"]).toBe("unauthenticated");
+  expect((await tagsInEc2(`${run}-audit`))["ec2-keypairs-api:created-by"]).toBe("unauthenticated");
+  expect(created.body.tags).toEqual({ "managed-by": "ec2-keypairs-api" });
 });
 
 test("two Idempotency-Key headers in one request are a 400 naming the header, and nothing is made", async () => {

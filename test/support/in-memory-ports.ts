@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import type { KeyPairEvent } from "../../src/lib/api/events.js";
-import type { KeyUsageView } from "../../src/lib/api/schemas.js";
+import type { CreateKeyPairInput, KeyUsageView } from "../../src/lib/api/schemas.js";
 import { DryRunSucceeded, ServiceError } from "../../src/lib/keypairs/errors.js";
 import type {
   Clock,
@@ -330,3 +330,13 @@ export function inMemoryDeps(settings: Partial<KeyPairSettings> = {}): KeyPairDe
     clock,
   };
 }
+
+/** A create's input as the handler gives it to the rule (defaults filled in), with the test's changes. */
+export const createInput = (overrides: Partial<CreateKeyPairInput> = {}): CreateKeyPairInput => ({
+  name: "deploy-bot",
+  keyType: "ed25519",
+  keyFormat: "pem",
+  escrow: false,
+  tags: { team: "ci" },
+  ...overrides,
+});

@@ -36,7 +36,7 @@ def stand_in(refuse_after: str | None = None) -> tuple[AuthenticatedClient, list
         sent.append(request.url.params)
         cursor = request.url.params.get("cursor")
         if cursor is not None and cursor == refuse_after:
-            problem = {"type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout", "title": "t", "status": 504, "detail": "d"}
+            problem = {"type": "/problems/upstream-timeout", "title": "t", "status": 504, "detail": "d"}
             return httpx.Response(504, headers={"content-type": "application/problem+json"}, content=json.dumps(problem))
         after = [name for name in NAMES if cursor is None or name > cursor]
         page: dict[str, object] = {"items": [key(name) for name in after[:2]]}

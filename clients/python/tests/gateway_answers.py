@@ -29,7 +29,7 @@ for module_info in pkgutil.iter_modules(key_pairs.__path__):
         except KeyPairsError as error:
             assert (error.status, error.gateway, error.title) == (status, True, message), (module_info.name, vars(error))
         checked += 1
-    for problem_type in (KnownProblemType.NOT_FOUND.value, "https://ec2-keypairs-api.example.com/problems/added-later"):
+    for problem_type in (KnownProblemType.NOT_FOUND.value, "/problems/added-later"):
         body = {"type": problem_type, "title": "t", "status": 400, "detail": "d"}
         answer = httpx.Response(400, headers={"content-type": "application/problem+json"}, content=json.dumps(body))
         built = module._build_response(client=client, response=answer)

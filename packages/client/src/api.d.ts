@@ -238,7 +238,7 @@ export interface components {
         ErrorAnswer: components["schemas"]["Problem"] | components["schemas"]["GatewayMessage"];
         /** @description RFC 9457 problem details. */
         Problem: {
-            /** @description URI identifying the problem type: one of KnownProblemType, or a type added after this version of the spec. */
+            /** @description URI reference identifying the problem type: one of KnownProblemType, or a type added after this version of the spec. Relative (`/problems/<kind>`): resolved against the request's URI it is GET /problems/{type} on this API, a page saying what the problem means. */
             type: components["schemas"]["KnownProblemType"] | string;
             title: string;
             status: number;
@@ -261,7 +261,7 @@ export interface components {
          * @description The problem types this version of the API answers (more may be added).
          * @enum {string}
          */
-        KnownProblemType: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/not-acceptable" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/problem-type-not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/private-key-delivered" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/key-in-use" | "https://ec2-keypairs-api.example.com/problems/usage-unknown" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/escrow-failed" | "https://ec2-keypairs-api.example.com/problems/internal";
+        KnownProblemType: "/problems/validation" | "/problems/malformed-json" | "/problems/unsupported-media-type" | "/problems/method-not-allowed" | "/problems/not-acceptable" | "/problems/payload-too-large" | "/problems/not-found" | "/problems/problem-type-not-found" | "/problems/conflict" | "/problems/request-in-progress" | "/problems/private-key-delivered" | "/problems/idempotency-key-reused" | "/problems/quota-exceeded" | "/problems/unmanaged-key" | "/problems/key-in-use" | "/problems/usage-unknown" | "/problems/forbidden" | "/problems/throttled" | "/problems/upstream-error" | "/problems/upstream-timeout" | "/problems/escrow-failed" | "/problems/internal";
         /** @description One invalid field of the request. */
         ProblemFieldError: {
             /** @description Location of the offending value, e.g. `body.tags` or `query.region`. */
@@ -328,7 +328,7 @@ export interface components {
          * @enum {string}
          */
         KeyType: "rsa" | "ed25519";
-        /** @description Every tag the key carries: the caller's and the service's own (the reserved keys of Tags). */
+        /** @description The caller's tags, the managed-key marker, and the service's tags that say what it does with the key: ec2-keypairs-api:escrow (where an escrowed private key is kept) and ec2-keypairs-api:expires-at (when the sweep deletes it). The service's bookkeeping (ec2-keypairs-api:request-token, ec2-keypairs-api:idempotency-key, ec2-keypairs-api:request-digest, ec2-keypairs-api:created-by) is on the key in EC2 but in no answer, and the tagKey and tag filters do not match it. */
         KeyPairTags: {
             [key: string]: string;
         };
@@ -380,7 +380,7 @@ export interface components {
          */
         Region: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
         /**
-         * @description Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Seven tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key, :request-digest, :created-by, :escrow and :expires-at, which record the request that made the key, its IAM caller, where an escrowed private key is kept and when the key expires. A key that expires (ttlSeconds or expiresAt) takes at most 43 caller tags.
+         * @description Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Seven tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key, :request-digest, :created-by, :escrow and :expires-at, which record the request that made the key and its IAM caller (answers do not show these), where an escrowed private key is kept and when the key expires. A key that expires (ttlSeconds or expiresAt) takes at most 43 caller tags.
          * @example {
          *       "team": "platform",
          *       "env": "prod"
@@ -442,7 +442,7 @@ export interface components {
              *       "ap-south-1": {
              *         "status": "error",
              *         "problem": {
-             *           "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
+             *           "type": "/problems/upstream-timeout",
              *           "title": "AWS did not answer in time",
              *           "status": 504,
              *           "detail": "EC2 did not answer in time."
@@ -519,7 +519,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://ec2-keypairs-api.example.com/problems/throttled",
+                 *       "type": "/problems/throttled",
                  *       "title": "Too many requests to AWS",
                  *       "status": 429,
                  *       "detail": "EC2 is throttling requests; retry after the delay in Retry-After.",
@@ -543,7 +543,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://ec2-keypairs-api.example.com/problems/internal",
+                 *       "type": "/problems/internal",
                  *       "title": "Internal server error",
                  *       "status": 500,
                  *       "detail": "An unexpected error occurred; it has been logged with this request's id."
@@ -566,7 +566,7 @@ export interface components {
             content: {
                 /**
                  * @example {
-                 *       "type": "https://ec2-keypairs-api.example.com/problems/payload-too-large",
+                 *       "type": "/problems/payload-too-large",
                  *       "title": "Request body too large",
                  *       "status": 413,
                  *       "detail": "The body is 262145 bytes; at most 262144 are accepted."
@@ -616,7 +616,7 @@ export interface operations {
                 fingerprint?: string;
                 /** @description rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances. */
                 keyType?: components["schemas"]["KeyType"];
-                /** @description Only keys that carry a tag with this key. */
+                /** @description Only keys that carry a tag with this key, among the tags answers show (KeyPairTags). */
                 tagKey?: string;
                 /** @description Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters); the key must not start with aws:, as in tagKey. */
                 tag?: string;
@@ -658,7 +658,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
+                     *       "type": "/problems/validation",
                      *       "title": "Invalid request",
                      *       "status": 400,
                      *       "detail": "query.includePublicKey: must be one of true, false",
@@ -688,7 +688,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "type": "/problems/method-not-allowed",
                      *       "title": "Method not allowed",
                      *       "status": 405,
                      *       "detail": "PUT is not supported here; use GET or POST.",
@@ -708,7 +708,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
+                     *       "type": "/problems/upstream-error",
                      *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
@@ -728,7 +728,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
+                     *       "type": "/problems/upstream-timeout",
                      *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
@@ -768,7 +768,7 @@ export interface operations {
                     keyFormat?: components["schemas"]["KeyFormat"];
                     tags?: components["schemas"]["Tags"];
                     region?: components["schemas"]["Region"];
-                    /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
+                    /** @description Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the request would get (403 forbidden when the service may not make the call). */
                     dryRun?: boolean;
                     /**
                      * @description Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's AWS::EC2::KeyPair does: a SecureString parameter named `/ec2/keypair/<keyPairId>` (KMS-encrypted with alias/aws/ssm unless the deployment names another key), tagged with the key pair id. The response then carries privateKeyParameter and no keyMaterial. If the key cannot be stored, the key pair is deleted again and the answer is a 502.
@@ -824,7 +824,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
+                     *       "type": "/problems/validation",
                      *       "title": "Invalid request",
                      *       "status": 400,
                      *       "detail": "body.keyType: must be one of rsa, ed25519",
@@ -848,7 +848,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/forbidden",
+                     *       "type": "/problems/forbidden",
                      *       "title": "Operation not permitted",
                      *       "status": 403,
                      *       "detail": "CreateKeyPair would fail: the service is not permitted to perform it.",
@@ -878,7 +878,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "type": "/problems/method-not-allowed",
                      *       "title": "Method not allowed",
                      *       "status": 405,
                      *       "detail": "PUT is not supported here; use GET or POST.",
@@ -896,7 +896,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/not-acceptable",
+                     *       "type": "/problems/not-acceptable",
                      *       "title": "Not acceptable",
                      *       "status": 406,
                      *       "detail": "A ppk key is not a PEM file: ask for keyFormat pem, or accept application/json.",
@@ -914,7 +914,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/conflict",
+                     *       "type": "/problems/conflict",
                      *       "title": "Key pair already exists",
                      *       "status": 409,
                      *       "detail": "A key pair named deploy-bot already exists in eu-west-1: choose another name, or delete that key pair first.",
@@ -934,7 +934,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/unsupported-media-type",
+                     *       "type": "/problems/unsupported-media-type",
                      *       "title": "Unsupported media type",
                      *       "status": 415,
                      *       "detail": "charset latin1 is not accepted: send the body in UTF-8 (application/json, or application/json; charset=utf-8).",
@@ -952,7 +952,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/quota-exceeded",
+                     *       "type": "/problems/quota-exceeded",
                      *       "title": "Key pair quota exceeded",
                      *       "status": 422,
                      *       "detail": "The region's key pair quota (5,000 by default) is reached: delete keys or request a quota increase.",
@@ -973,7 +973,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
+                     *       "type": "/problems/upstream-error",
                      *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
@@ -993,7 +993,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
+                     *       "type": "/problems/upstream-timeout",
                      *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
@@ -1034,7 +1034,7 @@ export interface operations {
                     publicKey: string;
                     tags?: components["schemas"]["Tags"];
                     region?: components["schemas"]["Region"];
-                    /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
+                    /** @description Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the request would get (403 forbidden when the service may not make the call). */
                     dryRun?: boolean;
                     /**
                      * @description The key expires this many seconds after it is made (60 to 31536000, one year): the sweep then deletes it (within its schedule, 5 minutes by default), even if something still names it. Not with expiresAt.
@@ -1077,7 +1077,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
+                     *       "type": "/problems/validation",
                      *       "title": "Invalid request",
                      *       "status": 400,
                      *       "detail": "publicKey is a 768-bit RSA key: EC2 accepts 1024 to 4096 bits",
@@ -1101,7 +1101,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/forbidden",
+                     *       "type": "/problems/forbidden",
                      *       "title": "Operation not permitted",
                      *       "status": 403,
                      *       "detail": "ImportKeyPair would fail: the service is not permitted to perform it.",
@@ -1131,7 +1131,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "type": "/problems/method-not-allowed",
                      *       "title": "Method not allowed",
                      *       "status": 405,
                      *       "detail": "PUT is not supported here; use POST.",
@@ -1149,7 +1149,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/conflict",
+                     *       "type": "/problems/conflict",
                      *       "title": "Key pair already exists",
                      *       "status": 409,
                      *       "detail": "A key pair named deploy-bot already exists in eu-west-1: choose another name, or delete that key pair first.",
@@ -1169,7 +1169,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/unsupported-media-type",
+                     *       "type": "/problems/unsupported-media-type",
                      *       "title": "Unsupported media type",
                      *       "status": 415,
                      *       "detail": "charset latin1 is not accepted: send the body in UTF-8 (application/json, or application/json; charset=utf-8).",
@@ -1187,7 +1187,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/quota-exceeded",
+                     *       "type": "/problems/quota-exceeded",
                      *       "title": "Key pair quota exceeded",
                      *       "status": 422,
                      *       "detail": "The region's key pair quota (5,000 by default) is reached: delete keys or request a quota increase.",
@@ -1208,7 +1208,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
+                     *       "type": "/problems/upstream-error",
                      *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
@@ -1228,7 +1228,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
+                     *       "type": "/problems/upstream-timeout",
                      *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
@@ -1276,7 +1276,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
+                     *       "type": "/problems/validation",
                      *       "title": "Invalid request",
                      *       "status": 400,
                      *       "detail": "path.name: must be printable ASCII without leading or trailing spaces, and not . or ..",
@@ -1301,7 +1301,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/not-found",
+                     *       "type": "/problems/not-found",
                      *       "title": "Key pair not found",
                      *       "status": 404,
                      *       "detail": "No key pair named deploy-bot in eu-west-1.",
@@ -1324,7 +1324,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "type": "/problems/method-not-allowed",
                      *       "title": "Method not allowed",
                      *       "status": 405,
                      *       "detail": "PUT is not supported here; use GET or DELETE.",
@@ -1344,7 +1344,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
+                     *       "type": "/problems/upstream-error",
                      *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
@@ -1364,7 +1364,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
+                     *       "type": "/problems/upstream-timeout",
                      *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
@@ -1381,7 +1381,7 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
-                /** @description Check permissions only; nothing is deleted. Reports the key's usage too. */
+                /** @description Nothing is deleted: the answer is what the delete would be. A 200 DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true). */
                 dryRun?: boolean;
                 /** @description Delete even if instances, launch templates, launch configurations or Auto Scaling groups still name the key, or if that could not be checked. Without it such a delete is refused (409 key-in-use or usage-unknown, with the usage found). */
                 force?: boolean;
@@ -1419,7 +1419,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
+                     *       "type": "/problems/validation",
                      *       "title": "Invalid request",
                      *       "status": 400,
                      *       "detail": "query.dryRun: must be one of true, false",
@@ -1435,7 +1435,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted (a problem); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted, or (a dry run) the service may not delete it (problem type forbidden); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1443,7 +1443,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/unmanaged-key",
+                     *       "type": "/problems/unmanaged-key",
                      *       "title": "Key pair is not managed by this service",
                      *       "status": 403,
                      *       "detail": "Key pair console-key was not created or imported through this service (no managed-by=ec2-keypairs-api tag); delete it in EC2 directly.",
@@ -1467,7 +1467,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/not-found",
+                     *       "type": "/problems/not-found",
                      *       "title": "Key pair not found",
                      *       "status": 404,
                      *       "detail": "No key pair named deploy-bot in eu-west-1.",
@@ -1490,7 +1490,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "type": "/problems/method-not-allowed",
                      *       "title": "Method not allowed",
                      *       "status": 405,
                      *       "detail": "PUT is not supported here; use GET or DELETE.",
@@ -1500,7 +1500,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Something still names the key (problem type key-in-use), or whether anything does could not be checked (usage-unknown: a describe was denied, throttled or timed out): nothing was deleted, `usage` says what was found. force=true deletes anyway. */
+            /** @description Something still names the key (problem type key-in-use), or whether anything does could not be checked (usage-unknown: a describe was denied, throttled or timed out): nothing was deleted, `usage` says what was found. A dry run answers the same. force=true deletes anyway. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1508,7 +1508,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/key-in-use",
+                     *       "type": "/problems/key-in-use",
                      *       "title": "Key pair is in use",
                      *       "status": 409,
                      *       "detail": "Key pair deploy-bot is still named by 1 instance, 1 launch template, 1 Auto Scaling group: deleting it would make their next launch fail. Nothing was deleted; force=true deletes it anyway.",
@@ -1556,7 +1556,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
+                     *       "type": "/problems/upstream-error",
                      *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
@@ -1576,7 +1576,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
+                     *       "type": "/problems/upstream-timeout",
                      *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
@@ -1624,7 +1624,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
+                     *       "type": "/problems/validation",
                      *       "title": "Invalid request",
                      *       "status": 400,
                      *       "detail": "path.keyPairId: must look like key-0123456789abcdef0",
@@ -1649,7 +1649,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/not-found",
+                     *       "type": "/problems/not-found",
                      *       "title": "Key pair not found",
                      *       "status": 404,
                      *       "detail": "No key pair named deploy-bot in eu-west-1.",
@@ -1672,7 +1672,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "type": "/problems/method-not-allowed",
                      *       "title": "Method not allowed",
                      *       "status": 405,
                      *       "detail": "PUT is not supported here; use GET or DELETE.",
@@ -1692,7 +1692,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
+                     *       "type": "/problems/upstream-error",
                      *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
@@ -1712,7 +1712,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
+                     *       "type": "/problems/upstream-timeout",
                      *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
@@ -1729,7 +1729,7 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
-                /** @description Check permissions only; nothing is deleted. Reports the key's usage too. */
+                /** @description Nothing is deleted: the answer is what the delete would be. A 200 DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true). */
                 dryRun?: boolean;
                 /** @description Delete even if instances, launch templates, launch configurations or Auto Scaling groups still name the key, or if that could not be checked. Without it such a delete is refused (409 key-in-use or usage-unknown, with the usage found). */
                 force?: boolean;
@@ -1767,7 +1767,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
+                     *       "type": "/problems/validation",
                      *       "title": "Invalid request",
                      *       "status": 400,
                      *       "detail": "query.dryRun: must be one of true, false",
@@ -1783,7 +1783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted (a problem); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted, or (a dry run) the service may not delete it (problem type forbidden); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1791,7 +1791,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/unmanaged-key",
+                     *       "type": "/problems/unmanaged-key",
                      *       "title": "Key pair is not managed by this service",
                      *       "status": 403,
                      *       "detail": "Key pair console-key was not created or imported through this service (no managed-by=ec2-keypairs-api tag); delete it in EC2 directly.",
@@ -1815,7 +1815,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/not-found",
+                     *       "type": "/problems/not-found",
                      *       "title": "Key pair not found",
                      *       "status": 404,
                      *       "detail": "No key pair named deploy-bot in eu-west-1.",
@@ -1838,7 +1838,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "type": "/problems/method-not-allowed",
                      *       "title": "Method not allowed",
                      *       "status": 405,
                      *       "detail": "PUT is not supported here; use GET or DELETE.",
@@ -1848,7 +1848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Something still names the key (problem type key-in-use), or whether anything does could not be checked (usage-unknown: a describe was denied, throttled or timed out): nothing was deleted, `usage` says what was found. force=true deletes anyway. */
+            /** @description Something still names the key (problem type key-in-use), or whether anything does could not be checked (usage-unknown: a describe was denied, throttled or timed out): nothing was deleted, `usage` says what was found. A dry run answers the same. force=true deletes anyway. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1856,7 +1856,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/key-in-use",
+                     *       "type": "/problems/key-in-use",
                      *       "title": "Key pair is in use",
                      *       "status": 409,
                      *       "detail": "Key pair deploy-bot is still named by 1 instance, 1 launch template, 1 Auto Scaling group: deleting it would make their next launch fail. Nothing was deleted; force=true deletes it anyway.",
@@ -1904,7 +1904,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-error",
+                     *       "type": "/problems/upstream-error",
                      *       "title": "AWS request failed",
                      *       "status": 502,
                      *       "detail": "EC2 reported an internal error.",
@@ -1924,7 +1924,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
+                     *       "type": "/problems/upstream-timeout",
                      *       "title": "AWS did not answer in time",
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
@@ -1962,7 +1962,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
+                     *       "type": "/problems/validation",
                      *       "title": "Invalid request",
                      *       "status": 400,
                      *       "detail": "query.v: is given more than once; send each parameter once",
@@ -1992,7 +1992,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "type": "/problems/method-not-allowed",
                      *       "title": "Method not allowed",
                      *       "status": 405,
                      *       "detail": "PUT is not supported here; use GET.",
@@ -2032,7 +2032,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
+                     *       "type": "/problems/validation",
                      *       "title": "Invalid request",
                      *       "status": 400,
                      *       "detail": "query.v: is given more than once; send each parameter once",
@@ -2062,7 +2062,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "type": "/problems/method-not-allowed",
                      *       "title": "Method not allowed",
                      *       "status": 405,
                      *       "detail": "PUT is not supported here; use GET.",
@@ -2105,7 +2105,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/validation",
+                     *       "type": "/problems/validation",
                      *       "title": "Invalid request",
                      *       "status": 400,
                      *       "detail": "path.type: must be a problem type, such as conflict",
@@ -2130,7 +2130,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/problem-type-not-found",
+                     *       "type": "/problems/problem-type-not-found",
                      *       "title": "No such problem type",
                      *       "status": 404,
                      *       "detail": "This API has no problem type teapot.",
@@ -2153,7 +2153,7 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "type": "https://ec2-keypairs-api.example.com/problems/method-not-allowed",
+                     *       "type": "/problems/method-not-allowed",
                      *       "title": "Method not allowed",
                      *       "status": 405,
                      *       "detail": "PUT is not supported here; use GET.",

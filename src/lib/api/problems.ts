@@ -73,7 +73,11 @@ export const PROBLEM_DESCRIPTIONS: Record<ProblemKind, string> = {
 
 export const PROBLEM_KINDS = Object.keys(PROBLEM_TITLES) as ProblemKind[];
 
-export const PROBLEM_TYPE_BASE = "https://ec2-keypairs-api.example.com/problems/";
+/**
+ * A problem's type is a relative reference (RFC 9457 allows one; it resolves against the request's
+ * URI): `/problems/<kind>` on the very API that answered, GET /problems/{type}, whatever its host.
+ */
+export const PROBLEM_TYPE_BASE = "/problems/";
 
 /** The detail of every 500: what went wrong is in the logs only. */
 export const INTERNAL_DETAIL = "An unexpected error occurred; it has been logged with this request's id.";

@@ -15,6 +15,18 @@ export const SERVICE_TAGS = {
 
 export const RESERVED_TAG_KEYS: readonly string[] = Object.values(SERVICE_TAGS);
 
+/**
+ * The service's bookkeeping, which no answer shows (create, import, get, list; events carry no tags):
+ * which request made a key and who asked. Answers show the caller's tags, the managed-key marker,
+ * escrow and expires-at: they say what the service does with the key.
+ */
+export const HIDDEN_TAG_KEYS: readonly string[] = [
+  SERVICE_TAGS.requestToken,
+  SERVICE_TAGS.idempotencyKey,
+  SERVICE_TAGS.requestDigest,
+  SERVICE_TAGS.createdBy,
+];
+
 /** EC2's limit of tags per key pair. */
 const EC2_MAX_TAGS = 50;
 

@@ -13,7 +13,7 @@
 import { KNOWN_REGIONS } from "../platform/regions.js";
 import * as z from "../platform/zod.js";
 import { PROBLEM_KINDS, PROBLEM_TYPE_BASE } from "./problems.js";
-import { MAX_CALLER_TAGS, MAX_CALLER_TAGS_WITH_EXPIRY, RESERVED_TAG_KEYS } from "./reserved-tags.js";
+import { HIDDEN_TAG_KEYS, MAX_CALLER_TAGS, MAX_CALLER_TAGS_WITH_EXPIRY, RESERVED_TAG_KEYS, SERVICE_TAGS } from "./reserved-tags.js";
 
 /*
  * Patterns end with (?![\s\S]) rather than $: in Python's re (which spec-driven generators use) $
@@ -134,13 +134,16 @@ export const Tags = /* @__PURE__ */ z
     id: "Tags",
     description:
       `Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. ` +
-      `${reservedKeysText()}, which record the request that made the key, its IAM caller, where an escrowed private key is kept and ` +
-      `when the key expires. A key that expires (ttlSeconds or expiresAt) takes at most ${MAX_CALLER_TAGS_WITH_EXPIRY} caller tags.`,
+      `${reservedKeysText()}, which record the request that made the key and its IAM caller (answers do not show these), where an ` +
+      `escrowed private key is kept and when the key expires. A key that expires (ttlSeconds or expiresAt) takes at most ` +
+      `${MAX_CALLER_TAGS_WITH_EXPIRY} caller tags.`,
     example: { team: "platform", env: "prod" },
   });
 
 const DryRun = /* @__PURE__ */ z.boolean().register(z.globalRegistry, {
-  description: "Check permissions only: nothing is created, and a 200 says whether the call would succeed.",
+  description:
+    "Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the request would get (403 forbidden when " +
+    "the service may not make the call).",
 });
 
 const PublicKeyMaterial = /* @__PURE__ */ text({ multiline: true }).check(z.minLength(1), z.maxLength(8192)).register(z.globalRegistry, {
@@ -311,7 +314,11 @@ export const KeyQuery = /* @__PURE__ */ z.strictObject({
 
 export const DeleteQuery = /* @__PURE__ */ z.strictObject({
   region: /* @__PURE__ */ z.optional(Region),
-  dryRun: described(booleanQuery, "Check permissions only; nothing is deleted. Reports the key's usage too."),
+  dryRun: described(
+    booleanQuery,
+    "Nothing is deleted: the answer is what the delete would be. A 200 DryRunResult with the key's usage when it would succeed, " +
+      "else its problem: 403 forbidden or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true).",
+  ),
   force: described(
     booleanQuery,
     "Delete even if instances, launch templates, launch configurations or Auto Scaling groups still name the key, or if that could " +
@@ -327,7 +334,7 @@ export const ListQuery = /* @__PURE__ */ z.strictObject({
   keyPairId: described(KeyPairId, "Only the key with this id."),
   fingerprint: described(Fingerprint, "Only keys with exactly this fingerprint."),
   keyType: /* @__PURE__ */ z.optional(KeyType),
-  tagKey: described(TagKey, "Only keys that carry a tag with this key."),
+  tagKey: described(TagKey, "Only keys that carry a tag with this key, among the tags answers show (KeyPairTags)."),
   tag: /* @__PURE__ */ z
     .optional(
       // The key as in tagKey: no aws: prefix (a filter on it could only ever match EC2's own tags).
@@ -456,7 +463,10 @@ export const KeyPair = /* @__PURE__ */ z
     region: z.string(),
     tags: z.record(z.string(), z.string()).register(z.globalRegistry, {
       id: "KeyPairTags",
-      description: "Every tag the key carries: the caller's and the service's own (the reserved keys of Tags).",
+      description:
+        `The caller's tags, the managed-key marker, and the service's tags that say what it does with the key: ${SERVICE_TAGS.escrow} ` +
+        `(where an escrowed private key is kept) and ${SERVICE_TAGS.expiresAt} (when the sweep deletes it). The service's bookkeeping ` +
+        `(${HIDDEN_TAG_KEYS.join(", ")}) is on the key in EC2 but in no answer, and the tagKey and tag filters do not match it.`,
     }),
     managed: z.boolean().register(z.globalRegistry, {
       description: "Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default).",
@@ -565,7 +575,7 @@ export const KeyPairList = /* @__PURE__ */ z
         "ap-south-1": {
           status: "error",
           problem: {
-            type: "https://ec2-keypairs-api.example.com/problems/upstream-timeout",
+            type: `${PROBLEM_TYPE_BASE}upstream-timeout`,
             title: "AWS did not answer in time",
             status: 504,
             detail: "EC2 did not answer in time.",
@@ -610,7 +620,10 @@ export const ProblemDetails = /* @__PURE__ */ z
         z.string(),
       ])
       .register(z.globalRegistry, {
-        description: "URI identifying the problem type: one of KnownProblemType, or a type added after this version of the spec.",
+        description:
+          `URI reference identifying the problem type: one of KnownProblemType, or a type added after this version of the spec. ` +
+          `Relative (\`${PROBLEM_TYPE_BASE}<kind>\`): resolved against the request's URI it is GET /problems/{type} on this API, a page ` +
+          `saying what the problem means.`,
       }),
     title: z.string(),
     status: z.number().check(z.int(), z.minimum(400), z.maximum(599)),

@@ -2,10 +2,14 @@ import type { KeyPairView, ListKeyPairsQuery } from "../api/schemas.js";
 import { expiresAt } from "./expiry.js";
 import type { KeyPairRecord, ReadDeps } from "./ports.js";
 import { inUse, requireCompleteScan, scanUsage, usageOf } from "./usage.js";
-import { toView } from "./views.js";
+import { shownTags, toView } from "./views.js";
 
-/** Whether a key passes the list's filters, each matched literally (EC2 filters would read * and ? as wildcards). */
+/**
+ * Whether a key passes the list's filters, each matched literally (EC2 filters would read * and ? as
+ * wildcards); tag filters see the tags answers show, not the service's bookkeeping.
+ */
 function matchesFilters(record: KeyPairRecord, query: ListKeyPairsQuery): boolean {
+  const tags = shownTags(record.tags);
   const separator = query.tag?.indexOf("=") ?? -1;
   const tagKey = query.tag?.slice(0, separator);
   return (
@@ -13,8 +17,8 @@ function matchesFilters(record: KeyPairRecord, query: ListKeyPairsQuery): boolea
     (query.keyPairId === undefined || record.keyPairId === query.keyPairId) &&
     (query.fingerprint === undefined || record.fingerprint === query.fingerprint) &&
     (query.keyType === undefined || record.keyType === query.keyType) &&
-    (query.tagKey === undefined || Object.hasOwn(record.tags, query.tagKey)) &&
-    (tagKey === undefined || (Object.hasOwn(record.tags, tagKey) && record.tags[tagKey] === query.tag!.slice(separator + 1))) &&
+    (query.tagKey === undefined || Object.hasOwn(tags, query.tagKey)) &&
+    (tagKey === undefined || (Object.hasOwn(tags, tagKey) && tags[tagKey] === query.tag!.slice(separator + 1))) &&
     (query.expiresBefore === undefined || (expiresAt(record.tags) ?? Number.POSITIVE_INFINITY) < Date.parse(query.expiresBefore))
   );
 }

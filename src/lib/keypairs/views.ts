@@ -1,4 +1,5 @@
 /** How the rules show key pairs: the API's views of the store's records, and dry-run answers. */
+import { HIDDEN_TAG_KEYS } from "../api/reserved-tags.js";
 import type { DryRunView, KeyPairView } from "../api/schemas.js";
 import { DryRunSucceeded } from "./errors.js";
 import { expiryOf, utc } from "./expiry.js";
@@ -6,6 +7,10 @@ import type { KeyPairRecord, KeyPairSettings } from "./ports.js";
 
 export const isManaged = (tags: Record<string, string>, settings: KeyPairSettings): boolean =>
   tags[settings.managedTag.key] === settings.managedTag.value;
+
+/** A key's tags as answers show them: without the service's bookkeeping (HIDDEN_TAG_KEYS). */
+export const shownTags = (tags: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(tags).filter(([key]) => !HIDDEN_TAG_KEYS.includes(key)));
 
 export function toView(record: KeyPairRecord, region: string, settings: KeyPairSettings): KeyPairView {
   const expiry = expiryOf(record.tags);
@@ -15,7 +20,7 @@ export function toView(record: KeyPairRecord, region: string, settings: KeyPairS
     fingerprint: record.fingerprint,
     keyType: record.keyType,
     region,
-    tags: record.tags,
+    tags: shownTags(record.tags),
     managed: isManaged(record.tags, settings),
     ...(record.createdAt ? { createdAt: record.createdAt.toISOString() } : {}),
     // Re-written by utc(), so the answer is RFC 3339 whatever else the tag may hold.

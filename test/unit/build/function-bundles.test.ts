@@ -10,7 +10,7 @@ import { ROOT } from "../../../scripts/local-stack.js";
 const SCHEMA_TEXT = {
   ListQuery: "List every allowed region",
   KeyQuery: "Include the public key (OpenSSH format).",
-  DeleteQuery: "Check permissions only; nothing is deleted.",
+  DeleteQuery: "Nothing is deleted: the answer is what the delete would be.",
   IdempotencyHeaders: "Makes a retry safe",
   CreateKeyPairBody: "Store the private key in SSM",
   ImportKeyPairBody: "A public key to register",

@@ -41,7 +41,7 @@ test("the routes with a body, read from the route table and the spec, are create
 describe.each(BODY_ROUTES.map((route) => [routeKey(route), route] as const))("%s", (_key, route) => {
   test.each(DEEP_BODIES)("%s nested 10^5 deep: 400 validation naming the limit, EC2 never called", async (_label, body) => {
     const answer = await invoke(await handlerOf(route.handler), { method: route.method, path: route.path, body });
-    expect([answer.status, answer.body.type]).toEqual([400, "https://ec2-keypairs-api.example.com/problems/validation"]);
+    expect([answer.status, answer.body.type]).toEqual([400, "/problems/validation"]);
     expect(answer.body.errors).toEqual([TOO_DEEP]);
     expect(ec2.calls()).toHaveLength(0);
   });
@@ -75,11 +75,7 @@ test.each([
 ])("a body of JSON %s (%s) is a 400 validation: body must be an object", async (body) => {
   for (const route of BODY_ROUTES) {
     const answer = await invoke(await handlerOf(route.handler), { method: route.method, path: route.path, body });
-    expect([routeKey(route), answer.status, answer.body.type]).toEqual([
-      routeKey(route),
-      400,
-      "https://ec2-keypairs-api.example.com/problems/validation",
-    ]);
+    expect([routeKey(route), answer.status, answer.body.type]).toEqual([routeKey(route), 400, "/problems/validation"]);
     expect(answer.body.errors).toEqual([{ field: "body", message: "must be an object" }]);
   }
 });

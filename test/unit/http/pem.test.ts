@@ -79,7 +79,7 @@ describe("POST /keypairs, Accept: application/x-pem-file", () => {
     expect([answer.status, answer.headers["content-type"], answer.body.type]).toEqual([
       406,
       "application/problem+json",
-      "https://ec2-keypairs-api.example.com/problems/not-acceptable",
+      "/problems/not-acceptable",
     ]);
     expect(ec2.calls()).toHaveLength(0);
   });

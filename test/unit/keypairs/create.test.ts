@@ -1,19 +1,11 @@
 /** The create rule over in-memory ports: tags, Idempotency-Key, races, escrow, dry runs. */
 import { SERVICE_TAGS } from "../../../src/lib/api/reserved-tags.js";
-import type { CreateKeyPairInput } from "../../../src/lib/api/schemas.js";
 import { createKeyPair } from "../../../src/lib/keypairs/create.js";
 import { ServiceError } from "../../../src/lib/keypairs/errors.js";
-import { inMemoryDeps } from "../../support/in-memory-ports.js";
+import { createInput, inMemoryDeps } from "../../support/in-memory-ports.js";
 
 const REGION = "eu-west-1";
-const input = (overrides: Partial<CreateKeyPairInput> = {}): CreateKeyPairInput => ({
-  name: "deploy-bot",
-  keyType: "ed25519",
-  keyFormat: "pem",
-  escrow: false,
-  tags: { team: "ci" },
-  ...overrides,
-});
+const input = createInput;
 const alice = (idempotencyKey?: string) => ({ arn: "arn:aws:iam::123456789012:role/alice", idempotencyKey });
 const failure = (promise: Promise<unknown>) =>
   promise.then(

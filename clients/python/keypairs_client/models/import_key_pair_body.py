@@ -29,14 +29,14 @@ class ImportKeyPairBody:
         tags (Tags | Unset): Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up
             to 256 characters. Seven tag keys are reserved for the service: the managed-key marker and ec2-keypairs-
             api:request-token, :idempotency-key, :request-digest, :created-by, :escrow and :expires-at, which record the
-            request that made the key, its IAM caller, where an escrowed private key is kept and when the key expires. A key
-            that expires (ttlSeconds or expiresAt) takes at most 43 caller tags. Example: {'team': 'platform', 'env':
-            'prod'}.
+            request that made the key and its IAM caller (answers do not show these), where an escrowed private key is kept
+            and when the key expires. A key that expires (ttlSeconds or expiresAt) takes at most 43 caller tags. Example:
+            {'team': 'platform', 'env': 'prod'}.
         region (Region | Unset): AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the
             regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and
             answers 400 for the others. Example: eu-west-1.
-        dry_run (bool | Unset): Check permissions only: nothing is created, and a 200 says whether the call would
-            succeed.
+        dry_run (bool | Unset): Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the
+            request would get (403 forbidden when the service may not make the call).
         ttl_seconds (int | Unset): The key expires this many seconds after it is made (60 to 31536000, one year): the
             sweep then deletes it (within its schedule, 5 minutes by default), even if something still names it. Not with
             expiresAt. Example: 3600.

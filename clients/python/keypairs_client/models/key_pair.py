@@ -32,7 +32,11 @@ class KeyPair:
         fingerprint (str):
         key_type (KeyType): rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
         region (str):
-        tags (KeyPairTags): Every tag the key carries: the caller's and the service's own (the reserved keys of Tags).
+        tags (KeyPairTags): The caller's tags, the managed-key marker, and the service's tags that say what it does with
+            the key: ec2-keypairs-api:escrow (where an escrowed private key is kept) and ec2-keypairs-api:expires-at (when
+            the sweep deletes it). The service's bookkeeping (ec2-keypairs-api:request-token, ec2-keypairs-api:idempotency-
+            key, ec2-keypairs-api:request-digest, ec2-keypairs-api:created-by) is on the key in EC2 but in no answer, and
+            the tagKey and tag filters do not match it.
         managed (bool): Whether the key carries this service's managed-key tag (only managed keys can be deleted through
             the API, by default).
         created_at (datetime.datetime | Unset):

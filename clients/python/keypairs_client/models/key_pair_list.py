@@ -23,8 +23,8 @@ class KeyPairList:
         next_cursor (str | Unset): Present when more keys follow: the last name of this page; pass it as `cursor`.
         regions (KeyPairListRegions | Unset): Only with allRegions=true: each allowed region and how listing it went.
             Example: {'eu-west-1': {'status': 'ok', 'count': 2, 'complete': True}, 'ap-south-1': {'status': 'error',
-            'problem': {'type': 'https://ec2-keypairs-api.example.com/problems/upstream-timeout', 'title': 'AWS did not
-            answer in time', 'status': 504, 'detail': 'EC2 did not answer in time.'}}}.
+            'problem': {'type': '/problems/upstream-timeout', 'title': 'AWS did not answer in time', 'status': 504,
+            'detail': 'EC2 did not answer in time.'}}}.
     """
 
     items: list[KeyPair]

@@ -20,8 +20,8 @@ class KeyPairListRegions:
 
     Example:
         {'eu-west-1': {'status': 'ok', 'count': 2, 'complete': True}, 'ap-south-1': {'status': 'error', 'problem':
-            {'type': 'https://ec2-keypairs-api.example.com/problems/upstream-timeout', 'title': 'AWS did not answer in
-            time', 'status': 504, 'detail': 'EC2 did not answer in time.'}}}
+            {'type': '/problems/upstream-timeout', 'title': 'AWS did not answer in time', 'status': 504, 'detail': 'EC2 did
+            not answer in time.'}}}
 
     """
 

@@ -11,7 +11,13 @@ T = TypeVar("T", bound="KeyPairTags")
 
 @_attrs_define
 class KeyPairTags:
-    """Every tag the key carries: the caller's and the service's own (the reserved keys of Tags)."""
+    """The caller's tags, the managed-key marker, and the service's tags that say what it does with the key: ec2-keypairs-
+    api:escrow (where an escrowed private key is kept) and ec2-keypairs-api:expires-at (when the sweep deletes it). The
+    service's bookkeeping (ec2-keypairs-api:request-token, ec2-keypairs-api:idempotency-key, ec2-keypairs-api:request-
+    digest, ec2-keypairs-api:created-by) is on the key in EC2 but in no answer, and the tagKey and tag filters do not
+    match it.
+
+    """
 
     additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
 

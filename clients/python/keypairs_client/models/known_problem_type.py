@@ -2,42 +2,28 @@ from enum import StrEnum
 
 
 class KnownProblemType(StrEnum):
-    CONFLICT = "https://ec2-keypairs-api.example.com/problems/conflict"
-    ESCROW_FAILED = "https://ec2-keypairs-api.example.com/problems/escrow-failed"
-    FORBIDDEN = "https://ec2-keypairs-api.example.com/problems/forbidden"
-    IDEMPOTENCY_KEY_REUSED = (
-        "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused"
-    )
-    INTERNAL = "https://ec2-keypairs-api.example.com/problems/internal"
-    KEY_IN_USE = "https://ec2-keypairs-api.example.com/problems/key-in-use"
-    MALFORMED_JSON = "https://ec2-keypairs-api.example.com/problems/malformed-json"
-    METHOD_NOT_ALLOWED = (
-        "https://ec2-keypairs-api.example.com/problems/method-not-allowed"
-    )
-    NOT_ACCEPTABLE = "https://ec2-keypairs-api.example.com/problems/not-acceptable"
-    NOT_FOUND = "https://ec2-keypairs-api.example.com/problems/not-found"
-    PAYLOAD_TOO_LARGE = (
-        "https://ec2-keypairs-api.example.com/problems/payload-too-large"
-    )
-    PRIVATE_KEY_DELIVERED = (
-        "https://ec2-keypairs-api.example.com/problems/private-key-delivered"
-    )
-    PROBLEM_TYPE_NOT_FOUND = (
-        "https://ec2-keypairs-api.example.com/problems/problem-type-not-found"
-    )
-    QUOTA_EXCEEDED = "https://ec2-keypairs-api.example.com/problems/quota-exceeded"
-    REQUEST_IN_PROGRESS = (
-        "https://ec2-keypairs-api.example.com/problems/request-in-progress"
-    )
-    THROTTLED = "https://ec2-keypairs-api.example.com/problems/throttled"
-    UNMANAGED_KEY = "https://ec2-keypairs-api.example.com/problems/unmanaged-key"
-    UNSUPPORTED_MEDIA_TYPE = (
-        "https://ec2-keypairs-api.example.com/problems/unsupported-media-type"
-    )
-    UPSTREAM_ERROR = "https://ec2-keypairs-api.example.com/problems/upstream-error"
-    UPSTREAM_TIMEOUT = "https://ec2-keypairs-api.example.com/problems/upstream-timeout"
-    USAGE_UNKNOWN = "https://ec2-keypairs-api.example.com/problems/usage-unknown"
-    VALIDATION = "https://ec2-keypairs-api.example.com/problems/validation"
+    CONFLICT = "/problems/conflict"
+    ESCROW_FAILED = "/problems/escrow-failed"
+    FORBIDDEN = "/problems/forbidden"
+    IDEMPOTENCY_KEY_REUSED = "/problems/idempotency-key-reused"
+    INTERNAL = "/problems/internal"
+    KEY_IN_USE = "/problems/key-in-use"
+    MALFORMED_JSON = "/problems/malformed-json"
+    METHOD_NOT_ALLOWED = "/problems/method-not-allowed"
+    NOT_ACCEPTABLE = "/problems/not-acceptable"
+    NOT_FOUND = "/problems/not-found"
+    PAYLOAD_TOO_LARGE = "/problems/payload-too-large"
+    PRIVATE_KEY_DELIVERED = "/problems/private-key-delivered"
+    PROBLEM_TYPE_NOT_FOUND = "/problems/problem-type-not-found"
+    QUOTA_EXCEEDED = "/problems/quota-exceeded"
+    REQUEST_IN_PROGRESS = "/problems/request-in-progress"
+    THROTTLED = "/problems/throttled"
+    UNMANAGED_KEY = "/problems/unmanaged-key"
+    UNSUPPORTED_MEDIA_TYPE = "/problems/unsupported-media-type"
+    UPSTREAM_ERROR = "/problems/upstream-error"
+    UPSTREAM_TIMEOUT = "/problems/upstream-timeout"
+    USAGE_UNKNOWN = "/problems/usage-unknown"
+    VALIDATION = "/problems/validation"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -22,8 +22,9 @@ class Problem:
     """RFC 9457 problem details.
 
     Attributes:
-        type_ (KnownProblemType | str): URI identifying the problem type: one of KnownProblemType, or a type added after
-            this version of the spec.
+        type_ (KnownProblemType | str): URI reference identifying the problem type: one of KnownProblemType, or a type
+            added after this version of the spec. Relative (`/problems/<kind>`): resolved against the request's URI it is
+            GET /problems/{type} on this API, a page saying what the problem means.
         title (str):
         status (int):
         detail (str):

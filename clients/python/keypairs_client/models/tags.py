@@ -13,9 +13,9 @@ T = TypeVar("T", bound="Tags")
 class Tags:
     """Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Seven
     tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key,
-    :request-digest, :created-by, :escrow and :expires-at, which record the request that made the key, its IAM caller,
-    where an escrowed private key is kept and when the key expires. A key that expires (ttlSeconds or expiresAt) takes
-    at most 43 caller tags.
+    :request-digest, :created-by, :escrow and :expires-at, which record the request that made the key and its IAM caller
+    (answers do not show these), where an escrowed private key is kept and when the key expires. A key that expires
+    (ttlSeconds or expiresAt) takes at most 43 caller tags.
 
         Example:
             {'team': 'platform', 'env': 'prod'}

@@ -109,7 +109,7 @@ describe("the npm package, installed from its tarball outside the repository", (
         created: { name, privateKey: "-----BEGIN OPENSSH PRIVATE KEY-----" },
         got: true,
         listed: [name],
-        conflict: [409, "https://ec2-keypairs-api.example.com/problems/conflict"],
+        conflict: [409, "/problems/conflict"],
         gone: [404, "Key pair not found"],
       });
       expect(Date.parse(output.expiresAt)).toBeGreaterThan(Date.now() + 3_500_000);

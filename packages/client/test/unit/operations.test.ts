@@ -94,7 +94,7 @@ describe("the typed client and the spec's operations", () => {
 
   test("a refused by-id delete throws the problem, with its usage", async () => {
     const problem = {
-      type: "https://ec2-keypairs-api.example.com/problems/key-in-use",
+      type: "/problems/key-in-use",
       title: "Key pair in use",
       status: 409,
       detail: "Key pair deploy-bot is still named by 1 instance.",

@@ -191,8 +191,9 @@ def sync_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
-        dry_run (bool | Unset): Check permissions only; nothing is deleted. Reports the key's
-            usage too.
+        dry_run (bool | Unset): Nothing is deleted: the answer is what the delete would be. A 200
+            DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden
+            or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true).
         force (bool | Unset): Delete even if instances, launch templates, launch configurations or
             Auto Scaling groups still name the key, or if that could not be checked. Without it such a
             delete is refused (409 key-in-use or usage-unknown, with the usage found).
@@ -237,8 +238,9 @@ def sync(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
-        dry_run (bool | Unset): Check permissions only; nothing is deleted. Reports the key's
-            usage too.
+        dry_run (bool | Unset): Nothing is deleted: the answer is what the delete would be. A 200
+            DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden
+            or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true).
         force (bool | Unset): Delete even if instances, launch templates, launch configurations or
             Auto Scaling groups still name the key, or if that could not be checked. Without it such a
             delete is refused (409 key-in-use or usage-unknown, with the usage found).
@@ -278,8 +280,9 @@ async def asyncio_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
-        dry_run (bool | Unset): Check permissions only; nothing is deleted. Reports the key's
-            usage too.
+        dry_run (bool | Unset): Nothing is deleted: the answer is what the delete would be. A 200
+            DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden
+            or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true).
         force (bool | Unset): Delete even if instances, launch templates, launch configurations or
             Auto Scaling groups still name the key, or if that could not be checked. Without it such a
             delete is refused (409 key-in-use or usage-unknown, with the usage found).
@@ -322,8 +325,9 @@ async def asyncio(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
-        dry_run (bool | Unset): Check permissions only; nothing is deleted. Reports the key's
-            usage too.
+        dry_run (bool | Unset): Nothing is deleted: the answer is what the delete would be. A 200
+            DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden
+            or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true).
         force (bool | Unset): Delete even if instances, launch templates, launch configurations or
             Auto Scaling groups still name the key, or if that could not be checked. Without it such a
             delete is refused (409 key-in-use or usage-unknown, with the usage found).

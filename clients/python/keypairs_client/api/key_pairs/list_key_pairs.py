@@ -218,7 +218,8 @@ def sync_detailed(
         fingerprint (str | Unset): Only keys with exactly this fingerprint.
         key_type (KeyType | Unset): rsa (2048-bit) or ed25519. ED25519 keys cannot be used with
             Windows instances.
-        tag_key (str | Unset): Only keys that carry a tag with this key.
+        tag_key (str | Unset): Only keys that carry a tag with this key, among the tags answers
+            show (KeyPairTags).
         tag (str | Unset): Only keys whose tag `key` has exactly `value`, written key=value
             (matched literally: `*` and `?` are ordinary characters); the key must not start with
             aws:, as in tagKey. Example: team=platform.
@@ -310,7 +311,8 @@ def sync(
         fingerprint (str | Unset): Only keys with exactly this fingerprint.
         key_type (KeyType | Unset): rsa (2048-bit) or ed25519. ED25519 keys cannot be used with
             Windows instances.
-        tag_key (str | Unset): Only keys that carry a tag with this key.
+        tag_key (str | Unset): Only keys that carry a tag with this key, among the tags answers
+            show (KeyPairTags).
         tag (str | Unset): Only keys whose tag `key` has exactly `value`, written key=value
             (matched literally: `*` and `?` are ordinary characters); the key must not start with
             aws:, as in tagKey. Example: team=platform.
@@ -397,7 +399,8 @@ async def asyncio_detailed(
         fingerprint (str | Unset): Only keys with exactly this fingerprint.
         key_type (KeyType | Unset): rsa (2048-bit) or ed25519. ED25519 keys cannot be used with
             Windows instances.
-        tag_key (str | Unset): Only keys that carry a tag with this key.
+        tag_key (str | Unset): Only keys that carry a tag with this key, among the tags answers
+            show (KeyPairTags).
         tag (str | Unset): Only keys whose tag `key` has exactly `value`, written key=value
             (matched literally: `*` and `?` are ordinary characters); the key must not start with
             aws:, as in tagKey. Example: team=platform.
@@ -487,7 +490,8 @@ async def asyncio(
         fingerprint (str | Unset): Only keys with exactly this fingerprint.
         key_type (KeyType | Unset): rsa (2048-bit) or ed25519. ED25519 keys cannot be used with
             Windows instances.
-        tag_key (str | Unset): Only keys that carry a tag with this key.
+        tag_key (str | Unset): Only keys that carry a tag with this key, among the tags answers
+            show (KeyPairTags).
         tag (str | Unset): Only keys whose tag `key` has exactly `value`, written key=value
             (matched literally: `*` and `?` are ordinary characters); the key must not start with
             aws:, as in tagKey. Example: team=platform.
