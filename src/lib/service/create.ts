@@ -1,15 +1,23 @@
-/** The composition root of the create function: create and import over EC2, escrow into SSM, events on EventBridge. */
+/**
+ * The composition root of the create function: create and import over EC2, events on EventBridge.
+ * The escrow vault (SSM) is loaded by the first create with `escrow: true` (decision 0029).
+ */
 import { ec2KeyPairStore } from "../aws/ec2.js";
-import { ssmPrivateKeyVault } from "../aws/ssm.js";
-import { createRules } from "../keypairs/rules.js";
+import { createKeyPair } from "../keypairs/create.js";
+import { importKeyPair } from "../keypairs/import.js";
+import type { KeyPairDeps } from "../keypairs/ports.js";
+import { bind } from "../keypairs/rules.js";
 import { systemClock } from "../platform/clock.js";
 import { keyPairEvents } from "./events.js";
+import { loadedOnFirstCall } from "./on-first-call.js";
 import { settings } from "./settings.js";
 
-export const keyPairCreation = createRules({
+const deps: KeyPairDeps = {
   store: ec2KeyPairStore,
-  vault: ssmPrivateKeyVault,
+  vault: loadedOnFirstCall(() => import("../aws/ssm.js").then((module) => module.ssmPrivateKeyVault), ["put", "delete", "list"]),
   events: keyPairEvents,
   settings,
   clock: systemClock,
-});
+};
+
+export const keyPairCreation = { createKeyPair: bind(deps, createKeyPair), importKeyPair: bind(deps, importKeyPair) };
