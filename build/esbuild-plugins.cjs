@@ -10,5 +10,13 @@ const { chunksBesideEntry } = require("./plugins/chunks-beside-entry.cjs");
 // The spec and the docs page the docs function serves, built at package time.
 const { docsPlugin } = require("./docs-plugin.cjs");
 
-module.exports = [pureSdkSchemas, requireNodeBuiltins, lambdaCredentials, noSharedConfigFiles, noEventStreams, chunksBesideEntry, docsPlugin];
+module.exports = [
+  pureSdkSchemas,
+  requireNodeBuiltins,
+  lambdaCredentials,
+  noSharedConfigFiles,
+  noEventStreams,
+  chunksBesideEntry,
+  docsPlugin,
+];
 module.exports.markSchemasPure = markSchemasPure;
