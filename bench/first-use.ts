@@ -1,12 +1,11 @@
 /**
  * What each lazily loaded feature costs the request that uses it first (decision 0029): in a fresh
- * process of the packaged function, after INIT and its most common request, the first request that
- * uses the feature, against the same request warm. Median of runs.
+ * process of the packaged function, after INIT and its most common request (untimed), the first
+ * request that uses the feature, against the same request warm. Median of runs.
  */
-import { spawn } from "node:child_process";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
-import { ROOT } from "../scripts/local-stack.js";
 import { apiEvent } from "../test/support/lambda.js";
+import { type ColdStart, runOnce } from "./cold-start.js";
 import { type BenchRoute, eventFor } from "./events.js";
 import { median } from "./stats.js";
 
@@ -47,25 +46,6 @@ export const PROBES: Record<string, Probe[]> = {
   deleteKeyPairs: [route("DELETE /keypairs/by-id/{keyPairId}", "by-id route")],
 };
 
-interface Sample {
-  first: { wallMs: number; cpuMs: number };
-  warm: { wallMs: number; cpuMs: number }[];
-}
-
-function runOnce(bundle: string, common: APIGatewayProxyEventV2, probe: Probe, env: NodeJS.ProcessEnv): Promise<Sample> {
-  return new Promise((resolve, reject) => {
-    const args = [`${ROOT}/bench/first-use-harness.mjs`, bundle, JSON.stringify(common), JSON.stringify(probe.event), String(probe.expect)];
-    const child = spawn(`${ROOT}/node_modules/.bin/node`, args, { env, stdio: ["ignore", "pipe", "pipe"] });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk) => (stdout += chunk));
-    child.stderr.on("data", (chunk) => (stderr += chunk));
-    child.on("exit", (code) =>
-      code === 0 ? resolve(JSON.parse(stdout.trim().split("\n").at(-1)!)) : reject(new Error(`${bundle}: ${stderr}`)),
-    );
-  });
-}
-
 export interface FirstUse {
   feature: string;
   route: BenchRoute;
@@ -78,15 +58,16 @@ export interface FirstUse {
 export async function firstUseCosts(bundle: string, common: BenchRoute, probes: Probe[], runs: number, env: NodeJS.ProcessEnv) {
   const rows: FirstUse[] = [];
   for (const probe of probes) {
-    const samples: Sample[] = [];
-    for (let run = 0; run < runs; run += 1) samples.push(await runOnce(bundle, eventFor(common).event, probe, env));
+    const samples: ColdStart[] = [];
+    for (let run = 0; run < runs; run += 1)
+      samples.push(await runOnce(bundle, probe.event, String(probe.expect), env, eventFor(common).event));
     rows.push({
       feature: probe.feature,
       route: probe.route,
       firstWallMs: median(samples.map((sample) => sample.first.wallMs)),
       firstCpuMs: median(samples.map((sample) => sample.first.cpuMs)),
-      warmWallMs: median(samples.map((sample) => median(sample.warm.map((call) => call.wallMs)))),
-      warmCpuMs: median(samples.map((sample) => median(sample.warm.map((call) => call.cpuMs)))),
+      warmWallMs: median(samples.map((sample) => sample.warm.wallMs)),
+      warmCpuMs: median(samples.map((sample) => sample.warm.cpuMs)),
     });
   }
   return rows;

@@ -91,7 +91,9 @@ console.log(
     `[min-max]); wall = spawn to first answer, CPU = the process's user+system time to it`,
 );
 const cold = new Map<string, PairedResult>();
-const coldRows: string[][] = [["route", ...builds.flatMap((build) => [`${build.label}: wall`, "CPU", "ms wall handler/no-op", "module"])]];
+const coldRows: string[][] = [
+  ["route", ...builds.flatMap((build) => [`${build.label}: wall`, "CPU", "ms wall handler/no-op", "INIT module"])],
+];
 for (const route of ROUTES_TIMED) {
   const { event, expect } = eventFor(route);
   const row: string[] = [route];
@@ -103,7 +105,7 @@ for (const route of ROUTES_TIMED) {
       spread(result.wallRatios),
       `${median(result.cpuRatios).toFixed(2)}x`,
       `${median(result.handler.map((run) => run.wallMs)).toFixed(0)}/${median(result.noop.map((run) => run.wallMs)).toFixed(0)}`,
-      `${fn.name} ${kb(fn.bytes)}`,
+      `${fn.name} ${kb(fn.initBytes)}`,
     );
   }
   coldRows.push(row);
