@@ -6,6 +6,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, resolve } from "node:path";
 import type { BuildOptions, Plugin } from "esbuild";
 import { parse } from "yaml";
 import { ROOT } from "../scripts/local-stack.js";
@@ -19,6 +20,8 @@ export interface FunctionArtifact {
   /** The handler module Lambda loads, unzipped from the artifact. */
   file: string;
   bytes: number;
+  /** What INIT loads: the handler module and the chunks it imports statically, transitively (not those it imports on first use). */
+  initBytes: number;
   /** Every file in the zip, uncompressed (the bundle plus any static asset beside it). */
   unzippedBytes: number;
   zipBytes: number;
@@ -56,10 +59,26 @@ export function packageService(sourceDir: string, outDir: string): FunctionArtif
       routes: fn.events.flatMap((event) => (event.httpApi ? [routeKey(event.httpApi)] : [])),
       file,
       bytes: statSync(file).size,
+      initBytes: initGraph(file).reduce((sum, each) => sum + statSync(each).size, 0),
       unzippedBytes: Number(/(\d+) bytes uncompressed/.exec(listing)?.[1] ?? Number.NaN),
       zipBytes: statSync(zip).size,
     };
   });
+}
+
+/** A bundle's static imports (`import … from "./…"`, `export … from`, `import "./…"`), not its dynamic import()s. */
+const STATIC_IMPORT = /\b(?:import|export)\s*(?:[^;"'()]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g;
+
+/** The files INIT loads from a bundle: it and its static imports of other files, transitively. */
+export function initGraph(file: string): string[] {
+  const loaded = new Set<string>();
+  const visit = (path: string) => {
+    if (loaded.has(path)) return;
+    loaded.add(path);
+    for (const [, specifier] of readFileSync(path, "utf8").matchAll(STATIC_IMPORT)) visit(resolve(dirname(path), specifier!));
+  };
+  visit(file);
+  return [...loaded];
 }
 
 /** The environment serverless.yml gives every function, as packaged into `outDir`. */
@@ -83,10 +102,19 @@ export function removeCheckout(dir: string): void {
   execFileSync("git", ["worktree", "remove", "--force", dir], { cwd: ROOT, stdio: "ignore" });
 }
 
-/** A tree's serverless.yml custom.esbuild as esbuild options, for the bench's own builds (warm overhead, parts). */
-export function deployedBuildOptions(root = ROOT): BuildOptions {
+/**
+ * A tree's serverless.yml custom.esbuild as esbuild options, for the bench's and tests' own builds
+ * (warm overhead, parts). Without code splitting unless asked (`splitting: true`, which needs an
+ * outdir): a one-file build holds what the function loads on first use too, unevaluated until used.
+ */
+export function deployedBuildOptions(root = ROOT, { splitting = false } = {}): BuildOptions {
   const service = parse(readFileSync(`${root}/serverless.yml`, "utf8")) as { custom: { esbuild: Record<string, unknown> } };
   // serverless-esbuild's own settings, not esbuild's.
-  const { plugins, exclude: _exclude, outputFileExtension: _extension, watch: _watch, ...options } = service.custom.esbuild;
-  return { ...(options as BuildOptions), plugins: createRequire(import.meta.url)(`${root}/${String(plugins)}`) as Plugin[] };
+  const { plugins, exclude: _exclude, outputFileExtension, watch: _watch, ...options } = service.custom.esbuild;
+  return {
+    ...(options as BuildOptions),
+    splitting: splitting && options.splitting === true,
+    ...(splitting ? { outExtension: { ".js": String(outputFileExtension) } } : {}),
+    plugins: createRequire(import.meta.url)(`${root}/${String(plugins)}`) as Plugin[],
+  };
 }

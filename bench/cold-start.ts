@@ -23,11 +23,19 @@ export interface ColdStart {
   warm: Timing;
 }
 
-function runOnce(bundle: string, event: APIGatewayProxyEventV2, expect: string, env: NodeJS.ProcessEnv): Promise<ColdStart> {
+/** One fresh process: INIT, `before` if given (untimed), then `event` first and warm. */
+export function runOnce(
+  bundle: string,
+  event: APIGatewayProxyEventV2,
+  expect: string,
+  env: NodeJS.ProcessEnv,
+  before?: APIGatewayProxyEventV2,
+): Promise<ColdStart> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     let servedMs = Number.NaN;
-    const child = spawn(NODE, [HARNESS, bundle, JSON.stringify(event), expect], { env, stdio: ["ignore", "pipe", "pipe"] });
+    const args = [HARNESS, bundle, JSON.stringify(event), expect, ...(before ? [JSON.stringify(before)] : [])];
+    const child = spawn(NODE, args, { env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {

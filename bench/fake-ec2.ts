@@ -1,7 +1,7 @@
 /**
  * A loopback EC2 (and Auto Scaling) endpoint that answers the key pair actions, and an empty usage
- * check, at once with fixed, valid XML, and EventBridge's PutEvents (the events every change
- * publishes) with an accepted entry.
+ * check, at once with fixed, valid XML, EventBridge's PutEvents (the events every change
+ * publishes) with an accepted entry, and SSM's PutParameter (an escrowed create) as stored.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -40,6 +40,10 @@ export async function startFakeEc2(): Promise<{ url: string; server: Server }> {
         response.writeHead(200, { "content-type": "application/x-amz-json-1.1" }).end('{"FailedEntryCount":0,"Entries":[{"EventId":"e"}]}');
         return;
       }
+      if (request.headers["x-amz-target"] === "AmazonSSM.PutParameter") {
+        response.writeHead(200, { "content-type": "application/x-amz-json-1.1" }).end('{"Version":1,"Tier":"Standard"}');
+        return;
+      }
       const action = new URLSearchParams(body).get("Action") ?? "";
       response.writeHead(200, { "content-type": "text/xml" }).end(answers[action] ?? "<Response/>");
     });
@@ -63,5 +67,6 @@ export const fakeAwsEnvironment = (url: string): Record<string, string> => ({
   EC2_ENDPOINT: url,
   EVENTS_ENDPOINT: url,
   AUTOSCALING_ENDPOINT: url,
+  SSM_ENDPOINT: url,
   ...BENCH_AWS_SETTINGS,
 });

@@ -76,12 +76,15 @@ const functionOf = (functions: FunctionArtifact[], route: string) => {
 const noop = `${OUT}/noop.mjs`;
 writeFileSync(noop, 'export const handler = async () => ({ statusCode: 200, body: "{}" });\n');
 
-console.log("== Function artifacts (serverless package): the handler module Lambda loads / every file of the zip, uncompressed / the zip");
+console.log(
+  "== Function artifacts (serverless package): what INIT loads (the handler module and the chunks it imports statically) / the " +
+    "handler module alone / every file of the zip, uncompressed / the zip",
+);
 for (const build of builds) {
   console.log(`  ${build.label}`);
   table([
-    ["function", "handler module", "unzipped", "zip", "routes"],
-    ...build.functions.map((fn) => [fn.name, kb(fn.bytes), kb(fn.unzippedBytes), kb(fn.zipBytes), fn.routes.join(", ")]),
+    ["function", "INIT", "handler module", "unzipped", "zip", "routes"],
+    ...build.functions.map((fn) => [fn.name, kb(fn.initBytes), kb(fn.bytes), kb(fn.unzippedBytes), kb(fn.zipBytes), fn.routes.join(", ")]),
   ]);
 }
 
@@ -90,7 +93,9 @@ console.log(
     `[min-max]); wall = spawn to first answer, CPU = the process's user+system time to it`,
 );
 const cold = new Map<string, PairedResult>();
-const coldRows: string[][] = [["route", ...builds.flatMap((build) => [`${build.label}: wall`, "CPU", "ms wall handler/no-op", "module"])]];
+const coldRows: string[][] = [
+  ["route", ...builds.flatMap((build) => [`${build.label}: wall`, "CPU", "ms wall handler/no-op", "INIT module"])],
+];
 for (const route of ROUTES_TIMED) {
   const { event, expect } = eventFor(route);
   const row: string[] = [route];
@@ -102,7 +107,7 @@ for (const route of ROUTES_TIMED) {
       spread(result.wallRatios),
       `${median(result.cpuRatios).toFixed(2)}x`,
       `${median(result.handler.map((run) => run.wallMs)).toFixed(0)}/${median(result.noop.map((run) => run.wallMs)).toFixed(0)}`,
-      `${fn.name} ${kb(fn.bytes)}`,
+      `${fn.name} ${kb(fn.initBytes)}`,
     );
   }
   coldRows.push(row);
@@ -132,6 +137,55 @@ for (const build of builds) {
   }
   table(rows);
 }
+
+console.log(
+  `\n== Against the floor (bench/loading-rule.ts): each function on its most common route / client-ec2 alone making that ` +
+    `route's EC2 calls (median of ${PAIRS} pairs [min-max]; wall, CPU), ms handler/floor`,
+);
+const { LOADING_RULE } = await import("./loading-rule.js");
+const { floorBundle } = await import("./floor.js");
+const floorRows = [["function", "route", "floor calls", ...builds.flatMap((build) => [`${build.label}: wall`, "CPU", "ms"])]];
+for (const [name, rule] of Object.entries(LOADING_RULE)) {
+  if (!rule.floor || rule.mostCommon === "schedule" || !rule.mostCommon.includes(process.env.BENCH_ONLY ?? "")) continue;
+  const floor = await floorBundle(OUT, name, rule.floor);
+  const { event, expect } = eventFor(rule.mostCommon);
+  const row = [name, rule.mostCommon, String(rule.floor.length)];
+  for (const build of builds) {
+    const result = await pairedColdStarts(functionOf(build.functions, rule.mostCommon).file, floor, event, expect, PAIRS, env);
+    const ms = (runs: typeof result.handler) => median(runs.map((run) => run.wallMs)).toFixed(0);
+    row.push(spread(result.wallRatios), `${median(result.cpuRatios).toFixed(2)}x`, `${ms(result.handler)}/${ms(result.noop)}`);
+  }
+  floorRows.push(row);
+}
+table(floorRows);
+
+console.log(
+  "\n== First use of each lazily loaded feature (this tree): after INIT and the most common request, the first request that " +
+    "uses it vs the same request warm (median of 7 fresh processes; ms)",
+);
+const { PROBES, firstUseCosts } = await import("./first-use.js");
+const firstUseRows = [
+  ["function", "feature", "route", "1st wall", "1st CPU", "warm wall", "warm CPU", "1st - warm wall", "1st - warm CPU"],
+];
+for (const [name, probes] of Object.entries(PROBES)) {
+  const rule = LOADING_RULE[name]!;
+  if (rule.mostCommon === "schedule") continue;
+  const fn = functionOf(current.functions, rule.mostCommon);
+  for (const row of await firstUseCosts(fn.file, rule.mostCommon, probes, 7, env)) {
+    firstUseRows.push([
+      name,
+      row.feature,
+      row.route,
+      row.firstWallMs.toFixed(1),
+      row.firstCpuMs.toFixed(1),
+      row.warmWallMs.toFixed(1),
+      row.warmCpuMs.toFixed(1),
+      (row.firstWallMs - row.warmWallMs).toFixed(1),
+      (row.firstCpuMs - row.warmCpuMs).toFixed(1),
+    ]);
+  }
+}
+table(firstUseRows);
 
 if (PLUGIN_PAIRS > 0) {
   console.log(

@@ -6,8 +6,17 @@ const { requireNodeBuiltins } = require("./plugins/require-node-builtins.cjs");
 const { lambdaCredentials } = require("./plugins/lambda-credentials.cjs");
 const { noSharedConfigFiles } = require("./plugins/no-shared-config-files.cjs");
 const { noEventStreams } = require("./plugins/no-event-streams.cjs");
+const { chunksBesideEntry } = require("./plugins/chunks-beside-entry.cjs");
 // The spec and the docs page the docs function serves, built at package time.
 const { docsPlugin } = require("./docs-plugin.cjs");
 
-module.exports = [pureSdkSchemas, requireNodeBuiltins, lambdaCredentials, noSharedConfigFiles, noEventStreams, docsPlugin];
+module.exports = [
+  pureSdkSchemas,
+  requireNodeBuiltins,
+  lambdaCredentials,
+  noSharedConfigFiles,
+  noEventStreams,
+  chunksBesideEntry,
+  docsPlugin,
+];
 module.exports.markSchemasPure = markSchemasPure;

@@ -3,16 +3,17 @@
  * import with the managed tag, describe and delete to recognise their own key, escrow puts).
  */
 import { handler as createKeyPair } from "../handlers/create-key-pair.js";
-import { handler as importKeyPair } from "../handlers/import-key-pair.js";
-import { primeEc2Client } from "../lib/aws/ec2-priming.js";
+import { CREATE_KEY_PAIR, IMPORT_KEY_PAIR, primeEc2Client } from "../lib/aws/ec2-priming.js";
 import { rehearsePutEvents } from "../lib/aws/eventbridge.js";
-import { routeByKey } from "../lib/http/router.js";
+import { loadedOnFirstRequest, routeByKey } from "../lib/http/router.js";
 
-await primeEc2Client("mutate", ["CreateKeyPair", "ImportKeyPair"]);
+// What its most common request (POST /keypairs) needs: the import route, escrow and idempotency
+// are loaded by the first request that needs them (decision 0029).
+await primeEc2Client("mutate", [CREATE_KEY_PAIR, IMPORT_KEY_PAIR]);
 // Every change is published: the first caller does not pay for the events client's first call.
 await rehearsePutEvents();
 
 export const handler = routeByKey("createKeyPairs", {
   "POST /keypairs": createKeyPair,
-  "POST /keypairs/import": importKeyPair,
+  "POST /keypairs/import": loadedOnFirstRequest(() => import("../handlers/import-key-pair.js")),
 });

@@ -1,19 +1,20 @@
 /** The delete function: the routes that delete a key pair (IAM: describe, the usage checks' describes, delete managed keys, their escrow). */
 
 import { handler as deleteKeyPair } from "../handlers/delete-key-pair.js";
-import { handler as deleteKeyPairById } from "../handlers/delete-key-pair-by-id.js";
-import { primeEc2Client } from "../lib/aws/ec2-priming.js";
+import { DELETE_KEY_PAIR, DESCRIBE_KEY_PAIRS, primeEc2Client } from "../lib/aws/ec2-priming.js";
 import { rehearsePutEvents } from "../lib/aws/eventbridge.js";
 import { rehearseUsageCheck } from "../lib/aws/key-usage-priming.js";
-import { routeByKey } from "../lib/http/router.js";
+import { loadedOnFirstRequest, routeByKey } from "../lib/http/router.js";
 
-await primeEc2Client("read", ["DescribeKeyPairs", "DeleteKeyPair"]);
-// The delete always checks what names its key, a read on request (includeUsage, unused).
+// What its most common request (DELETE /keypairs/{name}) needs: the describe, the usage check
+// that guards every delete but a forced one, the delete and its event. The by-id route, and the
+// escrow vault, are loaded by the first request that needs them (decision 0029).
+await primeEc2Client("read", [DESCRIBE_KEY_PAIRS, DELETE_KEY_PAIR]);
 await rehearseUsageCheck();
 // Every change is published: the first caller does not pay for the events client's first call.
 await rehearsePutEvents();
 
 export const handler = routeByKey("deleteKeyPairs", {
   "DELETE /keypairs/{name}": deleteKeyPair,
-  "DELETE /keypairs/by-id/{keyPairId}": deleteKeyPairById,
+  "DELETE /keypairs/by-id/{keyPairId}": loadedOnFirstRequest(() => import("../handlers/delete-key-pair-by-id.js")),
 });

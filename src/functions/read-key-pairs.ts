@@ -1,18 +1,15 @@
 /** The read function: the routes that only describe (IAM: ec2:DescribeKeyPairs, and the read-only describes of usage checks). */
 
 import { handler as getKeyPair } from "../handlers/get-key-pair.js";
-import { handler as getKeyPairById } from "../handlers/get-key-pair-by-id.js";
-import { handler as listKeyPairs } from "../handlers/list-key-pairs.js";
-import { primeEc2Client } from "../lib/aws/ec2-priming.js";
-import { rehearseUsageCheck } from "../lib/aws/key-usage-priming.js";
-import { routeByKey } from "../lib/http/router.js";
+import { DESCRIBE_KEY_PAIRS, primeEc2Client } from "../lib/aws/ec2-priming.js";
+import { loadedOnFirstRequest, routeByKey } from "../lib/http/router.js";
 
-await primeEc2Client("read", ["DescribeKeyPairs"]);
-// The delete always checks what names its key, a read on request (includeUsage, unused).
-await rehearseUsageCheck();
+// What its most common request (GET /keypairs/{name}) needs, no more: the other routes, and the
+// usage check, are loaded by the first request that needs them (decision 0029).
+await primeEc2Client("read", [DESCRIBE_KEY_PAIRS]);
 
 export const handler = routeByKey("readKeyPairs", {
-  "GET /keypairs": listKeyPairs,
   "GET /keypairs/{name}": getKeyPair,
-  "GET /keypairs/by-id/{keyPairId}": getKeyPairById,
+  "GET /keypairs": loadedOnFirstRequest(() => import("../handlers/list-key-pairs.js")),
+  "GET /keypairs/by-id/{keyPairId}": loadedOnFirstRequest(() => import("../handlers/get-key-pair-by-id.js")),
 });

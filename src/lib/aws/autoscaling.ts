@@ -7,8 +7,8 @@
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand, DescribeLaunchConfigurationsCommand } from "@aws-sdk/client-auto-scaling";
 import { config } from "../platform/config.js";
 import { clientOptions } from "./clients.js";
-import { allPages, templateRef } from "./ec2.js";
 import { isEc2Answer, type SdkError, translateEc2Error, type UsageOperation } from "./ec2-errors.js";
+import { allPages, templateRef } from "./key-usage-ec2.js";
 
 const clients = new Map<string, AutoScalingClient>();
 

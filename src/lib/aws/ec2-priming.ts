@@ -68,70 +68,74 @@ export async function primeEc2Client(kind: ClientKind, rehearsals: Rehearsal[] =
   await rehearse(region, rehearsals);
 }
 
-/** The calls a function can rehearse at INIT. */
-export type Rehearsal = "DescribeKeyPairs" | "CreateKeyPair" | "ImportKeyPair" | "DeleteKeyPair";
-
 const REHEARSED_KEY = `<keyName>rehearsal</keyName><keyPairId>${NO_SUCH_KEY_PAIR_ID}</keyPairId><keyFingerprint>rehearsal</keyFingerprint>`;
 const REHEARSED_TAGS = [{ ResourceType: "key-pair" as const, Tags: [{ Key: "rehearsal", Value: "true" }] }];
 const REHEARSED_TAG_SET = "<tagSet><item><key>rehearsal</key><value>true</value></item></tagSet>";
 
 /**
- * Each rehearsal: the client that makes the call for real, and its command (mutations as dry runs:
- * even if one were sent, it would change nothing), answered in process as EC2 answers the real
- * call: a key with tags and a creation time, and for a create a placeholder "private key".
+ * A call a function can rehearse at INIT: the client that makes it for real, and its command
+ * (mutations as dry runs: even if one were sent, it would change nothing), answered in process as
+ * EC2 answers the real call: a key with tags and a creation time, and for a create a placeholder
+ * "private key". One constant each, so a function's bundle holds only the commands it rehearses.
  */
-const REHEARSALS: Record<Rehearsal, { kind: ClientKind; send: (client: EC2Client) => Promise<unknown> }> = {
-  DescribeKeyPairs: {
-    kind: "read",
-    send: (client) =>
-      client.send(
-        answeredInProcess(
-          new DescribeKeyPairsCommand({ KeyPairIds: [NO_SUCH_KEY_PAIR_ID], IncludePublicKey: true }),
-          `<DescribeKeyPairsResponse><keySet><item>${REHEARSED_KEY}<keyType>ed25519</keyType><createTime>2026-01-01T00:00:00.000Z</createTime><publicKey>rehearsal</publicKey>${REHEARSED_TAG_SET}</item></keySet></DescribeKeyPairsResponse>`,
-        ),
+export interface Rehearsal {
+  kind: ClientKind;
+  send: (client: EC2Client) => Promise<unknown>;
+}
+
+export const DESCRIBE_KEY_PAIRS: Rehearsal = {
+  kind: "read",
+  send: (client) =>
+    client.send(
+      answeredInProcess(
+        new DescribeKeyPairsCommand({ KeyPairIds: [NO_SUCH_KEY_PAIR_ID], IncludePublicKey: true }),
+        `<DescribeKeyPairsResponse><keySet><item>${REHEARSED_KEY}<keyType>ed25519</keyType><createTime>2026-01-01T00:00:00.000Z</createTime><publicKey>rehearsal</publicKey>${REHEARSED_TAG_SET}</item></keySet></DescribeKeyPairsResponse>`,
       ),
-  },
-  CreateKeyPair: {
-    kind: "mutate",
-    send: (client) =>
-      client.send(
-        answeredInProcess(
-          new CreateKeyPairCommand({
-            KeyName: "rehearsal",
-            KeyType: "ed25519",
-            KeyFormat: "pem",
-            TagSpecifications: REHEARSED_TAGS,
-            DryRun: true,
-          }),
-          `<CreateKeyPairResponse>${REHEARSED_KEY}<keyMaterial>rehearsal</keyMaterial>${REHEARSED_TAG_SET}</CreateKeyPairResponse>`,
-        ),
+    ),
+};
+
+export const CREATE_KEY_PAIR: Rehearsal = {
+  kind: "mutate",
+  send: (client) =>
+    client.send(
+      answeredInProcess(
+        new CreateKeyPairCommand({
+          KeyName: "rehearsal",
+          KeyType: "ed25519",
+          KeyFormat: "pem",
+          TagSpecifications: REHEARSED_TAGS,
+          DryRun: true,
+        }),
+        `<CreateKeyPairResponse>${REHEARSED_KEY}<keyMaterial>rehearsal</keyMaterial>${REHEARSED_TAG_SET}</CreateKeyPairResponse>`,
       ),
-  },
-  ImportKeyPair: {
-    kind: "mutate",
-    send: (client) =>
-      client.send(
-        answeredInProcess(
-          new ImportKeyPairCommand({
-            KeyName: "rehearsal",
-            PublicKeyMaterial: Buffer.from("rehearsal"),
-            TagSpecifications: REHEARSED_TAGS,
-            DryRun: true,
-          }),
-          `<ImportKeyPairResponse>${REHEARSED_KEY}${REHEARSED_TAG_SET}</ImportKeyPairResponse>`,
-        ),
+    ),
+};
+
+export const IMPORT_KEY_PAIR: Rehearsal = {
+  kind: "mutate",
+  send: (client) =>
+    client.send(
+      answeredInProcess(
+        new ImportKeyPairCommand({
+          KeyName: "rehearsal",
+          PublicKeyMaterial: Buffer.from("rehearsal"),
+          TagSpecifications: REHEARSED_TAGS,
+          DryRun: true,
+        }),
+        `<ImportKeyPairResponse>${REHEARSED_KEY}${REHEARSED_TAG_SET}</ImportKeyPairResponse>`,
       ),
-  },
-  DeleteKeyPair: {
-    kind: "mutate",
-    send: (client) =>
-      client.send(
-        answeredInProcess(
-          new DeleteKeyPairCommand({ KeyPairId: NO_SUCH_KEY_PAIR_ID, DryRun: true }),
-          `<DeleteKeyPairResponse><return>true</return><keyPairId>${NO_SUCH_KEY_PAIR_ID}</keyPairId></DeleteKeyPairResponse>`,
-        ),
+    ),
+};
+
+export const DELETE_KEY_PAIR: Rehearsal = {
+  kind: "mutate",
+  send: (client) =>
+    client.send(
+      answeredInProcess(
+        new DeleteKeyPairCommand({ KeyPairId: NO_SUCH_KEY_PAIR_ID, DryRun: true }),
+        `<DeleteKeyPairResponse><return>true</return><keyPairId>${NO_SUCH_KEY_PAIR_ID}</keyPairId></DeleteKeyPairResponse>`,
       ),
-  },
+    ),
 };
 
 /**
@@ -142,7 +146,7 @@ const REHEARSALS: Record<Rehearsal, { kind: ClientKind; send: (client: EC2Client
  */
 async function rehearse(region: string, rehearsals: Rehearsal[]): Promise<void> {
   try {
-    for (const rehearsal of rehearsals) await REHEARSALS[rehearsal].send(ec2Client(region, REHEARSALS[rehearsal].kind));
+    for (const rehearsal of rehearsals) await rehearsal.send(ec2Client(region, rehearsal.kind));
   } catch (error) {
     discardClients(region);
     logger.warn("rehearsing EC2 calls failed", { region, error: (error as Error).name });

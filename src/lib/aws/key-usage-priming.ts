@@ -17,9 +17,9 @@ import {
 import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
 import { AUTO_SCALING_PAGE, autoScalingClient, discardAutoScalingClient } from "./autoscaling.js";
-import { USAGE_SCAN_INPUTS } from "./ec2.js";
 import { discardClients, ec2Client } from "./ec2-clients.js";
 import { answeredInProcess } from "./in-process.js";
+import { USAGE_SCAN_INPUTS } from "./key-usage-ec2.js";
 
 const INSTANCES_XML =
   "<DescribeInstancesResponse><reservationSet><item><instancesSet><item><instanceId>i-00000000000000000</instanceId>" +

@@ -23,7 +23,7 @@ import {
   type LaunchTemplateSummary,
   type LaunchTemplateVersionKey,
   type TemplateRef,
-} from "./ec2.js";
+} from "./key-usage-ec2.js";
 
 /** How many templates' pinned versions are asked for at once. */
 const VERSION_CONCURRENCY = 4;

@@ -22,3 +22,12 @@ export function routeByKey<F extends FunctionName, H extends RouteHandler>(_func
   };
   return Object.assign(handler, { routeKeys: Object.keys(routes) });
 }
+
+/**
+ * A route whose handler module is loaded by the route's first request: a function loads at INIT
+ * only its most common route, its other routes' rules and schemas on first use (decision 0029).
+ */
+export const loadedOnFirstRequest =
+  <H extends RouteHandler>(load: () => Promise<{ handler: H }>) =>
+  async (event: Parameters<H>[0], context: Context): Promise<Awaited<ReturnType<H>>> =>
+    (await load()).handler(event, context) as Awaited<ReturnType<H>>;

@@ -1,7 +1,6 @@
 import type { KeyPairView, ListKeyPairsQuery } from "../api/schemas.js";
 import { expiresAt } from "./expiry.js";
 import type { KeyPairRecord, ReadDeps } from "./ports.js";
-import { inUse, requireCompleteScan, scanUsage, usageOf } from "./usage.js";
 import { shownTags, toView } from "./views.js";
 
 /**
@@ -65,7 +64,8 @@ export async function listKeyPairs(
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .filter((view) => after === undefined || view.name > after);
   if ((query.includeUsage || query.unused) && matching.length > 0) {
-    // One scan of the region for every key: never one per key.
+    // Loaded by the first request that asks (decision 0029). One scan of the region for every key: never one per key.
+    const { inUse, requireCompleteScan, scanUsage, usageOf } = await import("./usage.js");
     const scan = await scanUsage(deps.usage, region, deps.settings.timeBudgetMs, signal);
     if (query.unused) requireCompleteScan(scan, region);
     matching = matching

@@ -1,7 +1,6 @@
 import type { KeyPairView } from "../api/schemas.js";
 import { ServiceError } from "./errors.js";
 import type { KeyPairRef, ReadDeps } from "./ports.js";
-import { scanUsage, usageOf } from "./usage.js";
 import { toView } from "./views.js";
 
 /** The one key pair `ref` names, exactly: a 404 when there is none. */
@@ -29,5 +28,7 @@ export async function getKeyPair(
 ): Promise<KeyPairView> {
   const view = await findKeyPair(deps, region, ref, options.includePublicKey ?? false);
   if (!options.includeUsage) return view;
+  // Loaded by the first request that asks (decision 0029): a plain read never needs the usage rules.
+  const { scanUsage, usageOf } = await import("./usage.js");
   return { ...view, usage: usageOf(await scanUsage(deps.usage, region, deps.settings.timeBudgetMs), view.name) };
 }

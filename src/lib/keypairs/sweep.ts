@@ -6,7 +6,7 @@
  * twice at once is harmless (a key or parameter the other run took is not an error).
  */
 import { SWEEPER } from "../api/events.js";
-import { deleteFound } from "./delete.js";
+import { deleteFound } from "./delete-found.js";
 import { ServiceError } from "./errors.js";
 import { expiryOf, hasExpired, logInvalidExpiry } from "./expiry.js";
 import type { SweepDeps } from "./ports.js";

@@ -51,7 +51,7 @@ test("EC2 that does not answer: INIT waits no longer than the priming budget, ke
 
   proxy.stall("DescribeKeyPairs", 60_000); // far longer than any timeout priming had
   const started = performance.now();
-  await priming.primeEc2Client("read", ["DescribeKeyPairs"], true);
+  await priming.primeEc2Client("read", [priming.DESCRIBE_KEY_PAIRS], true);
   const waited = performance.now() - started;
 
   expect(priming.PRIMING_BUDGET_MS).toBeLessThanOrEqual(50);

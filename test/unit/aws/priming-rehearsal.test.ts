@@ -11,7 +11,7 @@ import { jest } from "@jest/globals";
 const actions: string[] = [];
 let server: Server;
 let ec2: typeof import("../../../src/lib/aws/ec2-clients.js");
-let primeEc2Client: typeof import("../../../src/lib/aws/ec2-priming.js").primeEc2Client;
+let priming: typeof import("../../../src/lib/aws/ec2-priming.js");
 let logger: typeof import("../../../src/lib/platform/logger.js").logger;
 let config: typeof import("../../../src/lib/platform/config.js").config;
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
   process.env.EC2_ENDPOINT = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // Imported only now: the configuration is read once, at import.
   ec2 = await import("../../../src/lib/aws/ec2-clients.js");
-  ({ primeEc2Client } = await import("../../../src/lib/aws/ec2-priming.js"));
+  priming = await import("../../../src/lib/aws/ec2-priming.js");
   ({ logger } = await import("../../../src/lib/platform/logger.js"));
   ({ config } = await import("../../../src/lib/platform/config.js"));
 });
@@ -55,7 +55,7 @@ test("a failing rehearsal (no credentials to sign with) is logged, costs only it
   const { AWS_ACCESS_KEY_ID: saved } = process.env;
   delete process.env.AWS_ACCESS_KEY_ID;
   try {
-    await expect(primeEc2Client("read", ["DeleteKeyPair"], true)).resolves.toBeUndefined();
+    await expect(priming.primeEc2Client("read", [priming.DELETE_KEY_PAIR], true)).resolves.toBeUndefined();
   } finally {
     process.env.AWS_ACCESS_KEY_ID = saved;
   }
@@ -67,7 +67,7 @@ test(
   "the delete function's rehearsal: DeleteKeyPair, a dry run, through the client that sends deletes, answered in process; EC2 " +
     "receives only priming's describe",
   async () => {
-    await primeEc2Client("read", ["DeleteKeyPair"], true);
+    await priming.primeEc2Client("read", [priming.DELETE_KEY_PAIR], true);
     expect(commandsSent()).toEqual(["DescribeKeyPairsCommand", "DeleteKeyPairCommand"]);
     expect(sent.mock.contexts[1]).toBe(ec2.ec2Client(config.DEFAULT_REGION, "mutate"));
     expect(sent.mock.calls[1]![0].input).toMatchObject({ DryRun: true });
@@ -82,7 +82,7 @@ test(
   "the read function's rehearsal: a DescribeKeyPairs through the read client, answered in process with a whole key; EC2 receives only " +
     "priming's describe",
   async () => {
-    await primeEc2Client("read", ["DescribeKeyPairs"], true);
+    await priming.primeEc2Client("read", [priming.DESCRIBE_KEY_PAIRS], true);
     expect(commandsSent()).toEqual(["DescribeKeyPairsCommand", "DescribeKeyPairsCommand"]);
     expect(sent.mock.contexts[1]).toBe(ec2.ec2Client(config.DEFAULT_REGION, "read"));
     await expect(sent.mock.results[1]!.value).resolves.toMatchObject({
@@ -100,7 +100,7 @@ test(
 );
 
 test("the create function's rehearsals: CreateKeyPair and ImportKeyPair, dry runs answered in process, neither sent to EC2", async () => {
-  await primeEc2Client("mutate", ["CreateKeyPair", "ImportKeyPair"], true);
+  await priming.primeEc2Client("mutate", [priming.CREATE_KEY_PAIR, priming.IMPORT_KEY_PAIR], true);
   expect(commandsSent()).toEqual(["DescribeKeyPairsCommand", "CreateKeyPairCommand", "ImportKeyPairCommand"]);
   await expect(sent.mock.results[1]!.value).resolves.toMatchObject({ KeyPairId: "key-00000000000000000", KeyMaterial: "rehearsal" });
   await expect(sent.mock.results[2]!.value).resolves.toMatchObject({ KeyPairId: "key-00000000000000000" });
@@ -109,7 +109,7 @@ test("the create function's rehearsals: CreateKeyPair and ImportKeyPair, dry run
 });
 
 test("a request after the rehearsal is sent for real: the in-process answer belonged to the rehearsed command alone", async () => {
-  await primeEc2Client("read", ["DeleteKeyPair"], true);
+  await priming.primeEc2Client("read", [priming.DELETE_KEY_PAIR], true);
   actions.length = 0;
   await ec2
     .ec2Client(config.DEFAULT_REGION, "mutate")
@@ -119,6 +119,6 @@ test("a request after the rehearsal is sent for real: the in-process answer belo
 });
 
 test("off unless configured: no rehearsal either", async () => {
-  await primeEc2Client("read", ["DeleteKeyPair"], false);
+  await priming.primeEc2Client("read", [priming.DELETE_KEY_PAIR], false);
   expect(sent).not.toHaveBeenCalled();
 });

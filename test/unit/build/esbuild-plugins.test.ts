@@ -9,6 +9,7 @@ test("assembles the plugins in order, and still exports markSchemasPure", () => 
     "lambda-credentials",
     "no-shared-config-files",
     "no-event-streams",
+    "chunks-beside-entry",
     "docs-page",
   ]);
   expect(plugins[0]).toBe(load("plugins/pure-sdk-schemas.cjs").pureSdkSchemas);

@@ -1,7 +1,8 @@
 /** The delete rule over in-memory ports: exactly the key named, the guard, the escrowed key. */
 import { SERVICE_TAGS } from "../../../src/lib/api/reserved-tags.js";
 import { createKeyPair } from "../../../src/lib/keypairs/create.js";
-import { AFTER_DELETE_MS, DELETE_MIN_MS, deleteKeyPair, LOOKUP_MS } from "../../../src/lib/keypairs/delete.js";
+import { deleteKeyPair } from "../../../src/lib/keypairs/delete.js";
+import { AFTER_DELETE_MS, DELETE_MIN_MS, LOOKUP_MS } from "../../../src/lib/keypairs/delete-found.js";
 import { ServiceError } from "../../../src/lib/keypairs/errors.js";
 import type { KeyPairSettings } from "../../../src/lib/keypairs/ports.js";
 import { emptyScan, inMemoryDeps, inMemoryDeps as inMemoryPorts, TestClock } from "../../support/in-memory-ports.js";
