@@ -5,8 +5,11 @@ import { handler as deleteKeyPairById } from "../handlers/delete-key-pair-by-id.
 import { primeEc2Client } from "../lib/aws/ec2-priming.js";
 import { rehearsePutEvents } from "../lib/aws/eventbridge.js";
 import { rehearseUsageCheck } from "../lib/aws/key-usage-priming.js";
+import { traceAwsCalls } from "../lib/aws/tracing.js";
 import { routeByKey } from "../lib/http/router.js";
 
+// X-Ray for the AWS calls when the stage traces, before any client is built.
+await traceAwsCalls();
 await primeEc2Client("read", ["DescribeKeyPairs", "DeleteKeyPair"]);
 // The delete always checks what names its key, a read on request (includeUsage, unused).
 await rehearseUsageCheck();
