@@ -19,6 +19,9 @@ const P99_LATENCY_MS = { default: 3000, delete: 6000 };
 const EC2_THROTTLED_PER_5_MINUTES = 10;
 const RUNBOOK = "docs/runbook.md";
 
+/** A checkov check that does not apply to one resource, and why. */
+const skipCheck = (id, comment) => ({ checkov: { skip: [{ id, comment }] } });
+
 const truthy = (value, name) => {
   if (value !== "true" && value !== "false") throw new Error(`param ${name} must be "true" or "false" (got "${value}")`);
   return value === "true";
@@ -125,9 +128,15 @@ async function resources({ resolveVariable }) {
   });
 
   if (!topicArn) {
-    // Alarm notifications hold alarm names and states only. CloudWatch cannot publish to a topic
-    // encrypted with the AWS managed key (its key policy admits no service): .checkov.yaml.
-    Resources.AlarmTopic = { Type: "AWS::SNS::Topic", Properties: { DisplayName: `${service} alarms` } };
+    Resources.AlarmTopic = {
+      Type: "AWS::SNS::Topic",
+      Properties: { DisplayName: `${service} alarms` },
+      Metadata: skipCheck(
+        "CKV_AWS_26",
+        "Notifications hold alarm names and states only; CloudWatch cannot publish to a topic under the AWS managed key " +
+          "(its key policy admits no service), and a key of our own would be upkeep for no data at risk.",
+      ),
+    };
   }
 
   // The sweep runs asynchronously (its schedule): bounded retries, then the dead-letter queue.
@@ -135,6 +144,7 @@ async function resources({ resolveVariable }) {
   Resources.SweepDeadLetterQueue = {
     Type: "AWS::SQS::Queue",
     Properties: { MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true },
+    Metadata: skipCheck("CKV_AWS_27", "Encrypted at rest by SQS-managed keys (SqsManagedSseEnabled), which the check does not recognise."),
   };
   Resources.SweepInvokeConfig = {
     Type: "AWS::Lambda::EventInvokeConfig",
