@@ -28,7 +28,8 @@ const truthy = (value, name) => {
 };
 
 /** Lambda's tracing mode (provider.tracing.lambda): Active when the stage parameter tracing is "true". */
-const lambdaTracing = async ({ resolveVariable }) => (truthy(String(await resolveVariable("param:tracing")), "tracing") ? "Active" : "PassThrough");
+const lambdaTracing = async ({ resolveVariable }) =>
+  truthy(String(await resolveVariable("param:tracing")), "tracing") ? "Active" : "PassThrough";
 
 const metric = (name) => {
   if (!METRICS[name]) throw new Error(`no metric ${name} in the metrics table`);
@@ -199,7 +200,8 @@ function dashboard(service, functions, functionRef) {
     height: 6,
     properties: { title, region: "${AWS::Region}", period: FIVE_MINUTES, stat: "Sum", view: "timeSeries", metrics, ...extra },
   });
-  const lambda = (metricName, stat) => functions.map((name, index) => ["AWS/Lambda", metricName, "FunctionName", `\${Function${index}}`, { stat, label: name }]);
+  const lambda = (metricName, stat) =>
+    functions.map((name, index) => ["AWS/Lambda", metricName, "FunctionName", `\${Function${index}}`, { stat, label: name }]);
   const widgets = [
     graph("API: requests, 4xx, 5xx", [
       ["AWS/ApiGateway", "Count", "ApiId", "${ApiId}"],
@@ -212,22 +214,45 @@ function dashboard(service, functions, functionRef) {
       { stat: "p99" },
     ),
     graph("Requests by route, outcome and problem kind", [
-      [{ expression: `SEARCH('{${ns},Service,Route,Outcome,ProblemKind} MetricName="Requests" Service="${service}"', 'Sum', ${FIVE_MINUTES})`, label: "" }],
+      [
+        {
+          expression: `SEARCH('{${ns},Service,Route,Outcome,ProblemKind} MetricName="Requests" Service="${service}"', 'Sum', ${FIVE_MINUTES})`,
+          label: "",
+        },
+      ],
     ]),
     graph("Lambda errors", lambda("Errors", "Sum")),
     graph("Lambda throttles", lambda("Throttles", "Sum")),
     graph("Lambda concurrency (max)", lambda("ConcurrentExecutions", "Maximum")),
     graph(
       "Cold starts",
-      functions.map((name) => [ns, metric("ColdStart"), "Service", service, "FunctionName", `\${Function${functions.indexOf(name)}}`, { label: name }]),
+      functions.map((name) => [
+        ns,
+        metric("ColdStart"),
+        "Service",
+        service,
+        "FunctionName",
+        `\${Function${functions.indexOf(name)}}`,
+        { label: name },
+      ]),
     ),
     graph(
       "Keys",
-      ["KeysCreated", "KeysImported", "KeysDeleted", "KeysExpired", "DeletesRefusedInUse"].map((name) => [ns, metric(name), "Service", service]),
+      ["KeysCreated", "KeysImported", "KeysDeleted", "KeysExpired", "DeletesRefusedInUse"].map((name) => [
+        ns,
+        metric(name),
+        "Service",
+        service,
+      ]),
     ),
     graph(
       "Failures that alarm",
-      ["EscrowFailures", "EventsUnpublished", "UsageCheckIncomplete", "Ec2Throttled", "SweepErrors"].map((name) => [ns, metric(name), "Service", service]),
+      ["EscrowFailures", "EventsUnpublished", "UsageCheckIncomplete", "Ec2Throttled", "SweepErrors"].map((name) => [
+        ns,
+        metric(name),
+        "Service",
+        service,
+      ]),
     ),
     graph("Sweep: deleted, dead letters", [
       [ns, metric("SweepDeleted"), "Service", service],

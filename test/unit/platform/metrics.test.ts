@@ -14,8 +14,9 @@ test("a record with every metric of the table is valid EMF: each metric once, un
   const values = Object.fromEntries(Object.keys(METRICS).map((name, index) => [name, index]));
   const record = emfFields(DIMENSIONS, values, 1_700_000_000_000);
   expect(emfViolations(record)).toEqual([]);
-  const directives = (record._aws as { CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] })
-    .CloudWatchMetrics;
+  const directives = (
+    record._aws as { CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] }
+  ).CloudWatchMetrics;
   const written = directives.flatMap((directive) =>
     directive.Metrics.map((metric) => ({ ...metric, Namespace: directive.Namespace, Dimensions: directive.Dimensions })),
   );
