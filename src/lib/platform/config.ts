@@ -75,8 +75,6 @@ const envSchema = z
     // Priming at INIT: one EC2 read, then rehearsals of the other clients' calls answered in process
     // (src/lib/aws/ec2-priming.ts, key-usage-priming.ts, eventbridge.ts); serverless.yml sets it.
     PRIME_EC2_ON_INIT: z._default(flag, false),
-    // X-Ray subsegments for every AWS call (src/lib/aws/tracing.ts); serverless.yml sets it from the stage parameter tracing.
-    TRACE_AWS_CALLS: z._default(flag, false),
   })
   .check(
     z.refine((env) => env.ALLOWED_REGIONS.includes(env.DEFAULT_REGION), {
