@@ -80,7 +80,8 @@ export async function coldStartComponents(outDir: string, runs: number, env: Nod
         encoding: "utf8",
         timeout: 30_000,
       });
-      samples.push(JSON.parse(stdout));
+      // The harness's line is the last: a part may print its own (Powertools Metrics writes its EMF record).
+      samples.push(JSON.parse(stdout.trim().split("\n").at(-1)!));
     }
     rows.push({
       part,
