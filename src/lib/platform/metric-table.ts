@@ -1,6 +1,6 @@
 /**
  * The metrics table: every metric the service writes (CloudWatch embedded metric format, one record
- * per invocation: src/lib/platform/metrics.ts), its unit, its dimensions and what it counts. The
+ * per invocation: src/lib/platform/metrics.ts), its unit, its dimensions and (its comment) what it counts. The
  * alarms and the dashboard (deploy/monitoring.cjs) and the runbook (docs/runbook.md) name these.
  * Plain data, no imports: deploy-time resolvers load it too. Dimensions are bounded: a route key,
  * an outcome class, a problem kind, a function name; never a key name, a region or an account id.
@@ -25,29 +25,35 @@ export type DimensionSet = keyof typeof DIMENSION_SETS;
 export type Dimension = (typeof DIMENSION_SETS)[DimensionSet][number][number];
 
 export const METRICS = {
-  Requests: { unit: "Count", dimensions: "request", counts: "requests answered (1 per request)" },
-  Latency: { unit: "Milliseconds", dimensions: "request", counts: "the function's time for a request, from the access middleware" },
-  ColdStart: { unit: "Count", dimensions: "function", counts: "1 for an invocation that followed an INIT, else 0" },
-  KeysCreated: { unit: "Count", dimensions: "service", counts: "key pairs created" },
-  KeysImported: { unit: "Count", dimensions: "service", counts: "key pairs imported" },
-  KeysDeleted: { unit: "Count", dimensions: "service", counts: "key pairs deleted by a caller" },
-  KeysExpired: { unit: "Count", dimensions: "service", counts: "key pairs deleted by the sweep on expiry" },
-  EscrowFailures: { unit: "Count", dimensions: "service", counts: "creates whose private key could not be escrowed" },
-  EventsUnpublished: {
-    unit: "Count",
-    dimensions: "service",
-    counts: 'changes EventBridge did not take (the "key pair event" line has published:false)',
-  },
-  UsageCheckIncomplete: { unit: "Count", dimensions: "service", counts: "usage checks that could not be completed" },
-  DeletesRefusedInUse: { unit: "Count", dimensions: "service", counts: "deletes refused because something names the key (key-in-use)" },
-  Ec2Throttled: {
-    unit: "Count",
-    dimensions: "service",
-    counts: "throttling answers of EC2 or Auto Scaling, each attempt the SDK retried included",
-  },
-  SweepDeleted: { unit: "Count", dimensions: "service", counts: "expired key pairs and orphaned escrowed private keys the sweep deleted" },
-  SweepErrors: { unit: "Count", dimensions: "service", counts: "failures a sweep run reported (per key or per region)" },
-} as const satisfies Record<string, { unit: "Count" | "Milliseconds"; dimensions: DimensionSet; counts: string }>;
+  /** Requests answered (1 per request). */
+  Requests: { unit: "Count", dimensions: "request" },
+  /** The function's time for a request, from the access middleware. */
+  Latency: { unit: "Milliseconds", dimensions: "request" },
+  /** 1 for an invocation that followed an INIT, else 0. */
+  ColdStart: { unit: "Count", dimensions: "function" },
+  /** Key pairs created. */
+  KeysCreated: { unit: "Count", dimensions: "service" },
+  /** Key pairs imported. */
+  KeysImported: { unit: "Count", dimensions: "service" },
+  /** Key pairs deleted by a caller. */
+  KeysDeleted: { unit: "Count", dimensions: "service" },
+  /** Key pairs deleted by the sweep on expiry. */
+  KeysExpired: { unit: "Count", dimensions: "service" },
+  /** Creates whose private key could not be escrowed. */
+  EscrowFailures: { unit: "Count", dimensions: "service" },
+  /** Changes EventBridge did not take (their "key pair event" line has published: false). */
+  EventsUnpublished: { unit: "Count", dimensions: "service" },
+  /** Usage checks that could not be completed. */
+  UsageCheckIncomplete: { unit: "Count", dimensions: "service" },
+  /** Deletes refused because something names the key (key-in-use). */
+  DeletesRefusedInUse: { unit: "Count", dimensions: "service" },
+  /** Throttling answers of EC2 or Auto Scaling, each attempt the SDK retried included. */
+  Ec2Throttled: { unit: "Count", dimensions: "service" },
+  /** Expired key pairs and orphaned escrowed private keys the sweep deleted. */
+  SweepDeleted: { unit: "Count", dimensions: "service" },
+  /** Failures a sweep run reported (per key or per region). */
+  SweepErrors: { unit: "Count", dimensions: "service" },
+} as const satisfies Record<string, { unit: "Count" | "Milliseconds"; dimensions: DimensionSet }>;
 
 export type MetricName = keyof typeof METRICS;
 /** The metrics counted as they happen during an invocation (the others are written by the access line itself). */
