@@ -6,9 +6,10 @@
  */
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand, DescribeLaunchConfigurationsCommand } from "@aws-sdk/client-auto-scaling";
 import { config } from "../platform/config.js";
-import { clientOptions } from "./clients.js";
+import { clientOptions, countingThrottles } from "./clients.js";
 import { isEc2Answer, type SdkError, translateEc2Error, type UsageOperation } from "./ec2-errors.js";
 import { allPages, templateRef } from "./key-usage-ec2.js";
+import { traced } from "./tracing.js";
 
 const clients = new Map<string, AutoScalingClient>();
 
@@ -16,7 +17,7 @@ const clients = new Map<string, AutoScalingClient>();
 export function autoScalingClient(region: string): AutoScalingClient {
   let client = clients.get(region);
   if (!client) {
-    client = new AutoScalingClient(clientOptions(region, config.AUTOSCALING_ENDPOINT, config.EC2_MAX_ATTEMPTS));
+    client = traced(countingThrottles(new AutoScalingClient(clientOptions(region, config.AUTOSCALING_ENDPOINT, config.EC2_MAX_ATTEMPTS))));
     clients.set(region, client);
   }
   return client;

@@ -1,6 +1,8 @@
 /** What every AWS SDK client of the service shares: the configured time budget per attempt, standard retries. */
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { config } from "../platform/config.js";
+import { countMetric } from "../platform/metrics.js";
+import { isThrottling } from "./ec2-errors.js";
 
 /** An HTTP handler (a pool of connections) with the per-attempt time budget; clients may share one. */
 export const httpHandler = () =>
@@ -17,3 +19,29 @@ export const clientOptions = (region: string, endpoint: string | undefined, maxA
   retryMode: "standard",
   requestHandler,
 });
+
+// biome-ignore lint/suspicious/noExplicitAny: a handler of any client's stack, each with its own input and output types.
+type Next = (args: any) => Promise<any>;
+interface WithMiddleware {
+  middlewareStack: { add(middleware: (next: Next) => Next, options: { step: "finalizeRequest"; priority: "low"; name: string }): void };
+}
+
+/**
+ * Counts (Ec2Throttled) every throttling answer of EC2 or Auto Scaling, the attempts the SDK retried
+ * included: the middleware sits inside the SDK's retry loop (finalizeRequest, after the retry
+ * middleware's high priority), where each attempt's deserialized error passes.
+ */
+export function countingThrottles<C extends WithMiddleware>(client: C): C {
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (isThrottling(error)) countMetric("Ec2Throttled");
+        throw error;
+      }
+    },
+    { step: "finalizeRequest", priority: "low", name: "countThrottles" },
+  );
+  return client;
+}

@@ -60,6 +60,12 @@ const EC2_ERRORS: Record<string, Translation> = {
   RequestTimeout: { kind: "upstream-timeout", detail: TIMED_OUT },
 };
 
+/** Whether an error is a throttling answer (EC2's or Auto Scaling's codes in the table above). */
+export const isThrottling = (error: unknown): boolean => {
+  const { name, Code, code } = (error ?? {}) as SdkError;
+  return [name, Code, code].some((candidate) => candidate !== undefined && EC2_ERRORS[candidate]?.kind === "throttled");
+};
+
 export interface SdkError {
   name?: string;
   Code?: string;

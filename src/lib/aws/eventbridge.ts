@@ -10,10 +10,11 @@ import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
 import { clientOptions } from "./clients.js";
 import { answeredInProcess } from "./in-process.js";
+import { traced } from "./tracing.js";
 
 let client: EventBridgeClient | undefined;
 const eventsClient = (): EventBridgeClient =>
-  (client ??= new EventBridgeClient(clientOptions(config.EVENTS_REGION, config.EVENTS_ENDPOINT, 1)));
+  (client ??= traced(new EventBridgeClient(clientOptions(config.EVENTS_REGION, config.EVENTS_ENDPOINT, 1))));
 
 const THROTTLED = "ThrottlingException";
 const JSON_1_1 = "application/x-amz-json-1.1";

@@ -12,6 +12,7 @@ import { ESCROW_PATH, privateKeyParameterName } from "../keypairs/escrow.js";
 import type { EscrowedPrivateKey, PrivateKeyVault } from "../keypairs/ports.js";
 import { config } from "../platform/config.js";
 import { clientOptions } from "./clients.js";
+import { traced } from "./tracing.js";
 
 /** SSM's default for SecureString, named so the request says which key encrypts the value. */
 const AWS_MANAGED_KEY = "alias/aws/ssm";
@@ -22,7 +23,7 @@ function ssmClient(region: string): SSMClient {
   let client = clients.get(region);
   if (!client) {
     // Both calls are safe to repeat: a repeated put meets its own parameter (see putPrivateKey), a repeated delete finds none.
-    client = new SSMClient(clientOptions(region, config.SSM_ENDPOINT, config.EC2_MAX_ATTEMPTS));
+    client = traced(new SSMClient(clientOptions(region, config.SSM_ENDPOINT, config.EC2_MAX_ATTEMPTS)));
     clients.set(region, client);
   }
   return client;

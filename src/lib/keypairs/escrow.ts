@@ -7,6 +7,7 @@
  */
 import type { CreatedKeyPairView, EscrowedKeyPairView } from "../api/schemas.js";
 import { logger } from "../platform/logger.js";
+import { countMetric } from "../platform/metrics.js";
 import { ServiceError } from "./errors.js";
 import type { DeleteDeps, KeyPairDeps } from "./ports.js";
 import { removeKeyPair } from "./remove.js";
@@ -54,6 +55,7 @@ const mayHaveActed = (error: unknown): boolean => !(error instanceof ServiceErro
 async function withdraw(deps: KeyPairDeps, region: string, keyPair: KeyPairWithoutMaterial, error: unknown): Promise<ServiceError> {
   const reason = reasonOf(error);
   const parameter = privateKeyParameterName(keyPair.keyPairId);
+  countMetric("EscrowFailures");
   logger.warn("private key escrow failed; deleting the key pair", { reason, keyPairId: keyPair.keyPairId });
   try {
     await removeKeyPair(deps.store, region, keyPair);

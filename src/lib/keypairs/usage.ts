@@ -5,12 +5,15 @@
  * never "unused" by guess.
  */
 import type { KeyUsageView } from "../api/schemas.js";
+import { countMetric } from "../platform/metrics.js";
 import { ServiceError } from "./errors.js";
 import type { KeyUsageSource, UsageScan } from "./ports.js";
 
-/** Scans a region within the request's time budget (or a shared deadline: an all-regions list). */
-export function scanUsage(usage: KeyUsageSource, region: string, timeBudgetMs: number, signal?: AbortSignal): Promise<UsageScan> {
-  return usage.scan(region, signal ?? AbortSignal.timeout(timeBudgetMs));
+/** Scans a region within the request's time budget (or a shared deadline: an all-regions list); an incomplete scan is counted. */
+export async function scanUsage(usage: KeyUsageSource, region: string, timeBudgetMs: number, signal?: AbortSignal): Promise<UsageScan> {
+  const scan = await usage.scan(region, signal ?? AbortSignal.timeout(timeBudgetMs));
+  if (scan.incomplete.length > 0) countMetric("UsageCheckIncomplete");
+  return scan;
 }
 
 /** What in `scan` names the key called `keyName` (exactly that name). */
@@ -95,6 +98,7 @@ const gapsOf = (incomplete: { check: string; reason: string }[]): string =>
  */
 export function refuseIfUsed(name: string, usage: KeyUsageView): void {
   if (inUse(usage)) {
+    countMetric("DeletesRefusedInUse");
     throw new ServiceError(
       "key-in-use",
       `Key pair ${name} is still named by ${describeUsage(usage)}: deleting it would make their next launch fail. Nothing was deleted; ` +

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Context } from "aws-lambda";
+import { withMetrics } from "./metrics.js";
 
 /**
  * The one logger: one JSON line per entry on stdout, which CloudWatch keeps as one event. Request
@@ -30,7 +31,8 @@ export class JsonLogger {
   /**
    * Runs one invocation with its own keys (the fields Powertools Logger wrote, so existing log
    * queries keep working). A line written by its work after it answered (Middy's early timeout
-   * answers while the work goes on) still carries them, not the next invocation's.
+   * answers while the work goes on) still carries them, not the next invocation's. Its metrics
+   * are counted apart from any other invocation's too.
    */
   withRequest<T>(context: Context, run: () => Promise<T>): Promise<T> {
     const keys = {
@@ -43,7 +45,12 @@ export class JsonLogger {
       xray_trace_id: process.env._X_AMZN_TRACE_ID,
     };
     this.#coldStart = false;
-    return this.#requests.run(keys, run);
+    return this.#requests.run(keys, () => withMetrics(run));
+  }
+
+  /** Whether the current invocation is the first after an INIT. */
+  isColdStart(): boolean {
+    return this.#requests.getStore()?.cold_start === true;
   }
 
   /** Keys every later line of this request carries. */

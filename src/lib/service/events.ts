@@ -7,15 +7,21 @@ import { EVENT_DETAIL_TYPES } from "../api/events.js";
 import { putKeyPairEvent } from "../aws/eventbridge.js";
 import type { EventPublisher } from "../keypairs/ports.js";
 import { logger } from "../platform/logger.js";
+import { countMetric } from "../platform/metrics.js";
+
+/** The metric each change counts in. */
+const CHANGE_METRICS = { created: "KeysCreated", imported: "KeysImported", deleted: "KeysDeleted", expired: "KeysExpired" } as const;
 
 export const keyPairEvents: EventPublisher = {
   async publish(event) {
     const { change, ...detail } = event;
     const fields = { event: EVENT_DETAIL_TYPES[change], ...detail };
+    countMetric(CHANGE_METRICS[change]);
     try {
       await putKeyPairEvent(event);
       logger.info("key pair event", { ...fields, published: true });
     } catch (error) {
+      countMetric("EventsUnpublished");
       logger.warn("key pair event", { ...fields, published: false, reason: error instanceof Error ? error.message : "unknown" });
     }
   },
