@@ -4,6 +4,7 @@
 // The optional invoker role for callers in other accounts comes from invoker.cjs.
 
 const invoker = require("./invoker.cjs");
+const { RATE_SHARE_TABLE, rateShareTable } = require("../deploy/rate-share-table.cjs");
 const { FUNCTIONS, GRANTS, ROUTES, SCHEDULED_FUNCTIONS, roleOf } = require("../deploy/route-table.cjs");
 const { SERVICE_TAGS } = require("../deploy/load-ts.cjs")("src/lib/api/reserved-tags.ts");
 
@@ -121,6 +122,8 @@ module.exports = async ({ resolveVariable }) => {
         },
       },
     ],
+    // The rate share's ledger (src/lib/aws/rate-ledger.ts): conditional updates of its buckets' items, nothing else.
+    rateShare: [{ Sid: "TakeRateShare", Effect: "Allow", Action: ["dynamodb:UpdateItem"], Resource: { "Fn::GetAtt": [RATE_SHARE_TABLE, "Arn"] } }],
     // Delete only keys that carry the managed-key tag, unless the stage allows unmanaged deletes.
     delete: [
       {
@@ -165,5 +168,5 @@ module.exports = async ({ resolveVariable }) => {
     };
   }
   const { Resources: invokerResources } = await invoker({ resolveVariable });
-  return { ...roles, ...invokerResources };
+  return { ...roles, ...invokerResources, ...(await rateShareTable({ resolveVariable })) };
 };

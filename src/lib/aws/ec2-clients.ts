@@ -5,6 +5,7 @@
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { config } from "../platform/config.js";
 import { clientOptions, httpHandler } from "./clients.js";
+import { limitToShare } from "./own-share.js";
 
 /**
  * Two clients per region. Reads are idempotent and use the SDK's retries. Mutations are sent
@@ -23,7 +24,11 @@ export function ec2Client(region: string, kind: ClientKind): EC2Client {
   if (!client) {
     const handler = httpHandlers.get(region) ?? httpHandler();
     httpHandlers.set(region, handler);
-    client = new EC2Client(clientOptions(region, config.EC2_ENDPOINT, kind === "read" ? config.EC2_MAX_ATTEMPTS : 1, handler));
+    client = limitToShare(
+      new EC2Client(clientOptions(region, config.EC2_ENDPOINT, kind === "read" ? config.EC2_MAX_ATTEMPTS : 1, handler)),
+      "ec2",
+      region,
+    );
     clients.set(id, client);
   }
   return client;

@@ -85,7 +85,9 @@ export function keyUsageSource(reads: UsageReads = AWS_USAGE_READS): KeyUsageSou
           if (!(error instanceof ServiceError)) logger.error("a usage check failed", { region, check, error: error as Error });
           const kind = error instanceof ServiceError ? error.kind : "upstream-error";
           const reason = error instanceof ServiceError ? error.message : "an unexpected error (logged)";
-          if (!incomplete.some((gap) => gap.check === check)) incomplete.push({ check, reason, kind });
+          const retryAfterSeconds = error instanceof ServiceError ? error.retryAfterSeconds : undefined;
+          if (!incomplete.some((gap) => gap.check === check))
+            incomplete.push({ check, reason, kind, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
           return undefined;
         }
       };

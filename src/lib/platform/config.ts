@@ -52,6 +52,15 @@ const envSchema = z
     EVENTS_ENDPOINT: url,
     EVENT_BUS_NAME: z._default(z.string().check(z.minLength(1), z.maxLength(1600)), "default"),
     EVENTS_REGION: z._default(z.string().check(z.minLength(1)), "us-east-1"),
+    // The service's own share of AWS's request rates (decision 0030): the DynamoDB table every
+    // instance takes its tokens from (empty: no limit of its own), its endpoint (locally: moto), and
+    // the share, in percent of each bucket's refill and capacity.
+    RATE_SHARE_TABLE: z.pipe(
+      z.optional(z.string()),
+      z.transform((value: string | undefined) => value || undefined),
+    ),
+    DYNAMODB_ENDPOINT: url,
+    RATE_SHARE_PERCENT: z._default(positiveInt.check(z.maximum(100)), 25),
     // Auto Scaling, read by usage checks (launch configurations, groups; locally: moto, like EC2_ENDPOINT).
     AUTOSCALING_ENDPOINT: url,
     // Empty: the AWS managed key alias/aws/ssm.

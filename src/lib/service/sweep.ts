@@ -2,6 +2,7 @@
 import { deleteKeyPair, describeKeyPairs } from "../aws/ec2.js";
 import { deletePrivateKey, listPrivateKeys } from "../aws/ssm.js";
 import { sweep } from "../keypairs/sweep.js";
+import { allowWaitingUntil } from "../aws/own-share.js";
 import { systemClock } from "../platform/clock.js";
 import { keyPairEvents } from "./events.js";
 import { settings } from "./settings.js";
@@ -14,4 +15,11 @@ const deps = {
   clock: systemClock,
 };
 
-export const sweepKeyPairs = () => sweep(deps);
+/**
+ * One pass; until `deadline` (ms since the epoch) its AWS calls wait for the service's rate share
+ * rather than fail: the sweep keeps to its share at its own pace, and stops what it cannot finish in time.
+ */
+export const sweepKeyPairs = (deadline: number) => {
+  allowWaitingUntil(deadline);
+  return sweep(deps);
+};
