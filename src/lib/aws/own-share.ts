@@ -2,9 +2,10 @@
  * Every AWS call of the service takes a token of its own share first (rate-share.ts, decision
  * 0030): a middleware on each EC2, Auto Scaling and SSM client, after the SDK's retries, so each
  * attempt counts. Over the share, the call is not sent: it fails with a `throttled` ServiceError
- * whose Retry-After comes from the bucket (an API request answers 429), unless the function allows
- * waiting (the sweep: allowWaitingUntil) and the wait ends in time. Off without RATE_SHARE_TABLE.
+ * whose Retry-After comes from the bucket (an API request answers 429), unless the work allows
+ * waiting (waitingForShareUntil: the sweep, a usage scan) and the wait ends in time. Off without RATE_SHARE_TABLE.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { setTimeout as delay } from "node:timers/promises";
 import { ServiceError } from "../keypairs/errors.js";
 import { config } from "../platform/config.js";
@@ -42,12 +43,15 @@ const rateShare = (): Promise<RateShare> =>
   ));
 
 const owed = new Map<string, number>();
-let waitUntil: number | undefined;
+/** Until when (ms since the epoch) the calls of the work in progress may wait for their share instead of failing. */
+const waiting = new AsyncLocalStorage<number>();
 
-/** Lets calls wait for their share until `deadline` (ms since the epoch) instead of failing: a background run's own pace. */
-export function allowWaitingUntil(deadline: number | undefined): void {
-  waitUntil = deadline;
-}
+/**
+ * Runs `work` with its calls waiting for their share while the wait ends before `deadline`: the
+ * sweep's pace, and a usage scan's (many pages of one bucket) within its request's time. Outside,
+ * a call over the share fails at once.
+ */
+export const waitingForShareUntil = <T>(deadline: number, work: () => Promise<T>): Promise<T> => waiting.run(deadline, work);
 
 const SERVICE_NAMES: Record<AwsService, string> = { ec2: "EC2", ssm: "SSM", autoscaling: "Auto Scaling" };
 
@@ -68,6 +72,7 @@ export async function takeShare(service: AwsService, region: string, action: str
       owed.delete(key);
       return;
     }
+    const waitUntil = waiting.getStore();
     if (waitUntil === undefined || Date.now() + taken.retryAfterMs > waitUntil) {
       throw new ServiceError(
         "throttled",

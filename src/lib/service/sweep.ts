@@ -2,7 +2,7 @@
 import { deleteKeyPair, describeKeyPairs } from "../aws/ec2.js";
 import { deletePrivateKey, listPrivateKeys } from "../aws/ssm.js";
 import { sweep } from "../keypairs/sweep.js";
-import { allowWaitingUntil } from "../aws/own-share.js";
+import { waitingForShareUntil } from "../aws/own-share.js";
 import { systemClock } from "../platform/clock.js";
 import { keyPairEvents } from "./events.js";
 import { settings } from "./settings.js";
@@ -19,7 +19,4 @@ const deps = {
  * One pass; until `deadline` (ms since the epoch) its AWS calls wait for the service's rate share
  * rather than fail: the sweep keeps to its share at its own pace, and stops what it cannot finish in time.
  */
-export const sweepKeyPairs = (deadline: number) => {
-  allowWaitingUntil(deadline);
-  return sweep(deps);
-};
+export const sweepKeyPairs = (deadline: number) => waitingForShareUntil(deadline, () => sweep(deps));
