@@ -5,7 +5,7 @@
  * other callers keep the rest of the bucket, and nothing is half-done: no key without its 201, no
  * escrowed private key without its key, no delete after a usage check the share cut short.
  */
-import { DeleteItemCommand, DynamoDBClient, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
+import { DynamoDBClient, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { DescribeParametersCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { LOCAL_RATE_SHARE_TABLE, type LocalStack, startLocalStack } from "../../scripts/local-stack.js";
@@ -19,7 +19,12 @@ let stack: LocalStack;
 beforeAll(async () => {
   stack = await startLocalStack({
     // No consistency window: what is asserted here is the share, not describes that lag.
-    realisticAws: { ...DEFAULT_CONFIG, seed: 30, consistencyWindowMs: { min: 0, max: 0 }, latency: { kind: "uniform", minMs: 5, maxMs: 20 } },
+    realisticAws: {
+      ...DEFAULT_CONFIG,
+      seed: 30,
+      consistencyWindowMs: { min: 0, max: 0 },
+      latency: { kind: "uniform", minMs: 5, maxMs: 20 },
+    },
     // A share of 2 %, so that no burst outlasts the refill on a slow machine: DescribeKeyPairs 2 at
     // once then 0.4/s, CreateKeyPair 1 then 0.1/s.
     env: { ALLOWED_REGIONS: `us-east-1,${region}`, RATE_SHARE_PERCENT: "2" },
@@ -52,7 +57,10 @@ async function burst(count: number, request: (index: number) => Promise<Response
 }
 
 /** A 429 as the share answers it: the throttled problem, a Retry-After of whole seconds, nothing sent to AWS. */
-function expectShareRefusal(answer: { status: number; retryAfter: string | null; body: { type: string; detail: string } }, maxSeconds: number) {
+function expectShareRefusal(
+  answer: { status: number; retryAfter: string | null; body: { type: string; detail: string } },
+  maxSeconds: number,
+) {
   expect(answer.status).toBe(429);
   expect(answer.body.type).toMatch(/throttled$/);
   expect(answer.body.detail).toMatch(/share of .* nothing was sent/);
@@ -106,9 +114,7 @@ test("a burst of escrowed creates beyond the share of CreateKeyPair (1, 0.1/s): 
     NextToken = page.NextToken;
   } while (NextToken);
   ssm.destroy();
-  expect(names.sort()).toEqual(
-    created.map((answer) => `/ec2/keypair/${answer.body.keyPairId}`).sort(),
-  );
+  expect(names.sort()).toEqual(created.map((answer) => `/ec2/keypair/${answer.body.keyPairId}`).sort());
 }, 120_000);
 
 test("a delete whose usage check the share cuts short deletes nothing (409 usage-unknown); unused=true answers 429 with the bucket's wait", async () => {
@@ -130,24 +136,20 @@ test("a delete whose usage check the share cuts short deletes nothing (409 usage
       ExpressionAttributeValues: { ":tat": { N: String(Date.now() + 60_000 + 5_000) } },
     }),
   );
-  try {
-    const refused = await api(`/keypairs/${prefix}-guarded?region=${region}`, { method: "DELETE" });
-    expect(refused.status).toBe(409);
-    const problem = await refused.json();
-    expect(problem.type).toMatch(/usage-unknown$/);
-    expect(problem.detail).toMatch(/instances: DescribeInstances: The service has used its share/);
-    const moto = new EC2Client({ region, endpoint: stack.motoUrl, credentials });
-    expect((await moto.send(new DescribeKeyPairsCommand({ KeyNames: [`${prefix}-guarded`] }))).KeyPairs).toHaveLength(1);
-    moto.destroy();
+  const refused = await api(`/keypairs/${prefix}-guarded?region=${region}`, { method: "DELETE" });
+  expect(refused.status).toBe(409);
+  const problem = await refused.json();
+  expect(problem.type).toMatch(/usage-unknown$/);
+  expect(problem.detail).toMatch(/instances: DescribeInstances: The service has used its share/);
+  const moto = new EC2Client({ region, endpoint: stack.motoUrl, credentials });
+  expect((await moto.send(new DescribeKeyPairsCommand({ KeyNames: [`${prefix}-guarded`] }))).KeyPairs).toHaveLength(1);
+  moto.destroy();
 
-    const unused = await api(`/keypairs?region=${region}&unused=true`);
-    expectShareRefusal({ status: unused.status, retryAfter: unused.headers.get("retry-after"), body: await unused.json() }, 65);
-    // The spent minute, less the time since it was set.
-    expect(Number(unused.headers.get("retry-after"))).toBeGreaterThanOrEqual(40);
-  } finally {
-    await dynamodb.send(new DeleteItemCommand({ TableName: LOCAL_RATE_SHARE_TABLE, Key: bucket }));
-    dynamodb.destroy();
-  }
-  // The share back: the same delete goes through.
-  expect((await honouringRetryAfter(`/keypairs/${prefix}-guarded?region=${region}`, { method: "DELETE" })).status).toBe(204);
+  const unused = await api(`/keypairs?region=${region}&unused=true`);
+  expectShareRefusal({ status: unused.status, retryAfter: unused.headers.get("retry-after"), body: await unused.json() }, 65);
+  // The spent minute, less the time since it was set.
+  expect(Number(unused.headers.get("retry-after"))).toBeGreaterThanOrEqual(40);
+  dynamodb.destroy();
+  // A forced delete checks nothing: it goes through (DescribeKeyPairs and DeleteKeyPair have their share).
+  expect((await honouringRetryAfter(`/keypairs/${prefix}-guarded?region=${region}&force=true`, { method: "DELETE" })).status).toBe(204);
 }, 120_000);
