@@ -5,7 +5,8 @@
  * BENCH_WARM_ITERATIONS (default 3000), BENCH_SCALE_KEYS (default 5000; 0 skips), BENCH_BEFORE
  * (a git revision: its artifacts are packaged and measured in the same run, as a "before" column),
  * BENCH_ONLY (time only the routes whose key contains it, e.g. "DELETE"; the simulation then needs
- * every key-pair route and is skipped), BENCH_PLUGIN_PAIRS (default 7; 0 skips the plugin table).
+ * every key-pair route and is skipped), BENCH_PLUGIN_PAIRS (default 7; 0 skips the plugin table),
+ * BENCH_SHARE (0 skips the rate share at scale, bench/share.ts).
  */
 import { execFile, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -220,6 +221,16 @@ table([
     row.calls,
   ]),
 ]);
+if (process.env.BENCH_SHARE !== "0") {
+  // Its own process: it points the service's modules at its own fake AWS before importing them.
+  console.log("\n== Rate share at scale (bench/share.ts; re-run alone: npx tsx bench/share.ts; BENCH_SHARE=0 skips)");
+  const run = await promisify(execFile)(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/bench/share.ts`], {
+    env: process.env,
+    encoding: "utf8",
+    timeout: 900_000,
+  });
+  console.log(run.stdout.trimEnd());
+}
 console.log(
   `\n== Warm CPU per GET /keypairs/{name} by package (sampling profiler, unminified bundle; µs per request, with profiler overhead)`,
 );
