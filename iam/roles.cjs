@@ -123,7 +123,9 @@ module.exports = async ({ resolveVariable }) => {
       },
     ],
     // The rate share's ledger (src/lib/aws/rate-ledger.ts): conditional updates of its buckets' items, nothing else.
-    rateShare: [{ Sid: "TakeRateShare", Effect: "Allow", Action: ["dynamodb:UpdateItem"], Resource: { "Fn::GetAtt": [RATE_SHARE_TABLE, "Arn"] } }],
+    rateShare: [
+      { Sid: "TakeRateShare", Effect: "Allow", Action: ["dynamodb:UpdateItem"], Resource: { "Fn::GetAtt": [RATE_SHARE_TABLE, "Arn"] } },
+    ],
     // Delete only keys that carry the managed-key tag, unless the stage allows unmanaged deletes.
     delete: [
       {

@@ -18,7 +18,11 @@ const clients = new Map<string, AutoScalingClient>();
 export function autoScalingClient(region: string): AutoScalingClient {
   let client = clients.get(region);
   if (!client) {
-    client = limitToShare(new AutoScalingClient(clientOptions(region, config.AUTOSCALING_ENDPOINT, config.EC2_MAX_ATTEMPTS)), "autoscaling", region);
+    client = limitToShare(
+      new AutoScalingClient(clientOptions(region, config.AUTOSCALING_ENDPOINT, config.EC2_MAX_ATTEMPTS)),
+      "autoscaling",
+      region,
+    );
     clients.set(region, client);
   }
   return client;

@@ -43,8 +43,8 @@ import { removeKeyPair } from "../keypairs/remove.js";
 import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
 import { type ClientKind, discardClients, ec2Client } from "./ec2-clients.js";
-import { isOwnShareSpent } from "./own-share.js";
 import { isEc2Answer, mayHaveActed, type Operation, type SdkError, translateEc2Error, type UsageOperation } from "./ec2-errors.js";
+import { isOwnShareSpent } from "./own-share.js";
 
 async function send<T>(
   region: string,

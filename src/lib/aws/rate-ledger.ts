@@ -28,8 +28,7 @@ export function dynamoLedger(table: string, region: string): RateLedger {
             TableName: table,
             Key: { bucket: { S: key } },
             UpdateExpression: change.kind === "idle" ? "SET tat = :to, expiresAt = :exp" : "SET tat = tat + :by, expiresAt = :exp",
-            ConditionExpression:
-              change.kind === "idle" ? "attribute_not_exists(tat) OR tat < :now" : "tat >= :now AND tat <= :max",
+            ConditionExpression: change.kind === "idle" ? "attribute_not_exists(tat) OR tat < :now" : "tat >= :now AND tat <= :max",
             ExpressionAttributeValues: { ...values, ":exp": { N: String(Math.ceil(change.now / 1000) + IDLE_SECONDS) } },
             ReturnValuesOnConditionCheckFailure: "ALL_OLD",
           }),

@@ -1,8 +1,8 @@
 /** The composition root of the sweep function: EC2's describe and delete, and the escrow vault's list and delete. */
 import { deleteKeyPair, describeKeyPairs } from "../aws/ec2.js";
+import { waitingForShareUntil } from "../aws/own-share.js";
 import { deletePrivateKey, listPrivateKeys } from "../aws/ssm.js";
 import { sweep } from "../keypairs/sweep.js";
-import { waitingForShareUntil } from "../aws/own-share.js";
 import { systemClock } from "../platform/clock.js";
 import { keyPairEvents } from "./events.js";
 import { settings } from "./settings.js";

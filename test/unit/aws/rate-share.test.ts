@@ -1,6 +1,6 @@
 import { describe, expect, test } from "@jest/globals";
 import { AWS_BUCKETS } from "../../../src/lib/aws/rate-buckets.js";
-import { RateShare, type RateLedger, shareOf } from "../../../src/lib/aws/rate-share.js";
+import { type RateLedger, RateShare, shareOf } from "../../../src/lib/aws/rate-share.js";
 import { memoryLedger } from "../../support/memory-ledger.js";
 
 /** A clock the test steps. */
@@ -81,7 +81,12 @@ describe("the service's share of a bucket", () => {
     const clock = testClock();
     const inner = memoryLedger();
     let writes = 0;
-    const counting: RateLedger = { advance: (key, change) => ((writes += 1), inner.advance(key, change)) };
+    const counting: RateLedger = {
+      advance: (key, change) => {
+        writes += 1;
+        return inner.advance(key, change);
+      },
+    };
     const share = new RateShare(counting, clock.now);
     await drain(share, "k");
     const before = writes;
@@ -103,7 +108,12 @@ describe("the service's share of a bucket", () => {
 
   test("a ledger that keeps moving under it gives way after a few writes, never grants blindly", async () => {
     let writes = 0;
-    const moving: RateLedger = { advance: async () => ((writes += 1), { applied: false, tat: undefined }) };
+    const moving: RateLedger = {
+      advance: async () => {
+        writes += 1;
+        return { applied: false, tat: undefined };
+      },
+    };
     expect(await new RateShare(moving, testClock().now).take("k", DESCRIBE)).toEqual({ granted: false, retryAfterMs: 200 });
     expect(writes).toBe(4);
   });
