@@ -361,10 +361,11 @@ describe("packaged template", () => {
     }
   });
 
-  test("the sweep's role: describe, delete managed keys, list and delete escrowed keys, publish events, its logs; nothing else", () => {
+  test("the sweep's role: describe, delete managed keys, list and delete escrowed keys, publish events, take its rate share, its logs; nothing else", () => {
     const role = template.Resources[template.Resources.SweepKeyPairsLambdaFunction.Properties.Role["Fn::GetAtt"][0]];
     const actions = role.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement).flatMap((s: any) => s.Action);
     expect(actions.sort()).toEqual([
+      "dynamodb:UpdateItem",
       "ec2:DeleteKeyPair",
       "ec2:DescribeKeyPairs",
       "events:PutEvents",
@@ -373,6 +374,26 @@ describe("packaged template", () => {
       "ssm:DeleteParameter",
       "ssm:DescribeParameters",
     ]);
+  });
+
+  test("the rate share's table: on demand, TTL on expiresAt; the functions that call AWS may only UpdateItem on it", () => {
+    const [[id, table]] = resources("AWS::DynamoDB::Table");
+    expect(table.Properties).toMatchObject({
+      TableName: "ec2-keypairs-api-ci-rate-share",
+      BillingMode: "PAY_PER_REQUEST",
+      KeySchema: [{ AttributeName: "bucket", KeyType: "HASH" }],
+      TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
+    });
+    for (const [fnId, fn] of resources("AWS::Lambda::Function")) {
+      const role = template.Resources[fn.Properties.Role["Fn::GetAtt"][0]];
+      const statements = role.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement);
+      const dynamodb = statements.filter((statement: any) => statement.Action.some((action: string) => action.startsWith("dynamodb:")));
+      const callsAws = !["ApiDocsLambdaFunction", "MethodNotAllowedLambdaFunction"].includes(fnId);
+      expect([fnId, dynamodb.map((statement: any) => [statement.Action, statement.Resource])]).toEqual([
+        fnId,
+        callsAws ? [[["dynamodb:UpdateItem"], { "Fn::GetAtt": [id, "Arn"] }]] : [],
+      ]);
+    }
   });
 
   test("every function has the default reserved concurrency; the scheduled sweep 1", () => {
