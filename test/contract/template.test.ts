@@ -377,7 +377,7 @@ describe("packaged template", () => {
   });
 
   test("the rate share's table: on demand, TTL on expiresAt; the functions that call AWS may only UpdateItem on it", () => {
-    const [[id, table]] = resources("AWS::DynamoDB::Table");
+    const [id, table] = resources("AWS::DynamoDB::Table")[0]!;
     expect(table.Properties).toMatchObject({
       TableName: "ec2-keypairs-api-ci-rate-share",
       BillingMode: "PAY_PER_REQUEST",
