@@ -182,6 +182,9 @@ table([
   ...components.map((row) => [row.part, kb(row.bytes), row.importMs.toFixed(1), row.firstCallMs.toFixed(1)]),
 ]);
 
+// From here on, thousands of requests a second: the rate share (a few calls a second per bucket)
+// would refuse them. Its cost is in the cold starts above (the ledger's first write) and bench/share.ts.
+process.env.RATE_SHARE_TABLE = "";
 console.log(
   `\n== Warm overhead (each tree's build, EC2 answered from memory; median of ${WARM_ITERATIONS} requests, interleaved with the bare SDK ` +
     `call)`,
