@@ -1,7 +1,7 @@
 /**
  * A loopback EC2 (and Auto Scaling) endpoint that answers the key pair actions, and an empty usage
  * check, at once with fixed, valid XML, EventBridge's PutEvents (the events every change
- * publishes) with an accepted entry, and SSM's PutParameter (an escrowed create) as stored.
+ * publishes) with an accepted entry, and SSM's PutParameter (an escrowed create) as stored, and DynamoDB's UpdateItem (the rate share's ledger) granted.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -36,6 +36,11 @@ export async function startFakeEc2(): Promise<{ url: string; server: Server }> {
     let body = "";
     request.on("data", (chunk) => (body += chunk));
     request.on("end", () => {
+      // The rate share's ledger (decision 0030): every take granted.
+      if (request.headers["x-amz-target"] === "DynamoDB_20120810.UpdateItem") {
+        response.writeHead(200, { "content-type": "application/x-amz-json-1.0" }).end("{}");
+        return;
+      }
       if (request.headers["x-amz-target"] === "AWSEvents.PutEvents") {
         response.writeHead(200, { "content-type": "application/x-amz-json-1.1" }).end('{"FailedEntryCount":0,"Entries":[{"EventId":"e"}]}');
         return;
@@ -68,5 +73,6 @@ export const fakeAwsEnvironment = (url: string): Record<string, string> => ({
   EVENTS_ENDPOINT: url,
   AUTOSCALING_ENDPOINT: url,
   SSM_ENDPOINT: url,
+  DYNAMODB_ENDPOINT: url,
   ...BENCH_AWS_SETTINGS,
 });

@@ -6,7 +6,7 @@
  * (a git revision: its artifacts are packaged and measured in the same run, as a "before" column),
  * BENCH_ONLY (time only the routes whose key contains it, e.g. "DELETE"; the simulation then needs
  * every key-pair route and is skipped), BENCH_PLUGIN_PAIRS (default 7; 0 skips the plugin table),
- * BENCH_IDEMPOTENCY_PAIRS (default 15; 0 skips what an Idempotency-Key adds to a create).
+ * BENCH_IDEMPOTENCY_PAIRS (default 15; 0 skips what an Idempotency-Key adds to a create), BENCH_SHARE (0 skips the rate share at scale, bench/share.ts).
  */
 import { execFile, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -237,6 +237,9 @@ table([
   ...components.map((row) => [row.part, kb(row.bytes), row.importMs.toFixed(1), row.firstCallMs.toFixed(1)]),
 ]);
 
+// From here on, thousands of requests a second: the rate share (a few calls a second per bucket)
+// would refuse them. Its cost is in the cold starts above (the ledger's first write) and bench/share.ts.
+process.env.RATE_SHARE_TABLE = "";
 console.log(
   `\n== Warm overhead (each tree's build, EC2 answered from memory; median of ${WARM_ITERATIONS} requests, interleaved with the bare SDK ` +
     `call)`,
@@ -276,6 +279,16 @@ table([
     row.calls,
   ]),
 ]);
+if (process.env.BENCH_SHARE !== "0") {
+  // Its own process: it points the service's modules at its own fake AWS before importing them.
+  console.log("\n== Rate share at scale (bench/share.ts; re-run alone: npx tsx bench/share.ts; BENCH_SHARE=0 skips)");
+  const run = await promisify(execFile)(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/bench/share.ts`], {
+    env: process.env,
+    encoding: "utf8",
+    timeout: 900_000,
+  });
+  console.log(run.stdout.trimEnd());
+}
 console.log(
   `\n== Warm CPU per GET /keypairs/{name} by package (sampling profiler, unminified bundle; µs per request, with profiler overhead)`,
 );
@@ -308,6 +321,8 @@ if (SCALE_KEYS > 0) {
         env: {
           ...env,
           EC2_ENDPOINT: stack.motoUrl,
+          // One listing of 5,000 keys: moto's time is measured, not the rate share (bench/share.ts).
+          RATE_SHARE_TABLE: "",
           AWS_ACCESS_KEY_ID: "testing",
           AWS_SECRET_ACCESS_KEY: "testing",
           LOG_LEVEL: "WARN",

@@ -13,7 +13,15 @@ import { deployedBuildOptions } from "./artifacts.js";
 import { EMPTY_LAUNCHERS } from "./fake-ec2.js";
 import { max, median, min } from "./stats.js";
 
-export const FLEET = { instances: 1000, launchTemplates: 200, launchConfigurations: 100, groups: 100, keys: 300 };
+export interface Fleet {
+  instances: number;
+  launchTemplates: number;
+  launchConfigurations: number;
+  groups: number;
+  keys: number;
+}
+
+export const FLEET: Fleet = { instances: 1000, launchTemplates: 200, launchConfigurations: 100, groups: 100, keys: 300 };
 
 const key = (index: number) => `key-${String(index).padStart(4, "0")}`;
 const hex = (index: number) => index.toString(16).padStart(17, "0");
@@ -26,92 +34,102 @@ function page<T>(rows: T[], token: string | null, size: number) {
 }
 const tokenXml = (next: string | undefined, tag = "nextToken") => (next ? `<${tag}>${next}</${tag}>` : "");
 
-// Keys 0-99 are named by instances (10 each), 100-199 by a template's latest version, 200-249 by a
-// launch configuration, 250-299 by nothing; 50 groups pin version 1 of templates 0-49 (named key-1xx too).
-const instances = Array.from({ length: FLEET.instances }, (_, index) => ({ id: `i-${hex(index)}`, key: key(index % 100) }));
-const templates = Array.from({ length: FLEET.launchTemplates }, (_, index) => ({ id: `lt-${hex(index)}`, name: `lt-${index}` }));
-const configurations = Array.from({ length: FLEET.launchConfigurations }, (_, index) => ({
-  name: `lc-${index}`,
-  key: key(200 + (index % 50)),
-}));
-const versionKey = (template: number, version: number) => (version === 3 ? key(100 + (template % 100)) : key(100 + ((template + 1) % 100)));
+/**
+ * EC2's and Auto Scaling's answers for a region of `fleet`'s size, paged as AWS pages. Keys 0-99 are
+ * named by instances (a tenth of the instances each), 100-199 by a template's latest version,
+ * 200-249 by a launch configuration, the rest by nothing; half the groups pin version 1 of a
+ * template (named key-1xx too). `extraTags(index)`: more tags of key `index` (XML items).
+ */
+export function fleetAnswers(fleet: Fleet, extraTags: (index: number) => string = () => "") {
+  const instances = Array.from({ length: fleet.instances }, (_, index) => ({ id: `i-${hex(index)}`, key: key(index % 100) }));
+  const templates = Array.from({ length: fleet.launchTemplates }, (_, index) => ({ id: `lt-${hex(index)}`, name: `lt-${index}` }));
+  const configurations = Array.from({ length: fleet.launchConfigurations }, (_, index) => ({
+    name: `lc-${index}`,
+    key: key(200 + (index % 50)),
+  }));
+  const keyItems = Array.from(
+    { length: fleet.keys },
+    (_, index) =>
+      `<item><keyPairId>key-${hex(index)}</keyPairId><keyName>${key(index)}</keyName><keyType>ed25519</keyType><keyFingerprint>abc=</keyFingerprint>` +
+      `<createTime>2026-11-22T10:00:00.000Z</createTime><tagSet><item><key>managed-by</key><value>ec2-keypairs-api</value></item>${extraTags(index)}</tagSet></item>`,
+  );
+  const versionKey = (template: number, version: number) =>
+    version === 3 ? key(100 + (template % 100)) : key(100 + ((template + 1) % 100));
+  const half = Math.floor(fleet.groups / 2);
 
-function answer(action: string, form: URLSearchParams): string {
-  const token = form.get("NextToken");
-  if (action === "DescribeKeyPairs") {
-    const items = Array.from(
-      { length: FLEET.keys },
-      (_, index) =>
-        `<item><keyPairId>key-${hex(index)}</keyPairId><keyName>${key(index)}</keyName><keyType>ed25519</keyType><keyFingerprint>abc=</keyFingerprint>` +
-        `<createTime>2026-11-22T10:00:00.000Z</createTime><tagSet><item><key>managed-by</key><value>ec2-keypairs-api</value></item></tagSet></item>`,
-    );
-    const wanted = form.get("KeyName.1");
-    const body = wanted ? items.filter((item) => item.includes(`<keyName>${wanted}</keyName>`)) : items;
-    return `<DescribeKeyPairsResponse><requestId>r</requestId><keySet>${body.join("")}</keySet></DescribeKeyPairsResponse>`;
-  }
-  if (action === "DescribeInstances") {
-    const { rows, next } = page(instances, token, Number(form.get("MaxResults") ?? 1000));
-    const items = rows.map(
-      (row) =>
-        `<item><reservationId>r-${row.id}</reservationId><instancesSet><item><instanceId>${row.id}</instanceId><keyName>${row.key}</keyName>` +
-        `<instanceState><code>16</code><name>running</name></instanceState><instanceType>t3.micro</instanceType></item></instancesSet></item>`,
-    );
-    return `<DescribeInstancesResponse><requestId>r</requestId><reservationSet>${items.join("")}</reservationSet>${tokenXml(next)}</DescribeInstancesResponse>`;
-  }
-  if (action === "DescribeLaunchTemplates") {
-    const { rows, next } = page(templates, token, Number(form.get("MaxResults") ?? 200));
-    const items = rows.map(
-      (row) =>
-        `<item><launchTemplateId>${row.id}</launchTemplateId><launchTemplateName>${row.name}</launchTemplateName>` +
-        `<defaultVersionNumber>2</defaultVersionNumber><latestVersionNumber>3</latestVersionNumber></item>`,
-    );
-    return `<DescribeLaunchTemplatesResponse><requestId>r</requestId><launchTemplates>${items.join("")}</launchTemplates>${tokenXml(next)}</DescribeLaunchTemplatesResponse>`;
-  }
-  if (action === "DescribeLaunchTemplateVersions") {
-    const id = form.get("LaunchTemplateId");
-    const asked = [...form].filter(([name]) => /^LaunchTemplateVersion\.\d+$/.test(name)).map(([, value]) => value);
-    const rows = id
-      ? asked.map((version) => ({ template: templates.findIndex((template) => template.id === id), version: Number(version) }))
-      : templates.flatMap((_, index) => [
-          { template: index, version: 3 },
-          { template: index, version: 2 },
-        ]);
-    const { rows: served, next } = page(rows, token, Number(form.get("MaxResults") ?? 200));
-    const items = served.map(
-      ({ template, version }) =>
-        `<item><launchTemplateId>${templates[template]!.id}</launchTemplateId><launchTemplateName>${templates[template]!.name}</launchTemplateName>` +
-        `<versionNumber>${version}</versionNumber><launchTemplateData><keyName>${versionKey(template, version)}</keyName>` +
-        `<instanceType>t3.micro</instanceType></launchTemplateData></item>`,
-    );
-    return `<DescribeLaunchTemplateVersionsResponse><requestId>r</requestId><launchTemplateVersionSet>${items.join("")}</launchTemplateVersionSet>${tokenXml(next)}</DescribeLaunchTemplateVersionsResponse>`;
-  }
-  if (action === "DescribeLaunchConfigurations") {
-    const { rows, next } = page(configurations, token, Number(form.get("MaxRecords") ?? 100));
-    const members = rows.map(
-      (row) =>
-        `<member><LaunchConfigurationName>${row.name}</LaunchConfigurationName><KeyName>${row.key}</KeyName><ImageId>ami-1</ImageId>` +
-        `<InstanceType>t3.micro</InstanceType></member>`,
-    );
-    return `<DescribeLaunchConfigurationsResponse><DescribeLaunchConfigurationsResult><LaunchConfigurations>${members.join("")}</LaunchConfigurations>${tokenXml(next, "NextToken")}</DescribeLaunchConfigurationsResult></DescribeLaunchConfigurationsResponse>`;
-  }
-  if (action === "DescribeAutoScalingGroups") {
-    const groups = Array.from({ length: FLEET.groups }, (_, index) => index);
-    const { rows, next } = page(groups, token, Number(form.get("MaxRecords") ?? 100));
-    const members = rows.map(
-      (index) =>
-        `<member><AutoScalingGroupName>asg-${index}</AutoScalingGroupName>` +
-        (index < 50
-          ? `<LaunchTemplate><LaunchTemplateId>${templates[index]!.id}</LaunchTemplateId><Version>1</Version></LaunchTemplate>`
-          : `<LaunchConfigurationName>lc-${index - 50}</LaunchConfigurationName>`) +
-        `<Instances><member><InstanceId>${instances[index]!.id}</InstanceId></member></Instances></member>`,
-    );
-    return `<DescribeAutoScalingGroupsResponse><DescribeAutoScalingGroupsResult><AutoScalingGroups>${members.join("")}</AutoScalingGroups>${tokenXml(next, "NextToken")}</DescribeAutoScalingGroupsResult></DescribeAutoScalingGroupsResponse>`;
-  }
-  // No Spot request or fleet in the bench's region: one empty page each.
-  const nothing = EMPTY_LAUNCHERS[action];
-  if (nothing) return nothing;
-  throw new Error(`bench/usage.ts: no answer for ${action}`);
+  return function answer(action: string, form: URLSearchParams): string {
+    const token = form.get("NextToken");
+    if (action === "DescribeKeyPairs") {
+      const wanted = form.get("KeyName.1");
+      const body = wanted ? keyItems.filter((item) => item.includes(`<keyName>${wanted}</keyName>`)) : keyItems;
+      return `<DescribeKeyPairsResponse><requestId>r</requestId><keySet>${body.join("")}</keySet></DescribeKeyPairsResponse>`;
+    }
+    if (action === "DescribeInstances") {
+      const { rows, next } = page(instances, token, Number(form.get("MaxResults") ?? 1000));
+      const items = rows.map(
+        (row) =>
+          `<item><reservationId>r-${row.id}</reservationId><instancesSet><item><instanceId>${row.id}</instanceId><keyName>${row.key}</keyName>` +
+          `<instanceState><code>16</code><name>running</name></instanceState><instanceType>t3.micro</instanceType></item></instancesSet></item>`,
+      );
+      return `<DescribeInstancesResponse><requestId>r</requestId><reservationSet>${items.join("")}</reservationSet>${tokenXml(next)}</DescribeInstancesResponse>`;
+    }
+    if (action === "DescribeLaunchTemplates") {
+      const { rows, next } = page(templates, token, Number(form.get("MaxResults") ?? 200));
+      const items = rows.map(
+        (row) =>
+          `<item><launchTemplateId>${row.id}</launchTemplateId><launchTemplateName>${row.name}</launchTemplateName>` +
+          `<defaultVersionNumber>2</defaultVersionNumber><latestVersionNumber>3</latestVersionNumber></item>`,
+      );
+      return `<DescribeLaunchTemplatesResponse><requestId>r</requestId><launchTemplates>${items.join("")}</launchTemplates>${tokenXml(next)}</DescribeLaunchTemplatesResponse>`;
+    }
+    if (action === "DescribeLaunchTemplateVersions") {
+      const id = form.get("LaunchTemplateId");
+      const asked = [...form].filter(([name]) => /^LaunchTemplateVersion\.\d+$/.test(name)).map(([, value]) => value);
+      const rows = id
+        ? asked.map((version) => ({ template: templates.findIndex((template) => template.id === id), version: Number(version) }))
+        : templates.flatMap((_, index) => [
+            { template: index, version: 3 },
+            { template: index, version: 2 },
+          ]);
+      const { rows: served, next } = page(rows, token, Number(form.get("MaxResults") ?? 200));
+      const items = served.map(
+        ({ template, version }) =>
+          `<item><launchTemplateId>${templates[template]!.id}</launchTemplateId><launchTemplateName>${templates[template]!.name}</launchTemplateName>` +
+          `<versionNumber>${version}</versionNumber><launchTemplateData><keyName>${versionKey(template, version)}</keyName>` +
+          `<instanceType>t3.micro</instanceType></launchTemplateData></item>`,
+      );
+      return `<DescribeLaunchTemplateVersionsResponse><requestId>r</requestId><launchTemplateVersionSet>${items.join("")}</launchTemplateVersionSet>${tokenXml(next)}</DescribeLaunchTemplateVersionsResponse>`;
+    }
+    if (action === "DescribeLaunchConfigurations") {
+      const { rows, next } = page(configurations, token, Number(form.get("MaxRecords") ?? 100));
+      const members = rows.map(
+        (row) =>
+          `<member><LaunchConfigurationName>${row.name}</LaunchConfigurationName><KeyName>${row.key}</KeyName><ImageId>ami-1</ImageId>` +
+          `<InstanceType>t3.micro</InstanceType></member>`,
+      );
+      return `<DescribeLaunchConfigurationsResponse><DescribeLaunchConfigurationsResult><LaunchConfigurations>${members.join("")}</LaunchConfigurations>${tokenXml(next, "NextToken")}</DescribeLaunchConfigurationsResult></DescribeLaunchConfigurationsResponse>`;
+    }
+    if (action === "DescribeAutoScalingGroups") {
+      const groups = Array.from({ length: fleet.groups }, (_, index) => index);
+      const { rows, next } = page(groups, token, Number(form.get("MaxRecords") ?? 100));
+      const members = rows.map(
+        (index) =>
+          `<member><AutoScalingGroupName>asg-${index}</AutoScalingGroupName>` +
+          (index < half
+            ? `<LaunchTemplate><LaunchTemplateId>${templates[index]!.id}</LaunchTemplateId><Version>1</Version></LaunchTemplate>`
+            : `<LaunchConfigurationName>lc-${index - half}</LaunchConfigurationName>`) +
+          `<Instances><member><InstanceId>${instances[index]!.id}</InstanceId></member></Instances></member>`,
+      );
+      return `<DescribeAutoScalingGroupsResponse><DescribeAutoScalingGroupsResult><AutoScalingGroups>${members.join("")}</AutoScalingGroups>${tokenXml(next, "NextToken")}</DescribeAutoScalingGroupsResult></DescribeAutoScalingGroupsResponse>`;
+    }
+    // No Spot request or fleet in the bench's region: one empty page each.
+    const nothing = EMPTY_LAUNCHERS[action];
+    if (nothing) return nothing;
+    throw new Error(`bench/usage.ts: no answer for ${action}`);
+  };
 }
+
+const answer = fleetAnswers(FLEET);
 
 /** Counts the calls per action, so the bench shows what one check costs in requests. */
 const calls = new Map<string, number>();

@@ -5,6 +5,7 @@
 
 const invoker = require("./invoker.cjs");
 const { IDEMPOTENCY_TABLE } = require("../deploy/idempotency-table.cjs");
+const { RATE_SHARE_TABLE } = require("../deploy/rate-share-table.cjs");
 const { FUNCTIONS, GRANTS, ROUTES, SCHEDULED_FUNCTIONS, roleOf } = require("../deploy/route-table.cjs");
 
 // What each function calls: the union of its routes' grants in the route table (src/lib/routes.ts),
@@ -116,6 +117,10 @@ module.exports = async ({ resolveVariable }) => {
         Action: ["dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem"],
         Resource: { "Fn::GetAtt": [IDEMPOTENCY_TABLE, "Arn"] },
       },
+    ],
+    // The rate share's ledger (src/lib/aws/rate-ledger.ts): conditional updates of its buckets' items, nothing else.
+    rateShare: [
+      { Sid: "TakeRateShare", Effect: "Allow", Action: ["dynamodb:UpdateItem"], Resource: { "Fn::GetAtt": [RATE_SHARE_TABLE, "Arn"] } },
     ],
     // Delete only keys that carry the managed-key tag, unless the stage allows unmanaged deletes.
     delete: [

@@ -22,6 +22,26 @@ import { type RealisticAws, startRealisticAws } from "./realistic-aws/server.ts"
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
+/** The rate share's ledger table of the local stage (serverless.yml custom.rateShareTable), made in moto at start. */
+export const LOCAL_RATE_SHARE_TABLE = "ec2-keypairs-api-local-rate-share";
+
+/** Makes the local rate share table in moto, as the template makes it (deploy/rate-share-table.cjs), in the functions' region. */
+async function createRateShareTable(motoUrl: string, region: string): Promise<void> {
+  const dynamodb = new DynamoDBClient({ region, endpoint: motoUrl, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+  try {
+    await dynamodb.send(
+      new CreateTableCommand({
+        TableName: LOCAL_RATE_SHARE_TABLE,
+        BillingMode: "PAY_PER_REQUEST",
+        AttributeDefinitions: [{ AttributeName: "bucket", AttributeType: "S" }],
+        KeySchema: [{ AttributeName: "bucket", KeyType: "HASH" }],
+      }),
+    );
+  } finally {
+    dynamodb.destroy();
+  }
+}
+
 export interface LocalStack {
   apiUrl: string;
   motoUrl: string;
@@ -284,7 +304,10 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
       SSM_ENDPOINT: awsUrl, // moto serves Parameter Store too (escrowed private keys)
       EVENTS_ENDPOINT: awsUrl, // and EventBridge (every change is published there)
       AUTOSCALING_ENDPOINT: awsUrl, // and Auto Scaling (usage checks: launch configurations, groups)
-      DYNAMODB_ENDPOINT: awsUrl, // and DynamoDB (the Idempotency-Key ledger)
+      // and DynamoDB (the Idempotency-Key and rate share ledgers: strongly consistent, never throttled by the realistic layer, so moto's own)
+      DYNAMODB_ENDPOINT: motoUrl,
+      // The service's own rate share where AWS's rates are: in the realistic mode (REALISTIC_AWS=1), not against plain moto.
+      RATE_SHARE_TABLE: options.realisticAws ? LOCAL_RATE_SHARE_TABLE : "",
       // Real AWS from this machine: the SDK's whole credential chain (profiles, SSO...), not Lambda's environment-only one.
       FULL_CREDENTIAL_CHAIN: options.realAws ? "true" : "",
       PORT: String(apiPort),
@@ -312,7 +335,9 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
     if (moto) {
       await waitUntilOurs(motoUrl, token, "moto_server", children, deadline);
       await createIdempotencyTable(motoUrl);
-      progress(`moto_server (pid ${moto.pid}) answers, with the Idempotency-Key table (${elapsed()})`);
+      // The local stage deploys to us-east-1 (serverless.yml provider.region), where the ledgers are.
+      await createRateShareTable(motoUrl, "us-east-1");
+      progress(`moto_server (pid ${moto.pid}) answers, with the ledgers' tables (${elapsed()})`);
     }
     await waitUntilOurs(apiUrl, token, "serverless-offline", children, deadline);
     progress(`serverless-offline (pid ${offline.pid}) answers (${elapsed()})`);

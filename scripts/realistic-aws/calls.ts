@@ -5,6 +5,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
+import { bucketOfAction } from "../../src/lib/aws/rate-buckets.ts";
 import type { BucketSize, RealisticAwsConfig } from "./config.ts";
 import { type Answer, ec2Error } from "./ec2-xml.ts";
 
@@ -37,28 +38,14 @@ export function readCall(headers: IncomingHttpHeaders, body: Buffer): AwsCall {
   };
 }
 
-const PARAMETER_THROUGHPUT = new Set(["GetParameter", "GetParameters", "GetParametersByPath", "PutParameter"]);
-
 const hasAny = (params: URLSearchParams, prefixes: string[]) => [...params.keys()].some((key) => prefixes.some((p) => key.startsWith(p)));
 
 /** The bucket a call draws on (its key names account, region and bucket), or none (EventBridge, the probe). */
 export function bucketOf(call: AwsCall, config: RealisticAwsConfig): { key: string; size: BucketSize } | undefined {
-  const scope = `${call.account}|${call.region}|${call.service}`;
-  if (call.service === "ec2") {
-    const listed = config.ec2.perAction[call.action];
-    if (listed) return { key: `${scope}|${call.action}`, size: listed };
-    if (!/^(Describe|Get)/.test(call.action)) return { key: `${scope}|${call.action}`, size: config.ec2.mutating };
-    const unfiltered = call.action === "DescribeInstances" && !hasAny(call.params, ["Filter.", "InstanceId.", "MaxResults", "NextToken"]);
-    return unfiltered
-      ? { key: `${scope}|${call.action} (unfiltered)`, size: config.ec2.unfilteredDescribe }
-      : { key: `${scope}|${call.action}`, size: config.ec2.describe };
-  }
-  if (call.service === "ssm")
-    return PARAMETER_THROUGHPUT.has(call.action)
-      ? { key: `${scope}|parameter-throughput`, size: config.ssm.parameterThroughput }
-      : { key: `${scope}|${call.action}`, size: config.ssm.other };
-  if (call.service === "autoscaling") return { key: scope, size: config.autoScaling.shared };
-  return undefined;
+  if (call.service === "other") return undefined;
+  const unfiltered = call.action === "DescribeInstances" && !hasAny(call.params, ["Filter.", "InstanceId.", "MaxResults", "NextToken"]);
+  const bucket = bucketOfAction(call.service, call.action, unfiltered, config);
+  return { key: `${call.account}|${call.region}|${call.service}|${bucket.name}`, size: bucket.size };
 }
 
 /** The answer of a throttled call, as each service gives it. */

@@ -21,6 +21,7 @@ export const GRANTS = [
   "forgetEscrow",
   "listEscrow",
   "publishEvents",
+  "rateShare",
 ] as const;
 export type Grant = (typeof GRANTS)[number];
 
@@ -51,7 +52,7 @@ export const SCHEDULED_FUNCTIONS = {
   sweepKeyPairs: {
     entry: "src/functions/sweep-key-pairs",
     schedule: "sweepSchedule",
-    grants: ["describe", "delete", "listEscrow", "forgetEscrow", "publishEvents"],
+    grants: ["describe", "delete", "listEscrow", "forgetEscrow", "publishEvents", "rateShare"],
   },
 } as const satisfies Record<string, { entry: string; schedule: string; grants: readonly Grant[] }>;
 
@@ -74,7 +75,7 @@ export const ROUTES = [
     path: "/keypairs",
     function: "readKeyPairs",
     handler: "list-key-pairs",
-    grants: ["describe", "describeUsage"],
+    grants: ["describe", "describeUsage", "rateShare"],
     throttle: "default",
   },
   // Create and import look the name up after an attempt whose answer was lost, to recognise their own key;
@@ -86,7 +87,7 @@ export const ROUTES = [
     path: "/keypairs",
     function: "createKeyPairs",
     handler: "create-key-pair",
-    grants: ["create", "describe", "delete", "idempotencyLedger", "escrow", "forgetEscrow", "publishEvents"],
+    grants: ["create", "describe", "delete", "idempotencyLedger", "escrow", "forgetEscrow", "publishEvents", "rateShare"],
     throttle: "default",
   },
   {
@@ -94,7 +95,7 @@ export const ROUTES = [
     path: "/keypairs/import",
     function: "createKeyPairs",
     handler: "import-key-pair",
-    grants: ["import", "describe", "idempotencyLedger", "publishEvents"],
+    grants: ["import", "describe", "idempotencyLedger", "publishEvents", "rateShare"],
     throttle: "default",
   },
   {
@@ -102,7 +103,7 @@ export const ROUTES = [
     path: "/keypairs/{name}",
     function: "readKeyPairs",
     handler: "get-key-pair",
-    grants: ["describe", "describeUsage"],
+    grants: ["describe", "describeUsage", "rateShare"],
     throttle: "default",
   },
   // Delete looks the key up first (EC2 answers success for a missing name), checks that nothing names it (unless forced),
@@ -112,7 +113,7 @@ export const ROUTES = [
     path: "/keypairs/{name}",
     function: "deleteKeyPairs",
     handler: "delete-key-pair",
-    grants: ["describe", "describeUsage", "delete", "forgetEscrow", "publishEvents"],
+    grants: ["describe", "describeUsage", "delete", "forgetEscrow", "publishEvents", "rateShare"],
     throttle: "delete",
   },
   {
@@ -120,7 +121,7 @@ export const ROUTES = [
     path: "/keypairs/by-id/{keyPairId}",
     function: "readKeyPairs",
     handler: "get-key-pair-by-id",
-    grants: ["describe", "describeUsage"],
+    grants: ["describe", "describeUsage", "rateShare"],
     throttle: "default",
   },
   {
@@ -128,7 +129,7 @@ export const ROUTES = [
     path: "/keypairs/by-id/{keyPairId}",
     function: "deleteKeyPairs",
     handler: "delete-key-pair-by-id",
-    grants: ["describe", "describeUsage", "delete", "forgetEscrow", "publishEvents"],
+    grants: ["describe", "describeUsage", "delete", "forgetEscrow", "publishEvents", "rateShare"],
     throttle: "delete",
   },
   {

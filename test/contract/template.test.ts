@@ -189,7 +189,8 @@ describe("packaged template", () => {
   });
 
   test("the Idempotency-Key ledger: an on-demand table with TTL and recovery; only the create function may read and write its items", () => {
-    const [[tableId, table]] = resources("AWS::DynamoDB::Table") as [[string, any]];
+    const tableId = "IdempotencyTable";
+    const table = template.Resources[tableId];
     expect(table.Properties).toMatchObject({
       BillingMode: "PAY_PER_REQUEST",
       KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
@@ -198,7 +199,7 @@ describe("packaged template", () => {
     });
     const ledgerGrants = resources("AWS::Lambda::Function").flatMap(([id, fn]) =>
       template.Resources[fn.Properties.Role["Fn::GetAtt"][0]].Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement)
-        .filter((statement: any) => statement.Action.some((action: string) => action.startsWith("dynamodb:")))
+        .filter((statement: any) => statement.Resource["Fn::GetAtt"]?.[0] === tableId)
         .map((statement: any) => [id, [...statement.Action].sort(), statement.Resource]),
     );
     expect(ledgerGrants).toEqual([
@@ -379,10 +380,11 @@ describe("packaged template", () => {
     }
   });
 
-  test("the sweep's role: describe, delete managed keys, list and delete escrowed keys, publish events, its logs; nothing else", () => {
+  test("the sweep's role: describe, delete managed keys, list and delete escrowed keys, publish events, take its rate share, its logs; nothing else", () => {
     const role = template.Resources[template.Resources.SweepKeyPairsLambdaFunction.Properties.Role["Fn::GetAtt"][0]];
     const actions = role.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement).flatMap((s: any) => s.Action);
     expect(actions.sort()).toEqual([
+      "dynamodb:UpdateItem",
       "ec2:DeleteKeyPair",
       "ec2:DescribeKeyPairs",
       "events:PutEvents",
@@ -391,6 +393,26 @@ describe("packaged template", () => {
       "ssm:DeleteParameter",
       "ssm:DescribeParameters",
     ]);
+  });
+
+  test("the rate share's table: on demand, TTL on expiresAt; the functions that call AWS may only UpdateItem on it", () => {
+    const [id, table] = resources("AWS::DynamoDB::Table").find(([tableId]) => tableId === "RateShareTable")!;
+    expect(table.Properties).toMatchObject({
+      TableName: "ec2-keypairs-api-ci-rate-share",
+      BillingMode: "PAY_PER_REQUEST",
+      KeySchema: [{ AttributeName: "bucket", KeyType: "HASH" }],
+      TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
+    });
+    for (const [fnId, fn] of resources("AWS::Lambda::Function")) {
+      const role = template.Resources[fn.Properties.Role["Fn::GetAtt"][0]];
+      const statements = role.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement);
+      const dynamodb = statements.filter((statement: any) => statement.Resource["Fn::GetAtt"]?.[0] === id);
+      const callsAws = !["ApiDocsLambdaFunction", "MethodNotAllowedLambdaFunction"].includes(fnId);
+      expect([fnId, dynamodb.map((statement: any) => [statement.Action, statement.Resource])]).toEqual([
+        fnId,
+        callsAws ? [[["dynamodb:UpdateItem"], { "Fn::GetAtt": [id, "Arn"] }]] : [],
+      ]);
+    }
   });
 
   test("every function has the default reserved concurrency; the scheduled sweep 1", () => {

@@ -19,7 +19,9 @@ export default async function globalSetup(): Promise<void> {
   const stack = await startLocalStack({
     output: (chunk) => appendFileSync(STACK_LOG, chunk),
     // A short "may still be running" window, so that Idempotency-Key repeats complete within a test.
-    env: { LOG_LEVEL: "INFO", REQUEST_MAX_SECONDS: "2" },
+    // No rate share of its own (decision 0030): the suite's bursts test other guarantees, and
+    // test/integration/rate-share.test.ts tests the share on a stack of its own.
+    env: { LOG_LEVEL: "INFO", REQUEST_MAX_SECONDS: "2", RATE_SHARE_TABLE: "" },
     // REALISTIC_AWS=1: the whole session against AWS as it behaves (docs/testing.md, "Realistic AWS").
     ...(process.env.REALISTIC_AWS === "1" ? { realisticAws: configFromEnv() } : {}),
   });

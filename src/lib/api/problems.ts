@@ -61,7 +61,9 @@ export const PROBLEM_DESCRIPTIONS: Record<ProblemKind, string> = {
   "quota-exceeded": "The region's key pair quota is reached. Delete key pairs or ask AWS for a higher quota.",
   "unmanaged-key": "The key pair was not created through this service (it has no managed-key tag), so the service does not delete it.",
   forbidden: "The service is not permitted to perform this call (a dry run's answer).",
-  throttled: "AWS (EC2, or SSM when escrowing a private key) is throttling requests. Retry after the delay in Retry-After.",
+  throttled:
+    "The service has used its own share of the account's AWS request rate (nothing was sent), or AWS (EC2, SSM, Auto Scaling) is " +
+    "throttling requests. Retry after the delay in Retry-After.",
   "upstream-error":
     "An AWS service (EC2, SSM, Auto Scaling) answered with an error, or could not be reached. The detail says which, and whether the " +
     "call may have taken effect.",

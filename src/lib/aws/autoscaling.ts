@@ -5,10 +5,12 @@
  * through EC2's one table (the same query protocol and codes, plus AccessDenied).
  */
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand, DescribeLaunchConfigurationsCommand } from "@aws-sdk/client-auto-scaling";
+import { ServiceError } from "../keypairs/errors.js";
 import { config } from "../platform/config.js";
 import { clientOptions, countingThrottles } from "./clients.js";
 import { isEc2Answer, type SdkError, translateEc2Error, type UsageOperation } from "./ec2-errors.js";
 import { allPages, templateRef } from "./key-usage-ec2.js";
+import { limitToShare } from "./own-share.js";
 import { traced } from "./tracing.js";
 
 const clients = new Map<string, AutoScalingClient>();
@@ -17,7 +19,15 @@ const clients = new Map<string, AutoScalingClient>();
 export function autoScalingClient(region: string): AutoScalingClient {
   let client = clients.get(region);
   if (!client) {
-    client = traced(countingThrottles(new AutoScalingClient(clientOptions(region, config.AUTOSCALING_ENDPOINT, config.EC2_MAX_ATTEMPTS))));
+    client = traced(
+      countingThrottles(
+        limitToShare(
+          new AutoScalingClient(clientOptions(region, config.AUTOSCALING_ENDPOINT, config.EC2_MAX_ATTEMPTS)),
+          "autoscaling",
+          region,
+        ),
+      ),
+    );
     clients.set(region, client);
   }
   return client;
@@ -33,7 +43,7 @@ async function send<T>(region: string, operation: UsageOperation, signal: AbortS
   try {
     return await run(autoScalingClient(region));
   } catch (error) {
-    if (!isEc2Answer((error ?? {}) as SdkError)) discardAutoScalingClient(region);
+    if (!(error instanceof ServiceError || isEc2Answer((error ?? {}) as SdkError))) discardAutoScalingClient(region);
     throw translateEc2Error(signal.aborted ? (signal.reason ?? error) : error, operation);
   }
 }

@@ -5,6 +5,7 @@
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { config } from "../platform/config.js";
 import { clientOptions, countingThrottles, httpHandler } from "./clients.js";
+import { limitToShare } from "./own-share.js";
 import { traced } from "./tracing.js";
 
 /**
@@ -25,7 +26,13 @@ export function ec2Client(region: string, kind: ClientKind): EC2Client {
     const handler = httpHandlers.get(region) ?? httpHandler();
     httpHandlers.set(region, handler);
     client = traced(
-      countingThrottles(new EC2Client(clientOptions(region, config.EC2_ENDPOINT, kind === "read" ? config.EC2_MAX_ATTEMPTS : 1, handler))),
+      countingThrottles(
+        limitToShare(
+          new EC2Client(clientOptions(region, config.EC2_ENDPOINT, kind === "read" ? config.EC2_MAX_ATTEMPTS : 1, handler)),
+          "ec2",
+          region,
+        ),
+      ),
     );
     clients.set(id, client);
   }

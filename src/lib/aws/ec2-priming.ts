@@ -10,6 +10,7 @@ import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
 import { type ClientKind, discardClients, ec2Client } from "./ec2-clients.js";
 import { answeredInProcess } from "./in-process.js";
+import { markShare } from "./own-share.js";
 
 /** A key pair id no key has (ids are key- and 17 hex digits): priming's describe matches nothing. */
 const NO_SUCH_KEY_PAIR_ID = "key-00000000000000000";
@@ -50,6 +51,8 @@ export async function primeEc2Client(kind: ClientKind, rehearsals: Rehearsal[] =
       return next(args);
     };
     command.middlewareStack.add(startBudget as never, { step: "deserialize", priority: "low", name: "primingBudget" });
+    // A real call, counted against the rate share with the next one: INIT loads no ledger client.
+    markShare(command, "owe");
     // Aborted, the request ends with its socket; settled after the race when the budget ran out first.
     const sent = ec2Client(region, kind).send(command, { abortSignal: budget.signal });
     sent.catch(() => undefined);

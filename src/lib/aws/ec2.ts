@@ -30,6 +30,7 @@ import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
 import { type ClientKind, discardClients, ec2Client } from "./ec2-clients.js";
 import { isEc2Answer, mayHaveActed, type Operation, type SdkError, translateEc2Error, type UsageOperation } from "./ec2-errors.js";
+import { isOwnShareSpent } from "./own-share.js";
 
 /** Sends one call with the region's client of `kind`; errors through the one table (a client is discarded after any failure that is not an EC2 answer). */
 export async function send<T>(
@@ -43,7 +44,7 @@ export async function send<T>(
   try {
     return await run(ec2Client(region, kind));
   } catch (error) {
-    if (!isEc2Answer((error ?? {}) as SdkError)) discardClients(region);
+    if (!(error instanceof ServiceError || isEc2Answer((error ?? {}) as SdkError))) discardClients(region);
     throw translateEc2Error(signal.aborted ? (signal.reason ?? error) : error, operation, dryRun);
   }
 }
@@ -83,6 +84,8 @@ async function mutate<T>(mutation: Mutation<T>): Promise<T> {
     }
     if (!(error instanceof ServiceError)) throw error;
     outcomeUnknown ||= mayHaveActed(error);
+    // The service's own share refused the call: it was not sent, and waiting for the share is the caller's (Retry-After).
+    if (isOwnShareSpent(error)) throw error;
     const canRetry = attempt < config.EC2_MAX_ATTEMPTS && !signal.aborted;
     if (canRetry && error.kind === "throttled") {
       await delay(Math.random() * 100 * 2 ** attempt);

@@ -1,5 +1,6 @@
 /** Rehearsals' answers (decision 0017): a command answered inside the process, by the last middleware of its stack. */
 import { HttpResponse } from "@smithy/core/transport";
+import { markShare } from "./own-share.js";
 
 type AnswerInProcess = () => () => Promise<{ response: HttpResponse; output: { $metadata: object } }>;
 /** Gives a command a last middleware that answers it with `body` in process: it is never sent. */
@@ -13,5 +14,6 @@ export function answeredInProcess<C extends { middlewareStack: { add(middleware:
     output: { $metadata: {} },
   });
   command.middlewareStack.add(answer, { step: "deserialize", priority: "low", name: "answerInProcess" });
-  return command;
+  // Never sent: it takes nothing of the rate share.
+  return markShare(command, "none");
 }

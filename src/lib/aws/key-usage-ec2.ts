@@ -39,7 +39,11 @@ export async function allPages<P>(
       answer = await page(token);
     } catch (error) {
       throw error instanceof ServiceError
-        ? new ServiceError(error.kind, `${operation}: ${error.message}`, { cause: error, ec2Code: error.ec2Code })
+        ? new ServiceError(error.kind, `${operation}: ${error.message}`, {
+            cause: error,
+            ec2Code: error.ec2Code,
+            retryAfterSeconds: error.retryAfterSeconds,
+          })
         : error;
     }
     items.push(...answer.page);

@@ -10,6 +10,7 @@
  */
 import { ServiceError } from "../keypairs/errors.js";
 import type { KeyUsageSource, UsageCheck, UsageGap, UsageScan } from "../keypairs/ports.js";
+import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
 import { describeAutoScalingGroups, describeLaunchConfigurationsWithKeys } from "./autoscaling.js";
 import {
@@ -24,6 +25,7 @@ import {
   type LaunchTemplateVersionKey,
   type TemplateRef,
 } from "./key-usage-ec2.js";
+import { waitingForShareUntil } from "./own-share.js";
 
 /** How many templates' pinned versions are asked for at once. */
 const VERSION_CONCURRENCY = 4;
@@ -76,91 +78,95 @@ async function eachAtMost<T>(items: T[], concurrency: number, run: (item: T) => 
 
 export function keyUsageSource(reads: UsageReads = AWS_USAGE_READS): KeyUsageSource {
   return {
-    async scan(region: string, signal: AbortSignal): Promise<UsageScan> {
-      const incomplete: UsageGap[] = [];
-      const attempt = async <T>(check: UsageCheck, run: () => Promise<T>): Promise<T | undefined> => {
-        try {
-          return await run();
-        } catch (error) {
-          if (!(error instanceof ServiceError)) logger.error("a usage check failed", { region, check, error: error as Error });
-          const kind = error instanceof ServiceError ? error.kind : "upstream-error";
-          const reason = error instanceof ServiceError ? error.message : "an unexpected error (logged)";
-          if (!incomplete.some((gap) => gap.check === check)) incomplete.push({ check, reason, kind });
-          return undefined;
-        }
-      };
-      const [instances, templates, configurations, groups, spotRequests, spotFleets, fleets] = await Promise.all([
-        attempt("instances", () => reads.instances(region, signal)),
-        attempt("launchTemplates", () => reads.launchTemplates(region, signal)),
-        attempt("launchConfigurations", () => reads.launchConfigurations(region, signal)),
-        attempt("autoScalingGroups", () => reads.autoScalingGroups(region, signal)),
-        attempt("spotInstanceRequests", () => reads.spotInstanceRequests(region, signal)),
-        attempt("spotFleetRequests", () => reads.spotFleetRequests(region, signal)),
-        attempt("fleets", () => reads.fleets(region, signal)),
-      ]);
-      const byId = new Map((templates ?? []).map((template) => [template.launchTemplateId, template]));
-      const byName = new Map((templates ?? []).map((template) => [template.launchTemplateName, template]));
-      const versionsOf = (refs: TemplateRef[]) => refs.flatMap((ref) => resolve(ref, byId, byName) ?? []);
-      const resolvedGroups = (groups ?? []).map((group) => ({
-        name: group.name,
-        ...(group.launchConfigurationName !== undefined ? { launchConfigurationName: group.launchConfigurationName } : {}),
-        launchTemplateVersions: versionsOf(group.templates),
-        instanceIds: group.instanceIds,
-      }));
-      const resolvedSpotFleets = (spotFleets ?? []).map(({ spotFleetRequestId, keyNames, templates: refs }) => ({
-        spotFleetRequestId,
-        keyNames,
-        launchTemplateVersions: versionsOf(refs),
-      }));
-      const resolvedFleets = (fleets ?? []).map(({ fleetId, templates: refs }) => ({ fleetId, launchTemplateVersions: versionsOf(refs) }));
-
-      // The versions that count: each template's default and latest, and every version a group or fleet launches from.
-      const wanted = new Map<string, Set<number>>();
-      for (const template of templates ?? [])
-        wanted.set(template.launchTemplateId, new Set([template.defaultVersion, template.latestVersion]));
-      for (const launcher of [...resolvedGroups, ...resolvedSpotFleets, ...resolvedFleets])
-        for (const { launchTemplateId, version } of launcher.launchTemplateVersions) wanted.get(launchTemplateId)?.add(version);
-      const found = new Map<string, LaunchTemplateVersionKey>();
-      const keep = (versions: LaunchTemplateVersionKey[]) => {
-        for (const version of versions)
-          if (wanted.get(version.launchTemplateId)?.has(version.version))
-            found.set(`${version.launchTemplateId}:${version.version}`, version);
-      };
-      if (templates && templates.length > 0) {
-        await attempt("launchTemplates", async () => {
-          keep(await reads.defaultAndLatestVersions(region, signal));
-          const missing = [...wanted].flatMap(([launchTemplateId, numbers]) => {
-            const left = [...numbers].filter((number) => !found.has(`${launchTemplateId}:${number}`));
-            return left.length ? [{ launchTemplateId, numbers: left }] : [];
-          });
-          await eachAtMost(missing, VERSION_CONCURRENCY, async ({ launchTemplateId, numbers }) =>
-            keep(await reads.templateVersions(region, launchTemplateId, numbers, signal)),
-          );
-        });
-      }
-      return {
-        instances: instances ?? [],
-        launchTemplateVersions: [...found.values()].flatMap((version) =>
-          version.keyName !== undefined
-            ? [
-                {
-                  launchTemplateId: version.launchTemplateId,
-                  launchTemplateName: version.launchTemplateName,
-                  version: version.version,
-                  keyName: version.keyName,
-                },
-              ]
-            : [],
-        ),
-        launchConfigurations: configurations ?? [],
-        autoScalingGroups: resolvedGroups,
-        spotInstanceRequests: spotRequests ?? [],
-        spotFleetRequests: resolvedSpotFleets,
-        fleets: resolvedFleets,
-        incomplete,
-      };
-    },
+    // Its pages may wait for the rate share within one request's EC2 budget (a shorter signal still ends the scan first).
+    scan: (region: string, signal: AbortSignal) =>
+      waitingForShareUntil(Date.now() + config.EC2_TOTAL_TIMEOUT_MS, () => scanRegion(reads, region, signal)),
   };
 }
 
+/** One scan of a region: the seven reads at once, then the launch template versions that count. */
+async function scanRegion(reads: UsageReads, region: string, signal: AbortSignal): Promise<UsageScan> {
+  const incomplete: UsageGap[] = [];
+  const attempt = async <T>(check: UsageCheck, run: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof ServiceError)) logger.error("a usage check failed", { region, check, error: error as Error });
+      const kind = error instanceof ServiceError ? error.kind : "upstream-error";
+      const reason = error instanceof ServiceError ? error.message : "an unexpected error (logged)";
+      const retryAfterSeconds = error instanceof ServiceError ? error.retryAfterSeconds : undefined;
+      if (!incomplete.some((gap) => gap.check === check))
+        incomplete.push({ check, reason, kind, ...(retryAfterSeconds !== undefined ? { retryAfterSeconds } : {}) });
+      return undefined;
+    }
+  };
+  const [instances, templates, configurations, groups, spotRequests, spotFleets, fleets] = await Promise.all([
+    attempt("instances", () => reads.instances(region, signal)),
+    attempt("launchTemplates", () => reads.launchTemplates(region, signal)),
+    attempt("launchConfigurations", () => reads.launchConfigurations(region, signal)),
+    attempt("autoScalingGroups", () => reads.autoScalingGroups(region, signal)),
+    attempt("spotInstanceRequests", () => reads.spotInstanceRequests(region, signal)),
+    attempt("spotFleetRequests", () => reads.spotFleetRequests(region, signal)),
+    attempt("fleets", () => reads.fleets(region, signal)),
+  ]);
+  const byId = new Map((templates ?? []).map((template) => [template.launchTemplateId, template]));
+  const byName = new Map((templates ?? []).map((template) => [template.launchTemplateName, template]));
+  const versionsOf = (refs: TemplateRef[]) => refs.flatMap((ref) => resolve(ref, byId, byName) ?? []);
+  const resolvedGroups = (groups ?? []).map((group) => ({
+    name: group.name,
+    ...(group.launchConfigurationName !== undefined ? { launchConfigurationName: group.launchConfigurationName } : {}),
+    launchTemplateVersions: versionsOf(group.templates),
+    instanceIds: group.instanceIds,
+  }));
+  const resolvedSpotFleets = (spotFleets ?? []).map(({ spotFleetRequestId, keyNames, templates: refs }) => ({
+    spotFleetRequestId,
+    keyNames,
+    launchTemplateVersions: versionsOf(refs),
+  }));
+  const resolvedFleets = (fleets ?? []).map(({ fleetId, templates: refs }) => ({ fleetId, launchTemplateVersions: versionsOf(refs) }));
+
+  // The versions that count: each template's default and latest, and every version a group or fleet launches from.
+  const wanted = new Map<string, Set<number>>();
+  for (const template of templates ?? []) wanted.set(template.launchTemplateId, new Set([template.defaultVersion, template.latestVersion]));
+  for (const launcher of [...resolvedGroups, ...resolvedSpotFleets, ...resolvedFleets])
+    for (const { launchTemplateId, version } of launcher.launchTemplateVersions) wanted.get(launchTemplateId)?.add(version);
+  const found = new Map<string, LaunchTemplateVersionKey>();
+  const keep = (versions: LaunchTemplateVersionKey[]) => {
+    for (const version of versions)
+      if (wanted.get(version.launchTemplateId)?.has(version.version)) found.set(`${version.launchTemplateId}:${version.version}`, version);
+  };
+  if (templates && templates.length > 0) {
+    await attempt("launchTemplates", async () => {
+      keep(await reads.defaultAndLatestVersions(region, signal));
+      const missing = [...wanted].flatMap(([launchTemplateId, numbers]) => {
+        const left = [...numbers].filter((number) => !found.has(`${launchTemplateId}:${number}`));
+        return left.length ? [{ launchTemplateId, numbers: left }] : [];
+      });
+      await eachAtMost(missing, VERSION_CONCURRENCY, async ({ launchTemplateId, numbers }) =>
+        keep(await reads.templateVersions(region, launchTemplateId, numbers, signal)),
+      );
+    });
+  }
+  return {
+    instances: instances ?? [],
+    launchTemplateVersions: [...found.values()].flatMap((version) =>
+      version.keyName !== undefined
+        ? [
+            {
+              launchTemplateId: version.launchTemplateId,
+              launchTemplateName: version.launchTemplateName,
+              version: version.version,
+              keyName: version.keyName,
+            },
+          ]
+        : [],
+    ),
+    launchConfigurations: configurations ?? [],
+    autoScalingGroups: resolvedGroups,
+    spotInstanceRequests: spotRequests ?? [],
+    spotFleetRequests: resolvedSpotFleets,
+    fleets: resolvedFleets,
+    incomplete,
+  };
+}
 export const awsKeyUsage = keyUsageSource();

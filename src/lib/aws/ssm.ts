@@ -12,6 +12,7 @@ import { ESCROW_PATH, privateKeyParameterName } from "../keypairs/escrow.js";
 import type { EscrowedPrivateKey, PrivateKeyVault } from "../keypairs/ports.js";
 import { config } from "../platform/config.js";
 import { clientOptions } from "./clients.js";
+import { limitToShare, markShare } from "./own-share.js";
 import { traced } from "./tracing.js";
 
 /** SSM's default for SecureString, named so the request says which key encrypts the value. */
@@ -23,7 +24,7 @@ function ssmClient(region: string): SSMClient {
   let client = clients.get(region);
   if (!client) {
     // Both calls are safe to repeat: a repeated put meets its own parameter (see putPrivateKey), a repeated delete finds none.
-    client = traced(new SSMClient(clientOptions(region, config.SSM_ENDPOINT, config.EC2_MAX_ATTEMPTS)));
+    client = traced(limitToShare(new SSMClient(clientOptions(region, config.SSM_ENDPOINT, config.EC2_MAX_ATTEMPTS)), "ssm", region));
     clients.set(region, client);
   }
   return client;
@@ -76,7 +77,7 @@ async function send<T>(region: string, run: (client: SSMClient, abortSignal: Abo
   try {
     return await run(ssmClient(region), signal);
   } catch (error) {
-    if (!isSsmAnswer((error ?? {}) as SdkError)) {
+    if (!(error instanceof ServiceError || isSsmAnswer((error ?? {}) as SdkError))) {
       clients.get(region)?.destroy();
       clients.delete(region);
     }
@@ -101,7 +102,8 @@ export async function putPrivateKey(region: string, keyPairId: string, keyMateri
     Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })),
   };
   try {
-    await send(region, (client, abortSignal) => client.send(new PutParameterCommand(input), { abortSignal }));
+    // Not limited: a put follows a create, whose own share (far below Parameter Store's) bounds it; refused, it would leave a key without its escrow.
+    await send(region, (client, abortSignal) => client.send(markShare(new PutParameterCommand(input), "none"), { abortSignal }));
   } catch (error) {
     const sdkError = (error ?? {}) as SdkError;
     if (sdkError.name === "ParameterAlreadyExists" && (sdkError.$metadata?.attempts ?? 1) > 1) return name;
@@ -114,7 +116,8 @@ export async function putPrivateKey(region: string, keyPairId: string, keyMateri
 export async function deletePrivateKey(region: string, keyPairId: string): Promise<void> {
   try {
     await send(region, (client, abortSignal) =>
-      client.send(new DeleteParameterCommand({ Name: privateKeyParameterName(keyPairId) }), { abortSignal }),
+      // Not limited: a delete follows a key pair's delete (or an orphan's, rare), whose own share bounds it.
+      client.send(markShare(new DeleteParameterCommand({ Name: privateKeyParameterName(keyPairId) }), "none"), { abortSignal }),
     );
   } catch (error) {
     if (((error ?? {}) as SdkError).name === "ParameterNotFound") return;

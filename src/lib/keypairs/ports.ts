@@ -205,6 +205,8 @@ export interface UsageGap {
   check: UsageCheck;
   reason: string;
   kind: ProblemKind;
+  /** Throttled: when to try again (the service's own share says; AWS's throttling, the configured default). */
+  retryAfterSeconds?: number;
 }
 
 /**

@@ -44,7 +44,8 @@ export async function sweepRegion(deps: SweepDeps, region: string): Promise<Regi
       const expiry = isManaged(keyPair.tags, deps.settings) ? expiryOf(keyPair.tags) : undefined;
       if (expiry && "invalid" in expiry) logInvalidExpiry(keyPair, region, expiry.invalid);
     }
-    for (const keyPair of keyPairs.filter((candidate) => isManaged(candidate.tags, deps.settings) && hasExpired(candidate, now))) {
+    const expired = keyPairs.filter((candidate) => isManaged(candidate.tags, deps.settings) && hasExpired(candidate, now));
+    for (const [index, keyPair] of expired.entries()) {
       try {
         // Its owner set the expiry: forced, without the usage check (the sweep's role has no describes of instances or groups).
         const deleted = await deleteFound(deps, region, toView(keyPair, region, deps.settings), {
@@ -56,6 +57,11 @@ export async function sweepRegion(deps: SweepDeps, region: string): Promise<Regi
         // Deleted (and published); its private key left in the vault is this run's failure, the next run's orphan.
         if ("escrowLeft" in deleted && deleted.escrowLeft) result.failures.push(`${keyPair.keyPairId}: ${problemOf(deleted.problem)}`);
       } catch (error) {
+        // Throttled (by AWS, or the service's share, which the sweep waits for while its time lasts): the rest waits for the next run.
+        if (error instanceof ServiceError && error.kind === "throttled") {
+          result.failures.push(`${expired.length - index} expired key pairs left for the next run: ${problemOf(error)}`);
+          break;
+        }
         // Gone already: another sweep (or a caller) deleted it.
         if (!(error instanceof ServiceError && error.kind === "not-found"))
           result.failures.push(`${keyPair.keyPairId}: ${problemOf(error)}`);

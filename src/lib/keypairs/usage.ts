@@ -120,8 +120,10 @@ export function refuseIfUsed(name: string, usage: KeyUsageView): void {
 export function requireCompleteScan(scan: UsageScan, region: string): void {
   const [gap] = scan.incomplete;
   if (!gap) return;
+  const waits = scan.incomplete.flatMap((each) => each.retryAfterSeconds ?? []);
   throw new ServiceError(
     gap.kind === "throttled" || gap.kind === "upstream-timeout" ? gap.kind : "upstream-error",
     `Which key pairs are unused in ${region} could not be checked: ${gapsOf(scan.incomplete)}.`,
+    waits.length ? { retryAfterSeconds: Math.max(...waits) } : {},
   );
 }

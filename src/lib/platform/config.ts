@@ -52,6 +52,15 @@ const envSchema = z
     EVENTS_ENDPOINT: url,
     EVENT_BUS_NAME: z._default(z.string().check(z.minLength(1), z.maxLength(1600)), "default"),
     EVENTS_REGION: z._default(z.string().check(z.minLength(1)), "us-east-1"),
+    // The service's own share of AWS's request rates (decision 0030): the DynamoDB table every
+    // instance takes its tokens from (empty: no limit of its own), the share, in percent of each
+    // bucket's refill and capacity, and DynamoDB's endpoint (both ledgers; locally: moto).
+    RATE_SHARE_TABLE: z.pipe(
+      z.optional(z.string()),
+      z.transform((value: string | undefined) => value || undefined),
+    ),
+    DYNAMODB_ENDPOINT: url,
+    RATE_SHARE_PERCENT: z._default(positiveInt.check(z.maximum(100)), 25),
     // Auto Scaling, read by usage checks (launch configurations, groups; locally: moto, like EC2_ENDPOINT).
     AUTOSCALING_ENDPOINT: url,
     // Empty: the AWS managed key alias/aws/ssm.
@@ -72,7 +81,6 @@ const envSchema = z
     IDEMPOTENCY_TABLE: z._default(z.string().check(z.minLength(3), z.maxLength(255)), "ec2-keypairs-api-idempotency"),
     IDEMPOTENCY_REGION: z._default(z.string().check(z.minLength(1)), "us-east-1"),
     IDEMPOTENCY_RECORD_SECONDS: z._default(positiveInt.check(z.maximum(7 * 24 * 3600)), 24 * 3600),
-    DYNAMODB_ENDPOINT: url,
     MANAGED_TAG_KEY: z._default(z.string().check(z.minLength(1), z.maxLength(128)), "managed-by"),
     MANAGED_TAG_VALUE: z._default(z.string().check(z.minLength(1), z.maxLength(256)), "ec2-keypairs-api"),
     ALLOW_UNMANAGED_DELETE: z._default(flag, false),

@@ -3,6 +3,7 @@ import { jest } from "@jest/globals";
 import { SERVICE_TAGS } from "../../../src/lib/api/reserved-tags.js";
 import { CreateKeyPairBody, type CreateKeyPairInput, ImportKeyPairBody, ListQuery } from "../../../src/lib/api/schemas.js";
 import { createKeyPair } from "../../../src/lib/keypairs/create.js";
+import { ServiceError } from "../../../src/lib/keypairs/errors.js";
 import { importKeyPair } from "../../../src/lib/keypairs/import.js";
 import { listKeyPairs } from "../../../src/lib/keypairs/list.js";
 import { getKeyPair } from "../../../src/lib/keypairs/read.js";
@@ -130,6 +131,23 @@ describe("the sweep", () => {
         .sort(),
     ).toEqual(["foreign", "long", "never"]);
     expect(deps.vault.parameters.size).toBe(0);
+  });
+
+  test("throttled (its rate share spent past its time): the sweep stops deleting and says how many expired keys wait for the next run", async () => {
+    const deps = inMemoryDeps({ allowedRegions: [REGION] });
+    for (const name of ["a", "b", "c"]) await createKeyPair(deps, REGION, input({ name, ttlSeconds: 60 }), alice());
+    await deps.clock.sleep(61_000);
+    const remove = deps.store.delete.bind(deps.store);
+    let deletes = 0;
+    deps.store.delete = (...args) => {
+      deletes += 1;
+      return deletes === 1 ? remove(...args) : Promise.reject(new ServiceError("throttled", "share spent", { retryAfterSeconds: 1 }));
+    };
+    const [region] = (await sweep(deps)).regions;
+    expect(region!.expiredKeysDeleted).toHaveLength(1);
+    expect(region!.failures).toEqual(["2 expired key pairs left for the next run: throttled: share spent"]);
+    expect(deletes).toBe(2);
+    expect(deps.store.keys(REGION)).toHaveLength(2);
   });
 
   test("two sweeps at once delete each expired key once and report no failure for the one the other took", async () => {
