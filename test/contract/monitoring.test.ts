@@ -14,7 +14,9 @@ import { METRIC_NAMESPACE } from "../../src/lib/platform/metric-table.js";
 const SERVICE = "ec2-keypairs-api-ci";
 const TOPIC = "arn:aws:sns:us-east-1:123456789012:operations";
 
-/** The template and each function's bundle (the one file of its zip), packaged with these stage parameters. */
+const CENTRAL_RECORD = Buffer.from([0x50, 0x4b, 0x01, 0x02]);
+
+/** The template and a function's code (its bundle and its chunks: every file of its zip), packaged with these stage parameters. */
 function packageStack(params: string[]) {
   const dir = mkdtempSync(join(tmpdir(), "keypairs-monitoring-"));
   try {
@@ -25,11 +27,15 @@ function packageStack(params: string[]) {
     );
     const bundle = (name: string) => {
       const zip = readFileSync(join(dir, `${name}.zip`));
-      // The zip's only entry, through its central directory record (sizes there are always right).
-      const central = zip.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
-      const [size, local] = [zip.readUInt32LE(central + 20), zip.readUInt32LE(central + 42)];
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      return inflateRawSync(zip.subarray(start, start + size)).toString("utf8");
+      const files: string[] = [];
+      // Each entry through its central directory record (sizes there are always right).
+      for (let central = zip.indexOf(CENTRAL_RECORD); central !== -1; central = zip.indexOf(CENTRAL_RECORD, central + 46)) {
+        const [method, size, local] = [zip.readUInt16LE(central + 10), zip.readUInt32LE(central + 20), zip.readUInt32LE(central + 42)];
+        const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+        const data = zip.subarray(start, start + size);
+        files.push((method === 8 ? inflateRawSync(data) : data).toString("utf8"));
+      }
+      return files.join("\n");
     };
     return {
       template: JSON.parse(readFileSync(join(dir, "cloudformation-template-update-stack.json"), "utf8")),

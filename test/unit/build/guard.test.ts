@@ -19,7 +19,7 @@ test.each(Object.keys(guard.EXPECTED))("%s: its expected versions and hashes are
 
 test("another version stops the build with the plugin, the package, both versions and what to re-check", () => {
   const call = () => guard.guardPackage({ plugin: "some-plugin", pkg: "@smithy/core", version: "3.0.0", recheck: "the collector" });
-  expect(call).toThrow(/^some-plugin: @smithy\/core is 3\.41\.0, it was written against 3\.0\.0\. Re-check the collector; then update/);
+  expect(call).toThrow(/^some-plugin: @smithy\/core is 3\.41\.1, it was written against 3\.0\.0\. Re-check the collector; then update/);
 });
 
 test("a package the project does not resolve stops the build", () => {

@@ -31,6 +31,6 @@ test("the guard names the plugin and @smithy/core when it is another version", (
   const { packages, recheck } = guard.EXPECTED["no-event-streams"];
   expect(packages).toEqual({ "@smithy/core": "3.41.1" });
   expect(() => guard.guardPackage({ plugin: "no-event-streams", pkg: "@smithy/core", version: "3.42.0", recheck })).toThrow(
-    /^no-event-streams: @smithy\/core is 3\.41\.0, it was written against 3\.42\.0\. Re-check which modules import/,
+    /^no-event-streams: @smithy\/core is 3\.41\.1, it was written against 3\.42\.0\. Re-check which modules import/,
   );
 });
