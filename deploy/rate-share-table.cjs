@@ -14,6 +14,7 @@ async function rateShareTable({ resolveVariable }) {
         AttributeDefinitions: [{ AttributeName: "bucket", AttributeType: "S" }],
         KeySchema: [{ AttributeName: "bucket", KeyType: "HASH" }],
         TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       },
     },
   };
