@@ -72,12 +72,13 @@ export interface StackOptions {
 
 /** The stage serverless-offline runs, whose resources the local stack makes in moto. */
 const LOCAL_STAGE = "local";
-const SERVICE = "ec2-keypairs-api";
+const { idempotencyTable, idempotencyTableName } = createRequire(import.meta.url)("../deploy/idempotency-table.cjs");
+/** The Idempotency-Key ledger's table on the local stage (handlers run in a test's own process name it too). */
+export const LOCAL_IDEMPOTENCY_TABLE: string = idempotencyTableName("ec2-keypairs-api", LOCAL_STAGE);
 
 /** The Idempotency-Key ledger's table, as the template defines it (deploy/idempotency-table.cjs), made in moto. */
 async function createIdempotencyTable(motoUrl: string): Promise<void> {
-  const { idempotencyTable, idempotencyTableName } = createRequire(import.meta.url)("../deploy/idempotency-table.cjs");
-  const { Properties: table } = idempotencyTable(idempotencyTableName(SERVICE, LOCAL_STAGE));
+  const { Properties: table } = idempotencyTable(LOCAL_IDEMPOTENCY_TABLE);
   const dynamoDb = new DynamoDBClient({
     region: "us-east-1",
     endpoint: motoUrl,

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { brotliDecompressSync } from "node:zlib";
 import page from "virtual:docs-page";
 import document from "virtual:openapi-document";
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
@@ -47,7 +48,7 @@ async function docsPage(acceptEncoding: string | undefined): Promise<HttpResult>
     brotliBase64 ??= asset.toString("base64");
     return bytesBody(200, brotliBase64, HTML, { ...PAGE_HEADERS, "Content-Encoding": "br" });
   }
-  html ??= (await import("node:zlib")).brotliDecompressSync(asset).toString("utf8");
+  html ??= brotliDecompressSync(asset).toString("utf8");
   return textBody(200, html, HTML, PAGE_HEADERS);
 }
 

@@ -97,7 +97,7 @@ async function sweepOnceSettled(keyPairId: string) {
       (keys) => keys.length === 0,
     ),
   ).toEqual([]);
-  return (await sweepHandler({}, { functionName: "sweep", awsRequestId: "r", memoryLimitInMB: "512" })) as {
+  return (await sweepHandler({}, { ...lambdaContext(300_000), functionName: "sweep" })) as {
     regions: { region: string; escrowedKeysDeleted: string[]; failures: string[] }[];
   };
 }

@@ -6,9 +6,10 @@
 import { CreateTagsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { CreateEventBusCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { LOCAL_IDEMPOTENCY_TABLE } from "../../scripts/local-stack.js";
 import { assertEventMatchesSpec } from "../support/contract.js";
 import { ed25519PublicKey } from "../support/keys.js";
-import { type Handler, invoke } from "../support/lambda.js";
+import { type Handler, invoke, lambdaContext } from "../support/lambda.js";
 
 const region = "eu-north-1"; // used by no other test file
 const run = `ev${process.pid}${Math.random().toString(36).slice(2, 6)}`;
@@ -36,6 +37,9 @@ beforeAll(async () => {
     SSM_ENDPOINT: endpoint,
     EVENTS_ENDPOINT: endpoint,
     AUTOSCALING_ENDPOINT: endpoint,
+    // The Idempotency-Key ledger, where the local stack made it.
+    DYNAMODB_ENDPOINT: process.env.MOTO_TRUTH_URL!,
+    IDEMPOTENCY_TABLE: LOCAL_IDEMPOTENCY_TABLE,
     EVENTS_REGION: region,
     EVENT_BUS_NAME: BUS,
     DEFAULT_REGION: region,
@@ -97,7 +101,7 @@ test("create, import, delete and expiry each publish one event with every field,
     new CreateTagsCommand({ Resources: [imported.body.keyPairId], Tags: [{ Key: "ec2-keypairs-api:expires-at", Value: past }] }),
   );
   ec2.destroy();
-  const sweep = (await handlers.sweep({}, { functionName: "sweep", awsRequestId: "r", memoryLimitInMB: "512" })) as {
+  const sweep = (await handlers.sweep({}, { ...lambdaContext(300_000), functionName: "sweep" })) as {
     regions: { expiredKeysDeleted: { keyPairId: string }[]; failures: string[] }[];
   };
   expect(sweep.regions).toEqual([

@@ -5,6 +5,7 @@
 import { request } from "node:http";
 import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { LOCAL_IDEMPOTENCY_TABLE } from "../../scripts/local-stack.js";
 import { ed25519PublicKey, publicKeyOf, withoutComment } from "../support/keys.js";
 
 const region = "eu-north-1"; // used by no other test file
@@ -80,7 +81,7 @@ test("the ledger holds hashes, digests and public fields with a TTL, never a pri
     endpoint: process.env.MOTO_TRUTH_URL,
     credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
   });
-  const { Items = [] } = await dynamoDb.send(new ScanCommand({ TableName: "ec2-keypairs-api-local-idempotency" }));
+  const { Items = [] } = await dynamoDb.send(new ScanCommand({ TableName: LOCAL_IDEMPOTENCY_TABLE }));
   dynamoDb.destroy();
   const ours = Items.filter((item) => item.outcome?.S?.includes(created.body.keyPairId));
   expect(ours).toHaveLength(1);
