@@ -31,8 +31,10 @@ step "unit + contract tests (includes serverless package)"
 jest_run unit --selectProjects unit
 
 step "CloudFormation template: cfn-lint and checkov"
-.venv-test/bin/cfn-lint .serverless/cloudformation-template-update-stack.json
-.venv-test/bin/checkov --quiet --compact --framework cloudformation --config-file .checkov.yaml -f .serverless/cloudformation-template-update-stack.json
+# Packaged here, into its own folder: the unit tests' package runs (in parallel workers) may empty .serverless/.
+SLS_TELEMETRY_DISABLED=1 serverless package --stage ci --package .tmp/template > .tmp/template-package.log
+.venv-test/bin/cfn-lint .tmp/template/cloudformation-template-update-stack.json
+.venv-test/bin/checkov --quiet --compact --framework cloudformation --config-file .checkov.yaml -f .tmp/template/cloudformation-template-update-stack.json
 
 step "integration tests (serverless-offline + moto_server)"
 jest_run integration --selectProjects integration
