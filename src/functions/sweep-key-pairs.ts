@@ -5,11 +5,13 @@
  */
 import type { Context } from "aws-lambda";
 import { logger } from "../lib/platform/logger.js";
+import { inRequestedAccount } from "../lib/service/accounts.js";
 import { sweepKeyPairs } from "../lib/service/sweep.js";
 
 export const handler = (_event: unknown, context: Context) =>
   logger.withRequest(context, async () => {
-    const summary = await sweepKeyPairs();
+    // The API's own account (its events name it).
+    const summary = await inRequestedAccount(undefined, context.invokedFunctionArn, sweepKeyPairs);
     const failures = summary.regions.flatMap((region) => region.failures.map((failure) => `${region.region}: ${failure}`));
     logger[failures.length ? "warn" : "info"]("sweep", {
       regionsSwept: summary.regions.length,

@@ -15,7 +15,8 @@ import { accessLog } from "./middleware/access-log.js";
 import { bodyGuard } from "./middleware/body-guard.js";
 import { jsonBody } from "./middleware/json-body.js";
 import { problemErrorHandler } from "./middleware/problem-error-handler.js";
-import { parsePart, refuseRepeatedParameters, requestRegion } from "./request.js";
+import { inRequestedAccount } from "../service/accounts.js";
+import { parsePart, refuseRepeatedParameters, requestAccount, requestRegion } from "./request.js";
 import { type HttpResult, toResponse } from "./responses.js";
 
 const FUNCTION_TIMEOUT_MARGIN_MS = 250;
@@ -81,10 +82,16 @@ export function httpRoute<
     const body = parsePart(schemas.body, event.body, "body");
     const headers = parsePart(schemas.headers, event.headers, "header");
     const region = requestRegion(body as { region?: string }, query as { region?: string }, REGIONS);
-    // Only the name, region and caller of a request are logged: bodies can be secrets.
+    const account = requestAccount(body as { account?: string }, query as { account?: string });
+    // Only the name, region, account and caller of a request are logged: bodies can be secrets.
     const { name } = { ...(query as object), ...(path as object), ...(body as object) } as { name?: string };
     logger.appendKeys({ region, keyName: name });
-    return toResponse(await handle({ body, query, path, headers, region, caller: callerArn(event), deadline }, event));
+    // The whole of the route's work runs in the account the request names (the API's own if none).
+    return toResponse(
+      await inRequestedAccount(account, context.invokedFunctionArn, () =>
+        handle({ body, query, path, headers, region, caller: callerArn(event), deadline }, event),
+      ),
+    );
   });
   // Every log line of the invocation, its late ones included, carries this invocation's keys.
   return (event: Parameters<typeof route>[0], context: Context) => logger.withRequest(context, () => route(event, context));
