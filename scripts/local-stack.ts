@@ -19,6 +19,8 @@ import type { RealisticAwsConfig } from "./realistic-aws/config.ts";
 import { type RealisticAws, startRealisticAws } from "./realistic-aws/server.ts";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** The account moto acts in for credentials it did not issue (the API's own, locally). */
+export const MOTO_ACCOUNT = "123456789012";
 
 export interface LocalStack {
   apiUrl: string;
@@ -260,6 +262,8 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
       SSM_ENDPOINT: awsUrl, // moto serves Parameter Store too (escrowed private keys)
       EVENTS_ENDPOINT: awsUrl, // and EventBridge (every change is published there)
       AUTOSCALING_ENDPOINT: awsUrl, // and Auto Scaling (usage checks: launch configurations, groups)
+      // and STS and Organizations (other accounts: moto scopes its state by the assumed role's account)
+      ...(options.realAws ? {} : { STS_ENDPOINT: awsUrl, ORGANIZATIONS_ENDPOINT: awsUrl, ACCOUNT_ID: MOTO_ACCOUNT }),
       // Real AWS from this machine: the SDK's whole credential chain (profiles, SSO...), not Lambda's environment-only one.
       FULL_CREDENTIAL_CHAIN: options.realAws ? "true" : "",
       PORT: String(apiPort),

@@ -19,7 +19,8 @@ export default async function globalSetup(): Promise<void> {
   const stack = await startLocalStack({
     output: (chunk) => appendFileSync(STACK_LOG, chunk),
     // A short "may still be running" window, so that Idempotency-Key repeats complete within a test.
-    env: { LOG_LEVEL: "INFO", REQUEST_MAX_SECONDS: "2" },
+    // Two other accounts requests may name (test/integration/accounts.test.ts): one with the member role, one without.
+    env: { LOG_LEVEL: "INFO", REQUEST_MAX_SECONDS: "2", ALLOWED_ACCOUNTS: "222222222222,333333333333" },
     // REALISTIC_AWS=1: the whole session against AWS as it behaves (docs/testing.md, "Realistic AWS").
     ...(process.env.REALISTIC_AWS === "1" ? { realisticAws: configFromEnv() } : {}),
   });
