@@ -255,7 +255,7 @@ export interface components {
          * @description The problem types this version of the API answers (more may be added).
          * @enum {string}
          */
-        KnownProblemType: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/not-acceptable" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/problem-type-not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/key-in-use" | "https://ec2-keypairs-api.example.com/problems/usage-unknown" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/escrow-failed" | "https://ec2-keypairs-api.example.com/problems/internal";
+        KnownProblemType: "https://ec2-keypairs-api.example.com/problems/validation" | "https://ec2-keypairs-api.example.com/problems/malformed-json" | "https://ec2-keypairs-api.example.com/problems/unsupported-media-type" | "https://ec2-keypairs-api.example.com/problems/method-not-allowed" | "https://ec2-keypairs-api.example.com/problems/not-acceptable" | "https://ec2-keypairs-api.example.com/problems/payload-too-large" | "https://ec2-keypairs-api.example.com/problems/not-found" | "https://ec2-keypairs-api.example.com/problems/problem-type-not-found" | "https://ec2-keypairs-api.example.com/problems/conflict" | "https://ec2-keypairs-api.example.com/problems/request-in-progress" | "https://ec2-keypairs-api.example.com/problems/idempotency-key-reused" | "https://ec2-keypairs-api.example.com/problems/quota-exceeded" | "https://ec2-keypairs-api.example.com/problems/unmanaged-key" | "https://ec2-keypairs-api.example.com/problems/key-in-use" | "https://ec2-keypairs-api.example.com/problems/usage-unknown" | "https://ec2-keypairs-api.example.com/problems/forbidden" | "https://ec2-keypairs-api.example.com/problems/account-not-allowed" | "https://ec2-keypairs-api.example.com/problems/account-unreachable" | "https://ec2-keypairs-api.example.com/problems/throttled" | "https://ec2-keypairs-api.example.com/problems/upstream-error" | "https://ec2-keypairs-api.example.com/problems/upstream-timeout" | "https://ec2-keypairs-api.example.com/problems/escrow-failed" | "https://ec2-keypairs-api.example.com/problems/internal";
         /** @description One invalid field of the request. */
         ProblemFieldError: {
             /** @description Location of the offending value, e.g. `body.tags` or `query.region`. */
@@ -373,6 +373,11 @@ export interface components {
          * @enum {string}
          */
         Region: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
+        /**
+         * @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed).
+         * @example 111122223333
+         */
+        Account: string;
         /**
          * @description Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Seven tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key, :request-digest, :created-by, :escrow and :expires-at, which record the request that made the key, its IAM caller, where an escrowed private key is kept and when the key expires. A key that expires (ttlSeconds or expiresAt) takes at most 43 caller tags.
          * @example {
@@ -602,6 +607,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
                 /** @description Only the key with exactly this name (matched literally: `*` and `?` are ordinary characters). */
                 name?: string;
                 /** @description Only the key with this id. */
@@ -739,6 +746,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
             };
             header?: {
                 /** @description Makes a retry safe (IETF draft-ietf-httpapi-idempotency-key-header): the same key with the same body gives the same outcome (for create: a new private key for the same name, since the first one is never stored, unless it was escrowed); with another body it is a 422; while an earlier request with the key may still be running, a 409 with Retry-After. Scoped to the caller and the region. */
@@ -762,6 +771,7 @@ export interface operations {
                     keyFormat?: components["schemas"]["KeyFormat"];
                     tags?: components["schemas"]["Tags"];
                     region?: components["schemas"]["Region"];
+                    account?: components["schemas"]["Account"];
                     /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
                     dryRun?: boolean;
                     /**
@@ -1004,6 +1014,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
             };
             header?: {
                 /** @description Makes a retry safe (IETF draft-ietf-httpapi-idempotency-key-header): the same key with the same body gives the same outcome (for create: a new private key for the same name, since the first one is never stored, unless it was escrowed); with another body it is a 422; while an earlier request with the key may still be running, a 409 with Retry-After. Scoped to the caller and the region. */
@@ -1028,6 +1040,7 @@ export interface operations {
                     publicKey: string;
                     tags?: components["schemas"]["Tags"];
                     region?: components["schemas"]["Region"];
+                    account?: components["schemas"]["Account"];
                     /** @description Check permissions only: nothing is created, and a 200 says whether the call would succeed. */
                     dryRun?: boolean;
                     /**
@@ -1239,6 +1252,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
                 /** @description Include the public key (OpenSSH format). */
                 includePublicKey?: boolean;
                 /** @description Also answer `usage`: the instances (every state but terminated), launch template versions (default, latest and every version an Auto Scaling group pins), launch configurations and Auto Scaling groups of the region that name this key (names compared literally). Costs several EC2 and Auto Scaling describes, each paged to the end. */
@@ -1375,6 +1390,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
                 /** @description Check permissions only; nothing is deleted. Reports the key's usage too. */
                 dryRun?: boolean;
                 /** @description Delete even if instances, launch templates, launch configurations or Auto Scaling groups still name the key, or if that could not be checked. Without it such a delete is refused (409 key-in-use or usage-unknown, with the usage found). */
@@ -1587,6 +1604,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
                 /** @description Include the public key (OpenSSH format). */
                 includePublicKey?: boolean;
                 /** @description Also answer `usage`: the instances (every state but terminated), launch template versions (default, latest and every version an Auto Scaling group pins), launch configurations and Auto Scaling groups of the region that name this key (names compared literally). Costs several EC2 and Auto Scaling describes, each paged to the end. */
@@ -1723,6 +1742,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
                 /** @description Check permissions only; nothing is deleted. Reports the key's usage too. */
                 dryRun?: boolean;
                 /** @description Delete even if instances, launch templates, launch configurations or Auto Scaling groups still name the key, or if that could not be checked. Without it such a delete is refused (409 key-in-use or usage-unknown, with the usage found). */

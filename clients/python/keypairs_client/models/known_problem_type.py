@@ -2,6 +2,12 @@ from enum import StrEnum
 
 
 class KnownProblemType(StrEnum):
+    ACCOUNT_NOT_ALLOWED = (
+        "https://ec2-keypairs-api.example.com/problems/account-not-allowed"
+    )
+    ACCOUNT_UNREACHABLE = (
+        "https://ec2-keypairs-api.example.com/problems/account-unreachable"
+    )
     CONFLICT = "https://ec2-keypairs-api.example.com/problems/conflict"
     ESCROW_FAILED = "https://ec2-keypairs-api.example.com/problems/escrow-failed"
     FORBIDDEN = "https://ec2-keypairs-api.example.com/problems/forbidden"

@@ -17,6 +17,7 @@ def _get_kwargs(
     key_pair_id: str,
     *,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -28,6 +29,8 @@ def _get_kwargs(
         json_region = region.value
 
     params["region"] = json_region
+
+    params["account"] = account
 
     params["dryRun"] = dry_run
 
@@ -178,6 +181,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> Response[Any | DryRunResult | GatewayMessage | Problem]:
@@ -191,6 +195,10 @@ def sync_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Check permissions only; nothing is deleted. Reports the key's
             usage too.
         force (bool | Unset): Delete even if instances, launch templates, launch configurations or
@@ -208,6 +216,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         key_pair_id=key_pair_id,
         region=region,
+        account=account,
         dry_run=dry_run,
         force=force,
     )
@@ -224,6 +233,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> Any | DryRunResult | GatewayMessage | Problem | None:
@@ -237,6 +247,10 @@ def sync(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Check permissions only; nothing is deleted. Reports the key's
             usage too.
         force (bool | Unset): Delete even if instances, launch templates, launch configurations or
@@ -255,6 +269,7 @@ def sync(
         key_pair_id=key_pair_id,
         client=client,
         region=region,
+        account=account,
         dry_run=dry_run,
         force=force,
     ).parsed
@@ -265,6 +280,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> Response[Any | DryRunResult | GatewayMessage | Problem]:
@@ -278,6 +294,10 @@ async def asyncio_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Check permissions only; nothing is deleted. Reports the key's
             usage too.
         force (bool | Unset): Delete even if instances, launch templates, launch configurations or
@@ -295,6 +315,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         key_pair_id=key_pair_id,
         region=region,
+        account=account,
         dry_run=dry_run,
         force=force,
     )
@@ -309,6 +330,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> Any | DryRunResult | GatewayMessage | Problem | None:
@@ -322,6 +344,10 @@ async def asyncio(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Check permissions only; nothing is deleted. Reports the key's
             usage too.
         force (bool | Unset): Delete even if instances, launch templates, launch configurations or
@@ -341,6 +367,7 @@ async def asyncio(
             key_pair_id=key_pair_id,
             client=client,
             region=region,
+            account=account,
             dry_run=dry_run,
             force=force,
         )

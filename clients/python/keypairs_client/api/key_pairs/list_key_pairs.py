@@ -17,6 +17,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     name: str | Unset = UNSET,
     key_pair_id: str | Unset = UNSET,
     fingerprint: str | Unset = UNSET,
@@ -39,6 +40,8 @@ def _get_kwargs(
         json_region = region.value
 
     params["region"] = json_region
+
+    params["account"] = account
 
     params["name"] = name
 
@@ -185,6 +188,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     name: str | Unset = UNSET,
     key_pair_id: str | Unset = UNSET,
     fingerprint: str | Unset = UNSET,
@@ -212,6 +216,10 @@ def sync_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         name (str | Unset): Only the key with exactly this name (matched literally: `*` and `?`
             are ordinary characters). Example: deploy-bot.
         key_pair_id (str | Unset): Only the key with this id. Example: key-0123456789abcdef0.
@@ -251,6 +259,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         region=region,
+        account=account,
         name=name,
         key_pair_id=key_pair_id,
         fingerprint=fingerprint,
@@ -277,6 +286,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     name: str | Unset = UNSET,
     key_pair_id: str | Unset = UNSET,
     fingerprint: str | Unset = UNSET,
@@ -304,6 +314,10 @@ def sync(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         name (str | Unset): Only the key with exactly this name (matched literally: `*` and `?`
             are ordinary characters). Example: deploy-bot.
         key_pair_id (str | Unset): Only the key with this id. Example: key-0123456789abcdef0.
@@ -344,6 +358,7 @@ def sync(
     return sync_detailed(
         client=client,
         region=region,
+        account=account,
         name=name,
         key_pair_id=key_pair_id,
         fingerprint=fingerprint,
@@ -364,6 +379,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     name: str | Unset = UNSET,
     key_pair_id: str | Unset = UNSET,
     fingerprint: str | Unset = UNSET,
@@ -391,6 +407,10 @@ async def asyncio_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         name (str | Unset): Only the key with exactly this name (matched literally: `*` and `?`
             are ordinary characters). Example: deploy-bot.
         key_pair_id (str | Unset): Only the key with this id. Example: key-0123456789abcdef0.
@@ -430,6 +450,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         region=region,
+        account=account,
         name=name,
         key_pair_id=key_pair_id,
         fingerprint=fingerprint,
@@ -454,6 +475,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     name: str | Unset = UNSET,
     key_pair_id: str | Unset = UNSET,
     fingerprint: str | Unset = UNSET,
@@ -481,6 +503,10 @@ async def asyncio(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         name (str | Unset): Only the key with exactly this name (matched literally: `*` and `?`
             are ordinary characters). Example: deploy-bot.
         key_pair_id (str | Unset): Only the key with this id. Example: key-0123456789abcdef0.
@@ -522,6 +548,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             region=region,
+            account=account,
             name=name,
             key_pair_id=key_pair_id,
             fingerprint=fingerprint,
