@@ -151,7 +151,11 @@ module.exports = async ({ resolveVariable }) => {
               {
                 Sid: "ListOrganizationAccounts",
                 Effect: "Allow",
-                Action: ["organizations:ListAccounts", "organizations:ListAccountsForParent", "organizations:ListOrganizationalUnitsForParent"],
+                Action: [
+                  "organizations:ListAccounts",
+                  "organizations:ListAccountsForParent",
+                  "organizations:ListOrganizationalUnitsForParent",
+                ],
                 Resource: "*",
               },
             ]

@@ -66,16 +66,16 @@ export const Region = /* @__PURE__ */ z
     example: "eu-west-1",
   });
 
-export const Account = /* @__PURE__ */ text({ pattern: new RegExp(`^[0-9]{12}${END}`), message: "must be a 12-digit AWS account id" }).register(
-  z.globalRegistry,
-  {
-    id: "Account",
-    description:
-      "AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 " +
-      "account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed).",
-    example: "111122223333",
-  },
-);
+export const Account = /* @__PURE__ */ text({
+  pattern: new RegExp(`^[0-9]{12}${END}`),
+  message: "must be a 12-digit AWS account id",
+}).register(z.globalRegistry, {
+  id: "Account",
+  description:
+    "AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 " +
+    "account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed).",
+  example: "111122223333",
+});
 
 export const KeyName = /* @__PURE__ */ text({
   pattern: KEY_NAME,

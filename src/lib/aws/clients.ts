@@ -23,9 +23,7 @@ export const clientOptions = (region: string, endpoint: string | undefined, maxA
  * A client's options in the account the request acts in (account-scope.ts): a member account's
  * credentials, or the functions' own role. Cache such clients by clientKey(region), never by region alone.
  */
-export const scopedClientOptions = (
-  region: string,
-  endpoint: string | undefined,
-  maxAttempts: number,
-  requestHandler = httpHandler(),
-) => ({ ...clientOptions(region, endpoint, maxAttempts, requestHandler), ...scopedCredentials() });
+export const scopedClientOptions = (region: string, endpoint: string | undefined, maxAttempts: number, requestHandler = httpHandler()) => ({
+  ...clientOptions(region, endpoint, maxAttempts, requestHandler),
+  ...scopedCredentials(),
+});

@@ -5,8 +5,9 @@
  * account never loads them. Both caches are per instance and keyed by account: a request reads the
  * credentials of the account it names, never another's.
  */
-import type { AssumeRoleCommandOutput, STSClient } from "@aws-sdk/client-sts";
+
 import type { OrganizationsClient } from "@aws-sdk/client-organizations";
+import type { AssumeRoleCommandOutput, STSClient } from "@aws-sdk/client-sts";
 import { ServiceError } from "../keypairs/errors.js";
 import { config } from "../platform/config.js";
 import type { MemberCredentials } from "./account-scope.js";
@@ -25,7 +26,9 @@ let organizationsClient: OrganizationsClient | undefined;
 async function listOrganization(): Promise<ReadonlySet<string>> {
   const organizations = await import("@aws-sdk/client-organizations");
   // Organizations has one endpoint, in us-east-1.
-  organizationsClient ??= new organizations.OrganizationsClient(clientOptions("us-east-1", config.ORGANIZATIONS_ENDPOINT, config.EC2_MAX_ATTEMPTS));
+  organizationsClient ??= new organizations.OrganizationsClient(
+    clientOptions("us-east-1", config.ORGANIZATIONS_ENDPOINT, config.EC2_MAX_ATTEMPTS),
+  );
   const client = organizationsClient;
   const active = new Set<string>();
   const add = (accounts: { Id?: string; Status?: string }[] | undefined) => {
@@ -85,7 +88,10 @@ export function assumeRoleFailure(account: string, error: unknown): ServiceError
       `Account ${account} could not be reached: denied assuming the ${role} (it does not exist, or does not trust this API, or the external id differs) (${code}).`,
     );
   if (code === "RegionDisabledException")
-    return new ServiceError("account-unreachable", `Account ${account} could not be reached: STS is not enabled in this region for it (${code}).`);
+    return new ServiceError(
+      "account-unreachable",
+      `Account ${account} could not be reached: STS is not enabled in this region for it (${code}).`,
+    );
   if (code === "Throttling" || code === "ThrottlingException")
     return new ServiceError("throttled", `STS is throttling requests for account ${account} (${code}).`, {
       retryAfterSeconds: config.THROTTLE_RETRY_AFTER_SECONDS,

@@ -10,12 +10,12 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "a
 import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
 import type * as z from "../platform/zod.js";
+import { inRequestedAccount } from "../service/accounts.js";
 import { callerArn } from "./caller.js";
 import { accessLog } from "./middleware/access-log.js";
 import { bodyGuard } from "./middleware/body-guard.js";
 import { jsonBody } from "./middleware/json-body.js";
 import { problemErrorHandler } from "./middleware/problem-error-handler.js";
-import { inRequestedAccount } from "../service/accounts.js";
 import { parsePart, refuseRepeatedParameters, requestAccount, requestRegion } from "./request.js";
 import { type HttpResult, toResponse } from "./responses.js";
 

@@ -93,7 +93,9 @@ const envSchema = z
       "",
     ),
     ALLOWED_OUS: z.prefault(
-      csv.check(z.refine((ids) => ids.every((id) => /^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/.test(id)), "must be OU or root ids")),
+      csv.check(
+        z.refine((ids) => ids.every((id) => /^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/.test(id)), "must be OU or root ids"),
+      ),
       "",
     ),
     // How long an instance trusts its list of the organization's accounts.
