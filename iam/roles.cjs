@@ -144,7 +144,8 @@ module.exports = async ({ resolveVariable }) => {
           Effect: "Allow",
           Action: ["sts:AssumeRole"],
           Resource: { "Fn::Sub": `arn:\${AWS::Partition}:iam::*:role/${memberRoleName}` },
-          Condition: { StringEquals: { "aws:ResourceOrgID": "${aws:PrincipalOrgID}" } },
+          // The IAM policy variable ${aws:PrincipalOrgID}, joined by CloudFormation: the framework would read it as its own variable.
+          Condition: { StringEquals: { "aws:ResourceOrgID": { "Fn::Join": ["", ["$", "{aws:PrincipalOrgID}"]] } } },
         },
         ...(allowedAccounts === "organization"
           ? [
