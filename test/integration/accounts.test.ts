@@ -4,6 +4,7 @@
  * 222222222222 (given the member role here) and 333333333333 (without one); every other account is
  * refused. What each account holds is read here straight from moto, with that account's credentials.
  */
+import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
 import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { apiClient, created, type Problem } from "../support/contract.js";
@@ -35,8 +36,8 @@ async function createRole(account: string, name: string, trust: object): Promise
   expect(answer.status).toBe(200);
 }
 
-/** An EC2 client acting in `account` through its member role, as the service reaches it. */
-async function ec2In(account: string): Promise<EC2Client> {
+/** EC2 and Auto Scaling clients acting in `account` through its member role, as the service reaches it. */
+async function clientsIn(account: string): Promise<{ ec2: EC2Client; autoScaling: AutoScalingClient }> {
   const sts = new STSClient(moto);
   const { Credentials } = await sts.send(
     new AssumeRoleCommand({
@@ -46,14 +47,12 @@ async function ec2In(account: string): Promise<EC2Client> {
     }),
   );
   sts.destroy();
-  return new EC2Client({
-    ...moto,
-    credentials: {
-      accessKeyId: Credentials!.AccessKeyId!,
-      secretAccessKey: Credentials!.SecretAccessKey!,
-      sessionToken: Credentials!.SessionToken!,
-    },
-  });
+  const credentials = {
+    accessKeyId: Credentials!.AccessKeyId!,
+    secretAccessKey: Credentials!.SecretAccessKey!,
+    sessionToken: Credentials!.SessionToken!,
+  };
+  return { ec2: new EC2Client({ ...moto, credentials }), autoScaling: new AutoScalingClient({ ...moto, credentials }) };
 }
 
 const namesIn = async (ec2: EC2Client, name: string) =>
@@ -76,9 +75,15 @@ beforeAll(async () => {
       },
     ],
   });
-  member = await ec2In(MEMBER);
+  const clients = await clientsIn(MEMBER);
+  member = clients.ec2;
+  // moto builds an account's EC2 and Auto Scaling state on its first call there, which takes seconds: longer than the
+  // service's per-attempt budget. Built here, so the service's calls meet an account as AWS has it, ready.
+  await namesIn(member, "none");
+  await clients.autoScaling.send(new DescribeAutoScalingGroupsCommand({}));
+  clients.autoScaling.destroy();
   own = new EC2Client(moto);
-});
+}, 60_000);
 
 afterAll(() => {
   member.destroy();

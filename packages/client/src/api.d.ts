@@ -491,6 +491,29 @@ export interface components {
                 "application/json": components["schemas"]["GatewayMessage"];
             };
         };
+        /** @description A problem: the request names an account outside the deployment's allowed set (account-not-allowed), or one whose member role could not be assumed (account-unreachable: the detail names the account and why); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "https://ec2-keypairs-api.example.com/problems/account-not-allowed",
+                 *       "title": "Account not allowed",
+                 *       "status": 403,
+                 *       "detail": "Account 444455556666 is not one this API may act in (the deployment's ALLOWED_ACCOUNTS)."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ErrorAnswer"];
+                /**
+                 * @example {
+                 *       "message": "Forbidden"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorAnswer"];
+            };
+        };
         /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
         GatewayUnavailable: {
             headers: {
@@ -675,7 +698,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            403: components["responses"]["GatewayForbidden"];
+            403: components["responses"]["Forbidden"];
             /** @description Not this operation's answer but its path's: any other method on /keypairs (here GET, POST) answers 405 with an Allow header. */
             405: {
                 headers: {
@@ -844,7 +867,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Dry run: the service is not permitted to perform the call (a problem); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            /** @description Dry run: the service is not permitted to perform the call (a problem); the request names an account outside the deployment's allowed set (account-not-allowed), or one whose member role could not be assumed (account-unreachable: the detail names the account and why); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1100,7 +1123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Dry run: the service is not permitted to perform the call (a problem); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            /** @description Dry run: the service is not permitted to perform the call (a problem); the request names an account outside the deployment's allowed set (account-not-allowed), or one whose member role could not be assumed (account-unreachable: the detail names the account and why); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1301,7 +1324,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            403: components["responses"]["GatewayForbidden"];
+            403: components["responses"]["Forbidden"];
             /** @description No such key pair in the region. */
             404: {
                 headers: {
@@ -1446,7 +1469,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted (a problem); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted (a problem); the request names an account outside the deployment's allowed set (account-not-allowed), or one whose member role could not be assumed (account-unreachable: the detail names the account and why); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1653,7 +1676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            403: components["responses"]["GatewayForbidden"];
+            403: components["responses"]["Forbidden"];
             /** @description No such key pair in the region. */
             404: {
                 headers: {
@@ -1798,7 +1821,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted (a problem); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted (a problem); the request names an account outside the deployment's allowed set (account-not-allowed), or one whose member role could not be assumed (account-unreachable: the detail names the account and why); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;

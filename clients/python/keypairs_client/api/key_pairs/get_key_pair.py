@@ -63,7 +63,23 @@ def _parse_response(
         return response_400
 
     if response.status_code == 403:
-        response_403 = GatewayMessage.from_dict(response.json())
+
+        def _parse_response_403(data: object) -> GatewayMessage | Problem:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_answer_type_0 = Problem.from_dict(data)
+
+                return componentsschemas_error_answer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_answer_type_1 = GatewayMessage.from_dict(data)
+
+            return componentsschemas_error_answer_type_1
+
+        response_403 = _parse_response_403(response.json())
 
         return response_403
 
