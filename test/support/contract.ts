@@ -84,7 +84,10 @@ export function assertMatchesSpec(method: string, schemaPath: string, status: nu
     if (!declared.content[contentType]) throw new ContractViolation(`${where}: content type ${contentType} not declared`);
     // JSON answers parsed; text ones (the private key as application/x-pem-file) validated as strings.
     body = /json$/.test(contentType) ? JSON.parse(text) : text;
-    const ref = `openapi.yaml#/${pointer("paths", schemaPath, method.toLowerCase(), "responses", String(status), "content", contentType, "schema")}`;
+    const response = operation.responses[String(status)]!;
+    const at =
+      "$ref" in response ? response.$ref.slice(2).split("/") : ["paths", schemaPath, method.toLowerCase(), "responses", String(status)];
+    const ref = `openapi.yaml#/${pointer(...at, "content", contentType, "schema")}`;
     const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });
     if (!validate(body)) throw new ContractViolation(`${where}: body ${ajv.errorsText(validate.errors)}`);
   }
