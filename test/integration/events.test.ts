@@ -97,7 +97,15 @@ test("create, import, delete and expiry each publish one event with every field,
     new CreateTagsCommand({ Resources: [imported.body.keyPairId], Tags: [{ Key: "ec2-keypairs-api:expires-at", Value: past }] }),
   );
   ec2.destroy();
-  const sweep = (await handlers.sweep({}, { functionName: "sweep", awsRequestId: "r", memoryLimitInMB: "512" })) as {
+  const sweep = (await handlers.sweep(
+    {},
+    {
+      functionName: "sweep",
+      invokedFunctionArn: "arn:aws:lambda:eu-west-1:123456789012:function:sweep",
+      awsRequestId: "r",
+      memoryLimitInMB: "512",
+    },
+  )) as {
     regions: { expiredKeysDeleted: { keyPairId: string }[]; failures: string[] }[];
   };
   expect(sweep.regions).toEqual([
