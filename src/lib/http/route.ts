@@ -10,7 +10,6 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "a
 import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
 import type * as z from "../platform/zod.js";
-import { inRequestedAccount } from "../service/accounts.js";
 import { callerArn } from "./caller.js";
 import { accessLog } from "./middleware/access-log.js";
 import { bodyGuard } from "./middleware/body-guard.js";
@@ -43,6 +42,10 @@ export interface ParsedRequest<B, Q, P, H> {
   headers: H;
   /** The one region this request acts in: resolved and allow-listed once, here. */
   region: string;
+  /** The account the request names (body or query), if any: key-pair routes act in it (account-route.ts). */
+  account: string | undefined;
+  /** The invoked function's ARN (its account is the API's own). */
+  functionArn: string;
   /** The caller's IAM identity (see caller.ts). */
   caller: string;
   /** When the function answers a 504 of its own (ms since the epoch): a rule that changes something finishes before. */
@@ -86,12 +89,18 @@ export function httpRoute<
     // Only the name, region, account and caller of a request are logged: bodies can be secrets.
     const { name } = { ...(query as object), ...(path as object), ...(body as object) } as { name?: string };
     logger.appendKeys({ region, keyName: name });
-    // The whole of the route's work runs in the account the request names (the API's own if none).
-    return toResponse(
-      await inRequestedAccount(account, context.invokedFunctionArn, () =>
-        handle({ body, query, path, headers, region, caller: callerArn(event), deadline }, event),
-      ),
-    );
+    const request = {
+      body,
+      query,
+      path,
+      headers,
+      region,
+      account,
+      functionArn: context.invokedFunctionArn,
+      caller: callerArn(event),
+      deadline,
+    };
+    return toResponse(await handle(request, event));
   });
   // Every log line of the invocation, its late ones included, carries this invocation's keys.
   return (event: Parameters<typeof route>[0], context: Context) => logger.withRequest(context, () => route(event, context));
