@@ -10,6 +10,7 @@ import type { Context } from "aws-lambda";
 import { traceAwsCalls } from "../lib/aws/tracing.js";
 import { logger } from "../lib/platform/logger.js";
 import { countedMetrics, emfFields } from "../lib/platform/metrics.js";
+import { inRequestedAccount } from "../lib/service/accounts.js";
 import { sweepKeyPairs } from "../lib/service/sweep.js";
 
 await traceAwsCalls();
@@ -18,7 +19,9 @@ const SWEEP_MARGIN_MS = 15_000;
 export const handler = (_event: unknown, context: Context) =>
   logger.withRequest(context, async () => {
     // Waiting for the rate share ends this long before the function's time limit: what a last delete and the summary need.
-    const summary = await sweepKeyPairs(Date.now() + context.getRemainingTimeInMillis() - SWEEP_MARGIN_MS);
+    const deadline = Date.now() + context.getRemainingTimeInMillis() - SWEEP_MARGIN_MS;
+    // The API's own account (its events name it).
+    const summary = await inRequestedAccount(undefined, context.invokedFunctionArn, () => sweepKeyPairs(deadline));
     const failures = summary.regions.flatMap((region) => region.failures.map((failure) => `${region.region}: ${failure}`));
     const expiredKeysDeleted = summary.regions.flatMap((region) =>
       region.expiredKeysDeleted.map((key) => `${region.region}/${key.keyPairId}`),

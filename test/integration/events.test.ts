@@ -118,6 +118,8 @@ test("create, import, delete and expiry each publish one event with every field,
     keyPairId: created.body.keyPairId,
     name: `${run}-made`,
     region,
+    // The API's own account: the invoked function's (test/support/lambda.ts).
+    account: "123456789012",
     keyType: "ed25519",
     fingerprint: created.body.fingerprint,
   };
@@ -125,6 +127,7 @@ test("create, import, delete and expiry each publish one event with every field,
     keyPairId: imported.body.keyPairId,
     name: `${run}-imported`,
     region,
+    account: "123456789012",
     keyType: "ed25519",
     fingerprint: imported.body.fingerprint,
   };
