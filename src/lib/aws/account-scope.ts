@@ -31,9 +31,12 @@ export const accountScope = (): AccountScope | undefined => scopes.getStore();
  * The key of a client cache: one client per (account, region). A member account's clients sign with
  * its credentials alone; this API's own account's ("own") with the functions' role.
  */
-export function clientKey(region: string): string {
+export const clientKey = (region: string): string => `${scopedAccount()}/${region}`;
+
+/** The account of the current scope: a member account's id, or "own" (this API's account). */
+export function scopedAccount(): string {
   const scope = scopes.getStore();
-  return scope?.credentials ? `${scope.id}/${region}` : `own/${region}`;
+  return scope?.credentials ? `${scope.id}` : "own";
 }
 
 /** The credentials option of a client made in the current scope: a member account's provider, or the default chain. */

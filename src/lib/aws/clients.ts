@@ -2,8 +2,8 @@
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { config } from "../platform/config.js";
 import { countMetric } from "../platform/metrics.js";
-import { isThrottling } from "./ec2-errors.js";
 import { scopedCredentials } from "./account-scope.js";
+import { isThrottling } from "./ec2-errors.js";
 
 /** An HTTP handler (a pool of connections) with the per-attempt time budget; clients may share one. */
 export const httpHandler = () =>

@@ -2,10 +2,10 @@
  * The account a request acts in: the one it names (`account`), else this API's own. Another account
  * must be in the allowed set and is reached through its member role; the request's work then runs in
  * that account's scope (aws/account-scope.ts), so every adapter call of it, and only of it, uses
- * that account's credentials.
+ * that account's credentials. The member-account code (and STS, Organizations) is loaded by the
+ * first request for another account (decision 0029): a function never asked for one never loads it.
  */
 import { inAccountScope } from "../aws/account-scope.js";
-import { assertAccountAllowed, memberCredentials } from "../aws/member-accounts.js";
 import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
 
@@ -26,6 +26,7 @@ export async function inRequestedAccount<T>(
   const account = requested ?? own;
   logger.appendKeys({ account });
   if (requested === undefined || requested === own) return inAccountScope({ id: own }, work);
+  const { assertAccountAllowed, memberCredentials } = await import("../aws/member-accounts.js");
   await assertAccountAllowed(requested);
   // Reached before any work: a role that cannot be assumed is the answer, before anything is changed.
   await memberCredentials(requested);
