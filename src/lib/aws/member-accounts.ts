@@ -64,6 +64,9 @@ async function allowedAccounts(): Promise<ReadonlySet<string>> {
   }
 }
 
+/** The allowed accounts, in order (the sweep visits each). */
+export const allowedAccountIds = async (): Promise<string[]> => [...(await allowedAccounts())].sort();
+
 /** Refuses an account outside the allowed set (403 account-not-allowed). */
 export async function assertAccountAllowed(account: string): Promise<void> {
   if ((await allowedAccounts()).has(account)) return;
