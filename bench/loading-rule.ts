@@ -23,7 +23,7 @@ export const FEATURES = {
   /** The ledgers in DynamoDB: the Idempotency-Key's (only requests with one) and the rate share's (loaded by the first call that takes a token). */
   dynamoDbLedgers: [/^node_modules\/@aws-sdk\/client-dynamodb\//, /^src\/lib\/aws\/(dynamodb|idempotency-ledger|rate-ledger)\.ts$/],
   /** Other accounts: STS and Organizations. */
-  otherAccounts: [/^node_modules\/@aws-sdk\/client-(sts|organizations)\//, /^src\/lib\/aws\/accounts[\w-]*\.ts$/],
+  otherAccounts: [/^node_modules\/@aws-sdk\/client-(sts|organizations)\//, /^src\/lib\/aws\/member-accounts\.ts$/],
   /** Tracing and metrics libraries. */
   tracingAndMetrics: [/^node_modules\/(aws-xray-sdk[\w-]*|@aws-lambda-powertools\/(tracer|metrics))\//],
 } satisfies Record<string, RegExp[]>;
