@@ -43,6 +43,12 @@ const EXPECTED = {
     },
     recheck: 'loadSharedConfigFiles\' exports, and that its callers still take { configFile: {}, credentialsFile: {} } as "no files"',
   },
+  "deep-protocol-imports": {
+    packages: { "@aws-sdk/core": "3.981.2", "@smithy/core": "3.41.1" },
+    recheck:
+      "that @aws-sdk/core's and @smithy/core's dist-es/submodules/protocols/index.js are still only one-line `export { … } from` " +
+      "statements, and that the SDK still imports from them in one-line `import { … } from` statements",
+  },
   "no-event-streams": {
     packages: { "@smithy/core": "3.41.1" },
     recheck: "which modules import @smithy/core/event-streams (only HttpProtocol, dynamically: EventStreamSerde, eventStreamSerdeProvider)",

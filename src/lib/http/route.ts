@@ -5,7 +5,6 @@
 import middy from "@middy/core";
 import httpEventNormalizer from "@middy/http-event-normalizer";
 import httpHeaderNormalizer from "@middy/http-header-normalizer";
-import httpSecurityHeaders from "@middy/http-security-headers";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
@@ -15,17 +14,12 @@ import { accessLog } from "./middleware/access-log.js";
 import { bodyGuard } from "./middleware/body-guard.js";
 import { jsonBody } from "./middleware/json-body.js";
 import { problemErrorHandler } from "./middleware/problem-error-handler.js";
+import { securityHeaders } from "./middleware/security-headers.js";
 import { parsePart, refuseRepeatedParameters, requestRegion } from "./request.js";
 import { type HttpResult, toResponse } from "./responses.js";
 
 const FUNCTION_TIMEOUT_MARGIN_MS = 250;
 const REGIONS = { default: config.DEFAULT_REGION, allowed: config.ALLOWED_REGIONS };
-
-/** Helmet-style defaults, with a CSP and no permissions policy: this API serves JSON, never documents. */
-const SECURITY_HEADERS = {
-  contentSecurityPolicy: { "default-src": "'none'", "frame-ancestors": "'none'" },
-  permissionsPolicy: false,
-};
 
 export interface RouteSchemas<B extends z.ZodMiniType, Q extends z.ZodMiniType, P extends z.ZodMiniType, H extends z.ZodMiniType> {
   body?: B;
@@ -67,7 +61,7 @@ export function httpRoute<
     .use(httpHeaderNormalizer())
     .use(httpEventNormalizer())
     .use(accessLog())
-    .use(httpSecurityHeaders(SECURITY_HEADERS));
+    .use(securityHeaders());
   if (schemas.body) {
     handler.use(bodyGuard(config.MAX_BODY_BYTES)).use(jsonBody());
   }
