@@ -10,7 +10,6 @@ import { securityHeaders } from "../../../src/lib/http/middleware/security-heade
 const MIDDY_OPTIONS = { contentSecurityPolicy: { "default-src": "'none'", "frame-ancestors": "'none'" }, permissionsPolicy: false };
 
 type Phase = "after" | "onError";
-// biome-ignore lint/suspicious/noExplicitAny: a Middy request as either middleware sees it.
 const run = (middleware: Record<Phase, ((request: any) => void) | undefined>, phase: Phase, response: unknown) => {
   const request = { response: structuredClone(response), error: phase === "onError" ? new Error("x") : undefined };
   middleware[phase]!(request);
@@ -19,7 +18,10 @@ const run = (middleware: Record<Phase, ((request: any) => void) | undefined>, ph
 
 const RESPONSES: [string, unknown][] = [
   ["a JSON answer with headers of its own", { statusCode: 200, body: "{}", headers: { "Content-Type": "application/json" } }],
-  ["an answer naming its server", { statusCode: 404, body: "", headers: { Server: "x", "X-Powered-By": "y", "Referrer-Policy": "origin" } }],
+  [
+    "an answer naming its server",
+    { statusCode: 404, body: "", headers: { Server: "x", "X-Powered-By": "y", "Referrer-Policy": "origin" } },
+  ],
   ["an answer without headers", { statusCode: 201, body: "{}" }],
   ["an answer without a status", { body: "{}" }],
   ["a bare body", "text"],

@@ -1,0 +1,12 @@
+/**
+ * A route that takes a JSON body: httpRoute (route.ts) with the body's size guard and strict JSON
+ * parsing before its schema. Only the create function's routes have a body; the read and delete
+ * functions load none of this (decision 0029).
+ */
+import { config } from "../platform/config.js";
+import { bodyGuard } from "./middleware/body-guard.js";
+import { jsonBody } from "./middleware/json-body.js";
+import { httpRoute } from "./route.js";
+
+export const jsonBodyRoute: typeof httpRoute = (schemas, handle) =>
+  httpRoute(schemas, handle, [bodyGuard(config.MAX_BODY_BYTES), jsonBody()]);
