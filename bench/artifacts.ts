@@ -88,13 +88,16 @@ export function packagedEnvironment(outDir: string): Record<string, string> {
 }
 
 /**
- * A checkout of `revision` beside this tree (for before/after columns in one run), sharing this
- * tree's node_modules: the dependencies an earlier revision needs are expected to still be there.
+ * A checkout of `revision` beside this tree (for before/after columns in one run). It shares this
+ * tree's node_modules when its lockfile is the same; else it installs its own (`npm ci`), since its
+ * build plugins stop on any other version of the packages they patch (build/plugins/guard.cjs).
  */
 export function checkoutRevision(revision: string, dir: string): string {
   if (existsSync(dir)) removeCheckout(dir);
   execFileSync("git", ["worktree", "add", "--detach", dir, revision], { cwd: ROOT, stdio: "ignore" });
-  symlinkSync(`${ROOT}/node_modules`, `${dir}/node_modules`);
+  const lockfile = (root: string) => readFileSync(`${root}/package-lock.json`, "utf8");
+  if (lockfile(dir) === lockfile(ROOT)) symlinkSync(`${ROOT}/node_modules`, `${dir}/node_modules`);
+  else execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: dir, stdio: "ignore" });
   return dir;
 }
 
