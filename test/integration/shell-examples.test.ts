@@ -3,9 +3,9 @@
  * only the base URL they name (http://localhost:3000, what npm start serves) is made the stack's.
  * The README's Example block runs in a fresh directory and a HOME whose ~/.ssh/id_ed25519.pub is a
  * key the test made (the block's "a public key you hold"); its JSON block's answers are held to the
- * members the API answers. docs/client.md's docs-page block runs too.
+ * members the API answers. docs/client.md's docs-page and SigV4-proxy blocks run too.
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -152,3 +152,37 @@ test("docs/client.md's docs-page block runs as written: the spec's title, the pa
   expect([ran.status, ran.stderr, ran.stdout]).toEqual([0, "", '"EC2 Key Pairs API"\n200 text/html; charset=utf-8\n']);
   expect(readFileSync(join(work, "docs.html"), "utf8")).toContain("EC2 Key Pairs API");
 });
+
+test("docs/client.md's SigV4 proxy runs as written: the CLI signed with its credentials is let through, an unsigned request is not", async () => {
+  const block = blocks(doc("docs/client.md"), "sh").find((code) => code.includes("sigv4-proxy.ts"));
+  expect(block).toContain("http://127.0.0.1:3000");
+  // Its own process group, ended by its id whatever the test does.
+  const proxy = spawn("sh", ["-c", block!.replaceAll("http://127.0.0.1:3000", process.env.API_URL!)], {
+    cwd: ROOT,
+    detached: true,
+    env: { PATH: process.env.PATH, HOME: home },
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let printed = "";
+      proxy.stdout.on("data", (chunk) => {
+        printed += chunk;
+        const found = /^(http:\/\/127\.0\.0\.1:\d+) -> /m.exec(printed);
+        if (found) resolve(found[1]!);
+      });
+      proxy.on("exit", (code) => reject(new Error(`the proxy exited (${code}) before printing its URL`)));
+    });
+    expect((await fetch(`${url}/keypairs`)).status).toBe(403);
+    // "use it as --endpoint with the same credentials"
+    const bin = join(ROOT, "packages/client/src/bin.ts");
+    const env = { PATH: process.env.PATH, HOME: home, AWS_ACCESS_KEY_ID: "AKIDTEST", AWS_SECRET_ACCESS_KEY: "test" };
+    const listed = spawnSync(process.execPath, ["--import", "tsx", bin, "ls", "--endpoint", url, "--output", "json"], {
+      env,
+      encoding: "utf8",
+    });
+    expect([listed.status, listed.stderr]).toEqual([0, ""]);
+    expect(JSON.parse(listed.stdout)).toHaveProperty("items");
+  } finally {
+    process.kill(-proxy.pid!);
+  }
+}, 120_000);
