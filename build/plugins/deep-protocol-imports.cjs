@@ -1,10 +1,11 @@
-// deep-protocol-imports: the SDK's imports from its two protocol barrels (@aws-sdk/core/protocols,
-// @smithy/core/protocols) rewritten to the files that define each name. esbuild places a module in
-// the chunks of every entry whose files reach it, not of the code that uses it: client-ec2 reaches
-// the barrels at INIT (its query protocol), so the JSON protocols the barrels also re-export, which
-// only lazily loaded clients use (the rate share's DynamoDB), were loaded at INIT (~18 KB of the read
-// function, decision 0029). Imported from their own files, each lands only where a client uses it.
-const { readFileSync } = require("node:fs");
+// deep-protocol-imports: the SDK's imports from its barrels (modules that only re-export: the protocol
+// and client submodules of @aws-sdk/core and @smithy/core, and @smithy/core itself) rewritten to the
+// files that define each name. esbuild places a module in the chunks of every entry whose files
+// reach it, not of the code that uses it: client-ec2 reaches the barrels at INIT, so what they also
+// re-export for lazily loaded clients only (the rate share's DynamoDB: the JSON protocols; STS for
+// member accounts: paginators, aggregated clients) was loaded at INIT (~20 KB of the read function,
+// decision 0029). Imported from their own files, each lands only where a client uses it.
+const { existsSync, readFileSync } = require("node:fs");
 const { readFile } = require("node:fs/promises");
 const { dirname, join } = require("node:path");
 const { EXPECTED, guardPlugin, packageDir } = require("./guard.cjs");
@@ -13,11 +14,18 @@ const NAME = "deep-protocol-imports";
 const BARRELS = {
   "@aws-sdk/core/protocols": ["@aws-sdk/core", "dist-es/submodules/protocols/index.js"],
   "@smithy/core/protocols": ["@smithy/core", "dist-es/submodules/protocols/index.js"],
+  "@aws-sdk/core/client": ["@aws-sdk/core", "dist-es/submodules/client/index.js"],
+  "@smithy/core/client": ["@smithy/core", "dist-es/submodules/client/index.js"],
+  "@smithy/core": ["@smithy/core", "dist-es/index.js"],
 };
+const SPECIFIERS = Object.keys(BARRELS);
 /** The SDK's own ES modules: where the barrels are imported from. */
 const FILTER = /[\\/]node_modules[\\/]@(?:aws-sdk|smithy)[\\/][^\\/]+[\\/]dist-es[\\/].+\.js$/;
 /** One import or re-export from a barrel, as the SDK writes them (one line each). */
-const BARREL_STATEMENT = /^(import|export) \{([^}]*)\} from "(@aws-sdk\/core\/protocols|@smithy\/core\/protocols)";$/gm;
+const BARREL_STATEMENT = new RegExp(
+  `^(import|export) \\{([^}]*)\\} from "(${SPECIFIERS.map((spec) => spec.replaceAll("/", "\\/")).join("|")})";$`,
+  "gm",
+);
 const EXPORT_FROM = /^export \{([^}]*)\} from "([^"]+)";$/gm;
 
 const fail = (what) => {
@@ -42,7 +50,8 @@ function barrelExports(barrel, root) {
   const source = readFileSync(path, "utf8");
   const names = new Map();
   for (const [, list, from] of source.matchAll(EXPORT_FROM)) {
-    const module = from.startsWith(".") ? `${join(dirname(path), from)}.js` : from;
+    const relative = join(dirname(path), from);
+    const module = !from.startsWith(".") ? from : existsSync(`${relative}.js`) ? `${relative}.js` : join(relative, "index.js");
     for (const [name, exported] of specifiers(list)) names.set(exported, { module, name });
   }
   const statements = source.split("\n").filter((line) => line.trim()).length;
@@ -77,7 +86,7 @@ const deepProtocolImports = {
     build.onLoad({ filter: FILTER }, async (args) => {
       const source = await readFile(args.path, "utf8");
       // Other files load as esbuild (or another plugin) would load them.
-      if (!source.includes('/core/protocols";')) return undefined;
+      if (!SPECIFIERS.some((spec) => source.includes(`from "${spec}";`))) return undefined;
       return { contents: deepen(source, exportsOf), loader: "js", resolveDir: dirname(args.path) };
     });
   },

@@ -53,7 +53,7 @@ const EXPECTED = {
   "deep-protocol-imports": {
     packages: { "@aws-sdk/core": "3.981.2", "@smithy/core": "3.41.1" },
     recheck:
-      "that @aws-sdk/core's and @smithy/core's dist-es/submodules/protocols/index.js are still only one-line `export { … } from` " +
+      "that the barrels it names (@aws-sdk/core's and @smithy/core's protocols and client submodules, @smithy/core's root) are still only one-line `export { … } from` " +
       "statements, and that the SDK still imports from them in one-line `import { … } from` statements",
   },
   "no-event-streams": {
