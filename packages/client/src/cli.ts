@@ -48,6 +48,7 @@ Commands:
 
 Options for every command:
   --region REGION        the region of the key pairs (default: the API's default region)
+  --account ID           the AWS account of the key pairs (default: the API's own; others through its member role)
   --endpoint URL         the API (default: $EC2_KEYPAIRS_ENDPOINT, else http://localhost:3000)
   --signing-region R     the API's own region, for SigV4 (default: from the endpoint's host name,
                          else $AWS_REGION, else us-east-1)
@@ -96,6 +97,7 @@ const defaultIo = (): Io => ({
 
 const OPTIONS = {
   region: { type: "string" },
+  account: { type: "string" },
   endpoint: { type: "string" },
   "signing-region": { type: "string" },
   json: { type: "boolean" },
@@ -151,7 +153,7 @@ export const ALLOWED: Record<string, Option[]> = {
   get: ["key-pair-id", "public-key", "usage"],
   rm: ["key-pair-id", "dry-run", "force"],
 };
-export const GLOBAL: Option[] = ["region", "endpoint", "signing-region", "json", "output", "query", "help"];
+export const GLOBAL: Option[] = ["region", "account", "endpoint", "signing-region", "json", "output", "query", "help"];
 
 function tags(values: Values): Record<string, string> | undefined {
   if (!values.tag) return undefined;
@@ -381,7 +383,6 @@ async function create(client: KeyPairsClient, name: string, values: Values, io: 
     throw new UsageError("create without --out prints only the private key: add --out FILE for --query or --output table|text");
   const expiring = expiry(values);
   if (out) await checkWritable(out);
-  const region = values.region as Region | undefined;
   const keyType = oneOf("type", values.type, ["rsa", "ed25519"] as const);
   const keyFormat = oneOf("format", values.format, ["pem", "ppk"] as const);
   const tagMap = tags(values);
@@ -392,7 +393,7 @@ async function create(client: KeyPairsClient, name: string, values: Values, io: 
       ...(keyFormat ? { keyFormat } : {}),
       ...(tagMap ? { tags: tagMap } : {}),
       ...expiring,
-      ...(region ? { region } : {}),
+      ...where(values),
       ...(values.escrow ? { escrow: true } : {}),
       ...(values["dry-run"] ? { dryRun: true } : {}),
     },
@@ -434,7 +435,7 @@ async function create(client: KeyPairsClient, name: string, values: Values, io: 
   } catch (error) {
     // The private key exists nowhere else: a key pair nobody can use is removed again (by its id, so
     // never a key of the same name made meanwhile).
-    const undone = await client.deleteKeyPairById(metadata.keyPairId, region ? { region } : {}).then(
+    const undone = await client.deleteKeyPairById(metadata.keyPairId, where(values)).then(
       () => true,
       () => false,
     );
@@ -473,7 +474,7 @@ async function importKey(client: KeyPairsClient, name: string, values: Values, i
       publicKey: publicKey.trim(),
       ...(tagMap ? { tags: tagMap } : {}),
       ...expiring,
-      ...(values.region ? { region: values.region as Region } : {}),
+      ...where(values),
       ...(values["dry-run"] ? { dryRun: true } : {}),
     },
     values["idempotency-key"],
@@ -511,6 +512,7 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
     ...(values["public-key"] ? { includePublicKey: true } : {}),
     ...(values.unused ? { unused: true } : {}),
     ...(values.usage ? { includeUsage: true } : {}),
+    ...(values.account ? { account: values.account } : {}),
   };
   let answer: KeyPairList;
   if (limit !== undefined) {
@@ -520,7 +522,7 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
       ...filters,
       limit,
       ...(values["all-regions"] ? { allRegions: true } : {}),
-      ...(values.region ? { region: values.region as Region } : {}),
+      ...where(values),
       ...(values.cursor ? { cursor: values.cursor } : {}),
     });
   } else if (values["all-regions"]) {
@@ -542,7 +544,7 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
   } else {
     answer = await client.listAllKeyPairs({
       ...filters,
-      ...(values.region ? { region: values.region as Region } : {}),
+      ...where(values),
       ...(values.cursor ? { cursor: values.cursor } : {}),
     });
   }
@@ -562,12 +564,18 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
   return failed.length ? EXIT.partial : EXIT.ok;
 }
 
+/** Where a command acts: --region and --account, as given. */
+const where = (values: Values) => ({
+  ...(values.region ? { region: values.region as Region } : {}),
+  ...(values.account ? { account: values.account } : {}),
+});
+
 /** NAME, or --key-pair-id ID (a name can look like an id, so an id is never guessed from NAME). */
 type Target = { name: string } | { keyPairId: string };
 
 async function get(client: KeyPairsClient, target: Target, values: Values, io: Io): Promise<number> {
   const query = {
-    ...(values.region ? { region: values.region as Region } : {}),
+    ...where(values),
     ...(values["public-key"] ? { includePublicKey: true } : {}),
     ...(values.usage ? { includeUsage: true } : {}),
   };
@@ -589,7 +597,7 @@ async function get(client: KeyPairsClient, target: Target, values: Values, io: I
 
 async function remove(client: KeyPairsClient, target: Target, values: Values, io: Io): Promise<number> {
   const query = {
-    ...(values.region ? { region: values.region as Region } : {}),
+    ...where(values),
     ...(values["dry-run"] ? { dryRun: true } : {}),
     ...(values.force ? { force: true } : {}),
   };

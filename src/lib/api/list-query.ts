@@ -5,6 +5,7 @@
  */
 import * as z from "../platform/zod.js";
 import {
+  Account,
   AWS_PREFIX,
   AWS_PREFIXED_MESSAGE,
   booleanQuery,
@@ -38,6 +39,7 @@ export const MAX_PAGE_SIZE = 1000;
 
 export const ListQuery = /* @__PURE__ */ z.strictObject({
   region: /* @__PURE__ */ z.optional(Region),
+  account: /* @__PURE__ */ z.optional(Account),
   name: described(KeyName, "Only the key with exactly this name (matched literally: `*` and `?` are ordinary characters)."),
   keyPairId: described(KeyPairId, "Only the key with this id."),
   fingerprint: described(Fingerprint, "Only keys with exactly this fingerprint."),

@@ -1,12 +1,13 @@
 /**
- * A route that takes a JSON body: httpRoute (route.ts) with the body's size guard and strict JSON
- * parsing before its schema. Only the create function's routes have a body; the read and delete
+ * A key-pair route that takes a JSON body: keyPairRoute (account-route.ts) with the body's size guard
+ * and strict JSON parsing before its schema. Only the create function's routes have a body; the read and delete
  * functions load none of this (decision 0029).
  */
 import { config } from "../platform/config.js";
+import { keyPairRoute } from "./account-route.js";
 import { bodyGuard } from "./middleware/body-guard.js";
 import { jsonBody } from "./middleware/json-body.js";
-import { httpRoute } from "./route.js";
+import type { httpRoute } from "./route.js";
 
 export const jsonBodyRoute: typeof httpRoute = (schemas, handle) =>
-  httpRoute(schemas, handle, [bodyGuard(config.MAX_BODY_BYTES), jsonBody()]);
+  keyPairRoute(schemas, handle, [bodyGuard(config.MAX_BODY_BYTES), jsonBody()]);
