@@ -238,7 +238,7 @@ function dashboard(service, functions, functionRef) {
     ),
     graph(
       "Keys",
-      ["KeysCreated", "KeysImported", "KeysDeleted", "KeysExpired", "DeletesRefusedInUse"].map((name) => [
+      ["KeysCreated", "KeysImported", "KeysDeleted", "KeysExpired", "KeyTagsChanged", "KeyExpiryChanged", "DeletesRefusedInUse"].map((name) => [
         ns,
         metric(name),
         "Service",

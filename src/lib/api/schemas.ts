@@ -13,7 +13,14 @@
 import { KNOWN_REGIONS } from "../platform/regions.js";
 import * as z from "../platform/zod.js";
 import { PROBLEM_KINDS, PROBLEM_TYPE_BASE } from "./problems.js";
-import { HIDDEN_TAG_KEYS, MAX_CALLER_TAGS, MAX_CALLER_TAGS_WITH_EXPIRY, RESERVED_TAG_KEYS, SERVICE_TAGS } from "./reserved-tags.js";
+import {
+  EC2_MAX_TAGS,
+  HIDDEN_TAG_KEYS,
+  MAX_CALLER_TAGS,
+  MAX_CALLER_TAGS_WITH_EXPIRY,
+  RESERVED_TAG_KEYS,
+  SERVICE_TAGS,
+} from "./reserved-tags.js";
 
 /*
  * Patterns end with (?![\s\S]) rather than $: in Python's re (which spec-driven generators use) $
@@ -240,6 +247,47 @@ export const ImportKeyPairBody = /* @__PURE__ */ z
   .check(...expiryRules())
   .register(z.globalRegistry, { description: "A public key to register as an EC2 key pair." });
 
+/** PATCH /keypairs/{name}/tags: the caller's tags to set and to remove, each key once. */
+export const TagChangeBody = /* @__PURE__ */ z
+  .strictObject({
+    set: z.optional(Tags).register(z.globalRegistry, { description: "Tags to add or overwrite, as a key/value map (EC2's rules, as at create)." }),
+    remove: z
+      .optional(z.array(TagKey).check(z.maxLength(EC2_MAX_TAGS)))
+      .register(z.globalRegistry, { description: "Tag keys to remove (a key the key pair does not carry is no error)." }),
+    region: z.optional(Region),
+    dryRun: z.optional(DryRun),
+  })
+  .check(
+    z.refine((body: { set?: object; remove?: string[] }) => Object.keys(body.set ?? {}).length + (body.remove?.length ?? 0) > 0, {
+      message: "give tags to set or to remove",
+      path: ["set"],
+    }),
+    z.refine(
+      (body: { set?: object; remove?: string[] }) => !(body.remove ?? []).some((key) => Object.hasOwn(body.set ?? {}, key)),
+      { message: "a tag key cannot be both set and removed", path: ["remove"] },
+    ),
+  )
+  .register(z.globalRegistry, {
+    description:
+      "Changes a managed key's tags. The service's reserved tags (the managed-key marker and its ec2-keypairs-api: tags) cannot be set " +
+      `or removed here (400 naming the tag); the key carries at most ${EC2_MAX_TAGS} tags after the change, the service's own included.`,
+    example: { set: { owner: "alice" }, remove: ["temp"] },
+  });
+
+/** PUT /keypairs/{name}/expiry: the new expiry, by the create-time rule (one of the two). */
+export const ExpiryBody = /* @__PURE__ */ z
+  .strictObject({ ...expiryFields, region: z.optional(Region), dryRun: z.optional(DryRun) })
+  .check(
+    z.refine<Expiring>((body) => (body.ttlSeconds === undefined) !== (body.expiresAt === undefined), {
+      message: "give ttlSeconds or expiresAt (exactly one)",
+      path: ["ttlSeconds"],
+    }),
+  )
+  .register(z.globalRegistry, {
+    description: "Sets or extends a managed key's expiry: the same bounds as at create (ttlSeconds counts from now).",
+    example: { ttlSeconds: 2592000 },
+  });
+
 // Query strings carry text: booleans are exactly true/false, integers decimal digits (not 0x10, 1e3, " 5").
 // The spec says boolean (a generator's client sends true/false, which is all the runtime accepts).
 const booleanQuery = /* @__PURE__ */ z
@@ -324,6 +372,12 @@ export const DeleteQuery = /* @__PURE__ */ z.strictObject({
     "Delete even if instances, launch templates, launch configurations or Auto Scaling groups still name the key, or if that could " +
       "not be checked. Without it such a delete is refused (409 key-in-use or usage-unknown, with the usage found).",
   ),
+});
+
+/** DELETE /keypairs/{name}/expiry. */
+export const ExpiryClearQuery = /* @__PURE__ */ z.strictObject({
+  region: /* @__PURE__ */ z.optional(Region),
+  dryRun: described(booleanQuery, "Nothing is changed: a 200 DryRunResult with the key as it would be, else the problem the request would get."),
 });
 
 export const MAX_PAGE_SIZE = 1000;
@@ -590,9 +644,10 @@ export const DryRunResult = /* @__PURE__ */ z
   .strictObject({
     dryRun: z.literal(true),
     wouldSucceed: z.literal(true),
-    operation: z.enum(["CreateKeyPair", "ImportKeyPair", "DeleteKeyPair"]),
+    operation: z.enum(["CreateKeyPair", "ImportKeyPair", "DeleteKeyPair", "CreateTags", "DeleteTags"]),
     detail: z.string(),
     usage: z.optional(KeyUsage).register(z.globalRegistry, { description: "A delete's dry run: what names the key." }),
+    keyPair: z.optional(KeyPair).register(z.globalRegistry, { description: "A tags or expiry change's dry run: the key as it would be." }),
   })
   .register(z.globalRegistry, {
     id: "DryRunResult",
@@ -646,6 +701,8 @@ export type FieldError = z.output<typeof ProblemFieldError>;
 export type Problem = z.output<typeof ProblemDetails>;
 export type CreateKeyPairInput = z.output<typeof CreateKeyPairBody>;
 export type ImportKeyPairInput = z.output<typeof ImportKeyPairBody>;
+export type TagChangeInput = z.output<typeof TagChangeBody>;
+export type ExpiryInput = z.output<typeof ExpiryBody>;
 export type ListKeyPairsQuery = z.output<typeof ListQuery>;
 export type KeyPairView = z.output<typeof KeyPair>;
 export type CreatedKeyPairView = z.output<typeof CreatedKeyPair>;

@@ -7,7 +7,9 @@
 import { setTimeout as delay } from "node:timers/promises";
 import {
   CreateKeyPairCommand,
+  CreateTagsCommand,
   DeleteKeyPairCommand,
+  DeleteTagsCommand,
   DescribeKeyPairsCommand,
   type EC2Client,
   ImportKeyPairCommand,
@@ -24,6 +26,7 @@ import type {
   NewKeyPairRecord,
   PublicKeyImport,
   Recognise,
+  TagChange,
 } from "../keypairs/ports.js";
 import { removeKeyPair } from "../keypairs/remove.js";
 import { config } from "../platform/config.js";
@@ -116,6 +119,8 @@ const OUTCOME: Record<Mutating, string> = {
   CreateKeyPair: "may have been created",
   ImportKeyPair: "may have been imported",
   DeleteKeyPair: "may have been deleted",
+  CreateTags: "may have been tagged",
+  DeleteTags: "may have had tags removed",
 };
 
 /** The same problem, saying that EC2 may have carried the call out: the caller can look the key up. */
@@ -295,10 +300,46 @@ export async function deleteKeyPair(
   });
 }
 
+/**
+ * Sets, then removes, tags of exactly the key pair looked up, by its id. Each call is sent again
+ * only when throttled (mutate()); either is idempotent, so an unknown outcome is the caller's to
+ * repeat.
+ */
+export async function retagKeyPair(
+  region: string,
+  keyPair: { name: string; keyPairId: string },
+  change: TagChange,
+  dryRun: boolean,
+): Promise<void> {
+  const Resources = [keyPair.keyPairId];
+  if (Object.keys(change.set).length > 0) {
+    await mutate({
+      region,
+      operation: "CreateTags",
+      name: keyPair.name,
+      dryRun,
+      send: (client, abortSignal) =>
+        client.send(new CreateTagsCommand({ Resources, Tags: toTags(change.set), DryRun: dryRun }), { abortSignal }),
+    });
+  }
+  if (change.remove.length > 0) {
+    await mutate({
+      region,
+      operation: "DeleteTags",
+      name: keyPair.name,
+      dryRun,
+      // A key without a value: the tag goes whatever its value.
+      send: (client, abortSignal) =>
+        client.send(new DeleteTagsCommand({ Resources, Tags: change.remove.map((Key) => ({ Key })), DryRun: dryRun }), { abortSignal }),
+    });
+  }
+}
+
 /** The whole store; a function that makes only some of the calls takes those alone (src/lib/service/). */
 export const ec2KeyPairStore: KeyPairStore = {
   describe: describeKeyPairs,
   create: createKeyPair,
   import: importKeyPair,
   delete: deleteKeyPair,
+  retag: retagKeyPair,
 };

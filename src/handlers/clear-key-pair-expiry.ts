@@ -1,0 +1,13 @@
+import { ExpiryClearQuery, IdPath, NamePath } from "../lib/api/schemas.js";
+import { json } from "../lib/http/responses.js";
+import { httpRoute } from "../lib/http/route.js";
+import { keyPairRetagging } from "../lib/service/retag.js";
+
+/** DELETE .../expiry, the key addressed by `path`: the key pair, which no longer expires (a dry run: as it would be). */
+export const clearExpiryRoute = (path: typeof NamePath | typeof IdPath) =>
+  httpRoute({ path, query: ExpiryClearQuery }, async ({ path: ref, query, region, caller }) =>
+    json(200, await keyPairRetagging.clearExpiry(region, ref, { dryRun: query.dryRun, caller })),
+  );
+
+/** DELETE /keypairs/{name}/expiry */
+export const handler = clearExpiryRoute(NamePath);
