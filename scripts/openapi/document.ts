@@ -16,9 +16,9 @@ import { PEM } from "../../src/lib/http/negotiation.js";
 import { toProblem } from "../../src/lib/http/problems.js";
 import { parsePart, refuseRepeatedParameters } from "../../src/lib/http/request.js";
 import { MAX_JSON_DEPTH } from "../../src/lib/http/strict-json.js";
-import { unmanagedKey } from "../../src/lib/keypairs/managed.js";
 import { ServiceError } from "../../src/lib/keypairs/errors.js";
 import { nameTaken } from "../../src/lib/keypairs/idempotency.js";
+import { unmanagedKey } from "../../src/lib/keypairs/managed.js";
 import { parsePublicKey } from "../../src/lib/keypairs/public-key.js";
 import { refuseIfUsed } from "../../src/lib/keypairs/usage.js";
 import { loadConfig } from "../../src/lib/platform/config.js";
@@ -637,7 +637,11 @@ for (const [path, params, by] of [
     operationId: `updateKeyPairTags${by}`,
     summary: `Change a key pair's tags${by ? " by id" : ""}`,
     description: TAGS_DESCRIPTION + addressed,
-    request: { params, query: RegionQuery, body: { required: true, description: JSON_BODY, content: { "application/json": { schema: TagChangeBody } } } },
+    request: {
+      params,
+      query: RegionQuery,
+      body: { required: true, description: JSON_BODY, content: { "application/json": { schema: TagChangeBody } } },
+    },
     responses: tagResponses,
   });
   route({
@@ -646,7 +650,11 @@ for (const [path, params, by] of [
     operationId: `setKeyPairExpiry${by}`,
     summary: `Set a key pair's expiry${by ? " by id" : ""}`,
     description: EXPIRY_DESCRIPTION + addressed,
-    request: { params, query: RegionQuery, body: { required: true, description: JSON_BODY, content: { "application/json": { schema: ExpiryBody } } } },
+    request: {
+      params,
+      query: RegionQuery,
+      body: { required: true, description: JSON_BODY, content: { "application/json": { schema: ExpiryBody } } },
+    },
     responses: expiryResponses,
   });
   route({

@@ -1,4 +1,4 @@
-import { IdPath, NamePath, TagChangeBody, RegionQuery } from "../lib/api/schemas.js";
+import { type IdPath, NamePath, RegionQuery, TagChangeBody } from "../lib/api/schemas.js";
 import { json } from "../lib/http/responses.js";
 import { httpRoute } from "../lib/http/route.js";
 import { keyPairRetagging } from "../lib/service/retag.js";

@@ -1,4 +1,4 @@
-import { ExpiryClearQuery, IdPath, NamePath } from "../lib/api/schemas.js";
+import { ExpiryClearQuery, type IdPath, NamePath } from "../lib/api/schemas.js";
 import { json } from "../lib/http/responses.js";
 import { httpRoute } from "../lib/http/route.js";
 import { keyPairRetagging } from "../lib/service/retag.js";

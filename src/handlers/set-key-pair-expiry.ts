@@ -1,4 +1,4 @@
-import { ExpiryBody, IdPath, NamePath, RegionQuery } from "../lib/api/schemas.js";
+import { ExpiryBody, type IdPath, NamePath, RegionQuery } from "../lib/api/schemas.js";
 import { json } from "../lib/http/responses.js";
 import { httpRoute } from "../lib/http/route.js";
 import { keyPairRetagging } from "../lib/service/retag.js";

@@ -8,7 +8,6 @@ import { createHash } from "node:crypto";
 import type { KeyPairEvent } from "../../src/lib/api/events.js";
 import type { CreateKeyPairInput, KeyUsageView } from "../../src/lib/api/schemas.js";
 import { DryRunSucceeded, ServiceError } from "../../src/lib/keypairs/errors.js";
-import { applied } from "../../src/lib/keypairs/retag.js";
 import type {
   Clock,
   EventPublisher,
@@ -27,6 +26,7 @@ import type {
   TagChange,
   UsageScan,
 } from "../../src/lib/keypairs/ports.js";
+import { applied } from "../../src/lib/keypairs/retag.js";
 
 type StoreCall = keyof KeyPairStore;
 interface Fault {

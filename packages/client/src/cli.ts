@@ -617,7 +617,13 @@ async function remove(client: KeyPairsClient, target: Target, values: Values, io
 /** What a tags or expiry change answers: the key as it is now, or a dry run's with the key as it would be. */
 function emitChanged(io: Io, values: Values, result: KeyPair | DryRunResult): void {
   const key = isDryRun(result) ? result.keyPair : result;
-  const shown = key ? `${table(keyRows([key]))}tags: ${Object.entries(key.tags).map(([k, v]) => `${k}=${v}`).join(", ") || "-"}\n` : "";
+  const shown = key
+    ? `${table(keyRows([key]))}tags: ${
+        Object.entries(key.tags)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(", ") || "-"
+      }\n`
+    : "";
   emit(io, values, result, () => (isDryRun(result) ? `dry run: ${result.detail}\n${shown}` : shown), key ? [key] : undefined);
 }
 

@@ -250,7 +250,9 @@ export const ImportKeyPairBody = /* @__PURE__ */ z
 /** PATCH /keypairs/{name}/tags: the caller's tags to set and to remove, each key once. */
 export const TagChangeBody = /* @__PURE__ */ z
   .strictObject({
-    set: z.optional(Tags).register(z.globalRegistry, { description: "Tags to add or overwrite, as a key/value map (EC2's rules, as at create)." }),
+    set: z
+      .optional(Tags)
+      .register(z.globalRegistry, { description: "Tags to add or overwrite, as a key/value map (EC2's rules, as at create)." }),
     remove: z
       .optional(z.array(TagKey).check(z.maxLength(EC2_MAX_TAGS)))
       .register(z.globalRegistry, { description: "Tag keys to remove (a key the key pair does not carry is no error)." }),
@@ -262,10 +264,10 @@ export const TagChangeBody = /* @__PURE__ */ z
       message: "give tags to set or to remove",
       path: ["set"],
     }),
-    z.refine(
-      (body: { set?: object; remove?: string[] }) => !(body.remove ?? []).some((key) => Object.hasOwn(body.set ?? {}, key)),
-      { message: "a tag key cannot be both set and removed", path: ["remove"] },
-    ),
+    z.refine((body: { set?: object; remove?: string[] }) => !(body.remove ?? []).some((key) => Object.hasOwn(body.set ?? {}, key)), {
+      message: "a tag key cannot be both set and removed",
+      path: ["remove"],
+    }),
   )
   .register(z.globalRegistry, {
     description:
@@ -377,7 +379,10 @@ export const DeleteQuery = /* @__PURE__ */ z.strictObject({
 /** DELETE /keypairs/{name}/expiry. */
 export const ExpiryClearQuery = /* @__PURE__ */ z.strictObject({
   region: /* @__PURE__ */ z.optional(Region),
-  dryRun: described(booleanQuery, "Nothing is changed: a 200 DryRunResult with the key as it would be, else the problem the request would get."),
+  dryRun: described(
+    booleanQuery,
+    "Nothing is changed: a 200 DryRunResult with the key as it would be, else the problem the request would get.",
+  ),
 });
 
 export const MAX_PAGE_SIZE = 1000;

@@ -83,7 +83,12 @@ test("a dry run changes nothing, publishes nothing, and answers EC2's would-succ
   const deps = inMemoryDeps();
   deps.store.seed(REGION, { name: "a", tags: { ...MANAGED, team: "x" } });
   const result = await changeTags(deps, REGION, { name: "a" }, { set: { owner: "alice" }, dryRun: true, caller: CALLER });
-  expect(result).toMatchObject({ dryRun: true, wouldSucceed: true, operation: "CreateTags", keyPair: { tags: { ...MANAGED, team: "x", owner: "alice" } } });
+  expect(result).toMatchObject({
+    dryRun: true,
+    wouldSucceed: true,
+    operation: "CreateTags",
+    keyPair: { tags: { ...MANAGED, team: "x", owner: "alice" } },
+  });
   expect(deps.store.keys(REGION)[0]!.tags).toEqual({ ...MANAGED, team: "x" });
   const cleared = await clearExpiry(deps, REGION, { name: "a" }, { dryRun: true, caller: CALLER });
   expect(cleared).toMatchObject({ dryRun: true, operation: "DeleteTags" });
