@@ -67,7 +67,7 @@ async function retag(
 }
 
 /** Sets and removes a managed key's own tags; the service's reserved tags (the managed-key marker among them) are refused, by name. */
-export function changeTags(
+export async function changeTags(
   deps: RetagDeps,
   region: string,
   ref: KeyPairRef,
@@ -86,7 +86,7 @@ export function changeTags(
 }
 
 /** Sets or extends a managed key's expiry, by the create-time rule (ttlSeconds from now, or expiresAt). */
-export function setExpiry(
+export async function setExpiry(
   deps: RetagDeps,
   region: string,
   ref: KeyPairRef,
@@ -96,6 +96,6 @@ export function setExpiry(
 }
 
 /** Clears a managed key's expiry: the sweep never deletes it then. */
-export function clearExpiry(deps: RetagDeps, region: string, ref: KeyPairRef, options: Retagging): Promise<RetagResult> {
+export async function clearExpiry(deps: RetagDeps, region: string, ref: KeyPairRef, options: Retagging): Promise<RetagResult> {
   return retag(deps, region, ref, { set: {}, remove: [SERVICE_TAGS.expiresAt] }, "expiry-changed", options);
 }
