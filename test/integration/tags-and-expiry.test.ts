@@ -5,10 +5,9 @@
  * the two events, and the sweep leaving a key whose expiry was cleared.
  */
 import { CreateKeyPairCommand, CreateTagsCommand, DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { CreateEventBusCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
-import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { SERVICE_TAGS } from "../../src/lib/api/reserved-tags.js";
 import { apiClient, assertEventMatchesSpec, created, type KeyPair, problemOf } from "../support/contract.js";
+import { type EventQueue, eventQueue } from "../support/event-queue.js";
 import { type Handler, invoke, lambdaContext } from "../support/lambda.js";
 
 const api = apiClient();
@@ -168,38 +167,12 @@ describe("PUT and DELETE /keypairs/{name}/expiry over HTTP", () => {
 
 describe("events and the sweep, in this process", () => {
   const eventsRegion = "ap-southeast-2"; // used by no other test file
-  const BUS = `keypair-events-${run}`;
   const CALLER = "arn:aws:iam::123456789012:user/alice";
   let handlers: Record<"create" | "tags" | "setExpiry" | "clearExpiry" | "sweep", Handler>;
-  let sqs: SQSClient;
-  let queueUrl: string;
+  let queue: EventQueue;
 
   beforeAll(async () => {
-    const endpoint = process.env.MOTO_URL!;
-    const events = new EventBridgeClient({ region: eventsRegion, endpoint, credentials });
-    sqs = new SQSClient({ region: eventsRegion, endpoint, credentials });
-    queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: run }))).QueueUrl!;
-    const queue = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }));
-    await events.send(new CreateEventBusCommand({ Name: BUS }));
-    await events.send(new PutRuleCommand({ Name: run, EventBusName: BUS, EventPattern: JSON.stringify({ source: ["ec2-keypairs-api"] }) }));
-    await events.send(
-      new PutTargetsCommand({ Rule: run, EventBusName: BUS, Targets: [{ Id: "queue", Arn: queue.Attributes!.QueueArn! }] }),
-    );
-    events.destroy();
-    Object.assign(process.env, {
-      EC2_ENDPOINT: endpoint,
-      SSM_ENDPOINT: endpoint,
-      EVENTS_ENDPOINT: endpoint,
-      AUTOSCALING_ENDPOINT: endpoint,
-      EVENTS_REGION: eventsRegion,
-      EVENT_BUS_NAME: BUS,
-      DEFAULT_REGION: eventsRegion,
-      ALLOWED_REGIONS: eventsRegion,
-      AWS_ACCESS_KEY_ID: "testing",
-      AWS_SECRET_ACCESS_KEY: "testing",
-      LOG_LEVEL: "SILENT",
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-    });
+    queue = await eventQueue(eventsRegion, run);
     // Imported only now: the configuration is read once, at import.
     handlers = {
       create: (await import("../../src/handlers/create-key-pair.js")).handler,
@@ -210,16 +183,7 @@ describe("events and the sweep, in this process", () => {
     };
   });
 
-  afterAll(() => sqs.destroy());
-
-  async function received(count: number): Promise<Record<string, unknown>[]> {
-    const messages: Record<string, unknown>[] = [];
-    for (let attempt = 0; attempt < 10 && messages.length < count; attempt++) {
-      const page = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
-      messages.push(...(page.Messages ?? []).map((message) => JSON.parse(message.Body!) as Record<string, unknown>));
-    }
-    return messages;
-  }
+  afterAll(() => queue.destroy());
 
   const call = (handler: Handler, method: string, name: string, sub: string, body?: object) =>
     invoke(handler, {
@@ -263,7 +227,7 @@ describe("events and the sweep, in this process", () => {
     expect(left.KeyPairs?.map((key) => key.KeyPairId)).toEqual([made.body.keyPairId]);
     ec2Here.destroy();
 
-    const messages = (await received(6)).filter((message) =>
+    const messages = (await queue.received(6)).filter((message) =>
       ["Key Pair Tags Changed", "Key Pair Expiry Changed"].includes(message["detail-type"] as string),
     );
     const detail = (type: string) =>
