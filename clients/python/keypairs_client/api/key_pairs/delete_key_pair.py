@@ -17,6 +17,7 @@ def _get_kwargs(
     name: str,
     *,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -28,6 +29,8 @@ def _get_kwargs(
         json_region = region.value
 
     params["region"] = json_region
+
+    params["account"] = account
 
     params["dryRun"] = dry_run
 
@@ -178,6 +181,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> Response[Any | DryRunResult | GatewayMessage | Problem]:
@@ -199,6 +203,10 @@ def sync_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is deleted: the answer is what the delete would be. A 200
             DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden
             or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true).
@@ -217,6 +225,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         name=name,
         region=region,
+        account=account,
         dry_run=dry_run,
         force=force,
     )
@@ -233,6 +242,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> Any | DryRunResult | GatewayMessage | Problem | None:
@@ -254,6 +264,10 @@ def sync(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is deleted: the answer is what the delete would be. A 200
             DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden
             or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true).
@@ -273,6 +287,7 @@ def sync(
         name=name,
         client=client,
         region=region,
+        account=account,
         dry_run=dry_run,
         force=force,
     ).parsed
@@ -283,6 +298,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> Response[Any | DryRunResult | GatewayMessage | Problem]:
@@ -304,6 +320,10 @@ async def asyncio_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is deleted: the answer is what the delete would be. A 200
             DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden
             or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true).
@@ -322,6 +342,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         name=name,
         region=region,
+        account=account,
         dry_run=dry_run,
         force=force,
     )
@@ -336,6 +357,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> Any | DryRunResult | GatewayMessage | Problem | None:
@@ -357,6 +379,10 @@ async def asyncio(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is deleted: the answer is what the delete would be. A 200
             DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden
             or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true).
@@ -377,6 +403,7 @@ async def asyncio(
             name=name,
             client=client,
             region=region,
+            account=account,
             dry_run=dry_run,
             force=force,
         )
