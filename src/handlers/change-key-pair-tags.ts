@@ -1,11 +1,11 @@
 import { type IdPath, NamePath, RegionQuery, TagChangeBody } from "../lib/api/schemas.js";
+import { keyPairRoute } from "../lib/http/account-route.js";
 import { json } from "../lib/http/responses.js";
-import { httpRoute } from "../lib/http/route.js";
 import { keyPairRetagging } from "../lib/service/retag.js";
 
 /** PATCH .../tags, the key addressed by `path`: the key pair as it is now (a dry run: as it would be). */
 export const changeTagsRoute = (path: typeof NamePath | typeof IdPath) =>
-  httpRoute({ path, query: RegionQuery, body: TagChangeBody }, async ({ path: ref, body, region, caller }) =>
+  keyPairRoute({ path, query: RegionQuery, body: TagChangeBody }, async ({ path: ref, body, region, caller }) =>
     json(200, await keyPairRetagging.changeTags(region, ref, { ...body, caller })),
   );
 

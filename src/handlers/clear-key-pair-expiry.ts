@@ -1,11 +1,11 @@
 import { ExpiryClearQuery, type IdPath, NamePath } from "../lib/api/schemas.js";
+import { keyPairRoute } from "../lib/http/account-route.js";
 import { json } from "../lib/http/responses.js";
-import { httpRoute } from "../lib/http/route.js";
 import { keyPairRetagging } from "../lib/service/retag.js";
 
 /** DELETE .../expiry, the key addressed by `path`: the key pair, which no longer expires (a dry run: as it would be). */
 export const clearExpiryRoute = (path: typeof NamePath | typeof IdPath) =>
-  httpRoute({ path, query: ExpiryClearQuery }, async ({ path: ref, query, region, caller }) =>
+  keyPairRoute({ path, query: ExpiryClearQuery }, async ({ path: ref, query, region, caller }) =>
     json(200, await keyPairRetagging.clearExpiry(region, ref, { dryRun: query.dryRun, caller })),
   );
 

@@ -2075,6 +2075,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
             };
             header?: never;
             path: {
@@ -2092,6 +2094,7 @@ export interface operations {
                     /** @description Tag keys to remove (a key the key pair does not carry is no error). */
                     remove?: string[];
                     region?: components["schemas"]["Region"];
+                    account?: components["schemas"]["Account"];
                     /** @description Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the request would get (403 forbidden when the service may not make the call). */
                     dryRun?: boolean;
                 };
@@ -2262,6 +2265,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
             };
             header?: never;
             path: {
@@ -2286,6 +2291,7 @@ export interface operations {
                      */
                     expiresAt?: string;
                     region?: components["schemas"]["Region"];
+                    account?: components["schemas"]["Account"];
                     /** @description Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the request would get (403 forbidden when the service may not make the call). */
                     dryRun?: boolean;
                 };
@@ -2456,6 +2462,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
                 /** @description Nothing is changed: a 200 DryRunResult with the key as it would be, else the problem the request would get. */
                 dryRun?: boolean;
             };
@@ -2613,6 +2621,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
             };
             header?: never;
             path: {
@@ -2630,6 +2640,7 @@ export interface operations {
                     /** @description Tag keys to remove (a key the key pair does not carry is no error). */
                     remove?: string[];
                     region?: components["schemas"]["Region"];
+                    account?: components["schemas"]["Account"];
                     /** @description Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the request would get (403 forbidden when the service may not make the call). */
                     dryRun?: boolean;
                 };
@@ -2800,6 +2811,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
             };
             header?: never;
             path: {
@@ -2824,6 +2837,7 @@ export interface operations {
                      */
                     expiresAt?: string;
                     region?: components["schemas"]["Region"];
+                    account?: components["schemas"]["Account"];
                     /** @description Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the request would get (403 forbidden when the service may not make the call). */
                     dryRun?: boolean;
                 };
@@ -2994,6 +3008,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
                 /** @description Nothing is changed: a 200 DryRunResult with the key as it would be, else the problem the request would get. */
                 dryRun?: boolean;
             };

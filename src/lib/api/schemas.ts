@@ -270,6 +270,7 @@ export const TagChangeBody = /* @__PURE__ */ z
       .optional(z.array(TagKey).check(z.maxLength(EC2_MAX_TAGS)))
       .register(z.globalRegistry, { description: "Tag keys to remove (a key the key pair does not carry is no error)." }),
     region: z.optional(Region),
+    account: z.optional(Account),
     dryRun: z.optional(DryRun),
   })
   .check(
@@ -291,7 +292,7 @@ export const TagChangeBody = /* @__PURE__ */ z
 
 /** PUT /keypairs/{name}/expiry: the new expiry, by the create-time rule (one of the two). */
 export const ExpiryBody = /* @__PURE__ */ z
-  .strictObject({ ...expiryFields, region: z.optional(Region), dryRun: z.optional(DryRun) })
+  .strictObject({ ...expiryFields, region: z.optional(Region), account: z.optional(Account), dryRun: z.optional(DryRun) })
   .check(
     z.refine<Expiring>((body) => (body.ttlSeconds === undefined) !== (body.expiresAt === undefined), {
       message: "give ttlSeconds or expiresAt (exactly one)",
@@ -397,6 +398,7 @@ export const DeleteQuery = /* @__PURE__ */ z.strictObject({
 /** DELETE /keypairs/{name}/expiry. */
 export const ExpiryClearQuery = /* @__PURE__ */ z.strictObject({
   region: /* @__PURE__ */ z.optional(Region),
+  account: /* @__PURE__ */ z.optional(Account),
   dryRun: described(
     booleanQuery,
     "Nothing is changed: a 200 DryRunResult with the key as it would be, else the problem the request would get.",

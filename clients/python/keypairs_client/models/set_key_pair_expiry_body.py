@@ -29,6 +29,9 @@ class SetKeyPairExpiryBody:
         region (Region | Unset): AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the
             regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and
             answers 400 for the others. Example: eu-west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account must be in the
+            deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-
+            unreachable when it cannot be assumed). Example: 111122223333.
         dry_run (bool | Unset): Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the
             request would get (403 forbidden when the service may not make the call).
     """
@@ -36,6 +39,7 @@ class SetKeyPairExpiryBody:
     ttl_seconds: int | Unset = UNSET
     expires_at: datetime.datetime | Unset = UNSET
     region: Region | Unset = UNSET
+    account: str | Unset = UNSET
     dry_run: bool | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -49,6 +53,8 @@ class SetKeyPairExpiryBody:
         if not isinstance(self.region, Unset):
             region = self.region.value
 
+        account = self.account
+
         dry_run = self.dry_run
 
         field_dict: dict[str, Any] = {}
@@ -60,6 +66,8 @@ class SetKeyPairExpiryBody:
             field_dict["expiresAt"] = expires_at
         if region is not UNSET:
             field_dict["region"] = region
+        if account is not UNSET:
+            field_dict["account"] = account
         if dry_run is not UNSET:
             field_dict["dryRun"] = dry_run
 
@@ -84,12 +92,15 @@ class SetKeyPairExpiryBody:
         else:
             region = Region(_region)
 
+        account = d.pop("account", UNSET)
+
         dry_run = d.pop("dryRun", UNSET)
 
         set_key_pair_expiry_body = cls(
             ttl_seconds=ttl_seconds,
             expires_at=expires_at,
             region=region,
+            account=account,
             dry_run=dry_run,
         )
 

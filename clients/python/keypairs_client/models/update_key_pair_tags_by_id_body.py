@@ -35,6 +35,9 @@ class UpdateKeyPairTagsByIdBody:
             region (Region | Unset): AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the
                 regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and
                 answers 400 for the others. Example: eu-west-1.
+            account (str | Unset): AWS account to act in; defaults to the API's own. Another account must be in the
+                deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-
+                unreachable when it cannot be assumed). Example: 111122223333.
             dry_run (bool | Unset): Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the
                 request would get (403 forbidden when the service may not make the call).
     """
@@ -42,6 +45,7 @@ class UpdateKeyPairTagsByIdBody:
     set_: Tags | Unset = UNSET
     remove: list[str] | Unset = UNSET
     region: Region | Unset = UNSET
+    account: str | Unset = UNSET
     dry_run: bool | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -57,6 +61,8 @@ class UpdateKeyPairTagsByIdBody:
         if not isinstance(self.region, Unset):
             region = self.region.value
 
+        account = self.account
+
         dry_run = self.dry_run
 
         field_dict: dict[str, Any] = {}
@@ -68,6 +74,8 @@ class UpdateKeyPairTagsByIdBody:
             field_dict["remove"] = remove
         if region is not UNSET:
             field_dict["region"] = region
+        if account is not UNSET:
+            field_dict["account"] = account
         if dry_run is not UNSET:
             field_dict["dryRun"] = dry_run
 
@@ -94,12 +102,15 @@ class UpdateKeyPairTagsByIdBody:
         else:
             region = Region(_region)
 
+        account = d.pop("account", UNSET)
+
         dry_run = d.pop("dryRun", UNSET)
 
         update_key_pair_tags_by_id_body = cls(
             set_=set_,
             remove=remove,
             region=region,
+            account=account,
             dry_run=dry_run,
         )
 

@@ -18,6 +18,7 @@ def _get_kwargs(
     name: str,
     *,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -28,6 +29,8 @@ def _get_kwargs(
         json_region = region.value
 
     params["region"] = json_region
+
+    params["account"] = account
 
     params["dryRun"] = dry_run
 
@@ -183,6 +186,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
 ) -> Response[DryRunResult | KeyPair | GatewayMessage | Problem]:
     """Clear a key pair's expiry
@@ -197,6 +201,10 @@ def sync_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is changed: a 200 DryRunResult with the key as it would
             be, else the problem the request would get.
 
@@ -211,6 +219,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         name=name,
         region=region,
+        account=account,
         dry_run=dry_run,
     )
 
@@ -226,6 +235,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
 ) -> DryRunResult | KeyPair | GatewayMessage | Problem | None:
     """Clear a key pair's expiry
@@ -240,6 +250,10 @@ def sync(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is changed: a 200 DryRunResult with the key as it would
             be, else the problem the request would get.
 
@@ -255,6 +269,7 @@ def sync(
         name=name,
         client=client,
         region=region,
+        account=account,
         dry_run=dry_run,
     ).parsed
 
@@ -264,6 +279,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
 ) -> Response[DryRunResult | KeyPair | GatewayMessage | Problem]:
     """Clear a key pair's expiry
@@ -278,6 +294,10 @@ async def asyncio_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is changed: a 200 DryRunResult with the key as it would
             be, else the problem the request would get.
 
@@ -292,6 +312,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         name=name,
         region=region,
+        account=account,
         dry_run=dry_run,
     )
 
@@ -305,6 +326,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
 ) -> DryRunResult | KeyPair | GatewayMessage | Problem | None:
     """Clear a key pair's expiry
@@ -319,6 +341,10 @@ async def asyncio(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is changed: a 200 DryRunResult with the key as it would
             be, else the problem the request would get.
 
@@ -335,6 +361,7 @@ async def asyncio(
             name=name,
             client=client,
             region=region,
+            account=account,
             dry_run=dry_run,
         )
     ).parsed

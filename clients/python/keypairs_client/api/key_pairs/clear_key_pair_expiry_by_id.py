@@ -18,6 +18,7 @@ def _get_kwargs(
     key_pair_id: str,
     *,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -28,6 +29,8 @@ def _get_kwargs(
         json_region = region.value
 
     params["region"] = json_region
+
+    params["account"] = account
 
     params["dryRun"] = dry_run
 
@@ -183,6 +186,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
 ) -> Response[DryRunResult | KeyPair | GatewayMessage | Problem]:
     """Clear a key pair's expiry by id
@@ -196,6 +200,10 @@ def sync_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is changed: a 200 DryRunResult with the key as it would
             be, else the problem the request would get.
 
@@ -210,6 +218,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         key_pair_id=key_pair_id,
         region=region,
+        account=account,
         dry_run=dry_run,
     )
 
@@ -225,6 +234,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
 ) -> DryRunResult | KeyPair | GatewayMessage | Problem | None:
     """Clear a key pair's expiry by id
@@ -238,6 +248,10 @@ def sync(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is changed: a 200 DryRunResult with the key as it would
             be, else the problem the request would get.
 
@@ -253,6 +267,7 @@ def sync(
         key_pair_id=key_pair_id,
         client=client,
         region=region,
+        account=account,
         dry_run=dry_run,
     ).parsed
 
@@ -262,6 +277,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
 ) -> Response[DryRunResult | KeyPair | GatewayMessage | Problem]:
     """Clear a key pair's expiry by id
@@ -275,6 +291,10 @@ async def asyncio_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is changed: a 200 DryRunResult with the key as it would
             be, else the problem the request would get.
 
@@ -289,6 +309,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         key_pair_id=key_pair_id,
         region=region,
+        account=account,
         dry_run=dry_run,
     )
 
@@ -302,6 +323,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
 ) -> DryRunResult | KeyPair | GatewayMessage | Problem | None:
     """Clear a key pair's expiry by id
@@ -315,6 +337,10 @@ async def asyncio(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is changed: a 200 DryRunResult with the key as it would
             be, else the problem the request would get.
 
@@ -331,6 +357,7 @@ async def asyncio(
             key_pair_id=key_pair_id,
             client=client,
             region=region,
+            account=account,
             dry_run=dry_run,
         )
     ).parsed

@@ -20,6 +20,7 @@ def _get_kwargs(
     *,
     body: SetKeyPairExpiryByIdBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -30,6 +31,8 @@ def _get_kwargs(
         json_region = region.value
 
     params["region"] = json_region
+
+    params["account"] = account
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -215,6 +218,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: SetKeyPairExpiryByIdBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
 ) -> Response[DryRunResult | KeyPair | GatewayMessage | Problem]:
     """Set a key pair's expiry by id
 
@@ -228,6 +232,10 @@ def sync_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         body (SetKeyPairExpiryByIdBody): Sets or extends a managed key's expiry: the same bounds
             as at create (ttlSeconds counts from now). Example: {'ttlSeconds': 2592000}.
 
@@ -243,6 +251,7 @@ def sync_detailed(
         key_pair_id=key_pair_id,
         body=body,
         region=region,
+        account=account,
     )
 
     response = client.get_httpx_client().request(
@@ -258,6 +267,7 @@ def sync(
     client: AuthenticatedClient,
     body: SetKeyPairExpiryByIdBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
 ) -> DryRunResult | KeyPair | GatewayMessage | Problem | None:
     """Set a key pair's expiry by id
 
@@ -271,6 +281,10 @@ def sync(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         body (SetKeyPairExpiryByIdBody): Sets or extends a managed key's expiry: the same bounds
             as at create (ttlSeconds counts from now). Example: {'ttlSeconds': 2592000}.
 
@@ -287,6 +301,7 @@ def sync(
         client=client,
         body=body,
         region=region,
+        account=account,
     ).parsed
 
 
@@ -296,6 +311,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: SetKeyPairExpiryByIdBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
 ) -> Response[DryRunResult | KeyPair | GatewayMessage | Problem]:
     """Set a key pair's expiry by id
 
@@ -309,6 +325,10 @@ async def asyncio_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         body (SetKeyPairExpiryByIdBody): Sets or extends a managed key's expiry: the same bounds
             as at create (ttlSeconds counts from now). Example: {'ttlSeconds': 2592000}.
 
@@ -324,6 +344,7 @@ async def asyncio_detailed(
         key_pair_id=key_pair_id,
         body=body,
         region=region,
+        account=account,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -337,6 +358,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: SetKeyPairExpiryByIdBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
 ) -> DryRunResult | KeyPair | GatewayMessage | Problem | None:
     """Set a key pair's expiry by id
 
@@ -350,6 +372,10 @@ async def asyncio(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         body (SetKeyPairExpiryByIdBody): Sets or extends a managed key's expiry: the same bounds
             as at create (ttlSeconds counts from now). Example: {'ttlSeconds': 2592000}.
 
@@ -367,5 +393,6 @@ async def asyncio(
             client=client,
             body=body,
             region=region,
+            account=account,
         )
     ).parsed

@@ -20,6 +20,7 @@ def _get_kwargs(
     *,
     body: UpdateKeyPairTagsBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -30,6 +31,8 @@ def _get_kwargs(
         json_region = region.value
 
     params["region"] = json_region
+
+    params["account"] = account
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -215,6 +218,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: UpdateKeyPairTagsBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
 ) -> Response[DryRunResult | KeyPair | GatewayMessage | Problem]:
     """Change a key pair's tags
 
@@ -230,6 +234,10 @@ def sync_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         body (UpdateKeyPairTagsBody): Changes a managed key's tags. The service's reserved tags
             (the managed-key marker and its ec2-keypairs-api: tags) cannot be set or removed here (400
             naming the tag); the key carries at most 50 tags after the change, the service's own
@@ -247,6 +255,7 @@ def sync_detailed(
         name=name,
         body=body,
         region=region,
+        account=account,
     )
 
     response = client.get_httpx_client().request(
@@ -262,6 +271,7 @@ def sync(
     client: AuthenticatedClient,
     body: UpdateKeyPairTagsBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
 ) -> DryRunResult | KeyPair | GatewayMessage | Problem | None:
     """Change a key pair's tags
 
@@ -277,6 +287,10 @@ def sync(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         body (UpdateKeyPairTagsBody): Changes a managed key's tags. The service's reserved tags
             (the managed-key marker and its ec2-keypairs-api: tags) cannot be set or removed here (400
             naming the tag); the key carries at most 50 tags after the change, the service's own
@@ -295,6 +309,7 @@ def sync(
         client=client,
         body=body,
         region=region,
+        account=account,
     ).parsed
 
 
@@ -304,6 +319,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: UpdateKeyPairTagsBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
 ) -> Response[DryRunResult | KeyPair | GatewayMessage | Problem]:
     """Change a key pair's tags
 
@@ -319,6 +335,10 @@ async def asyncio_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         body (UpdateKeyPairTagsBody): Changes a managed key's tags. The service's reserved tags
             (the managed-key marker and its ec2-keypairs-api: tags) cannot be set or removed here (400
             naming the tag); the key carries at most 50 tags after the change, the service's own
@@ -336,6 +356,7 @@ async def asyncio_detailed(
         name=name,
         body=body,
         region=region,
+        account=account,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -349,6 +370,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: UpdateKeyPairTagsBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
 ) -> DryRunResult | KeyPair | GatewayMessage | Problem | None:
     """Change a key pair's tags
 
@@ -364,6 +386,10 @@ async def asyncio(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         body (UpdateKeyPairTagsBody): Changes a managed key's tags. The service's reserved tags
             (the managed-key marker and its ec2-keypairs-api: tags) cannot be set or removed here (400
             naming the tag); the key carries at most 50 tags after the change, the service's own
@@ -383,5 +409,6 @@ async def asyncio(
             client=client,
             body=body,
             region=region,
+            account=account,
         )
     ).parsed

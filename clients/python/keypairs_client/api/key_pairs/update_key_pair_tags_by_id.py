@@ -20,6 +20,7 @@ def _get_kwargs(
     *,
     body: UpdateKeyPairTagsByIdBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
 
@@ -30,6 +31,8 @@ def _get_kwargs(
         json_region = region.value
 
     params["region"] = json_region
+
+    params["account"] = account
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -215,6 +218,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: UpdateKeyPairTagsByIdBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
 ) -> Response[DryRunResult | KeyPair | GatewayMessage | Problem]:
     """Change a key pair's tags by id
 
@@ -229,6 +233,10 @@ def sync_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         body (UpdateKeyPairTagsByIdBody): Changes a managed key's tags. The service's reserved
             tags (the managed-key marker and its ec2-keypairs-api: tags) cannot be set or removed here
             (400 naming the tag); the key carries at most 50 tags after the change, the service's own
@@ -246,6 +254,7 @@ def sync_detailed(
         key_pair_id=key_pair_id,
         body=body,
         region=region,
+        account=account,
     )
 
     response = client.get_httpx_client().request(
@@ -261,6 +270,7 @@ def sync(
     client: AuthenticatedClient,
     body: UpdateKeyPairTagsByIdBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
 ) -> DryRunResult | KeyPair | GatewayMessage | Problem | None:
     """Change a key pair's tags by id
 
@@ -275,6 +285,10 @@ def sync(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         body (UpdateKeyPairTagsByIdBody): Changes a managed key's tags. The service's reserved
             tags (the managed-key marker and its ec2-keypairs-api: tags) cannot be set or removed here
             (400 naming the tag); the key carries at most 50 tags after the change, the service's own
@@ -293,6 +307,7 @@ def sync(
         client=client,
         body=body,
         region=region,
+        account=account,
     ).parsed
 
 
@@ -302,6 +317,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: UpdateKeyPairTagsByIdBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
 ) -> Response[DryRunResult | KeyPair | GatewayMessage | Problem]:
     """Change a key pair's tags by id
 
@@ -316,6 +332,10 @@ async def asyncio_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         body (UpdateKeyPairTagsByIdBody): Changes a managed key's tags. The service's reserved
             tags (the managed-key marker and its ec2-keypairs-api: tags) cannot be set or removed here
             (400 naming the tag); the key carries at most 50 tags after the change, the service's own
@@ -333,6 +353,7 @@ async def asyncio_detailed(
         key_pair_id=key_pair_id,
         body=body,
         region=region,
+        account=account,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -346,6 +367,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: UpdateKeyPairTagsByIdBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
 ) -> DryRunResult | KeyPair | GatewayMessage | Problem | None:
     """Change a key pair's tags by id
 
@@ -360,6 +382,10 @@ async def asyncio(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         body (UpdateKeyPairTagsByIdBody): Changes a managed key's tags. The service's reserved
             tags (the managed-key marker and its ec2-keypairs-api: tags) cannot be set or removed here
             (400 naming the tag); the key carries at most 50 tags after the change, the service's own
@@ -379,5 +405,6 @@ async def asyncio(
             client=client,
             body=body,
             region=region,
+            account=account,
         )
     ).parsed
