@@ -639,10 +639,9 @@ async function retag(client: KeyPairsClient, target: Target, values: Values, io:
   const body = {
     ...(values.set ? { set: tags(values, "set") } : {}),
     ...(values.remove ? { remove: values.remove } : {}),
-    ...(values.region ? { region: values.region as Region } : {}),
+    ...where(values),
     ...(values["dry-run"] ? { dryRun: true } : {}),
   };
-  if (!values.set && !values.remove) throw new UsageError("tag takes --set k=v or --remove KEY (or both)");
   emitChanged(
     io,
     values,
@@ -652,10 +651,11 @@ async function retag(client: KeyPairsClient, target: Target, values: Values, io:
 }
 
 async function changeExpiry(client: KeyPairsClient, target: Target, values: Values, io: Io): Promise<number> {
-  const common = { ...(values.region ? { region: values.region as Region } : {}), ...(values["dry-run"] ? { dryRun: true } : {}) };
+  const common = { ...where(values), ...(values["dry-run"] ? { dryRun: true } : {}) };
   const given = expiry(values);
-  if (values.clear === (given.ttlSeconds !== undefined || given.expiresAt !== undefined)) {
-    throw new UsageError("expiry takes --ttl, --expires-at or --clear (one)");
+  // Neither --ttl nor --expires-at: the API's 400 says what to give.
+  if (values.clear && (given.ttlSeconds !== undefined || given.expiresAt !== undefined)) {
+    throw new UsageError("expiry takes --clear or a new expiry, not both");
   }
   const result = values.clear
     ? "name" in target
