@@ -8,6 +8,7 @@ import type * as core from "zod/v4/core";
 import { methodNotAllowed } from "../../src/handlers/method-not-allowed.js";
 import { KeyPairEventDetail } from "../../src/lib/api/events.js";
 import { INTERNAL_DETAIL } from "../../src/lib/api/problems.js";
+import * as retag from "../../src/lib/api/retag-schemas.js";
 import * as runtime from "../../src/lib/api/schemas.js";
 import { type Operation, translateEc2Error } from "../../src/lib/aws/ec2-errors.js";
 import { payloadTooLarge } from "../../src/lib/http/middleware/body-guard.js";
@@ -69,9 +70,9 @@ const IdempotencyHeaders = classic(runtime.IdempotencyHeaders) as z.ZodObject;
 const ListQuery = classic(runtime.ListQuery) as z.ZodObject;
 const KeyQuery = classic(runtime.KeyQuery) as z.ZodObject;
 const DeleteQuery = classic(runtime.DeleteQuery) as z.ZodObject;
-const TagChangeBody = classic(runtime.TagChangeBody) as z.ZodObject;
-const ExpiryBody = classic(runtime.ExpiryBody) as z.ZodObject;
-const ExpiryClearQuery = classic(runtime.ExpiryClearQuery) as z.ZodObject;
+const TagChangeBody = classic(retag.TagChangeBody) as z.ZodObject;
+const ExpiryBody = classic(retag.ExpiryBody) as z.ZodObject;
+const ExpiryClearQuery = classic(retag.ExpiryClearQuery) as z.ZodObject;
 const NamePath = classic(runtime.NamePath) as z.ZodObject;
 const IdPath = classic(runtime.IdPath) as z.ZodObject;
 const ProblemTypePath = classic(runtime.ProblemTypePath) as z.ZodObject;
@@ -620,7 +621,7 @@ const tagResponses = retagResponses(
   invalid(
     "Invalid request: a reserved tag (named), a key both set and removed, more than 50 tags after the change, EC2's tag rules, or the " +
       "region.",
-    runtime.TagChangeBody,
+    retag.TagChangeBody,
     { set: { owner: "alice" }, remove: ["owner"] },
     "body",
   ),
@@ -628,7 +629,7 @@ const tagResponses = retagResponses(
 );
 const expiryResponses = retagResponses(
   "CreateTags",
-  invalid("Invalid request: not exactly one of ttlSeconds and expiresAt, or out of bounds.", runtime.ExpiryBody, { ttlSeconds: 5 }, "body"),
+  invalid("Invalid request: not exactly one of ttlSeconds and expiresAt, or out of bounds.", retag.ExpiryBody, { ttlSeconds: 5 }, "body"),
   true,
 );
 const TAGS_DESCRIPTION =
@@ -681,7 +682,7 @@ for (const [path, params, by] of [
     request: { params, query: ExpiryClearQuery },
     responses: retagResponses(
       "DeleteTags",
-      invalid("Invalid request: a parameter or the region is wrong.", runtime.ExpiryClearQuery, { dryRun: "1" }, "query"),
+      invalid("Invalid request: a parameter or the region is wrong.", retag.ExpiryClearQuery, { dryRun: "1" }, "query"),
       false,
     ),
   });

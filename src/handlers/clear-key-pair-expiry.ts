@@ -1,4 +1,5 @@
-import { ExpiryClearQuery, type IdPath, NamePath } from "../lib/api/schemas.js";
+import { ExpiryClearQuery } from "../lib/api/retag-schemas.js";
+import { type IdPath, NamePath } from "../lib/api/schemas.js";
 import { keyPairRoute } from "../lib/http/account-route.js";
 import { json } from "../lib/http/responses.js";
 import { keyPairRetagging } from "../lib/service/retag.js";

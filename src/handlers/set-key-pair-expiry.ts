@@ -1,4 +1,5 @@
-import { ExpiryBody, type IdPath, NamePath, RegionQuery } from "../lib/api/schemas.js";
+import { ExpiryBody } from "../lib/api/retag-schemas.js";
+import { type IdPath, NamePath, RegionQuery } from "../lib/api/schemas.js";
 import { keyPairRoute } from "../lib/http/account-route.js";
 import { json } from "../lib/http/responses.js";
 import { keyPairRetagging } from "../lib/service/retag.js";

@@ -342,7 +342,10 @@ describe("packaged template", () => {
     const [[, api]] = resources("AWS::ApiGatewayV2::Api") as [[string, any]];
     expect(api.Properties.CorsConfiguration).toBeUndefined();
     const [[, configured]] = resources("AWS::ApiGatewayV2::Api", invokerTemplate) as [[string, any]];
-    expect(configured.Properties.CorsConfiguration).toMatchObject({ AllowOrigins: CORS_ORIGINS, AllowMethods: ["GET", "POST", "DELETE"] });
+    expect(configured.Properties.CorsConfiguration).toMatchObject({
+      AllowOrigins: CORS_ORIGINS,
+      AllowMethods: ["GET", "POST", "DELETE", "PATCH", "PUT"],
+    });
     expect(configured.Properties.CorsConfiguration.AllowCredentials).not.toBe(true);
     expect(configured.Properties.CorsConfiguration.AllowHeaders).toEqual(
       expect.arrayContaining(["authorization", "idempotency-key", "x-amz-date"]),

@@ -13,14 +13,7 @@
 import { KNOWN_REGIONS } from "../platform/regions.js";
 import * as z from "../platform/zod.js";
 import { PROBLEM_KINDS, PROBLEM_TYPE_BASE } from "./problems.js";
-import {
-  EC2_MAX_TAGS,
-  HIDDEN_TAG_KEYS,
-  MAX_CALLER_TAGS,
-  MAX_CALLER_TAGS_WITH_EXPIRY,
-  RESERVED_TAG_KEYS,
-  SERVICE_TAGS,
-} from "./reserved-tags.js";
+import { HIDDEN_TAG_KEYS, MAX_CALLER_TAGS, MAX_CALLER_TAGS_WITH_EXPIRY, RESERVED_TAG_KEYS, SERVICE_TAGS } from "./reserved-tags.js";
 
 /*
  * Patterns end with (?![\s\S]) rather than $: in Python's re (which spec-driven generators use) $
@@ -132,7 +125,7 @@ const AWS_PREFIX = "(?![aA][wW][sS]:)";
 const NOT_AWS_PREFIXED = `^${AWS_PREFIX}${PRINTABLE}+${END}`;
 const AWS_PREFIXED_MESSAGE = "tag keys must not start with aws:";
 
-const TagKey = /* @__PURE__ */ text({ pattern: new RegExp(NOT_AWS_PREFIXED), message: AWS_PREFIXED_MESSAGE }).check(
+export const TagKey = /* @__PURE__ */ text({ pattern: new RegExp(NOT_AWS_PREFIXED), message: AWS_PREFIXED_MESSAGE }).check(
   z.minLength(1),
   z.maxLength(128),
 );
@@ -158,7 +151,7 @@ export const Tags = /* @__PURE__ */ z
     example: { team: "platform", env: "prod" },
   });
 
-const DryRun = /* @__PURE__ */ z.boolean().register(z.globalRegistry, {
+export const DryRun = /* @__PURE__ */ z.boolean().register(z.globalRegistry, {
   description:
     "Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the request would get (403 forbidden when " +
     "the service may not make the call).",
@@ -201,11 +194,11 @@ const ExpiresAt = /* @__PURE__ */ z.iso
   });
 
 /** The expiry fields of create and import: one or the other, and a key that expires has one tag fewer for its caller. */
-const expiryFields = {
+export const expiryFields = {
   ttlSeconds: /* @__PURE__ */ z.optional(TtlSeconds),
   expiresAt: /* @__PURE__ */ z.optional(ExpiresAt),
 };
-interface Expiring {
+export interface Expiring {
   ttlSeconds?: number;
   expiresAt?: string;
   tags?: Record<string, string>;
@@ -260,53 +253,9 @@ export const ImportKeyPairBody = /* @__PURE__ */ z
   .check(...expiryRules())
   .register(z.globalRegistry, { description: "A public key to register as an EC2 key pair." });
 
-/** PATCH /keypairs/{name}/tags: the caller's tags to set and to remove, each key once. */
-export const TagChangeBody = /* @__PURE__ */ z
-  .strictObject({
-    set: z
-      .optional(Tags)
-      .register(z.globalRegistry, { description: "Tags to add or overwrite, as a key/value map (EC2's rules, as at create)." }),
-    remove: z
-      .optional(z.array(TagKey).check(z.maxLength(EC2_MAX_TAGS)))
-      .register(z.globalRegistry, { description: "Tag keys to remove (a key the key pair does not carry is no error)." }),
-    region: z.optional(Region),
-    account: z.optional(Account),
-    dryRun: z.optional(DryRun),
-  })
-  .check(
-    z.refine((body: { set?: object; remove?: string[] }) => Object.keys(body.set ?? {}).length + (body.remove?.length ?? 0) > 0, {
-      message: "give tags to set or to remove",
-      path: ["set"],
-    }),
-    z.refine((body: { set?: object; remove?: string[] }) => !(body.remove ?? []).some((key) => Object.hasOwn(body.set ?? {}, key)), {
-      message: "a tag key cannot be both set and removed",
-      path: ["remove"],
-    }),
-  )
-  .register(z.globalRegistry, {
-    description:
-      "Changes a managed key's tags. The service's reserved tags (the managed-key marker and its ec2-keypairs-api: tags) cannot be set " +
-      `or removed here (400 naming the tag); the key carries at most ${EC2_MAX_TAGS} tags after the change, the service's own included.`,
-    example: { set: { owner: "alice" }, remove: ["temp"] },
-  });
-
-/** PUT /keypairs/{name}/expiry: the new expiry, by the create-time rule (one of the two). */
-export const ExpiryBody = /* @__PURE__ */ z
-  .strictObject({ ...expiryFields, region: z.optional(Region), account: z.optional(Account), dryRun: z.optional(DryRun) })
-  .check(
-    z.refine<Expiring>((body) => (body.ttlSeconds === undefined) !== (body.expiresAt === undefined), {
-      message: "give ttlSeconds or expiresAt (exactly one)",
-      path: ["ttlSeconds"],
-    }),
-  )
-  .register(z.globalRegistry, {
-    description: "Sets or extends a managed key's expiry: the same bounds as at create (ttlSeconds counts from now).",
-    example: { ttlSeconds: 2592000 },
-  });
-
 // Query strings carry text: booleans are exactly true/false, integers decimal digits (not 0x10, 1e3, " 5").
 // The spec says boolean (a generator's client sends true/false, which is all the runtime accepts).
-const booleanQuery = /* @__PURE__ */ z
+export const booleanQuery = /* @__PURE__ */ z
   .pipe(
     z.enum(["true", "false"]),
     z.transform((value: "true" | "false") => value === "true"),
@@ -362,7 +311,7 @@ export const RegionQuery = /* @__PURE__ */ z.strictObject({
 
 /** An optional field with its own description. */
 /* @__NO_SIDE_EFFECTS__ */
-function described<T extends z.ZodMiniType>(schema: T, description: string) {
+export function described<T extends z.ZodMiniType>(schema: T, description: string) {
   const optional = z.optional(schema);
   z.globalRegistry.add(optional, { description });
   return optional;
@@ -392,16 +341,6 @@ export const DeleteQuery = /* @__PURE__ */ z.strictObject({
     booleanQuery,
     "Delete even if instances, launch templates, launch configurations or Auto Scaling groups still name the key, or if that could " +
       "not be checked. Without it such a delete is refused (409 key-in-use or usage-unknown, with the usage found).",
-  ),
-});
-
-/** DELETE /keypairs/{name}/expiry. */
-export const ExpiryClearQuery = /* @__PURE__ */ z.strictObject({
-  region: /* @__PURE__ */ z.optional(Region),
-  account: /* @__PURE__ */ z.optional(Account),
-  dryRun: described(
-    booleanQuery,
-    "Nothing is changed: a 200 DryRunResult with the key as it would be, else the problem the request would get.",
   ),
 });
 
@@ -727,8 +666,6 @@ export type FieldError = z.output<typeof ProblemFieldError>;
 export type Problem = z.output<typeof ProblemDetails>;
 export type CreateKeyPairInput = z.output<typeof CreateKeyPairBody>;
 export type ImportKeyPairInput = z.output<typeof ImportKeyPairBody>;
-export type TagChangeInput = z.output<typeof TagChangeBody>;
-export type ExpiryInput = z.output<typeof ExpiryBody>;
 export type ListKeyPairsQuery = z.output<typeof ListQuery>;
 export type KeyPairView = z.output<typeof KeyPair>;
 export type CreatedKeyPairView = z.output<typeof CreatedKeyPair>;

@@ -1,6 +1,6 @@
 /** Tags and expiry changed after creation, over in-memory ports: the guard, reserved tags, EC2's 50, dry runs, events, the sweep. */
 import { SERVICE_TAGS } from "../../../src/lib/api/reserved-tags.js";
-import { TagChangeBody } from "../../../src/lib/api/schemas.js";
+import { TagChangeBody } from "../../../src/lib/api/retag-schemas.js";
 import type { ServiceError } from "../../../src/lib/keypairs/errors.js";
 import { changeTags, clearExpiry, setExpiry } from "../../../src/lib/keypairs/retag.js";
 import { sweep } from "../../../src/lib/keypairs/sweep.js";
