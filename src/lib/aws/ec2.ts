@@ -7,9 +7,7 @@
 import { setTimeout as delay } from "node:timers/promises";
 import {
   CreateKeyPairCommand,
-  CreateTagsCommand,
   DeleteKeyPairCommand,
-  DeleteTagsCommand,
   DescribeKeyPairsCommand,
   type EC2Client,
   ImportKeyPairCommand,
@@ -26,7 +24,6 @@ import type {
   NewKeyPairRecord,
   PublicKeyImport,
   Recognise,
-  TagChange,
 } from "../keypairs/ports.js";
 import { removeKeyPair } from "../keypairs/remove.js";
 import { config } from "../platform/config.js";
@@ -74,7 +71,7 @@ interface Mutation<T> {
  * sent again only by create and import, which recognise their own key if EC2 had carried it out;
  * everything else is final. All attempts share one time budget.
  */
-async function mutate<T>(mutation: Mutation<T>): Promise<T> {
+export async function mutate<T>(mutation: Mutation<T>): Promise<T> {
   const { region, operation, dryRun, ownKey } = mutation;
   const signal = AbortSignal.timeout(within(mutation.budgetMs));
   let outcomeUnknown = false;
@@ -132,7 +129,7 @@ function withUnknownOutcome(error: ServiceError, operation: Mutating, name: stri
   });
 }
 
-const toTags = (tags: Record<string, string>): Tag[] => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+export const toTags = (tags: Record<string, string>): Tag[] => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 const tagMap = (tags: Tag[] | undefined): Record<string, string> =>
   Object.fromEntries((tags ?? []).map((tag) => [tag.Key ?? "", tag.Value ?? ""]));
 const keyPairTags = (tags: Record<string, string>) =>
@@ -300,46 +297,11 @@ export async function deleteKeyPair(
   });
 }
 
-/**
- * Sets, then removes, tags of exactly the key pair looked up, by its id. Each call is sent again
- * only when throttled (mutate()); either is idempotent, so an unknown outcome is the caller's to
- * repeat.
- */
-export async function retagKeyPair(
-  region: string,
-  keyPair: { name: string; keyPairId: string },
-  change: TagChange,
-  dryRun: boolean,
-): Promise<void> {
-  const Resources = [keyPair.keyPairId];
-  if (Object.keys(change.set).length > 0) {
-    await mutate({
-      region,
-      operation: "CreateTags",
-      name: keyPair.name,
-      dryRun,
-      send: (client, abortSignal) =>
-        client.send(new CreateTagsCommand({ Resources, Tags: toTags(change.set), DryRun: dryRun }), { abortSignal }),
-    });
-  }
-  if (change.remove.length > 0) {
-    await mutate({
-      region,
-      operation: "DeleteTags",
-      name: keyPair.name,
-      dryRun,
-      // A key without a value: the tag goes whatever its value.
-      send: (client, abortSignal) =>
-        client.send(new DeleteTagsCommand({ Resources, Tags: change.remove.map((Key) => ({ Key })), DryRun: dryRun }), { abortSignal }),
-    });
-  }
-}
-
 /** The whole store; a function that makes only some of the calls takes those alone (src/lib/service/). */
-export const ec2KeyPairStore: KeyPairStore = {
+// Without retag: the tags and expiry changes have their own adapter (ec2-tags.ts), outside the delete function's INIT.
+export const ec2KeyPairStore: Omit<KeyPairStore, "retag"> = {
   describe: describeKeyPairs,
   create: createKeyPair,
   import: importKeyPair,
   delete: deleteKeyPair,
-  retag: retagKeyPair,
 };

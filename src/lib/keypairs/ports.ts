@@ -196,7 +196,7 @@ export interface Clock {
 
 /** Import and idempotency: the whole store, the ledger of Idempotency-Keys, the events, and the clock. */
 export interface StoreDeps {
-  store: KeyPairStore;
+  store: Omit<KeyPairStore, "retag">;
   ledger: IdempotencyLedger;
   events: EventPublisher;
   settings: KeyPairSettings;

@@ -3,7 +3,8 @@
  * keys; loaded by the first such request, so a delete loads none of it): describe and retag in
  * EC2, events on EventBridge.
  */
-import { describeKeyPairs, retagKeyPair } from "../aws/ec2.js";
+import { describeKeyPairs } from "../aws/ec2.js";
+import { retagKeyPair } from "../aws/ec2-tags.js";
 import type { RetagDeps } from "../keypairs/ports.js";
 import { changeTags, clearExpiry, setExpiry } from "../keypairs/retag.js";
 import { bind } from "../keypairs/rules.js";
