@@ -220,9 +220,9 @@ describe("events and the sweep, in this process", () => {
     const ec2Here = new EC2Client({ region: eventsRegion, endpoint: process.env.MOTO_URL, credentials });
     await ec2Here.send(new CreateTagsCommand({ Resources: [doomed.body.keyPairId], Tags: [{ Key: SERVICE_TAGS.expiresAt, Value: past }] }));
     const sweep = (await handlers.sweep({}, { ...lambdaContext(300_000), functionName: "sweep" })) as {
-      regions: { expiredKeysDeleted: { keyPairId: string }[] }[];
+      accounts: { regions: { expiredKeysDeleted: { keyPairId: string }[] }[] }[];
     };
-    expect(sweep.regions[0]!.expiredKeysDeleted.map((key) => key.keyPairId)).toEqual([doomed.body.keyPairId]);
+    expect(sweep.accounts[0]!.regions[0]!.expiredKeysDeleted.map((key) => key.keyPairId)).toEqual([doomed.body.keyPairId]);
     const left = await ec2Here.send(new DescribeKeyPairsCommand({ KeyNames: [name] }));
     expect(left.KeyPairs?.map((key) => key.KeyPairId)).toEqual([made.body.keyPairId]);
     ec2Here.destroy();

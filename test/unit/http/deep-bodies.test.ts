@@ -85,7 +85,11 @@ test.each([
   ["true", "a boolean"],
 ])("a body of JSON %s (%s) is a 400 validation: body must be an object", async (body) => {
   for (const route of BODY_ROUTES) {
-    const answer = await invoke(await handlerOf(route.handler), { method: route.method, path: route.path, body });
+    // A valid name or id in the path: the body's problem is then the only one.
+    const pathParameters = Object.fromEntries(
+      [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, name === "keyPairId" ? "key-0123456789abcdef0" : "n"]),
+    );
+    const answer = await invoke(await handlerOf(route.handler), { method: route.method, path: route.path, body, pathParameters });
     expect([routeKey(route), answer.status, answer.body.type]).toEqual([routeKey(route), 400, "/problems/validation"]);
     expect(answer.body.errors).toEqual([{ field: "body", message: "must be an object" }]);
   }
