@@ -23,6 +23,8 @@ const answers: Record<string, string> = {
 <keyFingerprint>abc=</keyFingerprint><keyMaterial>-----BEGIN OPENSSH PRIVATE KEY-----\nbench\n-----END OPENSSH PRIVATE KEY-----</keyMaterial></CreateKeyPairResponse>`,
   ImportKeyPair: `<ImportKeyPairResponse><requestId>r</requestId><keyName>bench</keyName><keyPairId>key-0123456789abcdef0</keyPairId><keyFingerprint>abc=</keyFingerprint></ImportKeyPairResponse>`,
   DeleteKeyPair: `<DeleteKeyPairResponse><requestId>r</requestId><return>true</return></DeleteKeyPairResponse>`,
+  CreateTags: `<CreateTagsResponse><requestId>r</requestId><return>true</return></CreateTagsResponse>`,
+  DeleteTags: `<DeleteTagsResponse><requestId>r</requestId><return>true</return></DeleteTagsResponse>`,
   // The delete's usage check: nothing names the key. Auto Scaling is answered by the same endpoint.
   DescribeInstances: `<DescribeInstancesResponse><requestId>r</requestId><reservationSet/></DescribeInstancesResponse>`,
   DescribeLaunchTemplates: `<DescribeLaunchTemplatesResponse><requestId>r</requestId><launchTemplates/></DescribeLaunchTemplatesResponse>`,

@@ -2,7 +2,7 @@
 // httpApi events behind the IAM authorizer, on every path a catch-all for the 405 function (and the
 // methods a parameter route would otherwise take from a literal path: SHADOWED_ROUTES), and the
 // scheduled functions with their schedule events.
-const { FUNCTIONS, ROUTES, SCHEDULED_FUNCTIONS, SHADOWED_ROUTES, roleOf, routeKey } = require("./route-table.cjs");
+const { FUNCTIONS, ROUTES, SCHEDULED_FUNCTIONS, SHADOWED_ROUTES, roleOf } = require("./route-table.cjs");
 const reservedConcurrency = require("../iam/limits.cjs");
 
 const AWS_IAM = { type: "aws_iam" };
@@ -23,7 +23,10 @@ module.exports = async ({ resolveVariable }) => {
         }));
   const functions = {};
   for (const [name, { entry }] of Object.entries(FUNCTIONS)) {
-    const keys = ROUTES.filter((route) => route.function === name).map(routeKey);
+    const routes = ROUTES.filter((route) => route.function === name);
+    // Lambda allows 256 characters: the methods of a path together ("PUT|DELETE /keypairs/{name}/expiry").
+    const methodsByPath = Map.groupBy(routes, (route) => route.path);
+    const keys = [...methodsByPath].map(([path, served]) => `${served.map((route) => route.method).join("|")} ${path}`);
     functions[name] = {
       role: roleOf(name),
       ...limits,

@@ -238,12 +238,9 @@ function dashboard(service, functions, functionRef) {
     ),
     graph(
       "Keys",
-      ["KeysCreated", "KeysImported", "KeysDeleted", "KeysExpired", "DeletesRefusedInUse"].map((name) => [
-        ns,
-        metric(name),
-        "Service",
-        service,
-      ]),
+      ["KeysCreated", "KeysImported", "KeysDeleted", "KeysExpired", "KeyTagsChanged", "KeyExpiryChanged", "DeletesRefusedInUse"].map(
+        (name) => [ns, metric(name), "Service", service],
+      ),
     ),
     graph(
       "Failures that alarm",

@@ -7,6 +7,7 @@ const invoker = require("./invoker.cjs");
 const { IDEMPOTENCY_TABLE } = require("../deploy/idempotency-table.cjs");
 const { RATE_SHARE_TABLE } = require("../deploy/rate-share-table.cjs");
 const { FUNCTIONS, GRANTS, ROUTES, SCHEDULED_FUNCTIONS, roleOf } = require("../deploy/route-table.cjs");
+const { SERVICE_TAGS } = require("../deploy/load-ts.cjs")("src/lib/api/reserved-tags.ts");
 
 // What each function calls: the union of its routes' grants in the route table (src/lib/routes.ts),
 // or a scheduled function's own grants; its role is roleOf(name).
@@ -60,7 +61,24 @@ module.exports = async ({ resolveVariable }) => {
       Condition: { StringEquals: { "ec2:CreateAction": action } },
     },
   ];
+  // Tag changes after creation (PATCH .../tags, PUT and DELETE .../expiry): managed keys only, and only
+  // the tag keys of the route (aws:TagKeys; Null makes a request without tag keys match nothing).
+  const managedOnly = { StringEquals: { [`aws:ResourceTag/${tagKey}`]: tagValue } };
+  const serviceTagPrefix = `${SERVICE_TAGS.expiresAt.slice(0, SERVICE_TAGS.expiresAt.indexOf(":") + 1)}*`;
+  const retagManaged = (sid, tagKeys) => [
+    {
+      Sid: sid,
+      Effect: "Allow",
+      Action: ["ec2:CreateTags", "ec2:DeleteTags"],
+      Resource: keyPairArn,
+      Condition: { ...managedOnly, ...tagKeys, Null: { "aws:TagKeys": "false" } },
+    },
+  ];
   const statements = {
+    // The caller's own tags: never the managed-key marker nor the service's tags.
+    tagKeys: retagManaged("TagManagedKeyPairs", { "ForAllValues:StringNotLike": { "aws:TagKeys": [tagKey, serviceTagPrefix] } }),
+    // The expiry: that one tag only.
+    tagExpiry: retagManaged("SetExpiryOfManagedKeyPairs", { "ForAllValues:StringEquals": { "aws:TagKeys": [SERVICE_TAGS.expiresAt] } }),
     create: createdWithManagedTag("CreateKeyPair"),
     import: createdWithManagedTag("ImportKeyPair"),
     // DescribeKeyPairs supports no resource-level permissions: "*" is its only valid resource.

@@ -9,6 +9,7 @@ import { methodNotAllowed } from "../../src/handlers/method-not-allowed.js";
 import { KeyPairEventDetail } from "../../src/lib/api/events.js";
 import { ListQuery as RuntimeListQuery } from "../../src/lib/api/list-query.js";
 import { INTERNAL_DETAIL } from "../../src/lib/api/problems.js";
+import * as retag from "../../src/lib/api/retag-schemas.js";
 import * as runtime from "../../src/lib/api/schemas.js";
 import { type Operation, translateEc2Error } from "../../src/lib/aws/ec2-errors.js";
 import { payloadTooLarge } from "../../src/lib/http/middleware/body-guard.js";
@@ -17,9 +18,9 @@ import { PEM } from "../../src/lib/http/negotiation.js";
 import { toProblem } from "../../src/lib/http/problems.js";
 import { parsePart, refuseRepeatedParameters } from "../../src/lib/http/request.js";
 import { MAX_JSON_DEPTH } from "../../src/lib/http/strict-json.js";
-import { unmanagedKey } from "../../src/lib/keypairs/delete.js";
 import { ServiceError } from "../../src/lib/keypairs/errors.js";
 import { nameTaken } from "../../src/lib/keypairs/idempotency.js";
+import { unmanagedKey } from "../../src/lib/keypairs/managed.js";
 import { parsePublicKey } from "../../src/lib/keypairs/public-key.js";
 import { refuseIfUsed } from "../../src/lib/keypairs/usage.js";
 import { loadConfig } from "../../src/lib/platform/config.js";
@@ -70,6 +71,9 @@ const IdempotencyHeaders = classic(runtime.IdempotencyHeaders) as z.ZodObject;
 const ListQuery = classic(RuntimeListQuery) as z.ZodObject;
 const KeyQuery = classic(runtime.KeyQuery) as z.ZodObject;
 const DeleteQuery = classic(runtime.DeleteQuery) as z.ZodObject;
+const TagChangeBody = classic(retag.TagChangeBody) as z.ZodObject;
+const ExpiryBody = classic(retag.ExpiryBody) as z.ZodObject;
+const ExpiryClearQuery = classic(retag.ExpiryClearQuery) as z.ZodObject;
 const NamePath = classic(runtime.NamePath) as z.ZodObject;
 const IdPath = classic(runtime.IdPath) as z.ZodObject;
 const ProblemTypePath = classic(runtime.ProblemTypePath) as z.ZodObject;
@@ -583,6 +587,107 @@ route({
   request: { params: IdPath, query: DeleteQuery },
   responses: deleteResponses,
 });
+
+// The key as it is after the change, or (dryRun) EC2's "would succeed" with the key as it would be.
+const retagAnswer = json(
+  "The key pair after the change (as GET answers it, without createdAt), or with dryRun the DryRunResult with `keyPair` as it would be.",
+  z.union([KeyPair, DryRunResult]).meta({ _internal: { unionPreferredType: "oneOf" } }),
+);
+/** What a tags or expiry change answers besides its 200, `badRequest` being its own 400. */
+const retagResponses = (operation: Operation, badRequest: ResponseConfig, body: boolean) => ({
+  200: retagAnswer,
+  ...common(operation),
+  400: badRequest,
+  403: withGatewayAnswer(
+    problem(
+      "The key pair was not created through this service (no managed-key tag), so it is not changed, or (a dry run) the service may " +
+        `not change it (problem type forbidden); or ${GATEWAY_FORBIDDEN}`,
+      unmanagedKey("console-key", settingsFrom(DEFAULTS), "tag"),
+    ),
+    "Forbidden",
+  ),
+  404: notFound,
+  ...(body
+    ? {
+        413: payloadTooLargeAnswer,
+        415: problem(
+          "The body is not sent as JSON in UTF-8: no Content-Type, another media type, or a charset other than utf-8.",
+          thrown(() => refuseMediaType("application/json; charset=latin1")),
+        ),
+      }
+    : {}),
+});
+const tagResponses = retagResponses(
+  "CreateTags",
+  invalid(
+    "Invalid request: a reserved tag (named), a key both set and removed, more than 50 tags after the change, EC2's tag rules, or the " +
+      "region.",
+    retag.TagChangeBody,
+    { set: { owner: "alice" }, remove: ["owner"] },
+    "body",
+  ),
+  true,
+);
+const expiryResponses = retagResponses(
+  "CreateTags",
+  invalid("Invalid request: not exactly one of ttlSeconds and expiresAt, or out of bounds.", retag.ExpiryBody, { ttlSeconds: 5 }, "body"),
+  true,
+);
+const TAGS_DESCRIPTION =
+  "Sets and removes tags of a key pair managed by this service (403 for others), in EC2 by id after a look-up. The service's " +
+  "reserved tags (the managed-key marker, ec2-keypairs-api:*) cannot be set or removed here: 400 naming the tag; at most 50 tags after " +
+  "the change. Publishes Key Pair Tags Changed with the tags before and after. With dryRun nothing changes.";
+const EXPIRY_DESCRIPTION =
+  "Sets or extends when a key pair managed by this service expires (403 for others): ttlSeconds from now, or expiresAt, with the " +
+  "bounds of create. The sweep deletes it then. Publishes Key Pair Expiry Changed with expiresAt before and after.";
+const CLEAR_DESCRIPTION =
+  "Clears a managed key pair's expiry: the sweep never deletes it. Publishes Key Pair Expiry Changed (none after). A key without an " +
+  "expiry answers as it is.";
+for (const [path, params, by] of [
+  ["/keypairs/{name}", NamePath, ""],
+  ["/keypairs/by-id/{keyPairId}", IdPath, "ById"],
+] as const) {
+  const addressed = by ? " Addressed by its EC2 id." : " Addressed by its name.";
+  route({
+    method: "patch",
+    path: `${path}/tags`,
+    operationId: `updateKeyPairTags${by}`,
+    summary: `Change a key pair's tags${by ? " by id" : ""}`,
+    description: TAGS_DESCRIPTION + addressed,
+    request: {
+      params,
+      query: RegionQuery,
+      body: { required: true, description: JSON_BODY, content: { "application/json": { schema: TagChangeBody } } },
+    },
+    responses: tagResponses,
+  });
+  route({
+    method: "put",
+    path: `${path}/expiry`,
+    operationId: `setKeyPairExpiry${by}`,
+    summary: `Set a key pair's expiry${by ? " by id" : ""}`,
+    description: EXPIRY_DESCRIPTION + addressed,
+    request: {
+      params,
+      query: RegionQuery,
+      body: { required: true, description: JSON_BODY, content: { "application/json": { schema: ExpiryBody } } },
+    },
+    responses: expiryResponses,
+  });
+  route({
+    method: "delete",
+    path: `${path}/expiry`,
+    operationId: `clearKeyPairExpiry${by}`,
+    summary: `Clear a key pair's expiry${by ? " by id" : ""}`,
+    description: CLEAR_DESCRIPTION + addressed,
+    request: { params, query: ExpiryClearQuery },
+    responses: retagResponses(
+      "DeleteTags",
+      invalid("Invalid request: a parameter or the region is wrong.", retag.ExpiryClearQuery, { dryRun: "1" }, "query"),
+      false,
+    ),
+  });
+}
 
 /**
  * zod-to-openapi inlines a component where its use adds metadata of its own: a default (keyType:

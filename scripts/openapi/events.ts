@@ -14,6 +14,10 @@ const WHEN: Record<KeyPairChange, string> = {
   imported: "An import (POST /keypairs/import) registered the public key.",
   deleted: "A delete (DELETE /keypairs/{name} or /keypairs/by-id/{keyPairId}) removed the key (and its escrowed private key).",
   expired: `The sweep deleted the key because its expiry passed (caller "${SWEEPER}").`,
+  "tags-changed": "PATCH /keypairs/{name}/tags (or by id) changed the key's tags: `before` and `after` hold its tags.",
+  "expiry-changed":
+    "PUT or DELETE /keypairs/{name}/expiry (or by id) set, extended or cleared the key's expiry: `before` and `after` hold expiresAt " +
+    "(absent: none).",
 };
 
 const EXAMPLE_CALLER = "arn:aws:sts::123456789012:assumed-role/deployer";
@@ -26,6 +30,14 @@ export function eventsSection(detail: object) {
     imported: keyPairEvent("imported", key, EXAMPLE_CALLER),
     deleted: keyPairEvent("deleted", key, EXAMPLE_CALLER, deletion),
     expired: keyPairEvent("expired", key, SWEEPER, { forced: true }),
+    "tags-changed": keyPairEvent("tags-changed", key, EXAMPLE_CALLER, {
+      before: { tags: key.tags },
+      after: { tags: { ...key.tags, owner: "alice" } },
+    }),
+    "expiry-changed": keyPairEvent("expiry-changed", { ...key, expiresAt: "2026-12-22T11:00:00Z" }, EXAMPLE_CALLER, {
+      before: { expiresAt: key.expiresAt },
+      after: { expiresAt: "2026-12-22T11:00:00Z" },
+    }),
   };
   return {
     description:

@@ -1,4 +1,7 @@
-/** The delete function: the routes that delete a key pair (IAM: describe, the usage checks' describes, delete managed keys, their escrow). */
+/**
+ * The delete function: the routes that delete or change a key pair (IAM: describe, the usage checks' describes, delete managed
+ * keys, their escrow; tag managed keys, with their caller's tags or their expiry).
+ */
 
 import { handler as deleteKeyPair } from "../handlers/delete-key-pair.js";
 import { DELETE_KEY_PAIR, DESCRIBE_KEY_PAIRS, primeEc2Client } from "../lib/aws/ec2-priming.js";
@@ -20,4 +23,10 @@ await rehearsePutEvents();
 export const handler = routeByKey("deleteKeyPairs", {
   "DELETE /keypairs/{name}": deleteKeyPair,
   "DELETE /keypairs/by-id/{keyPairId}": loadedOnFirstRequest(() => import("../handlers/delete-key-pair-by-id.js")),
+  "PATCH /keypairs/{name}/tags": loadedOnFirstRequest(() => import("../handlers/change-key-pair-tags.js")),
+  "PATCH /keypairs/by-id/{keyPairId}/tags": loadedOnFirstRequest(() => import("../handlers/change-key-pair-tags-by-id.js")),
+  "PUT /keypairs/{name}/expiry": loadedOnFirstRequest(() => import("../handlers/set-key-pair-expiry.js")),
+  "PUT /keypairs/by-id/{keyPairId}/expiry": loadedOnFirstRequest(() => import("../handlers/set-key-pair-expiry-by-id.js")),
+  "DELETE /keypairs/{name}/expiry": loadedOnFirstRequest(() => import("../handlers/clear-key-pair-expiry.js")),
+  "DELETE /keypairs/by-id/{keyPairId}/expiry": loadedOnFirstRequest(() => import("../handlers/clear-key-pair-expiry-by-id.js")),
 });

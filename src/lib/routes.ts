@@ -22,6 +22,8 @@ export const GRANTS = [
   "listEscrow",
   "publishEvents",
   "rateShare",
+  "tagKeys",
+  "tagExpiry",
 ] as const;
 export type Grant = (typeof GRANTS)[number];
 
@@ -57,7 +59,7 @@ export const SCHEDULED_FUNCTIONS = {
 } as const satisfies Record<string, { entry: string; schedule: string; grants: readonly Grant[] }>;
 
 export interface Route {
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
   function: Exclude<FunctionName, "methodNotAllowed">;
   /** Its module under src/handlers/. */
@@ -132,6 +134,37 @@ export const ROUTES = [
     grants: ["describe", "describeUsage", "delete", "forgetEscrow", "publishEvents", "rateShare"],
     throttle: "delete",
   },
+  // Tags and expiry change on managed keys only (the delete guard), by id after a look-up, each change published.
+  // tagKeys tags with the caller's keys only, tagExpiry with the expiry tag only (aws:TagKeys): neither touches the other's.
+  ...(["/keypairs/{name}", "/keypairs/by-id/{keyPairId}"] as const).flatMap((key) => {
+    const by = key === "/keypairs/{name}" ? "" : "-by-id";
+    return [
+      {
+        method: "PATCH",
+        path: `${key}/tags`,
+        function: "deleteKeyPairs",
+        handler: `change-key-pair-tags${by}`,
+        grants: ["describe", "tagKeys", "publishEvents", "rateShare"],
+        throttle: "default",
+      },
+      {
+        method: "PUT",
+        path: `${key}/expiry`,
+        function: "deleteKeyPairs",
+        handler: `set-key-pair-expiry${by}`,
+        grants: ["describe", "tagExpiry", "publishEvents", "rateShare"],
+        throttle: "default",
+      },
+      {
+        method: "DELETE",
+        path: `${key}/expiry`,
+        function: "deleteKeyPairs",
+        handler: `clear-key-pair-expiry${by}`,
+        grants: ["describe", "tagExpiry", "publishEvents", "rateShare"],
+        throttle: "default",
+      },
+    ] as const;
+  }),
   {
     method: "GET",
     path: "/openapi.json",

@@ -5,7 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { initGraph } from "../../bench/artifacts.js";
 import { ROOT } from "../../scripts/local-stack.js";
-import { METHODS_BY_PATH, ROUTES, routeKey, SHADOWED_ROUTES } from "../../src/lib/routes.js";
+import { RESERVED_TAG_KEYS } from "../../src/lib/api/reserved-tags.js";
+import { METHODS_BY_PATH, ROUTES, type Route, routeKey, SHADOWED_ROUTES } from "../../src/lib/routes.js";
 
 /** Runs `serverless package`; returns its output and the template it wrote to `dir`. */
 function packageStack(dir: string, params: string[] = []) {
@@ -143,7 +144,11 @@ describe("packaged template", () => {
         "ec2:ImportKeyPair",
       ],
       DeleteKeyPairsLambdaFunction: [
+        "ec2:CreateTags",
+        "ec2:CreateTags",
         "ec2:DeleteKeyPair",
+        "ec2:DeleteTags",
+        "ec2:DeleteTags",
         "ec2:DescribeFleets",
         "ec2:DescribeInstances",
         "ec2:DescribeKeyPairs",
@@ -178,7 +183,11 @@ describe("packaged template", () => {
         if (action === "ec2:CreateKeyPair" || action === "ec2:ImportKeyPair")
           expect(statement.Condition).toEqual({ StringEquals: { "aws:RequestTag/managed-by": "ec2-keypairs-api" } });
         // Tagging only as part of a create or import this function makes.
-        if (action === "ec2:CreateTags") expect(expected[id]).toContain(`ec2:${statement.Condition.StringEquals["ec2:CreateAction"]}`);
+        // Tagging only as part of a create or import this function makes, or (tags and expiry changes) managed keys only.
+        if (action === "ec2:CreateTags" && statement.Condition.StringEquals["ec2:CreateAction"])
+          expect(expected[id]).toContain(`ec2:${statement.Condition.StringEquals["ec2:CreateAction"]}`);
+        else if (action === "ec2:CreateTags")
+          expect(statement.Condition.StringEquals).toEqual({ "aws:ResourceTag/managed-by": "ec2-keypairs-api" });
         if (action === "ec2:DeleteKeyPair")
           expect(statement.Condition).toEqual({ StringEquals: { "aws:ResourceTag/managed-by": "ec2-keypairs-api" } });
         if (READ_ONLY_DESCRIBES.includes(action!)) expect(statement.Resource).toBe("*");
@@ -333,7 +342,10 @@ describe("packaged template", () => {
     const [[, api]] = resources("AWS::ApiGatewayV2::Api") as [[string, any]];
     expect(api.Properties.CorsConfiguration).toBeUndefined();
     const [[, configured]] = resources("AWS::ApiGatewayV2::Api", invokerTemplate) as [[string, any]];
-    expect(configured.Properties.CorsConfiguration).toMatchObject({ AllowOrigins: CORS_ORIGINS, AllowMethods: ["GET", "POST", "DELETE"] });
+    expect(configured.Properties.CorsConfiguration).toMatchObject({
+      AllowOrigins: CORS_ORIGINS,
+      AllowMethods: ["GET", "POST", "DELETE", "PATCH", "PUT"],
+    });
     expect(configured.Properties.CorsConfiguration.AllowCredentials).not.toBe(true);
     expect(configured.Properties.CorsConfiguration.AllowHeaders).toEqual(
       expect.arrayContaining(["authorization", "idempotency-key", "x-amz-date"]),
@@ -343,6 +355,41 @@ describe("packaged template", () => {
       expect(fn.Properties.Environment.Variables).not.toHaveProperty("CORS_ALLOWED_ORIGINS");
   });
 
+  test("tags and expiry changes: the delete role tags managed keys only, the caller's tags never the reserved ones, the expiry alone", () => {
+    const role = template.Resources.DeleteKeyPairsRole;
+    const statements: any[] = role.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement);
+    const retagging = statements.filter((statement) => statement.Action.includes("ec2:DeleteTags"));
+    const managedOnly = { StringEquals: { "aws:ResourceTag/managed-by": "ec2-keypairs-api" }, Null: { "aws:TagKeys": "false" } };
+    expect(retagging).toEqual([
+      {
+        Sid: "TagManagedKeyPairs",
+        Effect: "Allow",
+        Action: ["ec2:CreateTags", "ec2:DeleteTags"],
+        Resource: { "Fn::Sub": expect.stringMatching(/:key-pair\/\*$/) },
+        Condition: { ...managedOnly, "ForAllValues:StringNotLike": { "aws:TagKeys": ["managed-by", "ec2-keypairs-api:*"] } },
+      },
+      {
+        Sid: "SetExpiryOfManagedKeyPairs",
+        Effect: "Allow",
+        Action: ["ec2:CreateTags", "ec2:DeleteTags"],
+        Resource: { "Fn::Sub": expect.stringMatching(/:key-pair\/\*$/) },
+        Condition: { ...managedOnly, "ForAllValues:StringEquals": { "aws:TagKeys": ["ec2-keypairs-api:expires-at"] } },
+      },
+    ]);
+    // Every reserved tag key is refused by the caller's statement (StringNotLike: * is a wildcard).
+    const notLike = retagging[0].Condition["ForAllValues:StringNotLike"]["aws:TagKeys"] as string[];
+    const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replaceAll("*", ".*")}$`);
+    for (const key of [...RESERVED_TAG_KEYS, "managed-by"]) expect(notLike.some((pattern) => glob(pattern).test(key))).toBe(true);
+    expect(notLike.some((pattern) => glob(pattern).test("owner"))).toBe(false);
+    // No other role may tag after creation.
+    for (const [id, fn] of resources("AWS::Lambda::Function")) {
+      if (id === "DeleteKeyPairsLambdaFunction") continue;
+      const other = template.Resources[fn.Properties.Role["Fn::GetAtt"][0]];
+      const actions = other.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement).flatMap((st: any) => st.Action);
+      expect([id, actions.includes("ec2:DeleteTags")]).toEqual([id, false]);
+    }
+  });
+
   test("HTTP API stage throttling: every route by default, the delete function's DELETE routes lower (not the 405s)", () => {
     const [, stage] = resources("AWS::ApiGatewayV2::Stage")[0]!;
     expect(stage.Properties.DefaultRouteSettings).toMatchObject({
@@ -350,7 +397,11 @@ describe("packaged template", () => {
       ThrottlingBurstLimit: DEFAULTS.throttleBurstLimit,
     });
     const deleteRoutes = resources("AWS::ApiGatewayV2::Route").filter(
-      ([, route]) => route.Properties.RouteKey.startsWith("DELETE ") && route.DependsOn === "HttpApiIntegrationDeleteKeyPairs",
+      ([, route]) =>
+        route.Properties.RouteKey.startsWith("DELETE ") &&
+        route.DependsOn === "HttpApiIntegrationDeleteKeyPairs" &&
+        // The expiry's DELETE clears a tag: the default limits.
+        (ROUTES as readonly Route[]).some((known) => known.throttle === "delete" && routeKey(known) === route.Properties.RouteKey),
     );
     expect(deleteRoutes.map(([, route]) => route.Properties.RouteKey).sort()).toEqual([
       "DELETE /keypairs/by-id/{keyPairId}",

@@ -4,51 +4,22 @@
  * queue; the four events are read back from it, every field checked, no private key text in any.
  */
 import { CreateTagsCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { CreateEventBusCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
-import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { LOCAL_IDEMPOTENCY_TABLE } from "../../scripts/local-stack.js";
 import { assertEventMatchesSpec } from "../support/contract.js";
+import { type EventQueue, eventQueue } from "../support/event-queue.js";
 import { ed25519PublicKey } from "../support/keys.js";
 import { type Handler, invoke, lambdaContext } from "../support/lambda.js";
 
 const region = "eu-north-1"; // used by no other test file
 const run = `ev${process.pid}${Math.random().toString(36).slice(2, 6)}`;
-const BUS = `keypair-events-${run}`;
 const CALLER = "arn:aws:iam::123456789012:user/alice";
 const IDEMPOTENCY_KEY = `idem-${run}-do-not-publish`;
 const credentials = { accessKeyId: "testing", secretAccessKey: "testing" };
 
 let handlers: Record<"create" | "import" | "remove" | "sweep", Handler>;
-let sqs: SQSClient;
-let queueUrl: string;
+let queue: EventQueue;
 
 beforeAll(async () => {
-  const endpoint = process.env.MOTO_URL!;
-  const events = new EventBridgeClient({ region, endpoint, credentials });
-  sqs = new SQSClient({ region, endpoint, credentials });
-  queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: run }))).QueueUrl!;
-  const queue = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }));
-  await events.send(new CreateEventBusCommand({ Name: BUS }));
-  await events.send(new PutRuleCommand({ Name: run, EventBusName: BUS, EventPattern: JSON.stringify({ source: ["ec2-keypairs-api"] }) }));
-  await events.send(new PutTargetsCommand({ Rule: run, EventBusName: BUS, Targets: [{ Id: "queue", Arn: queue.Attributes!.QueueArn! }] }));
-  events.destroy();
-  Object.assign(process.env, {
-    EC2_ENDPOINT: endpoint,
-    SSM_ENDPOINT: endpoint,
-    EVENTS_ENDPOINT: endpoint,
-    AUTOSCALING_ENDPOINT: endpoint,
-    // The Idempotency-Key ledger, where the local stack made it.
-    DYNAMODB_ENDPOINT: process.env.MOTO_TRUTH_URL!,
-    IDEMPOTENCY_TABLE: LOCAL_IDEMPOTENCY_TABLE,
-    EVENTS_REGION: region,
-    EVENT_BUS_NAME: BUS,
-    DEFAULT_REGION: region,
-    ALLOWED_REGIONS: region,
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
-    LOG_LEVEL: "SILENT",
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-  });
+  queue = await eventQueue(region, run);
   // Imported only now: the configuration is read once, at import.
   handlers = {
     create: (await import("../../src/handlers/create-key-pair.js")).handler,
@@ -58,17 +29,7 @@ beforeAll(async () => {
   };
 });
 
-afterAll(() => sqs.destroy());
-
-/** Every message the queue holds, until `count` arrived (bounded: moto delivers as PutEvents answers). */
-async function received(count: number): Promise<Record<string, unknown>[]> {
-  const messages: Record<string, unknown>[] = [];
-  for (let attempt = 0; attempt < 10 && messages.length < count; attempt++) {
-    const page = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
-    messages.push(...(page.Messages ?? []).map((message) => JSON.parse(message.Body!) as Record<string, unknown>));
-  }
-  return messages;
-}
+afterAll(() => queue.destroy());
 
 test("create, import, delete and expiry each publish one event with every field, and none carries a private key", async () => {
   const created = await invoke(handlers.create, {
@@ -116,7 +77,7 @@ test("create, import, delete and expiry each publish one event with every field,
 
   // In the order of the changes (a standard queue promises no order).
   const ORDER = ["Key Pair Created", "Key Pair Imported", "Key Pair Deleted", "Key Pair Expired"];
-  const messages = (await received(4)).sort(
+  const messages = (await queue.received(4)).sort(
     (a, b) => ORDER.indexOf(a["detail-type"] as string) - ORDER.indexOf(b["detail-type"] as string),
   );
   const common = { source: "ec2-keypairs-api", region };

@@ -354,11 +354,23 @@ describe("what an integrator reads (issues 23.5, 24.4): the exact answer", () =>
 describe("bodies of any depth, and JSON that is not an object, on every route with a body", () => {
   const spec = parse(readFileSync(`${ROOT}/openapi.yaml`, "utf8")) as { paths: Record<string, Record<string, { requestBody?: unknown }>> };
   const bodyRoutes = ROUTES.filter((route) => spec.paths[route.path]?.[route.method.toLowerCase()]?.requestBody !== undefined);
-  const cases = bodyRoutes.map((route) => [routeKey(route), route] as const);
+  // A valid id in the path (the literal {name} is a valid name): the body's problem is then the only one.
+  const cases = bodyRoutes.map(
+    (route) => [routeKey(route), { ...route, path: route.path.replace("{keyPairId}", "key-0123456789abcdef0") }] as const,
+  );
   const validation = "/problems/validation";
 
-  test("the routes with a body are create and import", () => {
-    expect(bodyRoutes.map(routeKey)).toEqual(["POST /keypairs", "POST /keypairs/import"]);
+  test("the routes with a body are create, import and the tags and expiry changes", () => {
+    expect(bodyRoutes.map(routeKey).sort()).toEqual(
+      [
+        "POST /keypairs",
+        "POST /keypairs/import",
+        "PATCH /keypairs/{name}/tags",
+        "PATCH /keypairs/by-id/{keyPairId}/tags",
+        "PUT /keypairs/{name}/expiry",
+        "PUT /keypairs/by-id/{keyPairId}/expiry",
+      ].sort(),
+    );
   });
 
   // The reported bodies, as sent (each under the default MAX_BODY_BYTES): 10^5 levels of arrays, 60,000 inside tags, 40,000 of objects.

@@ -23,8 +23,10 @@ import type {
   NewKeyPairRecord,
   PrivateKeyVault,
   RecordedOutcome,
+  TagChange,
   UsageScan,
 } from "../../src/lib/keypairs/ports.js";
+import { applied } from "../../src/lib/keypairs/retag.js";
 
 type StoreCall = keyof KeyPairStore;
 interface Fault {
@@ -120,6 +122,15 @@ export class InMemoryKeyPairStore implements KeyPairStore {
       if (!record) throw new ServiceError("not-found", "No such key pair in this region.", { ec2Code: "InvalidKeyPair.NotFound" });
       if (dryRun) throw new DryRunSucceeded("DeleteKeyPair");
       keys!.delete(record.name);
+    });
+  }
+
+  async retag(region: string, keyPair: { name: string; keyPairId: string }, change: TagChange, dryRun: boolean): Promise<void> {
+    return this.run("retag", region, keyPair.keyPairId, () => {
+      const record = this.keys(region).find((candidate) => candidate.keyPairId === keyPair.keyPairId);
+      if (!record) throw new ServiceError("not-found", "No such key pair in this region.", { ec2Code: "InvalidKeyPair.NotFound" });
+      if (dryRun) throw new DryRunSucceeded(Object.keys(change.set).length > 0 ? "CreateTags" : "DeleteTags");
+      record.tags = applied(record.tags, change);
     });
   }
 

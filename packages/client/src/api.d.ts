@@ -96,6 +96,94 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/keypairs/{name}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a key pair's tags
+         * @description Sets and removes tags of a key pair managed by this service (403 for others), in EC2 by id after a look-up. The service's reserved tags (the managed-key marker, ec2-keypairs-api:*) cannot be set or removed here: 400 naming the tag; at most 50 tags after the change. Publishes Key Pair Tags Changed with the tags before and after. With dryRun nothing changes. Addressed by its name.
+         */
+        patch: operations["updateKeyPairTags"];
+        trace?: never;
+    };
+    "/keypairs/{name}/expiry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a key pair's expiry
+         * @description Sets or extends when a key pair managed by this service expires (403 for others): ttlSeconds from now, or expiresAt, with the bounds of create. The sweep deletes it then. Publishes Key Pair Expiry Changed with expiresAt before and after. Addressed by its name.
+         */
+        put: operations["setKeyPairExpiry"];
+        post?: never;
+        /**
+         * Clear a key pair's expiry
+         * @description Clears a managed key pair's expiry: the sweep never deletes it. Publishes Key Pair Expiry Changed (none after). A key without an expiry answers as it is. Addressed by its name.
+         */
+        delete: operations["clearKeyPairExpiry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/keypairs/by-id/{keyPairId}/tags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a key pair's tags by id
+         * @description Sets and removes tags of a key pair managed by this service (403 for others), in EC2 by id after a look-up. The service's reserved tags (the managed-key marker, ec2-keypairs-api:*) cannot be set or removed here: 400 naming the tag; at most 50 tags after the change. Publishes Key Pair Tags Changed with the tags before and after. With dryRun nothing changes. Addressed by its EC2 id.
+         */
+        patch: operations["updateKeyPairTagsById"];
+        trace?: never;
+    };
+    "/keypairs/by-id/{keyPairId}/expiry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a key pair's expiry by id
+         * @description Sets or extends when a key pair managed by this service expires (403 for others): ttlSeconds from now, or expiresAt, with the bounds of create. The sweep deletes it then. Publishes Key Pair Expiry Changed with expiresAt before and after. Addressed by its EC2 id.
+         */
+        put: operations["setKeyPairExpiryById"];
+        post?: never;
+        /**
+         * Clear a key pair's expiry by id
+         * @description Clears a managed key pair's expiry: the sweep never deletes it. Publishes Key Pair Expiry Changed (none after). A key without an expiry answers as it is. Addressed by its EC2 id.
+         */
+        delete: operations["clearKeyPairExpiryById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -282,10 +370,21 @@ export interface components {
             /** @enum {boolean} */
             wouldSucceed: true;
             /** @enum {string} */
-            operation: "CreateKeyPair" | "ImportKeyPair" | "DeleteKeyPair";
+            operation: "CreateKeyPair" | "ImportKeyPair" | "DeleteKeyPair" | "CreateTags" | "DeleteTags";
             detail: string;
             /** @description A delete's dry run: what names the key. */
             usage?: components["schemas"]["KeyUsage"];
+            /** @description A tags or expiry change's dry run: the key as it would be. */
+            keyPair?: components["schemas"]["KeyPair"];
+        };
+        /**
+         * @description rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
+         * @enum {string}
+         */
+        KeyType: "rsa" | "ed25519";
+        /** @description The caller's tags, the managed-key marker, and the service's tags that say what it does with the key: ec2-keypairs-api:escrow (where an escrowed private key is kept) and ec2-keypairs-api:expires-at (when the sweep deletes it). The service's bookkeeping (ec2-keypairs-api:request-token, ec2-keypairs-api:idempotency-key, ec2-keypairs-api:request-digest, ec2-keypairs-api:created-by) is on the key in EC2 but in no answer, and the tagKey and tag filters do not match it. */
+        KeyPairTags: {
+            [key: string]: string;
         };
         /**
          * @example {
@@ -322,15 +421,6 @@ export interface components {
             keyFormat: components["schemas"]["KeyFormat"];
             /** @description The private key. Returned once, in this response only: store it now. */
             keyMaterial: string;
-        };
-        /**
-         * @description rsa (2048-bit) or ed25519. ED25519 keys cannot be used with Windows instances.
-         * @enum {string}
-         */
-        KeyType: "rsa" | "ed25519";
-        /** @description The caller's tags, the managed-key marker, and the service's tags that say what it does with the key: ec2-keypairs-api:escrow (where an escrowed private key is kept) and ec2-keypairs-api:expires-at (when the sweep deletes it). The service's bookkeeping (ec2-keypairs-api:request-token, ec2-keypairs-api:idempotency-key, ec2-keypairs-api:request-digest, ec2-keypairs-api:created-by) is on the key in EC2 but in no answer, and the tagKey and tag filters do not match it. */
-        KeyPairTags: {
-            [key: string]: string;
         };
         /**
          * @description Format of the returned private key: pem (OpenSSH/PKCS#1) or ppk (PuTTY).
@@ -1973,6 +2063,1098 @@ export interface operations {
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs/by-id/key-0123456789abcdef0"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateKeyPairTags: {
+        parameters: {
+            query?: {
+                /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
+                region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
+            };
+            header?: never;
+            path: {
+                /** @description Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** @description One JSON object in UTF-8, each member given once, no __proto__ member, nested at most 32 levels of objects and arrays deep (the body is level 1, tags level 2); otherwise a 400. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Tags to add or overwrite, as a key/value map (EC2's rules, as at create). */
+                    set?: components["schemas"]["Tags"];
+                    /** @description Tag keys to remove (a key the key pair does not carry is no error). */
+                    remove?: string[];
+                    region?: components["schemas"]["Region"];
+                    account?: components["schemas"]["Account"];
+                    /** @description Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the request would get (403 forbidden when the service may not make the call). */
+                    dryRun?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The key pair after the change (as GET answers it, without createdAt), or with dryRun the DryRunResult with `keyPair` as it would be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPair"] | components["schemas"]["DryRunResult"];
+                };
+            };
+            /** @description Invalid request: a reserved tag (named), a key both set and removed, more than 50 tags after the change, EC2's tag rules, or the region. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "body.remove: a tag key cannot be both set and removed",
+                     *       "instance": "/keypairs/deploy-bot/tags",
+                     *       "errors": [
+                     *         {
+                     *           "field": "body.remove",
+                     *           "message": "a tag key cannot be both set and removed"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key pair was not created through this service (no managed-key tag), so it is not changed, or (a dry run) the service may not change it (problem type forbidden); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unmanaged-key",
+                     *       "title": "Key pair is not managed by this service",
+                     *       "status": 403,
+                     *       "detail": "Key pair console-key was not created or imported through this service (no managed-by=ec2-keypairs-api tag); tag it in EC2 directly.",
+                     *       "instance": "/keypairs/deploy-bot/tags"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No such key pair in the region. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Key pair not found",
+                     *       "status": 404,
+                     *       "detail": "No key pair named deploy-bot in eu-west-1.",
+                     *       "instance": "/keypairs/deploy-bot/tags"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs/{name}/tags (here PATCH) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example PATCH
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use PATCH.",
+                     *       "instance": "/keypairs/deploy-bot/tags"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description The body is not sent as JSON in UTF-8: no Content-Type, another media type, or a charset other than utf-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "charset latin1 is not accepted: send the body in UTF-8 (application/json, or application/json; charset=utf-8).",
+                     *       "instance": "/keypairs/deploy-bot/tags"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            /** @description EC2 failed or refused the service's own credentials. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/upstream-error",
+                     *       "title": "AWS request failed",
+                     *       "status": 502,
+                     *       "detail": "EC2 reported an internal error.",
+                     *       "instance": "/keypairs/deploy-bot/tags",
+                     *       "ec2Code": "InternalError"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["GatewayUnavailable"];
+            /** @description EC2 did not answer within the service's time budget. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/upstream-timeout",
+                     *       "title": "AWS did not answer in time",
+                     *       "status": 504,
+                     *       "detail": "EC2 did not answer in time.",
+                     *       "instance": "/keypairs/deploy-bot/tags"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setKeyPairExpiry: {
+        parameters: {
+            query?: {
+                /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
+                region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
+            };
+            header?: never;
+            path: {
+                /** @description Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** @description One JSON object in UTF-8, each member given once, no __proto__ member, nested at most 32 levels of objects and arrays deep (the body is level 1, tags level 2); otherwise a 400. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The key expires this many seconds after it is made (60 to 31536000, one year): the sweep then deletes it (within its schedule, 5 minutes by default), even if something still names it. Not with expiresAt.
+                     * @example 3600
+                     */
+                    ttlSeconds?: number;
+                    /**
+                     * Format: date-time
+                     * @description When the key expires (RFC 3339 with a time zone offset or Z; in the future, at most one year ahead): the sweep then deletes it. Not with ttlSeconds.
+                     * @example 2026-12-31T18:00:00Z
+                     */
+                    expiresAt?: string;
+                    region?: components["schemas"]["Region"];
+                    account?: components["schemas"]["Account"];
+                    /** @description Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the request would get (403 forbidden when the service may not make the call). */
+                    dryRun?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The key pair after the change (as GET answers it, without createdAt), or with dryRun the DryRunResult with `keyPair` as it would be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPair"] | components["schemas"]["DryRunResult"];
+                };
+            };
+            /** @description Invalid request: not exactly one of ttlSeconds and expiresAt, or out of bounds. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "body.ttlSeconds: must be at least 60",
+                     *       "instance": "/keypairs/deploy-bot/expiry",
+                     *       "errors": [
+                     *         {
+                     *           "field": "body.ttlSeconds",
+                     *           "message": "must be at least 60"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key pair was not created through this service (no managed-key tag), so it is not changed, or (a dry run) the service may not change it (problem type forbidden); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unmanaged-key",
+                     *       "title": "Key pair is not managed by this service",
+                     *       "status": 403,
+                     *       "detail": "Key pair console-key was not created or imported through this service (no managed-by=ec2-keypairs-api tag); tag it in EC2 directly.",
+                     *       "instance": "/keypairs/deploy-bot/expiry"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No such key pair in the region. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Key pair not found",
+                     *       "status": 404,
+                     *       "detail": "No key pair named deploy-bot in eu-west-1.",
+                     *       "instance": "/keypairs/deploy-bot/expiry"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs/{name}/expiry (here PUT, DELETE) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example PUT, DELETE
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PATCH is not supported here; use PUT or DELETE.",
+                     *       "instance": "/keypairs/deploy-bot/expiry"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description The body is not sent as JSON in UTF-8: no Content-Type, another media type, or a charset other than utf-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "charset latin1 is not accepted: send the body in UTF-8 (application/json, or application/json; charset=utf-8).",
+                     *       "instance": "/keypairs/deploy-bot/expiry"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            /** @description EC2 failed or refused the service's own credentials. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/upstream-error",
+                     *       "title": "AWS request failed",
+                     *       "status": 502,
+                     *       "detail": "EC2 reported an internal error.",
+                     *       "instance": "/keypairs/deploy-bot/expiry",
+                     *       "ec2Code": "InternalError"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["GatewayUnavailable"];
+            /** @description EC2 did not answer within the service's time budget. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/upstream-timeout",
+                     *       "title": "AWS did not answer in time",
+                     *       "status": 504,
+                     *       "detail": "EC2 did not answer in time.",
+                     *       "instance": "/keypairs/deploy-bot/expiry"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    clearKeyPairExpiry: {
+        parameters: {
+            query?: {
+                /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
+                region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
+                /** @description Nothing is changed: a 200 DryRunResult with the key as it would be, else the problem the request would get. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space. */
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key pair after the change (as GET answers it, without createdAt), or with dryRun the DryRunResult with `keyPair` as it would be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPair"] | components["schemas"]["DryRunResult"];
+                };
+            };
+            /** @description Invalid request: a parameter or the region is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "query.dryRun: must be one of true, false",
+                     *       "instance": "/keypairs/deploy-bot/expiry",
+                     *       "errors": [
+                     *         {
+                     *           "field": "query.dryRun",
+                     *           "message": "must be one of true, false"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key pair was not created through this service (no managed-key tag), so it is not changed, or (a dry run) the service may not change it (problem type forbidden); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unmanaged-key",
+                     *       "title": "Key pair is not managed by this service",
+                     *       "status": 403,
+                     *       "detail": "Key pair console-key was not created or imported through this service (no managed-by=ec2-keypairs-api tag); tag it in EC2 directly.",
+                     *       "instance": "/keypairs/deploy-bot/expiry"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No such key pair in the region. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Key pair not found",
+                     *       "status": 404,
+                     *       "detail": "No key pair named deploy-bot in eu-west-1.",
+                     *       "instance": "/keypairs/deploy-bot/expiry"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs/{name}/expiry (here PUT, DELETE) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example PUT, DELETE
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PATCH is not supported here; use PUT or DELETE.",
+                     *       "instance": "/keypairs/deploy-bot/expiry"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            /** @description EC2 failed or refused the service's own credentials. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/upstream-error",
+                     *       "title": "AWS request failed",
+                     *       "status": 502,
+                     *       "detail": "EC2 reported an internal error.",
+                     *       "instance": "/keypairs/deploy-bot/expiry",
+                     *       "ec2Code": "InternalError"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["GatewayUnavailable"];
+            /** @description EC2 did not answer within the service's time budget. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/upstream-timeout",
+                     *       "title": "AWS did not answer in time",
+                     *       "status": 504,
+                     *       "detail": "EC2 did not answer in time.",
+                     *       "instance": "/keypairs/deploy-bot/expiry"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateKeyPairTagsById: {
+        parameters: {
+            query?: {
+                /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
+                region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
+            };
+            header?: never;
+            path: {
+                /** @description EC2 key pair id. */
+                keyPairId: string;
+            };
+            cookie?: never;
+        };
+        /** @description One JSON object in UTF-8, each member given once, no __proto__ member, nested at most 32 levels of objects and arrays deep (the body is level 1, tags level 2); otherwise a 400. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Tags to add or overwrite, as a key/value map (EC2's rules, as at create). */
+                    set?: components["schemas"]["Tags"];
+                    /** @description Tag keys to remove (a key the key pair does not carry is no error). */
+                    remove?: string[];
+                    region?: components["schemas"]["Region"];
+                    account?: components["schemas"]["Account"];
+                    /** @description Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the request would get (403 forbidden when the service may not make the call). */
+                    dryRun?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The key pair after the change (as GET answers it, without createdAt), or with dryRun the DryRunResult with `keyPair` as it would be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPair"] | components["schemas"]["DryRunResult"];
+                };
+            };
+            /** @description Invalid request: a reserved tag (named), a key both set and removed, more than 50 tags after the change, EC2's tag rules, or the region. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "body.remove: a tag key cannot be both set and removed",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/tags",
+                     *       "errors": [
+                     *         {
+                     *           "field": "body.remove",
+                     *           "message": "a tag key cannot be both set and removed"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key pair was not created through this service (no managed-key tag), so it is not changed, or (a dry run) the service may not change it (problem type forbidden); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unmanaged-key",
+                     *       "title": "Key pair is not managed by this service",
+                     *       "status": 403,
+                     *       "detail": "Key pair console-key was not created or imported through this service (no managed-by=ec2-keypairs-api tag); tag it in EC2 directly.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/tags"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No such key pair in the region. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Key pair not found",
+                     *       "status": 404,
+                     *       "detail": "No key pair named deploy-bot in eu-west-1.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/tags"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs/by-id/{keyPairId}/tags (here PATCH) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example PATCH
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use PATCH.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/tags"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description The body is not sent as JSON in UTF-8: no Content-Type, another media type, or a charset other than utf-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "charset latin1 is not accepted: send the body in UTF-8 (application/json, or application/json; charset=utf-8).",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/tags"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            /** @description EC2 failed or refused the service's own credentials. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/upstream-error",
+                     *       "title": "AWS request failed",
+                     *       "status": 502,
+                     *       "detail": "EC2 reported an internal error.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/tags",
+                     *       "ec2Code": "InternalError"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["GatewayUnavailable"];
+            /** @description EC2 did not answer within the service's time budget. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/upstream-timeout",
+                     *       "title": "AWS did not answer in time",
+                     *       "status": 504,
+                     *       "detail": "EC2 did not answer in time.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/tags"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setKeyPairExpiryById: {
+        parameters: {
+            query?: {
+                /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
+                region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
+            };
+            header?: never;
+            path: {
+                /** @description EC2 key pair id. */
+                keyPairId: string;
+            };
+            cookie?: never;
+        };
+        /** @description One JSON object in UTF-8, each member given once, no __proto__ member, nested at most 32 levels of objects and arrays deep (the body is level 1, tags level 2); otherwise a 400. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description The key expires this many seconds after it is made (60 to 31536000, one year): the sweep then deletes it (within its schedule, 5 minutes by default), even if something still names it. Not with expiresAt.
+                     * @example 3600
+                     */
+                    ttlSeconds?: number;
+                    /**
+                     * Format: date-time
+                     * @description When the key expires (RFC 3339 with a time zone offset or Z; in the future, at most one year ahead): the sweep then deletes it. Not with ttlSeconds.
+                     * @example 2026-12-31T18:00:00Z
+                     */
+                    expiresAt?: string;
+                    region?: components["schemas"]["Region"];
+                    account?: components["schemas"]["Account"];
+                    /** @description Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the request would get (403 forbidden when the service may not make the call). */
+                    dryRun?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The key pair after the change (as GET answers it, without createdAt), or with dryRun the DryRunResult with `keyPair` as it would be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPair"] | components["schemas"]["DryRunResult"];
+                };
+            };
+            /** @description Invalid request: not exactly one of ttlSeconds and expiresAt, or out of bounds. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "body.ttlSeconds: must be at least 60",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/expiry",
+                     *       "errors": [
+                     *         {
+                     *           "field": "body.ttlSeconds",
+                     *           "message": "must be at least 60"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key pair was not created through this service (no managed-key tag), so it is not changed, or (a dry run) the service may not change it (problem type forbidden); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unmanaged-key",
+                     *       "title": "Key pair is not managed by this service",
+                     *       "status": 403,
+                     *       "detail": "Key pair console-key was not created or imported through this service (no managed-by=ec2-keypairs-api tag); tag it in EC2 directly.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/expiry"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No such key pair in the region. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Key pair not found",
+                     *       "status": 404,
+                     *       "detail": "No key pair named deploy-bot in eu-west-1.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/expiry"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs/by-id/{keyPairId}/expiry (here PUT, DELETE) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example PUT, DELETE
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PATCH is not supported here; use PUT or DELETE.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/expiry"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description The body is not sent as JSON in UTF-8: no Content-Type, another media type, or a charset other than utf-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "charset latin1 is not accepted: send the body in UTF-8 (application/json, or application/json; charset=utf-8).",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/expiry"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            /** @description EC2 failed or refused the service's own credentials. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/upstream-error",
+                     *       "title": "AWS request failed",
+                     *       "status": 502,
+                     *       "detail": "EC2 reported an internal error.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/expiry",
+                     *       "ec2Code": "InternalError"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["GatewayUnavailable"];
+            /** @description EC2 did not answer within the service's time budget. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/upstream-timeout",
+                     *       "title": "AWS did not answer in time",
+                     *       "status": 504,
+                     *       "detail": "EC2 did not answer in time.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/expiry"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    clearKeyPairExpiryById: {
+        parameters: {
+            query?: {
+                /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
+                region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
+                /** @description Nothing is changed: a 200 DryRunResult with the key as it would be, else the problem the request would get. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description EC2 key pair id. */
+                keyPairId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key pair after the change (as GET answers it, without createdAt), or with dryRun the DryRunResult with `keyPair` as it would be. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPair"] | components["schemas"]["DryRunResult"];
+                };
+            };
+            /** @description Invalid request: a parameter or the region is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "query.dryRun: must be one of true, false",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/expiry",
+                     *       "errors": [
+                     *         {
+                     *           "field": "query.dryRun",
+                     *           "message": "must be one of true, false"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The key pair was not created through this service (no managed-key tag), so it is not changed, or (a dry run) the service may not change it (problem type forbidden); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unmanaged-key",
+                     *       "title": "Key pair is not managed by this service",
+                     *       "status": 403,
+                     *       "detail": "Key pair console-key was not created or imported through this service (no managed-by=ec2-keypairs-api tag); tag it in EC2 directly.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/expiry"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description No such key pair in the region. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/not-found",
+                     *       "title": "Key pair not found",
+                     *       "status": 404,
+                     *       "detail": "No key pair named deploy-bot in eu-west-1.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/expiry"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs/by-id/{keyPairId}/expiry (here PUT, DELETE) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example PUT, DELETE
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PATCH is not supported here; use PUT or DELETE.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/expiry"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            /** @description EC2 failed or refused the service's own credentials. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/upstream-error",
+                     *       "title": "AWS request failed",
+                     *       "status": 502,
+                     *       "detail": "EC2 reported an internal error.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/expiry",
+                     *       "ec2Code": "InternalError"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["GatewayUnavailable"];
+            /** @description EC2 did not answer within the service's time budget. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/upstream-timeout",
+                     *       "title": "AWS did not answer in time",
+                     *       "status": 504,
+                     *       "detail": "EC2 did not answer in time.",
+                     *       "instance": "/keypairs/by-id/key-0123456789abcdef0/expiry"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

@@ -12,6 +12,8 @@ import { parseArgs } from "node:util";
 import jmespath from "jmespath";
 import {
   createKeyPairsClient,
+  type DryRunResult,
+  type ExpiryRequest,
   isDryRun,
   type KeyPair,
   type KeyPairList,
@@ -45,6 +47,10 @@ Commands:
   rm NAME | --key-pair-id ID  [--dry-run] [--force]
                  delete a key pair made through the API; refused while anything names it (what does is
                  shown, exit 1), or while that could not be checked; --force deletes it anyway
+  tag NAME | --key-pair-id ID  [--set k=v]... [--remove KEY]... [--dry-run]
+                 change the tags of a key pair made through the API (not the service's own tags)
+  expiry NAME | --key-pair-id ID  --ttl 30d | --expires-at TIME | --clear  [--dry-run]
+                 set, extend or clear when a key pair made through the API expires
 
 Options for every command:
   --region REGION        the region of the key pairs (default: the API's default region)
@@ -126,6 +132,9 @@ const OPTIONS = {
   "tag-key": { type: "string" },
   limit: { type: "string" },
   cursor: { type: "string" },
+  set: { type: "string", multiple: true },
+  remove: { type: "string", multiple: true },
+  clear: { type: "boolean" },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
@@ -152,15 +161,18 @@ export const ALLOWED: Record<string, Option[]> = {
   ],
   get: ["key-pair-id", "public-key", "usage"],
   rm: ["key-pair-id", "dry-run", "force"],
+  tag: ["key-pair-id", "set", "remove", "dry-run"],
+  expiry: ["key-pair-id", "ttl", "expires-at", "clear", "dry-run"],
 };
 export const GLOBAL: Option[] = ["region", "account", "endpoint", "signing-region", "json", "output", "query", "help"];
 
-function tags(values: Values): Record<string, string> | undefined {
-  if (!values.tag) return undefined;
+function tags(values: Values, option: "tag" | "set" = "tag"): Record<string, string> | undefined {
+  const pairs = values[option];
+  if (!pairs) return undefined;
   const result: Record<string, string> = {};
-  for (const pair of values.tag) {
+  for (const pair of pairs) {
     const at = pair.indexOf("=");
-    if (at < 1) throw new UsageError(`--tag ${pair}: write key=value`);
+    if (at < 1) throw new UsageError(`--${option} ${pair}: write key=value`);
     result[pair.slice(0, at)] = pair.slice(at + 1);
   }
   return result;
@@ -610,6 +622,52 @@ async function remove(client: KeyPairsClient, target: Target, values: Values, io
   return EXIT.ok;
 }
 
+/** What a tags or expiry change answers: the key as it is now, or a dry run's with the key as it would be. */
+function emitChanged(io: Io, values: Values, result: KeyPair | DryRunResult): void {
+  const key = isDryRun(result) ? result.keyPair : result;
+  const shown = key
+    ? `${table(keyRows([key]))}tags: ${
+        Object.entries(key.tags)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(", ") || "-"
+      }\n`
+    : "";
+  emit(io, values, result, () => (isDryRun(result) ? `dry run: ${result.detail}\n${shown}` : shown), key ? [key] : undefined);
+}
+
+async function retag(client: KeyPairsClient, target: Target, values: Values, io: Io): Promise<number> {
+  const body = {
+    ...(values.set ? { set: tags(values, "set") } : {}),
+    ...(values.remove ? { remove: values.remove } : {}),
+    ...where(values),
+    ...(values["dry-run"] ? { dryRun: true } : {}),
+  };
+  emitChanged(
+    io,
+    values,
+    "name" in target ? await client.updateKeyPairTags(target.name, body) : await client.updateKeyPairTagsById(target.keyPairId, body),
+  );
+  return EXIT.ok;
+}
+
+async function changeExpiry(client: KeyPairsClient, target: Target, values: Values, io: Io): Promise<number> {
+  const common = { ...where(values), ...(values["dry-run"] ? { dryRun: true } : {}) };
+  const given = expiry(values);
+  // Neither --ttl nor --expires-at: the API's 400 says what to give.
+  if (values.clear && (given.ttlSeconds !== undefined || given.expiresAt !== undefined)) {
+    throw new UsageError("expiry takes --clear or a new expiry, not both");
+  }
+  const result = values.clear
+    ? "name" in target
+      ? await client.clearKeyPairExpiry(target.name, common)
+      : await client.clearKeyPairExpiryById(target.keyPairId, common)
+    : "name" in target
+      ? await client.setKeyPairExpiry(target.name, { ...given, ...common } as ExpiryRequest)
+      : await client.setKeyPairExpiryById(target.keyPairId, { ...given, ...common } as ExpiryRequest);
+  emitChanged(io, values, result);
+  return EXIT.ok;
+}
+
 const jsonErrors = (values: Values) => values.json === true || values.output === "json";
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
@@ -635,7 +693,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     const byId = command !== "ls" && values["key-pair-id"] !== undefined;
     if (byId && rest.length !== 0) throw new UsageError(`${command} takes NAME or --key-pair-id, not both`);
     if (command !== "ls" && !byId && rest.length !== 1)
-      throw new UsageError(`${command} takes one NAME${command === "get" || command === "rm" ? " (or --key-pair-id ID)" : ""}`);
+      throw new UsageError(`${command} takes one NAME${["get", "rm", "tag", "expiry"].includes(command) ? " (or --key-pair-id ID)" : ""}`);
     if (command === "ls" && rest.length !== 0) throw new UsageError(`ls takes no NAME (use --name)`);
     outputOf(values);
     checkQuery(values.query);
@@ -665,6 +723,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         return await list(client, values, io);
       case "get":
         return await get(client, target, values, io);
+      case "tag":
+        return await retag(client, target, values, io);
+      case "expiry":
+        return await changeExpiry(client, target, values, io);
       default:
         return await remove(client, target, values, io);
     }

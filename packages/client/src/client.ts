@@ -21,6 +21,11 @@ export type ImportKeyPairRequest = operations["importKeyPair"]["requestBody"]["c
 export type ListQuery = NonNullable<operations["listKeyPairs"]["parameters"]["query"]>;
 export type KeyQuery = NonNullable<operations["getKeyPair"]["parameters"]["query"]>;
 export type DeleteQuery = NonNullable<operations["deleteKeyPair"]["parameters"]["query"]>;
+/** Tags to set and tag keys to remove (the service's reserved tags are refused). */
+export type TagChangeRequest = operations["updateKeyPairTags"]["requestBody"]["content"]["application/json"];
+/** ttlSeconds or expiresAt, exactly one. */
+export type ExpiryRequest = operations["setKeyPairExpiry"]["requestBody"]["content"]["application/json"];
+export type ExpiryClearQuery = NonNullable<operations["clearKeyPairExpiry"]["parameters"]["query"]>;
 /** What names a key (includeUsage=true, and the problem of a refused delete). */
 export type KeyUsage = components["schemas"]["KeyUsage"];
 export type Region = components["schemas"]["Region"];
@@ -256,6 +261,36 @@ export function createKeyPairsClient(options: ClientOptions) {
     /** DELETE /keypairs/by-id/{keyPairId}: as deleteKeyPair, the key addressed by its id. */
     async deleteKeyPairById(keyPairId: string, query: DeleteQuery = {}): Promise<DryRunResult | undefined> {
       return deleted(await unwrap(http.DELETE("/keypairs/by-id/{keyPairId}", { params: { path: { keyPairId }, query } })));
+    },
+
+    /** PATCH /keypairs/{name}/tags: the key pair after the change; a dry run's DryRunResult holds it as it would be. */
+    async updateKeyPairTags(name: string, body: TagChangeRequest): Promise<KeyPair | DryRunResult> {
+      return (await unwrap(http.PATCH("/keypairs/{name}/tags", { params: { path: { name } }, body }))).data;
+    },
+
+    /** PATCH /keypairs/by-id/{keyPairId}/tags: as updateKeyPairTags, the key addressed by its id. */
+    async updateKeyPairTagsById(keyPairId: string, body: TagChangeRequest): Promise<KeyPair | DryRunResult> {
+      return (await unwrap(http.PATCH("/keypairs/by-id/{keyPairId}/tags", { params: { path: { keyPairId } }, body }))).data;
+    },
+
+    /** PUT /keypairs/{name}/expiry: sets or extends when the key expires. */
+    async setKeyPairExpiry(name: string, body: ExpiryRequest): Promise<KeyPair | DryRunResult> {
+      return (await unwrap(http.PUT("/keypairs/{name}/expiry", { params: { path: { name } }, body }))).data;
+    },
+
+    /** PUT /keypairs/by-id/{keyPairId}/expiry */
+    async setKeyPairExpiryById(keyPairId: string, body: ExpiryRequest): Promise<KeyPair | DryRunResult> {
+      return (await unwrap(http.PUT("/keypairs/by-id/{keyPairId}/expiry", { params: { path: { keyPairId } }, body }))).data;
+    },
+
+    /** DELETE /keypairs/{name}/expiry: the key no longer expires. */
+    async clearKeyPairExpiry(name: string, query: ExpiryClearQuery = {}): Promise<KeyPair | DryRunResult> {
+      return (await unwrap(http.DELETE("/keypairs/{name}/expiry", { params: { path: { name }, query } }))).data;
+    },
+
+    /** DELETE /keypairs/by-id/{keyPairId}/expiry */
+    async clearKeyPairExpiryById(keyPairId: string, query: ExpiryClearQuery = {}): Promise<KeyPair | DryRunResult> {
+      return (await unwrap(http.DELETE("/keypairs/by-id/{keyPairId}/expiry", { params: { path: { keyPairId }, query } }))).data;
     },
 
     /** GET /openapi.json: this API's OpenAPI document. */

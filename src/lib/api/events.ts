@@ -14,11 +14,19 @@ export const EVENT_DETAIL_TYPES = {
   imported: "Key Pair Imported",
   deleted: "Key Pair Deleted",
   expired: "Key Pair Expired",
+  "tags-changed": "Key Pair Tags Changed",
+  "expiry-changed": "Key Pair Expiry Changed",
 } as const;
 export type KeyPairChange = keyof typeof EVENT_DETAIL_TYPES;
 
 /** Who made an expired key's deletion. */
 export const SWEEPER = "sweeper";
+
+/** A key's tags or expiry on one side of a change (as answers show them: no bookkeeping tags). */
+const KeyPairState = /* @__PURE__ */ z.strictObject({
+  tags: z.optional(z.record(z.string(), z.string())),
+  expiresAt: z.optional(z.iso.datetime()),
+});
 
 export const KeyPairEventDetail = /* @__PURE__ */ z
   .strictObject({
@@ -31,7 +39,7 @@ export const KeyPairEventDetail = /* @__PURE__ */ z
     keyType: KeyType,
     fingerprint: z.string(),
     caller: z.string().register(z.globalRegistry, {
-      description: `Who created, imported or deleted the key: the IAM caller's ARN (an assumed role without its session); "${SWEEPER}" for an expiry.`,
+      description: `Who created, imported, changed or deleted the key: the IAM caller's ARN (an assumed role without its session); "${SWEEPER}" for an expiry.`,
     }),
     expiresAt: z.optional(z.iso.datetime()).register(z.globalRegistry, { description: "When the key expires or expired, if it does." }),
     escrowed: z.boolean().register(z.globalRegistry, { description: "Whether its private key is (or was) escrowed in SSM." }),
@@ -40,6 +48,12 @@ export const KeyPairEventDetail = /* @__PURE__ */ z
         "Deletions only: whether no usage check was made (force=true, every expiry, and the first key an Idempotency-Key repeat " +
         "replaces): then what named the key is not known.",
     }),
+    before: z.optional(KeyPairState).register(z.globalRegistry, {
+      description:
+        "Tags and expiry changes only: the key's tags (Key Pair Tags Changed) or expiresAt (Key Pair Expiry Changed; absent: none) " +
+        "before the change, as answers show them.",
+    }),
+    after: z.optional(KeyPairState).register(z.globalRegistry, { description: "The same, after the change." }),
   })
   .register(z.globalRegistry, { id: "KeyPairEventDetail", description: "The detail of every key pair event." });
 

@@ -16,7 +16,7 @@ export const SERVICE_TAGS = {
 export const RESERVED_TAG_KEYS: readonly string[] = Object.values(SERVICE_TAGS);
 
 /**
- * The service's bookkeeping, which no answer shows (create, import, get, list; events carry no tags):
+ * The service's bookkeeping, which no answer shows (create, import, get, list; nor a tags change's event):
  * which request made a key and who asked. Answers show the caller's tags, the managed-key marker,
  * escrow and expires-at: they say what the service does with the key.
  */
@@ -28,7 +28,7 @@ export const HIDDEN_TAG_KEYS: readonly string[] = [
 ];
 
 /** EC2's limit of tags per key pair. */
-const EC2_MAX_TAGS = 50;
+export const EC2_MAX_TAGS = 50;
 
 /**
  * How many tags a caller may set: EC2's limit less the service's own and the managed-key marker.

@@ -151,7 +151,7 @@ export const Tags = /* @__PURE__ */ z
     example: { team: "platform", env: "prod" },
   });
 
-const DryRun = /* @__PURE__ */ z.boolean().register(z.globalRegistry, {
+export const DryRun = /* @__PURE__ */ z.boolean().register(z.globalRegistry, {
   description:
     "Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the request would get (403 forbidden when " +
     "the service may not make the call).",
@@ -194,11 +194,11 @@ const ExpiresAt = /* @__PURE__ */ z.iso
   });
 
 /** The expiry fields of create and import: one or the other, and a key that expires has one tag fewer for its caller. */
-const expiryFields = {
+export const expiryFields = {
   ttlSeconds: /* @__PURE__ */ z.optional(TtlSeconds),
   expiresAt: /* @__PURE__ */ z.optional(ExpiresAt),
 };
-interface Expiring {
+export interface Expiring {
   ttlSeconds?: number;
   expiresAt?: string;
   tags?: Record<string, string>;
@@ -542,9 +542,10 @@ export const DryRunResult = /* @__PURE__ */ z
   .strictObject({
     dryRun: z.literal(true),
     wouldSucceed: z.literal(true),
-    operation: z.enum(["CreateKeyPair", "ImportKeyPair", "DeleteKeyPair"]),
+    operation: z.enum(["CreateKeyPair", "ImportKeyPair", "DeleteKeyPair", "CreateTags", "DeleteTags"]),
     detail: z.string(),
     usage: z.optional(KeyUsage).register(z.globalRegistry, { description: "A delete's dry run: what names the key." }),
+    keyPair: z.optional(KeyPair).register(z.globalRegistry, { description: "A tags or expiry change's dry run: the key as it would be." }),
   })
   .register(z.globalRegistry, {
     id: "DryRunResult",

@@ -3,7 +3,14 @@ import type { ProblemKind } from "../api/problems.js";
 import { DryRunSucceeded, ServiceError } from "../keypairs/errors.js";
 import { config } from "../platform/config.js";
 
-export type Operation = "CreateKeyPair" | "ImportKeyPair" | "DescribeKeyPairs" | "DeleteKeyPair" | UsageOperation;
+export type Operation =
+  | "CreateKeyPair"
+  | "ImportKeyPair"
+  | "DescribeKeyPairs"
+  | "DeleteKeyPair"
+  | "CreateTags"
+  | "DeleteTags"
+  | UsageOperation;
 
 /** The read-only describes of a usage check (EC2's and Auto Scaling's: both speak the same query protocol and error codes). */
 export type UsageOperation =

@@ -71,7 +71,7 @@ interface Mutation<T> {
  * sent again only by create and import, which recognise their own key if EC2 had carried it out;
  * everything else is final. All attempts share one time budget.
  */
-async function mutate<T>(mutation: Mutation<T>): Promise<T> {
+export async function mutate<T>(mutation: Mutation<T>): Promise<T> {
   const { region, operation, dryRun, ownKey } = mutation;
   const signal = AbortSignal.timeout(within(mutation.budgetMs));
   let outcomeUnknown = false;
@@ -116,6 +116,8 @@ const OUTCOME: Record<Mutating, string> = {
   CreateKeyPair: "may have been created",
   ImportKeyPair: "may have been imported",
   DeleteKeyPair: "may have been deleted",
+  CreateTags: "may have been tagged",
+  DeleteTags: "may have had tags removed",
 };
 
 /** The same problem, saying that EC2 may have carried the call out: the caller can look the key up. */
@@ -127,7 +129,7 @@ function withUnknownOutcome(error: ServiceError, operation: Mutating, name: stri
   });
 }
 
-const toTags = (tags: Record<string, string>): Tag[] => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+export const toTags = (tags: Record<string, string>): Tag[] => Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 const tagMap = (tags: Tag[] | undefined): Record<string, string> =>
   Object.fromEntries((tags ?? []).map((tag) => [tag.Key ?? "", tag.Value ?? ""]));
 const keyPairTags = (tags: Record<string, string>) =>
@@ -296,7 +298,8 @@ export async function deleteKeyPair(
 }
 
 /** The whole store; a function that makes only some of the calls takes those alone (src/lib/service/). */
-export const ec2KeyPairStore: KeyPairStore = {
+// Without retag: the tags and expiry changes have their own adapter (ec2-tags.ts), outside the delete function's INIT.
+export const ec2KeyPairStore: Omit<KeyPairStore, "retag"> = {
   describe: describeKeyPairs,
   create: createKeyPair,
   import: importKeyPair,

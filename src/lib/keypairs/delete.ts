@@ -1,18 +1,10 @@
 import type { DryRunView } from "../api/schemas.js";
 import { AFTER_DELETE_MS, budget, DELETE_MIN_MS, type Deletion, deleteFound, LOOKUP_MS, left, outOfTime } from "./delete-found.js";
-import { ServiceError } from "./errors.js";
-import type { DeleteDeps, KeyPairRef, KeyPairSettings } from "./ports.js";
+import { refuseUnmanaged } from "./managed.js";
+import type { DeleteDeps, KeyPairRef } from "./ports.js";
 import { findKeyPair } from "./read.js";
 import { refuseIfUsed, scanUsage, usageOf } from "./usage.js";
 import { isDryRun } from "./views.js";
-
-/** The guard's refusal of a key this service did not make (the spec's example is made by this too). */
-export const unmanagedKey = (name: string, settings: KeyPairSettings): ServiceError =>
-  new ServiceError(
-    "unmanaged-key",
-    `Key pair ${name} was not created or imported through this service (no ${settings.managedTag.key}=${settings.managedTag.value} tag); ` +
-      `delete it in EC2 directly.`,
-  );
 
 /** What a delete needs once its checks are done: no delete is started that could not be finished and reported in time. */
 const DELETE_PHASE_MS = DELETE_MIN_MS + LOOKUP_MS + AFTER_DELETE_MS;
@@ -31,7 +23,7 @@ export async function deleteKeyPair(deps: DeleteDeps, region: string, ref: KeyPa
   // The look-up, like the check, leaves the delete and its report their time: nothing has changed if it runs out.
   if (left(deps, options.deadline, DELETE_PHASE_MS) <= 0) throw outOfTime("name" in ref ? ref.name : ref.keyPairId);
   const keyPair = await findKeyPair(deps, region, ref, false, budget(deps, options.deadline, DELETE_PHASE_MS));
-  if (!keyPair.managed && !deps.settings.allowUnmanagedDelete) throw unmanagedKey(keyPair.name, deps.settings);
+  refuseUnmanaged(keyPair, deps.settings, { allowUnmanaged: deps.settings.allowUnmanagedDelete });
   // A forced delete answers 204 without a body: its check would be read by nobody, so only its dry run makes one.
   const checked = !options.force || options.dryRun;
   // The check gets what the delete and its report do not need: one cut short is incomplete, so refused (usage-unknown).

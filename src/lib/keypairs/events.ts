@@ -7,7 +7,7 @@ export function keyPairEvent(
   change: KeyPairChange,
   keyPair: Pick<KeyPairView, "keyPairId" | "name" | "region" | "keyType" | "fingerprint" | "tags" | "expiresAt">,
   caller: string,
-  deletion?: { forced: boolean },
+  detail?: { forced: boolean } | Pick<KeyPairEvent, "before" | "after">,
 ): KeyPairEvent {
   return {
     change,
@@ -19,6 +19,6 @@ export function keyPairEvent(
     caller,
     ...(keyPair.expiresAt ? { expiresAt: keyPair.expiresAt } : {}),
     escrowed: keyPair.tags[SERVICE_TAGS.escrow] !== undefined,
-    ...deletion,
+    ...detail,
   };
 }

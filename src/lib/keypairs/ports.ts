@@ -65,6 +65,17 @@ export interface KeyPairStore {
    * `budgetMs`: the longest it may take (else the store's own budget); one that runs out has an unknown outcome.
    */
   delete(region: string, keyPair: { name: string; keyPairId: string }, dryRun: boolean, budgetMs?: number): Promise<void>;
+  /**
+   * Sets and removes tags of exactly this key pair, by its id (a removed tag goes whatever its
+   * value): the set ones first, then the removed ones. A dry run is DryRunSucceeded.
+   */
+  retag(region: string, keyPair: { name: string; keyPairId: string }, change: TagChange, dryRun: boolean): Promise<void>;
+}
+
+/** Tags to set (key to value) and tag keys to remove, on one key pair. */
+export interface TagChange {
+  set: Record<string, string>;
+  remove: readonly string[];
 }
 
 /** An escrowed private key, as the vault lists it: whose it is and when it was stored, never the key. */
@@ -168,6 +179,15 @@ export interface DeleteDeps {
   clock: Pick<Clock, "now">;
 }
 
+/** Changing a key's tags or expiry: look it up, retag it, publish the change. */
+export interface RetagDeps {
+  store: Pick<KeyPairStore, "describe" | "retag">;
+  events: EventPublisher;
+  settings: KeyPairSettings;
+  /** A ttl counts from now. */
+  clock: Pick<Clock, "now">;
+}
+
 /** Time: now (ms since the epoch) and waiting. */
 export interface Clock {
   now(): number;
@@ -176,7 +196,7 @@ export interface Clock {
 
 /** Import and idempotency: the whole store, the ledger of Idempotency-Keys, the events, and the clock. */
 export interface StoreDeps {
-  store: KeyPairStore;
+  store: Omit<KeyPairStore, "retag">;
   ledger: IdempotencyLedger;
   events: EventPublisher;
   settings: KeyPairSettings;

@@ -39,6 +39,10 @@ export const METRICS = {
   KeysDeleted: { unit: "Count", dimensions: "service" },
   /** Key pairs deleted by the sweep on expiry. */
   KeysExpired: { unit: "Count", dimensions: "service" },
+  /** Key pairs whose tags a caller changed (PATCH .../tags). */
+  KeyTagsChanged: { unit: "Count", dimensions: "service" },
+  /** Key pairs whose expiry a caller set or cleared (PUT or DELETE .../expiry). */
+  KeyExpiryChanged: { unit: "Count", dimensions: "service" },
   /** Creates whose private key could not be escrowed. */
   EscrowFailures: { unit: "Count", dimensions: "service" },
   /** Changes EventBridge did not take (their "key pair event" line has published: false). */

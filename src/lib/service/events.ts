@@ -11,7 +11,14 @@ import { logger } from "../platform/logger.js";
 import { countMetric } from "../platform/metrics.js";
 
 /** The metric each change counts in. */
-const CHANGE_METRICS = { created: "KeysCreated", imported: "KeysImported", deleted: "KeysDeleted", expired: "KeysExpired" } as const;
+const CHANGE_METRICS = {
+  created: "KeysCreated",
+  imported: "KeysImported",
+  deleted: "KeysDeleted",
+  expired: "KeysExpired",
+  "tags-changed": "KeyTagsChanged",
+  "expiry-changed": "KeyExpiryChanged",
+} as const;
 
 export const keyPairEvents: EventPublisher = {
   async publish(keyPairEvent) {

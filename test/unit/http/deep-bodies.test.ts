@@ -34,8 +34,17 @@ const handlerOf = async (module: string): Promise<Handler> =>
 
 const TOO_DEEP = { field: "body", message: "nests arrays and objects more than 32 levels deep; at most 32 are accepted" };
 
-test("the routes with a body, read from the route table and the spec, are create and import", () => {
-  expect(BODY_ROUTES.map(routeKey)).toEqual(["POST /keypairs", "POST /keypairs/import"]);
+test("the routes with a body, read from the route table and the spec: create, import, the tags and expiry changes", () => {
+  expect(BODY_ROUTES.map(routeKey).sort()).toEqual(
+    [
+      "POST /keypairs",
+      "POST /keypairs/import",
+      "PATCH /keypairs/{name}/tags",
+      "PATCH /keypairs/by-id/{keyPairId}/tags",
+      "PUT /keypairs/{name}/expiry",
+      "PUT /keypairs/by-id/{keyPairId}/expiry",
+    ].sort(),
+  );
 });
 
 describe.each(BODY_ROUTES.map((route) => [routeKey(route), route] as const))("%s", (_key, route) => {
@@ -52,7 +61,9 @@ describe.each(BODY_ROUTES.map((route) => [routeKey(route), route] as const))("%s
     const nested = (depth: number) => `{"name":"n","tags":{"a":${"[".repeat(depth - 2)}${"]".repeat(depth - 2)}}}`;
     const atLimit = await invoke(handler, { method: route.method, path: route.path, body: nested(MAX_JSON_DEPTH) });
     expect(atLimit.status).toBe(400);
-    expect(atLimit.body.errors).toContainEqual({ field: "body.tags.a", message: "must be a string" });
+    // The schema answers (create and import: the tag's value; the others: their own fields), not the depth check.
+    expect(atLimit.body.errors).not.toContainEqual(TOO_DEEP);
+    if (route.method === "POST") expect(atLimit.body.errors).toContainEqual({ field: "body.tags.a", message: "must be a string" });
     const over = await invoke(handler, { method: route.method, path: route.path, body: nested(MAX_JSON_DEPTH + 1) });
     expect(over.body.errors).toEqual([TOO_DEEP]);
   });
@@ -74,7 +85,11 @@ test.each([
   ["true", "a boolean"],
 ])("a body of JSON %s (%s) is a 400 validation: body must be an object", async (body) => {
   for (const route of BODY_ROUTES) {
-    const answer = await invoke(await handlerOf(route.handler), { method: route.method, path: route.path, body });
+    // A valid name or id in the path: the body's problem is then the only one.
+    const pathParameters = Object.fromEntries(
+      [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, name === "keyPairId" ? "key-0123456789abcdef0" : "n"]),
+    );
+    const answer = await invoke(await handlerOf(route.handler), { method: route.method, path: route.path, body, pathParameters });
     expect([routeKey(route), answer.status, answer.body.type]).toEqual([routeKey(route), 400, "/problems/validation"]);
     expect(answer.body.errors).toEqual([{ field: "body", message: "must be an object" }]);
   }

@@ -33,7 +33,11 @@ from .region_listing_type_0 import RegionListingType0
 from .region_listing_type_0_status import RegionListingType0Status
 from .region_listing_type_1 import RegionListingType1
 from .region_listing_type_1_status import RegionListingType1Status
+from .set_key_pair_expiry_body import SetKeyPairExpiryBody
+from .set_key_pair_expiry_by_id_body import SetKeyPairExpiryByIdBody
 from .tags import Tags
+from .update_key_pair_tags_body import UpdateKeyPairTagsBody
+from .update_key_pair_tags_by_id_body import UpdateKeyPairTagsByIdBody
 
 __all__ = (
     "CreateKeyPairBody",
@@ -69,5 +73,9 @@ __all__ = (
     "RegionListingType0Status",
     "RegionListingType1",
     "RegionListingType1Status",
+    "SetKeyPairExpiryBody",
+    "SetKeyPairExpiryByIdBody",
     "Tags",
+    "UpdateKeyPairTagsBody",
+    "UpdateKeyPairTagsByIdBody",
 )

@@ -9,6 +9,7 @@ from ..models.dry_run_result_operation import DryRunResultOperation
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.key_pair import KeyPair
     from ..models.key_usage import KeyUsage
 
 
@@ -30,6 +31,10 @@ class DryRunResult:
             'launchTemplates': [{'launchTemplateId': 'lt-0123456789abcdef0', 'launchTemplateName': 'web', 'versions': [3]}],
             'launchConfigurations': [], 'autoScalingGroups': [{'name': 'web-asg'}], 'spotInstanceRequests': [],
             'spotFleetRequests': [], 'fleets': [], 'complete': True, 'incomplete': []}.
+        key_pair (KeyPair | Unset):  Example: {'keyPairId': 'key-0a1b2c3d4e5f60718', 'name': 'deploy-bot',
+            'fingerprint': 'Xk3r8yS0Wq2mYqk0sSL8cB5S0TtX4p9JZ3c3vJcQ0M4=', 'keyType': 'ed25519', 'region': 'eu-west-1',
+            'tags': {'team': 'platform', 'managed-by': 'ec2-keypairs-api'}, 'managed': True, 'createdAt':
+            datetime.datetime(2026, 11, 22, 10, 0, tzinfo=datetime.timezone(datetime.timedelta(0), 'Z'))}.
     """
 
     dry_run: bool
@@ -37,6 +42,7 @@ class DryRunResult:
     operation: DryRunResultOperation
     detail: str
     usage: KeyUsage | Unset = UNSET
+    key_pair: KeyPair | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         dry_run = self.dry_run
@@ -51,6 +57,10 @@ class DryRunResult:
         if not isinstance(self.usage, Unset):
             usage = self.usage.to_dict()
 
+        key_pair: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.key_pair, Unset):
+            key_pair = self.key_pair.to_dict()
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -63,11 +73,14 @@ class DryRunResult:
         )
         if usage is not UNSET:
             field_dict["usage"] = usage
+        if key_pair is not UNSET:
+            field_dict["keyPair"] = key_pair
 
         return field_dict
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.key_pair import KeyPair
         from ..models.key_usage import KeyUsage
 
         d = dict(src_dict)
@@ -86,12 +99,20 @@ class DryRunResult:
         else:
             usage = KeyUsage.from_dict(_usage)
 
+        _key_pair = d.pop("keyPair", UNSET)
+        key_pair: KeyPair | Unset
+        if isinstance(_key_pair, Unset):
+            key_pair = UNSET
+        else:
+            key_pair = KeyPair.from_dict(_key_pair)
+
         dry_run_result = cls(
             dry_run=dry_run,
             would_succeed=would_succeed,
             operation=operation,
             detail=detail,
             usage=usage,
+            key_pair=key_pair,
         )
 
         return dry_run_result

@@ -84,6 +84,12 @@ const COMMANDS: Record<string, string[]> = {
   getKeyPairById: ["get", "--key-pair-id", ID],
   deleteKeyPair: ["rm", NAME],
   deleteKeyPairById: ["rm", "--key-pair-id", ID],
+  updateKeyPairTags: ["tag", NAME],
+  updateKeyPairTagsById: ["tag", "--key-pair-id", ID],
+  setKeyPairExpiry: ["expiry", NAME],
+  setKeyPairExpiryById: ["expiry", "--key-pair-id", ID],
+  clearKeyPairExpiry: ["expiry", NAME, "--clear"],
+  clearKeyPairExpiryById: ["expiry", "--key-pair-id", ID, "--clear"],
 };
 
 /**
@@ -122,6 +128,8 @@ const GIVEN_BY: Record<string, { args: string[]; sent: unknown }> = {
   "query allRegions": { args: ["--all-regions"], sent: true },
   "query dryRun": { args: ["--dry-run"], sent: true },
   "query force": { args: ["--force"], sent: true },
+  "body set": { args: ["--set", "owner=ci"], sent: { owner: "ci" } },
+  "body remove": { args: ["--remove", "temp"], sent: ["temp"] },
 };
 
 /** Client methods that are no operation of their own: the operation each one calls. */
@@ -136,6 +144,12 @@ const ANSWERS: Record<string, unknown> = {
   listAllKeyPairs: { items: [] },
   getKeyPair: KEY,
   getKeyPairById: KEY,
+  updateKeyPairTags: KEY,
+  updateKeyPairTagsById: KEY,
+  setKeyPairExpiry: KEY,
+  setKeyPairExpiryById: KEY,
+  clearKeyPairExpiry: KEY,
+  clearKeyPairExpiryById: KEY,
 };
 
 /** Runs the CLI against a stand-in client that records each method called and its arguments. */

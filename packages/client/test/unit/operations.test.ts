@@ -34,6 +34,21 @@ const CALLS: Record<keyof operations, { call: (client: KeyPairsClient) => Promis
     call: (client) => client.deleteKeyPairById("key-0123456789abcdef0"),
     path: { keyPairId: "key-0123456789abcdef0" },
   },
+  updateKeyPairTags: { call: (client) => client.updateKeyPairTags("deploy-bot", { set: { owner: "a" } }), path: { name: "deploy-bot" } },
+  updateKeyPairTagsById: {
+    call: (client) => client.updateKeyPairTagsById("key-0123456789abcdef0", { remove: ["owner"] }),
+    path: { keyPairId: "key-0123456789abcdef0" },
+  },
+  setKeyPairExpiry: { call: (client) => client.setKeyPairExpiry("deploy-bot", { ttlSeconds: 3600 }), path: { name: "deploy-bot" } },
+  setKeyPairExpiryById: {
+    call: (client) => client.setKeyPairExpiryById("key-0123456789abcdef0", { ttlSeconds: 3600 }),
+    path: { keyPairId: "key-0123456789abcdef0" },
+  },
+  clearKeyPairExpiry: { call: (client) => client.clearKeyPairExpiry("deploy-bot"), path: { name: "deploy-bot" } },
+  clearKeyPairExpiryById: {
+    call: (client) => client.clearKeyPairExpiryById("key-0123456789abcdef0"),
+    path: { keyPairId: "key-0123456789abcdef0" },
+  },
   getOpenApiDocument: { call: (client) => client.getOpenApiDocument(), path: {} },
   getDocsPage: { call: (client) => client.getDocsPage(), path: {} },
   getProblemType: { call: (client) => client.getProblemType("conflict"), path: { type: "conflict" } },
