@@ -10,6 +10,7 @@ import type { OrganizationsClient } from "@aws-sdk/client-organizations";
 import type { AssumeRoleCommandOutput, STSClient } from "@aws-sdk/client-sts";
 import { ServiceError } from "../keypairs/errors.js";
 import { config } from "../platform/config.js";
+import { logger } from "../platform/logger.js";
 import type { MemberCredentials } from "./account-scope.js";
 import { clientOptions } from "./clients.js";
 
@@ -130,6 +131,8 @@ async function assumeMemberRole(account: string): Promise<MemberCredentials> {
   const credentials = answer.Credentials;
   if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration)
     throw new ServiceError("upstream-error", `STS answered no credentials for the role ${config.MEMBER_ROLE_NAME} in account ${account}.`);
+  // One line per AssumeRole (at most one per account per credential lifetime per instance): who reached which account, when.
+  logger.info("member role assumed", { assumedAccount: account, expiration: credentials.Expiration.toISOString() });
   return {
     accessKeyId: credentials.AccessKeyId,
     secretAccessKey: credentials.SecretAccessKey,
