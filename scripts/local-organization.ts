@@ -82,7 +82,9 @@ export async function createLocalOrganization(
     }
     const expected = localAccountIds(members, denied);
     if (ids.join() !== [...expected.members, ...(expected.denied ? [expected.denied] : [])].join())
-      throw new Error(`moto's organization made accounts ${ids.join(", ")}, not the local organisation's (is moto_server.py's patch 9 in place?)`);
+      throw new Error(
+        `moto's organization made accounts ${ids.join(", ")}, not the local organisation's (is moto_server.py's patch 9 in place?)`,
+      );
     await Promise.all(expected.members.map((account) => createMemberRole(motoUrl, account, apiAccount)));
     return expected;
   } finally {

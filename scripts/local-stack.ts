@@ -363,8 +363,8 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
     // Made and warmed while serverless-offline bundles: ready before the API answers its first request.
     const organized =
       moto && organization
-        ? createLocalOrganization(motoUrl, MOTO_ACCOUNT, organization.members.length, organization.denied !== undefined).then(
-            (made) => warmLocalOrganization(motoUrl, made, "us-east-1"),
+        ? createLocalOrganization(motoUrl, MOTO_ACCOUNT, organization.members.length, organization.denied !== undefined).then((made) =>
+            warmLocalOrganization(motoUrl, made, "us-east-1"),
           )
         : Promise.resolve();
     await Promise.all([organized, waitUntilOurs(apiUrl, token, "serverless-offline", children, deadline)]);

@@ -75,13 +75,19 @@ test("a caller without a grant is refused in another account on every route, and
   );
   expect(await namesIn(untouched, name)).toEqual([]);
   // Each request's access line is written after all of its work: once the four are in the log, so is any AssumeRole of theirs.
-  await eventually(async () => accessLines(name), (lines) => lines.length === 4);
+  await eventually(
+    async () => accessLines(name),
+    (lines) => lines.length === 4,
+  );
   expect(serviceAssumptionsIn(UNTOUCHED)).toBe(before);
 
   // The count can move: the unsigned local caller, granted every account, reaches it.
   const unsigned = apiClient();
   expect((await unsigned.GET("/keypairs", { params: { query: { account: UNTOUCHED } } })).response.status).toBe(200);
-  await eventually(async () => serviceAssumptionsIn(UNTOUCHED), (count) => count > before);
+  await eventually(
+    async () => serviceAssumptionsIn(UNTOUCHED),
+    (count) => count > before,
+  );
 });
 
 test("a caller without a grant acts in its own account", async () => {
@@ -113,6 +119,9 @@ test("a caller of another account is refused even in the API's own: its grant is
 test("access log lines name the signed caller and the account", async () => {
   const name = `${run}-log`;
   expect((await ops.GET("/keypairs/{name}", { params: { path: { name }, query: { account: GRANTED } } })).response.status).toBe(404);
-  const lines = await eventually(async () => accessLines(name), (found) => found.length > 0);
+  const lines = await eventually(
+    async () => accessLines(name),
+    (found) => found.length > 0,
+  );
   expect(lines).toContainEqual(expect.objectContaining({ caller: sessionless(PRINCIPALS.ops), account: GRANTED }));
 });

@@ -63,7 +63,9 @@ test("the usage guard reads the account the request names: a key in use in A is 
   for (const account of [A, B])
     expect((await api.POST("/keypairs", { body: { name, keyType: "ed25519", account } })).response.status).toBe(201);
   const image = (await ec2[A]!.send(new DescribeImagesCommand({}))).Images![0]!.ImageId!;
-  const launched = await ec2[A]!.send(new RunInstancesCommand({ ImageId: image, InstanceType: "t3.micro", MinCount: 1, MaxCount: 1, KeyName: name }));
+  const launched = await ec2[A]!.send(
+    new RunInstancesCommand({ ImageId: image, InstanceType: "t3.micro", MinCount: 1, MaxCount: 1, KeyName: name }),
+  );
   const instanceId = launched.Instances![0]!.InstanceId!;
   try {
     const refused = await api.DELETE("/keypairs/{name}", { params: { path: { name }, query: { account: A } } });

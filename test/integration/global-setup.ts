@@ -2,8 +2,8 @@
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { type LocalStack, ROOT, startLocalStack } from "../../scripts/local-stack.ts";
 import { configFromEnv } from "../../scripts/realistic-aws/config.ts";
-import { startPrismProxy } from "../support/prism.ts";
 import { TEST_ACCOUNT_ACCESS } from "../support/principals.ts";
+import { startPrismProxy } from "../support/prism.ts";
 
 declare global {
   // eslint-disable-next-line no-var

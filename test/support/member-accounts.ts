@@ -20,7 +20,11 @@ export const moto = { region: REGION, endpoint: process.env.MOTO_URL, credential
 export async function clientsIn(account: string): Promise<{ ec2: EC2Client; autoScaling: AutoScalingClient }> {
   const sts = new STSClient(moto);
   const { Credentials } = await sts.send(
-    new AssumeRoleCommand({ RoleArn: `arn:aws:iam::${account}:role/ec2-keypairs-member`, RoleSessionName: "test", ExternalId: "ec2-keypairs-api" }),
+    new AssumeRoleCommand({
+      RoleArn: `arn:aws:iam::${account}:role/ec2-keypairs-member`,
+      RoleSessionName: "test",
+      ExternalId: "ec2-keypairs-api",
+    }),
   );
   sts.destroy();
   const credentials = {

@@ -68,9 +68,14 @@ function parsePrincipal(key: string): Grant["principal"] | string {
   return { kind: "role", account, name: rest.slice(slash + 1) };
 }
 
-const target = z.string().check(
-  z.refine((value) => value === "*" || ACCOUNT_ID.test(value) || OU_ID.test(value), "must be a 12-digit account id, an OU id (ou-…) or *"),
-);
+const target = z
+  .string()
+  .check(
+    z.refine(
+      (value) => value === "*" || ACCOUNT_ID.test(value) || OU_ID.test(value),
+      "must be a 12-digit account id, an OU id (ou-…) or *",
+    ),
+  );
 
 /** ACCOUNT_ACCESS's text, parsed and checked once; empty: no grants (every caller acts in its own account only). */
 export const accountAccessSchema = z.pipe(

@@ -95,7 +95,16 @@ async function refusal(request: IncomingMessage, body: Buffer, credentials: AwsC
 
 /** serverless-offline's header for requestContext.authorizer: set by the verifier only. */
 const AUTHORIZER_OVERRIDE = "sls-offline-authorizer-override";
-const HOP_BY_HOP = new Set([AUTHORIZER_OVERRIDE, "connection", "keep-alive", "transfer-encoding", "upgrade", "host", "content-length", "content-encoding"]);
+const HOP_BY_HOP = new Set([
+  AUTHORIZER_OVERRIDE,
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "upgrade",
+  "host",
+  "content-length",
+  "content-encoding",
+]);
 
 export async function startVerifier(options: {
   target: string;
