@@ -25,7 +25,7 @@ afterAll(() => {
 });
 
 test("Organizations lists the API's account, every member account and the one without the role, all active", async () => {
-  const organizations = new OrganizationsClient(moto);
+  const organizations = new OrganizationsClient(moto());
   const { Accounts } = await organizations.send(new ListAccountsCommand({}));
   organizations.destroy();
   expect(MEMBERS).toHaveLength(3);

@@ -21,7 +21,7 @@ beforeAll(async () => {
   const clients = await clientsIn(MEMBER);
   member = clients.ec2;
   clients.autoScaling.destroy();
-  own = new EC2Client(moto);
+  own = new EC2Client(moto());
 }, 60_000);
 
 afterAll(() => {

@@ -1,24 +1,68 @@
 /**
- * The local organisation as the tests read it, straight from moto: its accounts (global setup's env),
- * clients acting in a member account through its member role, and how often the service assumed it.
+ * Member accounts in moto, as the tests need them: moto scopes its state by account, and the
+ * credentials AssumeRole answers for a member role act in that role's account. The stack's local
+ * organisation (scripts/local-organization.ts) names them; how often the service assumed a member
+ * role is in its log lines.
  */
 import { readFileSync } from "node:fs";
-import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
+import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
 import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 
 export const REGION = "us-east-1";
+const region = REGION;
 /** The member accounts with the member role, and the one without (test/integration/global-setup.ts). */
 export const MEMBERS = (process.env.LOCAL_MEMBER_ACCOUNTS ?? "").split(",").filter(Boolean);
 export const DENIED = process.env.LOCAL_DENIED_ACCOUNT_ID ?? "";
 /** The API's own account (scripts/local-stack.ts MOTO_ACCOUNT). */
 export const OWN = "123456789012";
 
-export const moto = { region: REGION, endpoint: process.env.MOTO_URL, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
+/** Client options for moto as the emulator's own account (the API's). */
+export const moto = () => ({ region, endpoint: process.env.MOTO_URL, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
 
-/** EC2 and Auto Scaling clients acting in `account` through its member role, as the service reaches it. */
+/**
+ * The member role (deploy/member-role.yml's name, external id and trust of the API's account) in
+ * `account`, made through IAM sent to moto as that account (moto's account header; it checks no
+ * signature). Made once per moto: a second CreateRole (another test file) finds it there.
+ */
+export async function createMemberRole(account: string): Promise<void> {
+  const trust = {
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Principal: { AWS: "arn:aws:iam::123456789012:root" },
+        Action: "sts:AssumeRole",
+        Condition: { StringEquals: { "sts:ExternalId": "ec2-keypairs-api" } },
+      },
+    ],
+  };
+  const body = new URLSearchParams({
+    Action: "CreateRole",
+    Version: "2010-05-08",
+    RoleName: "ec2-keypairs-member",
+    AssumeRolePolicyDocument: JSON.stringify(trust),
+  });
+  const answer = await fetch(process.env.MOTO_URL!, {
+    method: "POST",
+    body,
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-moto-account-id": account,
+      authorization: `AWS4-HMAC-SHA256 Credential=testing/20260101/${region}/iam/aws4_request, SignedHeaders=host, Signature=0`,
+    },
+  });
+  if (answer.status !== 200) expect(await answer.text()).toContain("EntityAlreadyExists");
+}
+
+/**
+ * EC2 and Auto Scaling clients acting in `account` through its member role, as the service reaches
+ * it. moto builds an account's EC2 and Auto Scaling state on its first call there, which takes
+ * seconds: longer than the service's per-attempt budget. Built here, so the service's calls meet an
+ * account as AWS has it, ready.
+ */
 export async function clientsIn(account: string): Promise<{ ec2: EC2Client; autoScaling: AutoScalingClient }> {
-  const sts = new STSClient(moto);
+  const sts = new STSClient(moto());
   const { Credentials } = await sts.send(
     new AssumeRoleCommand({
       RoleArn: `arn:aws:iam::${account}:role/ec2-keypairs-member`,
@@ -32,7 +76,10 @@ export async function clientsIn(account: string): Promise<{ ec2: EC2Client; auto
     secretAccessKey: Credentials!.SecretAccessKey!,
     sessionToken: Credentials!.SessionToken!,
   };
-  return { ec2: new EC2Client({ ...moto, credentials }), autoScaling: new AutoScalingClient({ ...moto, credentials }) };
+  const clients = { ec2: new EC2Client({ ...moto(), credentials }), autoScaling: new AutoScalingClient({ ...moto(), credentials }) };
+  await clients.ec2.send(new DescribeKeyPairsCommand({ Filters: [{ Name: "key-name", Values: ["none"] }] }));
+  await clients.autoScaling.send(new DescribeAutoScalingGroupsCommand({}));
+  return clients;
 }
 
 /** The key pairs named `name` in the account `ec2` acts in. */

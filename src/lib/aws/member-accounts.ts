@@ -75,6 +75,9 @@ export async function organizationAccounts(parents: readonly string[]): Promise<
 const allowedAccounts = async (): Promise<ReadonlySet<string>> =>
   config.ALLOWED_ACCOUNTS === "organization" ? organizationAccounts(config.ALLOWED_OUS) : new Set(config.ALLOWED_ACCOUNTS);
 
+/** The allowed accounts, in order (the sweep visits each). */
+export const allowedAccountIds = async (): Promise<string[]> => [...(await allowedAccounts())].sort();
+
 /** Refuses an account outside the allowed set (403 account-not-allowed). */
 export async function assertAccountAllowed(account: string): Promise<void> {
   if ((await allowedAccounts()).has(account)) return;
