@@ -1,5 +1,5 @@
 /**
- * The local organisation (issue 35 §3): in moto, an organization of this API's account (the
+ * The local organisation: in moto, an organization of this API's account (the
  * management account, MOTO_ACCOUNT) and `members` member accounts, each with the member role of
  * deploy/member-role.yml (its default name and external id), and, if asked, one more account without
  * it (AssumeRole there is denied: the `denied` path). moto's patch 9 (scripts/moto_server.py) numbers

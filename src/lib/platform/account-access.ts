@@ -12,7 +12,7 @@
  * behind the IAM authorizer). An assumed role's identity carries its name but not its path
  * (API Gateway's userArn is arn:aws:sts::<account>:assumed-role/<name>/<session>), so a role
  * pattern's path must be `*` or none: a literal path could never be checked and is refused here.
- * Pure: no AWS. OU ids are resolved by the service (service/account-access.ts).
+ * Pure: no AWS. OU ids are resolved by the service (service/accounts.ts).
  */
 import * as z from "./zod.js";
 
