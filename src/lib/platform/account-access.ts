@@ -68,45 +68,50 @@ function parsePrincipal(key: string): Grant["principal"] | string {
   return { kind: "role", account, name: rest.slice(slash + 1) };
 }
 
-const target = z
-  .string()
-  .check(
-    z.refine(
-      (value) => value === "*" || ACCOUNT_ID.test(value) || OU_ID.test(value),
-      "must be a 12-digit account id, an OU id (ou-…) or *",
-    ),
-  );
+const isTarget = (value: unknown) => typeof value === "string" && (value === "*" || ACCOUNT_ID.test(value) || OU_ID.test(value));
+const MAX_TARGETS = 1000;
 
-/** ACCOUNT_ACCESS's text, parsed and checked once; empty: no grants (every caller acts in its own account only). */
+/** ACCOUNT_ACCESS's text as grants, or what is wrong with it (each principal named). */
+function parseGrants(text: string): { grants: Grant[]; problems: string[] } {
+  const grants: Grant[] = [];
+  const problems: string[] = [];
+  if (text.trim() === "") return { grants, problems };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { grants, problems: ["must be a JSON object"] };
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { grants, problems: ["must be a JSON object"] };
+  for (const [key, targets] of Object.entries(value)) {
+    const named = JSON.stringify(key.slice(0, 200));
+    const principal = parsePrincipal(key);
+    if (typeof principal === "string") problems.push(`${named} ${principal}`);
+    else if (!Array.isArray(targets) || targets.length > MAX_TARGETS || !targets.every(isTarget))
+      problems.push(`${named}: must list at most ${MAX_TARGETS} 12-digit account ids, OU ids (ou-…) or *`);
+    else
+      grants.push({
+        principal,
+        accounts: targets.includes("*")
+          ? "*"
+          : { ids: targets.filter((t: string) => ACCOUNT_ID.test(t)), ous: targets.filter((t: string) => OU_ID.test(t)) },
+      });
+  }
+  return { grants, problems };
+}
+
+/**
+ * ACCOUNT_ACCESS's text, parsed and checked once; empty: no grants (every caller acts in its own
+ * account only). Checked by hand inside one transform: zod's record and array schemas would be
+ * loaded at INIT by every function for this one setting (the 300 KB INIT cap).
+ */
 export const accountAccessSchema = z.pipe(
-  z.pipe(
-    z.string().check(z.maxLength(65_536)),
-    z.transform((text: string, context) => {
-      if (text.trim() === "") return {};
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        context.issues.push({ code: "custom", message: "must be a JSON object", input: text });
-        return z.NEVER;
-      }
-    }),
-  ),
-  z.pipe(
-    z.record(z.string(), z.array(target).check(z.maxLength(1000))),
-    z.transform((entries: Record<string, string[]>, context): Grant[] =>
-      Object.entries(entries).flatMap(([key, targets]) => {
-        const principal = parsePrincipal(key);
-        if (typeof principal === "string") {
-          context.issues.push({ code: "custom", message: `${JSON.stringify(key.slice(0, 200))} ${principal}`, input: key });
-          return [];
-        }
-        const accounts = targets.includes("*")
-          ? ("*" as const)
-          : { ids: targets.filter((t) => ACCOUNT_ID.test(t)), ous: targets.filter((t) => OU_ID.test(t)) };
-        return [{ principal, accounts }];
-      }),
-    ),
-  ),
+  z.string().check(z.maxLength(65_536)),
+  z.transform((text: string, context): Grant[] => {
+    const { grants, problems } = parseGrants(text);
+    for (const message of problems) context.issues.push({ code: "custom", message, input: text });
+    return problems.length > 0 ? z.NEVER : grants;
+  }),
 );
 
 /** The caller's identity as grants read it: its account, and its role's name or user's path and name. */
