@@ -1,9 +1,9 @@
-import { ListQuery } from "../lib/api/schemas.js";
+import { ListQuery } from "../lib/api/list-query.js";
 import { keyPairRoute } from "../lib/http/account-route.js";
 import { toProblem } from "../lib/http/problems.js";
 import { json } from "../lib/http/responses.js";
 import type { AllRegionsListing } from "../lib/keypairs/list-all-regions.js";
-import { keyPairReads } from "../lib/service/read.js";
+import { keyPairListings } from "../lib/service/list.js";
 
 /** An all-regions listing as answered: a region that failed carries the problem a one-region list would have answered. */
 const allRegionsView = ({ items, regions }: AllRegionsListing) => ({
@@ -20,6 +20,8 @@ const allRegionsView = ({ items, regions }: AllRegionsListing) => ({
 export const handler = keyPairRoute({ query: ListQuery }, async ({ query, region }) =>
   json(
     200,
-    query.allRegions ? allRegionsView(await keyPairReads.listKeyPairsInAllRegions(query)) : await keyPairReads.listKeyPairs(region, query),
+    query.allRegions
+      ? allRegionsView(await keyPairListings.listKeyPairsInAllRegions(query))
+      : await keyPairListings.listKeyPairs(region, query),
   ),
 );

@@ -6,7 +6,9 @@
 import { inCallersAccount } from "../service/accounts.js";
 import { httpRoute } from "./route.js";
 
-export const keyPairRoute: typeof httpRoute = (schemas, handle) =>
-  httpRoute(schemas, (request, event) =>
-    inCallersAccount(request.caller, request.account, request.functionArn, () => handle(request, event)),
+export const keyPairRoute: typeof httpRoute = (schemas, handle, bodyParsing) =>
+  httpRoute(
+    schemas,
+    (request, event) => inCallersAccount(request.caller, request.account, request.functionArn, () => handle(request, event)),
+    bodyParsing,
   );

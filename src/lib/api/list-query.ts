@@ -1,0 +1,91 @@
+/**
+ * The query of `GET /keypairs`, a part of schemas.ts's single source of truth built from its shared
+ * pieces: apart because only the list route reads it, and the read function loads that route on its
+ * first request (decision 0029). In schemas.ts it was built at every cold start of the read function.
+ */
+import * as z from "../platform/zod.js";
+import {
+  Account,
+  AWS_PREFIX,
+  AWS_PREFIXED_MESSAGE,
+  booleanQuery,
+  described,
+  END,
+  KeyName,
+  KeyPairId,
+  KeyType,
+  PRINTABLE,
+  Region,
+  TagKey,
+  text,
+} from "./schemas.js";
+
+/* @__NO_SIDE_EFFECTS__ */
+const decimalQuery = (max: number) =>
+  z
+    .pipe(
+      z.pipe(text({ pattern: /^[0-9]{1,9}$/, message: "must be decimal digits" }), z.transform(Number)),
+      z.number().check(z.int(), z.minimum(1), z.maximum(max)),
+    )
+    .register(z.globalRegistry, { type: "integer", minimum: 1, maximum: max, default: max });
+
+/** Colon-separated hex (MD5, SHA-1) or base64 (SHA-256): no character EC2 would read as a wildcard. */
+const Fingerprint = /* @__PURE__ */ text({
+  pattern: new RegExp(`^(?:(?:[0-9a-fA-F]{2}:){15,31}[0-9a-fA-F]{2}|[A-Za-z0-9+/]{40,64}={0,2})${END}`),
+  message: "must be a colon-separated hex or base64 fingerprint",
+});
+
+export const MAX_PAGE_SIZE = 1000;
+
+export const ListQuery = /* @__PURE__ */ z.strictObject({
+  region: /* @__PURE__ */ z.optional(Region),
+  account: /* @__PURE__ */ z.optional(Account),
+  name: described(KeyName, "Only the key with exactly this name (matched literally: `*` and `?` are ordinary characters)."),
+  keyPairId: described(KeyPairId, "Only the key with this id."),
+  fingerprint: described(Fingerprint, "Only keys with exactly this fingerprint."),
+  keyType: /* @__PURE__ */ z.optional(KeyType),
+  tagKey: described(TagKey, "Only keys that carry a tag with this key, among the tags answers show (KeyPairTags)."),
+  tag: /* @__PURE__ */ z
+    .optional(
+      // The key as in tagKey: no aws: prefix (a filter on it could only ever match EC2's own tags).
+      text({
+        pattern: new RegExp(`^${AWS_PREFIX}[^=\\x00-\\x1f\\x7f-\\x9f]{1,128}=${PRINTABLE}{0,256}${END}`),
+        message: (input) => (/^aws:/i.test(input) ? AWS_PREFIXED_MESSAGE : "must be key=value"),
+      }),
+    )
+    .register(z.globalRegistry, {
+      description:
+        "Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters); " +
+        "the key must not start with aws:, as in tagKey.",
+      example: "team=platform",
+    }),
+  expiresBefore: described(
+    /* @__PURE__ */ z.iso.datetime({ offset: true }),
+    "Only keys that expire before this instant (RFC 3339 with an offset or Z; compared as instants, not as text or a tag pattern).",
+  ),
+  includePublicKey: described(booleanQuery, "Include each key's public key (OpenSSH format)."),
+  includeUsage: described(
+    booleanQuery,
+    "Give each item its `usage` (as GET /keypairs/{name}?includeUsage=true). One scan of the region serves every key of the page.",
+  ),
+  unused: described(
+    booleanQuery,
+    "Only keys that nothing names (no instance, launch template version, launch configuration or Auto Scaling group). One scan of " +
+      "the region serves every key; if the scan cannot be completed the region answers its problem (never a guess).",
+  ),
+  limit: /* @__PURE__ */ z._default(decimalQuery(MAX_PAGE_SIZE), MAX_PAGE_SIZE).register(z.globalRegistry, {
+    description:
+      "Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says " +
+      "where to go on.",
+  }),
+  cursor: described(KeyName, "Start after this key name: the nextCursor of the previous page."),
+  allRegions: described(
+    booleanQuery,
+    "List every allowed region at once (in parallel, a few regions at a time) instead of one: each item says its region, and `regions` " +
+      "says per region whether it was listed or what went wrong, so one failing region does not fail the answer. Not combinable with " +
+      "`region` or `cursor` (400). At most `limit` keys in all, ordered by region then name; a region with more keys than the page holds " +
+      "has `complete: false` and continues with `GET /keypairs?region=<region>&cursor=<its nextCursor>` (same filters).",
+  ),
+});
+
+export type ListKeyPairsQuery = z.output<typeof ListQuery>;
