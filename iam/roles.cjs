@@ -153,8 +153,10 @@ module.exports = async ({ resolveVariable }) => {
   };
 
   // Other accounts (src/lib/aws/member-accounts.ts): only when the stage allows some, only the member role's name,
-  // only in this organization; the organization's account list only when the allowed set is the organization.
+  // only in this organization; the organization's account list only when the allowed set is the organization or
+  // a grant of accountAccess names an OU (src/lib/service/accounts.ts resolves it).
   const allowedAccounts = await resolveVariable("param:allowedAccounts");
+  const grantsOus = /"ou-/.test(String(await resolveVariable("param:accountAccess")));
   const memberRoleName = await resolveVariable("param:memberRoleName");
   const memberAccounts = allowedAccounts
     ? [
@@ -166,7 +168,7 @@ module.exports = async ({ resolveVariable }) => {
           // The IAM policy variable ${aws:PrincipalOrgID}, joined by CloudFormation: the framework would read it as its own variable.
           Condition: { StringEquals: { "aws:ResourceOrgID": { "Fn::Join": ["", ["$", "{aws:PrincipalOrgID}"]] } } },
         },
-        ...(allowedAccounts === "organization"
+        ...(allowedAccounts === "organization" || grantsOus
           ? [
               {
                 Sid: "ListOrganizationAccounts",

@@ -17,6 +17,7 @@ import { basename } from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { CreateTableCommand, DynamoDBClient, UpdateTimeToLiveCommand } from "@aws-sdk/client-dynamodb";
+import { createLocalOrganization, type LocalOrganization, localAccountIds, warmLocalOrganization } from "./local-organization.ts";
 import type { RealisticAwsConfig } from "./realistic-aws/config.ts";
 import { type RealisticAws, startRealisticAws } from "./realistic-aws/server.ts";
 
@@ -51,6 +52,8 @@ export interface LocalStack {
   awsUrl: string;
   /** serverless-offline's Lambda Invoke endpoint (how the local sweeper runs the sweep function). */
   lambdaUrl: string;
+  /** The local organisation's accounts (scripts/local-organization.ts); none against real AWS. */
+  organization: LocalOrganization | undefined;
   stop(): Promise<void>;
   /** Settles, with what happened ("moto_server (pid 12) exited with code 1"), when a child exits other than by stop(). */
   exited: Promise<string>;
@@ -68,6 +71,10 @@ export interface StackOptions {
   realAws?: boolean;
   /** Put the realistic layer (eventual consistency, throttling, latency: scripts/realistic-aws/) in front of moto. */
   realisticAws?: RealisticAwsConfig;
+  /** Member accounts of the local organisation, with the member role (default 3): LOCAL_ACCOUNTS of npm start. */
+  localAccounts?: number;
+  /** One more member account, without the role (AssumeRole there is denied): LOCAL_DENIED_ACCOUNT=1 of npm start. */
+  deniedAccount?: boolean;
   /** Told what is being started and when each part answers (npm start prints it). */
   progress?: (message: string) => void;
 }
@@ -253,6 +260,7 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
   const motoUrl = options.realAws ? "" : `http://127.0.0.1:${motoPort}`;
   const apiUrl = `http://127.0.0.1:${apiPort}`;
   const token = randomUUID();
+  const organization = options.realAws ? undefined : localAccountIds(options.localAccounts ?? 3, options.deniedAccount ?? false);
 
   const children = new Map<ChildProcess, string>();
   let stopping = false;
@@ -313,6 +321,14 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
       RATE_SHARE_TABLE: options.realisticAws ? LOCAL_RATE_SHARE_TABLE : "",
       // and STS and Organizations (other accounts: moto scopes its state by the assumed role's account)
       ...(options.realAws ? {} : { STS_ENDPOINT: awsUrl, ORGANIZATIONS_ENDPOINT: awsUrl, ACCOUNT_ID: MOTO_ACCOUNT }),
+      // The local organisation: its accounts are the allowed set, and the unsigned local caller may act in every one
+      // (a signed caller, through the SigV4 verifier, acts in its own account and where ACCOUNT_ACCESS grants it more).
+      ...(organization
+        ? {
+            ALLOWED_ACCOUNTS: process.env.ALLOWED_ACCOUNTS || "organization",
+            ACCOUNT_ACCESS: process.env.ACCOUNT_ACCESS || JSON.stringify({ unauthenticated: ["*"] }),
+          }
+        : {}),
       // Real AWS from this machine: the SDK's whole credential chain (profiles, SSO...), not Lambda's environment-only one.
       FULL_CREDENTIAL_CHAIN: options.realAws ? "true" : "",
       PORT: String(apiPort),
@@ -344,11 +360,22 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
       await createRateShareTable(motoUrl, "us-east-1");
       progress(`moto_server (pid ${moto.pid}) answers, with the ledgers' tables (${elapsed()})`);
     }
-    await waitUntilOurs(apiUrl, token, "serverless-offline", children, deadline);
+    // Made and warmed while serverless-offline bundles: ready before the API answers its first request.
+    const organized =
+      moto && organization
+        ? createLocalOrganization(motoUrl, MOTO_ACCOUNT, organization.members.length, organization.denied !== undefined).then((made) =>
+            warmLocalOrganization(motoUrl, made, "us-east-1"),
+          )
+        : Promise.resolve();
+    await Promise.all([organized, waitUntilOurs(apiUrl, token, "serverless-offline", children, deadline)]);
+    if (organization)
+      progress(
+        `local organisation: member accounts ${organization.members.join(", ")}${organization.denied ? `, and ${organization.denied} without the member role` : ""}`,
+      );
     progress(`serverless-offline (pid ${offline.pid}) answers (${elapsed()})`);
   } catch (error) {
     await stop();
     throw error;
   }
-  return { apiUrl, motoUrl, awsUrl: realistic?.url ?? motoUrl, lambdaUrl: `http://127.0.0.1:${lambdaPort}`, stop, exited };
+  return { apiUrl, motoUrl, awsUrl: realistic?.url ?? motoUrl, lambdaUrl: `http://127.0.0.1:${lambdaPort}`, organization, stop, exited };
 }

@@ -32,12 +32,16 @@
    issues credentials for any role ARN ("the role does not need to exist"); STS answers AccessDenied.
    This does too, so an account without the member role is refused locally as in AWS (the trust
    policy's principals are not evaluated: moto keeps no caller identity to compare).
+9. Organizations' CreateAccount ids in order: 222222222222, 222222222223, ... (moto draws them at
+   random), so the local organisation (scripts/local-organization.ts) has the same accounts on every
+   start, and a grant (ACCOUNT_ACCESS) or a curl can name one before the stack starts.
 Then moto_server runs unchanged (same arguments).
 """
 import base64
 import functools
 import hashlib
 import hmac
+import itertools
 import json
 import os
 import struct
@@ -56,6 +60,8 @@ from moto.ec2.responses.launch_templates import LaunchTemplates
 from moto.ec2.utils import public_key_parse
 from moto.iam.exceptions import NotFoundException as IAMNotFoundException
 from moto.iam.models import iam_backends
+from moto.organizations import utils as organizations_utils
+from moto.organizations.models import OrganizationsBackend
 from moto.server import DomainDispatcherApplication, main
 from moto.sts.exceptions import STSClientError
 from moto.sts.models import STSBackend
@@ -286,6 +292,24 @@ def _assume_existing_role(self, region_name, role_session_name, role_arn, policy
 
 
 STSBackend.assume_role = _assume_existing_role
+
+_next_account = itertools.count(222222222222)
+_next_account_lock = threading.Lock()
+_create_account = OrganizationsBackend.create_account
+_random_account_id = organizations_utils.make_random_account_id
+
+
+def _create_numbered_account(self, **kwargs):
+    # Only CreateAccount's id is numbered (CreateOrganization draws one too, for its management account's record).
+    with _next_account_lock:
+        organizations_utils.make_random_account_id = lambda: str(next(_next_account))
+        try:
+            return _create_account(self, **kwargs)
+        finally:
+            organizations_utils.make_random_account_id = _random_account_id
+
+
+OrganizationsBackend.create_account = _create_numbered_account
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -15,6 +15,10 @@ const realAws = process.env.LOCAL_EC2 === "false";
 // REALISTIC_AWS=1: moto behind a layer that behaves like AWS (scripts/realistic-aws/config.ts has every knob).
 const realisticAws = process.env.REALISTIC_AWS === "1" ? configFromEnv() : undefined;
 if (realisticAws && realAws) throw new Error("REALISTIC_AWS=1 applies to the local emulator: it cannot be combined with LOCAL_EC2=false");
+// The local organisation's member accounts (scripts/local-organization.ts): a few, each warmed in moto at start.
+const localAccounts = Number(process.env.LOCAL_ACCOUNTS ?? 3);
+if (!Number.isInteger(localAccounts) || localAccounts < 0 || localAccounts > 20)
+  throw new Error(`LOCAL_ACCOUNTS must be a whole number from 0 to 20, not ${process.env.LOCAL_ACCOUNTS}`);
 const sweepIntervalSeconds = Number(process.env.SWEEP_INTERVAL_SECONDS ?? DEFAULT_SWEEP_INTERVAL_SECONDS);
 if (!(sweepIntervalSeconds > 0))
   throw new Error(`SWEEP_INTERVAL_SECONDS must be a positive number of seconds, not ${process.env.SWEEP_INTERVAL_SECONDS}`);
@@ -40,6 +44,8 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const)
 
 const stack = await startLocalStack({
   apiPort,
+  localAccounts,
+  deniedAccount: process.env.LOCAL_DENIED_ACCOUNT === "1",
   motoPort,
   realAws,
   realisticAws,
@@ -68,7 +74,18 @@ ${realAws ? "The sweep does not run against real AWS from here." : `The sweep de
   curl -s '${url}/keypairs?region=us-east-1'
   curl -s '${url}/keypairs/demo?includePublicKey=true'
   curl -s -X DELETE -o /dev/null -w '%{http_code}\\n' ${url}/keypairs/demo
-`);
+${organizationLines()}`);
+
+/** The local organisation's accounts, and a request in one of them (README, "A local organisation"). */
+function organizationLines(): string {
+  const organization = stack!.organization;
+  if (!organization || organization.members.length === 0) return "";
+  const denied = organization.denied ? `; ${organization.denied} has no member role (403 account-unreachable)` : "";
+  return `
+Organisation (moto): this account and member accounts ${organization.members.join(", ")}${denied}.
+  curl -s '${url}/keypairs?account=${organization.members[0]}'
+`;
+}
 
 const died = await stack!.exited;
 await shutdown(1, `${died}; stopping the rest`);

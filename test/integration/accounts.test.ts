@@ -1,34 +1,27 @@
 /**
  * Other accounts, over HTTP through the local stack: moto scopes its state by account, and the
- * credentials AssumeRole answers for a member role act in that role's account. The stack allows
- * 222222222222 (given the member role here) and 333333333333 (without one); every other account is
- * refused. What each account holds is read here straight from moto, with that account's credentials.
+ * credentials AssumeRole answers for a member role act in that role's account. The stack's local
+ * organisation (scripts/local-organization.ts) has member accounts with the member role and one
+ * without; every other account is refused. What each account holds is read here straight from
+ * moto, with that account's credentials.
  */
-import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { EC2Client } from "@aws-sdk/client-ec2";
 import { apiClient, created, type Problem } from "../support/contract.js";
-import { clientsIn, createMemberRole } from "../support/member-accounts.js";
+import { clientsIn, DENIED, MEMBERS, moto, namesIn } from "../support/member-accounts.js";
 
 const api = apiClient();
-const MEMBER = "222222222222";
-const WITHOUT_ROLE = "333333333333";
-const region = "us-east-1";
+const MEMBER = MEMBERS[0]!;
+const WITHOUT_ROLE = DENIED;
 const run = `a${process.pid}${Math.random().toString(36).slice(2, 6)}`;
-const moto = { region, endpoint: process.env.MOTO_URL, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
-
-const namesIn = async (ec2: EC2Client, name: string) =>
-  ((await ec2.send(new DescribeKeyPairsCommand({ Filters: [{ Name: "key-name", Values: [name] }] }))).KeyPairs ?? []).map(
-    (key) => key.KeyName,
-  );
 
 let member: EC2Client;
 let own: EC2Client;
 
 beforeAll(async () => {
-  await createMemberRole(MEMBER);
   const clients = await clientsIn(MEMBER);
   member = clients.ec2;
   clients.autoScaling.destroy();
-  own = new EC2Client(moto);
+  own = new EC2Client(moto());
 }, 60_000);
 
 afterAll(() => {

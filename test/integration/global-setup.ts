@@ -2,6 +2,7 @@
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { type LocalStack, ROOT, startLocalStack } from "../../scripts/local-stack.ts";
 import { configFromEnv } from "../../scripts/realistic-aws/config.ts";
+import { TEST_ACCOUNT_ACCESS } from "../support/principals.ts";
 import { startPrismProxy } from "../support/prism.ts";
 
 declare global {
@@ -21,8 +22,11 @@ export default async function globalSetup(): Promise<void> {
     // A short "may still be running" window, so that Idempotency-Key repeats complete within a test.
     // No rate share of its own (decision 0030): the suite's bursts test other guarantees, and
     // test/integration/rate-share.test.ts tests the share on a stack of its own.
-    // Two other accounts requests may name (test/integration/accounts.test.ts): one with the member role, one without.
-    env: { LOG_LEVEL: "INFO", REQUEST_MAX_SECONDS: "2", RATE_SHARE_TABLE: "", ALLOWED_ACCOUNTS: "222222222222,333333333333" },
+    // The local organisation (test/integration/accounts*.test.ts): three member accounts with the member role, one
+    // without; the unsigned caller may act in every one, and callers signed through the SigV4 verifier as the grants say.
+    localAccounts: 3,
+    deniedAccount: true,
+    env: { LOG_LEVEL: "INFO", REQUEST_MAX_SECONDS: "2", RATE_SHARE_TABLE: "", ACCOUNT_ACCESS: JSON.stringify(TEST_ACCOUNT_ACCESS) },
     // REALISTIC_AWS=1: the whole session against AWS as it behaves (docs/testing.md, "Realistic AWS").
     ...(process.env.REALISTIC_AWS === "1" ? { realisticAws: configFromEnv() } : {}),
   });
@@ -40,4 +44,6 @@ export default async function globalSetup(): Promise<void> {
   // And moto itself: the truth, which the realistic layer's describes show only after their window.
   process.env.MOTO_TRUTH_URL = stack.motoUrl;
   process.env.STACK_LOG = STACK_LOG;
+  process.env.LOCAL_MEMBER_ACCOUNTS = stack.organization?.members.join(",") ?? "";
+  process.env.LOCAL_DENIED_ACCOUNT_ID = stack.organization?.denied ?? "";
 }

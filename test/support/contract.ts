@@ -111,8 +111,8 @@ const contractCheck: Middleware = {
 };
 
 /** A client typed from openapi.yaml (openapi-typescript + openapi-fetch) that checks every answer. */
-export function apiClient(baseUrl = process.env.API_URL!) {
-  const client = createClient<paths>({ baseUrl });
+export function apiClient(baseUrl = process.env.API_URL!, fetch?: (request: Request) => Promise<Response>) {
+  const client = createClient<paths>({ baseUrl, ...(fetch ? { fetch } : {}) });
   client.use(contractCheck);
   return client;
 }

@@ -1,13 +1,24 @@
 /**
  * Member accounts in moto, as the tests need them: moto scopes its state by account, and the
- * credentials AssumeRole answers for a member role act in that role's account.
+ * credentials AssumeRole answers for a member role act in that role's account. The stack's local
+ * organisation (scripts/local-organization.ts) names them; how often the service assumed a member
+ * role is in its log lines.
  */
+import { readFileSync } from "node:fs";
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
 import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 
-const region = "us-east-1";
-const moto = () => ({ region, endpoint: process.env.MOTO_URL, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+export const REGION = "us-east-1";
+const region = REGION;
+/** The member accounts with the member role, and the one without (test/integration/global-setup.ts). */
+export const MEMBERS = (process.env.LOCAL_MEMBER_ACCOUNTS ?? "").split(",").filter(Boolean);
+export const DENIED = process.env.LOCAL_DENIED_ACCOUNT_ID ?? "";
+/** The API's own account (scripts/local-stack.ts MOTO_ACCOUNT). */
+export const OWN = "123456789012";
+
+/** Client options for moto as the emulator's own account (the API's). */
+export const moto = () => ({ region, endpoint: process.env.MOTO_URL, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
 
 /**
  * The member role (deploy/member-role.yml's name, external id and trust of the API's account) in
@@ -69,4 +80,17 @@ export async function clientsIn(account: string): Promise<{ ec2: EC2Client; auto
   await clients.ec2.send(new DescribeKeyPairsCommand({ Filters: [{ Name: "key-name", Values: ["none"] }] }));
   await clients.autoScaling.send(new DescribeAutoScalingGroupsCommand({}));
   return clients;
+}
+
+/** The key pairs named `name` in the account `ec2` acts in. */
+export const namesIn = async (ec2: EC2Client, name: string) =>
+  ((await ec2.send(new DescribeKeyPairsCommand({ Filters: [{ Name: "key-name", Values: [name] }] }))).KeyPairs ?? []).map(
+    (key) => key.KeyName,
+  );
+
+/** How many times the service assumed the member role in `account` (its "member role assumed" log lines in the stack log). */
+export function serviceAssumptionsIn(account: string): number {
+  return readFileSync(process.env.STACK_LOG!, "utf8")
+    .split("\n")
+    .filter((line) => line.includes('"member role assumed"') && line.includes(`"assumedAccount":"${account}"`)).length;
 }

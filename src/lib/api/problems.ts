@@ -22,6 +22,7 @@ export const PROBLEM_TITLES = {
   forbidden: "Operation not permitted",
   "account-not-allowed": "Account not allowed",
   "account-unreachable": "Account could not be reached",
+  "account-forbidden": "Caller may not act in this account",
   // Service-neutral: EC2, SSM (escrow) and Auto Scaling (usage) failures share these kinds; the detail names the service.
   throttled: "Too many requests to AWS",
   "upstream-error": "AWS request failed",
@@ -66,6 +67,10 @@ export const PROBLEM_DESCRIPTIONS: Record<ProblemKind, string> = {
   "account-not-allowed":
     "The request names an account this deployment does not act in: its ALLOWED_ACCOUNTS (a list, or the organization's active " +
     "accounts) does not hold it. Name another account, or none for the API's own.",
+  "account-forbidden":
+    "The caller may act in its own account (the account of its SigV4 identity) and in those the deployment's accountAccess grants " +
+    "it, and the request names another. The detail names the caller and the account. Nothing was asked of that account. Name one " +
+    "of yours, or ask for a grant.",
   "account-unreachable":
     "The service could not assume its member role in the account the request names. The detail names the account and why: denied " +
     "(the role does not exist there, or does not trust this API, or the external id differs), or STS is not enabled in the region. " +

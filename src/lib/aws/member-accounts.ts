@@ -10,6 +10,7 @@ import type { OrganizationsClient } from "@aws-sdk/client-organizations";
 import type { AssumeRoleCommandOutput, STSClient } from "@aws-sdk/client-sts";
 import { ServiceError } from "../keypairs/errors.js";
 import { config } from "../platform/config.js";
+import { logger } from "../platform/logger.js";
 import type { MemberCredentials } from "./account-scope.js";
 import { clientOptions } from "./clients.js";
 
@@ -17,13 +18,15 @@ import { clientOptions } from "./clients.js";
 const RENEW_BEFORE_MS = 5 * 60_000;
 const SESSION_SECONDS = 3600;
 
-// ---- the allowed set ----
+// ---- the allowed set, and the accounts under an OU ----
 
-let organization: { accounts: Promise<ReadonlySet<string>>; until: number } | undefined;
+const errorName = (error: unknown) => (error as { name?: string } | undefined)?.name ?? "Unknown";
+
+const listings = new Map<string, { accounts: Promise<ReadonlySet<string>>; until: number }>();
 let organizationsClient: OrganizationsClient | undefined;
 
-/** The organization's active accounts (under ALLOWED_OUS, and their OUs, if given); one listing per TTL per instance. */
-async function listOrganization(): Promise<ReadonlySet<string>> {
+/** The organization's active accounts (only those under `parents`, and their OUs, if any are given). */
+async function listOrganization(parents: readonly string[]): Promise<ReadonlySet<string>> {
   const organizations = await import("@aws-sdk/client-organizations");
   // Organizations has one endpoint, in us-east-1.
   organizationsClient ??= new organizations.OrganizationsClient(
@@ -34,35 +37,43 @@ async function listOrganization(): Promise<ReadonlySet<string>> {
   const add = (accounts: { Id?: string; Status?: string }[] | undefined) => {
     for (const account of accounts ?? []) if (account.Id && account.Status === "ACTIVE") active.add(account.Id);
   };
-  if (config.ALLOWED_OUS.length === 0) {
+  if (parents.length === 0) {
     for await (const page of organizations.paginateListAccounts({ client }, {})) add(page.Accounts);
     return active;
   }
-  const parents = [...config.ALLOWED_OUS];
-  for (let parent = parents.pop(); parent; parent = parents.pop()) {
+  const pending = [...parents];
+  for (let parent = pending.pop(); parent; parent = pending.pop()) {
     for await (const page of organizations.paginateListAccountsForParent({ client }, { ParentId: parent })) add(page.Accounts);
     for await (const page of organizations.paginateListOrganizationalUnitsForParent({ client }, { ParentId: parent }))
-      parents.push(...(page.OrganizationalUnits ?? []).flatMap((unit) => (unit.Id ? [unit.Id] : [])));
+      pending.push(...(page.OrganizationalUnits ?? []).flatMap((unit) => (unit.Id ? [unit.Id] : [])));
   }
   return active;
 }
 
-async function allowedAccounts(): Promise<ReadonlySet<string>> {
-  if (config.ALLOWED_ACCOUNTS !== "organization") return new Set(config.ALLOWED_ACCOUNTS);
-  if (!organization || organization.until <= Date.now()) {
-    const accounts = listOrganization();
-    organization = { accounts, until: Date.now() + config.ALLOWED_ACCOUNTS_TTL_SECONDS * 1000 };
-    // A failed listing is not kept: the next request lists again.
+/**
+ * The active accounts under `parents` (the whole organization: none), listed once per
+ * ALLOWED_ACCOUNTS_TTL_SECONDS per instance and set of parents; a failed listing is not kept.
+ */
+export async function organizationAccounts(parents: readonly string[]): Promise<ReadonlySet<string>> {
+  const key = [...parents].sort().join(",");
+  let listing = listings.get(key);
+  if (!listing || listing.until <= Date.now()) {
+    const accounts = listOrganization(parents);
+    listing = { accounts, until: Date.now() + config.ALLOWED_ACCOUNTS_TTL_SECONDS * 1000 };
+    listings.set(key, listing);
     accounts.catch(() => {
-      if (organization?.accounts === accounts) organization = undefined;
+      if (listings.get(key)?.accounts === accounts) listings.delete(key);
     });
   }
   try {
-    return await organization.accounts;
+    return await listing.accounts;
   } catch (error) {
     throw new ServiceError("upstream-error", `The organization's accounts could not be listed (${errorName(error)}).`, { cause: error });
   }
 }
+
+const allowedAccounts = async (): Promise<ReadonlySet<string>> =>
+  config.ALLOWED_ACCOUNTS === "organization" ? organizationAccounts(config.ALLOWED_OUS) : new Set(config.ALLOWED_ACCOUNTS);
 
 /** The allowed accounts, in order (the sweep visits each). */
 export const allowedAccountIds = async (): Promise<string[]> => [...(await allowedAccounts())].sort();
@@ -78,8 +89,6 @@ export async function assertAccountAllowed(account: string): Promise<void> {
 
 const credentialsByAccount = new Map<string, Promise<MemberCredentials>>();
 let stsClient: STSClient | undefined;
-
-const errorName = (error: unknown) => (error as { name?: string } | undefined)?.name ?? "Unknown";
 
 /** Why AssumeRole failed, in the caller's words: the problem names the account and the reason. */
 export function assumeRoleFailure(account: string, error: unknown): ServiceError {
@@ -125,6 +134,8 @@ async function assumeMemberRole(account: string): Promise<MemberCredentials> {
   const credentials = answer.Credentials;
   if (!credentials?.AccessKeyId || !credentials.SecretAccessKey || !credentials.SessionToken || !credentials.Expiration)
     throw new ServiceError("upstream-error", `STS answered no credentials for the role ${config.MEMBER_ROLE_NAME} in account ${account}.`);
+  // One line per AssumeRole (at most one per account per credential lifetime per instance): who reached which account, when.
+  logger.info("member role assumed", { assumedAccount: account, expiration: credentials.Expiration.toISOString() });
   return {
     accessKeyId: credentials.AccessKeyId,
     secretAccessKey: credentials.SecretAccessKey,

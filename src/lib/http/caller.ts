@@ -1,8 +1,9 @@
 /** Who is calling, as the IAM authorizer of API Gateway saw it, in a form that stays the same across sessions. */
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { UNAUTHENTICATED } from "../platform/account-access.js";
 
 /** What the local stack (serverless-offline, which enforces no IAM) records instead of an identity. */
-export const UNAUTHENTICATED = "unauthenticated";
+export { UNAUTHENTICATED } from "../platform/account-access.js";
 
 interface IamAuthorizerContext {
   authorizer?: { iam?: { userArn?: string } };

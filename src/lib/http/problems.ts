@@ -23,6 +23,7 @@ export const PROBLEM_STATUS: Record<ProblemKind, number> = {
   forbidden: 403,
   "account-not-allowed": 403,
   "account-unreachable": 403,
+  "account-forbidden": 403,
   throttled: 429,
   "upstream-error": 502,
   "upstream-timeout": 504,

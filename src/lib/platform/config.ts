@@ -1,3 +1,4 @@
+import { accountAccessSchema } from "./account-access.js";
 import { KNOWN_REGIONS, STANDARD_REGIONS } from "./regions.js";
 import * as z from "./zod.js";
 
@@ -113,6 +114,8 @@ const envSchema = z
       ),
       "",
     ),
+    // Who may act where: callers act in their own account, and where this grants them more (platform/account-access.ts).
+    ACCOUNT_ACCESS: z.prefault(accountAccessSchema, ""),
     // How long an instance trusts its list of the organization's accounts.
     ALLOWED_ACCOUNTS_TTL_SECONDS: z._default(positiveInt, 60),
     // The role every member account has (deploy/member-role.yml), assumed with this external id.

@@ -2,7 +2,7 @@
 import { accountScope, clientKey, inAccountScope } from "../../../src/lib/aws/account-scope.js";
 import { assertAccountAllowed, assumeRoleFailure } from "../../../src/lib/aws/member-accounts.js";
 import { ServiceError } from "../../../src/lib/keypairs/errors.js";
-import { inRequestedAccount, ownAccount } from "../../../src/lib/service/accounts.js";
+import { inCallersAccount, inRequestedAccount, mayActIn, ownAccount } from "../../../src/lib/service/accounts.js";
 
 const failure = (name: string) => Object.assign(new Error("STS says"), { name });
 
@@ -57,4 +57,30 @@ test("interleaved requests each see their own account's clients and credentials,
   expect(await b).toEqual({ before: "222222222222/eu-west-1", after: "222222222222/eu-west-1", signs: "222222222222" });
   expect(await c).toEqual({ before: "333333333333/eu-west-1", after: "333333333333/eu-west-1", signs: "333333333333" });
   expect(clientKey("eu-west-1")).toBe("own/eu-west-1");
+});
+
+describe("who may act where (test/unit/env.ts grants roles ops-* of 123456789012 account 222222222222)", () => {
+  const OWN = "123456789012";
+  test("a caller acts in its own account; in another only as a grant says", async () => {
+    expect(await mayActIn("arn:aws:sts::123456789012:assumed-role/dev", OWN, OWN)).toBe(true);
+    expect(await mayActIn("arn:aws:sts::123456789012:assumed-role/dev", "222222222222", OWN)).toBe(false);
+    expect(await mayActIn("arn:aws:sts::123456789012:assumed-role/ops-1", "222222222222", OWN)).toBe(true);
+    expect(await mayActIn("arn:aws:sts::123456789012:assumed-role/ops-1", "333333333333", OWN)).toBe(false);
+    // A caller of another account is not at home in the API's.
+    expect(await mayActIn("arn:aws:sts::999999999999:assumed-role/ops-1", OWN, OWN)).toBe(false);
+    // Without an identity (locally only): the API's own account, nothing more.
+    expect(await mayActIn("unauthenticated", OWN, OWN)).toBe(true);
+    expect(await mayActIn("unauthenticated", "222222222222", OWN)).toBe(false);
+  });
+
+  test("a request outside the caller's grant is account-forbidden naming both, and its work never starts", async () => {
+    let ran = false;
+    const refused = await inCallersAccount("arn:aws:sts::123456789012:assumed-role/dev", "222222222222", undefined, async () => {
+      ran = true;
+    }).catch((error: unknown) => error);
+    expect(ran).toBe(false);
+    expect(refused).toMatchObject({ kind: "account-forbidden" });
+    expect((refused as ServiceError).message).toContain("arn:aws:sts::123456789012:assumed-role/dev");
+    expect((refused as ServiceError).message).toContain("222222222222");
+  });
 });

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class KnownProblemType(StrEnum):
+    ACCOUNT_FORBIDDEN = "/problems/account-forbidden"
     ACCOUNT_NOT_ALLOWED = "/problems/account-not-allowed"
     ACCOUNT_UNREACHABLE = "/problems/account-unreachable"
     CONFLICT = "/problems/conflict"

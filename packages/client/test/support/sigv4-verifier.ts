@@ -5,6 +5,9 @@
  * no or malformed Authorization, another access key, another service, a stale or future
  * X-Amz-Date, host or x-amz-date not signed, a body that does not match x-amz-content-sha256, or
  * a signature that differs. Otherwise it forwards the request to the API and relays the answer.
+ * Given the principal the credentials stand for (`arn`), it tells serverless-offline, as API
+ * Gateway tells the Lambda: requestContext.authorizer.iam (serverless-offline's
+ * sls-offline-authorizer-override header, which the verifier never passes on from a caller).
  */
 
 import { timingSafeEqual } from "node:crypto";
@@ -90,13 +93,29 @@ async function refusal(request: IncomingMessage, body: Buffer, credentials: AwsC
   return undefined;
 }
 
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "transfer-encoding", "upgrade", "host", "content-length", "content-encoding"]);
+/** serverless-offline's header for requestContext.authorizer: set by the verifier only. */
+const AUTHORIZER_OVERRIDE = "sls-offline-authorizer-override";
+const HOP_BY_HOP = new Set([
+  AUTHORIZER_OVERRIDE,
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "upgrade",
+  "host",
+  "content-length",
+  "content-encoding",
+]);
 
 export async function startVerifier(options: {
   target: string;
   credentials: AwsCredentialIdentity;
+  /** The IAM identity the credentials are (arn:aws:sts::<account>:assumed-role/<name>/<session>, or a user's ARN). */
+  arn?: string;
   log?: (line: string) => void;
 }): Promise<Verifier> {
+  const identity = options.arn
+    ? JSON.stringify({ iam: { userArn: options.arn, accountId: /^arn:[^:]+:[^:]+::(\d{12}):/.exec(options.arn)?.[1] } })
+    : undefined;
   const state = { refusals: [] as string[], forwarded: 0 };
   const server: Server = createServer((request: IncomingMessage, response: ServerResponse) => {
     void (async () => {
@@ -113,6 +132,7 @@ export async function startVerifier(options: {
       for (const [name, value] of Object.entries(request.headers)) {
         if (!HOP_BY_HOP.has(name) && value !== undefined) headers[name] = Array.isArray(value) ? value.join(",") : value;
       }
+      if (identity) headers[AUTHORIZER_OVERRIDE] = identity;
       const upstream = await fetch(new URL(request.url ?? "/", options.target), {
         method: request.method,
         headers,
