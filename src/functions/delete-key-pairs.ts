@@ -20,4 +20,5 @@ await rehearsePutEvents();
 export const handler = routeByKey("deleteKeyPairs", {
   "DELETE /keypairs/{name}": deleteKeyPair,
   "DELETE /keypairs/by-id/{keyPairId}": loadedOnFirstRequest(() => import("../handlers/delete-key-pair-by-id.js")),
+  "POST /keypairs/cleanup": loadedOnFirstRequest(() => import("../handlers/cleanup-key-pairs.js")),
 });

@@ -326,6 +326,42 @@ export const DeleteQuery = /* @__PURE__ */ z.strictObject({
   ),
 });
 
+/** The tag=value filter of a listing and a cleanup (matched literally, after describe). */
+const TagFilter = /* @__PURE__ */ z
+  .optional(
+    // The key as in tagKey: no aws: prefix (a filter on it could only ever match EC2's own tags).
+    text({
+      pattern: new RegExp(`^${AWS_PREFIX}[^=\\x00-\\x1f\\x7f-\\x9f]{1,128}=${PRINTABLE}{0,256}${END}`),
+      message: (input) => (/^aws:/i.test(input) ? AWS_PREFIXED_MESSAGE : "must be key=value"),
+    }),
+  )
+  .register(z.globalRegistry, {
+    description:
+      "Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters); " +
+      "the key must not start with aws:, as in tagKey.",
+    example: "team=platform",
+  });
+
+/**
+ * By age and owner: compared by the service's rules after describe (EC2 has no such filter), in a
+ * listing, a cleanup and a report alike.
+ */
+const ageAndOwnerFilters = {
+  createdBefore: /* @__PURE__ */ described(
+    /* @__PURE__ */ z.iso.datetime({ offset: true }),
+    "Only keys created before this instant (RFC 3339 with an offset or Z; compared as instants). A key whose creation time EC2 " +
+      "does not give matches neither createdBefore nor createdAfter.",
+  ),
+  createdAfter: /* @__PURE__ */ described(
+    /* @__PURE__ */ z.iso.datetime({ offset: true }),
+    "Only keys created after this instant (RFC 3339 with an offset or Z; compared as instants).",
+  ),
+  missingTag: /* @__PURE__ */ described(
+    TagKey,
+    "Only keys that carry no tag with this key (e.g. owner), among the tags answers show; as tagKey, no aws: prefix.",
+  ),
+};
+
 export const MAX_PAGE_SIZE = 1000;
 
 export const ListQuery = /* @__PURE__ */ z.strictObject({
@@ -335,24 +371,12 @@ export const ListQuery = /* @__PURE__ */ z.strictObject({
   fingerprint: described(Fingerprint, "Only keys with exactly this fingerprint."),
   keyType: /* @__PURE__ */ z.optional(KeyType),
   tagKey: described(TagKey, "Only keys that carry a tag with this key, among the tags answers show (KeyPairTags)."),
-  tag: /* @__PURE__ */ z
-    .optional(
-      // The key as in tagKey: no aws: prefix (a filter on it could only ever match EC2's own tags).
-      text({
-        pattern: new RegExp(`^${AWS_PREFIX}[^=\\x00-\\x1f\\x7f-\\x9f]{1,128}=${PRINTABLE}{0,256}${END}`),
-        message: (input) => (/^aws:/i.test(input) ? AWS_PREFIXED_MESSAGE : "must be key=value"),
-      }),
-    )
-    .register(z.globalRegistry, {
-      description:
-        "Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters); " +
-        "the key must not start with aws:, as in tagKey.",
-      example: "team=platform",
-    }),
+  tag: TagFilter,
   expiresBefore: described(
     /* @__PURE__ */ z.iso.datetime({ offset: true }),
     "Only keys that expire before this instant (RFC 3339 with an offset or Z; compared as instants, not as text or a tag pattern).",
   ),
+  ...ageAndOwnerFilters,
   includePublicKey: described(booleanQuery, "Include each key's public key (OpenSSH format)."),
   includeUsage: described(
     booleanQuery,
@@ -375,6 +399,66 @@ export const ListQuery = /* @__PURE__ */ z.strictObject({
       "says per region whether it was listed or what went wrong, so one failing region does not fail the answer. Not combinable with " +
       "`region` or `cursor` (400). At most `limit` keys in all, ordered by region then name; a region with more keys than the page holds " +
       "has `complete: false` and continues with `GET /keypairs?region=<region>&cursor=<its nextCursor>` (same filters).",
+  ),
+});
+
+/** Where a cleanup goes on: the region, and the last key name it dealt with there (none: the region's first key). */
+export const CleanupCursor = /* @__PURE__ */ z
+  .strictObject({ region: Region, after: /* @__PURE__ */ z.optional(KeyName) })
+  .register(z.globalRegistry, {
+    id: "CleanupCursor",
+    description: "Where an unfinished cleanup goes on: send it back as `cursor` with the same filters.",
+    example: { region: "eu-west-1", after: "ci-runner-0412" },
+  });
+
+/** The most deletions one cleanup request may ask for; the stage's cap (cleanupMaxDeletions) may be lower. */
+export const MAX_CLEANUP_LIMIT = 1000;
+
+export const CleanupBody = /* @__PURE__ */ z
+  .strictObject({
+    unused: z.literal(true).register(z.globalRegistry, {
+      description:
+        "Required, and must be true: a cleanup only ever deletes keys that nothing names, each checked again just before its delete.",
+    }),
+    ...ageAndOwnerFilters,
+    tag: TagFilter,
+    keyType: z.optional(KeyType),
+    region: z.optional(Region),
+    allRegions: described(z.boolean(), "Every allowed region, one after the other (not with `region`)."),
+    dryRun: z._default(z.boolean(), true).register(z.globalRegistry, {
+      default: true,
+      description: "True unless false is sent: nothing is deleted; each selected key answers what its delete would do (would-delete...).",
+    }),
+    limit: described(
+      z.number().check(z.int(), z.minimum(1), z.maximum(MAX_CLEANUP_LIMIT)),
+      "Most deletions (would-delete in a dry run) in this request; the stage's cap (100 by default) applies whatever is asked.",
+    ),
+    cursor: z.optional(CleanupCursor),
+  })
+  .check(
+    z.refine((body: { region?: string; allRegions?: boolean }) => !(body.allRegions && body.region !== undefined), {
+      message: "cannot be combined with allRegions=true",
+      path: ["region"],
+    }),
+  )
+  .register(z.globalRegistry, {
+    description: "Which keys to clean up: the listing's filters by the same names.",
+    example: { unused: true, createdBefore: "2026-09-01T00:00:00Z", missingTag: "owner", dryRun: true },
+  });
+
+export const EXPIRING_WITHIN_DAYS_MAX = 3650;
+
+export const ReportQuery = /* @__PURE__ */ z.strictObject({
+  region: /* @__PURE__ */ z.optional(Region),
+  allRegions: described(booleanQuery, "Every allowed region (in parallel, a few at a time); a region that fails says so."),
+  missingTag: ageAndOwnerFilters.missingTag,
+  expiringWithinDays: described(
+    decimalQuery(EXPIRING_WITHIN_DAYS_MAX),
+    "Also count the keys whose expiry falls within this many days from now.",
+  ),
+  includeUnused: described(
+    booleanQuery,
+    "Also count the unused keys (nothing names them): costs one usage scan of each region, as GET /keypairs?unused=true.",
   ),
 });
 
@@ -586,6 +670,74 @@ export const KeyPairList = /* @__PURE__ */ z
   })
   .register(z.globalRegistry, { id: "KeyPairList" });
 
+export const CLEANUP_OUTCOMES = ["would-delete", "deleted", "kept-in-use", "kept-unknown", "failed"] as const;
+
+export const CleanupItem = /* @__PURE__ */ z
+  .strictObject({
+    region: z.string(),
+    name: z.string(),
+    keyPairId: z.string(),
+    outcome: z.enum(CLEANUP_OUTCOMES).register(z.globalRegistry, {
+      description:
+        "would-delete (a dry run), deleted, kept-in-use (something names it: `usage`), kept-unknown (its usage check was incomplete: " +
+        "`usage`), failed (`problem`).",
+    }),
+    usage: z.optional(KeyUsage),
+    problem: z.optional(z.lazy(() => ProblemDetails)),
+  })
+  .register(z.globalRegistry, { id: "CleanupItem" });
+
+export const CleanupResult = /* @__PURE__ */ z
+  .strictObject({
+    dryRun: z.boolean(),
+    items: z.array(CleanupItem),
+    unmanagedSkipped: z.number().check(z.int(), z.minimum(0)).register(z.globalRegistry, {
+      description: "Keys that matched the filters but that this service did not make: never selected, never deleted.",
+    }),
+    stopped: z.optional(z.enum(["cap", "deadline", "throttled", "error"])).register(z.globalRegistry, {
+      description: "Why the request stopped before the end (then nextCursor says where to go on).",
+    }),
+    problem: z.optional(z.lazy(() => ProblemDetails)).register(z.globalRegistry, {
+      description: "With stopped throttled or error: what stopped it.",
+    }),
+    nextCursor: z.optional(CleanupCursor),
+  })
+  .register(z.globalRegistry, { id: "CleanupResult" });
+
+export const AGE_BUCKETS = ["under30d", "30to90d", "90to365d", "over365d", "unknown"] as const;
+
+export const ReportRow = /* @__PURE__ */ z
+  .strictObject({
+    region: z.string(),
+    keyType: KeyType,
+    total: z.number(),
+    managed: z.number(),
+    age: z
+      .strictObject({ under30d: z.number(), "30to90d": z.number(), "90to365d": z.number(), over365d: z.number(), unknown: z.number() })
+      .register(z.globalRegistry, {
+        description: "Keys by age (from EC2's creation time): under 30 days, 30-90, 90-365, over 365; unknown without a creation time.",
+      }),
+    unused: z.optional(z.number()).register(z.globalRegistry, { description: "With includeUnused: keys nothing names." }),
+    usageUnknown: z.optional(z.number()).register(z.globalRegistry, {
+      description: "With includeUnused: keys whose usage check was incomplete (neither counted unused nor in use).",
+    }),
+    missingTag: z.optional(z.number()).register(z.globalRegistry, { description: "With missingTag: keys without that tag." }),
+    expiringSoon: z.optional(z.number()).register(z.globalRegistry, {
+      description: "With expiringWithinDays: keys that expire within that many days (expired ones included).",
+    }),
+  })
+  .register(z.globalRegistry, { id: "ReportRow" });
+
+export const KeyPairReport = /* @__PURE__ */ z
+  .strictObject({
+    generatedAt: z.iso.datetime(),
+    rows: z.array(ReportRow).register(z.globalRegistry, { description: "One row per region and key type that has keys." }),
+    regions: z.record(z.string(), RegionListing).register(z.globalRegistry, {
+      description: "Each region reported and how reading it went (count: its keys).",
+    }),
+  })
+  .register(z.globalRegistry, { id: "KeyPairReport" });
+
 export const DryRunResult = /* @__PURE__ */ z
   .strictObject({
     dryRun: z.literal(true),
@@ -655,3 +807,9 @@ export type RegionListingView = z.output<typeof RegionListing>;
 export type DryRunView = z.output<typeof DryRunResult>;
 export type KeyUsageView = z.output<typeof KeyUsage>;
 export type ProblemKeyPair = NonNullable<Problem["keyPair"]>;
+export type CleanupRequest = z.output<typeof CleanupBody>;
+export type CleanupCursorView = z.output<typeof CleanupCursor>;
+export type CleanupItemView = z.output<typeof CleanupItem>;
+export type ReportQueryInput = z.output<typeof ReportQuery>;
+export type ReportRowView = z.output<typeof ReportRow>;
+export type AgeBucket = (typeof AGE_BUCKETS)[number];

@@ -168,6 +168,11 @@ export interface DeleteDeps {
   clock: Pick<Clock, "now">;
 }
 
+/** A cleanup: what a delete needs, and the most deletions one request makes (stage parameter cleanupMaxDeletions). */
+export interface CleanupDeps extends DeleteDeps {
+  maxDeletions: number;
+}
+
 /** Time: now (ms since the epoch) and waiting. */
 export interface Clock {
   now(): number;

@@ -12,14 +12,14 @@ import { bind } from "../keypairs/rules.js";
 import { loadedOnFirstCall } from "./on-first-call.js";
 import { settings } from "./settings.js";
 
-const deps: ReadDeps = {
+export const readDeps: ReadDeps = {
   store: { describe: describeKeyPairs },
   usage: loadedOnFirstCall(() => import("../aws/key-usage.js").then((module) => module.awsKeyUsage), ["scan"]),
   settings,
 };
 
 export const keyPairReads = {
-  getKeyPair: bind(deps, getKeyPair),
-  listKeyPairs: bind(deps, listKeyPairs),
-  listKeyPairsInAllRegions: bind(deps, listKeyPairsInAllRegions),
+  getKeyPair: bind(readDeps, getKeyPair),
+  listKeyPairs: bind(readDeps, listKeyPairs),
+  listKeyPairsInAllRegions: bind(readDeps, listKeyPairsInAllRegions),
 };
