@@ -24,6 +24,9 @@ def _get_kwargs(
     tag_key: str | Unset = UNSET,
     tag: str | Unset = UNSET,
     expires_before: datetime.datetime | Unset = UNSET,
+    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.datetime | Unset = UNSET,
+    missing_tag: str | Unset = UNSET,
     include_public_key: bool | Unset = UNSET,
     include_usage: bool | Unset = UNSET,
     unused: bool | Unset = UNSET,
@@ -60,6 +63,18 @@ def _get_kwargs(
     if not isinstance(expires_before, Unset):
         json_expires_before = expires_before.isoformat()
     params["expiresBefore"] = json_expires_before
+
+    json_created_before: str | Unset = UNSET
+    if not isinstance(created_before, Unset):
+        json_created_before = created_before.isoformat()
+    params["createdBefore"] = json_created_before
+
+    json_created_after: str | Unset = UNSET
+    if not isinstance(created_after, Unset):
+        json_created_after = created_after.isoformat()
+    params["createdAfter"] = json_created_after
+
+    params["missingTag"] = missing_tag
 
     params["includePublicKey"] = include_public_key
 
@@ -192,6 +207,9 @@ def sync_detailed(
     tag_key: str | Unset = UNSET,
     tag: str | Unset = UNSET,
     expires_before: datetime.datetime | Unset = UNSET,
+    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.datetime | Unset = UNSET,
+    missing_tag: str | Unset = UNSET,
     include_public_key: bool | Unset = UNSET,
     include_usage: bool | Unset = UNSET,
     unused: bool | Unset = UNSET,
@@ -225,6 +243,13 @@ def sync_detailed(
             aws:, as in tagKey. Example: team=platform.
         expires_before (datetime.datetime | Unset): Only keys that expire before this instant (RFC
             3339 with an offset or Z; compared as instants, not as text or a tag pattern).
+        created_before (datetime.datetime | Unset): Only keys created before this instant (RFC
+            3339 with an offset or Z; compared as instants). A key whose creation time EC2 does not
+            give matches neither createdBefore nor createdAfter.
+        created_after (datetime.datetime | Unset): Only keys created after this instant (RFC 3339
+            with an offset or Z; compared as instants).
+        missing_tag (str | Unset): Only keys that carry no tag with this key (e.g. owner), among
+            the tags answers show; as tagKey, no aws: prefix.
         include_public_key (bool | Unset): Include each key's public key (OpenSSH format).
         include_usage (bool | Unset): Give each item its `usage` (as GET
             /keypairs/{name}?includeUsage=true). One scan of the region serves every key of the page.
@@ -259,6 +284,9 @@ def sync_detailed(
         tag_key=tag_key,
         tag=tag,
         expires_before=expires_before,
+        created_before=created_before,
+        created_after=created_after,
+        missing_tag=missing_tag,
         include_public_key=include_public_key,
         include_usage=include_usage,
         unused=unused,
@@ -285,6 +313,9 @@ def sync(
     tag_key: str | Unset = UNSET,
     tag: str | Unset = UNSET,
     expires_before: datetime.datetime | Unset = UNSET,
+    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.datetime | Unset = UNSET,
+    missing_tag: str | Unset = UNSET,
     include_public_key: bool | Unset = UNSET,
     include_usage: bool | Unset = UNSET,
     unused: bool | Unset = UNSET,
@@ -318,6 +349,13 @@ def sync(
             aws:, as in tagKey. Example: team=platform.
         expires_before (datetime.datetime | Unset): Only keys that expire before this instant (RFC
             3339 with an offset or Z; compared as instants, not as text or a tag pattern).
+        created_before (datetime.datetime | Unset): Only keys created before this instant (RFC
+            3339 with an offset or Z; compared as instants). A key whose creation time EC2 does not
+            give matches neither createdBefore nor createdAfter.
+        created_after (datetime.datetime | Unset): Only keys created after this instant (RFC 3339
+            with an offset or Z; compared as instants).
+        missing_tag (str | Unset): Only keys that carry no tag with this key (e.g. owner), among
+            the tags answers show; as tagKey, no aws: prefix.
         include_public_key (bool | Unset): Include each key's public key (OpenSSH format).
         include_usage (bool | Unset): Give each item its `usage` (as GET
             /keypairs/{name}?includeUsage=true). One scan of the region serves every key of the page.
@@ -353,6 +391,9 @@ def sync(
         tag_key=tag_key,
         tag=tag,
         expires_before=expires_before,
+        created_before=created_before,
+        created_after=created_after,
+        missing_tag=missing_tag,
         include_public_key=include_public_key,
         include_usage=include_usage,
         unused=unused,
@@ -373,6 +414,9 @@ async def asyncio_detailed(
     tag_key: str | Unset = UNSET,
     tag: str | Unset = UNSET,
     expires_before: datetime.datetime | Unset = UNSET,
+    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.datetime | Unset = UNSET,
+    missing_tag: str | Unset = UNSET,
     include_public_key: bool | Unset = UNSET,
     include_usage: bool | Unset = UNSET,
     unused: bool | Unset = UNSET,
@@ -406,6 +450,13 @@ async def asyncio_detailed(
             aws:, as in tagKey. Example: team=platform.
         expires_before (datetime.datetime | Unset): Only keys that expire before this instant (RFC
             3339 with an offset or Z; compared as instants, not as text or a tag pattern).
+        created_before (datetime.datetime | Unset): Only keys created before this instant (RFC
+            3339 with an offset or Z; compared as instants). A key whose creation time EC2 does not
+            give matches neither createdBefore nor createdAfter.
+        created_after (datetime.datetime | Unset): Only keys created after this instant (RFC 3339
+            with an offset or Z; compared as instants).
+        missing_tag (str | Unset): Only keys that carry no tag with this key (e.g. owner), among
+            the tags answers show; as tagKey, no aws: prefix.
         include_public_key (bool | Unset): Include each key's public key (OpenSSH format).
         include_usage (bool | Unset): Give each item its `usage` (as GET
             /keypairs/{name}?includeUsage=true). One scan of the region serves every key of the page.
@@ -440,6 +491,9 @@ async def asyncio_detailed(
         tag_key=tag_key,
         tag=tag,
         expires_before=expires_before,
+        created_before=created_before,
+        created_after=created_after,
+        missing_tag=missing_tag,
         include_public_key=include_public_key,
         include_usage=include_usage,
         unused=unused,
@@ -464,6 +518,9 @@ async def asyncio(
     tag_key: str | Unset = UNSET,
     tag: str | Unset = UNSET,
     expires_before: datetime.datetime | Unset = UNSET,
+    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.datetime | Unset = UNSET,
+    missing_tag: str | Unset = UNSET,
     include_public_key: bool | Unset = UNSET,
     include_usage: bool | Unset = UNSET,
     unused: bool | Unset = UNSET,
@@ -497,6 +554,13 @@ async def asyncio(
             aws:, as in tagKey. Example: team=platform.
         expires_before (datetime.datetime | Unset): Only keys that expire before this instant (RFC
             3339 with an offset or Z; compared as instants, not as text or a tag pattern).
+        created_before (datetime.datetime | Unset): Only keys created before this instant (RFC
+            3339 with an offset or Z; compared as instants). A key whose creation time EC2 does not
+            give matches neither createdBefore nor createdAfter.
+        created_after (datetime.datetime | Unset): Only keys created after this instant (RFC 3339
+            with an offset or Z; compared as instants).
+        missing_tag (str | Unset): Only keys that carry no tag with this key (e.g. owner), among
+            the tags answers show; as tagKey, no aws: prefix.
         include_public_key (bool | Unset): Include each key's public key (OpenSSH format).
         include_usage (bool | Unset): Give each item its `usage` (as GET
             /keypairs/{name}?includeUsage=true). One scan of the region serves every key of the page.
@@ -533,6 +597,9 @@ async def asyncio(
             tag_key=tag_key,
             tag=tag,
             expires_before=expires_before,
+            created_before=created_before,
+            created_after=created_after,
+            missing_tag=missing_tag,
             include_public_key=include_public_key,
             include_usage=include_usage,
             unused=unused,
