@@ -21,6 +21,13 @@ export type ImportKeyPairRequest = operations["importKeyPair"]["requestBody"]["c
 export type ListQuery = NonNullable<operations["listKeyPairs"]["parameters"]["query"]>;
 export type KeyQuery = NonNullable<operations["getKeyPair"]["parameters"]["query"]>;
 export type DeleteQuery = NonNullable<operations["deleteKeyPair"]["parameters"]["query"]>;
+export type CleanupRequest = operations["cleanUpKeyPairs"]["requestBody"]["content"]["application/json"];
+export type CleanupResult = components["schemas"]["CleanupResult"];
+export type CleanupItem = components["schemas"]["CleanupItem"];
+export type CleanupCursor = components["schemas"]["CleanupCursor"];
+export type ReportQuery = NonNullable<operations["getKeyPairReport"]["parameters"]["query"]>;
+export type KeyPairReport = components["schemas"]["KeyPairReport"];
+export type ReportRow = components["schemas"]["ReportRow"];
 /** What names a key (includeUsage=true, and the problem of a refused delete). */
 export type KeyUsage = components["schemas"]["KeyUsage"];
 export type Region = components["schemas"]["Region"];
@@ -256,6 +263,19 @@ export function createKeyPairsClient(options: ClientOptions) {
     /** DELETE /keypairs/by-id/{keyPairId}: as deleteKeyPair, the key addressed by its id. */
     async deleteKeyPairById(keyPairId: string, query: DeleteQuery = {}): Promise<DryRunResult | undefined> {
       return deleted(await unwrap(http.DELETE("/keypairs/by-id/{keyPairId}", { params: { path: { keyPairId }, query } })));
+    },
+
+    /**
+     * POST /keypairs/cleanup: a dry run unless `dryRun: false` is sent; each selected key's outcome, and
+     * nextCursor when the request stopped early (the cap, the deadline, throttling).
+     */
+    async cleanUpKeyPairs(body: CleanupRequest): Promise<CleanupResult> {
+      return (await unwrap(http.POST("/keypairs/cleanup", { body }))).data;
+    },
+
+    /** GET /keypairs/report: counts per region and key type (ages; missing tag, expiring soon, unused if asked). */
+    async getKeyPairReport(query: ReportQuery = {}): Promise<KeyPairReport> {
+      return (await unwrap(http.GET("/keypairs/report", { params: { query } }))).data;
     },
 
     /** GET /openapi.json: this API's OpenAPI document. */

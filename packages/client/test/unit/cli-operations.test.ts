@@ -65,6 +65,7 @@ const CLI_ONLY: Partial<Record<Option, string>> = {
   query: "JMESPath over the printed answer",
   help: "prints the usage",
   out: "the local file the private key is written to",
+  yes: "cleanup's answer to its own question (the API then gets the same request with dryRun false)",
 };
 
 const NAME = "deploy-bot";
@@ -84,6 +85,8 @@ const COMMANDS: Record<string, string[]> = {
   getKeyPairById: ["get", "--key-pair-id", ID],
   deleteKeyPair: ["rm", NAME],
   deleteKeyPairById: ["rm", "--key-pair-id", ID],
+  cleanUpKeyPairs: ["cleanup", "--unused"],
+  getKeyPairReport: ["report"],
 };
 
 /**
@@ -120,6 +123,19 @@ const GIVEN_BY: Record<string, { args: string[]; sent: unknown }> = {
   "query allRegions": { args: ["--all-regions"], sent: true },
   "query dryRun": { args: ["--dry-run"], sent: true },
   "query force": { args: ["--force"], sent: true },
+  "query createdBefore": { args: ["--created-before", "2027-01-01T00:00:00Z"], sent: "2027-01-01T00:00:00Z" },
+  "query createdAfter": { args: ["--created-after", "2026-01-01T00:00:00Z"], sent: "2026-01-01T00:00:00Z" },
+  "query missingTag": { args: ["--missing-tag", "owner"], sent: "owner" },
+  "query expiringWithinDays": { args: ["--expiring-within-days", "30"], sent: 30 },
+  "query includeUnused": { args: ["--unused"], sent: true },
+  "body unused": { args: [], sent: true },
+  "body createdBefore": { args: ["--created-before", "2027-01-01T00:00:00Z"], sent: "2027-01-01T00:00:00Z" },
+  "body createdAfter": { args: ["--created-after", "2026-01-01T00:00:00Z"], sent: "2026-01-01T00:00:00Z" },
+  "body missingTag": { args: ["--missing-tag", "owner"], sent: "owner" },
+  "body tag": { args: ["--tag", "team=ci"], sent: "team=ci" },
+  "body allRegions": { args: ["--all-regions"], sent: true },
+  "body limit": { args: ["--limit", "10"], sent: 10 },
+  "body cursor": { args: ["--cursor", "eu-west-1/alice"], sent: { region: "eu-west-1", after: "alice" } },
 };
 
 /** Client methods that are no operation of their own: the operation each one calls. */
@@ -134,6 +150,8 @@ const ANSWERS: Record<string, unknown> = {
   listAllKeyPairs: { items: [] },
   getKeyPair: KEY,
   getKeyPairById: KEY,
+  cleanUpKeyPairs: { dryRun: true, items: [], unmanagedSkipped: 0 },
+  getKeyPairReport: { generatedAt: "2026-12-07T00:00:00.000Z", rows: [], regions: {} },
 };
 
 /** Runs the CLI against a stand-in client that records each method called and its arguments. */
