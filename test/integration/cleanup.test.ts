@@ -191,6 +191,38 @@ test("a dry run lists exactly what the real run then deletes; keys in use and un
   expect(await existing(all)).toEqual(["asg", "console", "inst", "lc", "lt", "owned"].map(name).sort());
 }, 120_000);
 
+test("the report counts per region and key type, with the missing tag and the unused keys when asked", async () => {
+  const answer = await api(`/keypairs/report?region=${region}&missingTag=owner&includeUnused=true&expiringWithinDays=30`);
+  expect(answer.status).toBe(200);
+  const report = (await answer.json()) as { rows: Record<string, unknown>[]; regions: Record<string, unknown> };
+  // After the cleanup above: asg, inst, lc, lt (in use, no owner), owned, and the console key.
+  expect(report.rows).toEqual([
+    {
+      region,
+      keyType: "rsa",
+      total: 1,
+      managed: 0,
+      age: { under30d: 1, "30to90d": 0, "90to365d": 0, over365d: 0, unknown: 0 },
+      unused: 1,
+      usageUnknown: 0,
+      missingTag: 1,
+      expiringSoon: 0,
+    },
+    {
+      region,
+      keyType: "ed25519",
+      total: 5,
+      managed: 5,
+      age: { under30d: 5, "30to90d": 0, "90to365d": 0, over365d: 0, unknown: 0 },
+      unused: 1,
+      usageUnknown: 0,
+      missingTag: 4,
+      expiringSoon: 0,
+    },
+  ]);
+  expect(report.regions).toEqual({ [region]: { status: "ok", count: 6, complete: true } });
+}, 60_000);
+
 test("allRegions goes on region by region with its cursor", async () => {
   const first = await cleanup({ region: undefined, allRegions: true, limit: 1 });
   expect(first.items.map((item) => `${item.region}/${item.name}:${item.outcome}`)).toEqual([`${other}/${name("far")}:would-delete`]);
