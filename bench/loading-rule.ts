@@ -23,7 +23,7 @@ export const FEATURES = {
   /** The idempotency ledger: DynamoDB (only requests with an Idempotency-Key). */
   idempotencyLedger: [/^node_modules\/@aws-sdk\/client-dynamodb\//, /^src\/lib\/aws\/idempotency-ledger[\w-]*\.ts$/],
   /** Other accounts: STS and Organizations. */
-  otherAccounts: [/^node_modules\/@aws-sdk\/client-(sts|organizations)\//, /^src\/lib\/aws\/accounts[\w-]*\.ts$/],
+  otherAccounts: [/^node_modules\/@aws-sdk\/client-(sts|organizations)\//, /^src\/lib\/aws\/member-accounts\.ts$/],
   /** Tracing and metrics libraries. */
   tracingAndMetrics: [/^node_modules\/(aws-xray-sdk[\w-]*|@aws-lambda-powertools\/(tracer|metrics))\//],
 } satisfies Record<string, RegExp[]>;

@@ -134,12 +134,45 @@ module.exports = async ({ resolveVariable }) => {
     ],
   };
 
+  // Other accounts (src/lib/aws/member-accounts.ts): only when the stage allows some, only the member role's name,
+  // only in this organization; the organization's account list only when the allowed set is the organization.
+  const allowedAccounts = await resolveVariable("param:allowedAccounts");
+  const memberRoleName = await resolveVariable("param:memberRoleName");
+  const memberAccounts = allowedAccounts
+    ? [
+        {
+          Sid: "AssumeMemberRole",
+          Effect: "Allow",
+          Action: ["sts:AssumeRole"],
+          Resource: { "Fn::Sub": `arn:\${AWS::Partition}:iam::*:role/${memberRoleName}` },
+          // The IAM policy variable ${aws:PrincipalOrgID}, joined by CloudFormation: the framework would read it as its own variable.
+          Condition: { StringEquals: { "aws:ResourceOrgID": { "Fn::Join": ["", ["$", "{aws:PrincipalOrgID}"]] } } },
+        },
+        ...(allowedAccounts === "organization"
+          ? [
+              {
+                Sid: "ListOrganizationAccounts",
+                Effect: "Allow",
+                Action: [
+                  "organizations:ListAccounts",
+                  "organizations:ListAccountsForParent",
+                  "organizations:ListOrganizationalUnitsForParent",
+                ],
+                Resource: "*",
+              },
+            ]
+          : []),
+      ]
+    : [];
+
   const roles = {};
   for (const [name, grants] of Object.entries(GRANTS_BY_FUNCTION)) {
     const logGroup = `/aws/lambda/${service}-${stage}-${name}`;
     roles[roleOf(name)] = {
       Type: "AWS::IAM::Role",
       Properties: {
+        // Member roles trust this path (deploy/member-role.yml): the functions' roles, no other role of the account.
+        Path: `/${service}/${stage}/`,
         AssumeRolePolicyDocument: {
           Version: "2012-10-17",
           Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
@@ -158,6 +191,8 @@ module.exports = async ({ resolveVariable }) => {
                   Resource: { "Fn::Sub": `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:${logGroup}:*` },
                 },
                 ...grants.flatMap((grant) => statements[grant]),
+                // Every function that reads key pairs, the sweep too (it visits each allowed member account).
+                ...(grants.includes("describe") ? memberAccounts : []),
               ],
             },
           },

@@ -21,6 +21,8 @@ import type { RealisticAwsConfig } from "./realistic-aws/config.ts";
 import { type RealisticAws, startRealisticAws } from "./realistic-aws/server.ts";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+/** The account moto acts in for credentials it did not issue (the API's own, locally). */
+export const MOTO_ACCOUNT = "123456789012";
 
 /** The rate share's ledger table of the local stage (serverless.yml custom.rateShareTable), made in moto at start. */
 export const LOCAL_RATE_SHARE_TABLE = "ec2-keypairs-api-local-rate-share";
@@ -309,6 +311,8 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
       DYNAMODB_ENDPOINT: motoUrl,
       // The service's own rate share where AWS's rates are: in the realistic mode (REALISTIC_AWS=1), not against plain moto.
       RATE_SHARE_TABLE: options.realisticAws ? LOCAL_RATE_SHARE_TABLE : "",
+      // and STS and Organizations (other accounts: moto scopes its state by the assumed role's account)
+      ...(options.realAws ? {} : { STS_ENDPOINT: awsUrl, ORGANIZATIONS_ENDPOINT: awsUrl, ACCOUNT_ID: MOTO_ACCOUNT }),
       // Real AWS from this machine: the SDK's whole credential chain (profiles, SSO...), not Lambda's environment-only one.
       FULL_CREDENTIAL_CHAIN: options.realAws ? "true" : "",
       PORT: String(apiPort),

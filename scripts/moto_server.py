@@ -28,12 +28,17 @@
    no lock, on parallel threads: two concurrent PutItems with attribute_not_exists(id) can both
    succeed (seen: 2 x 201 in a round of 20 racers under one Idempotency-Key). DynamoDB decides each
    conditional write atomically. PutItem, UpdateItem and DeleteItem hold one lock here.
+8. AssumeRole of a role that does not exist, or whose trust policy demands another sts:ExternalId. moto
+   issues credentials for any role ARN ("the role does not need to exist"); STS answers AccessDenied.
+   This does too, so an account without the member role is refused locally as in AWS (the trust
+   policy's principals are not evaluated: moto keeps no caller identity to compare).
 Then moto_server runs unchanged (same arguments).
 """
 import base64
 import functools
 import hashlib
 import hmac
+import json
 import os
 import struct
 import sys
@@ -49,7 +54,12 @@ from moto.ec2.exceptions import EC2ClientError
 from moto.ec2.responses.key_pairs import KeyPairs
 from moto.ec2.responses.launch_templates import LaunchTemplates
 from moto.ec2.utils import public_key_parse
+from moto.iam.exceptions import NotFoundException as IAMNotFoundException
+from moto.iam.models import iam_backends
 from moto.server import DomainDispatcherApplication, main
+from moto.sts.exceptions import STSClientError
+from moto.sts.models import STSBackend
+from moto.utilities.utils import get_partition
 
 _names_lock = threading.Lock()
 
@@ -246,6 +256,36 @@ def _describe_launch_templates_paged(self):
 
 
 LaunchTemplates.describe_launch_templates = _describe_launch_templates_paged
+
+class _AssumeRoleDenied(STSClientError):
+    code = "AccessDenied"
+
+
+_assume_role = STSBackend.assume_role
+
+
+def _assume_existing_role(self, region_name, role_session_name, role_arn, policy, duration, external_id):
+    account, _, name = role_arn.split(":", 4)[4].partition(":role/")
+    denied = _AssumeRoleDenied(f"User is not authorized to perform: sts:AssumeRole on resource: {role_arn}")
+    try:
+        role = iam_backends[account][get_partition(region_name)].get_role(name.rsplit("/", 1)[-1])
+    except IAMNotFoundException:
+        raise denied from None
+    trust = role.assume_role_policy_document
+    trust = json.loads(trust) if isinstance(trust, str) else trust
+    demanded = [
+        value
+        for statement in trust.get("Statement", [])
+        for condition in statement.get("Condition", {}).values()
+        for key, value in condition.items()
+        if key.lower() == "sts:externalid"
+    ]
+    if demanded and external_id not in demanded:
+        raise denied
+    return _assume_role(self, region_name, role_session_name, role_arn, policy, duration, external_id)
+
+
+STSBackend.assume_role = _assume_existing_role
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -212,6 +212,21 @@ const gatewayForbidden = shared("GatewayForbidden", {
   content: { "application/json": { schema: GatewayMessage, example: { message: "Forbidden" } } },
 });
 
+/** Why a request for another account is refused: not in the allowed set, or its member role could not be assumed. */
+const ACCOUNT_FORBIDDEN =
+  "the request names an account outside the deployment's allowed set (account-not-allowed), or one whose member role could not be " +
+  "assumed (account-unreachable: the detail names the account and why)";
+const accountForbidden = shared(
+  "Forbidden",
+  withGatewayAnswer(
+    problem(
+      `A problem: ${ACCOUNT_FORBIDDEN}; or ${GATEWAY_FORBIDDEN}`,
+      new ServiceError("account-not-allowed", "Account 444455556666 is not one this API may act in (the deployment's ALLOWED_ACCOUNTS)."),
+    ),
+    "Forbidden",
+  ),
+);
+
 /** API Gateway's own 503: the function did not answer within the integration timeout (30 s). */
 const gatewayUnavailable = shared(
   "GatewayUnavailable",
@@ -273,7 +288,7 @@ const payloadTooLargeAnswer = shared(
 
 /** The responses every operation of `operation` (an EC2 call) can give. */
 const common = (operation: Operation) => ({
-  403: gatewayForbidden,
+  403: accountForbidden,
   429: throttled,
   500: internalError,
   502: problem("EC2 failed or refused the service's own credentials.", fromEc2(operation, "InternalError", 500)),
@@ -299,7 +314,7 @@ const bodyErrors = (operation: Operation, badRequest: ResponseConfig) => ({
   400: badRequest,
   403: withGatewayAnswer(
     problem(
-      `Dry run: the service is not permitted to perform the call (a problem); or ${GATEWAY_FORBIDDEN}`,
+      `Dry run: the service is not permitted to perform the call (a problem); ${ACCOUNT_FORBIDDEN}; or ${GATEWAY_FORBIDDEN}`,
       fromEc2(operation, "UnauthorizedOperation", 403, true),
     ),
     "Forbidden",
@@ -564,7 +579,7 @@ const deleteResponses = {
   403: withGatewayAnswer(
     problem(
       "The key pair was not created through this service (no managed-key tag), so it is not deleted, or (a dry run) the service may " +
-        `not delete it (problem type forbidden); or ${GATEWAY_FORBIDDEN}`,
+        `not delete it (problem type forbidden); ${ACCOUNT_FORBIDDEN}; or ${GATEWAY_FORBIDDEN}`,
       unmanagedKey("console-key", settingsFrom(DEFAULTS)),
     ),
     "Forbidden",

@@ -1,7 +1,7 @@
 import { CreateKeyPairBody, IdempotencyHeaders, RegionQuery } from "../lib/api/schemas.js";
+import { keyPairRoute } from "../lib/http/account-route.js";
 import { acceptQuality, PEM } from "../lib/http/negotiation.js";
 import { json, textBody } from "../lib/http/responses.js";
-import { httpRoute } from "../lib/http/route.js";
 import { ServiceError } from "../lib/keypairs/errors.js";
 import { isDryRun } from "../lib/keypairs/views.js";
 import { keyPairCreation } from "../lib/service/create.js";
@@ -25,7 +25,7 @@ function wantsPem(accept: string | undefined, body: { keyFormat: string; escrow?
 }
 
 /** POST /keypairs */
-export const handler = httpRoute(
+export const handler = keyPairRoute(
   { body: CreateKeyPairBody, query: RegionQuery, headers: IdempotencyHeaders },
   async ({ body, headers, region, caller }, event) => {
     const pem = wantsPem(event.headers?.accept, body);

@@ -1,7 +1,7 @@
 import { ListQuery } from "../lib/api/schemas.js";
+import { keyPairRoute } from "../lib/http/account-route.js";
 import { regionsView } from "../lib/http/region-outcomes.js";
 import { json } from "../lib/http/responses.js";
-import { httpRoute } from "../lib/http/route.js";
 import type { AllRegionsListing } from "../lib/keypairs/list-all-regions.js";
 import { keyPairReads } from "../lib/service/read.js";
 
@@ -9,7 +9,7 @@ import { keyPairReads } from "../lib/service/read.js";
 const allRegionsView = ({ items, regions }: AllRegionsListing) => ({ items, regions: regionsView(regions) });
 
 /** GET /keypairs (allRegions=true: every allowed region at once) */
-export const handler = httpRoute({ query: ListQuery }, async ({ query, region }) =>
+export const handler = keyPairRoute({ query: ListQuery }, async ({ query, region }) =>
   json(
     200,
     query.allRegions ? allRegionsView(await keyPairReads.listKeyPairsInAllRegions(query)) : await keyPairReads.listKeyPairs(region, query),

@@ -102,10 +102,16 @@ test("create, import, delete and expiry each publish one event with every field,
   );
   ec2.destroy();
   const sweep = (await handlers.sweep({}, { ...lambdaContext(300_000), functionName: "sweep" })) as {
-    regions: { expiredKeysDeleted: { keyPairId: string }[]; failures: string[] }[];
+    accounts: { account: string; regions: { expiredKeysDeleted: { keyPairId: string }[]; failures: string[] }[] }[];
   };
-  expect(sweep.regions).toEqual([
-    expect.objectContaining({ expiredKeysDeleted: [expect.objectContaining({ keyPairId: imported.body.keyPairId })], failures: [] }),
+  // The API's own account (its function's), the only one this in-process stage allows.
+  expect(sweep.accounts).toEqual([
+    {
+      account: "123456789012",
+      regions: [
+        expect.objectContaining({ expiredKeysDeleted: [expect.objectContaining({ keyPairId: imported.body.keyPairId })], failures: [] }),
+      ],
+    },
   ]);
 
   // In the order of the changes (a standard queue promises no order).
@@ -118,6 +124,8 @@ test("create, import, delete and expiry each publish one event with every field,
     keyPairId: created.body.keyPairId,
     name: `${run}-made`,
     region,
+    // The API's own account: the invoked function's (test/support/lambda.ts).
+    account: "123456789012",
     keyType: "ed25519",
     fingerprint: created.body.fingerprint,
   };
@@ -125,6 +133,7 @@ test("create, import, delete and expiry each publish one event with every field,
     keyPairId: imported.body.keyPairId,
     name: `${run}-imported`,
     region,
+    account: "123456789012",
     keyType: "ed25519",
     fingerprint: imported.body.fingerprint,
   };

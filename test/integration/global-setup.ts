@@ -21,7 +21,8 @@ export default async function globalSetup(): Promise<void> {
     // A short "may still be running" window, so that Idempotency-Key repeats complete within a test.
     // No rate share of its own (decision 0030): the suite's bursts test other guarantees, and
     // test/integration/rate-share.test.ts tests the share on a stack of its own.
-    env: { LOG_LEVEL: "INFO", REQUEST_MAX_SECONDS: "2", RATE_SHARE_TABLE: "" },
+    // Two other accounts requests may name (test/integration/accounts.test.ts): one with the member role, one without.
+    env: { LOG_LEVEL: "INFO", REQUEST_MAX_SECONDS: "2", RATE_SHARE_TABLE: "", ALLOWED_ACCOUNTS: "222222222222,333333333333" },
     // REALISTIC_AWS=1: the whole session against AWS as it behaves (docs/testing.md, "Realistic AWS").
     ...(process.env.REALISTIC_AWS === "1" ? { realisticAws: configFromEnv() } : {}),
   });

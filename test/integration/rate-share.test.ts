@@ -126,9 +126,10 @@ test("a delete whose usage check the share cuts short deletes nothing (409 usage
     body: JSON.stringify({ name: `${prefix}-guarded`, keyType: "ed25519" }),
   });
   expect(created.status).toBe(201);
-  // Another instance spent the share of DescribeInstances for the next minute: its ledger item says so.
+  // Another instance spent the share of DescribeInstances for the next minute: its ledger item says so
+  // (its key: service, account — "own", the API's —, region, bucket).
   const dynamodb = new DynamoDBClient({ region: "us-east-1", endpoint: stack.motoUrl, credentials });
-  const bucket = { bucket: { S: `ec2#${region}#DescribeInstances` } };
+  const bucket = { bucket: { S: `ec2#own/${region}#DescribeInstances` } };
   await dynamodb.send(
     new UpdateItemCommand({
       TableName: LOCAL_RATE_SHARE_TABLE,

@@ -32,10 +32,17 @@ interface ResponseObject {
 }
 interface Operation {
   operationId: string;
-  responses: Record<string, ResponseObject>;
+  responses: Record<string, ResponseObject | { $ref: string }>;
 }
 
-const spec = parse(readFileSync(`${ROOT}/openapi.yaml`, "utf8")) as { paths: Record<string, Record<string, Operation>> };
+const spec = parse(readFileSync(`${ROOT}/openapi.yaml`, "utf8")) as {
+  paths: Record<string, Record<string, Operation>>;
+  components: { responses: Record<string, ResponseObject> };
+};
+
+/** A response as declared: a shared one (`$ref: "#/components/responses/<name>"`) is looked up. */
+const resolved = (response: ResponseObject | { $ref: string } | undefined): ResponseObject | undefined =>
+  response && "$ref" in response ? spec.components.responses[response.$ref.replace("#/components/responses/", "")] : response;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
 ajv.addSchema(spec, "openapi.yaml");
@@ -58,7 +65,7 @@ export function assertMatchesSpec(method: string, schemaPath: string, status: nu
   const where = `${method.toUpperCase()} ${schemaPath} -> ${status}`;
   const operation = spec.paths[schemaPath]?.[method.toLowerCase()];
   if (!operation) throw new ContractViolation(`${where}: operation not in openapi.yaml`);
-  const declared = operation.responses[String(status)];
+  const declared = resolved(operation.responses[String(status)]);
   if (!declared) throw new ContractViolation(`${where}: status not declared (declared: ${Object.keys(operation.responses).join(", ")})`);
 
   for (const [name, header] of Object.entries(declared.headers ?? {})) {
@@ -77,7 +84,10 @@ export function assertMatchesSpec(method: string, schemaPath: string, status: nu
     if (!declared.content[contentType]) throw new ContractViolation(`${where}: content type ${contentType} not declared`);
     // JSON answers parsed; text ones (the private key as application/x-pem-file) validated as strings.
     body = /json$/.test(contentType) ? JSON.parse(text) : text;
-    const ref = `openapi.yaml#/${pointer("paths", schemaPath, method.toLowerCase(), "responses", String(status), "content", contentType, "schema")}`;
+    const response = operation.responses[String(status)]!;
+    const at =
+      "$ref" in response ? response.$ref.slice(2).split("/") : ["paths", schemaPath, method.toLowerCase(), "responses", String(status)];
+    const ref = `openapi.yaml#/${pointer(...at, "content", contentType, "schema")}`;
     const validate = ajv.getSchema(ref) ?? ajv.compile({ $ref: ref });
     if (!validate(body)) throw new ContractViolation(`${where}: body ${ajv.errorsText(validate.errors)}`);
   }

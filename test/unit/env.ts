@@ -8,3 +8,5 @@ process.env.LOG_LEVEL = "SILENT";
 process.env.AWS_ACCESS_KEY_ID = "testing";
 process.env.AWS_SECRET_ACCESS_KEY = "testing";
 process.env.EVENTS_ENDPOINT = "http://127.0.0.1:9"; // discard: an unmocked publish fails at once (and is logged)
+process.env.ACCOUNT_ID = "123456789012";
+process.env.ALLOWED_ACCOUNTS = "222222222222";

@@ -262,6 +262,7 @@ def list_all_key_pairs(
     api: AuthenticatedClient,
     *,
     region: Region | str | None = None,
+    account: str | None = None,
     name: str | None = None,
     key_pair_id: str | None = None,
     fingerprint: str | None = None,
@@ -287,6 +288,7 @@ def list_all_key_pairs(
             list_key_pairs.sync_detailed(
                 client=api,
                 region=_member(Region, region),
+                account=_given(account),
                 name=_given(name),
                 key_pair_id=_given(key_pair_id),
                 fingerprint=_given(fingerprint),

@@ -301,7 +301,7 @@ export interface components {
          * @description The problem types this version of the API answers (more may be added).
          * @enum {string}
          */
-        KnownProblemType: "/problems/validation" | "/problems/malformed-json" | "/problems/unsupported-media-type" | "/problems/method-not-allowed" | "/problems/not-acceptable" | "/problems/payload-too-large" | "/problems/not-found" | "/problems/problem-type-not-found" | "/problems/conflict" | "/problems/request-in-progress" | "/problems/private-key-delivered" | "/problems/idempotency-key-reused" | "/problems/quota-exceeded" | "/problems/unmanaged-key" | "/problems/key-in-use" | "/problems/usage-unknown" | "/problems/forbidden" | "/problems/throttled" | "/problems/upstream-error" | "/problems/upstream-timeout" | "/problems/escrow-failed" | "/problems/internal";
+        KnownProblemType: "/problems/validation" | "/problems/malformed-json" | "/problems/unsupported-media-type" | "/problems/method-not-allowed" | "/problems/not-acceptable" | "/problems/payload-too-large" | "/problems/not-found" | "/problems/problem-type-not-found" | "/problems/conflict" | "/problems/request-in-progress" | "/problems/private-key-delivered" | "/problems/idempotency-key-reused" | "/problems/quota-exceeded" | "/problems/unmanaged-key" | "/problems/key-in-use" | "/problems/usage-unknown" | "/problems/forbidden" | "/problems/account-not-allowed" | "/problems/account-unreachable" | "/problems/throttled" | "/problems/upstream-error" | "/problems/upstream-timeout" | "/problems/escrow-failed" | "/problems/internal";
         /** @description One invalid field of the request. */
         ProblemFieldError: {
             /** @description Location of the offending value, e.g. `body.tags` or `query.region`. */
@@ -419,6 +419,11 @@ export interface components {
          * @enum {string}
          */
         Region: "us-east-1" | "us-east-2" | "us-west-1" | "us-west-2" | "ca-central-1" | "sa-east-1" | "eu-central-1" | "eu-west-1" | "eu-west-2" | "eu-west-3" | "eu-north-1" | "ap-northeast-1" | "ap-northeast-2" | "ap-northeast-3" | "ap-south-1" | "ap-southeast-1" | "ap-southeast-2" | "af-south-1" | "ap-east-1" | "ap-south-2" | "ap-southeast-3" | "ap-southeast-4" | "ca-west-1" | "eu-central-2" | "eu-south-1" | "eu-south-2" | "il-central-1" | "me-central-1" | "me-south-1";
+        /**
+         * @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed).
+         * @example 111122223333
+         */
+        Account: string;
         /**
          * @description Tags as a key/value map. EC2 rules: key 1-128 characters without the aws: prefix, value up to 256 characters. Seven tag keys are reserved for the service: the managed-key marker and ec2-keypairs-api:request-token, :idempotency-key, :request-digest, :created-by, :escrow and :expires-at, which record the request that made the key and its IAM caller (answers do not show these), where an escrowed private key is kept and when the key expires. A key that expires (ttlSeconds or expiresAt) takes at most 43 caller tags.
          * @example {
@@ -605,6 +610,29 @@ export interface components {
                 "application/json": components["schemas"]["GatewayMessage"];
             };
         };
+        /** @description A problem: the request names an account outside the deployment's allowed set (account-not-allowed), or one whose member role could not be assumed (account-unreachable: the detail names the account and why); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/account-not-allowed",
+                 *       "title": "Account not allowed",
+                 *       "status": 403,
+                 *       "detail": "Account 444455556666 is not one this API may act in (the deployment's ALLOWED_ACCOUNTS)."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["ErrorAnswer"];
+                /**
+                 * @example {
+                 *       "message": "Forbidden"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorAnswer"];
+            };
+        };
         /** @description API Gateway's own answer when the function did not answer within its integration timeout (application/json {"message":"Service Unavailable"}); a create or import is retried safely with the same Idempotency-Key. */
         GatewayUnavailable: {
             headers: {
@@ -721,6 +749,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
                 /** @description Only the key with exactly this name (matched literally: `*` and `?` are ordinary characters). */
                 name?: string;
                 /** @description Only the key with this id. */
@@ -793,7 +823,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            403: components["responses"]["GatewayForbidden"];
+            403: components["responses"]["Forbidden"];
             /** @description Not this operation's answer but its path's: any other method on /keypairs (here GET, POST) answers 405 with an Allow header. */
             405: {
                 headers: {
@@ -864,6 +894,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
             };
             header?: {
                 /** @description Makes a retry safe (IETF draft-ietf-httpapi-idempotency-key-header): the same key with the same body gives the same outcome (for create: a new private key for the same name, since the first one is never stored, unless it was escrowed); with another body it is a 422; while an earlier request with the key may still be running, a 409 with Retry-After. Scoped to the caller and the region. */
@@ -887,6 +919,7 @@ export interface operations {
                     keyFormat?: components["schemas"]["KeyFormat"];
                     tags?: components["schemas"]["Tags"];
                     region?: components["schemas"]["Region"];
+                    account?: components["schemas"]["Account"];
                     /** @description Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the request would get (403 forbidden when the service may not make the call). */
                     dryRun?: boolean;
                     /**
@@ -959,7 +992,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Dry run: the service is not permitted to perform the call (a problem); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            /** @description Dry run: the service is not permitted to perform the call (a problem); the request names an account outside the deployment's allowed set (account-not-allowed), or one whose member role could not be assumed (account-unreachable: the detail names the account and why); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1129,6 +1162,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
             };
             header?: {
                 /** @description Makes a retry safe (IETF draft-ietf-httpapi-idempotency-key-header): the same key with the same body gives the same outcome (for create: a new private key for the same name, since the first one is never stored, unless it was escrowed); with another body it is a 422; while an earlier request with the key may still be running, a 409 with Retry-After. Scoped to the caller and the region. */
@@ -1153,6 +1188,7 @@ export interface operations {
                     publicKey: string;
                     tags?: components["schemas"]["Tags"];
                     region?: components["schemas"]["Region"];
+                    account?: components["schemas"]["Account"];
                     /** @description Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the request would get (403 forbidden when the service may not make the call). */
                     dryRun?: boolean;
                     /**
@@ -1212,7 +1248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Dry run: the service is not permitted to perform the call (a problem); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            /** @description Dry run: the service is not permitted to perform the call (a problem); the request names an account outside the deployment's allowed set (account-not-allowed), or one whose member role could not be assumed (account-unreachable: the detail names the account and why); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1394,6 +1430,7 @@ export interface operations {
                     tag?: string;
                     keyType?: components["schemas"]["KeyType"];
                     region?: components["schemas"]["Region"];
+                    account?: components["schemas"]["Account"];
                     /** @description Every allowed region, one after the other (not with `region`). */
                     allRegions?: boolean;
                     /**
@@ -1441,7 +1478,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Dry run: the service is not permitted to perform the call (a problem); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            /** @description Dry run: the service is not permitted to perform the call (a problem); the request names an account outside the deployment's allowed set (account-not-allowed), or one whose member role could not be assumed (account-unreachable: the detail names the account and why); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1593,6 +1630,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
                 /** @description Every allowed region (in parallel, a few at a time); a region that fails says so. */
                 allRegions?: boolean;
                 /** @description Only keys that carry no tag with this key (e.g. owner), among the tags answers show; as tagKey, no aws: prefix. */
@@ -1641,7 +1680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            403: components["responses"]["GatewayForbidden"];
+            403: components["responses"]["Forbidden"];
             /** @description Not this operation's answer but its path's: any other method on /keypairs/report (here GET) answers 405 with an Allow header. */
             405: {
                 headers: {
@@ -1712,6 +1751,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
                 /** @description Include the public key (OpenSSH format). */
                 includePublicKey?: boolean;
                 /** @description Also answer `usage`: the instances (every state but terminated), launch template versions (default, latest and every version an Auto Scaling group pins), launch configurations and Auto Scaling groups of the region that name this key (names compared literally). Costs several EC2 and Auto Scaling describes, each paged to the end. */
@@ -1759,7 +1800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            403: components["responses"]["GatewayForbidden"];
+            403: components["responses"]["Forbidden"];
             /** @description No such key pair in the region. */
             404: {
                 headers: {
@@ -1848,6 +1889,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
                 /** @description Nothing is deleted: the answer is what the delete would be. A 200 DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true). */
                 dryRun?: boolean;
                 /** @description Delete even if instances, launch templates, launch configurations or Auto Scaling groups still name the key, or if that could not be checked. Without it such a delete is refused (409 key-in-use or usage-unknown, with the usage found). */
@@ -1902,7 +1945,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted, or (a dry run) the service may not delete it (problem type forbidden); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted, or (a dry run) the service may not delete it (problem type forbidden); the request names an account outside the deployment's allowed set (account-not-allowed), or one whose member role could not be assumed (account-unreachable: the detail names the account and why); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2060,6 +2103,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
                 /** @description Include the public key (OpenSSH format). */
                 includePublicKey?: boolean;
                 /** @description Also answer `usage`: the instances (every state but terminated), launch template versions (default, latest and every version an Auto Scaling group pins), launch configurations and Auto Scaling groups of the region that name this key (names compared literally). Costs several EC2 and Auto Scaling describes, each paged to the end. */
@@ -2107,7 +2152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            403: components["responses"]["GatewayForbidden"];
+            403: components["responses"]["Forbidden"];
             /** @description No such key pair in the region. */
             404: {
                 headers: {
@@ -2196,6 +2241,8 @@ export interface operations {
             query?: {
                 /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
                 region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
                 /** @description Nothing is deleted: the answer is what the delete would be. A 200 DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true). */
                 dryRun?: boolean;
                 /** @description Delete even if instances, launch templates, launch configurations or Auto Scaling groups still name the key, or if that could not be checked. Without it such a delete is refused (409 key-in-use or usage-unknown, with the usage found). */
@@ -2250,7 +2297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted, or (a dry run) the service may not delete it (problem type forbidden); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            /** @description The key pair was not created through this service (no managed-key tag), so it is not deleted, or (a dry run) the service may not delete it (problem type forbidden); the request names an account outside the deployment's allowed set (account-not-allowed), or one whose member role could not be assumed (account-unreachable: the detail names the account and why); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -62,6 +62,7 @@ Commands:
 
 Options for every command:
   --region REGION        the region of the key pairs (default: the API's default region)
+  --account ID           the AWS account of the key pairs (default: the API's own; others through its member role)
   --endpoint URL         the API (default: $EC2_KEYPAIRS_ENDPOINT, else http://localhost:3000)
   --signing-region R     the API's own region, for SigV4 (default: from the endpoint's host name,
                          else $AWS_REGION, else us-east-1)
@@ -126,6 +127,7 @@ const defaultIo = (): Io => ({
 
 const OPTIONS = {
   region: { type: "string" },
+  account: { type: "string" },
   endpoint: { type: "string" },
   "signing-region": { type: "string" },
   json: { type: "boolean" },
@@ -193,7 +195,7 @@ export const ALLOWED: Record<string, Option[]> = {
 };
 /** The commands that take no NAME. */
 const WITHOUT_NAME = ["ls", "cleanup", "report"];
-export const GLOBAL: Option[] = ["region", "endpoint", "signing-region", "json", "output", "query", "help"];
+export const GLOBAL: Option[] = ["region", "account", "endpoint", "signing-region", "json", "output", "query", "help"];
 
 function tags(values: Values): Record<string, string> | undefined {
   if (!values.tag) return undefined;
@@ -444,7 +446,6 @@ async function create(client: KeyPairsClient, name: string, values: Values, io: 
     throw new UsageError("create without --out prints only the private key: add --out FILE for --query or --output table|text");
   const expiring = expiry(values);
   if (out) await checkWritable(out);
-  const region = values.region as Region | undefined;
   const keyType = oneOf("type", values.type, ["rsa", "ed25519"] as const);
   const keyFormat = oneOf("format", values.format, ["pem", "ppk"] as const);
   const tagMap = tags(values);
@@ -455,7 +456,7 @@ async function create(client: KeyPairsClient, name: string, values: Values, io: 
       ...(keyFormat ? { keyFormat } : {}),
       ...(tagMap ? { tags: tagMap } : {}),
       ...expiring,
-      ...(region ? { region } : {}),
+      ...where(values),
       ...(values.escrow ? { escrow: true } : {}),
       ...(values["dry-run"] ? { dryRun: true } : {}),
     },
@@ -497,7 +498,7 @@ async function create(client: KeyPairsClient, name: string, values: Values, io: 
   } catch (error) {
     // The private key exists nowhere else: a key pair nobody can use is removed again (by its id, so
     // never a key of the same name made meanwhile).
-    const undone = await client.deleteKeyPairById(metadata.keyPairId, region ? { region } : {}).then(
+    const undone = await client.deleteKeyPairById(metadata.keyPairId, where(values)).then(
       () => true,
       () => false,
     );
@@ -536,7 +537,7 @@ async function importKey(client: KeyPairsClient, name: string, values: Values, i
       publicKey: publicKey.trim(),
       ...(tagMap ? { tags: tagMap } : {}),
       ...expiring,
-      ...(values.region ? { region: values.region as Region } : {}),
+      ...where(values),
       ...(values["dry-run"] ? { dryRun: true } : {}),
     },
     values["idempotency-key"],
@@ -573,6 +574,7 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
     ...(values["public-key"] ? { includePublicKey: true } : {}),
     ...(values.unused ? { unused: true } : {}),
     ...(values.usage ? { includeUsage: true } : {}),
+    ...(values.account ? { account: values.account } : {}),
   };
   let answer: KeyPairList;
   if (limit !== undefined) {
@@ -582,7 +584,7 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
       ...filters,
       limit,
       ...(values["all-regions"] ? { allRegions: true } : {}),
-      ...(values.region ? { region: values.region as Region } : {}),
+      ...where(values),
       ...(values.cursor ? { cursor: values.cursor } : {}),
     });
   } else if (values["all-regions"]) {
@@ -604,7 +606,7 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
   } else {
     answer = await client.listAllKeyPairs({
       ...filters,
-      ...(values.region ? { region: values.region as Region } : {}),
+      ...where(values),
       ...(values.cursor ? { cursor: values.cursor } : {}),
     });
   }
@@ -624,12 +626,18 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
   return failed.length ? EXIT.partial : EXIT.ok;
 }
 
+/** Where a command acts: --region and --account, as given. */
+const where = (values: Values) => ({
+  ...(values.region ? { region: values.region as Region } : {}),
+  ...(values.account ? { account: values.account } : {}),
+});
+
 /** NAME, or --key-pair-id ID (a name can look like an id, so an id is never guessed from NAME). */
 type Target = { name: string } | { keyPairId: string };
 
 async function get(client: KeyPairsClient, target: Target, values: Values, io: Io): Promise<number> {
   const query = {
-    ...(values.region ? { region: values.region as Region } : {}),
+    ...where(values),
     ...(values["public-key"] ? { includePublicKey: true } : {}),
     ...(values.usage ? { includeUsage: true } : {}),
   };
@@ -651,7 +659,7 @@ async function get(client: KeyPairsClient, target: Target, values: Values, io: I
 
 async function remove(client: KeyPairsClient, target: Target, values: Values, io: Io): Promise<number> {
   const query = {
-    ...(values.region ? { region: values.region as Region } : {}),
+    ...where(values),
     ...(values["dry-run"] ? { dryRun: true } : {}),
     ...(values.force ? { force: true } : {}),
   };
@@ -711,7 +719,7 @@ async function cleanup(client: KeyPairsClient, values: Values, io: Io): Promise<
     ...ageAndOwner(values),
     ...(tagList[0] ? { tag: tagList[0] } : {}),
     ...(keyType ? { keyType } : {}),
-    ...(values.region ? { region: values.region as Region } : {}),
+    ...where(values),
     ...(values["all-regions"] ? { allRegions: true } : {}),
     ...(limit !== undefined ? { limit } : {}),
     ...cleanupCursor(values.cursor),
@@ -745,7 +753,7 @@ async function report(client: KeyPairsClient, values: Values, io: Io): Promise<n
   if (within !== undefined && !/^[1-9][0-9]{0,3}$/.test(within))
     throw new UsageError(`--expiring-within-days ${within}: write a whole number of days from 1 to 3650`);
   const query: ReportQuery = {
-    ...(values.region ? { region: values.region as Region } : {}),
+    ...where(values),
     ...(values["all-regions"] ? { allRegions: true } : {}),
     ...(values["missing-tag"] ? { missingTag: values["missing-tag"] } : {}),
     ...(within !== undefined ? { expiringWithinDays: Number(within) } : {}),

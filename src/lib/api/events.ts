@@ -25,6 +25,9 @@ export const KeyPairEventDetail = /* @__PURE__ */ z
     keyPairId: z.string(),
     name: z.string(),
     region: z.string(),
+    account: z.optional(z.string()).register(z.globalRegistry, {
+      description: "The account the key is in (the request's `account`, else the API's own); absent when the API's own is not known.",
+    }),
     keyType: KeyType,
     fingerprint: z.string(),
     caller: z.string().register(z.globalRegistry, {

@@ -20,6 +20,8 @@ export const PROBLEM_TITLES = {
   "key-in-use": "Key pair is in use",
   "usage-unknown": "Key pair usage could not be checked",
   forbidden: "Operation not permitted",
+  "account-not-allowed": "Account not allowed",
+  "account-unreachable": "Account could not be reached",
   // Service-neutral: EC2, SSM (escrow) and Auto Scaling (usage) failures share these kinds; the detail names the service.
   throttled: "Too many requests to AWS",
   "upstream-error": "AWS request failed",
@@ -61,6 +63,13 @@ export const PROBLEM_DESCRIPTIONS: Record<ProblemKind, string> = {
   "quota-exceeded": "The region's key pair quota is reached. Delete key pairs or ask AWS for a higher quota.",
   "unmanaged-key": "The key pair was not created through this service (it has no managed-key tag), so the service does not delete it.",
   forbidden: "The service is not permitted to perform this call (a dry run's answer).",
+  "account-not-allowed":
+    "The request names an account this deployment does not act in: its ALLOWED_ACCOUNTS (a list, or the organization's active " +
+    "accounts) does not hold it. Name another account, or none for the API's own.",
+  "account-unreachable":
+    "The service could not assume its member role in the account the request names. The detail names the account and why: denied " +
+    "(the role does not exist there, or does not trust this API, or the external id differs), or STS is not enabled in the region. " +
+    "Deploy deploy/member-role.yml to that account.",
   throttled:
     "The service has used its own share of the account's AWS request rate (nothing was sent), or AWS (EC2, SSM, Auto Scaling) is " +
     "throttling requests. Retry after the delay in Retry-After.",

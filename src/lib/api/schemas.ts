@@ -66,6 +66,17 @@ export const Region = /* @__PURE__ */ z
     example: "eu-west-1",
   });
 
+export const Account = /* @__PURE__ */ text({
+  pattern: new RegExp(`^[0-9]{12}${END}`),
+  message: "must be a 12-digit AWS account id",
+}).register(z.globalRegistry, {
+  id: "Account",
+  description:
+    "AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 " +
+    "account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed).",
+  example: "111122223333",
+});
+
 export const KeyName = /* @__PURE__ */ text({
   pattern: KEY_NAME,
   message: "must be printable ASCII without leading or trailing spaces, and not . or ..",
@@ -213,6 +224,7 @@ export const CreateKeyPairBody = /* @__PURE__ */ z
     keyFormat: z._default(KeyFormat, "pem").register(z.globalRegistry, { default: "pem" }),
     tags: z.optional(Tags),
     region: z.optional(Region),
+    account: z.optional(Account),
     dryRun: z.optional(DryRun),
     escrow: z._default(z.boolean(), false).register(z.globalRegistry, {
       description:
@@ -234,6 +246,7 @@ export const ImportKeyPairBody = /* @__PURE__ */ z
     publicKey: PublicKeyMaterial,
     tags: z.optional(Tags),
     region: z.optional(Region),
+    account: z.optional(Account),
     dryRun: z.optional(DryRun),
     ...expiryFields,
   })
@@ -291,7 +304,10 @@ export const IdempotencyHeaders = /* @__PURE__ */ z.object({
     }),
 });
 
-export const RegionQuery = /* @__PURE__ */ z.strictObject({ region: /* @__PURE__ */ z.optional(Region) });
+export const RegionQuery = /* @__PURE__ */ z.strictObject({
+  region: /* @__PURE__ */ z.optional(Region),
+  account: /* @__PURE__ */ z.optional(Account),
+});
 
 /** An optional field with its own description. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -303,6 +319,7 @@ function described<T extends z.ZodMiniType>(schema: T, description: string) {
 
 export const KeyQuery = /* @__PURE__ */ z.strictObject({
   region: /* @__PURE__ */ z.optional(Region),
+  account: /* @__PURE__ */ z.optional(Account),
   includePublicKey: described(booleanQuery, "Include the public key (OpenSSH format)."),
   includeUsage: described(
     booleanQuery,
@@ -314,6 +331,7 @@ export const KeyQuery = /* @__PURE__ */ z.strictObject({
 
 export const DeleteQuery = /* @__PURE__ */ z.strictObject({
   region: /* @__PURE__ */ z.optional(Region),
+  account: /* @__PURE__ */ z.optional(Account),
   dryRun: described(
     booleanQuery,
     "Nothing is deleted: the answer is what the delete would be. A 200 DryRunResult with the key's usage when it would succeed, " +
@@ -366,6 +384,7 @@ export const MAX_PAGE_SIZE = 1000;
 
 export const ListQuery = /* @__PURE__ */ z.strictObject({
   region: /* @__PURE__ */ z.optional(Region),
+  account: /* @__PURE__ */ z.optional(Account),
   name: described(KeyName, "Only the key with exactly this name (matched literally: `*` and `?` are ordinary characters)."),
   keyPairId: described(KeyPairId, "Only the key with this id."),
   fingerprint: described(Fingerprint, "Only keys with exactly this fingerprint."),
@@ -424,6 +443,7 @@ export const CleanupBody = /* @__PURE__ */ z
     tag: TagFilter,
     keyType: z.optional(KeyType),
     region: z.optional(Region),
+    account: z.optional(Account),
     allRegions: described(z.boolean(), "Every allowed region, one after the other (not with `region`)."),
     dryRun: z._default(z.boolean(), true).register(z.globalRegistry, {
       default: true,
@@ -450,6 +470,7 @@ export const EXPIRING_WITHIN_DAYS_MAX = 3650;
 
 export const ReportQuery = /* @__PURE__ */ z.strictObject({
   region: /* @__PURE__ */ z.optional(Region),
+  account: /* @__PURE__ */ z.optional(Account),
   allRegions: described(booleanQuery, "Every allowed region (in parallel, a few at a time); a region that fails says so."),
   missingTag: ageAndOwnerFilters.missingTag,
   expiringWithinDays: described(

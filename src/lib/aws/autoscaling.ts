@@ -1,13 +1,14 @@
 /**
  * The Auto Scaling adapter, read-only: the launch configurations and groups a usage check reads.
  * The only module that knows @aws-sdk/client-auto-scaling. Like ec2.ts: a client per
- * region, built lazily and discarded after any failure that is not an Auto Scaling answer; errors
+ * (account, region), built lazily and discarded after any failure that is not an Auto Scaling answer; errors
  * through EC2's one table (the same query protocol and codes, plus AccessDenied).
  */
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand, DescribeLaunchConfigurationsCommand } from "@aws-sdk/client-auto-scaling";
 import { ServiceError } from "../keypairs/errors.js";
 import { config } from "../platform/config.js";
-import { clientOptions, countingThrottles } from "./clients.js";
+import { clientKey } from "./account-scope.js";
+import { countingThrottles, scopedClientOptions } from "./clients.js";
 import { isEc2Answer, type SdkError, translateEc2Error, type UsageOperation } from "./ec2-errors.js";
 import { allPages, templateRef } from "./key-usage-ec2.js";
 import { limitToShare } from "./own-share.js";
@@ -15,28 +16,28 @@ import { traced } from "./tracing.js";
 
 const clients = new Map<string, AutoScalingClient>();
 
-/** A region's client (exported as a seam for the bench, which answers it from memory). */
+/** A region's client, in the request's account (exported as a seam for the bench, which answers it from memory). */
 export function autoScalingClient(region: string): AutoScalingClient {
-  let client = clients.get(region);
+  let client = clients.get(clientKey(region));
   if (!client) {
     client = traced(
       countingThrottles(
         limitToShare(
-          new AutoScalingClient(clientOptions(region, config.AUTOSCALING_ENDPOINT, config.EC2_MAX_ATTEMPTS)),
+          new AutoScalingClient(scopedClientOptions(region, config.AUTOSCALING_ENDPOINT, config.EC2_MAX_ATTEMPTS)),
           "autoscaling",
           region,
         ),
       ),
     );
-    clients.set(region, client);
+    clients.set(clientKey(region), client);
   }
   return client;
 }
 
-/** Forgets a region's client (after a failure that was not Auto Scaling's answer). */
+/** Forgets a region's client of the request's account (after a failure that was not Auto Scaling's answer). */
 export function discardAutoScalingClient(region: string): void {
-  clients.get(region)?.destroy();
-  clients.delete(region);
+  clients.get(clientKey(region))?.destroy();
+  clients.delete(clientKey(region));
 }
 
 async function send<T>(region: string, operation: UsageOperation, signal: AbortSignal, run: (client: AutoScalingClient) => Promise<T>) {

@@ -2,6 +2,7 @@
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { config } from "../platform/config.js";
 import { countMetric } from "../platform/metrics.js";
+import { scopedCredentials } from "./account-scope.js";
 import { isThrottling } from "./ec2-errors.js";
 
 /** An HTTP handler (a pool of connections) with the per-attempt time budget; clients may share one. */
@@ -45,3 +46,11 @@ export function countingThrottles<C extends WithMiddleware>(client: C): C {
   );
   return client;
 }
+/**
+ * A client's options in the account the request acts in (account-scope.ts): a member account's
+ * credentials, or the functions' own role. Cache such clients by clientKey(region), never by region alone.
+ */
+export const scopedClientOptions = (region: string, endpoint: string | undefined, maxAttempts: number, requestHandler = httpHandler()) => ({
+  ...clientOptions(region, endpoint, maxAttempts, requestHandler),
+  ...scopedCredentials(),
+});

@@ -17,6 +17,7 @@ import {
 import { ServiceError } from "../keypairs/errors.js";
 import type { IdempotencyLedger, LedgerClaim, LedgerRecord, RecordedOutcome } from "../keypairs/ports.js";
 import { config } from "../platform/config.js";
+import { scopedAccount } from "./account-scope.js";
 import { clientOptions } from "./clients.js";
 
 let client: DynamoDBClient | undefined;
@@ -151,4 +152,11 @@ async function release(id: string, token: string): Promise<void> {
   }
 }
 
-export const dynamoDbIdempotencyLedger: IdempotencyLedger = { claim, complete, release };
+/** A record per account (the request's scope: account-scope.ts): one Idempotency-Key in two accounts is two requests. */
+const inAccount = (id: string): string => `${scopedAccount()}/${id}`;
+
+export const dynamoDbIdempotencyLedger: IdempotencyLedger = {
+  claim: (id, request) => claim(inAccount(id), request),
+  complete: (id, token, outcome) => complete(inAccount(id), token, outcome),
+  release: (id, token) => release(inAccount(id), token),
+};

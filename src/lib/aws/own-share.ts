@@ -9,6 +9,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { setTimeout as delay } from "node:timers/promises";
 import { ServiceError } from "../keypairs/errors.js";
 import { config } from "../platform/config.js";
+import { clientKey } from "./account-scope.js";
 import { type AwsService, bucketOfAction } from "./rate-buckets.js";
 import { RateShare, shareOf } from "./rate-share.js";
 
@@ -55,11 +56,14 @@ export const waitingForShareUntil = <T>(deadline: number, work: () => Promise<T>
 
 const SERVICE_NAMES: Record<AwsService, string> = { ec2: "EC2", ssm: "SSM", autoscaling: "Auto Scaling" };
 
-/** Takes the share's token for `action` (waiting if allowed), or throws a throttled ServiceError. */
-export async function takeShare(service: AwsService, region: string, action: string, mark?: ShareMark): Promise<void> {
+/**
+ * Takes the share's token for `action` (waiting if allowed), or throws a throttled ServiceError.
+ * `scope` is the client's account and region (clientKey): each account has its own buckets.
+ */
+async function takeShare(service: AwsService, region: string, scope: string, action: string, mark?: ShareMark): Promise<void> {
   if (!config.RATE_SHARE_TABLE || mark === "none") return;
   const bucket = bucketOfAction(service, action);
-  const key = `${service}#${region}#${bucket.name}`;
+  const key = `${service}#${scope}#${bucket.name}`;
   if (mark === "owe") {
     owed.set(key, (owed.get(key) ?? 0) + 1);
     return;
@@ -93,11 +97,15 @@ export class OwnShareSpent extends Error {
 
 export const isOwnShareSpent = (error: ServiceError): boolean => error.cause instanceof OwnShareSpent;
 
-/** Adds the share's middleware to a client of `service` in `region`: every attempt of every call takes its token first. */
+/**
+ * Adds the share's middleware to a client of `service` in `region`, made in the request's account
+ * scope (the client caches key by it): every attempt of every call takes its token first.
+ */
 export function limitToShare<C extends { middlewareStack: object }>(client: C, service: AwsService, region: string): C {
+  const scope = clientKey(region);
   (client.middlewareStack as Stack).addRelativeTo(
     (next, context) => async (args) => {
-      await takeShare(service, region, context.commandName?.replace(/Command$/, "") ?? "", context[MARK] as ShareMark | undefined);
+      await takeShare(service, region, scope, context.commandName?.replace(/Command$/, "") ?? "", context[MARK] as ShareMark | undefined);
       return next(args);
     },
     { relation: "after", toMiddleware: "retryMiddleware", name: "rateShare" },

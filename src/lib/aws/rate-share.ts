@@ -9,7 +9,7 @@
  * GCRA: a call costs T = 1000 / rate ms; a bucket allows a call when, after it, its TAT is at most
  * burst * T ahead of now. A TAT in the past is an idle bucket (full); it restarts from now.
  */
-import { type AwsService, type BucketSize, bucketOfAction } from "./rate-buckets.js";
+import type { BucketSize } from "./rate-buckets.js";
 
 /** The two conditional writes a take is made of (DynamoDB: UpdateItem with a ConditionExpression). */
 export type Advance =
@@ -88,7 +88,3 @@ export class RateShare {
     return { granted: false, retryAfterMs: interval };
   }
 }
-
-/** The ledger key of a bucket: service, region and bucket (the account is the ledger's own: one table per deployment's account). */
-export const bucketKey = (service: AwsService, region: string, action: string) =>
-  `${service}#${region}#${bucketOfAction(service, action).name}`;

@@ -1,7 +1,7 @@
 /**
  * The SSM Parameter Store adapter, the private key vault: the only module that knows @aws-sdk/client-ssm. It keeps
  * escrowed private keys at /ec2/keypair/<keyPairId> (CloudFormation's AWS::EC2::KeyPair uses the
- * same name; the rules name it: keypairs/escrow.ts). Like ec2.ts: clients per region, built lazily and discarded after any failure that
+ * same name; the rules name it: keypairs/escrow.ts). Like ec2.ts: clients per (account, region), built lazily and discarded after any failure that
  * is not an SSM answer; one error table. No error or log line ever carries a parameter's value:
  * SSM's own messages are dropped (a validation message may quote the value it refused).
  */
@@ -11,7 +11,8 @@ import { ServiceError } from "../keypairs/errors.js";
 import { ESCROW_PATH, privateKeyParameterName } from "../keypairs/escrow.js";
 import type { EscrowedPrivateKey, PrivateKeyVault } from "../keypairs/ports.js";
 import { config } from "../platform/config.js";
-import { clientOptions } from "./clients.js";
+import { clientKey } from "./account-scope.js";
+import { scopedClientOptions } from "./clients.js";
 import { limitToShare, markShare } from "./own-share.js";
 import { traced } from "./tracing.js";
 
@@ -21,11 +22,11 @@ const AWS_MANAGED_KEY = "alias/aws/ssm";
 const clients = new Map<string, SSMClient>();
 
 function ssmClient(region: string): SSMClient {
-  let client = clients.get(region);
+  let client = clients.get(clientKey(region));
   if (!client) {
     // Both calls are safe to repeat: a repeated put meets its own parameter (see putPrivateKey), a repeated delete finds none.
-    client = traced(limitToShare(new SSMClient(clientOptions(region, config.SSM_ENDPOINT, config.EC2_MAX_ATTEMPTS)), "ssm", region));
-    clients.set(region, client);
+    client = traced(limitToShare(new SSMClient(scopedClientOptions(region, config.SSM_ENDPOINT, config.EC2_MAX_ATTEMPTS)), "ssm", region));
+    clients.set(clientKey(region), client);
   }
   return client;
 }
@@ -78,8 +79,8 @@ async function send<T>(region: string, run: (client: SSMClient, abortSignal: Abo
     return await run(ssmClient(region), signal);
   } catch (error) {
     if (!(error instanceof ServiceError || isSsmAnswer((error ?? {}) as SdkError))) {
-      clients.get(region)?.destroy();
-      clients.delete(region);
+      clients.get(clientKey(region))?.destroy();
+      clients.delete(clientKey(region));
     }
     throw error;
   }

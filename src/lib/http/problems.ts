@@ -21,6 +21,8 @@ export const PROBLEM_STATUS: Record<ProblemKind, number> = {
   "key-in-use": 409,
   "usage-unknown": 409,
   forbidden: 403,
+  "account-not-allowed": 403,
+  "account-unreachable": 403,
   throttled: 429,
   "upstream-error": 502,
   "upstream-timeout": 504,

@@ -1,4 +1,4 @@
-/** Reading a request: each part through its zod schema, repeated parameters refused, the one region it acts in. */
+/** Reading a request: each part through its zod schema, repeated parameters refused, the one region and account it acts in. */
 
 import type { FieldError } from "../api/schemas.js";
 import { invalidFields } from "../keypairs/errors.js";
@@ -74,15 +74,24 @@ export function requestRegion(
   query: { region?: string },
   regions: { default: string; allowed: readonly string[] },
 ): string {
-  if (body.region !== undefined && query.region !== undefined && body.region !== query.region) {
-    const message = `names ${body.region} while query.region names ${query.region}; give the region once`;
-    throw invalidFields([{ field: "body.region", message }]);
-  }
   const field = body.region !== undefined ? "body.region" : "query.region";
-  const region = body.region ?? query.region ?? regions.default;
+  const region = onceInBodyOrQuery("region", body.region, query.region) ?? regions.default;
   if (!regions.allowed.includes(region)) {
     const message = `region ${region} is not allowed; allowed: ${regions.allowed.join(", ")}`;
     throw invalidFields([{ field, message }]);
   }
   return region;
+}
+
+/** The account a request names, in its body or its query (the region's rule); undefined: the API's own. */
+export const requestAccount = (body: { account?: string }, query: { account?: string }): string | undefined =>
+  onceInBodyOrQuery("account", body.account, query.account);
+
+/** A parameter a POST may give in its body or its query: naming two different values is refused rather than one silently winning. */
+function onceInBodyOrQuery(name: string, inBody: string | undefined, inQuery: string | undefined): string | undefined {
+  if (inBody !== undefined && inQuery !== undefined && inBody !== inQuery) {
+    const message = `names ${inBody} while query.${name} names ${inQuery}; give the ${name} once`;
+    throw invalidFields([{ field: `body.${name}`, message }]);
+  }
+  return inBody ?? inQuery;
 }

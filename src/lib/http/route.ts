@@ -15,7 +15,7 @@ import { accessLog } from "./middleware/access-log.js";
 import { bodyGuard } from "./middleware/body-guard.js";
 import { jsonBody } from "./middleware/json-body.js";
 import { problemErrorHandler } from "./middleware/problem-error-handler.js";
-import { parsePart, refuseRepeatedParameters, requestRegion } from "./request.js";
+import { parsePart, refuseRepeatedParameters, requestAccount, requestRegion } from "./request.js";
 import { type HttpResult, toResponse } from "./responses.js";
 
 const FUNCTION_TIMEOUT_MARGIN_MS = 250;
@@ -42,6 +42,10 @@ export interface ParsedRequest<B, Q, P, H> {
   headers: H;
   /** The one region this request acts in: resolved and allow-listed once, here. */
   region: string;
+  /** The account the request names (body or query), if any: key-pair routes act in it (account-route.ts). */
+  account: string | undefined;
+  /** The invoked function's ARN (its account is the API's own). */
+  functionArn: string;
   /** The caller's IAM identity (see caller.ts). */
   caller: string;
   /** When the function answers a 504 of its own (ms since the epoch): a rule that changes something finishes before. */
@@ -81,10 +85,22 @@ export function httpRoute<
     const body = parsePart(schemas.body, event.body, "body");
     const headers = parsePart(schemas.headers, event.headers, "header");
     const region = requestRegion(body as { region?: string }, query as { region?: string }, REGIONS);
-    // Only the name, region and caller of a request are logged: bodies can be secrets.
+    const account = requestAccount(body as { account?: string }, query as { account?: string });
+    // Only the name, region, account and caller of a request are logged: bodies can be secrets.
     const { name } = { ...(query as object), ...(path as object), ...(body as object) } as { name?: string };
     logger.appendKeys({ region, keyName: name });
-    return toResponse(await handle({ body, query, path, headers, region, caller: callerArn(event), deadline }, event));
+    const request = {
+      body,
+      query,
+      path,
+      headers,
+      region,
+      account,
+      functionArn: context.invokedFunctionArn,
+      caller: callerArn(event),
+      deadline,
+    };
+    return toResponse(await handle(request, event));
   });
   // Every log line of the invocation, its late ones included, carries this invocation's keys.
   return (event: Parameters<typeof route>[0], context: Context) => logger.withRequest(context, () => route(event, context));

@@ -88,6 +88,41 @@ const envSchema = z
     ALLOW_UNMANAGED_DELETE: z._default(flag, false),
     // Above the largest valid body (49 tags of 128+256 characters, JSON-escaped), so 413 means abuse.
     MAX_BODY_BYTES: z._default(positiveInt, 262144),
+    // This API's own account (requests that name no account act in it, with the functions' own role). Empty: the
+    // account of the invoked function's ARN (Lambda's); the local stack sets moto's.
+    ACCOUNT_ID: z.pipe(
+      z.optional(z.string().check(z.regex(/^(\d{12})?$/, "must be 12 digits"))),
+      z.transform((value: string | undefined) => value || undefined),
+    ),
+    // The other accounts requests may name: account ids, or `organization` (AWS Organizations' active accounts,
+    // under ALLOWED_OUS if given). Empty: none but this API's own.
+    ALLOWED_ACCOUNTS: z.prefault(
+      z.union([
+        z.pipe(
+          z.literal("organization"),
+          z.transform(() => "organization" as const),
+        ),
+        csv.check(
+          z.refine((ids) => ids.every((id) => /^\d{12}$/.test(id)), { message: "must be `organization` or a comma list of 12-digit ids" }),
+        ),
+      ]),
+      "",
+    ),
+    ALLOWED_OUS: z.prefault(
+      csv.check(
+        z.refine((ids) => ids.every((id) => /^(ou-[0-9a-z]{4,32}-[0-9a-z]{8,32}|r-[0-9a-z]{4,32})$/.test(id)), "must be OU or root ids"),
+      ),
+      "",
+    ),
+    // How long an instance trusts its list of the organization's accounts.
+    ALLOWED_ACCOUNTS_TTL_SECONDS: z._default(positiveInt, 60),
+    // The role every member account has (deploy/member-role.yml), assumed with this external id.
+    MEMBER_ROLE_NAME: z._default(z.string().check(z.regex(/^[\w+=,.@-]{1,64}$/, "must be an IAM role name")), "ec2-keypairs-member"),
+    MEMBER_EXTERNAL_ID: z._default(z.string().check(z.regex(/^[\w+=,.@:/-]{2,1224}$/, "must be an STS external id")), "ec2-keypairs-api"),
+    // STS and Organizations (locally: moto, like EC2_ENDPOINT); STS is called in the function's own region.
+    STS_ENDPOINT: url,
+    ORGANIZATIONS_ENDPOINT: url,
+    AWS_REGION: z.optional(z.string()),
     // Priming at INIT: one EC2 read, then rehearsals of the other clients' calls answered in process
     // (src/lib/aws/ec2-priming.ts, key-usage-priming.ts, eventbridge.ts); serverless.yml sets it.
     PRIME_EC2_ON_INIT: z._default(flag, false),

@@ -4,6 +4,7 @@
  * an event EventBridge never got is still on record (delivery is at most once: docs/events.md).
  */
 import { EVENT_DETAIL_TYPES } from "../api/events.js";
+import { accountScope } from "../aws/account-scope.js";
 import { putKeyPairEvent } from "../aws/eventbridge.js";
 import type { EventPublisher } from "../keypairs/ports.js";
 import { logger } from "../platform/logger.js";
@@ -13,7 +14,10 @@ import { countMetric } from "../platform/metrics.js";
 const CHANGE_METRICS = { created: "KeysCreated", imported: "KeysImported", deleted: "KeysDeleted", expired: "KeysExpired" } as const;
 
 export const keyPairEvents: EventPublisher = {
-  async publish(event) {
+  async publish(keyPairEvent) {
+    // The account the change was made in: the request's (its scope), never another request's.
+    const account = accountScope()?.id;
+    const event = account ? { ...keyPairEvent, account } : keyPairEvent;
     const { change, ...detail } = event;
     const fields = { event: EVENT_DETAIL_TYPES[change], ...detail };
     countMetric(CHANGE_METRICS[change]);

@@ -40,6 +40,7 @@ const VALID: Record<string, string> = {
   keyType: "ed25519",
   keyFormat: "pem",
   region: "eu-west-1",
+  account: "111122223333",
   tagKey: "team",
   tag: "team=platform",
   limit: "10",

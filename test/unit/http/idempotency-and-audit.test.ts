@@ -121,9 +121,9 @@ describe("Idempotency-Key", () => {
     expect(second["ec2-keypairs-api:idempotency-key"]).toBe(first["ec2-keypairs-api:idempotency-key"]);
     expect(second["ec2-keypairs-api:request-digest"]).toBe(first["ec2-keypairs-api:request-digest"]);
     expect(second["ec2-keypairs-api:request-token"]).not.toBe(first["ec2-keypairs-api:request-token"]);
-    // The ledger's record: the hash scoped by region, the digest, never the key itself nor a private key.
+    // The ledger's record: the hash scoped by account ("own": this API's) and region, the digest, never the key itself nor a private key.
     const [claim] = dynamoDb.commandCalls(PutItemCommand);
-    expect(claim!.args[0].input.Item!.id!.S).toBe(`eu-west-1/${first["ec2-keypairs-api:idempotency-key"]}`);
+    expect(claim!.args[0].input.Item!.id!.S).toBe(`own/eu-west-1/${first["ec2-keypairs-api:idempotency-key"]}`);
     expect(claimedDigest()).toBe(first["ec2-keypairs-api:request-digest"]);
     const recorded = JSON.stringify(dynamoDb.commandCalls(UpdateItemCommand).map((call) => call.args[0].input));
     expect(recorded).not.toContain("abc-123");

@@ -41,6 +41,9 @@ class CleanUpKeyPairsBody:
         region (Region | Unset): AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the
             regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and
             answers 400 for the others. Example: eu-west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account must be in the
+            deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-
+            unreachable when it cannot be assumed). Example: 111122223333.
         all_regions (bool | Unset): Every allowed region, one after the other (not with `region`).
         dry_run (bool | Unset): True unless false is sent: nothing is deleted; each selected key answers what its delete
             would do (would-delete...). Default: True.
@@ -57,6 +60,7 @@ class CleanUpKeyPairsBody:
     tag: str | Unset = UNSET
     key_type: KeyType | Unset = UNSET
     region: Region | Unset = UNSET
+    account: str | Unset = UNSET
     all_regions: bool | Unset = UNSET
     dry_run: bool | Unset = True
     limit: int | Unset = UNSET
@@ -84,6 +88,8 @@ class CleanUpKeyPairsBody:
         region: str | Unset = UNSET
         if not isinstance(self.region, Unset):
             region = self.region.value
+
+        account = self.account
 
         all_regions = self.all_regions
 
@@ -114,6 +120,8 @@ class CleanUpKeyPairsBody:
             field_dict["keyType"] = key_type
         if region is not UNSET:
             field_dict["region"] = region
+        if account is not UNSET:
+            field_dict["account"] = account
         if all_regions is not UNSET:
             field_dict["allRegions"] = all_regions
         if dry_run is not UNSET:
@@ -164,6 +172,8 @@ class CleanUpKeyPairsBody:
         else:
             region = Region(_region)
 
+        account = d.pop("account", UNSET)
+
         all_regions = d.pop("allRegions", UNSET)
 
         dry_run = d.pop("dryRun", UNSET)
@@ -185,6 +195,7 @@ class CleanUpKeyPairsBody:
             tag=tag,
             key_type=key_type,
             region=region,
+            account=account,
             all_regions=all_regions,
             dry_run=dry_run,
             limit=limit,

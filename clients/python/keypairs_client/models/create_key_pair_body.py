@@ -38,6 +38,9 @@ class CreateKeyPairBody:
         region (Region | Unset): AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the
             regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and
             answers 400 for the others. Example: eu-west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account must be in the
+            deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-
+            unreachable when it cannot be assumed). Example: 111122223333.
         dry_run (bool | Unset): Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the
             request would get (403 forbidden when the service may not make the call).
         escrow (bool | Unset): Store the private key in SSM Parameter Store instead of returning it, as CloudFormation's
@@ -58,6 +61,7 @@ class CreateKeyPairBody:
     key_format: KeyFormat | Unset = UNSET
     tags: Tags | Unset = UNSET
     region: Region | Unset = UNSET
+    account: str | Unset = UNSET
     dry_run: bool | Unset = UNSET
     escrow: bool | Unset = False
     ttl_seconds: int | Unset = UNSET
@@ -81,6 +85,8 @@ class CreateKeyPairBody:
         region: str | Unset = UNSET
         if not isinstance(self.region, Unset):
             region = self.region.value
+
+        account = self.account
 
         dry_run = self.dry_run
 
@@ -107,6 +113,8 @@ class CreateKeyPairBody:
             field_dict["tags"] = tags
         if region is not UNSET:
             field_dict["region"] = region
+        if account is not UNSET:
+            field_dict["account"] = account
         if dry_run is not UNSET:
             field_dict["dryRun"] = dry_run
         if escrow is not UNSET:
@@ -153,6 +161,8 @@ class CreateKeyPairBody:
         else:
             region = Region(_region)
 
+        account = d.pop("account", UNSET)
+
         dry_run = d.pop("dryRun", UNSET)
 
         escrow = d.pop("escrow", UNSET)
@@ -172,6 +182,7 @@ class CreateKeyPairBody:
             key_format=key_format,
             tags=tags,
             region=region,
+            account=account,
             dry_run=dry_run,
             escrow=escrow,
             ttl_seconds=ttl_seconds,

@@ -35,6 +35,9 @@ class ImportKeyPairBody:
         region (Region | Unset): AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the
             regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and
             answers 400 for the others. Example: eu-west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account must be in the
+            deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-
+            unreachable when it cannot be assumed). Example: 111122223333.
         dry_run (bool | Unset): Nothing is made: a 200 DryRunResult when the call would succeed, else the problem the
             request would get (403 forbidden when the service may not make the call).
         ttl_seconds (int | Unset): The key expires this many seconds after it is made (60 to 31536000, one year): the
@@ -49,6 +52,7 @@ class ImportKeyPairBody:
     public_key: str
     tags: Tags | Unset = UNSET
     region: Region | Unset = UNSET
+    account: str | Unset = UNSET
     dry_run: bool | Unset = UNSET
     ttl_seconds: int | Unset = UNSET
     expires_at: datetime.datetime | Unset = UNSET
@@ -65,6 +69,8 @@ class ImportKeyPairBody:
         region: str | Unset = UNSET
         if not isinstance(self.region, Unset):
             region = self.region.value
+
+        account = self.account
 
         dry_run = self.dry_run
 
@@ -86,6 +92,8 @@ class ImportKeyPairBody:
             field_dict["tags"] = tags
         if region is not UNSET:
             field_dict["region"] = region
+        if account is not UNSET:
+            field_dict["account"] = account
         if dry_run is not UNSET:
             field_dict["dryRun"] = dry_run
         if ttl_seconds is not UNSET:
@@ -118,6 +126,8 @@ class ImportKeyPairBody:
         else:
             region = Region(_region)
 
+        account = d.pop("account", UNSET)
+
         dry_run = d.pop("dryRun", UNSET)
 
         ttl_seconds = d.pop("ttlSeconds", UNSET)
@@ -134,6 +144,7 @@ class ImportKeyPairBody:
             public_key=public_key,
             tags=tags,
             region=region,
+            account=account,
             dry_run=dry_run,
             ttl_seconds=ttl_seconds,
             expires_at=expires_at,

@@ -2,6 +2,8 @@ from enum import StrEnum
 
 
 class KnownProblemType(StrEnum):
+    ACCOUNT_NOT_ALLOWED = "/problems/account-not-allowed"
+    ACCOUNT_UNREACHABLE = "/problems/account-unreachable"
     CONFLICT = "/problems/conflict"
     ESCROW_FAILED = "/problems/escrow-failed"
     FORBIDDEN = "/problems/forbidden"

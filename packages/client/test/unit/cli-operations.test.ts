@@ -91,7 +91,7 @@ const COMMANDS: Record<string, string[]> = {
 
 /**
  * Each input as the options that give it (none: the command's own arguments already do) and the value
- * the client method receives. A create's `query region` arrives as the body's region, which means the same.
+ * the client method receives. A create's `query region` (`query account`) arrives as the body's, which means the same.
  */
 const GIVEN_BY: Record<string, { args: string[]; sent: unknown }> = {
   "path name": { args: [], sent: NAME },
@@ -100,6 +100,8 @@ const GIVEN_BY: Record<string, { args: string[]; sent: unknown }> = {
   "body publicKey": { args: [], sent: PUBLIC_KEY },
   "query region": { args: ["--region", "eu-west-1"], sent: "eu-west-1" },
   "body region": { args: ["--region", "eu-west-1"], sent: "eu-west-1" },
+  "query account": { args: ["--account", "111122223333"], sent: "111122223333" },
+  "body account": { args: ["--account", "111122223333"], sent: "111122223333" },
   "header idempotency-key": { args: ["--idempotency-key", "retry-1"], sent: "retry-1" },
   "body keyType": { args: ["--type", "ed25519"], sent: "ed25519" },
   "body keyFormat": { args: ["--format", "ppk"], sent: "ppk" },

@@ -19,6 +19,7 @@ def _get_kwargs(
     *,
     body: CreateKeyPairBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -32,6 +33,8 @@ def _get_kwargs(
         json_region = region.value
 
     params["region"] = json_region
+
+    params["account"] = account
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -231,6 +234,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: CreateKeyPairBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     CreatedKeyPair | EscrowedKeyPair | DryRunResult | GatewayMessage | Problem
@@ -247,6 +251,10 @@ def sync_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         idempotency_key (str | Unset): Makes a retry safe (IETF draft-ietf-httpapi-idempotency-
             key-header): the same key with the same body gives the same outcome (for create: a new
             private key for the same name, since the first one is never stored, unless it was
@@ -267,6 +275,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
         region=region,
+        account=account,
         idempotency_key=idempotency_key,
     )
 
@@ -282,6 +291,7 @@ def sync(
     client: AuthenticatedClient,
     body: CreateKeyPairBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> CreatedKeyPair | EscrowedKeyPair | DryRunResult | GatewayMessage | Problem | None:
     """Create a key pair
@@ -296,6 +306,10 @@ def sync(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         idempotency_key (str | Unset): Makes a retry safe (IETF draft-ietf-httpapi-idempotency-
             key-header): the same key with the same body gives the same outcome (for create: a new
             private key for the same name, since the first one is never stored, unless it was
@@ -317,6 +331,7 @@ def sync(
         client=client,
         body=body,
         region=region,
+        account=account,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -326,6 +341,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: CreateKeyPairBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[
     CreatedKeyPair | EscrowedKeyPair | DryRunResult | GatewayMessage | Problem
@@ -342,6 +358,10 @@ async def asyncio_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         idempotency_key (str | Unset): Makes a retry safe (IETF draft-ietf-httpapi-idempotency-
             key-header): the same key with the same body gives the same outcome (for create: a new
             private key for the same name, since the first one is never stored, unless it was
@@ -362,6 +382,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
         region=region,
+        account=account,
         idempotency_key=idempotency_key,
     )
 
@@ -375,6 +396,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: CreateKeyPairBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> CreatedKeyPair | EscrowedKeyPair | DryRunResult | GatewayMessage | Problem | None:
     """Create a key pair
@@ -389,6 +411,10 @@ async def asyncio(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         idempotency_key (str | Unset): Makes a retry safe (IETF draft-ietf-httpapi-idempotency-
             key-header): the same key with the same body gives the same outcome (for create: a new
             private key for the same name, since the first one is never stored, unless it was
@@ -411,6 +437,7 @@ async def asyncio(
             client=client,
             body=body,
             region=region,
+            account=account,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -17,6 +17,7 @@ def _get_kwargs(
     name: str,
     *,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -28,6 +29,8 @@ def _get_kwargs(
         json_region = region.value
 
     params["region"] = json_region
+
+    params["account"] = account
 
     params["dryRun"] = dry_run
 
@@ -178,6 +181,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> Response[Any | DryRunResult | GatewayMessage | Problem]:
@@ -200,6 +204,10 @@ def sync_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is deleted: the answer is what the delete would be. A 200
             DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden
             or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true).
@@ -218,6 +226,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         name=name,
         region=region,
+        account=account,
         dry_run=dry_run,
         force=force,
     )
@@ -234,6 +243,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> Any | DryRunResult | GatewayMessage | Problem | None:
@@ -256,6 +266,10 @@ def sync(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is deleted: the answer is what the delete would be. A 200
             DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden
             or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true).
@@ -275,6 +289,7 @@ def sync(
         name=name,
         client=client,
         region=region,
+        account=account,
         dry_run=dry_run,
         force=force,
     ).parsed
@@ -285,6 +300,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> Response[Any | DryRunResult | GatewayMessage | Problem]:
@@ -307,6 +323,10 @@ async def asyncio_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is deleted: the answer is what the delete would be. A 200
             DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden
             or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true).
@@ -325,6 +345,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         name=name,
         region=region,
+        account=account,
         dry_run=dry_run,
         force=force,
     )
@@ -339,6 +360,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> Any | DryRunResult | GatewayMessage | Problem | None:
@@ -361,6 +383,10 @@ async def asyncio(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is deleted: the answer is what the delete would be. A 200
             DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden
             or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true).
@@ -381,6 +407,7 @@ async def asyncio(
             name=name,
             client=client,
             region=region,
+            account=account,
             dry_run=dry_run,
             force=force,
         )

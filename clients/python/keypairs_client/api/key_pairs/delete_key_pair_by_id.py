@@ -17,6 +17,7 @@ def _get_kwargs(
     key_pair_id: str,
     *,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -28,6 +29,8 @@ def _get_kwargs(
         json_region = region.value
 
     params["region"] = json_region
+
+    params["account"] = account
 
     params["dryRun"] = dry_run
 
@@ -178,6 +181,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> Response[Any | DryRunResult | GatewayMessage | Problem]:
@@ -191,6 +195,10 @@ def sync_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is deleted: the answer is what the delete would be. A 200
             DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden
             or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true).
@@ -209,6 +217,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         key_pair_id=key_pair_id,
         region=region,
+        account=account,
         dry_run=dry_run,
         force=force,
     )
@@ -225,6 +234,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> Any | DryRunResult | GatewayMessage | Problem | None:
@@ -238,6 +248,10 @@ def sync(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is deleted: the answer is what the delete would be. A 200
             DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden
             or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true).
@@ -257,6 +271,7 @@ def sync(
         key_pair_id=key_pair_id,
         client=client,
         region=region,
+        account=account,
         dry_run=dry_run,
         force=force,
     ).parsed
@@ -267,6 +282,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> Response[Any | DryRunResult | GatewayMessage | Problem]:
@@ -280,6 +296,10 @@ async def asyncio_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is deleted: the answer is what the delete would be. A 200
             DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden
             or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true).
@@ -298,6 +318,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         key_pair_id=key_pair_id,
         region=region,
+        account=account,
         dry_run=dry_run,
         force=force,
     )
@@ -312,6 +333,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     dry_run: bool | Unset = UNSET,
     force: bool | Unset = UNSET,
 ) -> Any | DryRunResult | GatewayMessage | Problem | None:
@@ -325,6 +347,10 @@ async def asyncio(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         dry_run (bool | Unset): Nothing is deleted: the answer is what the delete would be. A 200
             DryRunResult with the key's usage when it would succeed, else its problem: 403 forbidden
             or unmanaged-key, 404, 409 key-in-use or usage-unknown (not with force=true).
@@ -345,6 +371,7 @@ async def asyncio(
             key_pair_id=key_pair_id,
             client=client,
             region=region,
+            account=account,
             dry_run=dry_run,
             force=force,
         )

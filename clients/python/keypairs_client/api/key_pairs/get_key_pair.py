@@ -17,6 +17,7 @@ def _get_kwargs(
     name: str,
     *,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     include_public_key: bool | Unset = UNSET,
     include_usage: bool | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -28,6 +29,8 @@ def _get_kwargs(
         json_region = region.value
 
     params["region"] = json_region
+
+    params["account"] = account
 
     params["includePublicKey"] = include_public_key
 
@@ -60,7 +63,23 @@ def _parse_response(
         return response_400
 
     if response.status_code == 403:
-        response_403 = GatewayMessage.from_dict(response.json())
+
+        def _parse_response_403(data: object) -> GatewayMessage | Problem:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_answer_type_0 = Problem.from_dict(data)
+
+                return componentsschemas_error_answer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_answer_type_1 = GatewayMessage.from_dict(data)
+
+            return componentsschemas_error_answer_type_1
+
+        response_403 = _parse_response_403(response.json())
 
         return response_403
 
@@ -153,6 +172,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     include_public_key: bool | Unset = UNSET,
     include_usage: bool | Unset = UNSET,
 ) -> Response[GatewayMessage | Problem | KeyPair]:
@@ -170,6 +190,10 @@ def sync_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         include_public_key (bool | Unset): Include the public key (OpenSSH format).
         include_usage (bool | Unset): Also answer `usage`: the instances (every state but
             terminated), launch template versions (default, latest and every version an Auto Scaling
@@ -188,6 +212,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         name=name,
         region=region,
+        account=account,
         include_public_key=include_public_key,
         include_usage=include_usage,
     )
@@ -204,6 +229,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     include_public_key: bool | Unset = UNSET,
     include_usage: bool | Unset = UNSET,
 ) -> GatewayMessage | Problem | KeyPair | None:
@@ -221,6 +247,10 @@ def sync(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         include_public_key (bool | Unset): Include the public key (OpenSSH format).
         include_usage (bool | Unset): Also answer `usage`: the instances (every state but
             terminated), launch template versions (default, latest and every version an Auto Scaling
@@ -240,6 +270,7 @@ def sync(
         name=name,
         client=client,
         region=region,
+        account=account,
         include_public_key=include_public_key,
         include_usage=include_usage,
     ).parsed
@@ -250,6 +281,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     include_public_key: bool | Unset = UNSET,
     include_usage: bool | Unset = UNSET,
 ) -> Response[GatewayMessage | Problem | KeyPair]:
@@ -267,6 +299,10 @@ async def asyncio_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         include_public_key (bool | Unset): Include the public key (OpenSSH format).
         include_usage (bool | Unset): Also answer `usage`: the instances (every state but
             terminated), launch template versions (default, latest and every version an Auto Scaling
@@ -285,6 +321,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         name=name,
         region=region,
+        account=account,
         include_public_key=include_public_key,
         include_usage=include_usage,
     )
@@ -299,6 +336,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     include_public_key: bool | Unset = UNSET,
     include_usage: bool | Unset = UNSET,
 ) -> GatewayMessage | Problem | KeyPair | None:
@@ -316,6 +354,10 @@ async def asyncio(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         include_public_key (bool | Unset): Include the public key (OpenSSH format).
         include_usage (bool | Unset): Also answer `usage`: the instances (every state but
             terminated), launch template versions (default, latest and every version an Auto Scaling
@@ -336,6 +378,7 @@ async def asyncio(
             name=name,
             client=client,
             region=region,
+            account=account,
             include_public_key=include_public_key,
             include_usage=include_usage,
         )

@@ -15,6 +15,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     all_regions: bool | Unset = UNSET,
     missing_tag: str | Unset = UNSET,
     expiring_within_days: int | Unset = 3650,
@@ -28,6 +29,8 @@ def _get_kwargs(
         json_region = region.value
 
     params["region"] = json_region
+
+    params["account"] = account
 
     params["allRegions"] = all_regions
 
@@ -62,7 +65,23 @@ def _parse_response(
         return response_400
 
     if response.status_code == 403:
-        response_403 = GatewayMessage.from_dict(response.json())
+
+        def _parse_response_403(data: object) -> GatewayMessage | Problem:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_answer_type_0 = Problem.from_dict(data)
+
+                return componentsschemas_error_answer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_answer_type_1 = GatewayMessage.from_dict(data)
+
+            return componentsschemas_error_answer_type_1
+
+        response_403 = _parse_response_403(response.json())
 
         return response_403
 
@@ -149,6 +168,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     all_regions: bool | Unset = UNSET,
     missing_tag: str | Unset = UNSET,
     expiring_within_days: int | Unset = 3650,
@@ -167,6 +187,10 @@ def sync_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         all_regions (bool | Unset): Every allowed region (in parallel, a few at a time); a region
             that fails says so.
         missing_tag (str | Unset): Only keys that carry no tag with this key (e.g. owner), among
@@ -186,6 +210,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         region=region,
+        account=account,
         all_regions=all_regions,
         missing_tag=missing_tag,
         expiring_within_days=expiring_within_days,
@@ -203,6 +228,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     all_regions: bool | Unset = UNSET,
     missing_tag: str | Unset = UNSET,
     expiring_within_days: int | Unset = 3650,
@@ -221,6 +247,10 @@ def sync(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         all_regions (bool | Unset): Every allowed region (in parallel, a few at a time); a region
             that fails says so.
         missing_tag (str | Unset): Only keys that carry no tag with this key (e.g. owner), among
@@ -241,6 +271,7 @@ def sync(
     return sync_detailed(
         client=client,
         region=region,
+        account=account,
         all_regions=all_regions,
         missing_tag=missing_tag,
         expiring_within_days=expiring_within_days,
@@ -252,6 +283,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     all_regions: bool | Unset = UNSET,
     missing_tag: str | Unset = UNSET,
     expiring_within_days: int | Unset = 3650,
@@ -270,6 +302,10 @@ async def asyncio_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         all_regions (bool | Unset): Every allowed region (in parallel, a few at a time); a region
             that fails says so.
         missing_tag (str | Unset): Only keys that carry no tag with this key (e.g. owner), among
@@ -289,6 +325,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         region=region,
+        account=account,
         all_regions=all_regions,
         missing_tag=missing_tag,
         expiring_within_days=expiring_within_days,
@@ -304,6 +341,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     all_regions: bool | Unset = UNSET,
     missing_tag: str | Unset = UNSET,
     expiring_within_days: int | Unset = 3650,
@@ -322,6 +360,10 @@ async def asyncio(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         all_regions (bool | Unset): Every allowed region (in parallel, a few at a time); a region
             that fails says so.
         missing_tag (str | Unset): Only keys that carry no tag with this key (e.g. owner), among
@@ -343,6 +385,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             region=region,
+            account=account,
             all_regions=all_regions,
             missing_tag=missing_tag,
             expiring_within_days=expiring_within_days,

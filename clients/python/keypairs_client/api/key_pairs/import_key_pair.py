@@ -18,6 +18,7 @@ def _get_kwargs(
     *,
     body: ImportKeyPairBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
@@ -31,6 +32,8 @@ def _get_kwargs(
         json_region = region.value
 
     params["region"] = json_region
+
+    params["account"] = account
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -207,6 +210,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: ImportKeyPairBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[DryRunResult | GatewayMessage | Problem | KeyPair]:
     """Import a public key
@@ -220,6 +224,10 @@ def sync_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         idempotency_key (str | Unset): Makes a retry safe (IETF draft-ietf-httpapi-idempotency-
             key-header): the same key with the same body gives the same outcome (for create: a new
             private key for the same name, since the first one is never stored, unless it was
@@ -239,6 +247,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         body=body,
         region=region,
+        account=account,
         idempotency_key=idempotency_key,
     )
 
@@ -254,6 +263,7 @@ def sync(
     client: AuthenticatedClient,
     body: ImportKeyPairBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> DryRunResult | GatewayMessage | Problem | KeyPair | None:
     """Import a public key
@@ -267,6 +277,10 @@ def sync(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         idempotency_key (str | Unset): Makes a retry safe (IETF draft-ietf-httpapi-idempotency-
             key-header): the same key with the same body gives the same outcome (for create: a new
             private key for the same name, since the first one is never stored, unless it was
@@ -287,6 +301,7 @@ def sync(
         client=client,
         body=body,
         region=region,
+        account=account,
         idempotency_key=idempotency_key,
     ).parsed
 
@@ -296,6 +311,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: ImportKeyPairBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> Response[DryRunResult | GatewayMessage | Problem | KeyPair]:
     """Import a public key
@@ -309,6 +325,10 @@ async def asyncio_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         idempotency_key (str | Unset): Makes a retry safe (IETF draft-ietf-httpapi-idempotency-
             key-header): the same key with the same body gives the same outcome (for create: a new
             private key for the same name, since the first one is never stored, unless it was
@@ -328,6 +348,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         body=body,
         region=region,
+        account=account,
         idempotency_key=idempotency_key,
     )
 
@@ -341,6 +362,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: ImportKeyPairBody,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     idempotency_key: str | Unset = UNSET,
 ) -> DryRunResult | GatewayMessage | Problem | KeyPair | None:
     """Import a public key
@@ -354,6 +376,10 @@ async def asyncio(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         idempotency_key (str | Unset): Makes a retry safe (IETF draft-ietf-httpapi-idempotency-
             key-header): the same key with the same body gives the same outcome (for create: a new
             private key for the same name, since the first one is never stored, unless it was
@@ -375,6 +401,7 @@ async def asyncio(
             client=client,
             body=body,
             region=region,
+            account=account,
             idempotency_key=idempotency_key,
         )
     ).parsed

@@ -17,6 +17,7 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     *,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     name: str | Unset = UNSET,
     key_pair_id: str | Unset = UNSET,
     fingerprint: str | Unset = UNSET,
@@ -42,6 +43,8 @@ def _get_kwargs(
         json_region = region.value
 
     params["region"] = json_region
+
+    params["account"] = account
 
     params["name"] = name
 
@@ -113,7 +116,23 @@ def _parse_response(
         return response_400
 
     if response.status_code == 403:
-        response_403 = GatewayMessage.from_dict(response.json())
+
+        def _parse_response_403(data: object) -> GatewayMessage | Problem:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_error_answer_type_0 = Problem.from_dict(data)
+
+                return componentsschemas_error_answer_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_error_answer_type_1 = GatewayMessage.from_dict(data)
+
+            return componentsschemas_error_answer_type_1
+
+        response_403 = _parse_response_403(response.json())
 
         return response_403
 
@@ -200,6 +219,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     name: str | Unset = UNSET,
     key_pair_id: str | Unset = UNSET,
     fingerprint: str | Unset = UNSET,
@@ -230,6 +250,10 @@ def sync_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         name (str | Unset): Only the key with exactly this name (matched literally: `*` and `?`
             are ordinary characters). Example: deploy-bot.
         key_pair_id (str | Unset): Only the key with this id. Example: key-0123456789abcdef0.
@@ -277,6 +301,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         region=region,
+        account=account,
         name=name,
         key_pair_id=key_pair_id,
         fingerprint=fingerprint,
@@ -306,6 +331,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     name: str | Unset = UNSET,
     key_pair_id: str | Unset = UNSET,
     fingerprint: str | Unset = UNSET,
@@ -336,6 +362,10 @@ def sync(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         name (str | Unset): Only the key with exactly this name (matched literally: `*` and `?`
             are ordinary characters). Example: deploy-bot.
         key_pair_id (str | Unset): Only the key with this id. Example: key-0123456789abcdef0.
@@ -384,6 +414,7 @@ def sync(
     return sync_detailed(
         client=client,
         region=region,
+        account=account,
         name=name,
         key_pair_id=key_pair_id,
         fingerprint=fingerprint,
@@ -407,6 +438,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     name: str | Unset = UNSET,
     key_pair_id: str | Unset = UNSET,
     fingerprint: str | Unset = UNSET,
@@ -437,6 +469,10 @@ async def asyncio_detailed(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         name (str | Unset): Only the key with exactly this name (matched literally: `*` and `?`
             are ordinary characters). Example: deploy-bot.
         key_pair_id (str | Unset): Only the key with this id. Example: key-0123456789abcdef0.
@@ -484,6 +520,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         region=region,
+        account=account,
         name=name,
         key_pair_id=key_pair_id,
         fingerprint=fingerprint,
@@ -511,6 +548,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     region: Region | Unset = UNSET,
+    account: str | Unset = UNSET,
     name: str | Unset = UNSET,
     key_pair_id: str | Unset = UNSET,
     fingerprint: str | Unset = UNSET,
@@ -541,6 +579,10 @@ async def asyncio(
             deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard
             commercial regions, which need no opt-in) and answers 400 for the others. Example: eu-
             west-1.
+        account (str | Unset): AWS account to act in; defaults to the API's own. Another account
+            must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached
+            through its member role (403 account-unreachable when it cannot be assumed). Example:
+            111122223333.
         name (str | Unset): Only the key with exactly this name (matched literally: `*` and `?`
             are ordinary characters). Example: deploy-bot.
         key_pair_id (str | Unset): Only the key with this id. Example: key-0123456789abcdef0.
@@ -590,6 +632,7 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             region=region,
+            account=account,
             name=name,
             key_pair_id=key_pair_id,
             fingerprint=fingerprint,
