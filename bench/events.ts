@@ -67,6 +67,8 @@ const inits: Record<BenchRoute, Omit<EventInit, "routeKey"> & { expect: number }
     pathParameters: { keyPairId },
     expect: 200,
   },
+  "GET /keypairs/report": { method: "GET", path: "/keypairs/report", query: { missingTag: "owner" }, expect: 200 },
+  "POST /keypairs/cleanup": { method: "POST", path: "/keypairs/cleanup", body: { unused: true, missingTag: "owner" }, expect: 200 },
   "ANY /keypairs": { method: "PUT", path: "/keypairs", expect: 405 },
   "GET /openapi.json": { method: "GET", path: "/openapi.json", expect: 200 },
   // As a browser asks for it (only browsers read the page): the precompressed file, as it is.

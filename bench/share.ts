@@ -10,27 +10,17 @@
  * version that counts, later ones only those it has not read (key-usage-versions.ts).
  * `npx tsx bench/share.ts` (also part of `npm run bench`); BENCH_SHARE_EXPIRED (default 30) keys expired.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
-import { setTimeout as delay } from "node:timers/promises";
-import { readCall } from "../scripts/realistic-aws/calls.js";
 import { DEFAULT_CONFIG } from "../scripts/realistic-aws/config.js";
-import { drawLatency, seededRandom } from "../scripts/realistic-aws/random.js";
-import { TokenBucket } from "../scripts/realistic-aws/token-bucket.js";
 import { SERVICE_TAGS } from "../src/lib/api/reserved-tags.js";
-import { type AwsService, bucketOfAction } from "../src/lib/aws/rate-buckets.js";
-import { shareOf } from "../src/lib/aws/rate-share.js";
 import { apiEvent, lambdaContext } from "../test/support/lambda.js";
-import { memoryLedger } from "../test/support/memory-ledger.js";
 import { BENCH_AWS_SETTINGS } from "./fake-ec2.js";
+import { bucketRows, LEDGER_MS, startShareAws } from "./share-aws.js";
 import { formatTable } from "./table.js";
 import { type Fleet, fleetAnswers } from "./usage.js";
 
 export const SCALE: Fleet = { keys: 5000, instances: 10_000, launchTemplates: 1000, launchConfigurations: 100, groups: 100 };
 const EXPIRED = Number(process.env.BENCH_SHARE_EXPIRED ?? 30);
 const PERCENT = 25;
-/** DynamoDB in the same region: single-digit milliseconds (an assumption, like the realistic layer's latencies). */
-const LEDGER_MS = 5;
 const SWEEP_SECONDS = 300;
 
 const hex = (index: number) => index.toString(16).padStart(17, "0");
@@ -38,13 +28,6 @@ const answer = fleetAnswers(SCALE, (index) =>
   index < EXPIRED ? `<item><key>${SERVICE_TAGS.expiresAt}</key><value>2026-01-01T00:00:00Z</value></item>` : "",
 );
 
-/** Every call the service made, by bucket: when it reached AWS (ms, performance.now()). */
-const arrivals = new Map<string, number[]>();
-const awsBuckets = new Map<string, TokenBucket>();
-let awsThrottled = 0;
-let ledgerWrites = 0;
-const ledger = memoryLedger();
-const random = seededRandom(DEFAULT_CONFIG.seed, 3);
 const deletedKeys = new Set<string>();
 
 function ssmAnswer(action: string, input: { NextToken?: string; MaxResults?: number }): object {
@@ -60,70 +43,16 @@ function ssmAnswer(action: string, input: { NextToken?: string; MaxResults?: num
   };
 }
 
-/** The ledger's UpdateItem, as DynamoDB answers it (rate-ledger.ts sends exactly these two forms). */
-async function ledgerAnswer(input: {
-  Key: { bucket: { S: string } };
-  ConditionExpression: string;
-  ExpressionAttributeValues: Record<string, { N: string }>;
-}): Promise<{ status: number; body: object }> {
-  ledgerWrites += 1;
-  const value = (name: string) => Number(input.ExpressionAttributeValues[name]!.N);
-  const change = input.ConditionExpression.startsWith("attribute_not_exists")
-    ? { kind: "idle" as const, now: value(":now"), to: value(":to") }
-    : { kind: "busy" as const, now: value(":now"), max: value(":max"), by: value(":by") };
-  const result = await ledger.advance(input.Key.bucket.S, change);
-  if (result.applied) return { status: 200, body: {} };
-  return {
-    status: 400,
-    body: {
-      __type: "com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException",
-      message: "The conditional request failed",
-      ...(result.tat !== undefined ? { Item: { bucket: input.Key.bucket, tat: { N: String(result.tat) } } } : {}),
-    },
-  };
-}
-
-const server = createServer((request, response) => {
-  const chunks: Buffer[] = [];
-  request.on("data", (chunk: Buffer) => chunks.push(chunk));
-  request.on("end", async () => {
-    const body = Buffer.concat(chunks);
-    const target = String(request.headers["x-amz-target"] ?? "");
-    if (target.startsWith("DynamoDB_20120810.")) {
-      await delay(LEDGER_MS);
-      const { status, body: answerBody } = await ledgerAnswer(JSON.parse(body.toString()));
-      response.writeHead(status, { "content-type": "application/x-amz-json-1.0" }).end(JSON.stringify(answerBody));
-      return;
-    }
-    if (target === "AWSEvents.PutEvents") {
-      response.writeHead(200, { "content-type": "application/x-amz-json-1.1" }).end('{"FailedEntryCount":0,"Entries":[{"EventId":"e"}]}');
-      return;
-    }
-    const call = readCall(request.headers, body);
-    const service = call.service as AwsService;
-    const bucket = bucketOfAction(service, call.action);
-    const key = `${service} ${bucket.name}`;
-    arrivals.set(key, [...(arrivals.get(key) ?? []), performance.now()]);
-    const aws = awsBuckets.get(key) ?? new TokenBucket(bucket.size, () => performance.now());
-    awsBuckets.set(key, aws);
-    if (!aws.take()) awsThrottled += 1;
-    await delay(drawLatency(random, DEFAULT_CONFIG.latency));
-    if (service === "ssm") {
-      response
-        .writeHead(200, { "content-type": "application/x-amz-json-1.1" })
-        .end(JSON.stringify(ssmAnswer(call.action, JSON.parse(body.toString()))));
-      return;
-    }
-    if (call.action === "DeleteKeyPair") {
-      deletedKeys.add(call.params.get("KeyPairId") ?? "");
-      response.writeHead(200, { "content-type": "text/xml" }).end("<DeleteKeyPairResponse><return>true</return></DeleteKeyPairResponse>");
-      return;
-    }
-    response.writeHead(200, { "content-type": "text/xml" }).end(answer(call.action, call.params));
-  });
+const aws = await startShareAws((call, body) => {
+  if (call.service === "ssm")
+    return { type: "application/x-amz-json-1.1", body: JSON.stringify(ssmAnswer(call.action, JSON.parse(body.toString()))) };
+  if (call.action === "DeleteKeyPair") {
+    deletedKeys.add(call.params.get("KeyPairId") ?? "");
+    return { type: "text/xml", body: "<DeleteKeyPairResponse><return>true</return></DeleteKeyPairResponse>" };
+  }
+  return { type: "text/xml", body: answer(call.action, call.params) };
 });
-await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+const url = aws.url;
 
 Object.assign(process.env, BENCH_AWS_SETTINGS, {
   EC2_ENDPOINT: url,
@@ -178,43 +107,11 @@ console.log(
     `${deletedKeys.size} DeleteKeyPair calls reached AWS, failures: ${region!.failures.length ? region!.failures.join("; ") : "none"}`,
 );
 
-/**
- * The share a bucket's calls used: the most of AWS's bucket they held at once (AWS's bucket drained
- * by them alone), their mean rate against its refill, and whether they ever went past the share's
- * own bucket (burst, rate): one token of slack, as a call reaches AWS a latency after its take.
- */
-const rows = [["bucket", "calls", "over s", "peak of AWS bucket", "mean rate / refill", "share (burst, /s)", "within share"]];
-let exceeded = false;
-for (const [key, times] of [...arrivals].sort()) {
-  const [service, ...name] = key.split(" ");
-  const { size } = bucketOfAction(service as AwsService, name.join(" "));
-  const share = shareOf(size, PERCENT);
-  let aws = size.capacity;
-  let mine = share.burst + 1;
-  let lowest = aws;
-  let within = true;
-  for (let index = 0; index < times.length; index += 1) {
-    const gap = index ? (times[index]! - times[index - 1]!) / 1000 : 0;
-    aws = Math.min(size.capacity, aws + gap * size.refillPerSecond) - 1;
-    mine = Math.min(share.burst + 1, mine + gap * share.rate) - 1;
-    lowest = Math.min(lowest, aws);
-    if (mine < -1e-9) within = false;
-  }
-  exceeded ||= !within;
-  const seconds = (times.at(-1)! - times[0]!) / 1000;
-  rows.push([
-    key,
-    String(times.length),
-    seconds.toFixed(1),
-    `${(((size.capacity - lowest) / size.capacity) * 100).toFixed(0)} % of ${size.capacity}`,
-    seconds > 1 ? `${((times.length / seconds / size.refillPerSecond) * 100).toFixed(0)} % of ${size.refillPerSecond}/s` : "one burst",
-    `${share.burst}, ${share.rate}`,
-    within ? "yes" : "NO",
-  ]);
-}
+const { rows, exceeded } = bucketRows(aws.arrivals, PERCENT);
 console.log(formatTable(rows));
+const { awsThrottled, ledgerWrites } = aws.stats();
 console.log(`  ledger writes: ${ledgerWrites}; AWS throttled the service: ${awsThrottled} times; total ${since(started)} s`);
-server.close();
+aws.close();
 if (exceeded || awsThrottled > 0 || listingsRefused > 0) {
   console.error("the service exceeded its share of a bucket, AWS throttled it, or an unused=true listing did not finish within its share");
   process.exit(1);

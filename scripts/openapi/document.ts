@@ -6,6 +6,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type RouteCo
 import * as z from "zod";
 import type * as core from "zod/v4/core";
 import { methodNotAllowed } from "../../src/handlers/method-not-allowed.js";
+import * as cleanup from "../../src/lib/api/cleanup-schemas.js";
 import { KeyPairEventDetail } from "../../src/lib/api/events.js";
 import { ListQuery as RuntimeListQuery } from "../../src/lib/api/list-query.js";
 import { INTERNAL_DETAIL } from "../../src/lib/api/problems.js";
@@ -77,6 +78,10 @@ const ExpiryClearQuery = classic(retag.ExpiryClearQuery) as z.ZodObject;
 const NamePath = classic(runtime.NamePath) as z.ZodObject;
 const IdPath = classic(runtime.IdPath) as z.ZodObject;
 const ProblemTypePath = classic(runtime.ProblemTypePath) as z.ZodObject;
+const CleanupBody = classic(cleanup.CleanupBody) as z.ZodObject;
+const ReportQuery = classic(cleanup.ReportQuery) as z.ZodObject;
+const CleanupResult = classic(runtime.CleanupResult);
+const KeyPairReport = classic(runtime.KeyPairReport);
 const KeyPair = classic(runtime.KeyPair);
 const KeyPairList = classic(runtime.KeyPairList);
 const CreatedKeyPair = classic(runtime.CreatedKeyPair);
@@ -485,6 +490,50 @@ route({
     200: json("One page of key pairs.", KeyPairList),
     ...common("DescribeKeyPairs"),
     400: invalid("Invalid request: a parameter or the region is wrong.", RuntimeListQuery, { includePublicKey: "1" }, "query"),
+  },
+});
+
+route({
+  method: "post",
+  path: "/keypairs/cleanup",
+  operationId: "cleanUpKeyPairs",
+  summary: "Clean up unused key pairs in bulk (a dry run by default)",
+  description:
+    "Selects the managed key pairs that match the listing's filters (by the same names; `unused: true` is required) in one region or, " +
+    "with `allRegions`, every allowed region, in name order, and runs each through the guarded delete of DELETE /keypairs/by-id: its " +
+    "usage is checked just before its delete, never from an earlier scan; a deletion is published and its escrowed private key removed. " +
+    "A dry run (the default: `dryRun` true unless false is sent) makes the same checks with EC2's DryRun and deletes nothing, so it " +
+    "selects exactly what the real run then deletes, given no change in between. Each selected key answers its outcome: would-delete, " +
+    "deleted, kept-in-use (with its usage), kept-unknown (its check was incomplete: never deleted on a guess) or failed (its problem). " +
+    "Keys this service did not make are never selected (unmanagedSkipped counts them). The request stops at the stage's cap of " +
+    "deletions (cleanupMaxDeletions, 100 by default, or `limit` if lower), well before the function's time limit, or when the " +
+    "service's share of EC2's request rates is used up; `nextCursor` then says where to go on.",
+  request: { body: { required: true, description: JSON_BODY, content: { "application/json": { schema: CleanupBody } } } },
+  responses: {
+    200: json("What was done (or, in a dry run, would be done) to each selected key, and where to go on.", CleanupResult),
+    ...common("DescribeKeyPairs"),
+    ...bodyErrors(
+      "DeleteKeyPair",
+      invalid("Invalid request or malformed JSON (unused must be true).", cleanup.CleanupBody, { unused: false }, "body"),
+    ),
+  },
+});
+
+route({
+  method: "get",
+  path: "/keypairs/report",
+  operationId: "getKeyPairReport",
+  summary: "Count key pairs by region, type and age",
+  description:
+    "Counts the key pairs of a region (or, with allRegions=true, of every allowed region) per region and key type: all, managed, by " +
+    "age (under 30 days, 30-90, 90-365, over 365, unknown); with `missingTag`, those without that tag; with `expiringWithinDays`, " +
+    "those expiring within that many days; with `includeUnused=true`, those nothing names (one usage scan per region). A region " +
+    "that fails is reported in `regions` with its problem. A key pair named report is read and deleted by id.",
+  request: { query: ReportQuery },
+  responses: {
+    200: json("The counts.", KeyPairReport),
+    ...common("DescribeKeyPairs"),
+    400: invalid("Invalid request: a parameter or the region is wrong.", cleanup.ReportQuery, { expiringWithinDays: "0" }, "query"),
   },
 });
 

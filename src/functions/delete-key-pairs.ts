@@ -29,4 +29,5 @@ export const handler = routeByKey("deleteKeyPairs", {
   "PUT /keypairs/by-id/{keyPairId}/expiry": loadedOnFirstRequest(() => import("../handlers/set-key-pair-expiry-by-id.js")),
   "DELETE /keypairs/{name}/expiry": loadedOnFirstRequest(() => import("../handlers/clear-key-pair-expiry.js")),
   "DELETE /keypairs/by-id/{keyPairId}/expiry": loadedOnFirstRequest(() => import("../handlers/clear-key-pair-expiry-by-id.js")),
+  "POST /keypairs/cleanup": loadedOnFirstRequest(() => import("../handlers/cleanup-key-pairs.js")),
 });

@@ -15,4 +15,5 @@ export const handler = routeByKey("readKeyPairs", {
   "GET /keypairs/{name}": getKeyPair,
   "GET /keypairs": loadedOnFirstRequest(() => import("../handlers/list-key-pairs.js")),
   "GET /keypairs/by-id/{keyPairId}": loadedOnFirstRequest(() => import("../handlers/get-key-pair-by-id.js")),
+  "GET /keypairs/report": loadedOnFirstRequest(() => import("../handlers/key-pair-report.js")),
 });

@@ -1,20 +1,12 @@
 import { ListQuery } from "../lib/api/list-query.js";
 import { keyPairRoute } from "../lib/http/account-route.js";
-import { toProblem } from "../lib/http/problems.js";
+import { regionsView } from "../lib/http/region-outcomes.js";
 import { json } from "../lib/http/responses.js";
 import type { AllRegionsListing } from "../lib/keypairs/list-all-regions.js";
 import { keyPairListings } from "../lib/service/list.js";
 
 /** An all-regions listing as answered: a region that failed carries the problem a one-region list would have answered. */
-const allRegionsView = ({ items, regions }: AllRegionsListing) => ({
-  items,
-  regions: Object.fromEntries(
-    Object.entries(regions).map(([region, outcome]) => [
-      region,
-      outcome.status === "error" ? { status: "error", problem: toProblem(outcome.error, `/keypairs?region=${region}`) } : outcome,
-    ]),
-  ),
-});
+const allRegionsView = ({ items, regions }: AllRegionsListing) => ({ items, regions: regionsView(regions) });
 
 /** GET /keypairs (allRegions=true: every allowed region at once) */
 export const handler = keyPairRoute({ query: ListQuery }, async ({ query, region }) =>

@@ -108,6 +108,24 @@ export const ROUTES = [
     grants: ["describe", "describeUsage", "rateShare"],
     throttle: "default",
   },
+  // A key named "report" is read and deleted by id: GET /keypairs/report is the report (SHADOWED_ROUTES).
+  {
+    method: "GET",
+    path: "/keypairs/report",
+    function: "readKeyPairs",
+    handler: "key-pair-report",
+    grants: ["describe", "describeUsage", "rateShare"],
+    throttle: "default",
+  },
+  // Cleanup deletes as the delete routes do, each key after its own usage check (a key named "cleanup": by id).
+  {
+    method: "POST",
+    path: "/keypairs/cleanup",
+    function: "deleteKeyPairs",
+    handler: "cleanup-key-pairs",
+    grants: ["describe", "describeUsage", "delete", "forgetEscrow", "publishEvents", "rateShare"],
+    throttle: "delete",
+  },
   // Delete looks the key up first (EC2 answers success for a missing name), checks that nothing names it (unless forced),
   // deletes it by id, then its escrowed key.
   {

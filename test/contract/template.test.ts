@@ -332,10 +332,17 @@ describe("packaged template", () => {
     expect(served.sort()).toEqual(expected.sort());
   });
 
-  test("GET and DELETE /keypairs/import are the 405 function's by their own method, never the name routes' (a key named import)", () => {
+  test("GET and DELETE /keypairs/import (and cleanup, DELETE report) are the 405 function's by their own method, never the name routes'", () => {
     const keys = resources("AWS::ApiGatewayV2::Route").map(([, route]) => route.Properties.RouteKey as string);
-    expect(keys).toEqual(expect.arrayContaining(["GET /keypairs/import", "DELETE /keypairs/import", "ANY /keypairs/import"]));
-    expect(SHADOWED_ROUTES.map(routeKey)).toEqual(["GET /keypairs/import", "DELETE /keypairs/import"]);
+    const shadowed = [
+      "GET /keypairs/import",
+      "DELETE /keypairs/import",
+      "DELETE /keypairs/report",
+      "GET /keypairs/cleanup",
+      "DELETE /keypairs/cleanup",
+    ];
+    expect(keys).toEqual(expect.arrayContaining([...shadowed, "ANY /keypairs/import"]));
+    expect(SHADOWED_ROUTES.map(routeKey)).toEqual(shadowed);
   });
 
   test("CORS is API Gateway's: none by default; with corsAllowedOrigins, those origins only, no credentials", () => {
@@ -390,7 +397,7 @@ describe("packaged template", () => {
     }
   });
 
-  test("HTTP API stage throttling: every route by default, the delete function's DELETE routes lower (not the 405s)", () => {
+  test("HTTP API stage throttling: every route by default, the delete function's deleting routes lower (not the 405s)", () => {
     const [, stage] = resources("AWS::ApiGatewayV2::Stage")[0]!;
     expect(stage.Properties.DefaultRouteSettings).toMatchObject({
       ThrottlingRateLimit: DEFAULTS.throttleRateLimit,
@@ -398,14 +405,14 @@ describe("packaged template", () => {
     });
     const deleteRoutes = resources("AWS::ApiGatewayV2::Route").filter(
       ([, route]) =>
-        route.Properties.RouteKey.startsWith("DELETE ") &&
         route.DependsOn === "HttpApiIntegrationDeleteKeyPairs" &&
-        // The expiry's DELETE clears a tag: the default limits.
+        // The expiry's DELETE and the tags' PATCH change a tag: the default limits.
         (ROUTES as readonly Route[]).some((known) => known.throttle === "delete" && routeKey(known) === route.Properties.RouteKey),
     );
     expect(deleteRoutes.map(([, route]) => route.Properties.RouteKey).sort()).toEqual([
       "DELETE /keypairs/by-id/{keyPairId}",
       "DELETE /keypairs/{name}",
+      "POST /keypairs/cleanup",
     ]);
     const deleteLimits = { ThrottlingRateLimit: DEFAULTS.deleteThrottleRateLimit, ThrottlingBurstLimit: DEFAULTS.deleteThrottleBurstLimit };
     expect(stage.Properties.RouteSettings).toEqual(

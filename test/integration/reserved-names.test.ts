@@ -33,6 +33,33 @@ test.each(["GET", "DELETE"])("%s /keypairs/import is a 405 with Allow: POST, for
   expect((await call("GET", `/keypairs/by-id/${id}?region=${region}`)).status).toBe(404);
 });
 
+test.each([
+  ["report", "DELETE", "GET"],
+  ["cleanup", "GET", "POST"],
+  ["cleanup", "DELETE", "POST"],
+])("a key named %s: %s /keypairs/%s is a 405 (Allow: %s); the key is read and deleted by id", async (name, method, allow) => {
+  const id = await create(name);
+  try {
+    const answer = await call(method, `/keypairs/${name}?region=${region}`);
+    expect([answer.status, answer.headers.get("allow")]).toEqual([405, allow]);
+    const byId = await call("GET", `/keypairs/by-id/${id}?region=${region}`);
+    expect([byId.status, ((await byId.json()) as { name: string }).name]).toEqual([200, name]);
+  } finally {
+    expect((await call("DELETE", `/keypairs/by-id/${id}?region=${region}`)).status).toBe(204);
+  }
+});
+
+test("GET /keypairs/report is the report, whatever key is named report", async () => {
+  const id = await create("report");
+  try {
+    const answer = await call("GET", `/keypairs/report?region=${region}`);
+    expect(answer.status).toBe(200);
+    expect(Object.keys((await answer.json()) as object).sort()).toEqual(["generatedAt", "regions", "rows"]);
+  } finally {
+    expect((await call("DELETE", `/keypairs/by-id/${id}?region=${region}`)).status).toBe(204);
+  }
+});
+
 test("a key named by-id is read and deleted by name", async () => {
   await create("by-id");
   const read = await call("GET", `/keypairs/by-id?region=${region}`);

@@ -48,6 +48,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/keypairs/cleanup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clean up unused key pairs in bulk (a dry run by default)
+         * @description Selects the managed key pairs that match the listing's filters (by the same names; `unused: true` is required) in one region or, with `allRegions`, every allowed region, in name order, and runs each through the guarded delete of DELETE /keypairs/by-id: its usage is checked just before its delete, never from an earlier scan; a deletion is published and its escrowed private key removed. A dry run (the default: `dryRun` true unless false is sent) makes the same checks with EC2's DryRun and deletes nothing, so it selects exactly what the real run then deletes, given no change in between. Each selected key answers its outcome: would-delete, deleted, kept-in-use (with its usage), kept-unknown (its check was incomplete: never deleted on a guess) or failed (its problem). Keys this service did not make are never selected (unmanagedSkipped counts them). The request stops at the stage's cap of deletions (cleanupMaxDeletions, 100 by default, or `limit` if lower), well before the function's time limit, or when the service's share of EC2's request rates is used up; `nextCursor` then says where to go on.
+         */
+        post: operations["cleanUpKeyPairs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/keypairs/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Count key pairs by region, type and age
+         * @description Counts the key pairs of a region (or, with allRegions=true, of every allowed region) per region and key type: all, managed, by age (under 30 days, 30-90, 90-365, over 365, unknown); with `missingTag`, those without that tag; with `expiringWithinDays`, those expiring within that many days; with `includeUnused=true`, those nothing names (one usage scan per region). A region that fails is reported in `regions` with its problem. A key pair named report is read and deleted by id.
+         */
+        get: operations["getKeyPairReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/keypairs/{name}": {
         parameters: {
             query?: never;
@@ -57,14 +97,14 @@ export interface paths {
         };
         /**
          * Get a key pair by name
-         * @description Returns one key pair, addressed by its name (URL-encoded). To address a key by its id use GET /keypairs/by-id/{keyPairId}. A key named import is not addressed here: GET /keypairs/import answers 405 (the path is POST /keypairs/import's); address it by id.
+         * @description Returns one key pair, addressed by its name (URL-encoded). To address a key by its id use GET /keypairs/by-id/{keyPairId}. A key named import or cleanup is not addressed here: GET /keypairs/import, /keypairs/cleanup answers 405 (the path is POST /keypairs/import; POST /keypairs/cleanup's); address it by id.
          */
         get: operations["getKeyPair"];
         put?: never;
         post?: never;
         /**
          * Delete a key pair by name
-         * @description Deletes a key pair managed by this service. Answers 404 when there is no such key (EC2 itself would answer success) and 403 for keys made outside this service. Refuses (409) a key that an instance (any state but terminated), a launch template's default or latest version or a version an Auto Scaling group pins, a launch configuration or a group still names, and one whose check could not be completed: their next launch would fail. force=true deletes anyway. Something may start naming the key between the check and the delete (the window is the check's duration, at most the request's time budget). A key named import is not addressed here: DELETE /keypairs/import answers 405 (the path is POST /keypairs/import's); address it by id.
+         * @description Deletes a key pair managed by this service. Answers 404 when there is no such key (EC2 itself would answer success) and 403 for keys made outside this service. Refuses (409) a key that an instance (any state but terminated), a launch template's default or latest version or a version an Auto Scaling group pins, a launch configuration or a group still names, and one whose check could not be completed: their next launch would fail. force=true deletes anyway. Something may start naming the key between the check and the delete (the window is the check's duration, at most the request's time budget). A key named import or report or cleanup is not addressed here: DELETE /keypairs/import, /keypairs/report, /keypairs/cleanup answers 405 (the path is POST /keypairs/import; GET /keypairs/report; POST /keypairs/cleanup's); address it by id.
          */
         delete: operations["deleteKeyPair"];
         options?: never;
@@ -571,6 +611,79 @@ export interface components {
             /** @description Why this region could not be listed (the problem a single-region list would have answered). */
             problem: components["schemas"]["Problem"];
         };
+        CleanupResult: {
+            dryRun: boolean;
+            items: components["schemas"]["CleanupItem"][];
+            /** @description Keys that matched the filters but that this service did not make: never selected, never deleted. */
+            unmanagedSkipped: number;
+            /**
+             * @description Why the request stopped before the end (then nextCursor says where to go on).
+             * @enum {string}
+             */
+            stopped?: "cap" | "deadline" | "throttled" | "error";
+            /** @description With stopped throttled or error: what stopped it. */
+            problem?: components["schemas"]["Problem"];
+            nextCursor?: components["schemas"]["CleanupCursor"];
+        };
+        CleanupItem: {
+            region: string;
+            name: string;
+            keyPairId: string;
+            /**
+             * @description would-delete (a dry run), deleted, kept-in-use (something names it: `usage`), kept-unknown (its usage check was incomplete: `usage`), failed (`problem`).
+             * @enum {string}
+             */
+            outcome: "would-delete" | "deleted" | "kept-in-use" | "kept-unknown" | "failed";
+            usage?: components["schemas"]["KeyUsage"];
+            problem?: components["schemas"]["Problem"];
+        };
+        /**
+         * @description Where an unfinished cleanup goes on: send it back as `cursor` with the same filters.
+         * @example {
+         *       "region": "eu-west-1",
+         *       "after": "ci-runner-0412"
+         *     }
+         */
+        CleanupCursor: {
+            region: components["schemas"]["Region"];
+            /**
+             * @description Unique name of the key pair in its region: 1-255 printable ASCII characters, no leading or trailing space.
+             * @example deploy-bot
+             */
+            after?: string;
+        };
+        KeyPairReport: {
+            /** Format: date-time */
+            generatedAt: string;
+            /** @description One row per region and key type that has keys. */
+            rows: components["schemas"]["ReportRow"][];
+            /** @description Each region reported and how reading it went (count: its keys). */
+            regions: {
+                [key: string]: components["schemas"]["RegionListing"];
+            };
+        };
+        ReportRow: {
+            region: string;
+            keyType: components["schemas"]["KeyType"];
+            total: number;
+            managed: number;
+            /** @description Keys by age (from EC2's creation time): under 30 days, 30-90, 90-365, over 365; unknown without a creation time. */
+            age: {
+                under30d: number;
+                "30to90d": number;
+                "90to365d": number;
+                over365d: number;
+                unknown: number;
+            };
+            /** @description With includeUnused: keys nothing names. */
+            unused?: number;
+            /** @description With includeUnused: keys whose usage check was incomplete (neither counted unused nor in use). */
+            usageUnknown?: number;
+            /** @description With missingTag: keys without that tag. */
+            missingTag?: number;
+            /** @description With expiringWithinDays: keys that expire within that many days (expired ones included). */
+            expiringSoon?: number;
+        };
     };
     responses: {
         /** @description API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
@@ -742,6 +855,12 @@ export interface operations {
                 tag?: string;
                 /** @description Only keys that expire before this instant (RFC 3339 with an offset or Z; compared as instants, not as text or a tag pattern). */
                 expiresBefore?: string;
+                /** @description Only keys created before this instant (RFC 3339 with an offset or Z; compared as instants). A key whose creation time EC2 does not give matches neither createdBefore nor createdAfter. */
+                createdBefore?: string;
+                /** @description Only keys created after this instant (RFC 3339 with an offset or Z; compared as instants). */
+                createdAfter?: string;
+                /** @description Only keys that carry no tag with this key (e.g. owner), among the tags answers show; as tagKey, no aws: prefix. */
+                missingTag?: string;
                 /** @description Include each key's public key (OpenSSH format). */
                 includePublicKey?: boolean;
                 /** @description Give each item its `usage` (as GET /keypairs/{name}?includeUsage=true). One scan of the region serves every key of the page. */
@@ -1359,6 +1478,357 @@ export interface operations {
                      *       "status": 504,
                      *       "detail": "EC2 did not answer in time.",
                      *       "instance": "/keypairs/import"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cleanUpKeyPairs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description One JSON object in UTF-8, each member given once, no __proto__ member, nested at most 32 levels of objects and arrays deep (the body is level 1, tags level 2); otherwise a 400. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Required, and must be true: a cleanup only ever deletes keys that nothing names, each checked again just before its delete.
+                     * @enum {boolean}
+                     */
+                    unused: true;
+                    /**
+                     * Format: date-time
+                     * @description Only keys created before this instant (RFC 3339 with an offset or Z; compared as instants). A key whose creation time EC2 does not give matches neither createdBefore nor createdAfter.
+                     */
+                    createdBefore?: string;
+                    /**
+                     * Format: date-time
+                     * @description Only keys created after this instant (RFC 3339 with an offset or Z; compared as instants).
+                     */
+                    createdAfter?: string;
+                    /** @description Only keys that carry no tag with this key (e.g. owner), among the tags answers show; as tagKey, no aws: prefix. */
+                    missingTag?: string;
+                    /**
+                     * @description Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters); the key must not start with aws:, as in tagKey.
+                     * @example team=platform
+                     */
+                    tag?: string;
+                    keyType?: components["schemas"]["KeyType"];
+                    region?: components["schemas"]["Region"];
+                    account?: components["schemas"]["Account"];
+                    /** @description Every allowed region, one after the other (not with `region`). */
+                    allRegions?: boolean;
+                    /**
+                     * @description True unless false is sent: nothing is deleted; each selected key answers what its delete would do (would-delete...).
+                     * @default true
+                     */
+                    dryRun?: boolean;
+                    /** @description Most deletions (would-delete in a dry run) in this request; the stage's cap (100 by default) applies whatever is asked. */
+                    limit?: number;
+                    cursor?: components["schemas"]["CleanupCursor"];
+                };
+            };
+        };
+        responses: {
+            /** @description What was done (or, in a dry run, would be done) to each selected key, and where to go on. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CleanupResult"];
+                };
+            };
+            /** @description Invalid request or malformed JSON (unused must be true). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "body.unused: must be one of true",
+                     *       "instance": "/keypairs/cleanup",
+                     *       "errors": [
+                     *         {
+                     *           "field": "body.unused",
+                     *           "message": "must be one of true"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Dry run: the service is not permitted to perform the call (a problem); the request names an account outside the deployment's allowed set (account-not-allowed), or one whose member role could not be assumed (account-unreachable: the detail names the account and why); or API Gateway refused the request's IAM authorization (application/json {"message":"Forbidden"}): it is unsigned, its SigV4 signature is wrong or expired, or its caller is not allowed execute-api:Invoke on this route. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/forbidden",
+                     *       "title": "Operation not permitted",
+                     *       "status": 403,
+                     *       "detail": "DeleteKeyPair would fail: the service is not permitted to perform it.",
+                     *       "instance": "/keypairs/cleanup",
+                     *       "ec2Code": "UnauthorizedOperation"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ErrorAnswer"];
+                    /**
+                     * @example {
+                     *       "message": "Forbidden"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorAnswer"];
+                };
+            };
+            /** @description Not this operation's answer but its path's: any other method on /keypairs/cleanup (here POST) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example POST
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use POST.",
+                     *       "instance": "/keypairs/cleanup"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A key pair with this name already exists in the region; or (problem type request-in-progress, with a Retry-After header) an earlier request with the same Idempotency-Key is still running; or (private-key-delivered, with keyPair; create only) it finished, and its private key went to its own answer, once. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/conflict",
+                     *       "title": "Key pair already exists",
+                     *       "status": 409,
+                     *       "detail": "A key pair named deploy-bot already exists in eu-west-1: choose another name, or delete that key pair first.",
+                     *       "instance": "/keypairs/cleanup",
+                     *       "ec2Code": "InvalidKeyPair.Duplicate"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description The body is not sent as JSON in UTF-8: no Content-Type, another media type, or a charset other than utf-8. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/unsupported-media-type",
+                     *       "title": "Unsupported media type",
+                     *       "status": 415,
+                     *       "detail": "charset latin1 is not accepted: send the body in UTF-8 (application/json, or application/json; charset=utf-8).",
+                     *       "instance": "/keypairs/cleanup"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The region's key pair quota is reached; or (problem type idempotency-key-reused) the Idempotency-Key was used for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/quota-exceeded",
+                     *       "title": "Key pair quota exceeded",
+                     *       "status": 422,
+                     *       "detail": "The region's key pair quota (5,000 by default) is reached: delete keys or request a quota increase.",
+                     *       "instance": "/keypairs/cleanup",
+                     *       "ec2Code": "KeyPairLimitExceeded"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            /** @description EC2 failed or refused the service's own credentials. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/upstream-error",
+                     *       "title": "AWS request failed",
+                     *       "status": 502,
+                     *       "detail": "EC2 reported an internal error.",
+                     *       "instance": "/keypairs/cleanup",
+                     *       "ec2Code": "InternalError"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["GatewayUnavailable"];
+            /** @description EC2 did not answer within the service's time budget. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/upstream-timeout",
+                     *       "title": "AWS did not answer in time",
+                     *       "status": 504,
+                     *       "detail": "EC2 did not answer in time.",
+                     *       "instance": "/keypairs/cleanup"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getKeyPairReport: {
+        parameters: {
+            query?: {
+                /** @description AWS region to act in; defaults to the service's DEFAULT_REGION. A deployment serves the regions of its ALLOWED_REGIONS setting (default: the standard commercial regions, which need no opt-in) and answers 400 for the others. */
+                region?: components["schemas"]["Region"];
+                /** @description AWS account to act in; defaults to the API's own. Another account must be in the deployment's ALLOWED_ACCOUNTS (403 account-not-allowed) and is reached through its member role (403 account-unreachable when it cannot be assumed). */
+                account?: components["schemas"]["Account"];
+                /** @description Every allowed region (in parallel, a few at a time); a region that fails says so. */
+                allRegions?: boolean;
+                /** @description Only keys that carry no tag with this key (e.g. owner), among the tags answers show; as tagKey, no aws: prefix. */
+                missingTag?: string;
+                /** @description Also count the keys whose expiry falls within this many days from now. */
+                expiringWithinDays?: number;
+                /** @description Also count the unused keys (nothing names them): costs one usage scan of each region, as GET /keypairs?unused=true. */
+                includeUnused?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KeyPairReport"];
+                };
+            };
+            /** @description Invalid request: a parameter or the region is wrong. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation",
+                     *       "title": "Invalid request",
+                     *       "status": 400,
+                     *       "detail": "query.expiringWithinDays: must be at least 1",
+                     *       "instance": "/keypairs/report",
+                     *       "errors": [
+                     *         {
+                     *           "field": "query.expiringWithinDays",
+                     *           "message": "must be at least 1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: components["responses"]["Forbidden"];
+            /** @description Not this operation's answer but its path's: any other method on /keypairs/report (here GET) answers 405 with an Allow header. */
+            405: {
+                headers: {
+                    /**
+                     * @description The methods this path serves.
+                     * @example GET
+                     */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/method-not-allowed",
+                     *       "title": "Method not allowed",
+                     *       "status": 405,
+                     *       "detail": "PUT is not supported here; use GET.",
+                     *       "instance": "/keypairs/report"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["Throttled"];
+            500: components["responses"]["InternalError"];
+            /** @description EC2 failed or refused the service's own credentials. */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/upstream-error",
+                     *       "title": "AWS request failed",
+                     *       "status": 502,
+                     *       "detail": "EC2 reported an internal error.",
+                     *       "instance": "/keypairs/report",
+                     *       "ec2Code": "InternalError"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["GatewayUnavailable"];
+            /** @description EC2 did not answer within the service's time budget. */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/upstream-timeout",
+                     *       "title": "AWS did not answer in time",
+                     *       "status": 504,
+                     *       "detail": "EC2 did not answer in time.",
+                     *       "instance": "/keypairs/report"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];

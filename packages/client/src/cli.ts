@@ -2,7 +2,8 @@
  * ec2-keypairs: a command line for the EC2 Key Pairs API (SigV4-signed with the standard AWS
  * credential chain), with --output json|table|text and --query (JMESPath) in the AWS CLI's spirit.
  * Exit codes: 0 done, 1 the API or the network refused (problem on stderr), 2 usage, 3 file error
- * (exists, cannot write), 4 ls --all-regions with some region failing.
+ * (exists, cannot write), 4 ls --all-regions with some region failing, 5 cleanup refused to delete
+ * without a confirmation (no TTY and no --yes).
  */
 import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
@@ -11,20 +12,24 @@ import { basename, dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import jmespath from "jmespath";
 import {
+  type CleanupRequest,
+  type CleanupResult,
   createKeyPairsClient,
   type DryRunResult,
   type ExpiryRequest,
   isDryRun,
   type KeyPair,
   type KeyPairList,
+  type KeyPairReport,
   type KeyPairsClient,
   type KeyUsage,
   type ListQuery,
   ProblemError,
   type Region,
+  type ReportQuery,
 } from "./client.js";
 
-export const EXIT = { ok: 0, api: 1, usage: 2, file: 3, partial: 4 } as const;
+export const EXIT = { ok: 0, api: 1, usage: 2, file: 3, partial: 4, unconfirmed: 5 } as const;
 
 export const USAGE = `Usage: ec2-keypairs <command> [options]
 
@@ -37,7 +42,8 @@ Commands:
               [--idempotency-key KEY]
                  register your own public key (OpenSSH or RFC 4716)
   ls [--all-regions] [--type rsa|ed25519] [--tag k=v] [--tag-key KEY] [--name NAME] [--key-pair-id ID]
-     [--fingerprint FP] [--expires-before TIME] [--public-key] [--unused] [--usage] [--limit N] [--cursor NAME]
+     [--fingerprint FP] [--expires-before TIME] [--created-before AGE|TIME] [--created-after AGE|TIME]
+     [--missing-tag KEY] [--public-key] [--unused] [--usage] [--limit N] [--cursor NAME]
                  list key pairs (with their expiry); --unused: only those nothing names; --usage: what names each;
                  --limit N: one page of at most N keys (its nextCursor, if more follow, on stderr: pass it
                  as --cursor); without --limit every page, from --cursor if given
@@ -51,6 +57,14 @@ Commands:
                  change the tags of a key pair made through the API (not the service's own tags)
   expiry NAME | --key-pair-id ID  --ttl 30d | --expires-at TIME | --clear  [--dry-run]
                  set, extend or clear when a key pair made through the API expires
+  cleanup --unused [--all-regions] [--created-before AGE|TIME] [--created-after AGE|TIME] [--missing-tag KEY]
+          [--tag k=v] [--type rsa|ed25519] [--limit N] [--cursor REGION/NAME] [--dry-run] [--yes]
+                 delete unused managed key pairs in bulk, each checked just before its delete: shows the plan
+                 (a dry run), then asks before deleting; --yes deletes without asking; --dry-run only plans.
+                 Without a terminal and without --yes nothing is deleted (exit 5)
+  report [--all-regions] [--missing-tag KEY] [--expiring-within-days N] [--unused]
+                 counts per region and key type: ages (<30d, 30-90d, 90-365d, >365d), managed, and if asked
+                 those without tag KEY, expiring within N days, unused (one usage scan per region)
 
 Options for every command:
   --region REGION        the region of the key pairs (default: the API's default region)
@@ -67,6 +81,7 @@ Options for every command:
 
 Expiry: --ttl takes a number with a unit: s, m, h or d (90s, 15m, 1h, 7d); --expires-at and
 --expires-before take an RFC 3339 time (2027-01-31T12:00:00Z). The sweep deletes expired keys.
+--created-before and --created-after take an RFC 3339 time or an age (90d: 90 days before now, also s, m, h).
 
 --idempotency-key KEY (create, import) makes a retry safe: the same KEY with the same request has the same
 outcome (for create a new private key for the same name, unless escrowed); with another request, a 422.
@@ -80,7 +95,8 @@ Exit codes:
   1  the API or the network refused (the problem on stderr; as JSON with --output json)
   2  usage (unknown command or option, bad value, invalid --query)
   3  file error (--out exists or cannot be written; --public-key-file cannot be read)
-  4  ls --all-regions: some regions failed (the others are listed)`;
+  4  ls --all-regions: some regions failed (the others are listed)
+  5  cleanup: not confirmed (no terminal and no --yes, or the answer was no): nothing was deleted`;
 
 class UsageError extends Error {}
 /** After a usage error: the message and where the help is, not the whole help. */
@@ -93,12 +109,26 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Replaces the client (tests). */
   client?: KeyPairsClient;
+  /** Asks a yes/no question on the terminal; none without one (cleanup then deletes only with --yes). */
+  confirm?: (question: string) => Promise<boolean>;
+}
+
+/** A yes/no question on the terminal (stdin and stderr): only "y" or "yes" is a yes. */
+async function askOnTerminal(question: string): Promise<boolean> {
+  const { createInterface } = await import("node:readline/promises");
+  const terminal = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await terminal.question(`${question} [y/N] `)).trim());
+  } finally {
+    terminal.close();
+  }
 }
 
 const defaultIo = (): Io => ({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   env: process.env,
+  ...(process.stdin.isTTY && process.stderr.isTTY ? { confirm: askOnTerminal } : {}),
 });
 
 const OPTIONS = {
@@ -135,6 +165,11 @@ const OPTIONS = {
   set: { type: "string", multiple: true },
   remove: { type: "string", multiple: true },
   clear: { type: "boolean" },
+  "created-before": { type: "string" },
+  "created-after": { type: "string" },
+  "missing-tag": { type: "string" },
+  "expiring-within-days": { type: "string" },
+  yes: { type: "boolean" },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
@@ -153,6 +188,9 @@ export const ALLOWED: Record<string, Option[]> = {
     "key-pair-id",
     "fingerprint",
     "expires-before",
+    "created-before",
+    "created-after",
+    "missing-tag",
     "public-key",
     "unused",
     "usage",
@@ -163,7 +201,11 @@ export const ALLOWED: Record<string, Option[]> = {
   rm: ["key-pair-id", "dry-run", "force"],
   tag: ["key-pair-id", "set", "remove", "dry-run"],
   expiry: ["key-pair-id", "ttl", "expires-at", "clear", "dry-run"],
+  cleanup: ["unused", "all-regions", "created-before", "created-after", "missing-tag", "tag", "type", "limit", "cursor", "dry-run", "yes"],
+  report: ["all-regions", "missing-tag", "expiring-within-days", "unused"],
 };
+/** The commands that take no NAME. */
+const WITHOUT_NAME = ["ls", "cleanup", "report"];
 export const GLOBAL: Option[] = ["region", "account", "endpoint", "signing-region", "json", "output", "query", "help"];
 
 function tags(values: Values, option: "tag" | "set" = "tag"): Record<string, string> | undefined {
@@ -325,6 +367,27 @@ export function ttlSeconds(text: string): number {
   const match = /^(\d+)([smhd])$/.exec(text.trim());
   if (!match) throw new UsageError(`--ttl ${text}: write a number and a unit, s, m, h or d (e.g. 1h)`);
   return Number(match[1]) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS];
+}
+
+/** --created-before / --created-after: an age (90d: that long before `now`) as an RFC 3339 time; anything else as given (the API checks it). */
+export function instantOf(text: string, now = Date.now()): string {
+  const match = /^(\d+)([smhd])$/.exec(text.trim());
+  return match ? new Date(now - Number(match[1]) * UNIT_SECONDS[match[2] as keyof typeof UNIT_SECONDS] * 1000).toISOString() : text;
+}
+
+/** The age and owner filters of ls and cleanup, by the API's names. */
+const ageAndOwner = (values: Values) => ({
+  ...(values["created-before"] ? { createdBefore: instantOf(values["created-before"]) } : {}),
+  ...(values["created-after"] ? { createdAfter: instantOf(values["created-after"]) } : {}),
+  ...(values["missing-tag"] ? { missingTag: values["missing-tag"] } : {}),
+});
+
+/** --limit N: a whole number from 1 to 1000. */
+function limitOf(values: Values): number | undefined {
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 1000))
+    throw new UsageError(`--limit ${values.limit}: write a whole number from 1 to 1000`);
+  return limit;
 }
 
 /** The expiry fields of create and import from --ttl / --expires-at. */
@@ -509,9 +572,7 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
   const tagList = values.tag ?? [];
   if (tagList.length > 1) throw new UsageError("ls takes one --tag k=v");
   if (values["all-regions"] && values.region) throw new UsageError("--all-regions and --region do not go together");
-  const limit = values.limit === undefined ? undefined : Number(values.limit);
-  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 1000))
-    throw new UsageError(`--limit ${values.limit}: write a whole number from 1 to 1000`);
+  const limit = limitOf(values);
   if (values["all-regions"] && values.cursor) throw new UsageError("--all-regions and --cursor do not go together");
   const filters: ListQuery = {
     ...(keyType ? { keyType } : {}),
@@ -521,6 +582,7 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
     ...(values["key-pair-id"] ? { keyPairId: values["key-pair-id"] } : {}),
     ...(values.fingerprint ? { fingerprint: values.fingerprint } : {}),
     ...(values["expires-before"] ? { expiresBefore: values["expires-before"] } : {}),
+    ...ageAndOwner(values),
     ...(values["public-key"] ? { includePublicKey: true } : {}),
     ...(values.unused ? { unused: true } : {}),
     ...(values.usage ? { includeUsage: true } : {}),
@@ -668,6 +730,130 @@ async function changeExpiry(client: KeyPairsClient, target: Target, values: Valu
   return EXIT.ok;
 }
 
+/** A cleanup's items as rows: what happened to each key, and why when it was kept or failed. */
+const cleanupRows = (result: CleanupResult) => [
+  ["REGION", "NAME", "KEY PAIR ID", "OUTCOME", "WHY"],
+  ...result.items.map((item) => [
+    item.region,
+    item.name,
+    item.keyPairId,
+    item.outcome,
+    item.problem ? `${item.problem.status} ${item.problem.title}` : item.usage && item.outcome !== "would-delete" ? usedBy(item.usage) : "",
+  ]),
+];
+
+/** What a cleanup answer says beyond its items: keys not made here, and where to go on. */
+function cleanupNotes(result: CleanupResult, io: Io): void {
+  if (result.unmanagedSkipped) io.stderr(`${result.unmanagedSkipped} matching key pairs not made through this API were left alone\n`);
+  if (result.problem) io.stderr(`stopped: ${result.problem.status} ${result.problem.title}: ${result.problem.detail}\n`);
+  if (result.nextCursor)
+    io.stderr(`stopped (${result.stopped}); more keys follow: add --cursor ${result.nextCursor.region}/${result.nextCursor.after ?? ""}\n`);
+}
+
+/** --cursor REGION/NAME (REGION/ alone: the region from its first key). */
+function cleanupCursor(text: string | undefined): Pick<CleanupRequest, "cursor"> {
+  if (text === undefined) return {};
+  const at = text.indexOf("/");
+  if (at < 1) throw new UsageError(`--cursor ${text}: write REGION/NAME, as a cleanup that stopped early prints it`);
+  const after = text.slice(at + 1);
+  return { cursor: { region: text.slice(0, at) as Region, ...(after ? { after } : {}) } };
+}
+
+/**
+ * cleanup: the plan first (a dry run: the same checks, nothing deleted), then, once confirmed (a
+ * question on the terminal, or --yes), the same request for real. Each key is checked again just
+ * before its delete, so a key that became used since the plan is kept.
+ */
+async function cleanup(client: KeyPairsClient, values: Values, io: Io): Promise<number> {
+  if (!values.unused) throw new UsageError("cleanup deletes only unused keys: say so with --unused");
+  if (values["all-regions"] && values.region) throw new UsageError("--all-regions and --region do not go together");
+  if (values["dry-run"] && values.yes) throw new UsageError("--dry-run and --yes contradict");
+  const keyType = oneOf("type", values.type, ["rsa", "ed25519"] as const);
+  const tagList = values.tag ?? [];
+  if (tagList.length > 1) throw new UsageError("cleanup takes one --tag k=v");
+  const limit = limitOf(values);
+  const request: CleanupRequest = {
+    unused: true,
+    ...ageAndOwner(values),
+    ...(tagList[0] ? { tag: tagList[0] } : {}),
+    ...(keyType ? { keyType } : {}),
+    ...where(values),
+    ...(values["all-regions"] ? { allRegions: true } : {}),
+    ...(limit !== undefined ? { limit } : {}),
+    ...cleanupCursor(values.cursor),
+  };
+  const plan = await client.cleanUpKeyPairs({ ...request, dryRun: true });
+  const planned = plan.items.filter((item) => item.outcome === "would-delete").length;
+  emit(io, values, plan, () => (plan.items.length ? table(cleanupRows(plan)) : "no key pairs selected\n"));
+  cleanupNotes(plan, io);
+  if (values["dry-run"] || planned === 0) return EXIT.ok;
+  const question = `Delete ${planned} key pair${planned === 1 ? "" : "s"}?`;
+  if (!values.yes) {
+    if (!io.confirm) {
+      io.stderr(`${question} Not without a terminal: nothing was deleted (add --yes to delete)\n`);
+      return EXIT.unconfirmed;
+    }
+    if (!(await io.confirm(question))) {
+      io.stderr("nothing was deleted\n");
+      return EXIT.unconfirmed;
+    }
+  }
+  const result = await client.cleanUpKeyPairs({ ...request, dryRun: false });
+  emit(io, values, result, () => table(cleanupRows(result)));
+  cleanupNotes(result, io);
+  return result.items.some((item) => item.outcome === "failed") ? EXIT.api : EXIT.ok;
+}
+
+/** report: one row per region and key type, the optional counts only when asked. */
+async function report(client: KeyPairsClient, values: Values, io: Io): Promise<number> {
+  if (values["all-regions"] && values.region) throw new UsageError("--all-regions and --region do not go together");
+  const within = values["expiring-within-days"];
+  if (within !== undefined && !/^[1-9][0-9]{0,3}$/.test(within))
+    throw new UsageError(`--expiring-within-days ${within}: write a whole number of days from 1 to 3650`);
+  const query: ReportQuery = {
+    ...where(values),
+    ...(values["all-regions"] ? { allRegions: true } : {}),
+    ...(values["missing-tag"] ? { missingTag: values["missing-tag"] } : {}),
+    ...(within !== undefined ? { expiringWithinDays: Number(within) } : {}),
+    ...(values.unused ? { includeUnused: true } : {}),
+  };
+  const answer: KeyPairReport = await client.getKeyPairReport(query);
+  const optional = (value: number | undefined) => (value === undefined ? [] : [String(value)]);
+  const rows = [
+    [
+      "REGION",
+      "TYPE",
+      "TOTAL",
+      "MANAGED",
+      "<30D",
+      "30-90D",
+      "90-365D",
+      ">365D",
+      "AGE UNKNOWN",
+      ...(values.unused ? ["UNUSED", "USAGE UNKNOWN"] : []),
+      ...(query.missingTag ? [`NO ${query.missingTag.toUpperCase()}`] : []),
+      ...(within !== undefined ? [`EXPIRING <=${within}D`] : []),
+    ],
+    ...answer.rows.map((row) => [
+      row.region,
+      row.keyType,
+      String(row.total),
+      String(row.managed),
+      ...[row.age.under30d, row.age["30to90d"], row.age["90to365d"], row.age.over365d, row.age.unknown].map(String),
+      ...optional(row.unused),
+      ...optional(row.usageUnknown),
+      ...optional(row.missingTag),
+      ...optional(row.expiringSoon),
+    ]),
+  ];
+  emit(io, values, answer, () => (answer.rows.length ? table(rows) : "no key pairs\n"));
+  const failed = Object.entries(answer.regions).flatMap(([region, outcome]) =>
+    outcome.status === "error" ? [[region, outcome.problem] as const] : [],
+  );
+  for (const [region, problem] of failed) io.stderr(`region ${region} failed: ${problem.status} ${problem.title}: ${problem.detail}\n`);
+  return failed.length ? EXIT.partial : EXIT.ok;
+}
+
 const jsonErrors = (values: Values) => values.json === true || values.output === "json";
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
@@ -690,11 +876,12 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       (option) => !GLOBAL.includes(option) && !ALLOWED[command]!.includes(option),
     );
     if (misplaced.length) throw new UsageError(`${command} does not take ${misplaced.map((option) => `--${option}`).join(", ")}`);
-    const byId = command !== "ls" && values["key-pair-id"] !== undefined;
+    const byId = !WITHOUT_NAME.includes(command) && values["key-pair-id"] !== undefined;
     if (byId && rest.length !== 0) throw new UsageError(`${command} takes NAME or --key-pair-id, not both`);
-    if (command !== "ls" && !byId && rest.length !== 1)
+    if (!WITHOUT_NAME.includes(command) && !byId && rest.length !== 1)
       throw new UsageError(`${command} takes one NAME${["get", "rm", "tag", "expiry"].includes(command) ? " (or --key-pair-id ID)" : ""}`);
-    if (command === "ls" && rest.length !== 0) throw new UsageError(`ls takes no NAME (use --name)`);
+    if (WITHOUT_NAME.includes(command) && rest.length !== 0)
+      throw new UsageError(`${command} takes no NAME${command === "ls" ? " (use --name)" : ""}`);
     outputOf(values);
     checkQuery(values.query);
     const endpoint = values.endpoint ?? io.env.EC2_KEYPAIRS_ENDPOINT ?? "http://localhost:3000";
@@ -727,6 +914,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         return await retag(client, target, values, io);
       case "expiry":
         return await changeExpiry(client, target, values, io);
+      case "cleanup":
+        return await cleanup(client, values, io);
+      case "report":
+        return await report(client, values, io);
       default:
         return await remove(client, target, values, io);
     }

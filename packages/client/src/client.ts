@@ -26,6 +26,13 @@ export type TagChangeRequest = operations["updateKeyPairTags"]["requestBody"]["c
 /** ttlSeconds or expiresAt, exactly one. */
 export type ExpiryRequest = operations["setKeyPairExpiry"]["requestBody"]["content"]["application/json"];
 export type ExpiryClearQuery = NonNullable<operations["clearKeyPairExpiry"]["parameters"]["query"]>;
+export type CleanupRequest = operations["cleanUpKeyPairs"]["requestBody"]["content"]["application/json"];
+export type CleanupResult = components["schemas"]["CleanupResult"];
+export type CleanupItem = components["schemas"]["CleanupItem"];
+export type CleanupCursor = components["schemas"]["CleanupCursor"];
+export type ReportQuery = NonNullable<operations["getKeyPairReport"]["parameters"]["query"]>;
+export type KeyPairReport = components["schemas"]["KeyPairReport"];
+export type ReportRow = components["schemas"]["ReportRow"];
 /** What names a key (includeUsage=true, and the problem of a refused delete). */
 export type KeyUsage = components["schemas"]["KeyUsage"];
 export type Region = components["schemas"]["Region"];
@@ -291,6 +298,19 @@ export function createKeyPairsClient(options: ClientOptions) {
     /** DELETE /keypairs/by-id/{keyPairId}/expiry */
     async clearKeyPairExpiryById(keyPairId: string, query: ExpiryClearQuery = {}): Promise<KeyPair | DryRunResult> {
       return (await unwrap(http.DELETE("/keypairs/by-id/{keyPairId}/expiry", { params: { path: { keyPairId }, query } }))).data;
+    },
+
+    /**
+     * POST /keypairs/cleanup: a dry run unless `dryRun: false` is sent; each selected key's outcome, and
+     * nextCursor when the request stopped early (the cap, the deadline, throttling).
+     */
+    async cleanUpKeyPairs(body: CleanupRequest): Promise<CleanupResult> {
+      return (await unwrap(http.POST("/keypairs/cleanup", { body }))).data;
+    },
+
+    /** GET /keypairs/report: counts per region and key type (ages; missing tag, expiring soon, unused if asked). */
+    async getKeyPairReport(query: ReportQuery = {}): Promise<KeyPairReport> {
+      return (await unwrap(http.GET("/keypairs/report", { params: { query } }))).data;
     },
 
     /** GET /openapi.json: this API's OpenAPI document. */

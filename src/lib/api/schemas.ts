@@ -538,6 +538,83 @@ export const KeyPairList = /* @__PURE__ */ z
   })
   .register(z.globalRegistry, { id: "KeyPairList" });
 
+export const CLEANUP_OUTCOMES = ["would-delete", "deleted", "kept-in-use", "kept-unknown", "failed"] as const;
+
+export const CleanupItem = /* @__PURE__ */ z
+  .strictObject({
+    region: z.string(),
+    name: z.string(),
+    keyPairId: z.string(),
+    outcome: z.enum(CLEANUP_OUTCOMES).register(z.globalRegistry, {
+      description:
+        "would-delete (a dry run), deleted, kept-in-use (something names it: `usage`), kept-unknown (its usage check was incomplete: " +
+        "`usage`), failed (`problem`).",
+    }),
+    usage: z.optional(KeyUsage),
+    problem: z.optional(z.lazy(() => ProblemDetails)),
+  })
+  .register(z.globalRegistry, { id: "CleanupItem" });
+
+/** Where a cleanup goes on: the region, and the last key name it dealt with there (none: the region's first key). */
+export const CleanupCursor = /* @__PURE__ */ z
+  .strictObject({ region: Region, after: /* @__PURE__ */ z.optional(KeyName) })
+  .register(z.globalRegistry, {
+    id: "CleanupCursor",
+    description: "Where an unfinished cleanup goes on: send it back as `cursor` with the same filters.",
+    example: { region: "eu-west-1", after: "ci-runner-0412" },
+  });
+
+export const CleanupResult = /* @__PURE__ */ z
+  .strictObject({
+    dryRun: z.boolean(),
+    items: z.array(CleanupItem),
+    unmanagedSkipped: z.number().check(z.int(), z.minimum(0)).register(z.globalRegistry, {
+      description: "Keys that matched the filters but that this service did not make: never selected, never deleted.",
+    }),
+    stopped: z.optional(z.enum(["cap", "deadline", "throttled", "error"])).register(z.globalRegistry, {
+      description: "Why the request stopped before the end (then nextCursor says where to go on).",
+    }),
+    problem: z.optional(z.lazy(() => ProblemDetails)).register(z.globalRegistry, {
+      description: "With stopped throttled or error: what stopped it.",
+    }),
+    nextCursor: z.optional(CleanupCursor),
+  })
+  .register(z.globalRegistry, { id: "CleanupResult" });
+
+export const AGE_BUCKETS = ["under30d", "30to90d", "90to365d", "over365d", "unknown"] as const;
+
+export const ReportRow = /* @__PURE__ */ z
+  .strictObject({
+    region: z.string(),
+    keyType: KeyType,
+    total: z.number(),
+    managed: z.number(),
+    age: z
+      .strictObject({ under30d: z.number(), "30to90d": z.number(), "90to365d": z.number(), over365d: z.number(), unknown: z.number() })
+      .register(z.globalRegistry, {
+        description: "Keys by age (from EC2's creation time): under 30 days, 30-90, 90-365, over 365; unknown without a creation time.",
+      }),
+    unused: z.optional(z.number()).register(z.globalRegistry, { description: "With includeUnused: keys nothing names." }),
+    usageUnknown: z.optional(z.number()).register(z.globalRegistry, {
+      description: "With includeUnused: keys whose usage check was incomplete (neither counted unused nor in use).",
+    }),
+    missingTag: z.optional(z.number()).register(z.globalRegistry, { description: "With missingTag: keys without that tag." }),
+    expiringSoon: z.optional(z.number()).register(z.globalRegistry, {
+      description: "With expiringWithinDays: keys that expire within that many days (expired ones included).",
+    }),
+  })
+  .register(z.globalRegistry, { id: "ReportRow" });
+
+export const KeyPairReport = /* @__PURE__ */ z
+  .strictObject({
+    generatedAt: z.iso.datetime(),
+    rows: z.array(ReportRow).register(z.globalRegistry, { description: "One row per region and key type that has keys." }),
+    regions: z.record(z.string(), RegionListing).register(z.globalRegistry, {
+      description: "Each region reported and how reading it went (count: its keys).",
+    }),
+  })
+  .register(z.globalRegistry, { id: "KeyPairReport" });
+
 export const DryRunResult = /* @__PURE__ */ z
   .strictObject({
     dryRun: z.literal(true),
@@ -607,3 +684,7 @@ export type RegionListingView = z.output<typeof RegionListing>;
 export type DryRunView = z.output<typeof DryRunResult>;
 export type KeyUsageView = z.output<typeof KeyUsage>;
 export type ProblemKeyPair = NonNullable<Problem["keyPair"]>;
+export type CleanupCursorView = z.output<typeof CleanupCursor>;
+export type CleanupItemView = z.output<typeof CleanupItem>;
+export type ReportRowView = z.output<typeof ReportRow>;
+export type AgeBucket = (typeof AGE_BUCKETS)[number];

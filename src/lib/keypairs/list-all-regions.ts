@@ -26,9 +26,19 @@ function refuseOneRegionParameters(query: ListKeyPairsQuery): void {
   }
 }
 
-/** Lists every region, `ALL_REGIONS_CONCURRENCY` at a time, all within one time budget. */
-async function listEachRegion(deps: ReadDeps, regions: string[], query: ListKeyPairsQuery): Promise<Map<string, Listed>> {
-  const outcomes = new Map<string, Listed>();
+/** What `work` came to in each region: its value, or what it threw. */
+export type PerRegion<T> = Map<string, { value: T } | { error: unknown }>;
+
+/**
+ * Runs `work` for every region, `ALL_REGIONS_CONCURRENCY` at a time, all within one time budget (a
+ * region still working when it runs out is an upstream-timeout): an all-regions listing, a report.
+ */
+export async function eachRegion<T>(
+  deps: Pick<ReadDeps, "settings">,
+  regions: string[],
+  work: (region: string, deadline: AbortSignal) => Promise<T>,
+): Promise<PerRegion<T>> {
+  const outcomes: PerRegion<T> = new Map();
   const deadline = AbortSignal.timeout(deps.settings.timeBudgetMs);
   const timedOut = new Promise<never>((_, reject) =>
     deadline.addEventListener("abort", () => reject(new ServiceError("upstream-timeout", "EC2 did not answer in time.")), { once: true }),
@@ -39,8 +49,7 @@ async function listEachRegion(deps: ReadDeps, regions: string[], query: ListKeyP
     while (next < regions.length) {
       const region = regions[next++]!;
       try {
-        const page = await Promise.race([listKeyPairs(deps, region, { ...query, limit: Number.MAX_SAFE_INTEGER }, deadline), timedOut]);
-        outcomes.set(region, { views: page.items, more: page.nextCursor !== undefined });
+        outcomes.set(region, { value: await Promise.race([work(region, deadline), timedOut]) });
       } catch (error) {
         outcomes.set(region, { error });
       }
@@ -50,16 +59,32 @@ async function listEachRegion(deps: ReadDeps, regions: string[], query: ListKeyP
   return outcomes;
 }
 
+/** Lists every region within one time budget. */
+async function listEachRegion(deps: ReadDeps, regions: string[], query: ListKeyPairsQuery): Promise<Map<string, Listed>> {
+  const pages = await eachRegion(deps, regions, (region, deadline) =>
+    listKeyPairs(deps, region, { ...query, limit: Number.MAX_SAFE_INTEGER }, deadline),
+  );
+  return new Map(
+    [...pages].map(([region, page]) => [
+      region,
+      "error" in page ? page : { views: page.value.items, more: page.value.nextCursor !== undefined },
+    ]),
+  );
+}
+
+/** A region's error as an outcome: a ServiceError as it is, an unexpected one logged, and a bare 500. */
+export function regionError(region: string, error: unknown): RegionOutcome {
+  if (error instanceof ServiceError) {
+    logger.warn("listing a region failed", { region, problem: error.kind });
+    return { status: "error", error };
+  }
+  logger.error("listing a region failed", { region, error: error as Error });
+  return { status: "error", error: unexpectedError() };
+}
+
 /** What a region's listing says: how much of it the page served, or its error (an unexpected one logged, and a bare 500). */
 function regionOutcome(region: string, listed: Listed, items: KeyPairView[]): RegionOutcome {
-  if ("error" in listed) {
-    if (listed.error instanceof ServiceError) {
-      logger.warn("listing a region failed", { region, problem: listed.error.kind });
-      return { status: "error", error: listed.error };
-    }
-    logger.error("listing a region failed", { region, error: listed.error as Error });
-    return { status: "error", error: unexpectedError() };
-  }
+  if ("error" in listed) return regionError(region, listed.error);
   const served = items.filter((view) => view.region === region);
   const complete = served.length === listed.views.length && !listed.more;
   const last = served.at(-1);

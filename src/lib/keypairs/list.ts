@@ -4,11 +4,27 @@ import { expiresAt } from "./expiry.js";
 import type { KeyPairRecord, ReadDeps } from "./ports.js";
 import { shownTags, toView } from "./views.js";
 
+/** The filters a listing, a cleanup and a report share, by the same names. */
+export type KeyPairFilters = Partial<
+  Pick<
+    ListKeyPairsQuery,
+    "name" | "keyPairId" | "fingerprint" | "keyType" | "tagKey" | "tag" | "expiresBefore" | "createdBefore" | "createdAfter" | "missingTag"
+  >
+>;
+
+/** Created strictly before (or after) an instant; a key without a creation time is neither. */
+const createdBefore = (record: KeyPairRecord, instant: string) =>
+  record.createdAt !== undefined && record.createdAt.getTime() < Date.parse(instant);
+const createdAfter = (record: KeyPairRecord, instant: string) =>
+  record.createdAt !== undefined && record.createdAt.getTime() > Date.parse(instant);
+
 /**
  * Whether a key passes the list's filters, each matched literally (EC2 filters would read * and ? as
- * wildcards); tag filters see the tags answers show, not the service's bookkeeping.
+ * wildcards); tag filters see the tags answers show, not the service's bookkeeping. Age and missing
+ * tag have no EC2 filter at all: like the others, they are decided here, after describe, and before
+ * a page is cut (so cursors count only matching keys).
  */
-function matchesFilters(record: KeyPairRecord, query: ListKeyPairsQuery): boolean {
+export function matchesFilters(record: KeyPairRecord, query: KeyPairFilters): boolean {
   const tags = shownTags(record.tags);
   const separator = query.tag?.indexOf("=") ?? -1;
   const tagKey = query.tag?.slice(0, separator);
@@ -19,7 +35,10 @@ function matchesFilters(record: KeyPairRecord, query: ListKeyPairsQuery): boolea
     (query.keyType === undefined || record.keyType === query.keyType) &&
     (query.tagKey === undefined || Object.hasOwn(tags, query.tagKey)) &&
     (tagKey === undefined || (Object.hasOwn(tags, tagKey) && tags[tagKey] === query.tag!.slice(separator + 1))) &&
-    (query.expiresBefore === undefined || (expiresAt(record.tags) ?? Number.POSITIVE_INFINITY) < Date.parse(query.expiresBefore))
+    (query.expiresBefore === undefined || (expiresAt(record.tags) ?? Number.POSITIVE_INFINITY) < Date.parse(query.expiresBefore)) &&
+    (query.createdBefore === undefined || createdBefore(record, query.createdBefore)) &&
+    (query.createdAfter === undefined || createdAfter(record, query.createdAfter)) &&
+    (query.missingTag === undefined || !Object.hasOwn(tags, query.missingTag))
   );
 }
 

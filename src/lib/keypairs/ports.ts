@@ -188,6 +188,11 @@ export interface RetagDeps {
   clock: Pick<Clock, "now">;
 }
 
+/** A cleanup: what a delete needs, and the most deletions one request makes (stage parameter cleanupMaxDeletions). */
+export interface CleanupDeps extends DeleteDeps {
+  maxDeletions: number;
+}
+
 /** Time: now (ms since the epoch) and waiting. */
 export interface Clock {
   now(): number;

@@ -83,6 +83,8 @@ const envSchema = z
     // DYNAMODB_REGION, and how long a record is kept (a day, as Stripe's keys).
     IDEMPOTENCY_TABLE: z._default(z.string().check(z.minLength(3), z.maxLength(255)), "ec2-keypairs-api-idempotency"),
     IDEMPOTENCY_RECORD_SECONDS: z._default(positiveInt.check(z.maximum(7 * 24 * 3600)), 24 * 3600),
+    // The most keys one cleanup request deletes (POST /keypairs/cleanup); the rest is its cursor's.
+    CLEANUP_MAX_DELETIONS: z._default(positiveInt.check(z.maximum(1000)), 100),
     MANAGED_TAG_KEY: z._default(z.string().check(z.minLength(1), z.maxLength(128)), "managed-by"),
     MANAGED_TAG_VALUE: z._default(z.string().check(z.minLength(1), z.maxLength(256)), "ec2-keypairs-api"),
     ALLOW_UNMANAGED_DELETE: z._default(flag, false),

@@ -13,7 +13,7 @@ import { keyPairEvents } from "./events.js";
 import { loadedOnFirstCall } from "./on-first-call.js";
 import { settings } from "./settings.js";
 
-const deps: DeleteDeps = {
+export const deleteDeps: DeleteDeps = {
   store: { describe: describeKeyPairs, delete: deleteInEc2 },
   vault: loadedOnFirstCall(() => import("../aws/ssm.js").then((module) => ({ delete: module.deletePrivateKey })), ["delete"]),
   events: keyPairEvents,
@@ -22,4 +22,4 @@ const deps: DeleteDeps = {
   clock: systemClock,
 };
 
-export const keyPairDeletion = { deleteKeyPair: bind(deps, deleteKeyPair) };
+export const keyPairDeletion = { deleteKeyPair: bind(deleteDeps, deleteKeyPair) };

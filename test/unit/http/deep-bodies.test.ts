@@ -34,7 +34,7 @@ const handlerOf = async (module: string): Promise<Handler> =>
 
 const TOO_DEEP = { field: "body", message: "nests arrays and objects more than 32 levels deep; at most 32 are accepted" };
 
-test("the routes with a body, read from the route table and the spec: create, import, the tags and expiry changes", () => {
+test("the routes with a body, read from the route table and the spec: create, import, the tags and expiry changes, cleanup", () => {
   expect(BODY_ROUTES.map(routeKey).sort()).toEqual(
     [
       "POST /keypairs",
@@ -43,9 +43,16 @@ test("the routes with a body, read from the route table and the spec: create, im
       "PATCH /keypairs/by-id/{keyPairId}/tags",
       "PUT /keypairs/{name}/expiry",
       "PUT /keypairs/by-id/{keyPairId}/expiry",
+      "POST /keypairs/cleanup",
     ].sort(),
   );
 });
+
+/** A level-2 object of each body route whose string member can hold the nesting: tags.a, or a cleanup's cursor.after. */
+const LEVEL_TWO: Record<string, { before: string; member: string[] }> = {
+  "POST /keypairs/cleanup": { before: '"unused":true', member: ["cursor", "after"] },
+};
+const levelTwo = (key: string) => LEVEL_TWO[key] ?? { before: '"name":"n"', member: ["tags", "a"] };
 
 describe.each(BODY_ROUTES.map((route) => [routeKey(route), route] as const))("%s", (_key, route) => {
   test.each(DEEP_BODIES)("%s nested 10^5 deep: 400 validation naming the limit, EC2 never called", async (_label, body) => {
@@ -57,13 +64,15 @@ describe.each(BODY_ROUTES.map((route) => [routeKey(route), route] as const))("%s
 
   test(`${MAX_JSON_DEPTH} levels pass the depth check (the schema answers); ${MAX_JSON_DEPTH + 1} do not`, async () => {
     const handler = await handlerOf(route.handler);
-    // The body is level 1 and tags level 2: the array in a tag's value fills the levels up to the one asked for.
-    const nested = (depth: number) => `{"name":"n","tags":{"a":${"[".repeat(depth - 2)}${"]".repeat(depth - 2)}}}`;
+    // The body is level 1 and tags (or cursor) level 2: the array in a member's value fills the levels up to the one asked for.
+    const { before, member } = levelTwo(routeKey(route));
+    const nested = (depth: number) => `{${before},"${member[0]}":{"${member[1]}":${"[".repeat(depth - 2)}${"]".repeat(depth - 2)}}}`;
     const atLimit = await invoke(handler, { method: route.method, path: route.path, body: nested(MAX_JSON_DEPTH) });
     expect(atLimit.status).toBe(400);
-    // The schema answers (create and import: the tag's value; the others: their own fields), not the depth check.
+    // The schema answers (create, import, cleanup: the member's value; the others: their own fields), not the depth check.
     expect(atLimit.body.errors).not.toContainEqual(TOO_DEEP);
-    if (route.method === "POST") expect(atLimit.body.errors).toContainEqual({ field: "body.tags.a", message: "must be a string" });
+    if (route.method === "POST")
+      expect(atLimit.body.errors).toContainEqual({ field: `body.${member.join(".")}`, message: "must be a string" });
     const over = await invoke(handler, { method: route.method, path: route.path, body: nested(MAX_JSON_DEPTH + 1) });
     expect(over.body.errors).toEqual([TOO_DEEP]);
   });

@@ -6,12 +6,14 @@
 import { CreateKeyPairCommand, DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
 import { openApiDocument } from "../../../scripts/openapi/document.js";
+import { handler as cleanupHandler } from "../../../src/handlers/cleanup-key-pairs.js";
 import { handler as createHandler } from "../../../src/handlers/create-key-pair.js";
 import { handler as deleteHandler } from "../../../src/handlers/delete-key-pair.js";
 import { handler as deleteByIdHandler } from "../../../src/handlers/delete-key-pair-by-id.js";
 import { handler as getHandler } from "../../../src/handlers/get-key-pair.js";
 import { handler as getByIdHandler } from "../../../src/handlers/get-key-pair-by-id.js";
 import { handler as importHandler } from "../../../src/handlers/import-key-pair.js";
+import { handler as reportHandler } from "../../../src/handlers/key-pair-report.js";
 import { handler as listHandler } from "../../../src/handlers/list-key-pairs.js";
 import { handler as problemPageHandler } from "../../../src/handlers/problem-page.js";
 import { findJsonFault } from "../../../src/lib/http/strict-json.js";
@@ -30,6 +32,8 @@ const HANDLERS: Record<string, Handler> = {
   deleteKeyPair: deleteHandler,
   deleteKeyPairById: deleteByIdHandler,
   getProblemType: problemPageHandler,
+  cleanUpKeyPairs: cleanupHandler,
+  getKeyPairReport: reportHandler,
 };
 
 /** A valid value for every field a request can carry; the poison goes in the middle of it. */
@@ -55,6 +59,11 @@ const VALID: Record<string, string> = {
   "idempotency-key": "8e03978e-40d5",
   expiresAt: "2099-01-01T00:00:00Z",
   expiresBefore: "2099-01-01T00:00:00Z",
+  createdBefore: "2026-01-01T00:00:00Z",
+  createdAfter: "2026-01-01T00:00:00Z",
+  missingTag: "owner",
+  expiringWithinDays: "30",
+  includeUnused: "true",
   type: "conflict",
 };
 
@@ -104,8 +113,9 @@ function cases(poison: string): Case[] {
   };
   /** The body's string fields (enums included), read from the spec; tags are poisoned separately. */
   type BodySchema = { $ref?: string; properties?: Record<string, { type?: string; enum?: unknown[]; $ref?: string }> };
+  const propertiesOf = (schema: BodySchema) => (schema.$ref ? spec.components.schemas[schema.$ref.split("/").pop()!]! : schema).properties!;
   const bodyFields = (schema: BodySchema) =>
-    Object.entries((schema.$ref ? spec.components.schemas[schema.$ref.split("/").pop()!]! : schema).properties!)
+    Object.entries(propertiesOf(schema))
       .filter(
         ([name, property]) => name !== "tags" && (property.type === "string" || property.enum !== undefined || property.$ref !== undefined),
       )
@@ -119,9 +129,11 @@ function cases(poison: string): Case[] {
       const body =
         operation.operationId === "importKeyPair"
           ? { name: VALID.name, publicKey: VALID.publicKey }
-          : operation.requestBody
-            ? { name: VALID.name }
-            : undefined;
+          : operation.operationId === "cleanUpKeyPairs"
+            ? { unused: true }
+            : operation.requestBody
+              ? { name: VALID.name }
+              : undefined;
       for (const parameter of operation.parameters ?? []) {
         const value = poisoned(parameter.name, poison);
         const request =
@@ -133,13 +145,15 @@ function cases(poison: string): Case[] {
         all.push({ operation: operation.operationId, field: `${parameter.in}.${parameter.name}`, request });
       }
       if (body && operation.requestBody) {
-        for (const field of bodyFields(operation.requestBody.content["application/json"]!.schema as never)) {
+        const schema = operation.requestBody.content["application/json"]!.schema as never;
+        for (const field of bodyFields(schema)) {
           all.push({
             operation: operation.operationId,
             field: `body.${field}`,
             request: { ...base, body: { ...body, [field]: poisoned(field, poison) } },
           });
         }
+        if (!("tags" in propertiesOf(schema))) continue;
         all.push({
           operation: operation.operationId,
           field: "body.tags.team",

@@ -24,6 +24,7 @@ describe("routeByKey", () => {
     "GET /keypairs": async () => seen.push("list"),
     "GET /keypairs/{name}": async (event: APIGatewayProxyEventV2) => seen.push(`name:${event.pathParameters?.name}`),
     "GET /keypairs/by-id/{keyPairId}": async (event: APIGatewayProxyEventV2) => seen.push(`id:${event.pathParameters?.keyPairId}`),
+    "GET /keypairs/report": async () => seen.push("report"),
   });
   beforeEach(() => (seen.length = 0));
 

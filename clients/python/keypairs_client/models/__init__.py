@@ -1,5 +1,11 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .clean_up_key_pairs_body import CleanUpKeyPairsBody
+from .cleanup_cursor import CleanupCursor
+from .cleanup_item import CleanupItem
+from .cleanup_item_outcome import CleanupItemOutcome
+from .cleanup_result import CleanupResult
+from .cleanup_result_stopped import CleanupResultStopped
 from .create_key_pair_body import CreateKeyPairBody
 from .created_key_pair import CreatedKeyPair
 from .dry_run_result import DryRunResult
@@ -12,6 +18,8 @@ from .key_format import KeyFormat
 from .key_pair import KeyPair
 from .key_pair_list import KeyPairList
 from .key_pair_list_regions import KeyPairListRegions
+from .key_pair_report import KeyPairReport
+from .key_pair_report_regions import KeyPairReportRegions
 from .key_pair_tags import KeyPairTags
 from .key_type import KeyType
 from .key_usage import KeyUsage
@@ -33,6 +41,8 @@ from .region_listing_type_0 import RegionListingType0
 from .region_listing_type_0_status import RegionListingType0Status
 from .region_listing_type_1 import RegionListingType1
 from .region_listing_type_1_status import RegionListingType1Status
+from .report_row import ReportRow
+from .report_row_age import ReportRowAge
 from .set_key_pair_expiry_body import SetKeyPairExpiryBody
 from .set_key_pair_expiry_by_id_body import SetKeyPairExpiryByIdBody
 from .tags import Tags
@@ -40,6 +50,12 @@ from .update_key_pair_tags_body import UpdateKeyPairTagsBody
 from .update_key_pair_tags_by_id_body import UpdateKeyPairTagsByIdBody
 
 __all__ = (
+    "CleanUpKeyPairsBody",
+    "CleanupCursor",
+    "CleanupItem",
+    "CleanupItemOutcome",
+    "CleanupResult",
+    "CleanupResultStopped",
     "CreateKeyPairBody",
     "CreatedKeyPair",
     "DryRunResult",
@@ -52,6 +68,8 @@ __all__ = (
     "KeyPair",
     "KeyPairList",
     "KeyPairListRegions",
+    "KeyPairReport",
+    "KeyPairReportRegions",
     "KeyPairTags",
     "KeyType",
     "KeyUsage",
@@ -73,6 +91,8 @@ __all__ = (
     "RegionListingType0Status",
     "RegionListingType1",
     "RegionListingType1Status",
+    "ReportRow",
+    "ReportRowAge",
     "SetKeyPairExpiryBody",
     "SetKeyPairExpiryByIdBody",
     "Tags",

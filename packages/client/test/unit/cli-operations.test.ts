@@ -65,6 +65,7 @@ const CLI_ONLY: Partial<Record<Option, string>> = {
   query: "JMESPath over the printed answer",
   help: "prints the usage",
   out: "the local file the private key is written to",
+  yes: "cleanup's answer to its own question (the API then gets the same request with dryRun false)",
 };
 
 const NAME = "deploy-bot";
@@ -90,6 +91,8 @@ const COMMANDS: Record<string, string[]> = {
   setKeyPairExpiryById: ["expiry", "--key-pair-id", ID],
   clearKeyPairExpiry: ["expiry", NAME, "--clear"],
   clearKeyPairExpiryById: ["expiry", "--key-pair-id", ID, "--clear"],
+  cleanUpKeyPairs: ["cleanup", "--unused"],
+  getKeyPairReport: ["report"],
 };
 
 /**
@@ -130,6 +133,19 @@ const GIVEN_BY: Record<string, { args: string[]; sent: unknown }> = {
   "query force": { args: ["--force"], sent: true },
   "body set": { args: ["--set", "owner=ci"], sent: { owner: "ci" } },
   "body remove": { args: ["--remove", "temp"], sent: ["temp"] },
+  "query createdBefore": { args: ["--created-before", "2027-01-01T00:00:00Z"], sent: "2027-01-01T00:00:00Z" },
+  "query createdAfter": { args: ["--created-after", "2026-01-01T00:00:00Z"], sent: "2026-01-01T00:00:00Z" },
+  "query missingTag": { args: ["--missing-tag", "owner"], sent: "owner" },
+  "query expiringWithinDays": { args: ["--expiring-within-days", "30"], sent: 30 },
+  "query includeUnused": { args: ["--unused"], sent: true },
+  "body unused": { args: [], sent: true },
+  "body createdBefore": { args: ["--created-before", "2027-01-01T00:00:00Z"], sent: "2027-01-01T00:00:00Z" },
+  "body createdAfter": { args: ["--created-after", "2026-01-01T00:00:00Z"], sent: "2026-01-01T00:00:00Z" },
+  "body missingTag": { args: ["--missing-tag", "owner"], sent: "owner" },
+  "body tag": { args: ["--tag", "team=ci"], sent: "team=ci" },
+  "body allRegions": { args: ["--all-regions"], sent: true },
+  "body limit": { args: ["--limit", "10"], sent: 10 },
+  "body cursor": { args: ["--cursor", "eu-west-1/alice"], sent: { region: "eu-west-1", after: "alice" } },
 };
 
 /** Client methods that are no operation of their own: the operation each one calls. */
@@ -150,6 +166,8 @@ const ANSWERS: Record<string, unknown> = {
   setKeyPairExpiryById: KEY,
   clearKeyPairExpiry: KEY,
   clearKeyPairExpiryById: KEY,
+  cleanUpKeyPairs: { dryRun: true, items: [], unmanagedSkipped: 0 },
+  getKeyPairReport: { generatedAt: "2026-12-07T00:00:00.000Z", rows: [], regions: {} },
 };
 
 /** Runs the CLI against a stand-in client that records each method called and its arguments. */

@@ -49,6 +49,8 @@ const CALLS: Record<keyof operations, { call: (client: KeyPairsClient) => Promis
     call: (client) => client.clearKeyPairExpiryById("key-0123456789abcdef0"),
     path: { keyPairId: "key-0123456789abcdef0" },
   },
+  cleanUpKeyPairs: { call: (client) => client.cleanUpKeyPairs({ unused: true }), path: {} },
+  getKeyPairReport: { call: (client) => client.getKeyPairReport({ missingTag: "owner" }), path: {} },
   getOpenApiDocument: { call: (client) => client.getOpenApiDocument(), path: {} },
   getDocsPage: { call: (client) => client.getDocsPage(), path: {} },
   getProblemType: { call: (client) => client.getProblemType("conflict"), path: { type: "conflict" } },

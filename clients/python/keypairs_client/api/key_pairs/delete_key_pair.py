@@ -193,8 +193,9 @@ def sync_detailed(
     Scaling group pins, a launch configuration or a group still names, and one whose check could not be
     completed: their next launch would fail. force=true deletes anyway. Something may start naming the
     key between the check and the delete (the window is the check's duration, at most the request's time
-    budget). A key named import is not addressed here: DELETE /keypairs/import answers 405 (the path is
-    POST /keypairs/import's); address it by id.
+    budget). A key named import or report or cleanup is not addressed here: DELETE /keypairs/import,
+    /keypairs/report, /keypairs/cleanup answers 405 (the path is POST /keypairs/import; GET
+    /keypairs/report; POST /keypairs/cleanup's); address it by id.
 
     Args:
         name (str): Unique name of the key pair in its region: 1-255 printable ASCII characters,
@@ -254,8 +255,9 @@ def sync(
     Scaling group pins, a launch configuration or a group still names, and one whose check could not be
     completed: their next launch would fail. force=true deletes anyway. Something may start naming the
     key between the check and the delete (the window is the check's duration, at most the request's time
-    budget). A key named import is not addressed here: DELETE /keypairs/import answers 405 (the path is
-    POST /keypairs/import's); address it by id.
+    budget). A key named import or report or cleanup is not addressed here: DELETE /keypairs/import,
+    /keypairs/report, /keypairs/cleanup answers 405 (the path is POST /keypairs/import; GET
+    /keypairs/report; POST /keypairs/cleanup's); address it by id.
 
     Args:
         name (str): Unique name of the key pair in its region: 1-255 printable ASCII characters,
@@ -310,8 +312,9 @@ async def asyncio_detailed(
     Scaling group pins, a launch configuration or a group still names, and one whose check could not be
     completed: their next launch would fail. force=true deletes anyway. Something may start naming the
     key between the check and the delete (the window is the check's duration, at most the request's time
-    budget). A key named import is not addressed here: DELETE /keypairs/import answers 405 (the path is
-    POST /keypairs/import's); address it by id.
+    budget). A key named import or report or cleanup is not addressed here: DELETE /keypairs/import,
+    /keypairs/report, /keypairs/cleanup answers 405 (the path is POST /keypairs/import; GET
+    /keypairs/report; POST /keypairs/cleanup's); address it by id.
 
     Args:
         name (str): Unique name of the key pair in its region: 1-255 printable ASCII characters,
@@ -369,8 +372,9 @@ async def asyncio(
     Scaling group pins, a launch configuration or a group still names, and one whose check could not be
     completed: their next launch would fail. force=true deletes anyway. Something may start naming the
     key between the check and the delete (the window is the check's duration, at most the request's time
-    budget). A key named import is not addressed here: DELETE /keypairs/import answers 405 (the path is
-    POST /keypairs/import's); address it by id.
+    budget). A key named import or report or cleanup is not addressed here: DELETE /keypairs/import,
+    /keypairs/report, /keypairs/cleanup answers 405 (the path is POST /keypairs/import; GET
+    /keypairs/report; POST /keypairs/cleanup's); address it by id.
 
     Args:
         name (str): Unique name of the key pair in its region: 1-255 printable ASCII characters,

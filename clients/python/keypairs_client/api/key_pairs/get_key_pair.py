@@ -179,8 +179,9 @@ def sync_detailed(
     """Get a key pair by name
 
      Returns one key pair, addressed by its name (URL-encoded). To address a key by its id use GET
-    /keypairs/by-id/{keyPairId}. A key named import is not addressed here: GET /keypairs/import answers
-    405 (the path is POST /keypairs/import's); address it by id.
+    /keypairs/by-id/{keyPairId}. A key named import or cleanup is not addressed here: GET
+    /keypairs/import, /keypairs/cleanup answers 405 (the path is POST /keypairs/import; POST
+    /keypairs/cleanup's); address it by id.
 
     Args:
         name (str): Unique name of the key pair in its region: 1-255 printable ASCII characters,
@@ -235,8 +236,9 @@ def sync(
     """Get a key pair by name
 
      Returns one key pair, addressed by its name (URL-encoded). To address a key by its id use GET
-    /keypairs/by-id/{keyPairId}. A key named import is not addressed here: GET /keypairs/import answers
-    405 (the path is POST /keypairs/import's); address it by id.
+    /keypairs/by-id/{keyPairId}. A key named import or cleanup is not addressed here: GET
+    /keypairs/import, /keypairs/cleanup answers 405 (the path is POST /keypairs/import; POST
+    /keypairs/cleanup's); address it by id.
 
     Args:
         name (str): Unique name of the key pair in its region: 1-255 printable ASCII characters,
@@ -286,8 +288,9 @@ async def asyncio_detailed(
     """Get a key pair by name
 
      Returns one key pair, addressed by its name (URL-encoded). To address a key by its id use GET
-    /keypairs/by-id/{keyPairId}. A key named import is not addressed here: GET /keypairs/import answers
-    405 (the path is POST /keypairs/import's); address it by id.
+    /keypairs/by-id/{keyPairId}. A key named import or cleanup is not addressed here: GET
+    /keypairs/import, /keypairs/cleanup answers 405 (the path is POST /keypairs/import; POST
+    /keypairs/cleanup's); address it by id.
 
     Args:
         name (str): Unique name of the key pair in its region: 1-255 printable ASCII characters,
@@ -340,8 +343,9 @@ async def asyncio(
     """Get a key pair by name
 
      Returns one key pair, addressed by its name (URL-encoded). To address a key by its id use GET
-    /keypairs/by-id/{keyPairId}. A key named import is not addressed here: GET /keypairs/import answers
-    405 (the path is POST /keypairs/import's); address it by id.
+    /keypairs/by-id/{keyPairId}. A key named import or cleanup is not addressed here: GET
+    /keypairs/import, /keypairs/cleanup answers 405 (the path is POST /keypairs/import; POST
+    /keypairs/cleanup's); address it by id.
 
     Args:
         name (str): Unique name of the key pair in its region: 1-255 printable ASCII characters,

@@ -25,6 +25,9 @@ def _get_kwargs(
     tag_key: str | Unset = UNSET,
     tag: str | Unset = UNSET,
     expires_before: datetime.datetime | Unset = UNSET,
+    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.datetime | Unset = UNSET,
+    missing_tag: str | Unset = UNSET,
     include_public_key: bool | Unset = UNSET,
     include_usage: bool | Unset = UNSET,
     unused: bool | Unset = UNSET,
@@ -63,6 +66,18 @@ def _get_kwargs(
     if not isinstance(expires_before, Unset):
         json_expires_before = expires_before.isoformat()
     params["expiresBefore"] = json_expires_before
+
+    json_created_before: str | Unset = UNSET
+    if not isinstance(created_before, Unset):
+        json_created_before = created_before.isoformat()
+    params["createdBefore"] = json_created_before
+
+    json_created_after: str | Unset = UNSET
+    if not isinstance(created_after, Unset):
+        json_created_after = created_after.isoformat()
+    params["createdAfter"] = json_created_after
+
+    params["missingTag"] = missing_tag
 
     params["includePublicKey"] = include_public_key
 
@@ -212,6 +227,9 @@ def sync_detailed(
     tag_key: str | Unset = UNSET,
     tag: str | Unset = UNSET,
     expires_before: datetime.datetime | Unset = UNSET,
+    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.datetime | Unset = UNSET,
+    missing_tag: str | Unset = UNSET,
     include_public_key: bool | Unset = UNSET,
     include_usage: bool | Unset = UNSET,
     unused: bool | Unset = UNSET,
@@ -249,6 +267,13 @@ def sync_detailed(
             aws:, as in tagKey. Example: team=platform.
         expires_before (datetime.datetime | Unset): Only keys that expire before this instant (RFC
             3339 with an offset or Z; compared as instants, not as text or a tag pattern).
+        created_before (datetime.datetime | Unset): Only keys created before this instant (RFC
+            3339 with an offset or Z; compared as instants). A key whose creation time EC2 does not
+            give matches neither createdBefore nor createdAfter.
+        created_after (datetime.datetime | Unset): Only keys created after this instant (RFC 3339
+            with an offset or Z; compared as instants).
+        missing_tag (str | Unset): Only keys that carry no tag with this key (e.g. owner), among
+            the tags answers show; as tagKey, no aws: prefix.
         include_public_key (bool | Unset): Include each key's public key (OpenSSH format).
         include_usage (bool | Unset): Give each item its `usage` (as GET
             /keypairs/{name}?includeUsage=true). One scan of the region serves every key of the page.
@@ -284,6 +309,9 @@ def sync_detailed(
         tag_key=tag_key,
         tag=tag,
         expires_before=expires_before,
+        created_before=created_before,
+        created_after=created_after,
+        missing_tag=missing_tag,
         include_public_key=include_public_key,
         include_usage=include_usage,
         unused=unused,
@@ -311,6 +339,9 @@ def sync(
     tag_key: str | Unset = UNSET,
     tag: str | Unset = UNSET,
     expires_before: datetime.datetime | Unset = UNSET,
+    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.datetime | Unset = UNSET,
+    missing_tag: str | Unset = UNSET,
     include_public_key: bool | Unset = UNSET,
     include_usage: bool | Unset = UNSET,
     unused: bool | Unset = UNSET,
@@ -348,6 +379,13 @@ def sync(
             aws:, as in tagKey. Example: team=platform.
         expires_before (datetime.datetime | Unset): Only keys that expire before this instant (RFC
             3339 with an offset or Z; compared as instants, not as text or a tag pattern).
+        created_before (datetime.datetime | Unset): Only keys created before this instant (RFC
+            3339 with an offset or Z; compared as instants). A key whose creation time EC2 does not
+            give matches neither createdBefore nor createdAfter.
+        created_after (datetime.datetime | Unset): Only keys created after this instant (RFC 3339
+            with an offset or Z; compared as instants).
+        missing_tag (str | Unset): Only keys that carry no tag with this key (e.g. owner), among
+            the tags answers show; as tagKey, no aws: prefix.
         include_public_key (bool | Unset): Include each key's public key (OpenSSH format).
         include_usage (bool | Unset): Give each item its `usage` (as GET
             /keypairs/{name}?includeUsage=true). One scan of the region serves every key of the page.
@@ -384,6 +422,9 @@ def sync(
         tag_key=tag_key,
         tag=tag,
         expires_before=expires_before,
+        created_before=created_before,
+        created_after=created_after,
+        missing_tag=missing_tag,
         include_public_key=include_public_key,
         include_usage=include_usage,
         unused=unused,
@@ -405,6 +446,9 @@ async def asyncio_detailed(
     tag_key: str | Unset = UNSET,
     tag: str | Unset = UNSET,
     expires_before: datetime.datetime | Unset = UNSET,
+    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.datetime | Unset = UNSET,
+    missing_tag: str | Unset = UNSET,
     include_public_key: bool | Unset = UNSET,
     include_usage: bool | Unset = UNSET,
     unused: bool | Unset = UNSET,
@@ -442,6 +486,13 @@ async def asyncio_detailed(
             aws:, as in tagKey. Example: team=platform.
         expires_before (datetime.datetime | Unset): Only keys that expire before this instant (RFC
             3339 with an offset or Z; compared as instants, not as text or a tag pattern).
+        created_before (datetime.datetime | Unset): Only keys created before this instant (RFC
+            3339 with an offset or Z; compared as instants). A key whose creation time EC2 does not
+            give matches neither createdBefore nor createdAfter.
+        created_after (datetime.datetime | Unset): Only keys created after this instant (RFC 3339
+            with an offset or Z; compared as instants).
+        missing_tag (str | Unset): Only keys that carry no tag with this key (e.g. owner), among
+            the tags answers show; as tagKey, no aws: prefix.
         include_public_key (bool | Unset): Include each key's public key (OpenSSH format).
         include_usage (bool | Unset): Give each item its `usage` (as GET
             /keypairs/{name}?includeUsage=true). One scan of the region serves every key of the page.
@@ -477,6 +528,9 @@ async def asyncio_detailed(
         tag_key=tag_key,
         tag=tag,
         expires_before=expires_before,
+        created_before=created_before,
+        created_after=created_after,
+        missing_tag=missing_tag,
         include_public_key=include_public_key,
         include_usage=include_usage,
         unused=unused,
@@ -502,6 +556,9 @@ async def asyncio(
     tag_key: str | Unset = UNSET,
     tag: str | Unset = UNSET,
     expires_before: datetime.datetime | Unset = UNSET,
+    created_before: datetime.datetime | Unset = UNSET,
+    created_after: datetime.datetime | Unset = UNSET,
+    missing_tag: str | Unset = UNSET,
     include_public_key: bool | Unset = UNSET,
     include_usage: bool | Unset = UNSET,
     unused: bool | Unset = UNSET,
@@ -539,6 +596,13 @@ async def asyncio(
             aws:, as in tagKey. Example: team=platform.
         expires_before (datetime.datetime | Unset): Only keys that expire before this instant (RFC
             3339 with an offset or Z; compared as instants, not as text or a tag pattern).
+        created_before (datetime.datetime | Unset): Only keys created before this instant (RFC
+            3339 with an offset or Z; compared as instants). A key whose creation time EC2 does not
+            give matches neither createdBefore nor createdAfter.
+        created_after (datetime.datetime | Unset): Only keys created after this instant (RFC 3339
+            with an offset or Z; compared as instants).
+        missing_tag (str | Unset): Only keys that carry no tag with this key (e.g. owner), among
+            the tags answers show; as tagKey, no aws: prefix.
         include_public_key (bool | Unset): Include each key's public key (OpenSSH format).
         include_usage (bool | Unset): Give each item its `usage` (as GET
             /keypairs/{name}?includeUsage=true). One scan of the region serves every key of the page.
@@ -576,6 +640,9 @@ async def asyncio(
             tag_key=tag_key,
             tag=tag,
             expires_before=expires_before,
+            created_before=created_before,
+            created_after=created_after,
+            missing_tag=missing_tag,
             include_public_key=include_public_key,
             include_usage=include_usage,
             unused=unused,
