@@ -346,6 +346,11 @@ export const DeleteQuery = /* @__PURE__ */ z.strictObject({
 
 export const MAX_PAGE_SIZE = 1000;
 
+/** The most accounts an estate listing may name one by one (`accounts=a,b,...`); `all` names the whole allowed set. */
+export const MAX_LISTED_ACCOUNTS = 200;
+/** The longest estate cursor accepted: it names at most a page's unfinished scopes (estateConcurrency of them, plus one). */
+export const MAX_ESTATE_CURSOR_CHARS = 8192;
+
 export const ListQuery = /* @__PURE__ */ z.strictObject({
   region: /* @__PURE__ */ z.optional(Region),
   account: /* @__PURE__ */ z.optional(Account),
@@ -388,6 +393,24 @@ export const ListQuery = /* @__PURE__ */ z.strictObject({
       "where to go on.",
   }),
   cursor: described(KeyName, "Start after this key name: the nextCursor of the previous page."),
+  accounts: described(
+    text({
+      pattern: new RegExp(`^(all|[0-9]{12}(,[0-9]{12}){0,${MAX_LISTED_ACCOUNTS - 1}})${END}`),
+      message: `must be all, or a comma list of at most ${MAX_LISTED_ACCOUNTS} 12-digit account ids`,
+    }),
+    "An estate listing: every key of these accounts (`all`: the API's own and every allowed one; or a comma list of allowed " +
+      "account ids), in the request's region or, with allRegions=true, in every allowed region. Each item says its account and " +
+      "region, and `scopes` says per account and region how listing it went (ok, denied, unreachable, throttled, timeout, " +
+      "not-enabled, forbidden, pending): one failing account or region never fails the answer. What was not listed before the " +
+      "deadline comes back as nextCursor: pass it as estateCursor with the same other parameters. Not combinable with `account`.",
+  ),
+  estateCursor: described(
+    text({
+      pattern: new RegExp(`^[A-Za-z0-9_-]{1,${MAX_ESTATE_CURSOR_CHARS}}${END}`),
+      message: "must be the nextCursor of an estate listing",
+    }),
+    "Only with `accounts`: the nextCursor of the previous estate page; the listing resumes exactly the scopes and pages it left.",
+  ),
   allRegions: described(
     booleanQuery,
     "List every allowed region at once (in parallel, a few regions at a time) instead of one: each item says its region, and `regions` " +
@@ -395,6 +418,17 @@ export const ListQuery = /* @__PURE__ */ z.strictObject({
       "`region` or `cursor` (400). At most `limit` keys in all, ordered by region then name; a region with more keys than the page holds " +
       "has `complete: false` and continues with `GET /keypairs?region=<region>&cursor=<its nextCursor>` (same filters).",
   ),
+});
+
+/**
+ * An estate cursor's content once decoded (keypairs/estate-cursor.ts): the scopes a page left open (started,
+ * or cut by the page; `after` the last name served) and the first scope it never started. Hostile like every
+ * input: each account and region is checked here, and again against the listing's own set when resumed.
+ */
+export const EstateCursor = /* @__PURE__ */ z.strictObject({
+  v: z.literal(1),
+  open: z.array(z.tuple([Account, z.string(), z.optional(KeyName)])).check(z.maxLength(64)),
+  next: z.optional(z.tuple([Account, z.string()])),
 });
 
 export const NamePath = /* @__PURE__ */ z.strictObject({ name: KeyName });
@@ -480,6 +514,9 @@ export const KeyPair = /* @__PURE__ */ z
     fingerprint: z.string(),
     keyType: KeyType,
     region: z.string(),
+    account: z
+      .optional(z.string())
+      .register(z.globalRegistry, { description: "The key's account; only in estate listings (accounts=...)." }),
     tags: z.record(z.string(), z.string()).register(z.globalRegistry, {
       id: "KeyPairTags",
       description:
@@ -581,12 +618,47 @@ export const RegionListing = /* @__PURE__ */ z
   ])
   .register(z.globalRegistry, { id: "RegionListing", example: { status: "ok", count: 2, complete: true } });
 
+/** How listing one (account, region) went, in an estate answer. */
+export const SCOPE_STATUSES = ["ok", "denied", "unreachable", "throttled", "timeout", "not-enabled", "forbidden", "pending"] as const;
+export type ScopeStatus = (typeof SCOPE_STATUSES)[number];
+
+export const ScopeListing = /* @__PURE__ */ z
+  .strictObject({
+    status: z.enum(SCOPE_STATUSES).register(z.globalRegistry, {
+      description:
+        "ok: listed (count keys in items; complete says whether all). denied: the member role could not be assumed. unreachable: " +
+        "the account or region could not be reached (STS not enabled there, an AWS failure). throttled, timeout: AWS throttled or " +
+        "did not answer; list the scope again later. not-enabled: the region is not enabled for the account. forbidden: the caller " +
+        "may not act in the account. pending: not finished before the deadline; nextCursor resumes it.",
+    }),
+    count: z.optional(z.number().check(z.int(), z.minimum(0))).register(z.globalRegistry, {
+      description: "ok: how many of the scope's matching keys are in `items`.",
+    }),
+    complete: z.optional(z.boolean()).register(z.globalRegistry, {
+      description: "ok: whether `items` holds all of the scope's matching keys (if not, nextCursor continues it).",
+    }),
+    detail: z.optional(z.string()).register(z.globalRegistry, { description: "Not ok: why, in the words of the problem it met." }),
+  })
+  .register(z.globalRegistry, { id: "ScopeListing", example: { status: "ok", count: 2, complete: true } });
+
 export const KeyPairList = /* @__PURE__ */ z
   .strictObject({
     items: z.array(KeyPair),
-    nextCursor: z
-      .optional(z.string())
-      .register(z.globalRegistry, { description: "Present when more keys follow: the last name of this page; pass it as `cursor`." }),
+    nextCursor: z.optional(z.string()).register(z.globalRegistry, {
+      description:
+        "Present when more keys follow: the last name of this page; pass it as `cursor`. In an estate listing (accounts=...): " +
+        "an opaque token naming the scopes and pages still to list; pass it as `estateCursor`.",
+    }),
+    scopes: z.optional(z.record(z.string(), z.record(z.string(), ScopeListing))).register(z.globalRegistry, {
+      description: "Only in estate listings (accounts=...): by account, then region, how listing each scope this page reached went.",
+      example: {
+        "222222222222": { "eu-west-1": { status: "ok", count: 2, complete: true } },
+        "333333333333": { "eu-west-1": { status: "denied", detail: "Account 333333333333 could not be reached: denied ..." } },
+      },
+    }),
+    pendingScopes: z.optional(z.number().check(z.int(), z.minimum(0))).register(z.globalRegistry, {
+      description: "Only in estate listings: how many scopes this page did not start (nextCursor lists them).",
+    }),
     regions: z.optional(z.record(z.string(), RegionListing)).register(z.globalRegistry, {
       description: "Only with allRegions=true: each allowed region and how listing it went.",
       example: {

@@ -64,6 +64,9 @@ async function allowedAccounts(): Promise<ReadonlySet<string>> {
   }
 }
 
+/** The allowed set (an estate listing's `accounts=all`). */
+export const allowedAccountList = async (): Promise<string[]> => [...(await allowedAccounts())];
+
 /** Refuses an account outside the allowed set (403 account-not-allowed). */
 export async function assertAccountAllowed(account: string): Promise<void> {
   if ((await allowedAccounts()).has(account)) return;
@@ -86,11 +89,13 @@ export function assumeRoleFailure(account: string, error: unknown): ServiceError
     return new ServiceError(
       "account-unreachable",
       `Account ${account} could not be reached: denied assuming the ${role} (it does not exist, or does not trust this API, or the external id differs) (${code}).`,
+      { cause: error },
     );
   if (code === "RegionDisabledException")
     return new ServiceError(
       "account-unreachable",
       `Account ${account} could not be reached: STS is not enabled in this region for it (${code}).`,
+      { cause: error },
     );
   if (code === "Throttling" || code === "ThrottlingException")
     return new ServiceError("throttled", `STS is throttling requests for account ${account} (${code}).`, {

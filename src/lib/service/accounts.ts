@@ -6,6 +6,7 @@
  * first request for another account (decision 0029): a function never asked for one never loads it.
  */
 import { inAccountScope } from "../aws/account-scope.js";
+import type { EstatePorts } from "../keypairs/list-estate.js";
 import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
 
@@ -31,4 +32,25 @@ export async function inRequestedAccount<T>(
   // Reached before any work: a role that cannot be assumed is the answer, before anything is changed.
   await memberCredentials(requested);
   return inAccountScope({ id: requested, credentials: () => memberCredentials(requested) }, work);
+}
+
+/**
+ * An estate listing's accounts: this API's own (when known) and the allowed set, each reached through
+ * its member role (credentials cached per account by member-accounts.ts) and listed in its own scope.
+ */
+export function estatePorts(invokedFunctionArn: string | undefined): EstatePorts {
+  const own = ownAccount(invokedFunctionArn);
+  const members = () => import("../aws/member-accounts.js");
+  return {
+    concurrency: config.ESTATE_CONCURRENCY,
+    allowedAccounts: async () => [...new Set([...(own ? [own] : []), ...(await (await members()).allowedAccountList())])],
+    reach: async (account) => {
+      if (account !== own) await (await members()).memberCredentials(account);
+    },
+    inAccount: async (account, work) => {
+      if (account === own) return inAccountScope({ id: own }, work);
+      const { memberCredentials } = await members();
+      return inAccountScope({ id: account, credentials: () => memberCredentials(account) }, work);
+    },
+  };
 }
