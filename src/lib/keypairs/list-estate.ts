@@ -195,7 +195,8 @@ export async function listEstate(deps: EstateDeps, query: ListKeyPairsQuery, req
       if (!complete) open.push({ ...scope, after: count > 0 ? done.views[count - 1]!.name : scope.after });
     }
     bytes += STATUS_BYTES + Buffer.byteLength(outcome.detail ?? "");
-    (scopes[scope.account] ??= {})[scope.region] = outcome;
+    scopes[scope.account] ??= {};
+    scopes[scope.account]![scope.region] = outcome;
   }
   // A cursor's open scopes not started stay open; the listing's order resumes at its first scope not started.
   const openedBefore = resume?.open.length ?? 0;
