@@ -570,7 +570,7 @@ const newKeyExample = /* @__NO_SIDE_EFFECTS__ */ (fields: object) => ({ ...NEW_K
 
 export const CreatedKeyPair = /* @__PURE__ */ z
   // No publicKey, createdAt or usage: create answers none of them.
-  .extend(z.omit(KeyPair, { publicKey: true, createdAt: true, usage: true }), {
+  .extend(z.omit(KeyPair, { publicKey: true, createdAt: true, usage: true, account: true }), {
     keyFormat: KeyFormat,
     keyMaterial: z
       .string()

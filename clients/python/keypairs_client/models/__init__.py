@@ -12,6 +12,10 @@ from .key_format import KeyFormat
 from .key_pair import KeyPair
 from .key_pair_list import KeyPairList
 from .key_pair_list_regions import KeyPairListRegions
+from .key_pair_list_scopes import KeyPairListScopes
+from .key_pair_list_scopes_additional_property import (
+    KeyPairListScopesAdditionalProperty,
+)
 from .key_pair_tags import KeyPairTags
 from .key_type import KeyType
 from .key_usage import KeyUsage
@@ -33,6 +37,8 @@ from .region_listing_type_0 import RegionListingType0
 from .region_listing_type_0_status import RegionListingType0Status
 from .region_listing_type_1 import RegionListingType1
 from .region_listing_type_1_status import RegionListingType1Status
+from .scope_listing import ScopeListing
+from .scope_listing_status import ScopeListingStatus
 from .tags import Tags
 
 __all__ = (
@@ -48,6 +54,8 @@ __all__ = (
     "KeyPair",
     "KeyPairList",
     "KeyPairListRegions",
+    "KeyPairListScopes",
+    "KeyPairListScopesAdditionalProperty",
     "KeyPairTags",
     "KeyType",
     "KeyUsage",
@@ -69,5 +77,7 @@ __all__ = (
     "RegionListingType0Status",
     "RegionListingType1",
     "RegionListingType1Status",
+    "ScopeListing",
+    "ScopeListingStatus",
     "Tags",
 )
