@@ -6,54 +6,11 @@
  */
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
 import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import { apiClient, created, type Problem } from "../support/contract.js";
+import { clientsIn, giveMemberRole, MEMBER, moto, WITHOUT_ROLE } from "../support/member-accounts.js";
 
 const api = apiClient();
-const MEMBER = "222222222222";
-const WITHOUT_ROLE = "333333333333";
-const region = "us-east-1";
 const run = `a${process.pid}${Math.random().toString(36).slice(2, 6)}`;
-const moto = { region, endpoint: process.env.MOTO_URL, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
-
-/** IAM's CreateRole in `account`, sent to moto as that account (moto's account header; it checks no signature). */
-async function createRole(account: string, name: string, trust: object): Promise<void> {
-  const body = new URLSearchParams({
-    Action: "CreateRole",
-    Version: "2010-05-08",
-    RoleName: name,
-    AssumeRolePolicyDocument: JSON.stringify(trust),
-  });
-  const answer = await fetch(process.env.MOTO_URL!, {
-    method: "POST",
-    body,
-    headers: {
-      "content-type": "application/x-www-form-urlencoded",
-      "x-moto-account-id": account,
-      authorization: `AWS4-HMAC-SHA256 Credential=testing/20260101/${region}/iam/aws4_request, SignedHeaders=host, Signature=0`,
-    },
-  });
-  expect(answer.status).toBe(200);
-}
-
-/** EC2 and Auto Scaling clients acting in `account` through its member role, as the service reaches it. */
-async function clientsIn(account: string): Promise<{ ec2: EC2Client; autoScaling: AutoScalingClient }> {
-  const sts = new STSClient(moto);
-  const { Credentials } = await sts.send(
-    new AssumeRoleCommand({
-      RoleArn: `arn:aws:iam::${account}:role/ec2-keypairs-member`,
-      RoleSessionName: "test",
-      ExternalId: "ec2-keypairs-api",
-    }),
-  );
-  sts.destroy();
-  const credentials = {
-    accessKeyId: Credentials!.AccessKeyId!,
-    secretAccessKey: Credentials!.SecretAccessKey!,
-    sessionToken: Credentials!.SessionToken!,
-  };
-  return { ec2: new EC2Client({ ...moto, credentials }), autoScaling: new AutoScalingClient({ ...moto, credentials }) };
-}
 
 const namesIn = async (ec2: EC2Client, name: string) =>
   ((await ec2.send(new DescribeKeyPairsCommand({ Filters: [{ Name: "key-name", Values: [name] }] }))).KeyPairs ?? []).map(
@@ -64,17 +21,7 @@ let member: EC2Client;
 let own: EC2Client;
 
 beforeAll(async () => {
-  await createRole(MEMBER, "ec2-keypairs-member", {
-    Version: "2012-10-17",
-    Statement: [
-      {
-        Effect: "Allow",
-        Principal: { AWS: "arn:aws:iam::123456789012:root" },
-        Action: "sts:AssumeRole",
-        Condition: { StringEquals: { "sts:ExternalId": "ec2-keypairs-api" } },
-      },
-    ],
-  });
+  await giveMemberRole(MEMBER);
   const clients = await clientsIn(MEMBER);
   member = clients.ec2;
   // moto builds an account's EC2 and Auto Scaling state on its first call there, which takes seconds: longer than the
