@@ -4,7 +4,7 @@
  * 222222222222 (given the member role here) and 333333333333 (without one); every other account is
  * refused. What each account holds is read here straight from moto, with that account's credentials.
  */
-import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
+import { DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
 import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { apiClient, created, type Problem } from "../support/contract.js";
 import { clientsIn, giveMemberRole, MEMBER, moto, WITHOUT_ROLE } from "../support/member-accounts.js";

@@ -18,16 +18,15 @@ const estate = { accounts: "all", allRegions: true, tag: `run=${run}` };
 beforeAll(async () => {
   await giveMemberRole(MEMBER);
   // moto builds an account's EC2 state in a region on its first call there, which takes seconds: longer than the
-  // service's per-attempt budget. Built here for every allowed region, so the listing meets MEMBER as AWS has it.
+  // service's per-attempt budget. Built here for every allowed region, so the listing meets MEMBER as AWS has it; one
+  // region at a time, so that moto keeps answering the other test files' calls in time.
   const regions = Object.keys((await api.GET("/keypairs", { params: { query: { allRegions: true, limit: 1 } } })).data!.regions!);
-  await Promise.all(
-    regions.map(async (region) => {
-      const { ec2, autoScaling } = await clientsIn(MEMBER, region);
-      await ec2.send(new DescribeKeyPairsCommand({}));
-      ec2.destroy();
-      autoScaling.destroy();
-    }),
-  );
+  for (const region of regions) {
+    const { ec2, autoScaling } = await clientsIn(MEMBER, region);
+    await ec2.send(new DescribeKeyPairsCommand({}));
+    ec2.destroy();
+    autoScaling.destroy();
+  }
   for (const key of [OWN_KEY, ...MEMBER_KEYS]) {
     const answer = await api.POST("/keypairs", { body: { ...key, keyType: "ed25519", tags: { run } } });
     expect(answer.response.status).toBe(201);
