@@ -42,7 +42,7 @@ function fake(calls: unknown[], answers: Partial<Record<keyof KeyPairsClient, un
     listEstate: async (query: unknown, onPage?: (page: KeyPairList, pages: number) => void) => {
       calls.push(["listEstate", query]);
       const pages = (answers.listEstate as KeyPairList[] | undefined) ?? [{ items: KEYS }];
-      pages.forEach((page, index) => onPage?.(page, index + 1));
+      for (const [index, page] of pages.entries()) onPage?.(page, index + 1);
       return { items: pages.flatMap((page) => page.items), scopes: Object.assign({}, ...pages.map((page) => page.scopes)) };
     },
     listKeyPairs: async (query: unknown) => {
