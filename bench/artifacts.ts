@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, resolve } from "node:path";
-import type { BuildOptions, Plugin } from "esbuild";
+import { type BuildOptions, build, type Metafile, type Plugin } from "esbuild";
 import { parse } from "yaml";
 import { ROOT } from "../scripts/local-stack.js";
 
@@ -88,13 +88,16 @@ export function packagedEnvironment(outDir: string): Record<string, string> {
 }
 
 /**
- * A checkout of `revision` beside this tree (for before/after columns in one run), sharing this
- * tree's node_modules: the dependencies an earlier revision needs are expected to still be there.
+ * A checkout of `revision` beside this tree (for before/after columns in one run). It shares this
+ * tree's node_modules when its lockfile is the same; else it installs its own (`npm ci`), since its
+ * build plugins stop on any other version of the packages they patch (build/plugins/guard.cjs).
  */
 export function checkoutRevision(revision: string, dir: string): string {
   if (existsSync(dir)) removeCheckout(dir);
   execFileSync("git", ["worktree", "add", "--detach", dir, revision], { cwd: ROOT, stdio: "ignore" });
-  symlinkSync(`${ROOT}/node_modules`, `${dir}/node_modules`);
+  const lockfile = (root: string) => readFileSync(`${root}/package-lock.json`, "utf8");
+  if (lockfile(dir) === lockfile(ROOT)) symlinkSync(`${ROOT}/node_modules`, `${dir}/node_modules`);
+  else execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--ignore-scripts"], { cwd: dir, stdio: "ignore" });
   return dir;
 }
 
@@ -118,3 +121,33 @@ export function deployedBuildOptions(root = ROOT, { splitting = false } = {}): B
     plugins: createRequire(import.meta.url)(`${root}/${String(plugins)}`) as Plugin[],
   };
 }
+
+/**
+ * `source` (a module's text, its imports resolved from `root`) bundled into the one file `outfile`
+ * with that tree's deployed build options: the bench's parts, floors and in-process handlers.
+ */
+export async function bundleSource(source: string, outfile: string, { root = ROOT, minify }: { root?: string; minify?: boolean } = {}) {
+  const result = await build({
+    stdin: { contents: source, resolveDir: root, loader: "ts" },
+    outfile,
+    bundle: true,
+    platform: "node",
+    target: "node24",
+    logLevel: "error",
+    metafile: true,
+    ...deployedBuildOptions(root),
+    ...(minify === undefined ? {} : { minify }),
+  });
+  const outputs = (result.metafile as Metafile).outputs;
+  return { outfile, bytes: Object.values(outputs)[0]!.bytes };
+}
+
+/** An SDK request handler answering each request from memory with `answer`'s body: no socket, no wait. */
+export const inMemoryHandler = (answer: (request: { body?: string }) => { contentType: string; body: string }) => ({
+  handle: async (request: { body?: string }) => {
+    const { contentType, body } = answer(request);
+    return { response: { statusCode: 200, headers: { "content-type": contentType }, body: Buffer.from(body) } };
+  },
+  updateHttpClientConfig: () => undefined,
+  httpHandlerConfigs: () => ({}),
+});

@@ -5,9 +5,8 @@
 
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { build } from "esbuild";
 import { ROOT } from "../scripts/local-stack.js";
-import { deployedBuildOptions } from "./artifacts.js";
+import { bundleSource } from "./artifacts.js";
 import { median } from "./stats.js";
 
 const PARTS: Record<string, string> = {
@@ -18,7 +17,7 @@ const PARTS: Record<string, string> = {
     `schemas.KeyName.parse(Object.keys(schemas)[0]);`,
   "middy + http middlewares":
     `import middy from "@middy/core"; import a from "@middy/http-header-normalizer"; import b from ` +
-    `"@middy/http-event-normalizer"; import d from "@middy/http-security-headers"; export ` +
+    `"@middy/http-event-normalizer"; import { securityHeaders as d } from "${ROOT}/src/lib/http/middleware/security-headers.ts"; export ` +
     `const handler = middy().use(a()).use(b()).use(d()).handler(async () => ({ statusCode: 200 }));`,
   "src/lib/platform/logger.ts": `import { logger } from "${ROOT}/src/lib/platform/logger.ts"; export const handler = async () => { logger.info("x"); return 1; };`,
   // What src/lib/platform/logger.ts replaced (a devDependency now, kept for this comparison).
@@ -58,20 +57,10 @@ console.log(JSON.stringify({ importMs: imported - started, firstCallMs: performa
 `;
 
 export async function coldStartComponents(outDir: string, runs: number, env: NodeJS.ProcessEnv) {
-  const deployed = deployedBuildOptions();
   const rows: { part: string; bytes: number; importMs: number; firstCallMs: number }[] = [];
   for (const [part, contents] of Object.entries(PARTS)) {
     const outfile = `${outDir}/components/${part.replace(/\W+/g, "-")}.mjs`;
-    const result = await build({
-      stdin: { contents, resolveDir: ROOT, loader: "ts" },
-      outfile,
-      bundle: true,
-      platform: "node",
-      target: "node24",
-      logLevel: "error",
-      metafile: true,
-      ...deployed,
-    });
+    const { bytes } = await bundleSource(contents, outfile);
     const samples: { importMs: number; firstCallMs: number }[] = [];
     // Asynchronous: the fake EC2 endpoint that answers the child's call lives in this process.
     for (let run = 0; run < runs; run += 1) {
@@ -85,7 +74,7 @@ export async function coldStartComponents(outDir: string, runs: number, env: Nod
     }
     rows.push({
       part,
-      bytes: Object.values(result.metafile!.outputs)[0]!.bytes,
+      bytes,
       importMs: median(samples.map((sample) => sample.importMs)),
       firstCallMs: median(samples.map((sample) => sample.firstCallMs)),
     });

@@ -13,8 +13,8 @@ import type { AddressInfo } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
 import { seededRandom } from "../scripts/realistic-aws/random.js";
 import { TokenBucket } from "../scripts/realistic-aws/token-bucket.js";
-import { STANDARD_REGIONS } from "../src/lib/platform/regions.js";
 import { bucketOfAction } from "../src/lib/aws/rate-buckets.js";
+import { STANDARD_REGIONS } from "../src/lib/platform/regions.js";
 import { apiEvent, lambdaContext } from "../test/support/lambda.js";
 import { BENCH_AWS_SETTINGS } from "./fake-ec2.js";
 import { formatTable } from "./table.js";
@@ -65,7 +65,9 @@ const server = createServer((request, response) => {
       if (DENIED.has(account)) {
         response
           .writeHead(403, { "content-type": "text/xml" })
-          .end("<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>not authorized</Message></Error></ErrorResponse>");
+          .end(
+            "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>not authorized</Message></Error></ErrorResponse>",
+          );
         return;
       }
       const expires = new Date(Date.now() + 3600_000).toISOString();
@@ -89,7 +91,9 @@ const server = createServer((request, response) => {
       await delay(describeMs());
       response
         .writeHead(503, { "content-type": "text/xml" })
-        .end("<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors></Response>");
+        .end(
+          "<Response><Errors><Error><Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors></Response>",
+        );
       return;
     }
     if (fault < 0.015) {
@@ -121,7 +125,21 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 50);
 
-const rows = [["accounts", "scopes", "requests", "wall s (each)", "CPU s", "CPU s at 0.29 vCPU", "AssumeRole", "describes", "throttled/hung", "statuses", "found"]];
+const rows = [
+  [
+    "accounts",
+    "scopes",
+    "requests",
+    "wall s (each)",
+    "CPU s",
+    "CPU s at 0.29 vCPU",
+    "AssumeRole",
+    "describes",
+    "throttled/hung",
+    "statuses",
+    "found",
+  ],
+];
 for (const size of SIZES) {
   // Only the first `size` accounts: the others are allowed but not named.
   const accounts = [OWN, ...Array.from({ length: size }, (_, index) => accountId(index))].join(",");
@@ -137,16 +155,26 @@ for (const size of SIZES) {
   let estateCursor: string | undefined;
   do {
     const at = performance.now();
-    const query = { accounts: size === MAX_ACCOUNTS ? "all" : accounts, allRegions: "true", fingerprint: LEAKED, ...(estateCursor ? { estateCursor } : {}) };
+    const query = {
+      accounts: size === MAX_ACCOUNTS ? "all" : accounts,
+      allRegions: "true",
+      fingerprint: LEAKED,
+      ...(estateCursor ? { estateCursor } : {}),
+    };
     const event = apiEvent({ method: "GET", path: "/keypairs", query, routeKey: "GET /keypairs" });
     (event.requestContext as { timeEpoch: number }).timeEpoch = Date.now();
     const answer = await handler(event, lambdaContext(29_000));
     if (answer.statusCode !== 200) throw new Error(`estate listing answered ${answer.statusCode}: ${answer.body.slice(0, 300)}`);
     walls.push((performance.now() - at) / 1000);
-    const page = JSON.parse(answer.body) as { items: unknown[]; scopes: Record<string, Record<string, { status: string }>>; nextCursor?: string };
+    const page = JSON.parse(answer.body) as {
+      items: unknown[];
+      scopes: Record<string, Record<string, { status: string }>>;
+      nextCursor?: string;
+    };
     found += page.items.length;
     for (const regions of Object.values(page.scopes))
-      for (const scope of Object.values(regions)) if (scope.status !== "pending") statuses.set(scope.status, (statuses.get(scope.status) ?? 0) + 1);
+      for (const scope of Object.values(regions))
+        if (scope.status !== "pending") statuses.set(scope.status, (statuses.get(scope.status) ?? 0) + 1);
     estateCursor = page.nextCursor;
   } while (estateCursor && walls.length < 50);
   const used = process.cpuUsage(cpu);

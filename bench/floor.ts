@@ -3,9 +3,7 @@
  * deployed options, making the EC2 calls the function's most common request makes, in a handler
  * that answers nothing else. What no implementation of the route can avoid loading and doing.
  */
-import { build } from "esbuild";
-import { ROOT } from "../scripts/local-stack.js";
-import { deployedBuildOptions } from "./artifacts.js";
+import { bundleSource } from "./artifacts.js";
 
 /** Inputs the fake endpoint answers as it answers the functions' own calls. */
 const INPUTS: Record<string, object> = {
@@ -25,14 +23,6 @@ export async function floorBundle(outDir: string, name: string, calls: string[])
     '  return { statusCode: 200, body: "{}" };',
     "};",
   ].join("\n");
-  await build({
-    stdin: { contents, resolveDir: ROOT, loader: "ts" },
-    outfile,
-    bundle: true,
-    platform: "node",
-    target: "node24",
-    logLevel: "error",
-    ...deployedBuildOptions(),
-  });
+  await bundleSource(contents, outfile);
   return outfile;
 }

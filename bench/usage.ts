@@ -6,10 +6,9 @@
  * the figure is this service's work and the SDK's, not an emulator's. One bundle, built as
  * deployed (minified, the build plugins).
  */
-import { build } from "esbuild";
 import { ROOT } from "../scripts/local-stack.js";
 import { apiEvent, lambdaContext } from "../test/support/lambda.js";
-import { deployedBuildOptions } from "./artifacts.js";
+import { bundleSource, inMemoryHandler } from "./artifacts.js";
 import { EMPTY_LAUNCHERS } from "./fake-ec2.js";
 import { max, median, min } from "./stats.js";
 
@@ -133,16 +132,12 @@ const answer = fleetAnswers(FLEET);
 
 /** Counts the calls per action, so the bench shows what one check costs in requests. */
 const calls = new Map<string, number>();
-const inMemory = {
-  handle: async (request: { body?: string }) => {
-    const form = new URLSearchParams(String(request.body));
-    const action = form.get("Action") ?? "";
-    calls.set(action, (calls.get(action) ?? 0) + 1);
-    return { response: { statusCode: 200, headers: { "content-type": "text/xml" }, body: Buffer.from(answer(action, form)) } };
-  },
-  updateHttpClientConfig: () => undefined,
-  httpHandlerConfigs: () => ({}),
-};
+const inMemory = inMemoryHandler((request) => {
+  const form = new URLSearchParams(String(request.body));
+  const action = form.get("Action") ?? "";
+  calls.set(action, (calls.get(action) ?? 0) + 1);
+  return { contentType: "text/xml", body: answer(action, form) };
+});
 
 export interface UsageBenchRow {
   name: string;
@@ -155,24 +150,15 @@ export interface UsageBenchRow {
 
 export async function usageLatency(outDir: string, iterations = 50): Promise<UsageBenchRow[]> {
   const outfile = `${outDir}/usage-entry.mjs`;
-  await build({
-    stdin: {
-      contents: [
-        `export { handler as getHandler } from "${ROOT}/src/handlers/get-key-pair.ts";`,
-        `export { handler as listHandler } from "${ROOT}/src/handlers/list-key-pairs.ts";`,
-        `export { ec2Client } from "${ROOT}/src/lib/aws/ec2-clients.ts";`,
-        `export { autoScalingClient } from "${ROOT}/src/lib/aws/autoscaling.ts";`,
-      ].join("\n"),
-      resolveDir: ROOT,
-      loader: "ts",
-    },
+  await bundleSource(
+    [
+      `export { handler as getHandler } from "${ROOT}/src/handlers/get-key-pair.ts";`,
+      `export { handler as listHandler } from "${ROOT}/src/handlers/list-key-pairs.ts";`,
+      `export { ec2Client } from "${ROOT}/src/lib/aws/ec2-clients.ts";`,
+      `export { autoScalingClient } from "${ROOT}/src/lib/aws/autoscaling.ts";`,
+    ].join("\n"),
     outfile,
-    bundle: true,
-    platform: "node",
-    target: "node24",
-    logLevel: "error",
-    ...deployedBuildOptions(),
-  });
+  );
   const bundle = await import(outfile);
   const region = process.env.DEFAULT_REGION!;
   bundle.ec2Client(region, "read").config.requestHandler = inMemory;

@@ -5,10 +5,9 @@
  * SDK call with the same in-memory answer; the difference is this service's overhead.
  */
 import { existsSync } from "node:fs";
-import { build } from "esbuild";
 import { ROOT } from "../scripts/local-stack.js";
 import { lambdaContext } from "../test/support/lambda.js";
-import { deployedBuildOptions } from "./artifacts.js";
+import { bundleSource, inMemoryHandler } from "./artifacts.js";
 import { eventFor } from "./events.js";
 import { median } from "./stats.js";
 
@@ -22,24 +21,13 @@ const CREATE_XML = `<CreateKeyPairResponse><requestId>r</requestId><keyName>benc
 <keyFingerprint>abc=</keyFingerprint><keyMaterial>k</keyMaterial></CreateKeyPairResponse>`;
 
 /** An SDK request handler that answers from memory: no socket, no wait. */
-const inMemory = {
-  handle: async (request: { body?: string }) => {
-    const action = new URLSearchParams(String(request.body)).get("Action");
-    const body = action === "CreateKeyPair" ? CREATE_XML : DESCRIBE_XML;
-    return { response: { statusCode: 200, headers: { "content-type": "text/xml" }, body: Buffer.from(body) } };
-  },
-  updateHttpClientConfig: () => undefined,
-  httpHandlerConfigs: () => ({}),
-};
+const inMemory = inMemoryHandler((request) => {
+  const action = new URLSearchParams(String(request.body)).get("Action");
+  return { contentType: "text/xml", body: action === "CreateKeyPair" ? CREATE_XML : DESCRIBE_XML };
+});
 
 /** DynamoDB from memory: every claim granted, every outcome recorded (an Idempotency-Key's two calls). */
-const inMemoryDynamoDb = {
-  handle: async () => ({
-    response: { statusCode: 200, headers: { "content-type": "application/x-amz-json-1.0" }, body: Buffer.from("{}") },
-  }),
-  updateHttpClientConfig: () => undefined,
-  httpHandlerConfigs: () => ({}),
-};
+const inMemoryDynamoDb = inMemoryHandler(() => ({ contentType: "application/x-amz-json-1.0", body: "{}" }));
 
 export interface WarmResult {
   name: string;
@@ -56,29 +44,20 @@ const ec2ClientsModule = (root: string) =>
 
 export async function loadWarmBundle(outDir: string, minify = true, root = ROOT, label = "now") {
   const outfile = `${outDir}/warm-entry-${label}${minify ? "" : "-unminified"}.mjs`;
-  await build({
-    stdin: {
-      contents: [
-        `export { handler as getHandler } from "${root}/src/handlers/get-key-pair.ts";`,
-        `export { handler as createHandler } from "${root}/src/handlers/create-key-pair.ts";`,
-        `export { ec2Client } from "${ec2ClientsModule(root)}";`,
-        // The Idempotency-Key ledger's client, in trees that have one.
-        ...(existsSync(`${root}/src/lib/aws/idempotency-ledger.ts`)
-          ? [`export { dynamoDb } from "${root}/src/lib/aws/idempotency-ledger.ts";`]
-          : []),
-        `export { EC2Client, DescribeKeyPairsCommand, CreateKeyPairCommand } from "@aws-sdk/client-ec2";`,
-      ].join("\n"),
-      resolveDir: root,
-      loader: "ts",
-    },
+  await bundleSource(
+    [
+      `export { handler as getHandler } from "${root}/src/handlers/get-key-pair.ts";`,
+      `export { handler as createHandler } from "${root}/src/handlers/create-key-pair.ts";`,
+      `export { ec2Client } from "${ec2ClientsModule(root)}";`,
+      // The Idempotency-Key ledger's client, in trees that have one.
+      ...(existsSync(`${root}/src/lib/aws/idempotency-ledger.ts`)
+        ? [`export { dynamoDb } from "${root}/src/lib/aws/idempotency-ledger.ts";`]
+        : []),
+      `export { EC2Client, DescribeKeyPairsCommand, CreateKeyPairCommand } from "@aws-sdk/client-ec2";`,
+    ].join("\n"),
     outfile,
-    bundle: true,
-    platform: "node",
-    target: "node24",
-    logLevel: "error",
-    ...deployedBuildOptions(root),
-    minify,
-  });
+    { root, minify },
+  );
   const bundle = await import(outfile);
   for (const kind of ["read", "mutate"]) bundle.ec2Client(process.env.DEFAULT_REGION!, kind).config.requestHandler = inMemory;
   if (bundle.dynamoDb) bundle.dynamoDb().config.requestHandler = inMemoryDynamoDb;

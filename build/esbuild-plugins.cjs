@@ -6,6 +6,9 @@ const { requireNodeBuiltins } = require("./plugins/require-node-builtins.cjs");
 const { lambdaCredentials } = require("./plugins/lambda-credentials.cjs");
 const { noSharedConfigFiles } = require("./plugins/no-shared-config-files.cjs");
 const { noEventStreams } = require("./plugins/no-event-streams.cjs");
+const { deepProtocolImports } = require("./plugins/deep-protocol-imports.cjs");
+const { sdkVersionOnly } = require("./plugins/sdk-version-only.cjs");
+const { nativeSha256 } = require("./plugins/native-sha256.cjs");
 const { chunksBesideEntry } = require("./plugins/chunks-beside-entry.cjs");
 // The spec and the docs page the docs function serves, built at package time.
 const { docsPlugin } = require("./docs-plugin.cjs");
@@ -16,6 +19,9 @@ module.exports = [
   lambdaCredentials,
   noSharedConfigFiles,
   noEventStreams,
+  nativeSha256,
+  deepProtocolImports,
+  sdkVersionOnly,
   chunksBesideEntry,
   docsPlugin,
 ];

@@ -191,7 +191,8 @@ module.exports = async ({ resolveVariable }) => {
                   Resource: { "Fn::Sub": `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:${logGroup}:*` },
                 },
                 ...grants.flatMap((grant) => statements[grant]),
-                ...(name in FUNCTIONS && grants.includes("describe") ? memberAccounts : []),
+                // Every function that reads key pairs, the sweep too (it visits each allowed member account).
+                ...(grants.includes("describe") ? memberAccounts : []),
               ],
             },
           },

@@ -43,6 +43,19 @@ const EXPECTED = {
     },
     recheck: 'loadSharedConfigFiles\' exports, and that its callers still take { configFile: {}, credentialsFile: {} } as "no files"',
   },
+  "native-sha256": {
+    packages: { "@smithy/core": "3.41.1" },
+    files: {
+      "@smithy/core/dist-es/submodules/checksum/sha256/Sha256Node.js": "0599f9253cbb8ca468a840d1eab931c5029fa0c97d4eb47e1017a3f32d45f33c",
+    },
+    recheck: "that Sha256Node.js still uses node:crypto's sha256 when it has one, and falls back to Sha256Js only when it has not",
+  },
+  "deep-protocol-imports": {
+    packages: { "@aws-sdk/core": "3.981.2", "@smithy/core": "3.41.1" },
+    recheck:
+      "that the barrels it names (@aws-sdk/core's and @smithy/core's protocols and client submodules, @smithy/core's root) are still only one-line `export { … } from` " +
+      "statements, and that the SDK still imports from them in one-line `import { … } from` statements",
+  },
   "no-event-streams": {
     packages: { "@smithy/core": "3.41.1" },
     recheck: "which modules import @smithy/core/event-streams (only HttpProtocol, dynamically: EventStreamSerde, eventStreamSerdeProvider)",

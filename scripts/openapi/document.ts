@@ -7,6 +7,7 @@ import * as z from "zod";
 import type * as core from "zod/v4/core";
 import { methodNotAllowed } from "../../src/handlers/method-not-allowed.js";
 import { KeyPairEventDetail } from "../../src/lib/api/events.js";
+import { ListQuery as RuntimeListQuery } from "../../src/lib/api/list-query.js";
 import { INTERNAL_DETAIL } from "../../src/lib/api/problems.js";
 import * as runtime from "../../src/lib/api/schemas.js";
 import { type Operation, translateEc2Error } from "../../src/lib/aws/ec2-errors.js";
@@ -66,7 +67,7 @@ const CreateKeyPairBody = classic(runtime.CreateKeyPairBody) as z.ZodObject;
 const ImportKeyPairBody = classic(runtime.ImportKeyPairBody) as z.ZodObject;
 const RegionQuery = classic(runtime.RegionQuery) as z.ZodObject;
 const IdempotencyHeaders = classic(runtime.IdempotencyHeaders) as z.ZodObject;
-const ListQuery = classic(runtime.ListQuery) as z.ZodObject;
+const ListQuery = classic(RuntimeListQuery) as z.ZodObject;
 const KeyQuery = classic(runtime.KeyQuery) as z.ZodObject;
 const DeleteQuery = classic(runtime.DeleteQuery) as z.ZodObject;
 const NamePath = classic(runtime.NamePath) as z.ZodObject;
@@ -479,7 +480,7 @@ route({
   responses: {
     200: json("One page of key pairs.", KeyPairList),
     ...common("DescribeKeyPairs"),
-    400: invalid("Invalid request: a parameter or the region is wrong.", runtime.ListQuery, { includePublicKey: "1" }, "query"),
+    400: invalid("Invalid request: a parameter or the region is wrong.", RuntimeListQuery, { includePublicKey: "1" }, "query"),
   },
 });
 

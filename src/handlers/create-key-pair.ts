@@ -1,5 +1,5 @@
 import { CreateKeyPairBody, IdempotencyHeaders, RegionQuery } from "../lib/api/schemas.js";
-import { keyPairRoute } from "../lib/http/account-route.js";
+import { jsonBodyRoute } from "../lib/http/body-route.js";
 import { acceptQuality, PEM } from "../lib/http/negotiation.js";
 import { json, textBody } from "../lib/http/responses.js";
 import { ServiceError } from "../lib/keypairs/errors.js";
@@ -25,7 +25,7 @@ function wantsPem(accept: string | undefined, body: { keyFormat: string; escrow?
 }
 
 /** POST /keypairs */
-export const handler = keyPairRoute(
+export const handler = jsonBodyRoute(
   { body: CreateKeyPairBody, query: RegionQuery, headers: IdempotencyHeaders },
   async ({ body, headers, region, caller }, event) => {
     const pem = wantsPem(event.headers?.accept, body);

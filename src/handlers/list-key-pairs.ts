@@ -1,10 +1,10 @@
-import { ListQuery } from "../lib/api/schemas.js";
+import { ListQuery } from "../lib/api/list-query.js";
 import { keyPairRoute } from "../lib/http/account-route.js";
 import { toProblem } from "../lib/http/problems.js";
 import { json } from "../lib/http/responses.js";
 import type { AllRegionsListing } from "../lib/keypairs/list-all-regions.js";
 import { config } from "../lib/platform/config.js";
-import { keyPairReads } from "../lib/service/read.js";
+import { keyPairListings } from "../lib/service/list.js";
 
 /** An estate page is on its way this long before the function's own 504 would be. */
 const ESTATE_ANSWER_MARGIN_MS = 1000;
@@ -29,10 +29,12 @@ export const handler = keyPairRoute({ query: ListQuery }, async ({ query, region
   if (query.accounts !== undefined) {
     const received = event.requestContext?.timeEpoch ?? Date.now();
     const estateDeadline = Math.min(received + config.ESTATE_DEADLINE_MS, deadline - ESTATE_ANSWER_MARGIN_MS);
-    return json(200, await keyPairReads.listEstate(query, { deadline: estateDeadline, region, functionArn }));
+    return json(200, await keyPairListings.listEstate(query, { deadline: estateDeadline, region, functionArn }));
   }
   return json(
     200,
-    query.allRegions ? allRegionsView(await keyPairReads.listKeyPairsInAllRegions(query)) : await keyPairReads.listKeyPairs(region, query),
+    query.allRegions
+      ? allRegionsView(await keyPairListings.listKeyPairsInAllRegions(query))
+      : await keyPairListings.listKeyPairs(region, query),
   );
 });

@@ -380,7 +380,7 @@ describe("packaged template", () => {
     }
   });
 
-  test("the sweep's role: describe, delete managed keys, list and delete escrowed keys, publish events, take its rate share, its logs; nothing else", () => {
+  test("the sweep's role: describe, delete managed keys, list and delete escrowed keys, publish events, take its rate share, its logs, assume the member role (the ci stage allows other accounts); nothing else", () => {
     const role = template.Resources[template.Resources.SweepKeyPairsLambdaFunction.Properties.Role["Fn::GetAtt"][0]];
     const actions = role.Properties.Policies.flatMap((policy: any) => policy.PolicyDocument.Statement).flatMap((s: any) => s.Action);
     expect(actions.sort()).toEqual([
@@ -392,6 +392,7 @@ describe("packaged template", () => {
       "logs:PutLogEvents",
       "ssm:DeleteParameter",
       "ssm:DescribeParameters",
+      "sts:AssumeRole",
     ]);
   });
 

@@ -4,13 +4,16 @@
  * 222222222222 (given the member role here) and 333333333333 (without one); every other account is
  * refused. What each account holds is read here straight from moto, with that account's credentials.
  */
-import { DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
 import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { apiClient, created, type Problem } from "../support/contract.js";
-import { clientsIn, giveMemberRole, MEMBER, moto, WITHOUT_ROLE } from "../support/member-accounts.js";
+import { clientsIn, createMemberRole } from "../support/member-accounts.js";
 
 const api = apiClient();
+const MEMBER = "222222222222";
+const WITHOUT_ROLE = "333333333333";
+const region = "us-east-1";
 const run = `a${process.pid}${Math.random().toString(36).slice(2, 6)}`;
+const moto = { region, endpoint: process.env.MOTO_URL, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
 
 const namesIn = async (ec2: EC2Client, name: string) =>
   ((await ec2.send(new DescribeKeyPairsCommand({ Filters: [{ Name: "key-name", Values: [name] }] }))).KeyPairs ?? []).map(
@@ -21,13 +24,9 @@ let member: EC2Client;
 let own: EC2Client;
 
 beforeAll(async () => {
-  await giveMemberRole(MEMBER);
+  await createMemberRole(MEMBER);
   const clients = await clientsIn(MEMBER);
   member = clients.ec2;
-  // moto builds an account's EC2 and Auto Scaling state on its first call there, which takes seconds: longer than the
-  // service's per-attempt budget. Built here, so the service's calls meet an account as AWS has it, ready.
-  await namesIn(member, "none");
-  await clients.autoScaling.send(new DescribeAutoScalingGroupsCommand({}));
   clients.autoScaling.destroy();
   own = new EC2Client(moto);
 }, 60_000);

@@ -2,11 +2,13 @@
  * GET /keypairs?accounts=...&allRegions=true over HTTP, against moto: the API's own account, MEMBER
  * (given the member role here) and WITHOUT_ROLE (reported denied) in one listing that never fails whole.
  */
-import { DescribeKeyPairsCommand } from "@aws-sdk/client-ec2";
 import { apiClient, type Problem } from "../support/contract.js";
-import { clientsIn, giveMemberRole, MEMBER, WITHOUT_ROLE } from "../support/member-accounts.js";
+import { clientsIn, createMemberRole } from "../support/member-accounts.js";
 
 const api = apiClient();
+// The accounts global-setup allows besides the API's own: one given the member role here, one never given it.
+const MEMBER = "222222222222";
+const WITHOUT_ROLE = "333333333333";
 const run = `e${process.pid}${Math.random().toString(36).slice(2, 6)}`;
 const OWN_KEY = { name: `${run}-own`, region: "ca-central-1" as const };
 const MEMBER_KEYS = [
@@ -16,14 +18,12 @@ const MEMBER_KEYS = [
 const estate = { accounts: "all", allRegions: true, tag: `run=${run}` };
 
 beforeAll(async () => {
-  await giveMemberRole(MEMBER);
-  // moto builds an account's EC2 state in a region on its first call there, which takes seconds: longer than the
-  // service's per-attempt budget. Built here for every allowed region, so the listing meets MEMBER as AWS has it; one
-  // region at a time, so that moto keeps answering the other test files' calls in time.
+  await createMemberRole(MEMBER);
+  // clientsIn builds MEMBER's state in moto, for every allowed region (moto builds each apart); one region at a time,
+  // so that moto keeps answering the other test files' calls in time.
   const regions = Object.keys((await api.GET("/keypairs", { params: { query: { allRegions: true, limit: 1 } } })).data!.regions!);
   for (const region of regions) {
     const { ec2, autoScaling } = await clientsIn(MEMBER, region);
-    await ec2.send(new DescribeKeyPairsCommand({}));
     ec2.destroy();
     autoScaling.destroy();
   }

@@ -102,10 +102,16 @@ test("create, import, delete and expiry each publish one event with every field,
   );
   ec2.destroy();
   const sweep = (await handlers.sweep({}, { ...lambdaContext(300_000), functionName: "sweep" })) as {
-    regions: { expiredKeysDeleted: { keyPairId: string }[]; failures: string[] }[];
+    accounts: { account: string; regions: { expiredKeysDeleted: { keyPairId: string }[]; failures: string[] }[] }[];
   };
-  expect(sweep.regions).toEqual([
-    expect.objectContaining({ expiredKeysDeleted: [expect.objectContaining({ keyPairId: imported.body.keyPairId })], failures: [] }),
+  // The API's own account (its function's), the only one this in-process stage allows.
+  expect(sweep.accounts).toEqual([
+    {
+      account: "123456789012",
+      regions: [
+        expect.objectContaining({ expiredKeysDeleted: [expect.objectContaining({ keyPairId: imported.body.keyPairId })], failures: [] }),
+      ],
+    },
   ]);
 
   // In the order of the changes (a standard queue promises no order).

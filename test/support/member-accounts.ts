@@ -1,23 +1,24 @@
 /**
- * The local stack's other accounts (test/integration/global-setup.ts allows both): MEMBER, given the
- * member role by giveMemberRole, and WITHOUT_ROLE, which never has one. moto scopes its state by
- * account; the credentials its AssumeRole answers act in the role's account.
+ * Member accounts in moto, as the tests need them: moto scopes its state by account, and the
+ * credentials AssumeRole answers for a member role act in that role's account.
  */
-import { AutoScalingClient } from "@aws-sdk/client-auto-scaling";
-import { EC2Client } from "@aws-sdk/client-ec2";
+import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
+import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 
-export const MEMBER = "222222222222";
-export const WITHOUT_ROLE = "333333333333";
 const region = "us-east-1";
-export const moto = { region, endpoint: process.env.MOTO_URL, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } };
+const moto = (inRegion = region) => ({
+  region: inRegion,
+  endpoint: process.env.MOTO_URL,
+  credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+});
 
 /**
- * IAM's CreateRole of the member role in `account`, trusting the API's account with its external id,
- * sent to moto as that account (moto's account header; it checks no signature). Test files share one
- * moto: a role another file made already is as good.
+ * The member role (deploy/member-role.yml's name, external id and trust of the API's account) in
+ * `account`, made through IAM sent to moto as that account (moto's account header; it checks no
+ * signature). Made once per moto: a second CreateRole (another test file) finds it there.
  */
-export async function giveMemberRole(account: string): Promise<void> {
+export async function createMemberRole(account: string): Promise<void> {
   const trust = {
     Version: "2012-10-17",
     Statement: [
@@ -47,9 +48,14 @@ export async function giveMemberRole(account: string): Promise<void> {
   if (answer.status !== 200) expect(await answer.text()).toContain("EntityAlreadyExists");
 }
 
-/** EC2 and Auto Scaling clients acting in `account` (in `inRegion`) through its member role, as the service reaches it. */
+/**
+ * EC2 and Auto Scaling clients acting in `account` through its member role, as the service reaches
+ * it. moto builds an account's EC2 and Auto Scaling state on its first call there, which takes
+ * seconds: longer than the service's per-attempt budget. Built here, so the service's calls meet an
+ * account as AWS has it, ready (in `inRegion`: moto builds each region apart).
+ */
 export async function clientsIn(account: string, inRegion = region): Promise<{ ec2: EC2Client; autoScaling: AutoScalingClient }> {
-  const sts = new STSClient(moto);
+  const sts = new STSClient(moto());
   const { Credentials } = await sts.send(
     new AssumeRoleCommand({
       RoleArn: `arn:aws:iam::${account}:role/ec2-keypairs-member`,
@@ -63,6 +69,11 @@ export async function clientsIn(account: string, inRegion = region): Promise<{ e
     secretAccessKey: Credentials!.SecretAccessKey!,
     sessionToken: Credentials!.SessionToken!,
   };
-  const options = { ...moto, region: inRegion, credentials };
-  return { ec2: new EC2Client(options), autoScaling: new AutoScalingClient(options) };
+  const clients = {
+    ec2: new EC2Client({ ...moto(inRegion), credentials }),
+    autoScaling: new AutoScalingClient({ ...moto(inRegion), credentials }),
+  };
+  await clients.ec2.send(new DescribeKeyPairsCommand({ Filters: [{ Name: "key-name", Values: ["none"] }] }));
+  await clients.autoScaling.send(new DescribeAutoScalingGroupsCommand({}));
+  return clients;
 }

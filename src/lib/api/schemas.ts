@@ -20,7 +20,7 @@ import { HIDDEN_TAG_KEYS, MAX_CALLER_TAGS, MAX_CALLER_TAGS_WITH_EXPIRY, RESERVED
  * also matches before a final newline, and a pattern must mean the same in every engine.
  * "." is [\s\S] for the same reason (line terminators differ).
  */
-const END = "(?![\\s\\S])";
+export const END = "(?![\\s\\S])";
 
 /**
  * Printable ASCII, not starting or ending with a space (EC2's rule, which moto does not enforce),
@@ -35,7 +35,7 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL_BUT_LINE_BREAKS = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 /** What the spec says of a field without a pattern of its own (a pattern here must exclude CONTROL). */
-const PRINTABLE = `[^\\x00-\\x1f\\x7f-\\x9f]`;
+export const PRINTABLE = `[^\\x00-\\x1f\\x7f-\\x9f]`;
 
 /**
  * Every string a request carries is built from this: well-formed Unicode (an unpaired surrogate
@@ -121,11 +121,11 @@ const reservedKeysText = () => {
 };
 
 // The trailing [\s\S] restates minLength inside the pattern, for generators that read only the pattern.
-const AWS_PREFIX = "(?![aA][wW][sS]:)";
+export const AWS_PREFIX = "(?![aA][wW][sS]:)";
 const NOT_AWS_PREFIXED = `^${AWS_PREFIX}${PRINTABLE}+${END}`;
-const AWS_PREFIXED_MESSAGE = "tag keys must not start with aws:";
+export const AWS_PREFIXED_MESSAGE = "tag keys must not start with aws:";
 
-const TagKey = /* @__PURE__ */ text({ pattern: new RegExp(NOT_AWS_PREFIXED), message: AWS_PREFIXED_MESSAGE }).check(
+export const TagKey = /* @__PURE__ */ text({ pattern: new RegExp(NOT_AWS_PREFIXED), message: AWS_PREFIXED_MESSAGE }).check(
   z.minLength(1),
   z.maxLength(128),
 );
@@ -255,26 +255,12 @@ export const ImportKeyPairBody = /* @__PURE__ */ z
 
 // Query strings carry text: booleans are exactly true/false, integers decimal digits (not 0x10, 1e3, " 5").
 // The spec says boolean (a generator's client sends true/false, which is all the runtime accepts).
-const booleanQuery = /* @__PURE__ */ z
+export const booleanQuery = /* @__PURE__ */ z
   .pipe(
     z.enum(["true", "false"]),
     z.transform((value: "true" | "false") => value === "true"),
   )
   .register(z.globalRegistry, { type: "boolean", enum: undefined });
-
-const decimalQuery = (max: number) =>
-  z
-    .pipe(
-      z.pipe(text({ pattern: /^[0-9]{1,9}$/, message: "must be decimal digits" }), z.transform(Number)),
-      z.number().check(z.int(), z.minimum(1), z.maximum(max)),
-    )
-    .register(z.globalRegistry, { type: "integer", minimum: 1, maximum: max, default: max });
-
-/** Colon-separated hex (MD5, SHA-1) or base64 (SHA-256): no character EC2 would read as a wildcard. */
-const Fingerprint = /* @__PURE__ */ text({
-  pattern: new RegExp(`^(?:(?:[0-9a-fA-F]{2}:){15,31}[0-9a-fA-F]{2}|[A-Za-z0-9+/]{40,64}={0,2})${END}`),
-  message: "must be a colon-separated hex or base64 fingerprint",
-});
 
 /**
  * The IETF httpapi draft's Idempotency-Key: a structured-field string ("...", as the draft writes
@@ -311,7 +297,7 @@ export const RegionQuery = /* @__PURE__ */ z.strictObject({
 
 /** An optional field with its own description. */
 /* @__NO_SIDE_EFFECTS__ */
-function described<T extends z.ZodMiniType>(schema: T, description: string) {
+export function described<T extends z.ZodMiniType>(schema: T, description: string) {
   const optional = z.optional(schema);
   z.globalRegistry.add(optional, { description });
   return optional;
@@ -342,93 +328,6 @@ export const DeleteQuery = /* @__PURE__ */ z.strictObject({
     "Delete even if instances, launch templates, launch configurations or Auto Scaling groups still name the key, or if that could " +
       "not be checked. Without it such a delete is refused (409 key-in-use or usage-unknown, with the usage found).",
   ),
-});
-
-export const MAX_PAGE_SIZE = 1000;
-
-/** The most accounts an estate listing may name one by one (`accounts=a,b,...`); `all` names the whole allowed set. */
-export const MAX_LISTED_ACCOUNTS = 200;
-/** The longest estate cursor accepted: it names at most a page's unfinished scopes (estateConcurrency of them, plus one). */
-export const MAX_ESTATE_CURSOR_CHARS = 8192;
-
-export const ListQuery = /* @__PURE__ */ z.strictObject({
-  region: /* @__PURE__ */ z.optional(Region),
-  account: /* @__PURE__ */ z.optional(Account),
-  name: described(KeyName, "Only the key with exactly this name (matched literally: `*` and `?` are ordinary characters)."),
-  keyPairId: described(KeyPairId, "Only the key with this id."),
-  fingerprint: described(Fingerprint, "Only keys with exactly this fingerprint."),
-  keyType: /* @__PURE__ */ z.optional(KeyType),
-  tagKey: described(TagKey, "Only keys that carry a tag with this key, among the tags answers show (KeyPairTags)."),
-  tag: /* @__PURE__ */ z
-    .optional(
-      // The key as in tagKey: no aws: prefix (a filter on it could only ever match EC2's own tags).
-      text({
-        pattern: new RegExp(`^${AWS_PREFIX}[^=\\x00-\\x1f\\x7f-\\x9f]{1,128}=${PRINTABLE}{0,256}${END}`),
-        message: (input) => (/^aws:/i.test(input) ? AWS_PREFIXED_MESSAGE : "must be key=value"),
-      }),
-    )
-    .register(z.globalRegistry, {
-      description:
-        "Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters); " +
-        "the key must not start with aws:, as in tagKey.",
-      example: "team=platform",
-    }),
-  expiresBefore: described(
-    /* @__PURE__ */ z.iso.datetime({ offset: true }),
-    "Only keys that expire before this instant (RFC 3339 with an offset or Z; compared as instants, not as text or a tag pattern).",
-  ),
-  includePublicKey: described(booleanQuery, "Include each key's public key (OpenSSH format)."),
-  includeUsage: described(
-    booleanQuery,
-    "Give each item its `usage` (as GET /keypairs/{name}?includeUsage=true). One scan of the region serves every key of the page.",
-  ),
-  unused: described(
-    booleanQuery,
-    "Only keys that nothing names (no instance, launch template version, launch configuration or Auto Scaling group). One scan of " +
-      "the region serves every key; if the scan cannot be completed the region answers its problem (never a guess).",
-  ),
-  limit: /* @__PURE__ */ z._default(decimalQuery(MAX_PAGE_SIZE), MAX_PAGE_SIZE).register(z.globalRegistry, {
-    description:
-      "Most keys in a page. A page also ends early rather than let its body pass 4 MiB (keys with many long tags); nextCursor then says " +
-      "where to go on.",
-  }),
-  cursor: described(KeyName, "Start after this key name: the nextCursor of the previous page."),
-  accounts: described(
-    text({
-      pattern: new RegExp(`^(all|[0-9]{12}(,[0-9]{12}){0,${MAX_LISTED_ACCOUNTS - 1}})${END}`),
-      message: `must be all, or a comma list of at most ${MAX_LISTED_ACCOUNTS} 12-digit account ids`,
-    }),
-    "An estate listing: every key of these accounts (`all`: the API's own and every allowed one; or a comma list of allowed " +
-      "account ids), in the request's region or, with allRegions=true, in every allowed region. Each item says its account and " +
-      "region, and `scopes` says per account and region how listing it went (ok, denied, unreachable, throttled, timeout, " +
-      "not-enabled, forbidden, pending): one failing account or region never fails the answer. What was not listed before the " +
-      "deadline comes back as nextCursor: pass it as estateCursor with the same other parameters. Not combinable with `account`.",
-  ),
-  estateCursor: described(
-    text({
-      pattern: new RegExp(`^[A-Za-z0-9_-]{1,${MAX_ESTATE_CURSOR_CHARS}}${END}`),
-      message: "must be the nextCursor of an estate listing",
-    }),
-    "Only with `accounts`: the nextCursor of the previous estate page; the listing resumes exactly the scopes and pages it left.",
-  ),
-  allRegions: described(
-    booleanQuery,
-    "List every allowed region at once (in parallel, a few regions at a time) instead of one: each item says its region, and `regions` " +
-      "says per region whether it was listed or what went wrong, so one failing region does not fail the answer. Not combinable with " +
-      "`region` or `cursor` (400). At most `limit` keys in all, ordered by region then name; a region with more keys than the page holds " +
-      "has `complete: false` and continues with `GET /keypairs?region=<region>&cursor=<its nextCursor>` (same filters).",
-  ),
-});
-
-/**
- * An estate cursor's content once decoded (keypairs/estate-cursor.ts): the scopes a page left open (started,
- * or cut by the page; `after` the last name served) and the first scope it never started. Hostile like every
- * input: each account and region is checked here, and again against the listing's own set when resumed.
- */
-export const EstateCursor = /* @__PURE__ */ z.strictObject({
-  v: z.literal(1),
-  open: z.array(z.tuple([Account, z.string(), z.optional(KeyName)])).check(z.maxLength(64)),
-  next: z.optional(z.tuple([Account, z.string()])),
 });
 
 export const NamePath = /* @__PURE__ */ z.strictObject({ name: KeyName });
@@ -737,7 +636,6 @@ export type FieldError = z.output<typeof ProblemFieldError>;
 export type Problem = z.output<typeof ProblemDetails>;
 export type CreateKeyPairInput = z.output<typeof CreateKeyPairBody>;
 export type ImportKeyPairInput = z.output<typeof ImportKeyPairBody>;
-export type ListKeyPairsQuery = z.output<typeof ListQuery>;
 export type KeyPairView = z.output<typeof KeyPair>;
 export type CreatedKeyPairView = z.output<typeof CreatedKeyPair>;
 export type EscrowedKeyPairView = z.output<typeof EscrowedKeyPair>;

@@ -64,8 +64,8 @@ async function allowedAccounts(): Promise<ReadonlySet<string>> {
   }
 }
 
-/** The allowed set (an estate listing's `accounts=all`). */
-export const allowedAccountList = async (): Promise<string[]> => [...(await allowedAccounts())];
+/** The allowed accounts, in order (the sweep visits each). */
+export const allowedAccountIds = async (): Promise<string[]> => [...(await allowedAccounts())].sort();
 
 /** Refuses an account outside the allowed set (403 account-not-allowed). */
 export async function assertAccountAllowed(account: string): Promise<void> {

@@ -5,5 +5,9 @@
 import { inRequestedAccount } from "../service/accounts.js";
 import { httpRoute } from "./route.js";
 
-export const keyPairRoute: typeof httpRoute = (schemas, handle) =>
-  httpRoute(schemas, (request, event) => inRequestedAccount(request.account, request.functionArn, () => handle(request, event)));
+export const keyPairRoute: typeof httpRoute = (schemas, handle, bodyParsing) =>
+  httpRoute(
+    schemas,
+    (request, event) => inRequestedAccount(request.account, request.functionArn, () => handle(request, event)),
+    bodyParsing,
+  );

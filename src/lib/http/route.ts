@@ -1,31 +1,27 @@
 /**
  * Builds a route's Lambda handler: the shared Middy stack (header normalizer first, error handler
- * last), then the route's zod schemas applied to body, query and path before the handler runs.
+ * last), then the route's zod schemas applied to body, query and path before the handler runs. A
+ * route with a body is built by jsonBodyRoute (body-route.ts), which adds the body's parsing: apart,
+ * so that a function without such a route loads none of it at INIT (decision 0029).
  */
 import middy from "@middy/core";
 import httpEventNormalizer from "@middy/http-event-normalizer";
 import httpHeaderNormalizer from "@middy/http-header-normalizer";
-import httpSecurityHeaders from "@middy/http-security-headers";
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from "aws-lambda";
 import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
 import type * as z from "../platform/zod.js";
 import { callerArn } from "./caller.js";
 import { accessLog } from "./middleware/access-log.js";
-import { bodyGuard } from "./middleware/body-guard.js";
-import { jsonBody } from "./middleware/json-body.js";
 import { problemErrorHandler } from "./middleware/problem-error-handler.js";
+import { securityHeaders } from "./middleware/security-headers.js";
 import { parsePart, refuseRepeatedParameters, requestAccount, requestRegion } from "./request.js";
 import { type HttpResult, toResponse } from "./responses.js";
 
 const FUNCTION_TIMEOUT_MARGIN_MS = 250;
 const REGIONS = { default: config.DEFAULT_REGION, allowed: config.ALLOWED_REGIONS };
 
-/** Helmet-style defaults, with a CSP and no permissions policy: this API serves JSON, never documents. */
-const SECURITY_HEADERS = {
-  contentSecurityPolicy: { "default-src": "'none'", "frame-ancestors": "'none'" },
-  permissionsPolicy: false,
-};
+export type RouteMiddleware = middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>;
 
 export interface RouteSchemas<B extends z.ZodMiniType, Q extends z.ZodMiniType, P extends z.ZodMiniType, H extends z.ZodMiniType> {
   body?: B;
@@ -63,7 +59,10 @@ export function httpRoute<
     request: ParsedRequest<z.output<B>, z.output<Q>, z.output<P>, z.output<H>>,
     event: APIGatewayProxyEventV2,
   ) => Promise<HttpResult>,
+  /** What turns the body's text into the value its schema reads (body-route.ts): a route with a body has it. */
+  bodyParsing: RouteMiddleware[] = [],
 ) {
+  if (schemas.body && bodyParsing.length === 0) throw new Error("a route with a body schema is built with jsonBodyRoute (body-route.ts)");
   // If a call outlives every budget, answer a 504 problem this long before Lambda stops the function.
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2, Error, Context>({
     timeoutEarlyInMillis: FUNCTION_TIMEOUT_MARGIN_MS,
@@ -71,10 +70,8 @@ export function httpRoute<
     .use(httpHeaderNormalizer())
     .use(httpEventNormalizer())
     .use(accessLog())
-    .use(httpSecurityHeaders(SECURITY_HEADERS));
-  if (schemas.body) {
-    handler.use(bodyGuard(config.MAX_BODY_BYTES)).use(jsonBody());
-  }
+    .use(securityHeaders());
+  for (const middleware of bodyParsing) handler.use(middleware);
   handler.use(problemErrorHandler());
 
   const route = handler.handler(async (event, context) => {

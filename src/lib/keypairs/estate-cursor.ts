@@ -5,7 +5,7 @@
  * requested and allowed now, regions listed now), else the cursor is refused. A cursor can therefore
  * never reach an account the request itself could not.
  */
-import { EstateCursor } from "../api/schemas.js";
+import { EstateCursor } from "../api/list-query.js";
 import { invalidFields } from "./errors.js";
 
 /** One (account, region) of an estate listing; `after`: the last name already served of it. */

@@ -1,4 +1,5 @@
-import type { KeyPairView, ListKeyPairsQuery } from "../api/schemas.js";
+import type { ListKeyPairsQuery } from "../api/list-query.js";
+import type { KeyPairView } from "../api/schemas.js";
 import { logger } from "../platform/logger.js";
 import { invalidFields, ServiceError, unexpectedError } from "./errors.js";
 import { listKeyPairs, takePage } from "./list.js";

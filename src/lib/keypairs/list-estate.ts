@@ -5,7 +5,8 @@
  * answers by a deadline (before API Gateway gives up) and within MAX_PAGE_BYTES: whatever it did not
  * finish or serve comes back as a cursor that resumes exactly those scopes, from the name they reached.
  */
-import { type KeyPairView, type ListKeyPairsQuery, MAX_PAGE_SIZE, type ScopeStatus } from "../api/schemas.js";
+import { type ListKeyPairsQuery, MAX_PAGE_SIZE } from "../api/list-query.js";
+import type { KeyPairView, ScopeStatus } from "../api/schemas.js";
 import { logger } from "../platform/logger.js";
 import { invalidFields, ServiceError } from "./errors.js";
 import { decodeEstateCursor, type EstateResume, encodeEstateCursor, type Scope } from "./estate-cursor.js";

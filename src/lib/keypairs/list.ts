@@ -1,4 +1,5 @@
-import type { KeyPairView, ListKeyPairsQuery } from "../api/schemas.js";
+import type { ListKeyPairsQuery } from "../api/list-query.js";
+import type { KeyPairView } from "../api/schemas.js";
 import { expiresAt } from "./expiry.js";
 import type { KeyPairRecord, ReadDeps } from "./ports.js";
 import { shownTags, toView } from "./views.js";

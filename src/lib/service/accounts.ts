@@ -43,7 +43,7 @@ export function estatePorts(invokedFunctionArn: string | undefined): EstatePorts
   const members = () => import("../aws/member-accounts.js");
   return {
     concurrency: config.ESTATE_CONCURRENCY,
-    allowedAccounts: async () => [...new Set([...(own ? [own] : []), ...(await (await members()).allowedAccountList())])],
+    allowedAccounts: async () => [...new Set([...(own ? [own] : []), ...(await (await members()).allowedAccountIds())])],
     reach: async (account) => {
       if (account !== own) await (await members()).memberCredentials(account);
     },

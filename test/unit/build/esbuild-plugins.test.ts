@@ -9,6 +9,9 @@ test("assembles the plugins in order, and still exports markSchemasPure", () => 
     "lambda-credentials",
     "no-shared-config-files",
     "no-event-streams",
+    "native-sha256",
+    "deep-protocol-imports",
+    "sdk-version-only",
     "chunks-beside-entry",
     "docs-page",
   ]);

@@ -1,7 +1,8 @@
 /** Keys that expire over in-memory ports: the tag, the views, repeats, the list filter and the sweep. */
 import { jest } from "@jest/globals";
+import { ListQuery } from "../../../src/lib/api/list-query.js";
 import { SERVICE_TAGS } from "../../../src/lib/api/reserved-tags.js";
-import { CreateKeyPairBody, type CreateKeyPairInput, ImportKeyPairBody, ListQuery } from "../../../src/lib/api/schemas.js";
+import { CreateKeyPairBody, type CreateKeyPairInput, ImportKeyPairBody } from "../../../src/lib/api/schemas.js";
 import { createKeyPair } from "../../../src/lib/keypairs/create.js";
 import { ServiceError } from "../../../src/lib/keypairs/errors.js";
 import { importKeyPair } from "../../../src/lib/keypairs/import.js";

@@ -3,7 +3,7 @@
  * real account scope (aws/account-scope.ts), so a describe answers from the store of the scope it runs in.
  */
 
-import type { ListKeyPairsQuery } from "../../../src/lib/api/schemas.js";
+import type { ListKeyPairsQuery } from "../../../src/lib/api/list-query.js";
 import { accountScope, inAccountScope } from "../../../src/lib/aws/account-scope.js";
 import { type ProblemKind, ServiceError } from "../../../src/lib/keypairs/errors.js";
 import { MAX_PAGE_BYTES } from "../../../src/lib/keypairs/list.js";

@@ -1,5 +1,5 @@
 /** The read rules over an in-memory store: exact lookups, literal filters, pages, all regions. */
-import type { ListKeyPairsQuery } from "../../../src/lib/api/schemas.js";
+import type { ListKeyPairsQuery } from "../../../src/lib/api/list-query.js";
 import { ServiceError } from "../../../src/lib/keypairs/errors.js";
 import { listKeyPairs } from "../../../src/lib/keypairs/list.js";
 import { ALL_REGIONS_CONCURRENCY, listKeyPairsInAllRegions } from "../../../src/lib/keypairs/list-all-regions.js";

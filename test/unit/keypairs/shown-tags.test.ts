@@ -2,8 +2,9 @@
  * Which tags answers show: the caller's, the managed-key marker, escrow and expiry; never the
  * service's bookkeeping (HIDDEN_TAG_KEYS), in any view, though the key in the store keeps it.
  */
+
+import type { ListKeyPairsQuery } from "../../../src/lib/api/list-query.js";
 import { HIDDEN_TAG_KEYS, SERVICE_TAGS } from "../../../src/lib/api/reserved-tags.js";
-import type { ListKeyPairsQuery } from "../../../src/lib/api/schemas.js";
 import { createKeyPair } from "../../../src/lib/keypairs/create.js";
 import { importKeyPair } from "../../../src/lib/keypairs/import.js";
 import { listKeyPairs } from "../../../src/lib/keypairs/list.js";
