@@ -1,5 +1,5 @@
 /**
- * The estate at scale (issue 35 §4): GET /keypairs?accounts=all&allRegions=true&fingerprint=<a leaked key>
+ * The estate at scale: GET /keypairs?accounts=all&allRegions=true&fingerprint=<a leaked key>
  * through the list function's own code, following nextCursor to the end, against an in-process fake of
  * STS and EC2: N accounts x 17 regions, 0-200 keys per scope; AssumeRole 20-80 ms; DescribeKeyPairs
  * 30-250 ms with a heavy tail, 1 % throttled, 0.5 % not answering within the SDK's request timeout;

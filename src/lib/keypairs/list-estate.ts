@@ -54,7 +54,7 @@ export interface EstateListing {
 const STATUS_OF_KIND: Partial<Record<string, ScopeStatus>> = {
   throttled: "throttled",
   "upstream-timeout": "timeout",
-  // Per-caller authorization (issue 35 §1b): the caller may not act in that account.
+  // Per-caller authorization: the caller may not act in that account.
   "account-forbidden": "forbidden",
   "account-not-allowed": "forbidden",
   // EC2 refused the member role a call: the role is there but does not grant it.
