@@ -20,8 +20,8 @@ export const FEATURES = {
   escrow: [/^node_modules\/@aws-sdk\/client-ssm\//, /^src\/lib\/aws\/ssm\.ts$/],
   /** Change events: EventBridge. */
   events: [/^node_modules\/@aws-sdk\/client-eventbridge\//, /^src\/lib\/aws\/eventbridge\.ts$/],
-  /** The idempotency ledger: DynamoDB (only requests with an Idempotency-Key). */
-  idempotencyLedger: [/^node_modules\/@aws-sdk\/client-dynamodb\//, /^src\/lib\/aws\/idempotency-ledger[\w-]*\.ts$/],
+  /** The ledgers in DynamoDB: the Idempotency-Key's (only requests with one) and the rate share's (loaded by the first call that takes a token). */
+  dynamoDbLedgers: [/^node_modules\/@aws-sdk\/client-dynamodb\//, /^src\/lib\/aws\/(dynamodb|idempotency-ledger|rate-ledger)\.ts$/],
   /** Other accounts: STS and Organizations. */
   otherAccounts: [/^node_modules\/@aws-sdk\/client-(sts|organizations)\//, /^src\/lib\/aws\/member-accounts\.ts$/],
   /** Tracing and metrics libraries. */

@@ -49,10 +49,11 @@ export async function loadWarmBundle(outDir: string, minify = true, root = ROOT,
       `export { handler as getHandler } from "${root}/src/handlers/get-key-pair.ts";`,
       `export { handler as createHandler } from "${root}/src/handlers/create-key-pair.ts";`,
       `export { ec2Client } from "${ec2ClientsModule(root)}";`,
-      // The Idempotency-Key ledger's client, in trees that have one.
-      ...(existsSync(`${root}/src/lib/aws/idempotency-ledger.ts`)
-        ? [`export { dynamoDb } from "${root}/src/lib/aws/idempotency-ledger.ts";`]
-        : []),
+      // The ledgers' DynamoDB client, in trees that have one (dynamodb.ts; before it, the Idempotency-Key ledger's own).
+      ...["dynamodb", "idempotency-ledger"]
+        .filter((module) => existsSync(`${root}/src/lib/aws/${module}.ts`))
+        .slice(0, 1)
+        .map((module) => `export { dynamoDb } from "${root}/src/lib/aws/${module}.ts";`),
       `export { EC2Client, DescribeKeyPairsCommand, CreateKeyPairCommand } from "@aws-sdk/client-ec2";`,
     ].join("\n"),
     outfile,

@@ -1,65 +1,23 @@
 /**
- * The Idempotency-Key ledger in DynamoDB: the only module that knows @aws-sdk/client-dynamodb. One
- * item per caller, key and region; a claim is a conditional PutItem, which DynamoDB decides
+ * The Idempotency-Key ledger in DynamoDB (its client and errors: dynamodb.ts). One item per
+ * caller, key and region; a claim is a conditional PutItem, which DynamoDB decides
  * atomically, so of any number of racers exactly one holds a key. Items carry a hash of the
  * caller and key, the request's digest, and its outcome as the answer showed it without any private
  * key; DynamoDB's TTL deletes them after IDEMPOTENCY_RECORD_SECONDS. Loaded by the first request
  * that sends an Idempotency-Key (service/create.ts), never at INIT.
  */
-import {
-  ConditionalCheckFailedException,
-  DeleteItemCommand,
-  DynamoDBClient,
-  GetItemCommand,
-  PutItemCommand,
-  UpdateItemCommand,
-} from "@aws-sdk/client-dynamodb";
+import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
 import { ServiceError } from "../keypairs/errors.js";
 import type { IdempotencyLedger, LedgerClaim, LedgerRecord, RecordedOutcome } from "../keypairs/ports.js";
 import { config } from "../platform/config.js";
 import { scopedAccount } from "./account-scope.js";
-import { clientOptions } from "./clients.js";
-
-let client: DynamoDBClient | undefined;
-/** The ledger's client (the bench answers it from memory). */
-export const dynamoDb = (): DynamoDBClient =>
-  (client ??= new DynamoDBClient(clientOptions(config.IDEMPOTENCY_REGION, config.DYNAMODB_ENDPOINT, config.EC2_MAX_ATTEMPTS)));
+import { conditionFailed, dynamoDbSender } from "./dynamodb.js";
 
 const TABLE = () => config.IDEMPOTENCY_TABLE;
 /** Attributes by placeholder (#name): TOKEN and others are DynamoDB reserved words. */
 const names = (...attributes: string[]): Record<string, string> => Object.fromEntries(attributes.map((name) => [`#${name}`, name]));
 
-const THROTTLED = new Set(["ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded"]);
-const TIMED_OUT = new Set(["TimeoutError", "AbortError", "RequestTimeout"]);
-
-/** The API's error for a DynamoDB failure: its code, never its message. */
-function ledgerError(error: unknown): ServiceError {
-  if (error instanceof ServiceError) return error;
-  const { name = "Unknown", $metadata } = (error ?? {}) as { name?: string; $metadata?: { httpStatusCode?: number } };
-  // Not a DynamoDB answer: the pooled connections are not trusted again.
-  if (!$metadata?.httpStatusCode) {
-    client?.destroy();
-    client = undefined;
-  }
-  if (THROTTLED.has(name))
-    return new ServiceError("throttled", `DynamoDB (the Idempotency-Key ledger) is throttling requests (${name}).`, {
-      retryAfterSeconds: config.THROTTLE_RETRY_AFTER_SECONDS,
-    });
-  if (TIMED_OUT.has(name))
-    return new ServiceError("upstream-timeout", `DynamoDB (the Idempotency-Key ledger) did not answer in time (${name}).`);
-  return new ServiceError("upstream-error", `DynamoDB (the Idempotency-Key ledger) request failed (${name}).`);
-}
-
-async function send<T>(call: (client: DynamoDBClient, abortSignal: AbortSignal) => Promise<T>): Promise<T> {
-  try {
-    return await call(dynamoDb(), AbortSignal.timeout(config.EC2_TOTAL_TIMEOUT_MS));
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) throw error;
-    throw ledgerError(error);
-  }
-}
-
-const conditionFailed = (error: unknown): boolean => error instanceof ConditionalCheckFailedException;
+const send = dynamoDbSender("the Idempotency-Key ledger", config.EC2_TOTAL_TIMEOUT_MS);
 
 async function held(id: string): Promise<(LedgerRecord & { token: string }) | undefined> {
   const { Item: item } = await send((dynamoDb, abortSignal) =>

@@ -3,7 +3,8 @@
  * request. Seven independent reads in parallel (instances, launch templates, launch configurations,
  * groups, Spot Instance requests, Spot Fleet requests, EC2 Fleets), then the launch template
  * versions that count: the default and latest of every template in one paged call, and the
- * versions groups and fleets launch from, per template. Each part that fails is recorded
+ * versions groups and fleets launch from, per template; a version read before is not asked for
+ * again (versions never change: key-usage-versions.ts). Each part that fails is recorded
  * (what, why) and the others still count. moto's DescribeLaunchTemplateVersions ignores filters,
  * has no NextToken and cuts at MaxResults: any wanted version the bulk call did not return is asked
  * for by number, and rows not asked for are dropped.
@@ -24,11 +25,15 @@ import {
   type LaunchTemplateSummary,
   type LaunchTemplateVersionKey,
   type TemplateRef,
+  USAGE_SCAN_INPUTS,
 } from "./key-usage-ec2.js";
+import { LaunchTemplateVersionMemory } from "./key-usage-versions.js";
 import { waitingForShareUntil } from "./own-share.js";
 
 /** How many templates' pinned versions are asked for at once. */
 const VERSION_CONCURRENCY = 4;
+/** The most versions one DescribeLaunchTemplateVersions page holds (USAGE_SCAN_INPUTS). */
+const VERSIONS_PAGE = USAGE_SCAN_INPUTS.defaultAndLatestVersions.MaxResults;
 
 /** The adapter calls a scan makes: the real ones, or (bench, tests) others answering from memory. */
 export interface UsageReads {
@@ -76,16 +81,18 @@ async function eachAtMost<T>(items: T[], concurrency: number, run: (item: T) => 
   await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
 }
 
+/** A source of scans; its launch template versions read are remembered for its later scans (key-usage-versions.ts). */
 export function keyUsageSource(reads: UsageReads = AWS_USAGE_READS): KeyUsageSource {
+  const memory = new LaunchTemplateVersionMemory();
   return {
     // Its pages may wait for the rate share within one request's EC2 budget (a shorter signal still ends the scan first).
     scan: (region: string, signal: AbortSignal) =>
-      waitingForShareUntil(Date.now() + config.EC2_TOTAL_TIMEOUT_MS, () => scanRegion(reads, region, signal)),
+      waitingForShareUntil(Date.now() + config.EC2_TOTAL_TIMEOUT_MS, () => scanRegion(reads, memory, region, signal)),
   };
 }
 
 /** One scan of a region: the seven reads at once, then the launch template versions that count. */
-async function scanRegion(reads: UsageReads, region: string, signal: AbortSignal): Promise<UsageScan> {
+async function scanRegion(reads: UsageReads, memory: LaunchTemplateVersionMemory, region: string, signal: AbortSignal): Promise<UsageScan> {
   const incomplete: UsageGap[] = [];
   const attempt = async <T>(check: UsageCheck, run: () => Promise<T>): Promise<T | undefined> => {
     try {
@@ -133,16 +140,31 @@ async function scanRegion(reads: UsageReads, region: string, signal: AbortSignal
   const found = new Map<string, LaunchTemplateVersionKey>();
   const keep = (versions: LaunchTemplateVersionKey[]) => {
     for (const version of versions)
-      if (wanted.get(version.launchTemplateId)?.has(version.version)) found.set(`${version.launchTemplateId}:${version.version}`, version);
+      if (wanted.get(version.launchTemplateId)?.has(version.version)) {
+        found.set(`${version.launchTemplateId}:${version.version}`, version);
+        memory.remember(region, version);
+      }
   };
-  if (templates && templates.length > 0) {
+  for (const [launchTemplateId, numbers] of wanted)
+    for (const number of numbers) {
+      const known = memory.recall(region, launchTemplateId, number);
+      if (known) found.set(`${launchTemplateId}:${number}`, known);
+    }
+  const missing = () =>
+    [...wanted].flatMap(([launchTemplateId, numbers]) => {
+      const left = [...numbers].filter((number) => !found.has(`${launchTemplateId}:${number}`));
+      return left.length ? [{ launchTemplateId, numbers: left }] : [];
+    });
+  if (templates && missing().length > 0) {
     await attempt("launchTemplates", async () => {
-      keep(await reads.defaultAndLatestVersions(region, signal));
-      const missing = [...wanted].flatMap(([launchTemplateId, numbers]) => {
-        const left = [...numbers].filter((number) => !found.has(`${launchTemplateId}:${number}`));
-        return left.length ? [{ launchTemplateId, numbers: left }] : [];
-      });
-      await eachAtMost(missing, VERSION_CONCURRENCY, async ({ launchTemplateId, numbers }) =>
+      // The bulk call (every template's default and latest) when it takes fewer calls than asking each template that lacks one.
+      const unknown = templates.filter(
+        (template) =>
+          !found.has(`${template.launchTemplateId}:${template.defaultVersion}`) ||
+          !found.has(`${template.launchTemplateId}:${template.latestVersion}`),
+      );
+      if (unknown.length > Math.ceil((templates.length * 2) / VERSIONS_PAGE)) keep(await reads.defaultAndLatestVersions(region, signal));
+      await eachAtMost(missing(), VERSION_CONCURRENCY, async ({ launchTemplateId, numbers }) =>
         keep(await reads.templateVersions(region, launchTemplateId, numbers, signal)),
       );
     });

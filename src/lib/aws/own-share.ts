@@ -39,9 +39,7 @@ export function markShare<C extends { middlewareStack: object }>(command: C, mar
 let share: Promise<RateShare> | undefined;
 /** Built on the first call that counts: the DynamoDB client is loaded then, not at INIT. */
 const rateShare = (): Promise<RateShare> =>
-  (share ??= import("./rate-ledger.js").then(
-    ({ dynamoLedger }) => new RateShare(dynamoLedger(config.RATE_SHARE_TABLE!, config.DEFAULT_REGION), Date.now),
-  ));
+  (share ??= import("./rate-ledger.js").then(({ dynamoLedger }) => new RateShare(dynamoLedger(config.RATE_SHARE_TABLE!), Date.now)));
 
 const owed = new Map<string, number>();
 /** Until when (ms since the epoch) the calls of the work in progress may wait for their share instead of failing. */

@@ -6,12 +6,12 @@
  * SSM's own messages are dropped (a validation message may quote the value it refused).
  */
 import { DeleteParameterCommand, DescribeParametersCommand, PutParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
-import type { ProblemKind } from "../api/problems.js";
 import { ServiceError } from "../keypairs/errors.js";
 import { ESCROW_PATH, privateKeyParameterName } from "../keypairs/escrow.js";
 import type { EscrowedPrivateKey, PrivateKeyVault } from "../keypairs/ports.js";
 import { config } from "../platform/config.js";
 import { clientKey } from "./account-scope.js";
+import { errorTranslation, isAwsAnswer, type SdkError } from "./aws-errors.js";
 import { scopedClientOptions } from "./clients.js";
 import { limitToShare, markShare } from "./own-share.js";
 import { traced } from "./tracing.js";
@@ -31,54 +31,24 @@ function ssmClient(region: string): SSMClient {
   return client;
 }
 
-interface SdkError {
-  name?: string;
-  $fault?: "client" | "server";
-  $metadata?: { httpStatusCode?: number; attempts?: number };
-}
-
-const isSsmAnswer = (error: SdkError): boolean => error.$fault !== undefined && (error.$metadata?.httpStatusCode ?? 0) >= 300;
-
-const THROTTLED = "SSM Parameter Store is throttling requests.";
-const REFUSED = "SSM Parameter Store refused the service's request (permissions, KMS key or quota).";
-const FAILED = "SSM Parameter Store request failed.";
-const TIMED_OUT = "SSM Parameter Store did not answer in time.";
-
-/** The SSM error codes the API distinguishes; any other SSM answer or failure is FAILED. */
-const SSM_ERRORS: Record<string, { kind: ProblemKind; detail: string }> = {
-  ThrottlingException: { kind: "throttled", detail: THROTTLED },
-  TooManyUpdates: { kind: "throttled", detail: THROTTLED },
-  AccessDeniedException: { kind: "upstream-error", detail: REFUSED },
-  InvalidKeyId: { kind: "upstream-error", detail: REFUSED },
-  ParameterLimitExceeded: { kind: "upstream-error", detail: REFUSED },
-  TooManyTagsError: { kind: "upstream-error", detail: REFUSED },
-  TimeoutError: { kind: "upstream-timeout", detail: TIMED_OUT },
-  AbortError: { kind: "upstream-timeout", detail: TIMED_OUT },
-  RequestTimeout: { kind: "upstream-timeout", detail: TIMED_OUT },
-};
-
 /**
  * The API's error for an SSM failure: a fixed text and the code, never SSM's message nor the SDK
- * error. Without an SSM answer (a timeout, a lost connection) or with SSM's own fault (5xx), the
- * call may have been carried out.
+ * error (the translation is aws-errors.ts's, as DynamoDB's).
  */
-export function translateSsmError(error: unknown): ServiceError {
-  if (error instanceof ServiceError) return error;
-  const sdkError = (error ?? {}) as SdkError;
-  const code = sdkError.name ?? "Unknown";
-  const translation = SSM_ERRORS[code] ?? { kind: "upstream-error", detail: FAILED };
-  return new ServiceError(translation.kind, `${translation.detail} (${code})`, {
-    retryAfterSeconds: translation.kind === "throttled" ? config.THROTTLE_RETRY_AFTER_SECONDS : undefined,
-    outcomeUnknown: !isSsmAnswer(sdkError) || sdkError.$fault === "server",
-  });
-}
+export const translateSsmError = errorTranslation("SSM Parameter Store", {
+  throttled: ["ThrottlingException", "TooManyUpdates"],
+  refused: {
+    codes: ["AccessDeniedException", "InvalidKeyId", "ParameterLimitExceeded", "TooManyTagsError"],
+    about: "permissions, KMS key or quota",
+  },
+});
 
 async function send<T>(region: string, run: (client: SSMClient, abortSignal: AbortSignal) => Promise<T>): Promise<T> {
   const signal = AbortSignal.timeout(config.EC2_TOTAL_TIMEOUT_MS);
   try {
     return await run(ssmClient(region), signal);
   } catch (error) {
-    if (!(error instanceof ServiceError || isSsmAnswer((error ?? {}) as SdkError))) {
+    if (!(error instanceof ServiceError || isAwsAnswer(error))) {
       clients.get(clientKey(region))?.destroy();
       clients.delete(clientKey(region));
     }

@@ -41,9 +41,8 @@ export async function createKeyPair(
         const shown = { ...newKeyView({ ...created, keyType: input.keyType }, region, deps.settings), keyFormat: input.keyFormat };
         const view = { ...shown, keyMaterial };
         const answer = input.escrow ? await escrowPrivateKey(deps, region, view) : view;
-        await deps.events.publish(keyPairEvent("created", view, caller.arn));
         const outcome: RecordedOutcome = "privateKeyParameter" in answer ? { kind: "answer", view: answer } : delivered(shown);
-        return { answer, outcome };
+        return { answer, outcome, announce: () => deps.events.publish(keyPairEvent("created", view, caller.arn)) };
       },
       earlier: (keyPair) => delivered({ ...newKeyView(keyPair, region, deps.settings), keyFormat: input.keyFormat }),
     }),

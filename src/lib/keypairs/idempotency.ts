@@ -104,8 +104,11 @@ export const nameTaken = (error: ServiceError, name: string, region: string): Se
   );
 
 export interface OnceRequest<T> {
-  /** Makes the change: the answer, and what its repeats get. */
-  make: () => Promise<{ answer: T; outcome: RecordedOutcome }>;
+  /**
+   * Makes the change: the answer, what its repeats get, and how to announce it (its event; never
+   * fails). The announcement and the outcome's record go out together, both before the answer.
+   */
+  make: () => Promise<{ answer: T; outcome: RecordedOutcome; announce: () => Promise<void> }>;
   /** What repeats get when an earlier request under this key made `keyPair` and died before recording it. */
   earlier: (keyPair: KeyPairRecord) => RecordedOutcome;
 }
@@ -118,7 +121,11 @@ export interface OnceRequest<T> {
  * until it has run out, and the next request then finds its key, if it made one.
  */
 export async function once<T>(deps: StoreDeps, region: string, marks: RequestMarks, dryRun: boolean, request: OnceRequest<T>): Promise<T> {
-  if (!marks.idempotent || dryRun) return (await request.make()).answer;
+  if (!marks.idempotent || dryRun) {
+    const made = await request.make();
+    await made.announce();
+    return made.answer;
+  }
   const id = `${region}/${marks.tags[SERVICE_TAGS.idempotencyKey]}`;
   const token = marks.tags[SERVICE_TAGS.requestToken]!;
   const digest = marks.tags[SERVICE_TAGS.requestDigest]!;
@@ -133,7 +140,7 @@ export async function once<T>(deps: StoreDeps, region: string, marks: RequestMar
     })
     .catch(nothingMade);
   if (held) return answerOf<T>(held, digest, now);
-  let made: { answer: T; outcome: RecordedOutcome };
+  let made: Awaited<ReturnType<OnceRequest<T>["make"]>>;
   try {
     made = await request.make();
   } catch (error) {
@@ -145,7 +152,8 @@ export async function once<T>(deps: StoreDeps, region: string, marks: RequestMar
     if (error instanceof ServiceError && !error.outcomeUnknown) await giveUp(deps, id, token);
     throw error;
   }
-  await record(deps, id, token, made.outcome);
+  // One round trip, not two: the record (DynamoDB) and the event (EventBridge) are independent.
+  await Promise.all([record(deps, id, token, made.outcome), made.announce()]);
   return made.answer;
 }
 

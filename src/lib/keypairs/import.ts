@@ -28,8 +28,11 @@ export async function importKeyPair(
           .import(region, { name: input.name, openssh: publicKey.openssh, tags, dryRun: dryRun ?? false }, madeBy(marks, deps))
           .catch(conflictOrEarlier(deps, region, marks, input.name));
         const view = toView({ ...imported, keyType: publicKey.keyType }, region, deps.settings);
-        await deps.events.publish(keyPairEvent("imported", view, caller.arn));
-        return { answer: view, outcome: { kind: "answer", view } };
+        return {
+          answer: view,
+          outcome: { kind: "answer", view },
+          announce: () => deps.events.publish(keyPairEvent("imported", view, caller.arn)),
+        };
       },
       earlier: (keyPair) => ({ kind: "answer", view: toView(keyPair, region, deps.settings) }),
     }),

@@ -54,12 +54,14 @@ const envSchema = z
     EVENTS_REGION: z._default(z.string().check(z.minLength(1)), "us-east-1"),
     // The service's own share of AWS's request rates (decision 0030): the DynamoDB table every
     // instance takes its tokens from (empty: no limit of its own), the share, in percent of each
-    // bucket's refill and capacity, and DynamoDB's endpoint (both ledgers; locally: moto).
+    // bucket's refill and capacity, and DynamoDB's endpoint and region (both ledgers' tables live in
+    // the deployment's region, whatever region a request names; locally: moto).
     RATE_SHARE_TABLE: z.pipe(
       z.optional(z.string()),
       z.transform((value: string | undefined) => value || undefined),
     ),
     DYNAMODB_ENDPOINT: url,
+    DYNAMODB_REGION: z._default(z.string().check(z.minLength(1)), "us-east-1"),
     RATE_SHARE_PERCENT: z._default(positiveInt.check(z.maximum(100)), 25),
     // Auto Scaling, read by usage checks (launch configurations, groups; locally: moto, like EC2_ENDPOINT).
     AUTOSCALING_ENDPOINT: url,
@@ -76,10 +78,9 @@ const envSchema = z
     THROTTLE_RETRY_AFTER_SECONDS: z._default(positiveInt, 2),
     // The longest a request can run (the function timeout): an Idempotency-Key retry sooner may meet it still running.
     REQUEST_MAX_SECONDS: z._default(positiveInt, 15),
-    // The Idempotency-Key ledger (src/lib/aws/idempotency-ledger.ts): a DynamoDB table in the
-    // deployment's region (locally: moto, like EC2_ENDPOINT), and how long a record is kept (a day, as Stripe's keys).
+    // The Idempotency-Key ledger (src/lib/aws/idempotency-ledger.ts): a DynamoDB table in
+    // DYNAMODB_REGION, and how long a record is kept (a day, as Stripe's keys).
     IDEMPOTENCY_TABLE: z._default(z.string().check(z.minLength(3), z.maxLength(255)), "ec2-keypairs-api-idempotency"),
-    IDEMPOTENCY_REGION: z._default(z.string().check(z.minLength(1)), "us-east-1"),
     IDEMPOTENCY_RECORD_SECONDS: z._default(positiveInt.check(z.maximum(7 * 24 * 3600)), 24 * 3600),
     MANAGED_TAG_KEY: z._default(z.string().check(z.minLength(1), z.maxLength(128)), "managed-by"),
     MANAGED_TAG_VALUE: z._default(z.string().check(z.minLength(1), z.maxLength(256)), "ec2-keypairs-api"),

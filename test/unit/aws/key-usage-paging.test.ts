@@ -24,7 +24,8 @@ import {
   EC2Client,
 } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
-import { awsKeyUsage } from "../../../src/lib/aws/key-usage.js";
+import { keyUsageSource } from "../../../src/lib/aws/key-usage.js";
+import { LaunchTemplateVersionMemory } from "../../../src/lib/aws/key-usage-versions.js";
 
 const ec2 = mockClient(EC2Client);
 const autoScaling = mockClient(AutoScalingClient);
@@ -116,7 +117,7 @@ test("pages every call to its end and keeps exactly the versions that count", as
       ? { LaunchTemplateVersions: [version("lt-1", 1), version("lt-1", 5, "k5")], NextToken: "bulk-2" }
       : { LaunchTemplateVersions: [version("lt-2", 2, "k2"), version("lt-2", 2, "k2")] },
   );
-  const scan = await awsKeyUsage.scan(region, AbortSignal.timeout(5000));
+  const scan = await keyUsageSource().scan(region, AbortSignal.timeout(5000));
   expect(scan.incomplete).toEqual([]);
   expect(scan.instances).toEqual([
     { instanceId: "i-1", state: "running", keyName: "k1" },
@@ -158,7 +159,7 @@ test("pages every call to its end and keeps exactly the versions that count", as
 
 test("a bulk answer cut short without a NextToken (moto) is completed by asking for the missing versions by number", async () => {
   fleet(() => ({ LaunchTemplateVersions: [version("lt-1", 1)] }));
-  const scan = await awsKeyUsage.scan(region, AbortSignal.timeout(5000));
+  const scan = await keyUsageSource().scan(region, AbortSignal.timeout(5000));
   expect(scan.incomplete).toEqual([]);
   const asked = ec2
     .commandCalls(DescribeLaunchTemplateVersionsCommand)
@@ -178,7 +179,7 @@ test("a denied call leaves its part incomplete (what and why); the other parts s
     .rejects(
       Object.assign(new Error("User is not authorized"), { name: "AccessDenied", $fault: "client", $metadata: { httpStatusCode: 403 } }),
     );
-  const scan = await awsKeyUsage.scan(region, AbortSignal.timeout(5000));
+  const scan = await keyUsageSource().scan(region, AbortSignal.timeout(5000));
   expect(scan.incomplete).toEqual([
     {
       check: "autoScalingGroups",
@@ -193,7 +194,7 @@ test("a denied call leaves its part incomplete (what and why); the other parts s
 test("a NextToken handed back twice is an unreadable answer, not an endless loop", async () => {
   fleet(() => ({ LaunchTemplateVersions: [] }));
   ec2.on(DescribeInstancesCommand).resolves({ Reservations: [], NextToken: "same" });
-  const scan = await awsKeyUsage.scan(region, AbortSignal.timeout(5000));
+  const scan = await keyUsageSource().scan(region, AbortSignal.timeout(5000));
   expect(scan.incomplete).toEqual([{ check: "instances", reason: expect.stringContaining("repeats a NextToken"), kind: "upstream-error" }]);
 });
 
@@ -203,7 +204,7 @@ test("an Auto Scaling failure names Auto Scaling, not EC2", async () => {
     Object.assign(new Error(name), { name, $fault: "server", $metadata: { httpStatusCode } });
   autoScaling.on(DescribeAutoScalingGroupsCommand).rejects(failure("SomethingNew", 500));
   autoScaling.on(DescribeLaunchConfigurationsCommand).rejects(failure("ServiceUnavailable", 503));
-  const scan = await awsKeyUsage.scan(region, AbortSignal.timeout(5000));
+  const scan = await keyUsageSource().scan(region, AbortSignal.timeout(5000));
   expect(scan.incomplete.map(({ check, reason }) => [check, reason])).toEqual([
     ["launchConfigurations", "DescribeLaunchConfigurations: Auto Scaling is unavailable."],
     ["autoScalingGroups", "DescribeAutoScalingGroups: Auto Scaling request failed."],
@@ -235,7 +236,7 @@ test("a version a group pins that no longer exists hides none that do: the numbe
       { AutoScalingGroupName: "asg-gone", LaunchTemplate: { LaunchTemplateId: "lt-1", Version: "99" } },
     ],
   } as never);
-  const scan = await awsKeyUsage.scan(region, AbortSignal.timeout(5000));
+  const scan = await keyUsageSource().scan(region, AbortSignal.timeout(5000));
   expect(scan.incomplete).toEqual([]);
   expect(scan.launchTemplateVersions.map((row) => `${row.launchTemplateId}:${row.version}:${row.keyName}`)).toEqual(["lt-1:3:k3"]);
   const asked = ec2
@@ -294,7 +295,7 @@ test("Spot requests and fleets that launch later count, by their keys and the te
       { FleetId: "fleet-4", FleetState: "active", Type: "instant", LaunchTemplateConfigs: pinned("3") },
     ],
   } as never);
-  const scan = await awsKeyUsage.scan(region, AbortSignal.timeout(5000));
+  const scan = await keyUsageSource().scan(region, AbortSignal.timeout(5000));
   expect(scan.incomplete).toEqual([]);
   expect(scan.spotInstanceRequests).toEqual([
     { spotInstanceRequestId: "sir-1", state: "open", keyName: "k1" },
@@ -328,11 +329,70 @@ test("a denied Spot or fleet describe leaves its part incomplete", async () => {
   ec2.on(DescribeSpotInstanceRequestsCommand).rejects(denied);
   ec2.on(DescribeSpotFleetRequestsCommand).rejects(denied);
   ec2.on(DescribeFleetsCommand).rejects(denied);
-  const scan = await awsKeyUsage.scan(region, AbortSignal.timeout(5000));
+  const scan = await keyUsageSource().scan(region, AbortSignal.timeout(5000));
   const why = "The service is not permitted to perform this EC2 operation.";
   expect(scan.incomplete.map(({ check, reason }) => [check, reason])).toEqual([
     ["spotInstanceRequests", `DescribeSpotInstanceRequests: ${why}`],
     ["spotFleetRequests", `DescribeSpotFleetRequests: ${why}`],
     ["fleets", `DescribeFleets: ${why}`],
   ]);
+});
+
+test("a warm scan asks only for the versions it has not read: versions never change once made", async () => {
+  fleet((input) =>
+    input.NextToken === undefined
+      ? { LaunchTemplateVersions: [version("lt-1", 1), version("lt-1", 5, "k5")], NextToken: "bulk-2" }
+      : { LaunchTemplateVersions: [version("lt-2", 2, "k2")] },
+  );
+  const usage = keyUsageSource();
+  const first = await usage.scan(region, AbortSignal.timeout(5000));
+  const versionCalls = () => ec2.commandCalls(DescribeLaunchTemplateVersionsCommand).length;
+  const afterFirst = versionCalls();
+  const second = await usage.scan(region, AbortSignal.timeout(5000));
+  expect(versionCalls()).toBe(afterFirst);
+  const sorted = (scan: typeof first) => ({
+    ...scan,
+    launchTemplateVersions: [...scan.launchTemplateVersions].sort((a, b) =>
+      `${a.launchTemplateId}:${a.version}`.localeCompare(`${b.launchTemplateId}:${b.version}`),
+    ),
+  });
+  expect(sorted(second)).toEqual(sorted(first));
+
+  // lt-2's latest is now a new version 3 (made since): only that template is asked for, by number, not the bulk call.
+  ec2.on(DescribeLaunchTemplatesCommand).callsFake((input: DescribeLaunchTemplatesCommandInput) =>
+    input.NextToken === undefined
+      ? {
+          LaunchTemplates: [{ LaunchTemplateId: "lt-1", LaunchTemplateName: "name-1", DefaultVersionNumber: 1, LatestVersionNumber: 5 }],
+          NextToken: "lt-page-2",
+        }
+      : { LaunchTemplates: [{ LaunchTemplateId: "lt-2", LaunchTemplateName: "name-2", DefaultVersionNumber: 2, LatestVersionNumber: 3 }] },
+  );
+  const third = await usage.scan(region, AbortSignal.timeout(5000));
+  const asked = ec2
+    .commandCalls(DescribeLaunchTemplateVersionsCommand)
+    .slice(afterFirst)
+    .map((call) => [call.args[0].input.LaunchTemplateId, call.args[0].input.Versions, call.args[0].input.NextToken]);
+  expect(asked).toEqual([
+    ["lt-2", ["3"], undefined],
+    ["lt-2", ["3"], "v-page-2"],
+  ]);
+  // Version 3 of any template names k3 in this fleet: lt-2's too, and lt-1's pinned one is still known.
+  expect(third.launchTemplateVersions.map((row) => `${row.launchTemplateId}:${row.version}:${row.keyName}`).sort()).toEqual([
+    "lt-1:3:k3",
+    "lt-1:5:k5",
+    "lt-2:2:k2",
+    "lt-2:3:k3",
+  ]);
+});
+
+test("the memory of versions is bounded: past its limit the least recently used go first", () => {
+  const memory = new LaunchTemplateVersionMemory(2);
+  const row = (id: string) => ({ launchTemplateId: id, launchTemplateName: id, version: 1 });
+  memory.remember(region, row("lt-a"));
+  memory.remember(region, row("lt-b"));
+  expect(memory.recall(region, "lt-a", 1)).toEqual(row("lt-a"));
+  memory.remember(region, row("lt-c"));
+  expect(memory.recall(region, "lt-b", 1)).toBeUndefined();
+  expect(memory.recall(region, "lt-a", 1)).toEqual(row("lt-a"));
+  expect(memory.recall("us-east-1", "lt-a", 1)).toBeUndefined();
 });

@@ -197,7 +197,7 @@ describe("Idempotency-Key", () => {
     const answer = await post("abc");
     expect([answer.status, Number(answer.headers["retry-after"])]).toEqual([429, config.THROTTLE_RETRY_AFTER_SECONDS]);
     expect(answer.body.detail).toBe(
-      "DynamoDB (the Idempotency-Key ledger) is throttling requests (ThrottlingException). Nothing was made: repeat the request.",
+      "DynamoDB (the Idempotency-Key ledger) is throttling requests. (ThrottlingException) Nothing was made: repeat the request.",
     );
     expect(ec2.calls()).toHaveLength(0);
   });
