@@ -7,7 +7,7 @@
  * BENCH_ONLY (time only the routes whose key contains it, e.g. "DELETE"; the simulation then needs
  * every key-pair route and is skipped), BENCH_PLUGIN_PAIRS (default 7; 0 skips the plugin table),
  * BENCH_IDEMPOTENCY_PAIRS (default 15; 0 skips what an Idempotency-Key adds to a create), BENCH_SHARE (0 skips the rate share at scale, bench/share.ts), BENCH_CLEANUP (0 skips the
- * cleanup of 1,000 unused keys, bench/cleanup.ts).
+ * cleanup of 1,000 unused keys, bench/cleanup.ts), BENCH_ESTATE (0 skips the estate at scale, bench/estate.ts).
  */
 import { execFile, spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
@@ -294,6 +294,16 @@ if (process.env.BENCH_CLEANUP !== "0") {
   // Its own process, as the share's: its fake AWS answers a region of 1,131 keys.
   console.log("\n== Cleanup of 1,000 unused keys (bench/cleanup.ts; re-run alone: npx tsx bench/cleanup.ts; BENCH_CLEANUP=0 skips)");
   const run = await promisify(execFile)(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/bench/cleanup.ts`], {
+    env: process.env,
+    encoding: "utf8",
+    timeout: 1_800_000,
+  });
+  console.log(run.stdout.trimEnd());
+}
+if (process.env.BENCH_ESTATE !== "0") {
+  // Its own process, as the rate share's: it points the service's modules at its own fake STS and EC2.
+  console.log("\n== The estate at scale (bench/estate.ts; re-run alone: npx tsx bench/estate.ts; BENCH_ESTATE=0 skips)");
+  const run = await promisify(execFile)(`${ROOT}/node_modules/.bin/tsx`, [`${ROOT}/bench/estate.ts`], {
     env: process.env,
     encoding: "utf8",
     timeout: 1_800_000,

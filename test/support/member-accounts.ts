@@ -17,8 +17,12 @@ export const DENIED = process.env.LOCAL_DENIED_ACCOUNT_ID ?? "";
 /** The API's own account (scripts/local-stack.ts MOTO_ACCOUNT). */
 export const OWN = "123456789012";
 
-/** Client options for moto as the emulator's own account (the API's). */
-export const moto = () => ({ region, endpoint: process.env.MOTO_URL, credentials: { accessKeyId: "testing", secretAccessKey: "testing" } });
+/** Client options for moto as the emulator's own account (the API's), in `inRegion`. */
+export const moto = (inRegion = region) => ({
+  region: inRegion,
+  endpoint: process.env.MOTO_URL,
+  credentials: { accessKeyId: "testing", secretAccessKey: "testing" },
+});
 
 /**
  * The member role (deploy/member-role.yml's name, external id and trust of the API's account) in
@@ -59,9 +63,9 @@ export async function createMemberRole(account: string): Promise<void> {
  * EC2 and Auto Scaling clients acting in `account` through its member role, as the service reaches
  * it. moto builds an account's EC2 and Auto Scaling state on its first call there, which takes
  * seconds: longer than the service's per-attempt budget. Built here, so the service's calls meet an
- * account as AWS has it, ready.
+ * account as AWS has it, ready (in `inRegion`: moto builds each region apart).
  */
-export async function clientsIn(account: string): Promise<{ ec2: EC2Client; autoScaling: AutoScalingClient }> {
+export async function clientsIn(account: string, inRegion = region): Promise<{ ec2: EC2Client; autoScaling: AutoScalingClient }> {
   const sts = new STSClient(moto());
   const { Credentials } = await sts.send(
     new AssumeRoleCommand({
@@ -76,7 +80,10 @@ export async function clientsIn(account: string): Promise<{ ec2: EC2Client; auto
     secretAccessKey: Credentials!.SecretAccessKey!,
     sessionToken: Credentials!.SessionToken!,
   };
-  const clients = { ec2: new EC2Client({ ...moto(), credentials }), autoScaling: new AutoScalingClient({ ...moto(), credentials }) };
+  const clients = {
+    ec2: new EC2Client({ ...moto(inRegion), credentials }),
+    autoScaling: new AutoScalingClient({ ...moto(inRegion), credentials }),
+  };
   await clients.ec2.send(new DescribeKeyPairsCommand({ Filters: [{ Name: "key-name", Values: ["none"] }] }));
   await clients.autoScaling.send(new DescribeAutoScalingGroupsCommand({}));
   return clients;

@@ -275,9 +275,16 @@ def list_all_key_pairs(
     unused: bool | None = None,
     limit: int | None = None,
     cursor: str | None = None,
+    accounts: str | None = None,
+    all_regions: bool | None = None,
 ) -> Iterator[KeyPair]:
     """Every key pair of one region that matches the filters (those of ``list_key_pairs``), page
     after page, following ``next_cursor``; from ``cursor`` on if given. ``limit`` is the page size.
+
+    With ``accounts`` (``"all"`` or comma-separated ids; ``all_regions=True`` for every region of
+    each): an estate listing, each key carrying its ``account``; ``next_cursor`` is followed as
+    ``estate_cursor`` (and ``cursor`` is one). The scopes that failed are in each page's ``scopes``,
+    which this helper does not yield: use ``list_key_pairs`` for them.
 
     Lazy: a page is asked for when the previous one is used up, so stopping early sends no more
     requests. A refused page raises :class:`KeyPairsError` (the keys before it were yielded). For
@@ -300,7 +307,10 @@ def list_all_key_pairs(
                 include_usage=_given(include_usage),
                 unused=_given(unused),
                 limit=_given(limit),
-                cursor=_given(cursor),
+                cursor=_given(cursor if accounts is None else None),
+                accounts=_given(accounts),
+                all_regions=_given(all_regions),
+                estate_cursor=_given(cursor if accounts is not None else None),
             )
         )
         yield from page.items

@@ -34,7 +34,7 @@ def stand_in(refuse_after: str | None = None) -> tuple[AuthenticatedClient, list
     def answer(request: httpx.Request) -> httpx.Response:
         assert (request.method, request.url.path) == ("GET", "/keypairs"), request
         sent.append(request.url.params)
-        cursor = request.url.params.get("cursor")
+        cursor = request.url.params.get("cursor") or request.url.params.get("estateCursor")
         if cursor is not None and cursor == refuse_after:
             problem = {"type": "/problems/upstream-timeout", "title": "t", "status": 504, "detail": "d"}
             return httpx.Response(504, headers={"content-type": "application/problem+json"}, content=json.dumps(problem))
@@ -63,6 +63,13 @@ for params in sent:
 api, sent = stand_in()
 assert [k.name for k in list_all_key_pairs(api, cursor="deploy-bot")] == ["ops", "zed"]
 assert [dict(params) for params in sent] == [{"cursor": "deploy-bot"}], sent
+
+# An estate listing: next_cursor goes back as estateCursor (never as cursor), with accounts on every page.
+api, sent = stand_in()
+assert [k.name for k in list_all_key_pairs(api, accounts="all", all_regions=True, limit=2)] == NAMES
+assert [params.get("estateCursor") for params in sent] == [None, "build-bot", "ops"], sent
+for params in sent:
+    assert (params["accounts"], params["allRegions"], params.get("cursor")) == ("all", "true", None), params
 
 # Lazy: the first key costs one request.
 api, sent = stand_in()

@@ -545,6 +545,8 @@ export interface components {
             fingerprint: string;
             keyType: components["schemas"]["KeyType"];
             region: string;
+            /** @description The key's account; only in estate listings (accounts=...). */
+            account?: string;
             tags: components["schemas"]["KeyPairTags"];
             /** @description Whether the key carries this service's managed-key tag (only managed keys can be deleted through the API, by default). */
             managed: boolean;
@@ -564,8 +566,33 @@ export interface components {
         };
         KeyPairList: {
             items: components["schemas"]["KeyPair"][];
-            /** @description Present when more keys follow: the last name of this page; pass it as `cursor`. */
+            /** @description Present when more keys follow: the last name of this page; pass it as `cursor`. In an estate listing (accounts=...): an opaque token naming the scopes and pages still to list; pass it as `estateCursor`. */
             nextCursor?: string;
+            /**
+             * @description Only in estate listings (accounts=...): by account, then region, how listing each scope this page reached went.
+             * @example {
+             *       "222222222222": {
+             *         "eu-west-1": {
+             *           "status": "ok",
+             *           "count": 2,
+             *           "complete": true
+             *         }
+             *       },
+             *       "333333333333": {
+             *         "eu-west-1": {
+             *           "status": "denied",
+             *           "detail": "Account 333333333333 could not be reached: denied ..."
+             *         }
+             *       }
+             *     }
+             */
+            scopes?: {
+                [key: string]: {
+                    [key: string]: components["schemas"]["ScopeListing"];
+                };
+            };
+            /** @description Only in estate listings: how many scopes this page did not start (nextCursor lists them). */
+            pendingScopes?: number;
             /**
              * @description Only with allRegions=true: each allowed region and how listing it went.
              * @example {
@@ -588,6 +615,26 @@ export interface components {
             regions?: {
                 [key: string]: components["schemas"]["RegionListing"];
             };
+        };
+        /**
+         * @example {
+         *       "status": "ok",
+         *       "count": 2,
+         *       "complete": true
+         *     }
+         */
+        ScopeListing: {
+            /**
+             * @description ok: listed (count keys in items; complete says whether all). denied: the member role could not be assumed. unreachable: the account or region could not be reached (STS not enabled there, an AWS failure). throttled, timeout: AWS throttled or did not answer; list the scope again later. not-enabled: the region is not enabled for the account. forbidden: the caller may not act in the account. pending: not finished before the deadline; nextCursor resumes it.
+             * @enum {string}
+             */
+            status: "ok" | "denied" | "unreachable" | "throttled" | "timeout" | "not-enabled" | "forbidden" | "pending";
+            /** @description ok: how many of the scope's matching keys are in `items`. */
+            count?: number;
+            /** @description ok: whether `items` holds all of the scope's matching keys (if not, nextCursor continues it). */
+            complete?: boolean;
+            /** @description Not ok: why, in the words of the problem it met. */
+            detail?: string;
         };
         /**
          * @example {
@@ -871,6 +918,10 @@ export interface operations {
                 limit?: number;
                 /** @description Start after this key name: the nextCursor of the previous page. */
                 cursor?: string;
+                /** @description An estate listing: every key of these accounts (`all`: the API's own and every allowed one; or a comma list of allowed account ids), in the request's region or, with allRegions=true, in every allowed region. Each item says its account and region, and `scopes` says per account and region how listing it went (ok, denied, unreachable, throttled, timeout, not-enabled, forbidden, pending): one failing account or region never fails the answer. What was not listed before the deadline comes back as nextCursor: pass it as estateCursor with the same other parameters. Not combinable with `account`. */
+                accounts?: string;
+                /** @description Only with `accounts`: the nextCursor of the previous estate page; the listing resumes exactly the scopes and pages it left. */
+                estateCursor?: string;
                 /** @description List every allowed region at once (in parallel, a few regions at a time) instead of one: each item says its region, and `regions` says per region whether it was listed or what went wrong, so one failing region does not fail the answer. Not combinable with `region` or `cursor` (400). At most `limit` keys in all, ordered by region then name; a region with more keys than the page holds has `complete: false` and continues with `GET /keypairs?region=<region>&cursor=<its nextCursor>` (same filters). */
                 allRegions?: boolean;
             };

@@ -2,8 +2,8 @@
  * ec2-keypairs: a command line for the EC2 Key Pairs API (SigV4-signed with the standard AWS
  * credential chain), with --output json|table|text and --query (JMESPath) in the AWS CLI's spirit.
  * Exit codes: 0 done, 1 the API or the network refused (problem on stderr), 2 usage, 3 file error
- * (exists, cannot write), 4 ls --all-regions with some region failing, 5 cleanup refused to delete
- * without a confirmation (no TTY and no --yes).
+ * (exists, cannot write), 4 ls --all-regions or --all-accounts with some region or account failing, 5 cleanup
+ * refused to delete without a confirmation (no TTY and no --yes).
  */
 import { randomBytes } from "node:crypto";
 import { constants } from "node:fs";
@@ -41,12 +41,14 @@ Commands:
   import NAME --public-key-file FILE|- [--tag k=v]... [--ttl 1h | --expires-at TIME] [--dry-run]
               [--idempotency-key KEY]
                  register your own public key (OpenSSH or RFC 4716)
-  ls [--all-regions] [--type rsa|ed25519] [--tag k=v] [--tag-key KEY] [--name NAME] [--key-pair-id ID]
+  ls [--all-regions] [--all-accounts] [--type rsa|ed25519] [--tag k=v] [--tag-key KEY] [--name NAME] [--key-pair-id ID]
      [--fingerprint FP] [--expires-before TIME] [--created-before AGE|TIME] [--created-after AGE|TIME]
      [--missing-tag KEY] [--public-key] [--unused] [--usage] [--limit N] [--cursor NAME]
                  list key pairs (with their expiry); --unused: only those nothing names; --usage: what names each;
                  --limit N: one page of at most N keys (its nextCursor, if more follow, on stderr: pass it
-                 as --cursor); without --limit every page, from --cursor if given
+                 as --cursor); without --limit every page, from --cursor if given;
+                 --all-accounts: every allowed account (with --all-regions, every region of each), following
+                 the listing's cursors with a progress line on stderr, each failing account or region reported
   get NAME | --key-pair-id ID  [--public-key] [--usage]
                  show one key pair; --usage: the instances, launch templates, launch configurations and
                  Auto Scaling groups that name it
@@ -95,7 +97,7 @@ Exit codes:
   1  the API or the network refused (the problem on stderr; as JSON with --output json)
   2  usage (unknown command or option, bad value, invalid --query)
   3  file error (--out exists or cannot be written; --public-key-file cannot be read)
-  4  ls --all-regions: some regions failed (the others are listed)
+  4  ls --all-regions: some regions failed (the others are listed); ls --all-accounts: some accounts or regions did
   5  cleanup: not confirmed (no terminal and no --yes, or the answer was no): nothing was deleted`;
 
 class UsageError extends Error {}
@@ -151,6 +153,7 @@ const OPTIONS = {
   "public-key-file": { type: "string" },
   "public-key": { type: "boolean" },
   "all-regions": { type: "boolean" },
+  "all-accounts": { type: "boolean" },
   name: { type: "string" },
   usage: { type: "boolean" },
   unused: { type: "boolean" },
@@ -181,6 +184,7 @@ export const ALLOWED: Record<string, Option[]> = {
   import: ["public-key-file", "tag", "ttl", "expires-at", "dry-run", "idempotency-key"],
   ls: [
     "all-regions",
+    "all-accounts",
     "type",
     "tag",
     "tag-key",
@@ -241,9 +245,22 @@ function table(rows: string[][]): string {
 /** The key columns; USED BY too when the answer has usage (--usage). */
 const keyRows = (items: KeyPair[]) => {
   const withUsage = items.some((item) => item.usage !== undefined);
+  const withAccount = items.some((item) => item.account !== undefined);
   return [
-    ["NAME", "REGION", "TYPE", "KEY PAIR ID", "MANAGED", "CREATED", "EXPIRES", "FINGERPRINT", ...(withUsage ? ["USED BY"] : [])],
+    [
+      ...(withAccount ? ["ACCOUNT"] : []),
+      "NAME",
+      "REGION",
+      "TYPE",
+      "KEY PAIR ID",
+      "MANAGED",
+      "CREATED",
+      "EXPIRES",
+      "FINGERPRINT",
+      ...(withUsage ? ["USED BY"] : []),
+    ],
     ...items.map((item) => [
+      ...(withAccount ? [item.account ?? ABSENT] : []),
       item.name,
       item.region,
       item.keyType,
@@ -588,6 +605,7 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
     ...(values.usage ? { includeUsage: true } : {}),
     ...(values.account ? { account: values.account } : {}),
   };
+  if (values["all-accounts"]) return listAllAccounts(client, values, io, filters, limit);
   let answer: KeyPairList;
   if (limit !== undefined) {
     // One page, as the API answers it: at most `limit` keys, nextCursor (and, across regions, each
@@ -634,6 +652,47 @@ async function list(client: KeyPairsClient, values: Values, io: Io): Promise<num
   if (answer.regions && outputOf(values) === undefined && values.query === undefined)
     io.stderr(`${Object.keys(answer.regions).length - failed.length} of ${Object.keys(answer.regions).length} regions listed\n`);
   for (const [region, problem] of failed) io.stderr(`region ${region} failed: ${problem.status} ${problem.title}: ${problem.detail}\n`);
+  if (answer.nextCursor) io.stderr(`more keys follow: add --cursor ${answer.nextCursor}\n`);
+  return failed.length ? EXIT.partial : EXIT.ok;
+}
+
+/**
+ * ls --all-accounts: an estate listing. With --limit one page (its cursor on stderr, for --cursor); else
+ * every page, a progress line on stderr after each, then each scope that failed.
+ */
+async function listAllAccounts(
+  client: KeyPairsClient,
+  values: Values,
+  io: Io,
+  filters: ListQuery,
+  limit: number | undefined,
+): Promise<number> {
+  if (values.account) throw new UsageError("--all-accounts and --account do not go together");
+  const query: ListQuery = {
+    ...filters,
+    accounts: "all",
+    ...(values["all-regions"] ? { allRegions: true } : where(values)),
+    ...(values.cursor ? { estateCursor: values.cursor } : {}),
+  };
+  let listed = 0;
+  const answer =
+    limit !== undefined
+      ? await client.listKeyPairs({ ...query, limit })
+      : await client.listEstate(query, (page, pages) => {
+          listed += Object.values(page.scopes ?? {}).reduce((sum, regions) => sum + Object.keys(regions).length, 0);
+          io.stderr(
+            `page ${pages}: ${page.items.length} keys, ${listed} scopes reached${page.nextCursor ? `, ${page.pendingScopes ?? 0} not started yet` : ""}\n`,
+          );
+        });
+  const failed = Object.entries(answer.scopes ?? {}).flatMap(([account, regions]) =>
+    Object.entries(regions).flatMap(([region, scope]) =>
+      scope.status === "ok" || scope.status === "pending" ? [] : [{ account, region, ...scope }],
+    ),
+  );
+  const document = { items: answer.items, scopes: answer.scopes, ...(answer.nextCursor ? { nextCursor: answer.nextCursor } : {}) };
+  emit(io, values, document, () => (answer.items.length ? table(keyRows(answer.items)) : "no key pairs\n"), answer.items);
+  for (const scope of failed)
+    io.stderr(`account ${scope.account} region ${scope.region}: ${scope.status}${scope.detail ? `: ${scope.detail}` : ""}\n`);
   if (answer.nextCursor) io.stderr(`more keys follow: add --cursor ${answer.nextCursor}\n`);
   return failed.length ? EXIT.partial : EXIT.ok;
 }

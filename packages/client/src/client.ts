@@ -239,6 +239,7 @@ export function createKeyPairsClient(options: ClientOptions) {
      * with `cursor`, those after that name.
      */
     async listAllKeyPairs(query: ListQuery = {}): Promise<KeyPairList> {
+      if (query.accounts !== undefined) return this.listEstate(query);
       const first = await this.listKeyPairs(query);
       const items = [...first.items];
       let cursor = first.nextCursor;
@@ -248,6 +249,33 @@ export function createKeyPairsClient(options: ClientOptions) {
         cursor = page.nextCursor;
       }
       return { ...first, items, nextCursor: undefined };
+    },
+
+    /**
+     * An estate listing (`accounts`: "all" or ids), following nextCursor as estateCursor to the end: every
+     * page's items, and per account and region the last word on it (an ok scope's counts added up over
+     * pages). `onPage` sees each page as it comes (the CLI's progress line).
+     */
+    async listEstate(query: ListQuery, onPage?: (page: KeyPairList, pages: number) => void): Promise<KeyPairList> {
+      const items: KeyPairList["items"] = [];
+      const scopes: NonNullable<KeyPairList["scopes"]> = {};
+      let estateCursor: string | undefined = query.estateCursor;
+      let pages = 0;
+      do {
+        const page = await this.listKeyPairs({ ...query, ...(estateCursor ? { estateCursor } : {}) });
+        pages += 1;
+        items.push(...page.items);
+        for (const [account, regions] of Object.entries(page.scopes ?? {}))
+          for (const [region, scope] of Object.entries(regions)) {
+            const before = scopes[account]?.[region];
+            scopes[account] ??= {};
+            scopes[account][region] =
+              before?.status === "ok" && scope.status === "ok" ? { ...scope, count: (before.count ?? 0) + (scope.count ?? 0) } : scope;
+          }
+        onPage?.(page, pages);
+        estateCursor = page.nextCursor;
+      } while (estateCursor !== undefined);
+      return { items, scopes, pendingScopes: 0 };
     },
 
     /** GET /keypairs/{name} */

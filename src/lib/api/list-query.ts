@@ -70,6 +70,11 @@ export const MissingTag = /* @__PURE__ */ described(
 
 export const MAX_PAGE_SIZE = 1000;
 
+/** The most accounts an estate listing may name one by one (`accounts=a,b,...`); `all` names the whole allowed set. */
+export const MAX_LISTED_ACCOUNTS = 200;
+/** The longest estate cursor accepted: it names at most a page's unfinished scopes (estateConcurrency of them, plus one). */
+export const MAX_ESTATE_CURSOR_CHARS = 8192;
+
 export const ListQuery = /* @__PURE__ */ z.strictObject({
   region: /* @__PURE__ */ z.optional(Region),
   account: /* @__PURE__ */ z.optional(Account),
@@ -102,6 +107,24 @@ export const ListQuery = /* @__PURE__ */ z.strictObject({
       "where to go on.",
   }),
   cursor: described(KeyName, "Start after this key name: the nextCursor of the previous page."),
+  accounts: described(
+    text({
+      pattern: new RegExp(`^(all|[0-9]{12}(,[0-9]{12}){0,${MAX_LISTED_ACCOUNTS - 1}})${END}`),
+      message: `must be all, or a comma list of at most ${MAX_LISTED_ACCOUNTS} 12-digit account ids`,
+    }),
+    "An estate listing: every key of these accounts (`all`: the API's own and every allowed one; or a comma list of allowed " +
+      "account ids), in the request's region or, with allRegions=true, in every allowed region. Each item says its account and " +
+      "region, and `scopes` says per account and region how listing it went (ok, denied, unreachable, throttled, timeout, " +
+      "not-enabled, forbidden, pending): one failing account or region never fails the answer. What was not listed before the " +
+      "deadline comes back as nextCursor: pass it as estateCursor with the same other parameters. Not combinable with `account`.",
+  ),
+  estateCursor: described(
+    text({
+      pattern: new RegExp(`^[A-Za-z0-9_-]{1,${MAX_ESTATE_CURSOR_CHARS}}${END}`),
+      message: "must be the nextCursor of an estate listing",
+    }),
+    "Only with `accounts`: the nextCursor of the previous estate page; the listing resumes exactly the scopes and pages it left.",
+  ),
   allRegions: described(
     booleanQuery,
     "List every allowed region at once (in parallel, a few regions at a time) instead of one: each item says its region, and `regions` " +
@@ -112,3 +135,14 @@ export const ListQuery = /* @__PURE__ */ z.strictObject({
 });
 
 export type ListKeyPairsQuery = z.output<typeof ListQuery>;
+
+/**
+ * An estate cursor's content once decoded (keypairs/estate-cursor.ts): the scopes a page left open (started,
+ * or cut by the page; `after` the last name served) and the first scope it never started. Hostile like every
+ * input: each account and region is checked here, and again against the listing's own set when resumed.
+ */
+export const EstateCursor = /* @__PURE__ */ z.strictObject({
+  v: z.literal(1),
+  open: z.array(z.tuple([Account, z.string(), z.optional(KeyName)])).check(z.maxLength(64)),
+  next: z.optional(z.tuple([Account, z.string()])),
+});

@@ -413,6 +413,9 @@ export const KeyPair = /* @__PURE__ */ z
     fingerprint: z.string(),
     keyType: KeyType,
     region: z.string(),
+    account: z
+      .optional(z.string())
+      .register(z.globalRegistry, { description: "The key's account; only in estate listings (accounts=...)." }),
     tags: z.record(z.string(), z.string()).register(z.globalRegistry, {
       id: "KeyPairTags",
       description:
@@ -466,7 +469,7 @@ const newKeyExample = /* @__NO_SIDE_EFFECTS__ */ (fields: object) => ({ ...NEW_K
 
 export const CreatedKeyPair = /* @__PURE__ */ z
   // No publicKey, createdAt or usage: create answers none of them.
-  .extend(z.omit(KeyPair, { publicKey: true, createdAt: true, usage: true }), {
+  .extend(z.omit(KeyPair, { publicKey: true, createdAt: true, usage: true, account: true }), {
     keyFormat: KeyFormat,
     keyMaterial: z
       .string()
@@ -514,12 +517,47 @@ export const RegionListing = /* @__PURE__ */ z
   ])
   .register(z.globalRegistry, { id: "RegionListing", example: { status: "ok", count: 2, complete: true } });
 
+/** How listing one (account, region) went, in an estate answer. */
+export const SCOPE_STATUSES = ["ok", "denied", "unreachable", "throttled", "timeout", "not-enabled", "forbidden", "pending"] as const;
+export type ScopeStatus = (typeof SCOPE_STATUSES)[number];
+
+export const ScopeListing = /* @__PURE__ */ z
+  .strictObject({
+    status: z.enum(SCOPE_STATUSES).register(z.globalRegistry, {
+      description:
+        "ok: listed (count keys in items; complete says whether all). denied: the member role could not be assumed. unreachable: " +
+        "the account or region could not be reached (STS not enabled there, an AWS failure). throttled, timeout: AWS throttled or " +
+        "did not answer; list the scope again later. not-enabled: the region is not enabled for the account. forbidden: the caller " +
+        "may not act in the account. pending: not finished before the deadline; nextCursor resumes it.",
+    }),
+    count: z.optional(z.number().check(z.int(), z.minimum(0))).register(z.globalRegistry, {
+      description: "ok: how many of the scope's matching keys are in `items`.",
+    }),
+    complete: z.optional(z.boolean()).register(z.globalRegistry, {
+      description: "ok: whether `items` holds all of the scope's matching keys (if not, nextCursor continues it).",
+    }),
+    detail: z.optional(z.string()).register(z.globalRegistry, { description: "Not ok: why, in the words of the problem it met." }),
+  })
+  .register(z.globalRegistry, { id: "ScopeListing", example: { status: "ok", count: 2, complete: true } });
+
 export const KeyPairList = /* @__PURE__ */ z
   .strictObject({
     items: z.array(KeyPair),
-    nextCursor: z
-      .optional(z.string())
-      .register(z.globalRegistry, { description: "Present when more keys follow: the last name of this page; pass it as `cursor`." }),
+    nextCursor: z.optional(z.string()).register(z.globalRegistry, {
+      description:
+        "Present when more keys follow: the last name of this page; pass it as `cursor`. In an estate listing (accounts=...): " +
+        "an opaque token naming the scopes and pages still to list; pass it as `estateCursor`.",
+    }),
+    scopes: z.optional(z.record(z.string(), z.record(z.string(), ScopeListing))).register(z.globalRegistry, {
+      description: "Only in estate listings (accounts=...): by account, then region, how listing each scope this page reached went.",
+      example: {
+        "222222222222": { "eu-west-1": { status: "ok", count: 2, complete: true } },
+        "333333333333": { "eu-west-1": { status: "denied", detail: "Account 333333333333 could not be reached: denied ..." } },
+      },
+    }),
+    pendingScopes: z.optional(z.number().check(z.int(), z.minimum(0))).register(z.globalRegistry, {
+      description: "Only in estate listings: how many scopes this page did not start (nextCursor lists them).",
+    }),
     regions: z.optional(z.record(z.string(), RegionListing)).register(z.globalRegistry, {
       description: "Only with allRegions=true: each allowed region and how listing it went.",
       example: {

@@ -98,11 +98,13 @@ export function assumeRoleFailure(account: string, error: unknown): ServiceError
     return new ServiceError(
       "account-unreachable",
       `Account ${account} could not be reached: denied assuming the ${role} (it does not exist, or does not trust this API, or the external id differs) (${code}).`,
+      { cause: error },
     );
   if (code === "RegionDisabledException")
     return new ServiceError(
       "account-unreachable",
       `Account ${account} could not be reached: STS is not enabled in this region for it (${code}).`,
+      { cause: error },
     );
   if (code === "Throttling" || code === "ThrottlingException")
     return new ServiceError("throttled", `STS is throttling requests for account ${account} (${code}).`, {

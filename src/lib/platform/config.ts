@@ -118,6 +118,11 @@ const envSchema = z
     ),
     // Who may act where: callers act in their own account, and where this grants them more (platform/account-access.ts).
     ACCOUNT_ACCESS: z.prefault(accountAccessSchema, ""),
+    // An estate listing (accounts=...): how many (account, region) scopes it lists at once, and when it answers what
+    // it has (ms after API Gateway received the request, cold start included; API Gateway gives up at 30 s).
+    // At most 24: a cursor names up to twice as many open scopes (EstateCursor's bound).
+    ESTATE_CONCURRENCY: z._default(positiveInt.check(z.maximum(24)), 16),
+    ESTATE_DEADLINE_MS: z._default(positiveInt, 24000),
     // How long an instance trusts its list of the organization's accounts.
     ALLOWED_ACCOUNTS_TTL_SECONDS: z._default(positiveInt, 60),
     // The role every member account has (deploy/member-role.yml), assumed with this external id.

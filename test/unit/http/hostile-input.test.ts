@@ -54,6 +54,8 @@ const VALID: Record<string, string> = {
   unused: "true",
   force: "true",
   allRegions: "true",
+  accounts: "all",
+  estateCursor: "eyJ2IjoxLCJvcGVuIjpbXX0",
   dryRun: "true",
   publicKey: ed25519PublicKey(),
   "idempotency-key": "8e03978e-40d5",

@@ -18,6 +18,10 @@ from .key_format import KeyFormat
 from .key_pair import KeyPair
 from .key_pair_list import KeyPairList
 from .key_pair_list_regions import KeyPairListRegions
+from .key_pair_list_scopes import KeyPairListScopes
+from .key_pair_list_scopes_additional_property import (
+    KeyPairListScopesAdditionalProperty,
+)
 from .key_pair_report import KeyPairReport
 from .key_pair_report_regions import KeyPairReportRegions
 from .key_pair_tags import KeyPairTags
@@ -43,6 +47,8 @@ from .region_listing_type_1 import RegionListingType1
 from .region_listing_type_1_status import RegionListingType1Status
 from .report_row import ReportRow
 from .report_row_age import ReportRowAge
+from .scope_listing import ScopeListing
+from .scope_listing_status import ScopeListingStatus
 from .set_key_pair_expiry_body import SetKeyPairExpiryBody
 from .set_key_pair_expiry_by_id_body import SetKeyPairExpiryByIdBody
 from .tags import Tags
@@ -68,6 +74,8 @@ __all__ = (
     "KeyPair",
     "KeyPairList",
     "KeyPairListRegions",
+    "KeyPairListScopes",
+    "KeyPairListScopesAdditionalProperty",
     "KeyPairReport",
     "KeyPairReportRegions",
     "KeyPairTags",
@@ -93,6 +101,8 @@ __all__ = (
     "RegionListingType1Status",
     "ReportRow",
     "ReportRowAge",
+    "ScopeListing",
+    "ScopeListingStatus",
     "SetKeyPairExpiryBody",
     "SetKeyPairExpiryByIdBody",
     "Tags",

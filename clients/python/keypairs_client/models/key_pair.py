@@ -39,6 +39,7 @@ class KeyPair:
             the tagKey and tag filters do not match it.
         managed (bool): Whether the key carries this service's managed-key tag (only managed keys can be deleted through
             the API, by default).
+        account (str | Unset): The key's account; only in estate listings (accounts=...).
         created_at (datetime.datetime | Unset):
         expires_at (datetime.datetime | Unset): When the key expires (UTC): the sweep deletes it then. Only on keys
             created or imported with ttlSeconds or expiresAt.
@@ -59,6 +60,7 @@ class KeyPair:
     region: str
     tags: KeyPairTags
     managed: bool
+    account: str | Unset = UNSET
     created_at: datetime.datetime | Unset = UNSET
     expires_at: datetime.datetime | Unset = UNSET
     expiry_tag_invalid: bool | Unset = UNSET
@@ -79,6 +81,8 @@ class KeyPair:
         tags = self.tags.to_dict()
 
         managed = self.managed
+
+        account = self.account
 
         created_at: str | Unset = UNSET
         if not isinstance(self.created_at, Unset):
@@ -109,6 +113,8 @@ class KeyPair:
                 "managed": managed,
             }
         )
+        if account is not UNSET:
+            field_dict["account"] = account
         if created_at is not UNSET:
             field_dict["createdAt"] = created_at
         if expires_at is not UNSET:
@@ -141,6 +147,8 @@ class KeyPair:
         tags = KeyPairTags.from_dict(d.pop("tags"))
 
         managed = d.pop("managed")
+
+        account = d.pop("account", UNSET)
 
         _created_at = d.pop("createdAt", UNSET)
         created_at: datetime.datetime | Unset
@@ -175,6 +183,7 @@ class KeyPair:
             region=region,
             tags=tags,
             managed=managed,
+            account=account,
             created_at=created_at,
             expires_at=expires_at,
             expiry_tag_invalid=expiry_tag_invalid,

@@ -10,6 +10,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.key_pair import KeyPair
     from ..models.key_pair_list_regions import KeyPairListRegions
+    from ..models.key_pair_list_scopes import KeyPairListScopes
 
 
 T = TypeVar("T", bound="KeyPairList")
@@ -20,7 +21,15 @@ class KeyPairList:
     """
     Attributes:
         items (list[KeyPair]):
-        next_cursor (str | Unset): Present when more keys follow: the last name of this page; pass it as `cursor`.
+        next_cursor (str | Unset): Present when more keys follow: the last name of this page; pass it as `cursor`. In an
+            estate listing (accounts=...): an opaque token naming the scopes and pages still to list; pass it as
+            `estateCursor`.
+        scopes (KeyPairListScopes | Unset): Only in estate listings (accounts=...): by account, then region, how listing
+            each scope this page reached went. Example: {'222222222222': {'eu-west-1': {'status': 'ok', 'count': 2,
+            'complete': True}}, '333333333333': {'eu-west-1': {'status': 'denied', 'detail': 'Account 333333333333 could not
+            be reached: denied ...'}}}.
+        pending_scopes (int | Unset): Only in estate listings: how many scopes this page did not start (nextCursor lists
+            them).
         regions (KeyPairListRegions | Unset): Only with allRegions=true: each allowed region and how listing it went.
             Example: {'eu-west-1': {'status': 'ok', 'count': 2, 'complete': True}, 'ap-south-1': {'status': 'error',
             'problem': {'type': '/problems/upstream-timeout', 'title': 'AWS did not answer in time', 'status': 504,
@@ -29,6 +38,8 @@ class KeyPairList:
 
     items: list[KeyPair]
     next_cursor: str | Unset = UNSET
+    scopes: KeyPairListScopes | Unset = UNSET
+    pending_scopes: int | Unset = UNSET
     regions: KeyPairListRegions | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,6 +49,12 @@ class KeyPairList:
             items.append(items_item)
 
         next_cursor = self.next_cursor
+
+        scopes: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.scopes, Unset):
+            scopes = self.scopes.to_dict()
+
+        pending_scopes = self.pending_scopes
 
         regions: dict[str, Any] | Unset = UNSET
         if not isinstance(self.regions, Unset):
@@ -52,6 +69,10 @@ class KeyPairList:
         )
         if next_cursor is not UNSET:
             field_dict["nextCursor"] = next_cursor
+        if scopes is not UNSET:
+            field_dict["scopes"] = scopes
+        if pending_scopes is not UNSET:
+            field_dict["pendingScopes"] = pending_scopes
         if regions is not UNSET:
             field_dict["regions"] = regions
 
@@ -61,6 +82,7 @@ class KeyPairList:
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         from ..models.key_pair import KeyPair
         from ..models.key_pair_list_regions import KeyPairListRegions
+        from ..models.key_pair_list_scopes import KeyPairListScopes
 
         d = dict(src_dict)
         items = []
@@ -72,6 +94,15 @@ class KeyPairList:
 
         next_cursor = d.pop("nextCursor", UNSET)
 
+        _scopes = d.pop("scopes", UNSET)
+        scopes: KeyPairListScopes | Unset
+        if isinstance(_scopes, Unset):
+            scopes = UNSET
+        else:
+            scopes = KeyPairListScopes.from_dict(_scopes)
+
+        pending_scopes = d.pop("pendingScopes", UNSET)
+
         _regions = d.pop("regions", UNSET)
         regions: KeyPairListRegions | Unset
         if isinstance(_regions, Unset):
@@ -82,6 +113,8 @@ class KeyPairList:
         key_pair_list = cls(
             items=items,
             next_cursor=next_cursor,
+            scopes=scopes,
+            pending_scopes=pending_scopes,
             regions=regions,
         )
 

@@ -129,6 +129,8 @@ const GIVEN_BY: Record<string, { args: string[]; sent: unknown }> = {
   "query limit": { args: ["--limit", "10"], sent: 10 },
   "query cursor": { args: ["--cursor", "alice"], sent: "alice" },
   "query allRegions": { args: ["--all-regions"], sent: true },
+  "query accounts": { args: ["--all-accounts"], sent: "all" },
+  "query estateCursor": { args: ["--all-accounts", "--cursor", "x"], sent: "x" },
   "query dryRun": { args: ["--dry-run"], sent: true },
   "query force": { args: ["--force"], sent: true },
   "body set": { args: ["--set", "owner=ci"], sent: { owner: "ci" } },
@@ -149,7 +151,7 @@ const GIVEN_BY: Record<string, { args: string[]; sent: unknown }> = {
 };
 
 /** Client methods that are no operation of their own: the operation each one calls. */
-const SAME_OPERATION: Record<string, string> = { listAllKeyPairs: "listKeyPairs" };
+const SAME_OPERATION: Record<string, string> = { listAllKeyPairs: "listKeyPairs", listEstate: "listKeyPairs" };
 
 const KEY = { name: NAME, keyPairId: ID, keyType: "ed25519", fingerprint: "aa:bb", region: "eu-west-1", managed: true, tags: {} };
 const DRY_RUN = { dryRun: true, detail: "would succeed" };
@@ -158,6 +160,7 @@ const ANSWERS: Record<string, unknown> = {
   importKeyPair: DRY_RUN,
   listKeyPairs: { items: [] },
   listAllKeyPairs: { items: [] },
+  listEstate: { items: [] },
   getKeyPair: KEY,
   getKeyPairById: KEY,
   updateKeyPairTags: KEY,

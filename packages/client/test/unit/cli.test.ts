@@ -1,6 +1,6 @@
 /** The CLI's output (--output json|table|text, --query), expiry options and exit codes, with a stand-in client. */
 import { EXIT, main, ttlSeconds, USAGE, usageLines } from "../../src/cli.js";
-import type { KeyPair, KeyPairsClient } from "../../src/client.js";
+import type { KeyPair, KeyPairList, KeyPairsClient } from "../../src/client.js";
 
 const KEYS: KeyPair[] = [
   {
@@ -38,6 +38,12 @@ function fake(calls: unknown[], answers: Partial<Record<keyof KeyPairsClient, un
     listAllKeyPairs: async (query: unknown) => {
       calls.push(["list", query]);
       return { items: KEYS };
+    },
+    listEstate: async (query: unknown, onPage?: (page: KeyPairList, pages: number) => void) => {
+      calls.push(["listEstate", query]);
+      const pages = (answers.listEstate as KeyPairList[] | undefined) ?? [{ items: KEYS }];
+      for (const [index, page] of pages.entries()) onPage?.(page, index + 1);
+      return { items: pages.flatMap((page) => page.items), scopes: Object.assign({}, ...pages.map((page) => page.scopes)) };
     },
     listKeyPairs: async (query: unknown) => {
       calls.push(["listKeyPairs", query]);
@@ -255,4 +261,37 @@ describe("by id, escrow, dry-run import, idempotency keys and the ls filters", (
     for (const limit of ["0", "1001", "ten", "1.5"]) expect((await run(["ls", "--limit", limit])).code).toBe(EXIT.usage);
     expect((await run(["ls", "--all-regions", "--cursor", "x"])).code).toBe(EXIT.usage);
   });
+});
+
+test("ls --all-accounts follows the estate's pages with a progress line each, names each failed scope, exits 4", async () => {
+  const [own, member] = [
+    { ...KEYS[0]!, account: "111111111111" },
+    { ...KEYS[1]!, account: "222222222222" },
+  ];
+  const pages = [
+    {
+      items: [own],
+      scopes: { "111111111111": { "eu-west-1": { status: "ok", count: 1, complete: true } } },
+      pendingScopes: 2,
+      nextCursor: "c",
+    },
+    {
+      items: [member],
+      scopes: {
+        "222222222222": { "eu-west-1": { status: "ok", count: 1, complete: true } },
+        "333333333333": { "eu-west-1": { status: "denied", detail: "no role" } },
+      },
+      pendingScopes: 0,
+    },
+  ];
+  const { code, stdout, stderr, calls } = await run(["ls", "--all-accounts", "--tag", "team=ci"], { listEstate: pages });
+  expect(code).toBe(EXIT.partial);
+  expect(calls).toEqual([["listEstate", { tag: "team=ci", accounts: "all" }]]);
+  expect(stdout).toMatch(/^ACCOUNT +NAME +REGION/);
+  expect(stdout).toContain("222222222222");
+  expect(stderr).toBe(
+    "page 1: 1 keys, 1 scopes reached, 2 not started yet\npage 2: 1 keys, 3 scopes reached\n" +
+      "account 333333333333 region eu-west-1: denied: no role\n",
+  );
+  expect((await run(["ls", "--all-accounts", "--account", "222222222222"])).code).toBe(EXIT.usage);
 });

@@ -19,8 +19,8 @@ const OPERATIONS = new Map<string, string>(
   ),
 );
 
-/** Methods that are no operation of their own: listAllKeyPairs follows listKeyPairs' nextCursor. */
-const HELPERS = ["listAllKeyPairs"];
+/** Methods that are no operation of their own: listAllKeyPairs and listEstate follow listKeyPairs' nextCursor. */
+const HELPERS = ["listAllKeyPairs", "listEstate"];
 
 /** One call of each operation's method, with the path parameters it sends. */
 const CALLS: Record<keyof operations, { call: (client: KeyPairsClient) => Promise<unknown>; path: Record<string, string> }> = {

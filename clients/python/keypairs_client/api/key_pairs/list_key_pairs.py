@@ -33,6 +33,8 @@ def _get_kwargs(
     unused: bool | Unset = UNSET,
     limit: int | Unset = 1000,
     cursor: str | Unset = UNSET,
+    accounts: str | Unset = UNSET,
+    estate_cursor: str | Unset = UNSET,
     all_regions: bool | Unset = UNSET,
 ) -> dict[str, Any]:
 
@@ -88,6 +90,10 @@ def _get_kwargs(
     params["limit"] = limit
 
     params["cursor"] = cursor
+
+    params["accounts"] = accounts
+
+    params["estateCursor"] = estate_cursor
 
     params["allRegions"] = all_regions
 
@@ -235,6 +241,8 @@ def sync_detailed(
     unused: bool | Unset = UNSET,
     limit: int | Unset = 1000,
     cursor: str | Unset = UNSET,
+    accounts: str | Unset = UNSET,
+    estate_cursor: str | Unset = UNSET,
     all_regions: bool | Unset = UNSET,
 ) -> Response[GatewayMessage | Problem | KeyPairList]:
     """List key pairs
@@ -284,6 +292,16 @@ def sync_detailed(
             pass 4 MiB (keys with many long tags); nextCursor then says where to go on. Default: 1000.
         cursor (str | Unset): Start after this key name: the nextCursor of the previous page.
             Example: deploy-bot.
+        accounts (str | Unset): An estate listing: every key of these accounts (`all`: the API's
+            own and every allowed one; or a comma list of allowed account ids), in the request's
+            region or, with allRegions=true, in every allowed region. Each item says its account and
+            region, and `scopes` says per account and region how listing it went (ok, denied,
+            unreachable, throttled, timeout, not-enabled, forbidden, pending): one failing account or
+            region never fails the answer. What was not listed before the deadline comes back as
+            nextCursor: pass it as estateCursor with the same other parameters. Not combinable with
+            `account`.
+        estate_cursor (str | Unset): Only with `accounts`: the nextCursor of the previous estate
+            page; the listing resumes exactly the scopes and pages it left.
         all_regions (bool | Unset): List every allowed region at once (in parallel, a few regions
             at a time) instead of one: each item says its region, and `regions` says per region
             whether it was listed or what went wrong, so one failing region does not fail the answer.
@@ -317,6 +335,8 @@ def sync_detailed(
         unused=unused,
         limit=limit,
         cursor=cursor,
+        accounts=accounts,
+        estate_cursor=estate_cursor,
         all_regions=all_regions,
     )
 
@@ -347,6 +367,8 @@ def sync(
     unused: bool | Unset = UNSET,
     limit: int | Unset = 1000,
     cursor: str | Unset = UNSET,
+    accounts: str | Unset = UNSET,
+    estate_cursor: str | Unset = UNSET,
     all_regions: bool | Unset = UNSET,
 ) -> GatewayMessage | Problem | KeyPairList | None:
     """List key pairs
@@ -396,6 +418,16 @@ def sync(
             pass 4 MiB (keys with many long tags); nextCursor then says where to go on. Default: 1000.
         cursor (str | Unset): Start after this key name: the nextCursor of the previous page.
             Example: deploy-bot.
+        accounts (str | Unset): An estate listing: every key of these accounts (`all`: the API's
+            own and every allowed one; or a comma list of allowed account ids), in the request's
+            region or, with allRegions=true, in every allowed region. Each item says its account and
+            region, and `scopes` says per account and region how listing it went (ok, denied,
+            unreachable, throttled, timeout, not-enabled, forbidden, pending): one failing account or
+            region never fails the answer. What was not listed before the deadline comes back as
+            nextCursor: pass it as estateCursor with the same other parameters. Not combinable with
+            `account`.
+        estate_cursor (str | Unset): Only with `accounts`: the nextCursor of the previous estate
+            page; the listing resumes exactly the scopes and pages it left.
         all_regions (bool | Unset): List every allowed region at once (in parallel, a few regions
             at a time) instead of one: each item says its region, and `regions` says per region
             whether it was listed or what went wrong, so one failing region does not fail the answer.
@@ -430,6 +462,8 @@ def sync(
         unused=unused,
         limit=limit,
         cursor=cursor,
+        accounts=accounts,
+        estate_cursor=estate_cursor,
         all_regions=all_regions,
     ).parsed
 
@@ -454,6 +488,8 @@ async def asyncio_detailed(
     unused: bool | Unset = UNSET,
     limit: int | Unset = 1000,
     cursor: str | Unset = UNSET,
+    accounts: str | Unset = UNSET,
+    estate_cursor: str | Unset = UNSET,
     all_regions: bool | Unset = UNSET,
 ) -> Response[GatewayMessage | Problem | KeyPairList]:
     """List key pairs
@@ -503,6 +539,16 @@ async def asyncio_detailed(
             pass 4 MiB (keys with many long tags); nextCursor then says where to go on. Default: 1000.
         cursor (str | Unset): Start after this key name: the nextCursor of the previous page.
             Example: deploy-bot.
+        accounts (str | Unset): An estate listing: every key of these accounts (`all`: the API's
+            own and every allowed one; or a comma list of allowed account ids), in the request's
+            region or, with allRegions=true, in every allowed region. Each item says its account and
+            region, and `scopes` says per account and region how listing it went (ok, denied,
+            unreachable, throttled, timeout, not-enabled, forbidden, pending): one failing account or
+            region never fails the answer. What was not listed before the deadline comes back as
+            nextCursor: pass it as estateCursor with the same other parameters. Not combinable with
+            `account`.
+        estate_cursor (str | Unset): Only with `accounts`: the nextCursor of the previous estate
+            page; the listing resumes exactly the scopes and pages it left.
         all_regions (bool | Unset): List every allowed region at once (in parallel, a few regions
             at a time) instead of one: each item says its region, and `regions` says per region
             whether it was listed or what went wrong, so one failing region does not fail the answer.
@@ -536,6 +582,8 @@ async def asyncio_detailed(
         unused=unused,
         limit=limit,
         cursor=cursor,
+        accounts=accounts,
+        estate_cursor=estate_cursor,
         all_regions=all_regions,
     )
 
@@ -564,6 +612,8 @@ async def asyncio(
     unused: bool | Unset = UNSET,
     limit: int | Unset = 1000,
     cursor: str | Unset = UNSET,
+    accounts: str | Unset = UNSET,
+    estate_cursor: str | Unset = UNSET,
     all_regions: bool | Unset = UNSET,
 ) -> GatewayMessage | Problem | KeyPairList | None:
     """List key pairs
@@ -613,6 +663,16 @@ async def asyncio(
             pass 4 MiB (keys with many long tags); nextCursor then says where to go on. Default: 1000.
         cursor (str | Unset): Start after this key name: the nextCursor of the previous page.
             Example: deploy-bot.
+        accounts (str | Unset): An estate listing: every key of these accounts (`all`: the API's
+            own and every allowed one; or a comma list of allowed account ids), in the request's
+            region or, with allRegions=true, in every allowed region. Each item says its account and
+            region, and `scopes` says per account and region how listing it went (ok, denied,
+            unreachable, throttled, timeout, not-enabled, forbidden, pending): one failing account or
+            region never fails the answer. What was not listed before the deadline comes back as
+            nextCursor: pass it as estateCursor with the same other parameters. Not combinable with
+            `account`.
+        estate_cursor (str | Unset): Only with `accounts`: the nextCursor of the previous estate
+            page; the listing resumes exactly the scopes and pages it left.
         all_regions (bool | Unset): List every allowed region at once (in parallel, a few regions
             at a time) instead of one: each item says its region, and `regions` says per region
             whether it was listed or what went wrong, so one failing region does not fail the answer.
@@ -648,6 +708,8 @@ async def asyncio(
             unused=unused,
             limit=limit,
             cursor=cursor,
+            accounts=accounts,
+            estate_cursor=estate_cursor,
             all_regions=all_regions,
         )
     ).parsed
