@@ -1,5 +1,5 @@
 import { CleanupBody } from "../lib/api/cleanup-schemas.js";
-import { keyPairRoute } from "../lib/http/account-route.js";
+import { jsonBodyRoute } from "../lib/http/body-route.js";
 import { toProblem } from "../lib/http/problems.js";
 import { json } from "../lib/http/responses.js";
 import type { CleanupRun } from "../lib/keypairs/cleanup.js";
@@ -17,6 +17,6 @@ const cleanupView = ({ items, error, ...run }: CleanupRun) => ({
 });
 
 /** POST /keypairs/cleanup (a dry run unless dryRun: false) */
-export const handler = keyPairRoute({ body: CleanupBody }, async ({ body, region, caller, deadline }) =>
+export const handler = jsonBodyRoute({ body: CleanupBody }, async ({ body, region, caller, deadline }) =>
   json(200, cleanupView(await keyPairCleanup.cleanUpKeyPairs(region, body, { caller, deadline }))),
 );

@@ -4,7 +4,7 @@
  * request (decision 0029); in schemas.ts they would be built at every cold start.
  */
 import * as z from "../platform/zod.js";
-import { CreatedAfter, CreatedBefore, decimalQuery, MissingTag, TagFilter } from "./list-query.js";
+import { CreatedAfter, CreatedBefore, decimalQuery, MissingTag, TagFilter } from "./filter-schemas.js";
 import { Account, booleanQuery, CleanupCursor, described, KeyType, Region } from "./schemas.js";
 
 /** The most deletions one cleanup request may ask for; the stage's cap (cleanupMaxDeletions) may be lower. */

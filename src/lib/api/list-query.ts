@@ -4,69 +4,14 @@
  * first request (decision 0029). In schemas.ts it was built at every cold start of the read function.
  */
 import * as z from "../platform/zod.js";
-import {
-  Account,
-  AWS_PREFIX,
-  AWS_PREFIXED_MESSAGE,
-  booleanQuery,
-  described,
-  END,
-  KeyName,
-  KeyPairId,
-  KeyType,
-  PRINTABLE,
-  Region,
-  TagKey,
-  text,
-} from "./schemas.js";
-
-/* @__NO_SIDE_EFFECTS__ */
-export const decimalQuery = (max: number) =>
-  z
-    .pipe(
-      z.pipe(text({ pattern: /^[0-9]{1,9}$/, message: "must be decimal digits" }), z.transform(Number)),
-      z.number().check(z.int(), z.minimum(1), z.maximum(max)),
-    )
-    .register(z.globalRegistry, { type: "integer", minimum: 1, maximum: max, default: max });
+import { CreatedAfter, CreatedBefore, decimalQuery, MissingTag, TagFilter } from "./filter-schemas.js";
+import { Account, booleanQuery, described, END, KeyName, KeyPairId, KeyType, Region, TagKey, text } from "./schemas.js";
 
 /** Colon-separated hex (MD5, SHA-1) or base64 (SHA-256): no character EC2 would read as a wildcard. */
 const Fingerprint = /* @__PURE__ */ text({
   pattern: new RegExp(`^(?:(?:[0-9a-fA-F]{2}:){15,31}[0-9a-fA-F]{2}|[A-Za-z0-9+/]{40,64}={0,2})${END}`),
   message: "must be a colon-separated hex or base64 fingerprint",
 });
-
-/** The tag=value filter of a listing and a cleanup (matched literally, after describe). */
-export const TagFilter = /* @__PURE__ */ z
-  .optional(
-    // The key as in tagKey: no aws: prefix (a filter on it could only ever match EC2's own tags).
-    text({
-      pattern: new RegExp(`^${AWS_PREFIX}[^=\\x00-\\x1f\\x7f-\\x9f]{1,128}=${PRINTABLE}{0,256}${END}`),
-      message: (input) => (/^aws:/i.test(input) ? AWS_PREFIXED_MESSAGE : "must be key=value"),
-    }),
-  )
-  .register(z.globalRegistry, {
-    description:
-      "Only keys whose tag `key` has exactly `value`, written key=value (matched literally: `*` and `?` are ordinary characters); " +
-      "the key must not start with aws:, as in tagKey.",
-    example: "team=platform",
-  });
-
-// By age and owner: compared by the service's rules after describe (EC2 has no such filter), in a
-// listing, a cleanup and a report alike. Separate constants, not a spread object: a spread keeps its
-// schema in every bundle (esbuild cannot tell that it has no getters).
-export const CreatedBefore = /* @__PURE__ */ described(
-  /* @__PURE__ */ z.iso.datetime({ offset: true }),
-  "Only keys created before this instant (RFC 3339 with an offset or Z; compared as instants). A key whose creation time EC2 " +
-    "does not give matches neither createdBefore nor createdAfter.",
-);
-export const CreatedAfter = /* @__PURE__ */ described(
-  /* @__PURE__ */ z.iso.datetime({ offset: true }),
-  "Only keys created after this instant (RFC 3339 with an offset or Z; compared as instants).",
-);
-export const MissingTag = /* @__PURE__ */ described(
-  TagKey,
-  "Only keys that carry no tag with this key (e.g. owner), among the tags answers show; as tagKey, no aws: prefix.",
-);
 
 export const MAX_PAGE_SIZE = 1000;
 

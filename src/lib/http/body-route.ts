@@ -1,7 +1,7 @@
 /**
  * A key-pair route that takes a JSON body: keyPairRoute (account-route.ts) with the body's size guard
  * and strict JSON parsing before its schema. The read function loads none of this; the delete function only with
- * its PATCH and PUT routes, on their first request (decision 0029).
+ * its PATCH, PUT and cleanup routes, on their first request (decision 0029).
  */
 import { config } from "../platform/config.js";
 import { keyPairRoute } from "./account-route.js";

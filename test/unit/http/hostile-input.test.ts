@@ -6,7 +6,11 @@
 import { CreateKeyPairCommand, DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { mockClient } from "aws-sdk-client-mock";
 import { openApiDocument } from "../../../scripts/openapi/document.js";
+import { handler as changeTagsHandler } from "../../../src/handlers/change-key-pair-tags.js";
+import { handler as changeTagsByIdHandler } from "../../../src/handlers/change-key-pair-tags-by-id.js";
 import { handler as cleanupHandler } from "../../../src/handlers/cleanup-key-pairs.js";
+import { handler as clearExpiryHandler } from "../../../src/handlers/clear-key-pair-expiry.js";
+import { handler as clearExpiryByIdHandler } from "../../../src/handlers/clear-key-pair-expiry-by-id.js";
 import { handler as createHandler } from "../../../src/handlers/create-key-pair.js";
 import { handler as deleteHandler } from "../../../src/handlers/delete-key-pair.js";
 import { handler as deleteByIdHandler } from "../../../src/handlers/delete-key-pair-by-id.js";
@@ -16,6 +20,8 @@ import { handler as importHandler } from "../../../src/handlers/import-key-pair.
 import { handler as reportHandler } from "../../../src/handlers/key-pair-report.js";
 import { handler as listHandler } from "../../../src/handlers/list-key-pairs.js";
 import { handler as problemPageHandler } from "../../../src/handlers/problem-page.js";
+import { handler as setExpiryHandler } from "../../../src/handlers/set-key-pair-expiry.js";
+import { handler as setExpiryByIdHandler } from "../../../src/handlers/set-key-pair-expiry-by-id.js";
 import { findJsonFault } from "../../../src/lib/http/strict-json.js";
 import { ed25519PublicKey } from "../../support/keys.js";
 import { type Handler, invoke } from "../../support/lambda.js";
@@ -34,6 +40,12 @@ const HANDLERS: Record<string, Handler> = {
   getProblemType: problemPageHandler,
   cleanUpKeyPairs: cleanupHandler,
   getKeyPairReport: reportHandler,
+  updateKeyPairTags: changeTagsHandler,
+  updateKeyPairTagsById: changeTagsByIdHandler,
+  setKeyPairExpiry: setExpiryHandler,
+  setKeyPairExpiryById: setExpiryByIdHandler,
+  clearKeyPairExpiry: clearExpiryHandler,
+  clearKeyPairExpiryById: clearExpiryByIdHandler,
 };
 
 /** A valid value for every field a request can carry; the poison goes in the middle of it. */
@@ -113,13 +125,16 @@ function cases(poison: string): Case[] {
     >;
     components: { schemas: Record<string, { properties: Record<string, { type?: string; enum?: unknown[]; $ref?: string }> }> };
   };
-  /** The body's string fields (enums included), read from the spec; tags are poisoned separately. */
+  /** The body's tag maps (create's tags, a tag change's set): their keys and values are poisoned separately. */
+  const TAG_MAPS = ["tags", "set"];
+  /** The body's string fields (enums included), read from the spec. */
   type BodySchema = { $ref?: string; properties?: Record<string, { type?: string; enum?: unknown[]; $ref?: string }> };
   const propertiesOf = (schema: BodySchema) => (schema.$ref ? spec.components.schemas[schema.$ref.split("/").pop()!]! : schema).properties!;
   const bodyFields = (schema: BodySchema) =>
     Object.entries(propertiesOf(schema))
       .filter(
-        ([name, property]) => name !== "tags" && (property.type === "string" || property.enum !== undefined || property.$ref !== undefined),
+        ([name, property]) =>
+          !TAG_MAPS.includes(name) && (property.type === "string" || property.enum !== undefined || property.$ref !== undefined),
       )
       .map(([name]) => name);
   const all: Case[] = [];
@@ -133,9 +148,13 @@ function cases(poison: string): Case[] {
           ? { name: VALID.name, publicKey: VALID.publicKey }
           : operation.operationId === "cleanUpKeyPairs"
             ? { unused: true }
-            : operation.requestBody
-              ? { name: VALID.name }
-              : undefined;
+            : operation.operationId.startsWith("updateKeyPairTags")
+              ? { remove: ["old"] }
+              : operation.operationId.startsWith("setKeyPairExpiry")
+                ? {}
+                : operation.requestBody
+                  ? { name: VALID.name }
+                  : undefined;
       for (const parameter of operation.parameters ?? []) {
         const value = poisoned(parameter.name, poison);
         const request =
@@ -155,16 +174,17 @@ function cases(poison: string): Case[] {
             request: { ...base, body: { ...body, [field]: poisoned(field, poison) } },
           });
         }
-        if (!("tags" in propertiesOf(schema))) continue;
+        const map = TAG_MAPS.find((name) => name in propertiesOf(schema));
+        if (!map) continue;
         all.push({
           operation: operation.operationId,
-          field: "body.tags.team",
-          request: { ...base, body: { ...body, tags: { team: `pla${poison}tform` } } },
+          field: `body.${map}.team`,
+          request: { ...base, body: { ...body, [map]: { team: `pla${poison}tform` } } },
         });
         all.push({
           operation: operation.operationId,
-          field: `body.tags.te${poison}am`,
-          request: { ...base, body: { ...body, tags: { [`te${poison}am`]: "platform" } } },
+          field: `body.${map}.te${poison}am`,
+          request: { ...base, body: { ...body, [map]: { [`te${poison}am`]: "platform" } } },
         });
       }
     }
