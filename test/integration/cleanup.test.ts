@@ -235,7 +235,7 @@ test("a key whose usage check the share cut short is kept-unknown, and never del
   await dynamodb.send(
     new UpdateItemCommand({
       TableName: LOCAL_RATE_SHARE_TABLE,
-      Key: { bucket: { S: `ec2#${other}#DescribeInstances` } },
+      Key: { bucket: { S: `ec2#own/${other}#DescribeInstances` } },
       UpdateExpression: "SET tat = :tat",
       ExpressionAttributeValues: { ":tat": { N: String(Date.now() + 60_000 + 50_000) } },
     }),

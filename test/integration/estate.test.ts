@@ -1,14 +1,15 @@
 /**
- * GET /keypairs?accounts=...&allRegions=true over HTTP, against moto: the API's own account, MEMBER
- * (given the member role here) and WITHOUT_ROLE (reported denied) in one listing that never fails whole.
+ * GET /keypairs?accounts=...&allRegions=true over HTTP, against moto: the API's own account, the
+ * local organisation's members (MEMBER holds this test's keys) and WITHOUT_ROLE (reported denied) in
+ * one listing that never fails whole.
  */
 import { apiClient, type Problem } from "../support/contract.js";
-import { clientsIn, createMemberRole } from "../support/member-accounts.js";
+import { clientsIn, DENIED, MEMBERS } from "../support/member-accounts.js";
 
 const api = apiClient();
-// The accounts global-setup allows besides the API's own: one given the member role here, one never given it.
-const MEMBER = "222222222222";
-const WITHOUT_ROLE = "333333333333";
+// The local organisation of global-setup: members with the member role, and one account without it.
+const MEMBER = MEMBERS[0]!;
+const WITHOUT_ROLE = DENIED;
 const run = `e${process.pid}${Math.random().toString(36).slice(2, 6)}`;
 const OWN_KEY = { name: `${run}-own`, region: "ca-central-1" as const };
 const MEMBER_KEYS = [
@@ -18,15 +19,15 @@ const MEMBER_KEYS = [
 const estate = { accounts: "all", allRegions: true, tag: `run=${run}` };
 
 beforeAll(async () => {
-  await createMemberRole(MEMBER);
-  // clientsIn builds MEMBER's state in moto, for every allowed region (moto builds each apart); one region at a time,
-  // so that moto keeps answering the other test files' calls in time.
+  // clientsIn builds each member's state in moto, for every allowed region (moto builds each apart); one region at a
+  // time, so that moto keeps answering the other test files' calls in time.
   const regions = Object.keys((await api.GET("/keypairs", { params: { query: { allRegions: true, limit: 1 } } })).data!.regions!);
-  for (const region of regions) {
-    const { ec2, autoScaling } = await clientsIn(MEMBER, region);
-    ec2.destroy();
-    autoScaling.destroy();
-  }
+  for (const member of MEMBERS)
+    for (const region of regions) {
+      const { ec2, autoScaling } = await clientsIn(member, region);
+      ec2.destroy();
+      autoScaling.destroy();
+    }
   for (const key of [OWN_KEY, ...MEMBER_KEYS]) {
     const answer = await api.POST("/keypairs", { body: { ...key, keyType: "ed25519", tags: { run } } });
     expect(answer.response.status).toBe(201);
@@ -45,8 +46,10 @@ test("accounts=all&allRegions=true: 200, the keys of the API's own account and o
   const answer = await api.GET("/keypairs", { params: { query: estate } });
   expect(answer.response.status).toBe(200);
   const scopes = answer.data!.scopes!;
-  const own = Object.keys(scopes).find((account) => account !== MEMBER && account !== WITHOUT_ROLE)!;
-  expect(Object.keys(scopes).sort()).toEqual([own, MEMBER, WITHOUT_ROLE].sort());
+  const own = Object.keys(scopes).find((account) => !MEMBERS.includes(account) && account !== WITHOUT_ROLE)!;
+  expect(Object.keys(scopes).sort()).toEqual([own, ...MEMBERS, WITHOUT_ROLE].sort());
+  for (const member of MEMBERS.slice(1))
+    expect([member, ...new Set(Object.values(scopes[member]!).map(({ status }) => status))]).toEqual([member, "ok"]);
   expect(listed(answer.data!.items)).toEqual([
     `${own}/ca-central-1/${OWN_KEY.name}`,
     `${MEMBER}/sa-east-1/${MEMBER_KEYS[0]!.name}`,
