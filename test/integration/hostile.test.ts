@@ -360,11 +360,12 @@ describe("bodies of any depth, and JSON that is not an object, on every route wi
   );
   const validation = "/problems/validation";
 
-  test("the routes with a body are create, import and the tags and expiry changes", () => {
+  test("the routes with a body are create, import, the tags and expiry changes and cleanup", () => {
     expect(bodyRoutes.map(routeKey).sort()).toEqual(
       [
         "POST /keypairs",
         "POST /keypairs/import",
+        "POST /keypairs/cleanup",
         "PATCH /keypairs/{name}/tags",
         "PATCH /keypairs/by-id/{keyPairId}/tags",
         "PUT /keypairs/{name}/expiry",
