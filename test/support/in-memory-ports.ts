@@ -173,6 +173,7 @@ export class InMemoryKeyPairStore implements KeyPairStore {
 function matches(record: KeyPairRecord, lookup: KeyPairLookup | undefined): boolean {
   if (lookup === undefined) return true;
   if ("name" in lookup) return record.name === lookup.name;
+  if ("fingerprint" in lookup) return record.fingerprint === lookup.fingerprint;
   return record.keyPairId === lookup.keyPairId;
 }
 

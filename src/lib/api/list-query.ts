@@ -3,6 +3,7 @@
  * pieces: apart because only the list route reads it, and the read function loads that route on its
  * first request (decision 0029). In schemas.ts it was built at every cold start of the read function.
  */
+import { MAX_ESTATE_CONCURRENCY } from "../platform/estate-limits.js";
 import * as z from "../platform/zod.js";
 import { CreatedAfter, CreatedBefore, decimalQuery, MissingTag, TagFilter } from "./filter-schemas.js";
 import { Account, booleanQuery, described, END, KeyName, KeyPairId, KeyType, Region, TagKey, text } from "./schemas.js";
@@ -17,7 +18,10 @@ export const MAX_PAGE_SIZE = 1000;
 
 /** The most accounts an estate listing may name one by one (`accounts=a,b,...`); `all` names the whole allowed set. */
 export const MAX_LISTED_ACCOUNTS = 200;
-/** The longest estate cursor accepted: it names at most a page's unfinished scopes (estateConcurrency of them, plus one). */
+/**
+ * The longest estate cursor accepted: it names at most a page's unfinished scopes (about estateConcurrency of them,
+ * ~46 characters each in base64url, and the one scope the page cut with its last name).
+ */
 export const MAX_ESTATE_CURSOR_CHARS = 8192;
 
 export const ListQuery = /* @__PURE__ */ z.strictObject({
@@ -88,6 +92,6 @@ export type ListKeyPairsQuery = z.output<typeof ListQuery>;
  */
 export const EstateCursor = /* @__PURE__ */ z.strictObject({
   v: z.literal(1),
-  open: z.array(z.tuple([Account, z.string(), z.optional(KeyName)])).check(z.maxLength(64)),
+  open: z.array(z.tuple([Account, z.string(), z.optional(KeyName)])).check(z.maxLength(2 * MAX_ESTATE_CONCURRENCY)),
   next: z.optional(z.tuple([Account, z.string()])),
 });

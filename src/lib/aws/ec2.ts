@@ -179,6 +179,11 @@ function readNewKey(operation: Mutating, output: NewKeyOutput, sent: { name: str
 function selectorFor(lookup: KeyPairLookup | undefined) {
   if (lookup === undefined) return { input: {}, matches: () => true };
   if ("name" in lookup) return { input: { KeyNames: [lookup.name] }, matches: (record: KeyPairRecord) => record.name === lookup.name };
+  if ("fingerprint" in lookup)
+    return {
+      input: { Filters: [{ Name: "fingerprint", Values: [lookup.fingerprint] }] },
+      matches: (record: KeyPairRecord) => record.fingerprint === lookup.fingerprint,
+    };
   return {
     input: { Filters: [{ Name: "key-pair-id", Values: [lookup.keyPairId] }] },
     matches: (record: KeyPairRecord) => record.keyPairId === lookup.keyPairId,
@@ -188,7 +193,9 @@ function selectorFor(lookup: KeyPairLookup | undefined) {
 /**
  * The key pairs of a region, or those `lookup` names. Names go in KeyNames (literal, unlike the
  * key-name filter, where * and ? are wildcards); ids in the key-pair-id filter (moto ignores
- * KeyPairIds; ids are validated hex, so no wildcard can be in one). Whatever EC2 answers is then
+ * KeyPairIds; ids are validated hex, so no wildcard can be in one); fingerprints in the fingerprint
+ * filter (validated hex or base64: no `*`, `?` or backslash), so a leaked-key search across an estate
+ * carries one key per scope, not the whole scope. Whatever EC2 answers is then
  * checked: a key that is not exactly the one asked for is never handed on.
  */
 export async function describeKeyPairs(

@@ -77,7 +77,13 @@ export async function listKeyPairs(
 ): Promise<KeyPairPage> {
   const after = query.cursor;
   const lookup =
-    query.name !== undefined ? { name: query.name } : query.keyPairId !== undefined ? { keyPairId: query.keyPairId } : undefined;
+    query.name !== undefined
+      ? { name: query.name }
+      : query.keyPairId !== undefined
+        ? { keyPairId: query.keyPairId }
+        : query.fingerprint !== undefined
+          ? { fingerprint: query.fingerprint }
+          : undefined;
   let matching = (await deps.store.describe(region, lookup, query.includePublicKey ?? false))
     .filter((record) => matchesFilters(record, query))
     .map((record) => toView(record, region, deps.settings))

@@ -27,7 +27,7 @@ export interface CreatedKeyPairRecord extends NewKeyPairRecord {
 }
 
 /** What identifies key pairs to look up; all are matched literally. */
-export type KeyPairLookup = { name: string } | { keyPairId: string };
+export type KeyPairLookup = { name: string } | { keyPairId: string } | { fingerprint: string };
 
 export type KeyPairRef = { name: string } | { keyPairId: string };
 

@@ -1,4 +1,5 @@
 import { accountAccessSchema } from "./account-access.js";
+import { MAX_ESTATE_CONCURRENCY } from "./estate-limits.js";
 import { KNOWN_REGIONS, STANDARD_REGIONS } from "./regions.js";
 import * as z from "./zod.js";
 
@@ -120,8 +121,8 @@ const envSchema = z
     ACCOUNT_ACCESS: z.prefault(accountAccessSchema, ""),
     // An estate listing (accounts=...): how many (account, region) scopes it lists at once, and when it answers what
     // it has (ms after API Gateway received the request, cold start included; API Gateway gives up at 30 s).
-    // At most 24: a cursor names up to twice as many open scopes (EstateCursor's bound).
-    ESTATE_CONCURRENCY: z._default(positiveInt.check(z.maximum(24)), 16),
+    // 64 by default: 1,000 accounts x 17 regions within three pages (docs/performance.md, "The estate at scale").
+    ESTATE_CONCURRENCY: z._default(positiveInt.check(z.maximum(MAX_ESTATE_CONCURRENCY)), 64),
     ESTATE_DEADLINE_MS: z._default(positiveInt, 24000),
     // How long an instance trusts its list of the organization's accounts.
     ALLOWED_ACCOUNTS_TTL_SECONDS: z._default(positiveInt, 60),

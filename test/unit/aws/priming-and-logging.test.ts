@@ -4,6 +4,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { jest } from "@jest/globals";
 import { mockClient } from "aws-sdk-client-mock";
+import { inAccountScope } from "../../../src/lib/aws/account-scope.js";
 import { ec2Client } from "../../../src/lib/aws/ec2-clients.js";
 import { primeEc2Client } from "../../../src/lib/aws/ec2-priming.js";
 import { config } from "../../../src/lib/platform/config.js";
@@ -27,19 +28,37 @@ describe("primeEc2Client", () => {
     ]);
   });
 
-  test("a failure is only the priming's: it resolves, and the region's clients (and their connections) are made anew", async () => {
+  test("a failure is only the priming's: it resolves, and the region's clients are made anew (its pool, every account's, stays)", async () => {
     const before = ec2Client(config.DEFAULT_REGION, "read");
     const connections = before.config.requestHandler;
     ec2.on(DescribeKeyPairsCommand).rejects(Object.assign(new Error("socket hang up"), { name: "TimeoutError" }));
     await expect(primeEc2Client("read", [], true)).resolves.toBeUndefined();
     expect(ec2Client(config.DEFAULT_REGION, "read")).not.toBe(before);
-    expect(ec2Client(config.DEFAULT_REGION, "read").config.requestHandler).not.toBe(connections);
+    expect(ec2Client(config.DEFAULT_REGION, "read").config.requestHandler).toBe(connections);
   });
 
-  test("a region's read and mutate clients share one pool of connections (the one priming opens); regions do not", () => {
-    const handlerOf = (region: string, kind: "read" | "mutate") => ec2Client(region, kind).config.requestHandler;
+  const handlerOf = (region: string, kind: "read" | "mutate") => ec2Client(region, kind).config.requestHandler;
+  /** `work` in member account `id`'s scope (its clients are that account's). */
+  const inAccount = <T>(id: string, work: () => T) =>
+    inAccountScope(
+      { id, credentials: async () => ({ accessKeyId: `ASIA${id}`, secretAccessKey: "s", sessionToken: "t", expiration: new Date() }) },
+      async () => work(),
+    );
+
+  test("a region's clients share one pool of connections (the one priming opens), every account's; regions do not", async () => {
     expect(handlerOf("eu-west-1", "read")).toBe(handlerOf("eu-west-1", "mutate"));
     expect(handlerOf("eu-west-1", "read")).not.toBe(handlerOf("us-east-1", "read"));
+    const member = await inAccount("222222222222", () => ec2Client("eu-west-1", "read"));
+    expect(member).not.toBe(ec2Client("eu-west-1", "read"));
+    expect(member.config.requestHandler).toBe(handlerOf("eu-west-1", "read"));
+  });
+
+  test("at most 256 clients are kept, the least recently used dropped first", async () => {
+    const first = await inAccount("300000000000", () => ec2Client("eu-west-1", "read"));
+    const kept = ec2Client("eu-west-1", "read");
+    for (let index = 1; index <= 255; index += 1) await inAccount(String(300000000000 + index), () => ec2Client("eu-west-1", "read"));
+    expect(ec2Client("eu-west-1", "read")).toBe(kept);
+    expect(await inAccount("300000000000", () => ec2Client("eu-west-1", "read"))).not.toBe(first);
   });
 });
 

@@ -215,6 +215,17 @@ describe("GET /keypairs", () => {
     expect(JSON.stringify(answer.body)).not.toContain("keyMaterial");
   });
 
+  test("asks EC2 for a fingerprint through its filter, and still hands on only exact matches", async () => {
+    const leaked = "Xk3r8yS0Wq2mYqk0sSL8cB5S0TtX4p9JZ3c3vJcQ0M4=";
+    // An EC2 that ignored the filter (or read it as a pattern) answers more than the one key.
+    ec2.on(DescribeKeyPairsCommand).resolves({ KeyPairs: [{ ...keyInfo("hit"), KeyFingerprint: leaked }, keyInfo("other")] });
+    const answer = await invoke(listHandler, { method: "GET", path: "/keypairs", query: { fingerprint: leaked } });
+    expect(answer.body.items.map((item: { name: string }) => item.name)).toEqual(["hit"]);
+    expect(ec2.commandCalls(DescribeKeyPairsCommand).map((call) => call.args[0].input)).toEqual([
+      { Filters: [{ Name: "fingerprint", Values: [leaked] }], IncludePublicKey: false },
+    ]);
+  });
+
   test.each([
     [{ limit: "0" }, "query.limit"],
     [{ limit: "1001" }, "query.limit"],
