@@ -116,6 +116,23 @@ test("a caller of another account is refused even in the API's own: its grant is
   expectForbidden(await outsider.GET("/keypairs", { params: { query: { account: GRANTED } } }), PRINCIPALS.outsider, GRANTED);
 });
 
+test("an estate listing reports the accounts outside the caller's grant as forbidden and still answers", async () => {
+  const statuses = async (client: typeof ops) => {
+    const answer = await client.GET("/keypairs", { params: { query: { accounts: "all", name: `${run}-none` } } });
+    expect(answer.response.status).toBe(200);
+    return Object.fromEntries(Object.entries(answer.data!.scopes!).map(([account, regions]) => [account, regions[REGION]!.status]));
+  };
+  // A caller of another account: its grant is its own account, which is not one of this API's.
+  const outsiders = await statuses(outsider);
+  expect(Object.keys(outsiders)).toEqual(expect.arrayContaining([OWN, ...MEMBERS]));
+  expect(Object.values(outsiders).every((status) => status === "forbidden")).toBe(true);
+  // A granted role: the API's own account (its own) and the one its grant names.
+  const granted = await statuses(ops);
+  expect(granted[OWN]).toBe("ok");
+  expect(granted[GRANTED]).toBe("ok");
+  expect(granted[UNTOUCHED]).toBe("forbidden");
+});
+
 test("access log lines name the signed caller and the account", async () => {
   const name = `${run}-log`;
   expect((await ops.GET("/keypairs/{name}", { params: { path: { name }, query: { account: GRANTED } } })).response.status).toBe(404);
