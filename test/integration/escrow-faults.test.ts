@@ -5,13 +5,23 @@
  */
 import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { configFromEnv, type RealisticAwsConfig } from "../../scripts/realistic-aws/config.js";
 import { eventually } from "../support/eventually.js";
 import { type Handler, invoke, lambdaContext } from "../support/lambda.js";
 import { type StallingProxy, startStallingProxy } from "../support/stalling-proxy.js";
 
 const region = "ap-northeast-2"; // used by no other test file
 const run = `f${process.pid}${Math.random().toString(36).slice(2, 6)}`;
-const REQUEST_TIMEOUT_MS = 1000;
+/**
+ * Per attempt: 1 s against moto. Under REALISTIC_AWS=1 a call alone may take up to the latency's max, and a
+ * lost-answer delete is looked up after its timeout: past the consistency window, describes show it gone.
+ */
+const REQUEST_TIMEOUT_MS = process.env.REALISTIC_AWS === "1" ? realisticTimeoutMs(configFromEnv()) : 1000;
+
+function realisticTimeoutMs({ consistencyWindowMs, latency }: RealisticAwsConfig): number {
+  const slowestCall = latency.kind === "fixed" ? latency.ms : latency.maxMs;
+  return Math.max(1000, consistencyWindowMs.max + slowestCall);
+}
 
 let proxy: StallingProxy;
 let createHandler: Handler;
