@@ -2,14 +2,24 @@
  * The local organisation: in moto, an organization of this API's account (the
  * management account, MOTO_ACCOUNT) and `members` member accounts, each with the member role of
  * deploy/member-role.yml (its default name and external id), and, if asked, one more account without
- * it (AssumeRole there is denied: the `denied` path). moto's patch 9 (scripts/moto_server.py) numbers
+ * it (AssumeRole there is denied: the `denied` path); the second member account is in an OU
+ * (LOCAL_OU). moto's patch 9 (scripts/moto_server.py) numbers
  * the accounts from 222222222222 in creation order, so the ids are known before the stack starts.
  */
 import { AutoScalingClient, DescribeAutoScalingGroupsCommand } from "@aws-sdk/client-auto-scaling";
 import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
-import { CreateAccountCommand, CreateOrganizationCommand, OrganizationsClient } from "@aws-sdk/client-organizations";
+import {
+  CreateAccountCommand,
+  CreateOrganizationalUnitCommand,
+  CreateOrganizationCommand,
+  ListRootsCommand,
+  MoveAccountCommand,
+  OrganizationsClient,
+} from "@aws-sdk/client-organizations";
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 
+/** The local organisation's one OU (moto_server.py's patch 10 numbers it): the second member account is in it. */
+export const LOCAL_OU = "ou-0000-00000001";
 /** deploy/member-role.yml's defaults, as serverless.yml's memberRoleName and memberExternalId. */
 export const MEMBER_ROLE_NAME = "ec2-keypairs-member";
 export const MEMBER_EXTERNAL_ID = "ec2-keypairs-api";
@@ -62,6 +72,16 @@ async function createMemberRole(motoUrl: string, account: string, apiAccount: st
   if (answer.status !== 200) throw new Error(`moto did not create the member role in ${account}: ${answer.status} ${await answer.text()}`);
 }
 
+/** Makes LOCAL_OU under the root and moves `account` into it (grants may name the OU: ACCOUNT_ACCESS). */
+async function moveIntoOu(organizations: OrganizationsClient, account: string): Promise<void> {
+  const { Roots } = await organizations.send(new ListRootsCommand({}));
+  const root = Roots![0]!.Id!;
+  const { OrganizationalUnit } = await organizations.send(new CreateOrganizationalUnitCommand({ ParentId: root, Name: "local-team" }));
+  if (OrganizationalUnit?.Id !== LOCAL_OU)
+    throw new Error(`moto's organization made OU ${OrganizationalUnit?.Id}, not ${LOCAL_OU} (is moto_server.py's patch 10 in place?)`);
+  await organizations.send(new MoveAccountCommand({ AccountId: account, SourceParentId: root, DestinationParentId: LOCAL_OU }));
+}
+
 /** Makes the organisation in moto; answers its accounts (the ids localAccountIds names, as moto confirms them). */
 export async function createLocalOrganization(
   motoUrl: string,
@@ -86,6 +106,7 @@ export async function createLocalOrganization(
         `moto's organization made accounts ${ids.join(", ")}, not the local organisation's (is moto_server.py's patch 9 in place?)`,
       );
     await Promise.all(expected.members.map((account) => createMemberRole(motoUrl, account, apiAccount)));
+    if (expected.members.length > 1) await moveIntoOu(organizations, expected.members[1]!);
     return expected;
   } finally {
     organizations.destroy();

@@ -35,6 +35,8 @@
 9. Organizations' CreateAccount ids in order: 222222222222, 222222222223, ... (moto draws them at
    random), so the local organisation (scripts/local-organization.ts) has the same accounts on every
    start, and a grant (ACCOUNT_ACCESS) or a curl can name one before the stack starts.
+10. Organizations' root and OU ids fixed, for the same reason (moto draws them at random): the root is
+   r-0000, and OUs are ou-0000-00000001, ou-0000-00000002, ... in creation order.
 Then moto_server runs unchanged (same arguments).
 """
 import base64
@@ -310,6 +312,24 @@ def _create_numbered_account(self, **kwargs):
 
 
 OrganizationsBackend.create_account = _create_numbered_account
+
+organizations_utils.make_random_root_id = lambda: "r-0000"
+_next_ou = itertools.count(1)
+_create_ou = OrganizationsBackend.create_organizational_unit
+_random_ou_id = organizations_utils.make_random_ou_id
+
+
+def _create_numbered_ou(self, **kwargs):
+    # Only CreateOrganizationalUnit's id is numbered (the root's record draws one too).
+    with _next_account_lock:
+        organizations_utils.make_random_ou_id = lambda root_id: f"ou-{root_id[2:]}-{next(_next_ou):08d}"
+        try:
+            return _create_ou(self, **kwargs)
+        finally:
+            organizations_utils.make_random_ou_id = _random_ou_id
+
+
+OrganizationsBackend.create_organizational_unit = _create_numbered_ou
 
 if __name__ == "__main__":
     sys.exit(main())

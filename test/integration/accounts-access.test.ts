@@ -34,13 +34,14 @@ const accessLines = (name: string) =>
     .filter((line) => line.includes(`"${name}"`) && line.includes("request completed"))
     .map((line) => JSON.parse(line.slice(line.indexOf("{"))) as { caller?: string; account?: string });
 
+let audit: Awaited<ReturnType<typeof signedAs>>;
 let ops: Awaited<ReturnType<typeof signedAs>>;
 let dev: Awaited<ReturnType<typeof signedAs>>;
 let outsider: Awaited<ReturnType<typeof signedAs>>;
 let untouched: EC2Client;
 
 beforeAll(async () => {
-  [ops, dev, outsider] = await Promise.all([signedAs("ops"), signedAs("dev"), signedAs("outsider")]);
+  [ops, dev, outsider, audit] = await Promise.all([signedAs("ops"), signedAs("dev"), signedAs("outsider"), signedAs("audit")]);
   const clients = await clientsIn(UNTOUCHED);
   clients.autoScaling.destroy();
   untouched = clients.ec2;
@@ -114,6 +115,15 @@ test("a granted role acts in the account its grant names, and in no other", asyn
 test("a caller of another account is refused even in the API's own: its grant is its own account", async () => {
   expectForbidden(await outsider.GET("/keypairs"), PRINCIPALS.outsider, OWN);
   expectForbidden(await outsider.GET("/keypairs", { params: { query: { account: GRANTED } } }), PRINCIPALS.outsider, GRANTED);
+});
+
+test("a grant of an OU lets its role act in the accounts in that OU (Organizations lists them), and in no other", async () => {
+  const inOu = MEMBERS[1]!; // scripts/local-organization.ts moves it into LOCAL_OU
+  expect((await audit.GET("/keypairs", { params: { query: { account: inOu, name: `${run}-none` } } })).response.status).toBe(200);
+  expectForbidden(await audit.GET("/keypairs", { params: { query: { account: GRANTED } } }), PRINCIPALS.audit, GRANTED);
+  const { data } = await audit.GET("/keypairs", { params: { query: { accounts: "all", name: `${run}-none` } } });
+  expect(data!.scopes![inOu]![REGION]!.status).toBe("ok");
+  expect(data!.scopes![UNTOUCHED]![REGION]!.status).toBe("forbidden");
 });
 
 test("an estate listing reports the accounts outside the caller's grant as forbidden and still answers", async () => {
