@@ -319,11 +319,13 @@ table([["package or file", "µs"], ...profile.filter((row) => row.us >= 0.5).map
 fake.server.close();
 
 if (IDEMPOTENCY_PAIRS > 0) {
-  console.log("\n== What an Idempotency-Key adds to a create, end to end (serverless-offline, moto's EC2 and DynamoDB)");
+  console.log(
+    "\n== What an Idempotency-Key adds to a create, end to end (serverless-offline, moto's EC2 and DynamoDB; re-run alone: npx tsx bench/idempotency-cli.ts)",
+  );
   const stack = await startLocalStack({ output: () => undefined });
   try {
     const { formatIdempotencyCost, idempotencyCost } = await import("./idempotency.js");
-    for (const line of formatIdempotencyCost(await idempotencyCost(stack.apiUrl, IDEMPOTENCY_PAIRS))) console.log(line);
+    for (const line of formatIdempotencyCost(await idempotencyCost(stack, IDEMPOTENCY_PAIRS))) console.log(line);
   } finally {
     await stack.stop();
   }
