@@ -4,7 +4,7 @@
  * whose answer is lost after EC2 carried it out still ends with a working private key.
  */
 import { ed25519PublicKey, publicKeyOf, withoutComment } from "../support/keys.js";
-import { type Handler, invoke } from "../support/lambda.js";
+import { type Handler, inProcessEnvironment, invoke } from "../support/lambda.js";
 import { type StallingProxy, startStallingProxy } from "../support/stalling-proxy.js";
 
 const region = "ap-northeast-3"; // used by no other test file
@@ -18,17 +18,11 @@ let getHandler: Handler;
 
 beforeAll(async () => {
   proxy = await startStallingProxy(process.env.MOTO_URL!);
-  Object.assign(process.env, {
+  inProcessEnvironment(region, {
     EC2_ENDPOINT: proxy.url,
-    DEFAULT_REGION: region,
-    ALLOWED_REGIONS: region,
     EC2_MAX_ATTEMPTS: "3",
     EC2_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
     EC2_TOTAL_TIMEOUT_MS: "8000",
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
-    LOG_LEVEL: "SILENT",
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   });
   // Imported only now: the configuration is read once, at import.
   ec2 = await import("../../src/lib/aws/ec2.js");

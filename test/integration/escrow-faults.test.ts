@@ -7,7 +7,7 @@ import { DescribeKeyPairsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { configFromEnv, type RealisticAwsConfig } from "../../scripts/realistic-aws/config.js";
 import { eventually } from "../support/eventually.js";
-import { type Handler, invoke, lambdaContext } from "../support/lambda.js";
+import { type Handler, inProcessEnvironment, invoke, lambdaContext } from "../support/lambda.js";
 import { type StallingProxy, startStallingProxy } from "../support/stalling-proxy.js";
 
 const region = "ap-northeast-2"; // used by no other test file
@@ -32,22 +32,16 @@ let ec2: EC2Client;
 
 beforeAll(async () => {
   proxy = await startStallingProxy(process.env.MOTO_URL!);
-  Object.assign(process.env, {
+  inProcessEnvironment(region, {
     EC2_ENDPOINT: proxy.url,
     SSM_ENDPOINT: proxy.url,
     // The delete's usage check reads Auto Scaling too (moto serves it).
     AUTOSCALING_ENDPOINT: proxy.url,
-    DEFAULT_REGION: region,
-    ALLOWED_REGIONS: region,
     EC2_MAX_ATTEMPTS: "3",
     EC2_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
     EC2_TOTAL_TIMEOUT_MS: "8000",
     // The sweep leaves private keys younger than this alone.
     REQUEST_MAX_SECONDS: "1",
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
-    LOG_LEVEL: "SILENT",
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   });
   // Imported only now: the configuration is read once, at import.
   ({ handler: createHandler } = await import("../../src/handlers/create-key-pair.js"));

@@ -7,7 +7,7 @@ import { DescribeParametersCommand, GetParameterCommand, ListTagsForResourceComm
 import { apiClient, created } from "../support/contract.js";
 import { eventually } from "../support/eventually.js";
 import { publicKeyOf, withoutComment } from "../support/keys.js";
-import { type Handler, invoke } from "../support/lambda.js";
+import { type Handler, inProcessEnvironment, invoke } from "../support/lambda.js";
 
 const region = "eu-west-3"; // used by no other test file
 const run = `e${process.pid}${Math.random().toString(36).slice(2, 6)}`;
@@ -18,17 +18,11 @@ let deleteByIdHandler: Handler;
 let ssm: SSMClient;
 
 beforeAll(async () => {
-  Object.assign(process.env, {
-    EC2_ENDPOINT: process.env.MOTO_URL,
-    SSM_ENDPOINT: process.env.MOTO_URL,
+  inProcessEnvironment(region, {
+    EC2_ENDPOINT: process.env.MOTO_URL!,
+    SSM_ENDPOINT: process.env.MOTO_URL!,
     // The delete's usage check reads Auto Scaling too (moto serves it).
-    AUTOSCALING_ENDPOINT: process.env.MOTO_URL,
-    DEFAULT_REGION: region,
-    ALLOWED_REGIONS: region,
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
-    LOG_LEVEL: "SILENT",
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    AUTOSCALING_ENDPOINT: process.env.MOTO_URL!,
   });
   // Imported only now: the configuration is read once, at import.
   ({ handler: createHandler } = await import("../../src/handlers/create-key-pair.js"));

@@ -10,7 +10,7 @@ import { DescribeImagesCommand, EC2Client, RunInstancesCommand } from "@aws-sdk/
 import { jest } from "@jest/globals";
 import { emfViolations } from "../support/emf.js";
 import { ed25519PublicKey } from "../support/keys.js";
-import { type Handler, invoke, lambdaContext } from "../support/lambda.js";
+import { type Handler, inProcessEnvironment, invoke, lambdaContext } from "../support/lambda.js";
 import { filterOf, runbookQueries } from "../support/logs-insights.js";
 
 const region = "us-east-2"; // used by no other test file
@@ -28,19 +28,14 @@ beforeAll(async () => {
   autoScaling = createServer((_request, response) => response.writeHead(400, { "content-type": "text/xml" }).end(THROTTLED));
   await new Promise<void>((resolve) => autoScaling.listen(0, "127.0.0.1", resolve));
   const endpoint = process.env.MOTO_URL!;
-  Object.assign(process.env, {
+  inProcessEnvironment(region, {
     EC2_ENDPOINT: endpoint,
     SSM_ENDPOINT: UNREACHABLE,
     EVENTS_ENDPOINT: UNREACHABLE,
     AUTOSCALING_ENDPOINT: `http://127.0.0.1:${(autoScaling.address() as AddressInfo).port}`,
     EVENTS_REGION: region,
-    DEFAULT_REGION: region,
-    ALLOWED_REGIONS: region,
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
     LOG_LEVEL: "INFO",
     METRICS_SERVICE: "ec2-keypairs-api-test",
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   });
   // Imported only now: the configuration and the logger's level are read once, at import.
   handlers = {

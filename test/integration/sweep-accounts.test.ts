@@ -7,7 +7,7 @@
 import { CreateTagsCommand, DescribeKeyPairsCommand, type EC2Client } from "@aws-sdk/client-ec2";
 import { LOCAL_IDEMPOTENCY_TABLE } from "../../scripts/local-stack.js";
 import { apiClient, created } from "../support/contract.js";
-import { type Handler, lambdaContext } from "../support/lambda.js";
+import { type Handler, inProcessEnvironment, lambdaContext } from "../support/lambda.js";
 import { clientsIn, createMemberRole } from "../support/member-accounts.js";
 
 const api = apiClient();
@@ -25,7 +25,7 @@ beforeAll(async () => {
   member = clients.ec2;
   clients.autoScaling.destroy();
   const endpoint = process.env.MOTO_URL!;
-  Object.assign(process.env, {
+  inProcessEnvironment(region, {
     EC2_ENDPOINT: endpoint,
     SSM_ENDPOINT: endpoint,
     EVENTS_ENDPOINT: endpoint,
@@ -34,13 +34,7 @@ beforeAll(async () => {
     DYNAMODB_ENDPOINT: process.env.MOTO_TRUTH_URL!,
     IDEMPOTENCY_TABLE: LOCAL_IDEMPOTENCY_TABLE,
     EVENTS_REGION: region,
-    DEFAULT_REGION: region,
-    ALLOWED_REGIONS: region,
     ALLOWED_ACCOUNTS: `${MEMBER},${WITHOUT_ROLE}`,
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
-    LOG_LEVEL: "SILENT",
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   });
   // Imported only now: the configuration is read once, at import.
   sweepHandler = (await import("../../src/functions/sweep-key-pairs.js")).handler as Handler;

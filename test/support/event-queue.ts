@@ -5,6 +5,7 @@
 import { CreateEventBusCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand } from "@aws-sdk/client-eventbridge";
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { LOCAL_IDEMPOTENCY_TABLE } from "../../scripts/local-stack.js";
+import { inProcessEnvironment } from "./lambda.js";
 
 const credentials = { accessKeyId: "testing", secretAccessKey: "testing" };
 
@@ -30,7 +31,7 @@ export async function eventQueue(region: string, run: string): Promise<EventQueu
   await events.send(new PutRuleCommand({ Name: run, EventBusName: bus, EventPattern: JSON.stringify({ source: ["ec2-keypairs-api"] }) }));
   await events.send(new PutTargetsCommand({ Rule: run, EventBusName: bus, Targets: [{ Id: "queue", Arn: queue.Attributes!.QueueArn! }] }));
   events.destroy();
-  Object.assign(process.env, {
+  inProcessEnvironment(region, {
     EC2_ENDPOINT: endpoint,
     SSM_ENDPOINT: endpoint,
     EVENTS_ENDPOINT: endpoint,
@@ -40,12 +41,6 @@ export async function eventQueue(region: string, run: string): Promise<EventQueu
     IDEMPOTENCY_TABLE: LOCAL_IDEMPOTENCY_TABLE,
     EVENTS_REGION: region,
     EVENT_BUS_NAME: bus,
-    DEFAULT_REGION: region,
-    ALLOWED_REGIONS: region,
-    AWS_ACCESS_KEY_ID: "testing",
-    AWS_SECRET_ACCESS_KEY: "testing",
-    LOG_LEVEL: "SILENT",
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
   });
   return {
     async received(count) {

@@ -90,3 +90,20 @@ export async function invoke(handler: Handler, init: EventInit, context = lambda
   const json = /json/.test(headers["content-type"] ?? "application/json");
   return { status: result.statusCode ?? 200, headers, body: result.body ? (json ? JSON.parse(result.body) : result.body) : undefined };
 }
+
+/**
+ * The environment of handlers run in this process against the local AWS, set before they are imported
+ * (the configuration is read once, at import): one region, credentials moto accepts, no log lines unless
+ * `settings` asks, and `settings` (endpoints, tables, limits).
+ */
+export function inProcessEnvironment(region: string, settings: Record<string, string>): void {
+  Object.assign(process.env, {
+    DEFAULT_REGION: region,
+    ALLOWED_REGIONS: region,
+    AWS_ACCESS_KEY_ID: "testing",
+    AWS_SECRET_ACCESS_KEY: "testing",
+    LOG_LEVEL: "SILENT",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    ...settings,
+  });
+}
