@@ -3,11 +3,12 @@
  * real account scope (aws/account-scope.ts), so a describe answers from the store of the scope it runs in.
  */
 
-import type { ListKeyPairsQuery } from "../../../src/lib/api/list-query.js";
+import { type ListKeyPairsQuery, ListQuery, MAX_ESTATE_CURSOR_CHARS } from "../../../src/lib/api/list-query.js";
 import { accountScope, inAccountScope } from "../../../src/lib/aws/account-scope.js";
 import { type ProblemKind, ServiceError } from "../../../src/lib/keypairs/errors.js";
 import { MAX_PAGE_BYTES } from "../../../src/lib/keypairs/list.js";
 import { type EstateListing, type EstatePorts, listEstate } from "../../../src/lib/keypairs/list-estate.js";
+import { MAX_ESTATE_CONCURRENCY } from "../../../src/lib/platform/estate-limits.js";
 import { InMemoryKeyPairStore, inMemoryDeps, TestClock } from "../../support/in-memory-ports.js";
 
 const [OWN, A, B, C] = ["111111111111", "222222222222", "333333333333", "444444444444"];
@@ -222,4 +223,21 @@ test("what is not finished by the deadline is pending, and the cursor lists it",
   });
   expect([...listed(first), ...listed(rest)].sort()).toEqual([`${OWN}/eu-west-1/o`, `${A}/eu-west-1/a`, `${B}/eu-west-1/b`].sort());
   expect(rest.nextCursor).toBeUndefined();
+});
+
+test("at the largest concurrency, a page cut by the deadline with every scope running still gets a cursor the API accepts", async () => {
+  const accounts = Array.from({ length: 70 }, (_, index) => String(500000000000 + index));
+  const world = estate(accounts, MAX_ESTATE_CONCURRENCY);
+  for (const account of accounts) {
+    seed(world, account, "eu-west-1", ["k"]);
+    world.held.add(account);
+  }
+  const first = await listEstate(world.deps, query(), { deadline: Date.now() + 50, region: "eu-west-1" });
+  expect(first.items).toEqual([]);
+  expect(first.nextCursor!.length).toBeLessThanOrEqual(MAX_ESTATE_CURSOR_CHARS);
+  expect(ListQuery.safeParse({ accounts: "all", estateCursor: first.nextCursor }).success).toBe(true);
+  world.held.clear();
+  world.release!();
+  const { items } = await allPages(world, query({ estateCursor: first.nextCursor }));
+  expect(items.sort()).toEqual(accounts.map((account) => `${account}/eu-west-1/k`).sort());
 });
