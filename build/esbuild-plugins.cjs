@@ -2,6 +2,7 @@
 // order esbuild runs them; each is in build/plugins/ with why it exists. Those that patch a
 // dependency stop the build if it is not what they were written against (build/plugins/guard.cjs).
 const { pureSdkSchemas, markSchemasPure } = require("./plugins/pure-sdk-schemas.cjs");
+const { moduleParts } = require("./plugins/module-parts.cjs");
 const { requireNodeBuiltins } = require("./plugins/require-node-builtins.cjs");
 const { lambdaCredentials } = require("./plugins/lambda-credentials.cjs");
 const { noSharedConfigFiles } = require("./plugins/no-shared-config-files.cjs");
@@ -15,6 +16,7 @@ const { docsPlugin } = require("./docs-plugin.cjs");
 
 module.exports = [
   pureSdkSchemas,
+  moduleParts,
   requireNodeBuiltins,
   lambdaCredentials,
   noSharedConfigFiles,
