@@ -40,8 +40,12 @@ const EXPECTED = {
     files: {
       "@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js":
         "6254ceb3bfa2d608c8b279c0171e80bc10025994dfad05dc978e597aa3471876",
+      "@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getInstanceMetadataRegion.js":
+        "da6d439b0eb4d93a17f5919d6e9d349b3931b2ac9e913b13b7abe3e4f61ee9fa",
     },
-    recheck: 'loadSharedConfigFiles\' exports, and that its callers still take { configFile: {}, credentialsFile: {} } as "no files"',
+    recheck:
+      'loadSharedConfigFiles\' exports, and that its callers still take { configFile: {}, credentialsFile: {} } as "no files"; ' +
+      "that getInstanceMetadataRegion still answers undefined when it finds no region, and is asked only after the environment",
   },
   "native-sha256": {
     packages: { "@smithy/core": "3.41.1" },
