@@ -7,6 +7,7 @@ const { requireNodeBuiltins } = require("./plugins/require-node-builtins.cjs");
 const { lambdaCredentials } = require("./plugins/lambda-credentials.cjs");
 const { noSharedConfigFiles } = require("./plugins/no-shared-config-files.cjs");
 const { noEventStreams } = require("./plugins/no-event-streams.cjs");
+const { standardRetries } = require("./plugins/standard-retries.cjs");
 const { deepProtocolImports } = require("./plugins/deep-protocol-imports.cjs");
 const { sdkVersionOnly } = require("./plugins/sdk-version-only.cjs");
 const { nativeSha256 } = require("./plugins/native-sha256.cjs");
@@ -21,6 +22,7 @@ module.exports = [
   lambdaCredentials,
   noSharedConfigFiles,
   noEventStreams,
+  standardRetries,
   nativeSha256,
   deepProtocolImports,
   sdkVersionOnly,

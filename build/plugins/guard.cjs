@@ -61,6 +61,12 @@ const EXPECTED = {
       "still re-export in one-line `export { … } from` statements and declare the rest in `export const|function|class` ones, " +
       "and that the SDK still imports from them in one-line `import { … } from` statements",
   },
+  "standard-retries": {
+    packages: { "@smithy/core": "3.41.1" },
+    recheck:
+      "which modules import the adaptive retry strategy (only middleware-retry/configurations.js, for retryMode adaptive), " +
+      "and that every client of src/ is still built with clientOptions' retryMode standard",
+  },
   "module-parts": {
     packages: { "@smithy/core": "3.41.1" },
     files: {

@@ -10,6 +10,7 @@ test("assembles the plugins in order, and still exports markSchemasPure", () => 
     "lambda-credentials",
     "no-shared-config-files",
     "no-event-streams",
+    "standard-retries",
     "native-sha256",
     "deep-protocol-imports",
     "sdk-version-only",
