@@ -10,9 +10,11 @@
 import type { BenchRoute } from "./events.js";
 
 export const FEATURES = {
-  /** What names a key: the Auto Scaling client, EC2's usage describes, the scan, the usage rules, the rehearsal. */
+  /** What names a key: the Auto Scaling client, EC2's usage describes (commands and schemas), the scan, the usage rules, the rehearsal. */
   usageCheck: [
     /^node_modules\/@aws-sdk\/client-auto-scaling\//,
+    /^node_modules\/@aws-sdk\/client-ec2\/dist-es\/commands\/Describe(Instances|LaunchTemplates|LaunchTemplateVersions|SpotInstanceRequests|SpotFleetRequests|Fleets)Command\.js$/,
+    /^node_modules\/@aws-sdk\/client-ec2\/dist-es\/schemas\/schemas_0\.js\?part=Describe(Instances|LaunchTemplates|LaunchTemplateVersions|SpotInstanceRequests|SpotFleetRequests|Fleets)(Request|Result)?\$$/,
     /^src\/lib\/aws\/(autoscaling|key-usage[\w-]*)\.ts$/,
     /^src\/lib\/keypairs\/usage\.ts$/,
   ],

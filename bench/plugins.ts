@@ -3,8 +3,10 @@
  * function built with the deployed options and all plugins, and again with all but one. For each
  * variant: the handler module's size and its cold start (INIT CPU, and CPU to the first answer),
  * in fresh processes paired with the full build, alternating. pure-sdk-schemas applies three
- * transforms to the SDK's schema files; each is left out on its own. docs-plugin is not measured:
- * it builds the docs function's page, not an optimization.
+ * transforms to the SDK's schema files; each is left out on its own (its variants mark EC2's schemas
+ * pure like the others' instead of splitting them into modules: in these one-file builds both drop
+ * the same unused schemas). docs-plugin is not measured: it builds the docs function's page, not an
+ * optimization.
  */
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -1,10 +1,11 @@
-// deep-protocol-imports: the SDK's imports from its barrels (modules that only re-export: the protocol
-// and client submodules of @aws-sdk/core and @smithy/core, and @smithy/core itself) rewritten to the
-// files that define each name. esbuild places a module in the chunks of every entry whose files
+// deep-protocol-imports: the SDK's imports from its barrels (modules that re-export: the protocol, client,
+// auth scheme and serde submodules of @aws-sdk/core and @smithy/core, and @smithy/core itself) rewritten
+// to the files that define each name. esbuild places a module in the chunks of every entry whose files
 // reach it, not of the code that uses it: client-ec2 reaches the barrels at INIT, so what they also
-// re-export for lazily loaded clients only (the rate share's DynamoDB: the JSON protocols; STS for
-// member accounts: paginators, aggregated clients) was loaded at INIT (~20 KB of the read function,
-// decision 0029). Imported from their own files, each lands only where a client uses it.
+// re-export for lazily loaded clients only (the rate share's DynamoDB: the JSON protocols and their date
+// parsers; STS for member accounts: paginators, aggregated clients, SigV4a) was loaded at INIT (~22 KB
+// of the read function, decision 0029). Imported from their own files, each lands only where a client
+// uses it. A barrel that declares names too gives those from its own code alone (`<file>?own`).
 const { existsSync, readFileSync } = require("node:fs");
 const { readFile } = require("node:fs/promises");
 const { dirname, join } = require("node:path");
@@ -17,16 +18,19 @@ const BARRELS = {
   "@aws-sdk/core/client": ["@aws-sdk/core", "dist-es/submodules/client/index.js"],
   "@smithy/core/client": ["@smithy/core", "dist-es/submodules/client/index.js"],
   "@smithy/core": ["@smithy/core", "dist-es/index.js"],
+  // Not only re-exports: it declares resolveAwsSdkSigV4Config, which client-ec2 uses; what it re-exports
+  // for STS alone (SigV4a, ~1 KB) was at INIT through it.
+  "@aws-sdk/core/httpAuthSchemes": ["@aws-sdk/core", "dist-es/submodules/httpAuthSchemes/index.js"],
+  "@smithy/core/serde": ["@smithy/core", "dist-es/submodules/serde/index.js"],
 };
 const SPECIFIERS = Object.keys(BARRELS);
 /** The SDK's own ES modules: where the barrels are imported from. */
 const FILTER = /[\\/]node_modules[\\/]@(?:aws-sdk|smithy)[\\/][^\\/]+[\\/]dist-es[\\/].+\.js$/;
-/** One import or re-export from a barrel, as the SDK writes them (one line each). */
-const BARREL_STATEMENT = new RegExp(
-  `^(import|export) \\{([^}]*)\\} from "(${SPECIFIERS.map((spec) => spec.replaceAll("/", "\\/")).join("|")})";$`,
-  "gm",
-);
-const EXPORT_FROM = /^export \{([^}]*)\} from "([^"]+)";$/gm;
+/** One import or re-export of a list of names, as the SDK writes them (one line each). */
+const STATEMENT = /^(import|export) \{([^}]*)\} from "([^"]+)";$/gm;
+/** A barrel's own code (the module without its re-exports), for the names it declares. */
+const OWN = "?own";
+const OWN_EXPORT = /^export (?:const|let|var|function|async function|class) ([\w$]+)/;
 
 const fail = (what) => {
   throw new Error(`${NAME}: ${what}. Re-check ${EXPECTED[NAME].recheck}.`);
@@ -43,29 +47,62 @@ const specifiers = (list) =>
       return [name, as];
     });
 
-/** Where each name a barrel exports is defined: a file beside it (absolute path) or another module. */
-function barrelExports(barrel, root) {
-  const [pkg, file] = BARRELS[barrel];
-  const path = join(packageDir(pkg, root), file);
-  const source = readFileSync(path, "utf8");
+/** The file a relative specifier of the SDK names: with .js added, or the folder's index module. */
+const fileOf = (dir, from) => {
+  const relative = join(dir, from);
+  return existsSync(`${relative}.js`) ? `${relative}.js` : join(relative, "index.js");
+};
+
+/** Whether a module re-exports anything (`export { … } from`): only such a module is followed. */
+const reexports = (source) => /^export \{[^}]*\} from "[^"]+";$/m.test(source);
+
+/**
+ * Where each name a module exports is defined: its re-exports (and exports of what it imports) followed,
+ * through the barrels of BARRELS and relative modules that re-export in turn, to the file that declares
+ * each; a name it declares itself is its own code's (`<file>?own`).
+ */
+function definitions(path, root, cache = new Map()) {
+  if (cache.has(path)) return cache.get(path);
   const names = new Map();
-  for (const [, list, from] of source.matchAll(EXPORT_FROM)) {
-    const relative = join(dirname(path), from);
-    const module = !from.startsWith(".") ? from : existsSync(`${relative}.js`) ? `${relative}.js` : join(relative, "index.js");
-    for (const [name, exported] of specifiers(list)) names.set(exported, { module, name });
+  const imported = new Map();
+  const follow = (from, name) => {
+    const barrel = BARRELS[from];
+    const target = barrel ? join(packageDir(barrel[0], root), barrel[1]) : from.startsWith(".") ? fileOf(dirname(path), from) : undefined;
+    const inner = target && (barrel || reexports(readFileSync(target, "utf8"))) ? definitions(target, root, cache) : undefined;
+    const found = inner ? inner.get(name) : { module: target ?? from, name };
+    if (!found) fail(`${target} does not export ${name}`);
+    return found;
+  };
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    const [, keyword, list, from] = new RegExp(STATEMENT.source).exec(line) ?? [];
+    const localList = /^export \{([^}]*)\};$/.exec(line)?.[1];
+    const declared = OWN_EXPORT.exec(line)?.[1];
+    if (keyword === "export") for (const [name, exported] of specifiers(list)) names.set(exported, follow(from, name));
+    else if (keyword === "import") for (const [name, local] of specifiers(list)) imported.set(local, [from, name]);
+    else if (localList !== undefined)
+      for (const [name, exported] of specifiers(localList))
+        names.set(exported, imported.has(name) ? follow(...imported.get(name)) : { module: `${path}${OWN}`, name: exported });
+    else if (declared) names.set(declared, { module: `${path}${OWN}`, name: declared });
+    else if (line.startsWith("export ")) fail(`${path} has an export it cannot follow: ${line.slice(0, 80)}`);
   }
-  const statements = source.split("\n").filter((line) => line.trim()).length;
-  if (names.size === 0 || statements !== source.match(EXPORT_FROM).length) fail(`${path} is no longer only \`export { … } from\` lines`);
+  if (names.size === 0) fail(`${path} exports nothing it can follow`);
+  cache.set(path, names);
   return names;
 }
 
-/** `source` with every import or re-export from a barrel made from the defining files instead. */
+/** A module without its re-exports (what `?own` loads). */
+const ownCode = (source) =>
+  source.replace(new RegExp(`${STATEMENT.source}\\n?`, "gm"), (line, keyword) => (keyword === "export" ? "" : line));
+
+/** `source` with every import or re-export from a module `exportsOf` follows made from the files that define each name. */
 function deepen(source, exportsOf) {
-  return source.replace(BARREL_STATEMENT, (_statement, keyword, list, barrel) => {
+  return source.replace(STATEMENT, (statement, keyword, list, from) => {
+    const names = exportsOf(from);
+    if (!names) return statement;
     const byModule = new Map();
     for (const [name, local] of specifiers(list)) {
-      const found = exportsOf(barrel).get(name);
-      if (!found) fail(`${barrel} does not export ${name}`);
+      const found = names.get(name);
+      if (!found) fail(`${from} does not export ${name}`);
       const spec = found.name === local ? local : `${found.name} as ${local}`;
       byModule.set(found.module, [...(byModule.get(found.module) ?? []), spec]);
     }
@@ -79,17 +116,26 @@ const deepProtocolImports = {
     guardPlugin(NAME);
     const root = build.initialOptions.absWorkingDir;
     const cache = new Map();
-    const exportsOf = (barrel) => {
-      if (!cache.has(barrel)) cache.set(barrel, barrelExports(barrel, root));
-      return cache.get(barrel);
-    };
+    const ofBarrel = (from) => BARRELS[from] && definitions(join(packageDir(BARRELS[from][0], root), BARRELS[from][1]), root, cache);
+    build.onResolve({ filter: /\?own$/ }, (args) => ({ path: args.path.slice(0, -OWN.length), suffix: OWN, sideEffects: false }));
     build.onLoad({ filter: FILTER }, async (args) => {
       const source = await readFile(args.path, "utf8");
+      if (args.suffix === OWN) {
+        // Its own imports of modules that re-export are followed too: the module it re-exports from is one.
+        const dir = dirname(args.path);
+        const exportsOf = (from) => {
+          if (BARRELS[from]) return ofBarrel(from);
+          if (!from.startsWith(".")) return undefined;
+          const file = fileOf(dir, from);
+          return reexports(readFileSync(file, "utf8")) ? definitions(file, root, cache) : undefined;
+        };
+        return { contents: deepen(ownCode(source), exportsOf), loader: "js", resolveDir: dir };
+      }
       // Other files load as esbuild (or another plugin) would load them.
       if (!SPECIFIERS.some((spec) => source.includes(`from "${spec}";`))) return undefined;
-      return { contents: deepen(source, exportsOf), loader: "js", resolveDir: dirname(args.path) };
+      return { contents: deepen(source, ofBarrel), loader: "js", resolveDir: dirname(args.path) };
     });
   },
 };
 
-module.exports = { deepProtocolImports, deepen, barrelExports, FILTER };
+module.exports = { deepProtocolImports, deepen, definitions, FILTER };

@@ -40,8 +40,12 @@ const EXPECTED = {
     files: {
       "@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js":
         "6254ceb3bfa2d608c8b279c0171e80bc10025994dfad05dc978e597aa3471876",
+      "@smithy/core/dist-es/submodules/config/config-resolver/regionConfig/getInstanceMetadataRegion.js":
+        "da6d439b0eb4d93a17f5919d6e9d349b3931b2ac9e913b13b7abe3e4f61ee9fa",
     },
-    recheck: 'loadSharedConfigFiles\' exports, and that its callers still take { configFile: {}, credentialsFile: {} } as "no files"',
+    recheck:
+      'loadSharedConfigFiles\' exports, and that its callers still take { configFile: {}, credentialsFile: {} } as "no files"; ' +
+      "that getInstanceMetadataRegion still answers undefined when it finds no region, and is asked only after the environment",
   },
   "native-sha256": {
     packages: { "@smithy/core": "3.41.1" },
@@ -53,8 +57,22 @@ const EXPECTED = {
   "deep-protocol-imports": {
     packages: { "@aws-sdk/core": "3.981.2", "@smithy/core": "3.41.1" },
     recheck:
-      "that the barrels it names (@aws-sdk/core's and @smithy/core's protocols and client submodules, @smithy/core's root) are still only one-line `export { … } from` " +
-      "statements, and that the SDK still imports from them in one-line `import { … } from` statements",
+      "that the barrels it names (@aws-sdk/core's and @smithy/core's protocols, client, httpAuthSchemes and serde submodules, @smithy/core's root) " +
+      "still re-export in one-line `export { … } from` statements and declare the rest in `export const|function|class` ones, " +
+      "and that the SDK still imports from them in one-line `import { … } from` statements",
+  },
+  "standard-retries": {
+    packages: { "@smithy/core": "3.41.1" },
+    recheck:
+      "which modules import the adaptive retry strategy (only middleware-retry/configurations.js, for retryMode adaptive), " +
+      "and that every client of src/ is still built with clientOptions' retryMode standard",
+  },
+  "module-parts": {
+    packages: { "@smithy/core": "3.41.1" },
+    files: {
+      "@smithy/core/dist-es/submodules/serde/date-utils.js": "9b64f13c90463b44c0183721802eb8e482f3207d12b4f397c92a9da9ed688590",
+    },
+    recheck: "that the modules it splits still hold only declarations (and imports), and what INIT loads (npm run bench's artifact table)",
   },
   "no-event-streams": {
     packages: { "@smithy/core": "3.41.1" },

@@ -1,11 +1,15 @@
 // pure-sdk-schemas: lets esbuild drop the EC2, SSM, Auto Scaling and EventBridge schemas this service does not use.
-// @aws-sdk/client-ec2 (since ~3.9xx) keeps every EC2 shape in one module, schemas_0.js, as
-// top-level `var X = [...]` arrays. Many contain computed keys ({ [_xN]: ... }), which esbuild
-// must assume can have side effects, so none of the ~3,400 arrays is tree-shaken (~550 KB for EC2,
-// minified; aws-sdk-js-v3#7607). Wrapping each array in an IIFE marked @__PURE__ keeps the same
-// values in the same order, and tells esbuild an unused one can go.
-const { patchingPlugin } = require("./guard.cjs");
+// Each client keeps every shape in one module, schemas_0.js, as top-level `var X = [...]` arrays.
+// Many contain computed keys ({ [_xN]: ... }), which esbuild must assume can have side effects, so
+// none of the arrays is tree-shaken (EC2's ~3,400: ~550 KB minified; aws-sdk-js-v3#7607). Wrapping
+// each array in an IIFE marked @__PURE__ keeps the same values in the same order, and tells esbuild
+// an unused one can go. EC2's are instead split into a module each (module-parts.cjs), which drops
+// the unused ones the same way and keeps out of INIT those only a lazily loaded feature uses.
+const { readFile } = require("node:fs/promises");
+const { dirname } = require("node:path");
+const { guardLoaded, guardPlugin } = require("./guard.cjs");
 const { pruneOutputShapes } = require("./prune-output-shapes.cjs");
+const { partsOf, serveParts } = require("./module-parts.cjs");
 
 const NAME = "pure-sdk-schemas";
 const FILTER = /@aws-sdk[\\/]client-(?:ec2|ssm|auto-scaling|eventbridge)[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/;
@@ -54,10 +58,35 @@ function unregisterModeledErrors(source) {
   return source.replace(new RegExp(REGISTRATION.source, "gm"), "");
 }
 
-/** EC2's big output structures are cut to what the usage check reads first (prune-output-shapes.cjs). */
-const transform = (source, path = "") =>
-  unregisterModeledErrors(markSchemasPure(/client-ec2[\\/]/.test(path) ? pruneOutputShapes(source) : source));
+/** SSM's, Auto Scaling's and EventBridge's schema files: each loads with the feature that uses it. */
+const transform = (source) => unregisterModeledErrors(markSchemasPure(source));
 
-const pureSdkSchemas = patchingPlugin(NAME, FILTER, transform);
+/**
+ * EC2's: its big output structures cut to what the usage check reads (prune-output-shapes.cjs), then a
+ * module per schema (module-parts.cjs): as one module, every EC2 schema a lazily loaded feature uses
+ * was at INIT (6.9 KB of the read function's; decision 0029). An id (`const _X = "Name"`) that at most
+ * four schemas use is written in them; a more common one is a module they share, which costs less
+ * than its text repeated (four: the smallest INIT of the read and delete functions, measured).
+ */
+const EC2 = /client-ec2[\\/]dist-es[\\/]schemas[\\/]schemas_0\.js$/;
+const ec2Parts = (source) => partsOf(pruneOutputShapes(source), "schemas_0.js", { inline: 4 });
 
-module.exports = { pureSdkSchemas, markSchemasPure, unregisterModeledErrors, transform, FILTER };
+const pureSdkSchemas = {
+  name: NAME,
+  setup(build) {
+    guardPlugin(NAME, { filter: FILTER });
+    const ec2 = serveParts(build, EC2, async (path) => {
+      const bytes = await readFile(path);
+      guardLoaded(NAME, path, bytes);
+      return ec2Parts(bytes.toString("utf8"));
+    });
+    build.onLoad({ filter: FILTER }, async (args) => {
+      if (EC2.test(args.path)) return ec2(args);
+      const bytes = await readFile(args.path);
+      guardLoaded(NAME, args.path, bytes);
+      return { contents: transform(bytes.toString("utf8")), loader: "js", resolveDir: dirname(args.path) };
+    });
+  },
+};
+
+module.exports = { pureSdkSchemas, markSchemasPure, unregisterModeledErrors, transform, ec2Parts, FILTER };

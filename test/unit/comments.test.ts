@@ -18,6 +18,7 @@ const EXCLUDED = /(?:^packages\/client\/src\/api\.d\.ts|^test\/contract\/generat
 const THIRD_PARTY: Record<string, string> = {
   "HttpServer.js": "node_modules/serverless-offline/src/events/http/HttpServer.js",
   "schemas_0.js": "node_modules/@aws-sdk/client-ec2/dist-es/schemas/schemas_0.js",
+  "date-utils.js": "node_modules/@smithy/core/dist-es/submodules/serde/date-utils.js",
 };
 
 /** A file name with one of our extensions, with any folders before it; or a top-level folder of ours. */

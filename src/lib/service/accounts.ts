@@ -9,7 +9,6 @@
  */
 import { inAccountScope } from "../aws/account-scope.js";
 import { ServiceError } from "../keypairs/errors.js";
-import type { EstatePorts } from "../keypairs/list-estate.js";
 import { callerIdentity, grantNames, UNAUTHENTICATED } from "../platform/account-access.js";
 import { config } from "../platform/config.js";
 import { logger } from "../platform/logger.js";
@@ -81,27 +80,4 @@ export async function inCallersAccount<T>(
   logger.appendKeys({ account: requested ?? own });
   await assertCallerMayAct(caller, requested ?? own, own);
   return inRequestedAccount(requested, invokedFunctionArn, work);
-}
-
-/**
- * An estate listing's accounts: this API's own (when known) and the allowed set, each reached through
- * its member role (credentials cached per account by member-accounts.ts) and listed in its own scope.
- */
-export function estatePorts(invokedFunctionArn: string | undefined, caller: string): EstatePorts {
-  const own = ownAccount(invokedFunctionArn);
-  const members = () => import("../aws/member-accounts.js");
-  return {
-    concurrency: config.ESTATE_CONCURRENCY,
-    allowedAccounts: async () => [...new Set([...(own ? [own] : []), ...(await (await members()).allowedAccountIds())])],
-    // The caller's grant first (account-forbidden: the scope's status is forbidden), before anything is asked of the account.
-    reach: async (account) => {
-      await assertCallerMayAct(caller, account, own);
-      if (account !== own) await (await members()).memberCredentials(account);
-    },
-    inAccount: async (account, work) => {
-      if (account === own) return inAccountScope({ id: own }, work);
-      const { memberCredentials } = await members();
-      return inAccountScope({ id: account, credentials: () => memberCredentials(account) }, work);
-    },
-  };
 }

@@ -5,10 +5,12 @@ test("assembles the plugins in order, and still exports markSchemasPure", () => 
   const plugins = load("esbuild-plugins.cjs");
   expect(plugins.map((plugin: { name: string }) => plugin.name)).toEqual([
     "pure-sdk-schemas",
+    "module-parts",
     "require-node-builtins",
     "lambda-credentials",
     "no-shared-config-files",
     "no-event-streams",
+    "standard-retries",
     "native-sha256",
     "deep-protocol-imports",
     "sdk-version-only",

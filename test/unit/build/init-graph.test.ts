@@ -62,4 +62,12 @@ test("the rule's module patterns name real modules: the read function holds the 
   expect(lazy.filter((input) => featureOf(["usageCheck"], input)).map((input) => input.split("/dist-")[0])).toEqual(
     expect.arrayContaining(["node_modules/@aws-sdk/client-auto-scaling", "src/lib/aws/key-usage.ts", "src/lib/keypairs/usage.ts"]),
   );
+  // EC2's schemas are a module each (build/plugins/module-parts.cjs): the usage describes' are the usage check's.
+  expect(lazy).toEqual(
+    expect.arrayContaining([
+      "node_modules/@aws-sdk/client-ec2/dist-es/commands/DescribeInstancesCommand.js",
+      "node_modules/@aws-sdk/client-ec2/dist-es/schemas/schemas_0.js?part=DescribeInstances$",
+      "node_modules/@aws-sdk/client-ec2/dist-es/schemas/schemas_0.js?part=DescribeFleetsResult$",
+    ]),
+  );
 }, 120_000);

@@ -9,13 +9,13 @@ import { deployedBuildOptions } from "../../../bench/artifacts.js";
 import { alteredCopy, load, ROOT, setup } from "./plugin-harness.js";
 
 const guard = load("plugins/guard.cjs");
-const { deepProtocolImports, deepen, FILTER: SDK_FILES } = load("plugins/deep-protocol-imports.cjs");
+const { deepProtocolImports, deepen, definitions, FILTER: SDK_FILES } = load("plugins/deep-protocol-imports.cjs");
 const { sdkVersionOnly, guardReader } = load("plugins/sdk-version-only.cjs");
 const { nativeSha256, nativeOnly, FILTER: SHA256_NODE } = load("plugins/native-sha256.cjs");
 
 const installed = (pkg: string, file: string) => join(guard.packageDir(pkg), file);
-const onLoad = async (plugin: object, path: string) =>
-  (await setup(plugin as never).onLoad[0]!.callback({ path })) as { contents: string } | undefined;
+const onLoad = async (plugin: object, path: string, suffix = "") =>
+  (await setup(plugin as never, { absWorkingDir: ROOT }).onLoad[0]!.callback({ path, suffix })) as { contents: string } | undefined;
 
 describe("deep-protocol-imports", () => {
   const dynamoConfig = installed("@aws-sdk/client-dynamodb", "dist-es/runtimeConfig.shared.js");
@@ -48,13 +48,40 @@ describe("deep-protocol-imports", () => {
     expect(() => deepen('import { C } from "@smithy/core/protocols";', exportsOf)).toThrow(/^deep-protocol-imports: .* does not export C/);
   });
 
-  test("built as deployed, the JSON protocols only a lazily loaded client uses are not loaded at INIT", async () => {
+  const authSchemes = installed("@aws-sdk/core", "dist-es/submodules/httpAuthSchemes/index.js");
+  const aws = (file: string) => installed("@aws-sdk/core", `dist-es/submodules/httpAuthSchemes/aws_sdk/${file}.js`);
+
+  test("a barrel's own names come from its own code alone (`?own`), whose imports of barrels are made from the defining files too", async () => {
+    const provider = (await onLoad(deepProtocolImports, installed("@aws-sdk/client-ec2", "dist-es/auth/httpAuthSchemeProvider.js")))!;
+    expect(provider.contents).toContain(`import { resolveAwsSdkSigV4Config } from ${JSON.stringify(`${authSchemes}?own`)};`);
+    const shared = (await onLoad(deepProtocolImports, installed("@aws-sdk/client-ec2", "dist-es/runtimeConfig.shared.js")))!;
+    expect(shared.contents).toContain(`import { AwsSdkSigV4Signer } from ${JSON.stringify(aws("AwsSdkSigV4Signer"))};`);
+    const own = (await onLoad(deepProtocolImports, authSchemes, "?own"))!.contents;
+    expect(own).not.toMatch(/^export \{[^}]*\} from/m);
+    expect(own).toContain(`import { bindResolveAwsSdkSigV4Config } from ${JSON.stringify(aws("resolveAwsSdkSigV4Config"))};`);
+    expect(own).toMatch(/^export const resolveAwsSdkSigV4Config = /m);
+  });
+
+  test("names a barrel exports of what it imports, and of barrels it re-exports from, are followed to their files", () => {
+    const serde = definitions(installed("@smithy/core", "dist-es/submodules/serde/index.js"), ROOT);
+    expect(serde.get("toBase64")).toEqual({
+      module: installed("@smithy/core", "dist-es/submodules/serde/util-base64/toBase64.js"),
+      name: "toBase64",
+    });
+    expect(serde.get("generateIdempotencyToken").module).toMatch(/serde\/index\.js\?own$/);
+    expect(definitions(authSchemes, ROOT).get("AwsSdkSigV4ASigner")).toEqual({
+      module: aws("AwsSdkSigV4ASigner"),
+      name: "AwsSdkSigV4ASigner",
+    });
+  });
+
+  test("built as deployed, the JSON protocols and SigV4a only a lazily loaded client uses are not loaded at INIT", async () => {
     const deployed = deployedBuildOptions(ROOT, { splitting: true });
-    const bundle = async (plugins: Plugin[]) => {
+    const bundle = async (plugins: Plugin[], lazy = "@aws-sdk/client-dynamodb") => {
       const result = await build({
         ...deployed,
         stdin: {
-          contents: 'export { EC2Client } from "@aws-sdk/client-ec2"; export const lazy = () => import("@aws-sdk/client-dynamodb");',
+          contents: `export { EC2Client } from "@aws-sdk/client-ec2"; export const lazy = () => import("${lazy}");`,
           resolveDir: ROOT,
           loader: "js",
         },
@@ -77,6 +104,11 @@ describe("deep-protocol-imports", () => {
       (await bundle(deployed.plugins!.filter((plugin) => plugin.name !== "deep-protocol-imports"))).filter((input) => json.test(input)),
     ).not.toEqual([]);
     expect((await bundle(deployed.plugins!)).filter((input) => json.test(input))).toEqual([]);
+    // STS's SigV4a, which client-ec2 reached through @aws-sdk/core/httpAuthSchemes.
+    const sigV4a = /AwsSdkSigV4ASigner|resolveAwsSdkSigV4AConfig/;
+    const withSts = async (plugins: Plugin[]) => (await bundle(plugins, "@aws-sdk/client-sts")).filter((input) => sigV4a.test(input));
+    expect(await withSts(deployed.plugins!.filter((plugin) => plugin.name !== "deep-protocol-imports"))).not.toEqual([]);
+    expect(await withSts(deployed.plugins!)).toEqual([]);
   }, 60_000);
 });
 

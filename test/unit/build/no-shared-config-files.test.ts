@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { alteredCopy, load, setup } from "./plugin-harness.js";
 
 const guard = load("plugins/guard.cjs");
-const { noSharedConfigFiles, noFilesLoader, FILTER } = load("plugins/no-shared-config-files.cjs");
+const { noSharedConfigFiles, noFilesLoader, noMetadataRegion, FILTER } = load("plugins/no-shared-config-files.cjs");
 const FILE = "@smithy/core/dist-es/submodules/config/shared-ini-file-loader/loadSharedConfigFiles.js";
 const installed = join(guard.packageDir("@smithy/core"), FILE.slice("@smithy/core/".length));
 
@@ -28,6 +28,19 @@ test("the installed loader is replaced by one that answers no files, with the sa
     'export { CONFIG_PREFIX_SEPARATOR } from "./constants";',
     "export const loadSharedConfigFiles = async () => ({ configFile: {}, credentialsFile: {} });",
   ]);
+});
+
+test("the instance metadata's region is one not found, at once: no request to the metadata service", async () => {
+  const lookup = join(
+    guard.packageDir("@smithy/core"),
+    "dist-es/submodules/config/config-resolver/regionConfig/getInstanceMetadataRegion.js",
+  );
+  expect(FILTER.test(lookup)).toBe(true);
+  expect(readFileSync(lookup, "utf8")).toContain("imdsRequest(");
+  expect((await loaded(lookup)).contents).toBe("export const getInstanceMetadataRegion = async () => undefined;");
+  expect(() => noMetadataRegion(readFileSync(lookup, "utf8").replace("return cacheNegativeAndReturnUndefined();", ""))).toThrow(
+    /^no-shared-config-files: the SDK's instance metadata region lookup changed/,
+  );
 });
 
 test("another loader stops the build, naming the plugin and both hashes", async () => {
