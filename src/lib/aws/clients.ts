@@ -1,6 +1,4 @@
 /** What every AWS SDK client of the service shares: the configured time budget per attempt, standard retries. */
-import { NODE_APP_ID_CONFIG_OPTIONS } from "@aws-sdk/core/client";
-import { NODE_AUTH_SCHEME_PREFERENCE_OPTIONS } from "@aws-sdk/core/httpAuthSchemes";
 import { loadConfig, NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS } from "@smithy/core/config";
 import { NodeHttpHandler } from "@smithy/node-http-handler";
 import { config } from "../platform/config.js";
@@ -16,12 +14,13 @@ export const httpHandler = () =>
     throwOnRequestTimeout: true,
   });
 
+/** What the service's AWS calls say they are, in their user agent (`app/ec2-keypairs-api`). */
+const USER_AGENT_APP_ID = "ec2-keypairs-api";
+
 type SettingsFromEnvironment = ReturnType<typeof lookUpSettings>;
 const lookUpSettings = () => ({
   useFipsEndpoint: loadConfig(NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS, {}),
   useDualstackEndpoint: loadConfig(NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS, {}),
-  userAgentAppId: loadConfig(NODE_APP_ID_CONFIG_OPTIONS, {}),
-  authSchemePreference: loadConfig(NODE_AUTH_SCHEME_PREFERENCE_OPTIONS, {}),
 });
 let settingsFromEnvironment: SettingsFromEnvironment | undefined;
 
@@ -30,7 +29,8 @@ let settingsFromEnvironment: SettingsFromEnvironment | undefined;
  * each new client (every miss throws a ProviderError) are looked up once per process and shared:
  * an estate listing builds a client per (account, region), and the lookups were 0.6 of its ~1.1 ms
  * (bench/estate.ts). The defaults mode only picks retries and timeouts, which are set here; endpoints
- * come from the service's config (EC2_ENDPOINT, ...), never AWS_ENDPOINT_URL_*.
+ * come from the service's config (EC2_ENDPOINT, ...), never AWS_ENDPOINT_URL_*; the app id and auth
+ * scheme are the service's own (not AWS_SDK_UA_APP_ID or AWS_AUTH_SCHEME_PREFERENCE).
  */
 export const clientOptions = (region: string, endpoint: string | undefined, maxAttempts: number, requestHandler = httpHandler()) => {
   settingsFromEnvironment ??= lookUpSettings();
@@ -43,6 +43,9 @@ export const clientOptions = (region: string, endpoint: string | undefined, maxA
     ...settingsFromEnvironment,
     defaultsMode: "legacy" as const,
     ignoreConfiguredEndpointUrls: true,
+    // Set, not looked up: the service's calls name it in their user agent (CloudTrail shows it), and sign with SigV4 only.
+    userAgentAppId: USER_AGENT_APP_ID,
+    authSchemePreference: [],
   };
 };
 
