@@ -296,14 +296,14 @@ def _assume_existing_role(self, region_name, role_session_name, role_arn, policy
 STSBackend.assume_role = _assume_existing_role
 
 _next_account = itertools.count(222222222222)
-_next_account_lock = threading.Lock()
+_numbering_lock = threading.Lock()
 _create_account = OrganizationsBackend.create_account
 _random_account_id = organizations_utils.make_random_account_id
 
 
 def _create_numbered_account(self, **kwargs):
     # Only CreateAccount's id is numbered (CreateOrganization draws one too, for its management account's record).
-    with _next_account_lock:
+    with _numbering_lock:
         organizations_utils.make_random_account_id = lambda: str(next(_next_account))
         try:
             return _create_account(self, **kwargs)
@@ -321,7 +321,7 @@ _random_ou_id = organizations_utils.make_random_ou_id
 
 def _create_numbered_ou(self, **kwargs):
     # Only CreateOrganizationalUnit's id is numbered (the root's record draws one too).
-    with _next_account_lock:
+    with _numbering_lock:
         organizations_utils.make_random_ou_id = lambda root_id: f"ou-{root_id[2:]}-{next(_next_ou):08d}"
         try:
             return _create_ou(self, **kwargs)

@@ -8,7 +8,7 @@ import { httpRoute } from "./route.js";
 
 /**
  * An estate listing (`accounts=`) names many accounts and checks the caller's grant for each
- * (service/accounts.ts estatePorts): an account outside it is that scope's `forbidden`, never the
+ * (service/list.ts estatePorts): an account outside it is that scope's `forbidden`, never the
  * whole listing's 403, the API's own account included.
  */
 const namesManyAccounts = (query: unknown) => (query as { accounts?: string } | undefined)?.accounts !== undefined;
